@@ -1,0 +1,14 @@
+module github.com/tsymock/tsymock
+
+go 1.26
+
+require (
+	github.com/google/uuid v1.6.0
+	github.com/gorilla/mux v1.8.1
+	github.com/spf13/pflag v1.1.0
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.6
+	software.sslmate.com/src/go-pkcs12 v0.7.4
+)
+
+require golang.org/x/crypto v0.11.0 // indirect
