@@ -1,0 +1,52 @@
+package soa
+
+// Params and answers that several methods share. Where PROTOCOL.md is silent the comment says
+// "tsymock's choice".
+
+// identityTypes are the accepted certificate types. PROTOCOL.md names only 1 (ID card);
+// tsymock's choice is to accept the platform's usual set 1..11 so that passports etc. pass.
+func identityTypes() []string {
+	return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
+}
+
+// identityType is the required certificate type.
+func identityType() Param {
+	return integer("identityType").req().oneOf("1 ID card (身份证); 2..11 other certificates", identityTypes()...)
+}
+
+// bizUserID is the merchant's required member id.
+func bizUserID() Param { return str("bizUserId").req() }
+
+// source is the request source, 1 mobile or 2 PC.
+func source() Param { return integer("source").oneOf("1 mobile, 2 PC", "1", "2") }
+
+// validateType is how an order is confirmed: 0 none, 1 SMS code (then pay), 2 payment password.
+func validateType() Param {
+	return integer("validateType").oneOf("0 none, 1 SMS code, 2 payment password", "0", "1", "2")
+}
+
+// payMethod is a free object keyed by pay method ({"QUICKPAY_VSP":{..}}, {"BALANCE":[..]});
+// a bankCardNo inside any of them is encrypted.
+func payMethod() Param {
+	return object("payMethod", anything(Wildcard, str("bankCardNo").enc())).
+		doc(`e.g. {"QUICKPAY_VSP":{"amount":100,"bankCardNo":"<enc>"}} or {"BALANCE":[{"accountSetNo":"200126","amount":100}]}`)
+}
+
+// industry is the required industry code and name of an order.
+func industry() []Param {
+	return params(str("industryCode").req(), str("industryName").req())
+}
+
+// splitRuleItem is one item of splitRule / splitRuleList. Which item keys are required is
+// tsymock's choice (bizUserId and amount); a nested splitRuleList is free-form.
+func splitRuleItem() []Param {
+	return params(str("bizUserId").req(), str("accountSetNo"), integer("amount").req(),
+		integer("fee"), str("remark"), array("splitRuleList"))
+}
+
+// orderAnswer is the common answer of the order-creating methods.
+func orderAnswer() []Param {
+	return params(str("payStatus").doc("success, pending or fail"), str("payFailMessage"),
+		str("bizUserId"), str("orderNo"), str("bizOrderNo"), str("tradeNo"), str("payInfo"),
+		integer("validateType"), str("extendInfo"))
+}

@@ -1,0 +1,65 @@
+package soa
+
+// orderMethods is OrderService, PROTOCOL.md §7, in the specification's order.
+func orderMethods() []Method {
+	methods := orderApplyMethods()
+	methods = append(methods, orderPayMethods()...)
+	methods = append(methods, orderQueryMethods()...)
+	return append(methods, orderLessUsedMethods()...)
+}
+
+// orderApplyMethods create orders: money in, out, between members, held and paid out.
+func orderApplyMethods() []Method {
+	return []Method{
+		{Service: OrderService, Name: "depositApply", Doc: "Top up a member's account.",
+			Params: append(params(str("bizOrderNo").req(), bizUserID(), str("accountSetNo").req(),
+				integer("amount").req(), integer("fee").req(), validateType(), str("frontUrl"),
+				str("backUrl").req(), str("orderExpireDatetime"), payMethod().req(), str("goodsName")),
+				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
+			Returns: orderAnswer()},
+		{Service: OrderService, Name: "withdrawApply", Doc: "Withdraw to a bound bank card.",
+			Params: append(params(str("bizOrderNo").req(), bizUserID(), str("accountSetNo").req(),
+				integer("amount").req(), integer("fee").req(), validateType(), str("backUrl").req(),
+				str("orderExpireDatetime"), payMethod(), str("bankCardNo").req().enc(),
+				integer("bankCardPro"), str("withdrawType").doc("D0, T1, ...")),
+				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
+			Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo"),
+				str("bizOrderNo"), str("extendInfo"))},
+		{Service: OrderService, Name: "consumeApply", Doc: "A payer pays a receiver (recieverId, sic).",
+			Params: append(params(str("payerId").req(), str("recieverId").req().doc("sic"),
+				str("bizOrderNo").req(), integer("amount").req(), integer("fee").req(), validateType(),
+				array("splitRule", splitRuleItem()...), str("frontUrl"), str("backUrl").req(),
+				str("orderExpireDatetime"), payMethod().req(), integer("goodsType"), str("bizGoodsNo"),
+				str("goodsName"), str("goodsDesc")),
+				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
+			Returns: orderAnswer()},
+		{Service: OrderService, Name: "agentCollectApply",
+			Doc: "Collect from a payer for receivers; the platform holds the money until paid out.",
+			Params: append(params(str("bizOrderNo").req(), str("payerId").req(),
+				array("recieverList", str("bizUserId").req(), integer("amount").req()).req().doc("sic"),
+				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req(), integer("amount").req(),
+				integer("fee"), validateType(), str("frontUrl"), str("backUrl").req(),
+				str("orderExpireDatetime"), payMethod().req(), str("goodsName"), str("goodsDesc")),
+				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
+			Returns: orderAnswer()},
+		{Service: OrderService, Name: "signalAgentPay", Sic: true, LookAlikes: []string{"singleAgentPay"},
+			Doc:    "Pay out held money to one receiver (the name is the platform's spelling of \"single\").",
+			Params: agentPayParams(),
+			Returns: params(str("payStatus"), str("payFailMessage"), str("orderNo"), str("bizOrderNo"),
+				integer("payWhereabouts"), str("extendInfo"))},
+		{Service: OrderService, Name: "batchAgentPay", Doc: "Pay out held money in a batch; one notification per item.",
+			Params: params(str("bizBatchNo").req(), array("batchPayList", agentPayParams()...).req(),
+				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req()),
+			Returns: params(str("bizBatchNo"))},
+	}
+}
+
+// agentPayParams are signalAgentPay's params, also each batchAgentPay item's. Required keys of
+// the collectPayList items are tsymock's choice.
+func agentPayParams() []Param {
+	return params(str("bizOrderNo").req(),
+		array("collectPayList", str("bizOrderNo").req(), integer("amount").req()).req(),
+		bizUserID(), str("accountSetNo").req(), str("backUrl").req(), integer("amount").req(),
+		integer("fee").req(), array("splitRuleList", splitRuleItem()...), integer("goodsType"),
+		str("bizGoodsNo"), str("tradeCode").req(), str("summary"), str("extendInfo"))
+}

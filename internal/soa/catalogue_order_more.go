@@ -1,0 +1,98 @@
+package soa
+
+// orderPayMethods confirm, refund, transfer and freeze.
+func orderPayMethods() []Method {
+	return []Method{
+		{Service: OrderService, Name: "pay", Doc: "Confirm an order with the SMS code (validateType 1).",
+			Params: params(bizUserID(), str("bizOrderNo").req(), str("tradeNo"),
+				str("verificationCode").req(), str("consumerIp").req()),
+			Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("bizOrderNo"))},
+		payPage("/yungateway/pwd/payOrder.html", "Confirm an order with the payment password in the browser."),
+		payPage("/yungateway/frontTrans.do", "Confirm an order with an SMS code typed in the browser."),
+		{Service: OrderService, Name: "resendPaySMS", Doc: "Send the order's SMS code again.",
+			Params:  params(str("bizOrderNo").req()),
+			Returns: params(str("bizOrderNo"), str("orderNo"), str("phone"))},
+		{Service: OrderService, Name: "refund", Doc: "Refund an order, wholly or partly.",
+			Params: params(str("bizOrderNo").req(), str("oriBizOrderNo").req(), bizUserID(),
+				str("refundType"), array("refundList", str("bizUserId").req(), str("accountSetNo"),
+					integer("amount").req()),
+				str("backUrl"), integer("amount").req(), integer("couponAmount"), integer("feeAmount"),
+				str("extendInfo")),
+			Returns: params(str("payStatus"), str("payFailMessage"), str("orderNo"), str("bizOrderNo"),
+				integer("amount"), integer("couponAmount"), integer("feeAmount"), str("extendInfo"))},
+		{Service: OrderService, Name: "applicationTransfer", Doc: "Transfer from the platform's account to a member.",
+			Params: params(str("bizTransferNo").req(), str("sourceAccountSetNo").req(),
+				str("targetBizUserId").req(), str("targetAccountSetNo").req(), integer("amount").req(),
+				str("extendInfo")),
+			Returns: params(str("transferNo"), str("bizTransferNo"), integer("amount"), str("extendInfo"))},
+		freezeMethod("freezeMoney", "Freeze part of a member's balance."),
+		freezeMethod("unfreezeMoney", "Release a freeze."),
+	}
+}
+
+// payPage is OrderService.pay opened in the browser at path: no SMS code in the params, the
+// user types it (or the password) on the page. The params are tsymock's choice.
+func payPage(path, doc string) Method {
+	return Method{Service: OrderService, Name: "pay", PageFlow: true, Page: path, Doc: doc,
+		Params: params(bizUserID(), str("bizOrderNo").req(), str("tradeNo"), str("jumpUrl"),
+			str("backUrl"), str("consumerIp").req()),
+		Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("bizOrderNo"))}
+}
+
+// freezeMethod is freezeMoney or unfreezeMoney (bizFreezenNo, sic).
+func freezeMethod(name, doc string) Method {
+	return Method{Service: OrderService, Name: name, Doc: doc,
+		Params: params(bizUserID(), str("bizFreezenNo").req(), str("accountSetNo").req(),
+			integer("amount").req()),
+		Returns: params(str("bizFreezenNo"), integer("amount"))}
+}
+
+// orderQueryMethods read balances, orders and the ledger.
+func orderQueryMethods() []Method {
+	return []Method{
+		{Service: OrderService, Name: "queryBalance", Doc: "A member's balance (freezenAmount, sic).",
+			Params:  params(bizUserID(), str("accountSetNo").req()),
+			Returns: params(integer("allAmount"), integer("freezenAmount"))},
+		{Service: OrderService, Name: "getOrderDetail", Doc: "An order's status.",
+			Params: params(str("bizOrderNo").req()),
+			Returns: params(str("orderNo"), str("bizOrderNo"), integer("orderStatus").
+				oneOf("1 unpaid, 3 failed, 4 succeeded, 5 succeeded then refunded, 6 closed, 99 in progress",
+					"1", "3", "4", "5", "6", "99"),
+				str("errorMessage"), integer("amount"), str("payDatetime"), str("buyerBizUserId"),
+				str("extendInfo"))},
+		{Service: OrderService, Name: "queryInExpDetail", Doc: "A member's ledger between two dates.",
+			Params: params(bizUserID(), str("accountSetNo"), str("dateStart").req().format("yyyy-MM-dd"),
+				str("dateEnd").req().format("yyyy-MM-dd"), integer("startPosition").req().atLeast(1),
+				integer("queryNum").req().atLeast(1).atMost(5000)),
+			Returns: params(str("bizUserId"), integer("totalNum"), str("extendInfo"),
+				array("inExpDetail", str("tradeNo"), str("bizOrderNo"), str("accountSetName"),
+					str("changeTime"), integer("curAmount"), integer("oriAmount"), integer("chgAmount"),
+					integer("curFreezenAmount")))},
+	}
+}
+
+// orderLessUsedMethods are the "less used" methods PROTOCOL.md names without params: their
+// params and answers are tsymock's choice (the ids they need, nothing more required).
+func orderLessUsedMethods() []Method {
+	byOrder := func(name, doc string, returns ...Param) Method {
+		return Method{Service: OrderService, Name: name, Doc: doc,
+			Params: params(str("bizOrderNo").req()), Returns: returns}
+	}
+	return []Method{
+		byOrder("closeOrder", "Close an unpaid order.", integer("closeResult"), integer("orderStatus"),
+			str("errorMessage"), str("orderNo"), str("bizOrderNo")),
+		{Service: OrderService, Name: "entryGoods", Doc: "Register goods (e.g. a P2P product).",
+			Params: params(bizUserID(), integer("goodsType").req(), str("bizGoodsNo").req(),
+				str("goodsName").req(), str("goodsDetail"), object("goodsParams"), str("showUrl"),
+				str("extendInfo")),
+			Returns: params(str("goodsNo"), str("bizGoodsNo"))},
+		{Service: OrderService, Name: "queryGoods", Doc: "Read registered goods.",
+			Params: params(bizUserID(), str("bizGoodsNo").req()),
+			Returns: params(str("goodsNo"), str("bizGoodsNo"), integer("goodsType"), str("goodsName"),
+				str("goodsDetail"))},
+		byOrder("getPaymentInformationDetail", "Who paid an order, and how.", str("orderNo"),
+			str("bizOrderNo"), array("paymentInformationList")),
+		byOrder("getOrderSplitRuleListDetail", "How an order was split.", str("orderNo"),
+			str("bizOrderNo"), array("splitRuleListDetail")),
+	}
+}

@@ -1,0 +1,51 @@
+package soa
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// maxQuoted is how many runes of a received value an error message repeats.
+const maxQuoted = 64
+
+// quote renders a received string for an error message: Go-quoted (so control characters and
+// invalid UTF-8 are visible, Chinese stays readable) and cut to maxQuoted runes.
+func quote(s string) string {
+	runes := []rune(s)
+	if len(runes) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	return strconv.Quote(string(runes[:maxQuoted])) + fmt.Sprintf("…(%d characters)", len(runes))
+}
+
+// clip cuts s to maxQuoted runes, marking the cut.
+func clip(s string) string {
+	runes := []rune(s)
+	if len(runes) <= maxQuoted {
+		return s
+	}
+	return string(runes[:maxQuoted]) + "…"
+}
+
+// describe names a decoded JSON value and, for scalars, shows it, for error messages:
+// `string "abc"`, `number 1.5`, `bool true`, `null`, `object`, `array`.
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "string " + quote(x)
+	case json.Number:
+		return "number " + clip(string(x))
+	case bool:
+		return "bool " + strconv.FormatBool(x)
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case float64, float32, int, int64, int32, uint, uint64, uint32:
+		return fmt.Sprintf("number %v", x)
+	}
+	return fmt.Sprintf("%T", v)
+}

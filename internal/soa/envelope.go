@@ -1,0 +1,86 @@
+package soa
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+)
+
+// Envelope is the decoded req JSON: {"service":..,"method":..,"param":{..}}, keys in any order.
+// Numbers in Param are json.Number, so that amounts and ids keep their exact text.
+type Envelope struct {
+	Service, Method string
+	Param           map[string]any
+}
+
+// DecodeReq decodes the req text. It fails with 10000 when req is empty, not JSON, not an
+// object, followed by anything but whitespace, or has a param that is not an object; with 10002
+// when service is missing, empty or not a string; with 10003 when method is. A missing or null
+// param is an empty map. Unknown top-level keys are ignored.
+func DecodeReq(req string) (*Envelope, *Error) {
+	if strings.Trim(req, asciiSpace) == "" {
+		return nil, Errorf(CodeInvalidParam, `req is missing; send req={"service":..,"method":..,"param":{..}}`)
+	}
+	doc, err := decodeObject(req)
+	if err != nil {
+		return nil, Errorf(CodeInvalidParam, "req is not a JSON object: %v", err)
+	}
+	service, serr := envelopeName(doc, "service", CodeBadService, "MemberService")
+	if serr != nil {
+		return nil, serr
+	}
+	method, merr := envelopeName(doc, "method", CodeBadMethod, "createMember")
+	if merr != nil {
+		return nil, merr
+	}
+	param, perr := paramObject(doc["param"])
+	if perr != nil {
+		return nil, perr
+	}
+	return &Envelope{Service: service, Method: method, Param: param}, nil
+}
+
+// decodeObject decodes text as exactly one JSON object, numbers as json.Number.
+func decodeObject(text string) (map[string]any, error) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("unexpected text after the JSON value")
+	}
+	doc, ok := v.(map[string]any)
+	if !ok {
+		return nil, errors.New("got " + describe(v))
+	}
+	return doc, nil
+}
+
+// envelopeName reads the service or method name: a non-empty string, else code.
+func envelopeName(doc map[string]any, key, code, example string) (string, *Error) {
+	v, present := doc[key]
+	name, ok := v.(string)
+	switch {
+	case !present || v == nil:
+		return "", Errorf(code, "req has no %q; send a non-empty string such as %q", key, example)
+	case !ok:
+		return "", Errorf(code, "req %q must be a string such as %q, got %s", key, example, describe(v))
+	case name == "":
+		return "", Errorf(code, "req %q is empty; send a name such as %q", key, example)
+	}
+	return name, nil
+}
+
+// paramObject checks the envelope's param: absent or null is an empty map.
+func paramObject(v any) (map[string]any, *Error) {
+	switch p := v.(type) {
+	case nil:
+		return map[string]any{}, nil
+	case map[string]any:
+		return p, nil
+	}
+	return nil, Errorf(CodeInvalidParam, "param must be a JSON object, got %s", describe(v))
+}

@@ -1,0 +1,65 @@
+package soa
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error codes that soa itself produces or that callers name often. Every other code is in the
+// table behind Message and Codes.
+const (
+	CodeInvalidParam  = "10000" // 参数错误: malformed form, req, timestamp, wrong type or value
+	CodeMissingParam  = "10001" // 参数不能为空: a required param is absent, null or ""
+	CodeBadService    = "10002" // 参数service错误: missing or unknown service
+	CodeBadMethod     = "10003" // 参数method错误: missing or unknown method, or a page flow
+	CodeUnknownApp    = "20000" // 应用不存在: unknown sysid
+	CodeEncryptFailed = "20016" // 加密失败
+	CodeDecryptFailed = "20017" // 解密失败
+	CodeBadSignature  = "20019" // 签名验证失败
+	CodeUserExists    = "30000" // 所属应用下已经存在此用户
+	CodeUnknown       = "9100"  // 未知错误
+)
+
+// Error is the one error type on the wire: an errorCode (a string, PROTOCOL.md §3) and the
+// message the platform answers with.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error implements error as "soa: <code> <message>".
+func (e *Error) Error() string {
+	return "soa: " + e.Code + " " + e.Message
+}
+
+// Is reports whether target is an *Error with the same code, so that
+// errors.Is(err, soa.NewError("30000")) matches any 30000 whatever its message.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t != nil && e != nil && t.Code == e.Code
+}
+
+// NewError returns the error for code with the catalogue's message (see Message). A code that
+// is not in PROTOCOL.md §8 gets the message of 9100, "未知错误".
+func NewError(code string) *Error {
+	return &Error{Code: code, Message: catalogueText(code)}
+}
+
+// Errorf returns the error for code whose message is the catalogue text, ": ", then the
+// formatted detail, e.g. Errorf("10001", "%s", "bizUserId") is "参数不能为空: bizUserId".
+// Invalid UTF-8 in the detail is replaced by U+FFFD so that the message survives JSON encoding
+// byte for byte (the signature covers it).
+func Errorf(code, format string, args ...any) *Error {
+	detail := fmt.Sprintf(format, args...)
+	msg := catalogueText(code) + ": " + detail
+	return &Error{Code: code, Message: strings.ToValidUTF8(msg, "\uFFFD")}
+}
+
+// catalogueText is Message with the 9100 fallback for unknown codes.
+func catalogueText(code string) string {
+	if text, ok := Message(code); ok {
+		return text
+	}
+	text, _ := Message(CodeUnknown)
+	return text
+}

@@ -1,0 +1,98 @@
+package soa
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Names of the request parameters (PROTOCOL.md §1).
+const (
+	KeySysID         = "sysid"
+	KeySign          = "sign"
+	KeyTimestamp     = "timestamp"
+	KeyVersion       = "v"
+	KeyReq           = "req"
+	KeyPrivSysID     = "privSysid"
+	KeyPrivBizUserID = "privBizUserId"
+)
+
+// Params is what a request carries on the wire, after URL-decoding. Sign, Timestamp and Req are
+// the exact strings received: the signature is verified over them, never over a re-encoding.
+type Params struct {
+	SysID, Sign, Timestamp, V, Req string
+	// PrivSysID and PrivBizUserID are sent by privileged-member requests in place of sysid.
+	PrivSysID, PrivBizUserID string
+	// Extra holds every other key (e.g. the legacy client's "ssoid"); nil when there is none.
+	Extra map[string]string
+}
+
+// ParseForm parses a query string or an application/x-www-form-urlencoded body leniently, as
+// real clients differ (PROTOCOL.md §1): whitespace and CR/LF around the whole text are ignored
+// (a legacy client ends its body with "&\r\n"), empty segments are skipped (a trailing "&"),
+// '+' and %20 both mean a space, %xx may be upper- or lower-case, and ';' is an ordinary
+// character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
+// keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
+func ParseForm(raw string) (url.Values, error) {
+	values := url.Values{}
+	for _, seg := range strings.Split(strings.Trim(raw, asciiSpace), "&") {
+		if strings.Trim(seg, asciiSpace) == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(seg, "=")
+		key, err := url.QueryUnescape(strings.Trim(rawKey, asciiSpace))
+		if err != nil {
+			return nil, badEscape(rawKey, err)
+		}
+		value, err := url.QueryUnescape(rawValue)
+		if err != nil {
+			return nil, badEscape(key, err)
+		}
+		values[key] = append(values[key], value)
+	}
+	return values, nil
+}
+
+// asciiSpace is the whitespace ParseForm ignores around the form and its keys.
+const asciiSpace = " \t\r\n"
+
+// badEscape is the 10000 answer to a form that is not valid URL encoding.
+func badEscape(key string, err error) *Error {
+	return Errorf(CodeInvalidParam, "the form is not valid URL encoding at key %s: %v", quote(key), err)
+}
+
+// ParamsFrom picks the protocol parameters out of parsed form values. When a key is repeated
+// the first value wins (as Java's ServletRequest.getParameter does). SysID is "sysid", or
+// "privSysid" when "sysid" is absent: the signature source uses whichever was sent.
+func ParamsFrom(v url.Values) Params {
+	p := Params{
+		SysID:         v.Get(KeySysID),
+		Sign:          v.Get(KeySign),
+		Timestamp:     v.Get(KeyTimestamp),
+		V:             v.Get(KeyVersion),
+		Req:           v.Get(KeyReq),
+		PrivSysID:     v.Get(KeyPrivSysID),
+		PrivBizUserID: v.Get(KeyPrivBizUserID),
+	}
+	if _, ok := v[KeySysID]; !ok {
+		p.SysID = p.PrivSysID
+	}
+	for key, vals := range v {
+		if isProtocolKey(key) || len(vals) == 0 {
+			continue
+		}
+		if p.Extra == nil {
+			p.Extra = map[string]string{}
+		}
+		p.Extra[key] = vals[0]
+	}
+	return p
+}
+
+// isProtocolKey reports whether key is one of the parameters Params has a field for.
+func isProtocolKey(key string) bool {
+	switch key {
+	case KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,112 @@
+package soa
+
+import (
+	"slices"
+	"strings"
+)
+
+// maxSuggestDistance is how far (in edits) a name may be from a known one to be suggested.
+const maxSuggestDistance = 2
+
+// unknownService is the 10002 answer naming the service and listing the known ones.
+func (c *Catalogue) unknownService(service string) *Error {
+	hint := ""
+	if best, ok := closest(service, c.services); ok {
+		hint = "; did you mean " + quote(best) + "?"
+	}
+	return Errorf(CodeBadService, "unknown service %s; known services: %s%s", quote(service),
+		strings.Join(c.services, ", "), hint)
+}
+
+// unknownMethod is the 10003 answer naming the method and suggesting a known one: a declared
+// look-alike, the closest name of the service, or the same name in another service.
+func (c *Catalogue) unknownMethod(service, method string) *Error {
+	msg := "unknown method " + quote(method) + " in " + service
+	if m := c.suggestMethod(service, method); m != nil {
+		sic := ""
+		if m.Sic {
+			sic = " (sic)"
+		}
+		return Errorf(CodeBadMethod, "%s; did you mean %s%s?", msg, quote(m.Name), sic)
+	}
+	if other := c.serviceOf(method); other != "" {
+		return Errorf(CodeBadMethod, "%s; %s belongs to %s", msg, quote(method), other)
+	}
+	return Errorf(CodeBadMethod, "%s", msg)
+}
+
+// suggestMethod finds the method of service a caller most likely meant, or nil.
+func (c *Catalogue) suggestMethod(service, method string) *Method {
+	var names []string
+	byName := map[string]*Method{}
+	for _, m := range c.methods {
+		if m.Service != service {
+			continue
+		}
+		if slices.ContainsFunc(m.LookAlikes, func(s string) bool { return strings.EqualFold(s, method) }) {
+			return m
+		}
+		if _, seen := byName[m.Name]; !seen {
+			names = append(names, m.Name)
+			byName[m.Name] = m
+		}
+	}
+	if best, ok := closest(method, names); ok {
+		return byName[best]
+	}
+	return nil
+}
+
+// serviceOf names the service that has method, or "".
+func (c *Catalogue) serviceOf(method string) string {
+	for _, m := range c.methods {
+		if m.Name == method {
+			return m.Service
+		}
+	}
+	return ""
+}
+
+// closest returns the candidate equal to name ignoring case, else the first one nearest to it
+// within maxSuggestDistance edits.
+func closest(name string, candidates []string) (string, bool) {
+	best, bestDist := "", maxSuggestDistance+1
+	for _, cand := range candidates {
+		if strings.EqualFold(cand, name) {
+			return cand, true
+		}
+		if d := editDistance(strings.ToLower(name), strings.ToLower(cand)); d < bestDist {
+			best, bestDist = cand, d
+		}
+	}
+	return best, best != ""
+}
+
+// editDistance is the optimal-string-alignment distance between a and b (insertions,
+// deletions, substitutions and transpositions of adjacent runes), so "recieverId" is one
+// edit from "receiverId".
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if len(x) > 64 || len(y) > 64 { // names are short; do not spend time on garbage
+		return maxSuggestDistance + 1
+	}
+	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
+}

@@ -1,0 +1,101 @@
+package soa
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // Asia/Shanghai must load on a machine (or container) with no zoneinfo
+)
+
+// TimestampLayout is the request timestamp format, "yyyy-MM-dd HH:mm:ss", as a Go layout.
+const TimestampLayout = "2006-01-02 15:04:05"
+
+// timestampFormat is TimestampLayout as the specification writes it, for messages.
+const timestampFormat = `"yyyy-MM-dd HH:mm:ss" in China time (Asia/Shanghai)`
+
+// shanghai loads Asia/Shanghai once; it is a read-only value, never reassigned.
+var shanghai = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil { // unreachable with time/tzdata linked in; China has no DST since 1991
+		return time.FixedZone("CST", 8*60*60)
+	}
+	return loc
+})
+
+// Shanghai returns the Asia/Shanghai time zone, in which timestamps are written.
+func Shanghai() *time.Location { return shanghai() }
+
+// FormatTime formats t as a timestamp in China time, "yyyy-MM-dd HH:mm:ss".
+func FormatTime(t time.Time) string { return t.In(Shanghai()).Format(TimestampLayout) }
+
+// CheckTimestamp checks a request timestamp against the server's clock now: it must be exactly
+// "yyyy-MM-dd HH:mm:ss" in China time and at most window away from now, in either direction
+// (exactly ±window is accepted; now is truncated to the second, as timestamps are). A negative
+// window turns the skew check off (the format is still checked), e.g. to replay recorded
+// traffic. Every failure is a 10000 *Error saying what was wrong and the server's time.
+func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
+	now = now.Truncate(time.Second)
+	server := FormatTime(now)
+	if ts == "" {
+		return Errorf(CodeInvalidParam, "timestamp missing; expected %s, server time is %s", timestampFormat, server)
+	}
+	t, err := parseTimestamp(ts)
+	if err != nil {
+		return Errorf(CodeInvalidParam, "timestamp %s is malformed%s; expected %s, server time is %s",
+			quote(ts), malformedHint(ts), timestampFormat, server)
+	}
+	gap := now.Sub(t)
+	if window < 0 || gap.Abs() <= window {
+		return nil
+	}
+	direction := "behind"
+	if gap < 0 {
+		direction = "ahead of"
+	}
+	return Errorf(CodeInvalidParam, "timestamp %s is %v %s the server time %s (allowed skew %v)%s",
+		ts, gap.Abs(), direction, server, window, zoneHint(gap, window))
+}
+
+// parseTimestamp parses exactly TimestampLayout in China time. The length check rejects what
+// time.Parse would let through: unpadded hours such as "2026-11-28 9:00:00".
+func parseTimestamp(ts string) (time.Time, error) {
+	if len(ts) != len(TimestampLayout) {
+		return time.Time{}, fmt.Errorf("length %d, want %d", len(ts), len(TimestampLayout))
+	}
+	return time.ParseInLocation(TimestampLayout, ts, Shanghai())
+}
+
+// malformedHint guesses which other format a malformed timestamp is in.
+func malformedHint(ts string) string {
+	switch {
+	case strings.Trim(ts, "0123456789") == "":
+		return " (it looks like a Unix time)"
+	case strings.ContainsAny(ts, "TZ"):
+		return " (it looks like ISO 8601 / RFC 3339)"
+	case strings.Contains(ts, ".") && len(ts) > len(TimestampLayout):
+		return " (it has fractional seconds)"
+	case strings.TrimSpace(ts) != ts:
+		return " (it has spaces around it)"
+	}
+	return ""
+}
+
+// zoneHint explains a gap that is a whole number of hours give or take the window: the client
+// most likely formats its clock in another time zone (UTC is 8 h behind China time).
+func zoneHint(gap, window time.Duration) string {
+	hours := gap.Round(time.Hour)
+	if hours == 0 || (gap-hours).Abs() > window {
+		return ""
+	}
+	offset := 8 - int(hours/time.Hour) // the client's UTC offset if its clock is otherwise right
+	zone := fmt.Sprintf("UTC%+d", offset)
+	if offset == 0 {
+		zone = "UTC"
+	}
+	if offset < -12 || offset > 14 {
+		return "; the gap is a whole number of hours: check the client's date and time zone"
+	}
+	return fmt.Sprintf("; the gap is a whole number of hours: the client probably formats its clock in %s "+
+		"instead of China time (UTC+8); format the timestamp in Asia/Shanghai", zone)
+}

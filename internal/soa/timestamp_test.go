@@ -1,0 +1,118 @@
+package soa
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// serverNow is the vectors' timestamp, 2026-11-28 12:00:00 China time.
+func serverNow(t *testing.T) time.Time {
+	t.Helper()
+	now, err := time.ParseInLocation(TimestampLayout, "2026-11-28 12:00:00", Shanghai())
+	require.NoError(t, err)
+	return now
+}
+
+func TestShanghai(t *testing.T) {
+	assert.Equal(t, "Asia/Shanghai", Shanghai().String())
+	utc := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	assert.Equal(t, "2026-11-28 12:00:00", FormatTime(utc))
+	assert.Equal(t, "2026-11-28 12:00:00", FormatTime(utc.In(time.FixedZone("X", -5*3600))))
+}
+
+func TestCheckTimestampWindow(t *testing.T) {
+	now := serverNow(t)
+	window := 10 * time.Minute
+	tests := []struct {
+		name   string
+		offset time.Duration // timestamp minus now
+		ok     bool
+	}{
+		{"now", 0, true},
+		{"exactly window behind", -window, true},
+		{"exactly window ahead", window, true},
+		{"one second past behind", -window - time.Second, false},
+		{"one second past ahead", window + time.Second, false},
+		{"one minute behind", -time.Minute, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckTimestamp(FormatTime(now.Add(tt.offset)), now, window)
+			if tt.ok {
+				assert.Nil(t, err)
+				return
+			}
+			require.NotNil(t, err)
+			assert.Equal(t, CodeInvalidParam, err.Code)
+		})
+	}
+}
+
+func TestCheckTimestampNowHasNanoseconds(t *testing.T) {
+	now := serverNow(t).Add(999 * time.Millisecond)
+	assert.Nil(t, CheckTimestamp("2026-11-28 11:50:00", now, 10*time.Minute))
+	assert.NotNil(t, CheckTimestamp("2026-11-28 11:49:59", now, 10*time.Minute))
+}
+
+func TestCheckTimestampMessages(t *testing.T) {
+	now := serverNow(t)
+	const expected = `expected "yyyy-MM-dd HH:mm:ss" in China time (Asia/Shanghai), server time is 2026-11-28 12:00:00`
+	tests := []struct {
+		name, ts, want string
+	}{
+		{"missing", "", "参数错误: timestamp missing; " + expected},
+		{"slashes", "2026/11/28 12:00:00", `参数错误: timestamp "2026/11/28 12:00:00" is malformed; ` + expected},
+		{"unix seconds", "1795838400", `参数错误: timestamp "1795838400" is malformed (it looks like a Unix time); ` + expected},
+		{"unix millis", "1795838400000", "(it looks like a Unix time)"},
+		{"iso 8601", "2026-11-28T12:00:00", "(it looks like ISO 8601 / RFC 3339)"},
+		{"rfc 3339", "2026-11-28T04:00:00Z", "(it looks like ISO 8601 / RFC 3339)"},
+		{"milliseconds", "2026-11-28 12:00:00.123", "(it has fractional seconds)"},
+		{"spaces", " 2026-11-28 12:00:00", "(it has spaces around it)"},
+		{"unpadded hour", "2026-11-28 9:00:00", `timestamp "2026-11-28 9:00:00" is malformed; `},
+		{"impossible date", "2026-02-30 12:00:00", `timestamp "2026-02-30 12:00:00" is malformed; `},
+		{"date only", "2026-11-28", `timestamp "2026-11-28" is malformed; `},
+		{"control characters quoted", "2026-11-28\t12:00:00", `timestamp "2026-11-28\t12:00:00" is malformed`},
+		{"utc clock", "2026-11-28 04:00:00", "参数错误: timestamp 2026-11-28 04:00:00 is 8h0m0s behind the server time " +
+			"2026-11-28 12:00:00 (allowed skew 10m0s); the gap is a whole number of hours: the client probably " +
+			"formats its clock in UTC instead of China time (UTC+8); format the timestamp in Asia/Shanghai"},
+		{"utc clock a bit slow", "2026-11-28 03:55:00", "is 8h5m0s behind the server time 2026-11-28 12:00:00 " +
+			"(allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC "},
+		{"japan clock", "2026-11-28 13:00:00", "is 1h0m0s ahead of the server time 2026-11-28 12:00:00 " +
+			"(allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC+9 "},
+		{"new york clock", "2026-11-27 23:00:00", "is 13h0m0s behind the server time 2026-11-28 12:00:00 " +
+			"(allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC-5 "},
+		{"a day off", "2026-11-27 12:00:00", "is 24h0m0s behind the server time 2026-11-28 12:00:00 " +
+			"(allowed skew 10m0s); the gap is a whole number of hours: check the client's date and time zone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckTimestamp(tt.ts, now, 10*time.Minute)
+			require.NotNil(t, err)
+			assert.Equal(t, CodeInvalidParam, err.Code)
+			assert.Contains(t, err.Message, tt.want)
+		})
+	}
+}
+
+func TestCheckTimestampNoHourHint(t *testing.T) {
+	now := serverNow(t)
+	for _, ts := range []string{"2026-11-28 11:30:00", "2026-11-28 07:30:00", "2026-11-28 12:20:00"} {
+		t.Run(ts, func(t *testing.T) {
+			err := CheckTimestamp(ts, now, 10*time.Minute)
+			require.NotNil(t, err)
+			assert.NotContains(t, err.Message, "whole number of hours")
+			assert.Contains(t, err.Message, "(allowed skew 10m0s)")
+		})
+	}
+}
+
+func TestCheckTimestampWindowOff(t *testing.T) {
+	now := serverNow(t)
+	assert.Nil(t, CheckTimestamp("2001-01-01 00:00:00", now, -1))
+	assert.NotNil(t, CheckTimestamp("2001-01-01", now, -1), "the format is still checked")
+	assert.NotNil(t, CheckTimestamp("2026-11-28 12:00:01", now, 0))
+	assert.Nil(t, CheckTimestamp("2026-11-28 12:00:00", now, 0))
+}

@@ -1,0 +1,66 @@
+package soa
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// vectorsPath is the known-answer file made with openssl; never edit it.
+const vectorsPath = "../../testdata/vectors/vectors.json"
+
+// vectors is the part of vectors.json that soa is tested against.
+type vectors struct {
+	SysID     string          `json:"sysid"`
+	Timestamp string          `json:"timestamp"`
+	Request   []requestVector `json:"request"`
+	Response  []struct {
+		Name        string `json:"name"`
+		SignedValue string `json:"signedValue"`
+	} `json:"response"`
+	Wire []wireVector `json:"wire"`
+}
+
+// requestVector is one signed request.
+type requestVector struct {
+	Name, SysID, Req, Timestamp, Sign string
+}
+
+// wireVector is one request as a real client puts it on the wire.
+type wireVector struct {
+	Name, Method, ContentType, Vector, Query, Body string
+}
+
+// raw is the form text of the wire vector, from the query string or the body.
+func (w wireVector) raw() string {
+	if w.Method == "GET" {
+		return w.Query
+	}
+	return w.Body
+}
+
+// loadVectors reads testdata/vectors/vectors.json.
+func loadVectors(tb testing.TB) vectors {
+	tb.Helper()
+	data, err := os.ReadFile(vectorsPath)
+	require.NoError(tb, err)
+	var v vectors
+	require.NoError(tb, json.Unmarshal(data, &v))
+	require.NotEmpty(tb, v.Request)
+	require.Len(tb, v.Wire, 4)
+	return v
+}
+
+// request finds a request vector by name.
+func (v vectors) request(tb testing.TB, name string) requestVector {
+	tb.Helper()
+	for _, r := range v.Request {
+		if r.Name == name {
+			return r
+		}
+	}
+	tb.Fatalf("no request vector %q", name)
+	return requestVector{}
+}
