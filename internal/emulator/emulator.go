@@ -1,0 +1,133 @@
+// Package emulator is the in-memory Tongshangyun: per application (sysid) it
+// keeps members and, in later stages, cards, accounts, orders and the ledger.
+//
+// It receives calls that the mock has already verified, validated against the
+// catalogue and decrypted, and answers with the plain values of signedValue.
+// It knows nothing of HTTP or cryptography, and never hands out pointers into
+// its state: answers are fresh maps.
+package emulator
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Config holds what the emulator depends on.
+type Config struct {
+	// Clock is the time source; nil means the system clock.
+	Clock clock.Clock
+	// IDs generates userIds and order numbers; nil means random ids.
+	IDs *ids.Source
+}
+
+// Request is one verified, validated and decrypted call.
+type Request struct {
+	SysID   string
+	Service string
+	Method  string
+	Param   map[string]any
+}
+
+// handler answers one method for one application. It runs with the
+// application's lock held.
+type handler func(a *app, p params) (map[string]any, *soa.Error)
+
+// Emulator is the state of every application. It is safe for concurrent use;
+// applications are locked independently so that parallel test jobs using
+// different sysids do not wait for each other.
+type Emulator struct {
+	clock    clock.Clock
+	ids      *ids.Source
+	handlers map[string]handler
+
+	mu   sync.Mutex
+	apps map[string]*app
+}
+
+// New returns an emulator with no applications; an application's state is
+// created on its first call.
+func New(cfg Config) *Emulator {
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
+	if cfg.IDs == nil {
+		cfg.IDs = ids.NewRandom()
+	}
+	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, apps: map[string]*app{}}
+	e.handlers = e.memberHandlers()
+	return e
+}
+
+// Emulates reports whether service.method has emulated behaviour.
+func (e *Emulator) Emulates(service, method string) bool {
+	_, ok := e.handlers[service+"."+method]
+	return ok
+}
+
+// Handle answers one call. A method the catalogue knows but the emulator does
+// not yet emulate is answered 9000 with a message that says so, never with an
+// invented success.
+func (e *Emulator) Handle(ctx context.Context, req Request) (map[string]any, *soa.Error) {
+	if err := ctx.Err(); err != nil {
+		return nil, soa.Errorf("9400", "%v", err)
+	}
+	h, ok := e.handlers[req.Service+"."+req.Method]
+	if !ok {
+		return nil, soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)
+	}
+	a := e.app(req.SysID)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return h(a, params(req.Param))
+}
+
+// Reset forgets the state of one application, or of all when sysid is "".
+func (e *Emulator) Reset(sysid string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if sysid == "" {
+		e.apps = map[string]*app{}
+		return
+	}
+	delete(e.apps, sysid)
+}
+
+func (e *Emulator) app(sysid string) *app {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	a, ok := e.apps[sysid]
+	if !ok {
+		a = newApp(sysid, e.clock, e.ids)
+		e.apps[sysid] = a
+	}
+	return a
+}
+
+// params reads the values of a decoded req param object.
+type params map[string]any
+
+// str returns the parameter as a string; numbers are formatted as the
+// platform's fastjson would coerce them.
+func (p params) str(name string) string {
+	switch v := p[name].(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// num returns the parameter as an integer; the catalogue has already checked
+// that it is one.
+func (p params) num(name string) int64 {
+	var n int64
+	_, _ = fmt.Sscan(p.str(name), &n)
+	return n
+}
