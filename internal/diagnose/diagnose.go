@@ -1,0 +1,102 @@
+// Package diagnose explains why a request signature did not verify.
+//
+// keys.Diagnose recovers the digest inside the signature and recognises the
+// scheme mistakes (another hash, a skipped MD5 or Base64 step, another key).
+// This package adds what only the server knows: the request's parts (a
+// re-serialised req, sysid or timestamp left out of the signed text) and
+// every other key tsymock holds (the platform key, the demo key, other
+// applications' keys), so the log line can name the exact mistake.
+package diagnose
+
+import (
+	"crypto"
+	"fmt"
+
+	"crypto/rsa"
+
+	"github.com/tsymock/tsymock/keys"
+)
+
+// NamedKey is a public key tsymock knows, with a name a user recognises.
+type NamedKey struct {
+	Name string
+	Key  *rsa.PublicKey
+}
+
+// Input is what the request carried and which key it was checked with.
+type Input struct {
+	SysID, Req, Timestamp, Sign string
+	// Key is the merchant key registered for SysID.
+	Key *rsa.PublicKey
+	// Others are the other keys tsymock knows.
+	Others []NamedKey
+}
+
+// Report is the outcome of a diagnosis. Every field is safe to log.
+type Report struct {
+	// MD5Base64 is the text the signature must cover:
+	// Base64(MD5(sysid+req+timestamp)).
+	MD5Base64 string
+	// Fingerprint identifies the key the signature was checked with.
+	Fingerprint string
+	// Cause names the mistake in one sentence, with what to do instead.
+	Cause string
+}
+
+// Run diagnoses a signature that did not verify.
+func Run(in Input) Report {
+	source := in.SysID + in.Req + in.Timestamp
+	return Report{
+		MD5Base64:   keys.MD5Base64(source),
+		Fingerprint: keys.Fingerprint(in.Key),
+		Cause:       cause(in, source),
+	}
+}
+
+func cause(in Input, source string) string {
+	if in.Sign == "" {
+		return "the sign parameter is missing or empty"
+	}
+	d := keys.Diagnose(in.Key, source, in.Sign)
+	switch d.Cause {
+	case keys.CauseKeySize, keys.CauseOtherKey:
+		return wrongKey(in, d.Message)
+	case keys.CauseSourceDiffers:
+		if c, ok := textMistake(in, d.Hash); ok {
+			return c
+		}
+	}
+	return d.Message
+}
+
+// wrongKey names the key among those tsymock knows that made the signature.
+func wrongKey(in Input, fallback string) string {
+	for _, k := range in.Others {
+		if _, _, err := keys.RecoverDigest(k.Key, in.Sign); err == nil {
+			return fmt.Sprintf("signed with the %s (%s) instead of the merchant key registered for sysid %s (%s)",
+				k.Name, keys.Fingerprint(k.Key), in.SysID, keys.Fingerprint(in.Key))
+		}
+	}
+	return fmt.Sprintf("%s; it is none of the keys tsymock knows (sysid %s is registered with %s)",
+		fallback, in.SysID, keys.Fingerprint(in.Key))
+}
+
+// textMistake looks for the text the right key actually signed among those
+// clients commonly sign by mistake.
+func textMistake(in Input, hash crypto.Hash) (string, bool) {
+	digest := func(text string) string {
+		h := hash.New()
+		h.Write([]byte(keys.MD5Base64(text)))
+		return string(h.Sum(nil))
+	}
+	_, got, err := keys.RecoverDigest(in.Key, in.Sign)
+	if err != nil || !hash.Available() {
+		return "", false
+	}
+	for _, c := range candidates(in) {
+		if digest(c.text) == string(got) {
+			return c.cause, true
+		}
+	}
+	return "", false
+}
