@@ -1,0 +1,53 @@
+package mock
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// readValues reads the request parameters leniently: the query string for
+// GET (whatever the Content-Type), the form body for POST plus any query
+// parameters the body does not carry. Some clients POST without a
+// Content-Type or with a charset suffix, so the body is parsed whatever
+// Content-Type says.
+func readValues(r *http.Request, limit int64) (url.Values, *soa.Error) {
+	query, err := soa.ParseForm(r.URL.RawQuery)
+	if err != nil {
+		return nil, formError("query string", err)
+	}
+	if r.Method != http.MethodPost {
+		return query, nil
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, soa.Errorf("10004", "the request body is larger than %d bytes", limit)
+	}
+	if err != nil {
+		return nil, soa.Errorf("10000", "the request body could not be read: %v", err)
+	}
+	form, err := soa.ParseForm(string(body))
+	if err != nil {
+		return nil, formError("request body", err)
+	}
+	for k, v := range query {
+		if _, ok := form[k]; !ok {
+			form[k] = v
+		}
+	}
+	return form, nil
+}
+
+// formError keeps ParseForm's own 10000 answer, saying where the bad
+// encoding was.
+func formError(where string, err error) *soa.Error {
+	var serr *soa.Error
+	if errors.As(err, &serr) {
+		return &soa.Error{Code: serr.Code, Message: serr.Message + " (in the " + where + ")"}
+	}
+	return soa.Errorf("10000", "the %s is not valid URL encoding: %v", where, err)
+}

@@ -1,0 +1,160 @@
+// Package mock is tsymock's HTTP server: the signed /service/soa endpoint
+// that merchant SDKs call. (Page flows, notifications and the admin API join
+// it in later stages.)
+//
+// A request is read leniently, verified (sysid, timestamp window, signature
+// over the exact strings received), decoded and validated against the
+// catalogue, decrypted, answered by the emulator, and written back as a
+// signed JSON envelope with HTTP 200, as the platform does.
+package mock
+
+import (
+	"context"
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// DefaultSkew is the timestamp window of the real platform.
+const DefaultSkew = 10 * time.Minute
+
+// DefaultMaxBody bounds a request body; larger requests are answered 10004.
+const DefaultMaxBody = 1 << 20
+
+// App is an application (sysid) with the merchant's public key, taken from
+// the certificate the merchant uploaded to the platform.
+type App struct {
+	SysID string
+	Key   *rsa.PublicKey
+}
+
+// Config is everything the server depends on. Zero values get defaults.
+type Config struct {
+	// PlatformKey signs every answer and decrypts request fields. Required.
+	PlatformKey *rsa.PrivateKey
+	// Apps are the applications known at start.
+	Apps []App
+	// Skew is the allowed difference between a request's timestamp and the
+	// server's clock, both ways (default DefaultSkew).
+	Skew time.Duration
+	// Clock is the server's time (default the system clock).
+	Clock clock.Clock
+	// IDs generates userIds and order numbers (default random).
+	IDs *ids.Source
+	// Logger receives one line per request (default discards).
+	Logger *slog.Logger
+	// SignHints appends the signature diagnosis to the 20019 message on the
+	// wire; by default the wire keeps the platform's exact text.
+	SignHints bool
+	// KnownKeys are further keys used to explain a wrong-key signature,
+	// such as the bundled demo merchant key.
+	KnownKeys []diagnose.NamedKey
+	// MaxBody bounds the request body in bytes (default DefaultMaxBody).
+	MaxBody int64
+	// Version is reported in the X-Tsymock-Version header.
+	Version string
+}
+
+// Server is a running tsymock. Create it with New.
+type Server struct {
+	cfg       Config
+	apps      *registry
+	catalogue *soa.Catalogue
+	emu       *emulator.Emulator
+	log       *slog.Logger
+	http      *http.Server
+}
+
+// New checks cfg and builds a server.
+func New(cfg Config) (*Server, error) {
+	if cfg.PlatformKey == nil {
+		return nil, errors.New("mock: a platform private key is required")
+	}
+	cfg = withDefaults(cfg)
+	s := &Server{
+		cfg:       cfg,
+		apps:      newRegistry(),
+		catalogue: soa.DefaultCatalogue(),
+		emu:       emulator.New(emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs}),
+		log:       cfg.Logger,
+	}
+	for _, a := range cfg.Apps {
+		if err := s.apps.add(a); err != nil {
+			return nil, fmt.Errorf("mock: %w", err)
+		}
+	}
+	return s, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Skew <= 0 {
+		cfg.Skew = DefaultSkew
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
+	if cfg.IDs == nil {
+		cfg.IDs = ids.NewRandom()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.Version == "" {
+		cfg.Version = "dev"
+	}
+	return cfg
+}
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/service/soa", s.serveSOA)
+	return s.withVersion(mux)
+}
+
+func (s *Server) withVersion(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Tsymock-Version", s.cfg.Version)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Serve answers requests on ln until Shutdown is called. It returns nil
+// after a clean shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	s.http = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	err := s.http.Serve(ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting connections and waits for in-flight requests to
+// finish, or for ctx to end.
+func (s *Server) Shutdown(ctx context.Context) error {
+	if s.http == nil {
+		return nil
+	}
+	return s.http.Shutdown(ctx)
+}

@@ -1,0 +1,181 @@
+package mock
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+)
+
+// exchange is one request on /service/soa as it goes through the server,
+// kept for the response, the log line and (later) the journal.
+type exchange struct {
+	params soa.Params
+	app    App
+	env    *soa.Envelope
+	method *soa.Method
+	value  map[string]any
+	err    *soa.Error
+	diag   *diagnose.Report
+}
+
+// serveSOA answers the RPC endpoint. Every protocol outcome, errors
+// included, is a signed JSON body with HTTP 200: the official Java SDK turns
+// any other status into "no response data" and loses the error code.
+func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		w.Header().Set("Allow", "GET, POST")
+		http.Error(w, "tsymock: /service/soa accepts GET and POST", http.StatusMethodNotAllowed)
+		return
+	}
+	start := time.Now()
+	ex := &exchange{}
+	ex.value, ex.err = s.process(r, ex)
+	body, err := s.encode(ex)
+	if err != nil {
+		s.log.Error("cannot sign the answer", "err", err)
+		http.Error(w, "tsymock: cannot sign the answer", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", soa.ContentType)
+	_, _ = w.Write(body)
+	s.logExchange(r.Context(), ex, time.Since(start))
+}
+
+// process runs the checks in the platform's order and hands a valid call to
+// the emulator. The order is part of the contract: the same bad request
+// always gets the same errorCode.
+func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Error) {
+	values, serr := readValues(r, s.cfg.MaxBody)
+	if serr != nil {
+		return nil, serr
+	}
+	ex.params = soa.ParamsFrom(values)
+	if serr := s.authenticate(ex); serr != nil {
+		return nil, serr
+	}
+	if serr := s.decode(ex); serr != nil {
+		return nil, serr
+	}
+	return s.call(r.Context(), ex)
+}
+
+// authenticate checks the envelope parameters and the signature.
+func (s *Server) authenticate(ex *exchange) *soa.Error {
+	p := ex.params
+	if p.SysID == "" {
+		return soa.Errorf("10001", "sysid")
+	}
+	app, ok := s.apps.get(p.SysID)
+	if !ok {
+		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s)", p.SysID, s.apps.list())
+	}
+	ex.app = app
+	if serr := checkVersion(p.V); serr != nil {
+		return serr
+	}
+	if serr := soa.CheckTimestamp(p.Timestamp, s.cfg.Clock.Now(), s.cfg.Skew); serr != nil {
+		return serr
+	}
+	if p.Req == "" {
+		return soa.Errorf("10001", "req")
+	}
+	return s.verify(ex)
+}
+
+// checkVersion accepts the interface versions real SDKs send.
+func checkVersion(v string) *soa.Error {
+	switch v {
+	case "2.0", "1.0":
+		return nil
+	case "":
+		return soa.Errorf("10001", "v")
+	default:
+		return soa.Errorf("10000", "v must be \"2.0\" (or \"1.0\"), got %q", v)
+	}
+}
+
+// verify checks the signature over the exact strings received and, when it
+// fails, works out why.
+func (s *Server) verify(ex *exchange) *soa.Error {
+	p := ex.params
+	err := keys.Verify(ex.app.Key, p.SysID+p.Req+p.Timestamp, p.Sign)
+	if err == nil {
+		return nil
+	}
+	rep := diagnose.Run(diagnose.Input{
+		SysID: p.SysID, Req: p.Req, Timestamp: p.Timestamp, Sign: p.Sign,
+		Key: ex.app.Key, Others: s.otherKeys(ex.app.SysID),
+	})
+	ex.diag = &rep
+	serr := soa.NewError("20019")
+	if s.cfg.SignHints {
+		serr.Message += " (tsymock: " + rep.Cause + ")"
+	}
+	return serr
+}
+
+// decode parses req and validates it against the catalogue.
+func (s *Server) decode(ex *exchange) *soa.Error {
+	env, serr := soa.DecodeReq(ex.params.Req)
+	if serr != nil {
+		return serr
+	}
+	ex.env = env
+	m, serr := s.catalogue.Lookup(env.Service, env.Method)
+	if serr != nil {
+		return serr
+	}
+	ex.method = m
+	if m.PageFlow {
+		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
+	}
+	if serr := m.Validate(env.Param); serr != nil {
+		return serr
+	}
+	return s.decryptFields(ex)
+}
+
+// call hands the decoded call to the emulator and encrypts the sensitive
+// fields of its answer for the merchant.
+func (s *Server) call(ctx context.Context, ex *exchange) (map[string]any, *soa.Error) {
+	value, serr := s.emu.Handle(ctx, emulator.Request{
+		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param,
+	})
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := s.encryptFields(ex, value); serr != nil {
+		return nil, serr
+	}
+	return value, nil
+}
+
+// logExchange writes the one line per request.
+func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
+	attrs := []slog.Attr{
+		slog.String("sysid", ex.params.SysID),
+		slog.Duration("duration", d),
+	}
+	if ex.env != nil {
+		attrs = append(attrs, slog.String("call", ex.env.Service+"."+ex.env.Method))
+	}
+	level, msg := slog.LevelInfo, "OK"
+	if ex.err != nil {
+		level, msg = slog.LevelWarn, "error"
+		attrs = append(attrs, slog.String("errorCode", ex.err.Code), slog.String("message", ex.err.Message))
+	}
+	if ex.diag != nil {
+		attrs = append(attrs,
+			slog.String("verifiedText", "Base64(MD5(sysid+req+timestamp)) = "+ex.diag.MD5Base64),
+			slog.String("timestamp", ex.params.Timestamp),
+			slog.String("key", ex.diag.Fingerprint),
+			slog.String("diagnosis", ex.diag.Cause))
+	}
+	s.log.LogAttrs(ctx, level, "soa "+msg, attrs...)
+}
