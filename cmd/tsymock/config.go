@@ -1,0 +1,91 @@
+package main
+
+import (
+	"crypto/rsa"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
+)
+
+func demoSysID() string { return demo.SysID }
+
+// serverConfig turns flags into the server's configuration: the bundled
+// demo material unless flags replace it.
+func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
+	material, err := demo.Load()
+	if err != nil {
+		return mock.Config{}, err
+	}
+	cfg := mock.Config{
+		PlatformKey: material.PlatformKey,
+		Skew:        f.skew,
+		Logger:      logger,
+		SignHints:   f.signHints,
+		Version:     versionString(),
+		KnownKeys: []diagnose.NamedKey{{
+			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",
+			Key:  material.MerchantCert.PublicKey.(*rsa.PublicKey),
+		}},
+	}
+	if f.platformKey != "" {
+		if cfg.PlatformKey, err = keys.LoadPrivateKeyFile(f.platformKey, f.platformPwd); err != nil {
+			return mock.Config{}, fmt.Errorf("--platform-key: %w", err)
+		}
+	}
+	if !f.noDemoApp {
+		cfg.Apps = append(cfg.Apps, mock.App{SysID: demo.SysID, Key: cfg.KnownKeys[0].Key})
+	}
+	apps, err := parseApps(f.apps)
+	if err != nil {
+		return mock.Config{}, err
+	}
+	cfg.Apps = append(cfg.Apps, apps...)
+	if cfg.Clock, err = parseClock(f.clock); err != nil {
+		return mock.Config{}, err
+	}
+	if f.seed != 0 {
+		cfg.IDs = ids.NewSeeded(f.seed)
+	}
+	return cfg, nil
+}
+
+// parseApps reads SYSID=PATH pairs.
+func parseApps(specs []string) ([]mock.App, error) {
+	var apps []mock.App
+	for _, spec := range specs {
+		sysid, path, ok := strings.Cut(spec, "=")
+		if !ok || sysid == "" || path == "" {
+			return nil, fmt.Errorf("--app %q: want SYSID=PATH to the merchant's .cer", spec)
+		}
+		pub, err := keys.LoadPublicKeyFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("--app %s: %w", sysid, err)
+		}
+		apps = append(apps, mock.App{SysID: sysid, Key: pub})
+	}
+	return apps, nil
+}
+
+// parseClock returns the system clock, or a clock fixed at the given time.
+func parseClock(s string) (clock.Clock, error) {
+	if s == "" {
+		return clock.System{}, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02 15:04:05", s, soa.Shanghai()); err == nil {
+		return clock.NewManual(t), nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil, fmt.Errorf(`--clock %q: want "2006-01-02 15:04:05" (China time) or RFC 3339`, s)
+	}
+	return clock.NewManual(t), nil
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tsymock/tsymock/mock"
+)
+
+// serveFlags are the options of "tsymock serve".
+type serveFlags struct {
+	addr        string
+	platformKey string
+	platformPwd string
+	apps        []string
+	noDemoApp   bool
+	skew        time.Duration
+	clock       string
+	seed        uint64
+	logFormat   string
+	logLevel    string
+	signHints   bool
+}
+
+func (f *serveFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:6900", "address to listen on; port 0 picks a free port")
+	fs.StringVar(&f.platformKey, "platform-key", "", "platform private key (PEM or .pfx) that signs answers; default the bundled TEST ONLY key")
+	fs.StringVar(&f.platformPwd, "platform-key-password", "", "password of --platform-key when it is a .pfx")
+	fs.StringArrayVar(&f.apps, "app", nil, "register an application: SYSID=PATH to the merchant's .cer or public key PEM (repeatable)")
+	fs.BoolVar(&f.noDemoApp, "no-demo-app", false, "do not register the demo application "+demoSysID())
+	fs.DurationVar(&f.skew, "skew", mock.DefaultSkew, "allowed difference between a request's timestamp and the server clock, either way")
+	fs.StringVar(&f.clock, "clock", "", `fix the server clock at this China time ("2006-01-02 15:04:05") or RFC 3339 time`)
+	fs.Uint64Var(&f.seed, "seed", 0, "make generated ids (userId, orderNo) deterministic from this seed (0: random)")
+	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to stderr)")
+	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
+}
+
+// readyLine is printed to stdout, once, when the server accepts requests.
+type readyLine struct {
+	Event   string   `json:"event"`
+	Addr    string   `json:"addr"`
+	SOAURL  string   `json:"soaUrl"`
+	Version string   `json:"version"`
+	SysIDs  []string `json:"sysids"`
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f serveFlags
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: tsymock serve [flags]\n\nStart the mock server. Flags:\n")
+		fs.PrintDefaults()
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if err := serve(ctx, f, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "tsymock: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
+	logger, err := newLogger(stderr, f.logFormat, f.logLevel)
+	if err != nil {
+		return err
+	}
+	cfg, err := serverConfig(f, logger)
+	if err != nil {
+		return err
+	}
+	srv, err := mock.New(cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", f.addr, err)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	if err := announce(stdout, ln.Addr().String(), cfg); err != nil {
+		return err
+	}
+	logger.Info("listening", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return <-errc
+}
+
+func announce(stdout io.Writer, addr string, cfg mock.Config) error {
+	line := readyLine{Event: "ready", Addr: addr, SOAURL: "http://" + addr + "/service/soa", Version: versionString()}
+	for _, a := range cfg.Apps {
+		line.SysIDs = append(line.SysIDs, a.SysID)
+	}
+	b, err := json.Marshal(line)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n", b)
+	return err
+}
+
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	default:
+		return nil, fmt.Errorf("--log-format must be text or json, not %q", format)
+	}
+}
