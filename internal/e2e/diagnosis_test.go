@@ -1,0 +1,40 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/mock"
+)
+
+const memberReq = `{"service":"MemberService","method":"createMember","param":{"bizUserId":"d1","memberType":3,"source":1}}`
+
+// TestDiagnosisLogLine: a request signed with the platform key is answered
+// with the platform's exact text, and the log line says what was verified
+// and which key made the signature.
+func TestDiagnosisLogLine(t *testing.T) {
+	e := demoEnv(t)
+	a := postForm(t, e, signed(t, e.Platform, e.SysID, memberReq, vectorTime))
+	assert.Equal(t, "20019", a.errorCode(t, e))
+	assert.Equal(t, "签名验证失败", a.str(t, "message"))
+
+	log := e.Log.String()
+	assert.Contains(t, log, "sysid="+e.SysID)
+	assert.Contains(t, log, `timestamp="`+vectorTime+`"`)
+	assert.Contains(t, log, keys.MD5Base64(e.SysID+memberReq+vectorTime))
+	assert.Contains(t, log, keys.Fingerprint(&e.Merchant.PublicKey))
+	assert.Contains(t, log, "signed with the platform private key")
+}
+
+// TestSignHints: with the flag, the diagnosis is appended on the wire.
+func TestSignHints(t *testing.T) {
+	e := demoEnv(t, func(c *mock.Config) { c.SignHints = true })
+	// Signed over sysid+req only, sent with a timestamp.
+	v := signed(t, e.Merchant, e.SysID, memberReq, "")
+	v.Set("timestamp", vectorTime)
+	a := postForm(t, e, v)
+	assert.Equal(t, "20019", a.errorCode(t, e))
+	assert.Contains(t, a.str(t, "message"), "签名验证失败 (tsymock: timestamp is not in the signed text")
+}
