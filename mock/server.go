@@ -63,6 +63,9 @@ type Config struct {
 	MaxBody int64
 	// Version is reported in the X-Tsymock-Version header.
 	Version string
+	// VerificationCode is the SMS code the emulated platform "sends"
+	// (default emulator.DefaultVerificationCode).
+	VerificationCode string
 }
 
 // Server is a running tsymock. Create it with New.
@@ -85,7 +88,7 @@ func New(cfg Config) (*Server, error) {
 		cfg:       cfg,
 		apps:      newRegistry(),
 		catalogue: soa.DefaultCatalogue(),
-		emu:       emulator.New(emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs}),
+		emu:       emulator.New(emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}),
 		log:       cfg.Logger,
 	}
 	for _, a := range cfg.Apps {

@@ -26,11 +26,12 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		return mock.Config{}, err
 	}
 	cfg := mock.Config{
-		PlatformKey: material.PlatformKey,
-		Skew:        f.skew,
-		Logger:      logger,
-		SignHints:   f.signHints,
-		Version:     versionString(),
+		PlatformKey:      material.PlatformKey,
+		Skew:             f.skew,
+		Logger:           logger,
+		SignHints:        f.signHints,
+		VerificationCode: f.smsCode,
+		Version:          versionString(),
 		KnownKeys: []diagnose.NamedKey{{
 			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",
 			Key:  material.MerchantCert.PublicKey.(*rsa.PublicKey),

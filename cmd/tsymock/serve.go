@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -27,6 +28,7 @@ type serveFlags struct {
 	logFormat   string
 	logLevel    string
 	signHints   bool
+	smsCode     string
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -40,6 +42,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.Uint64Var(&f.seed, "seed", 0, "make generated ids (userId, orderNo) deterministic from this seed (0: random)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to stderr)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
 }
 

@@ -23,7 +23,13 @@ type Config struct {
 	Clock clock.Clock
 	// IDs generates userIds and order numbers; nil means random ids.
 	IDs *ids.Source
+	// VerificationCode is the SMS code every "sent" code has, as the real
+	// test environment shows codes in its back office (default "111111").
+	VerificationCode string
 }
+
+// DefaultVerificationCode is the SMS code when none is configured.
+const DefaultVerificationCode = "111111"
 
 // Request is one verified, validated and decrypted call.
 type Request struct {
@@ -43,6 +49,7 @@ type handler func(a *app, p params) (map[string]any, *soa.Error)
 type Emulator struct {
 	clock    clock.Clock
 	ids      *ids.Source
+	code     string
 	handlers map[string]handler
 
 	mu   sync.Mutex
@@ -58,7 +65,10 @@ func New(cfg Config) *Emulator {
 	if cfg.IDs == nil {
 		cfg.IDs = ids.NewRandom()
 	}
-	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, apps: map[string]*app{}}
+	if cfg.VerificationCode == "" {
+		cfg.VerificationCode = DefaultVerificationCode
+	}
+	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, apps: map[string]*app{}}
 	e.handlers = e.memberHandlers()
 	return e
 }
