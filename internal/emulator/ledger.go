@@ -1,0 +1,139 @@
+package emulator
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Special ledger owners. The platform's own member is the one the protocol
+// names; escrow holds collected money until it is paid out; outside is the
+// world beyond the platform (banks, payment channels): deposits come from
+// it and withdrawals and refunds to cards go to it, so the ledger always
+// sums to zero and money is conserved by construction.
+const (
+	OwnerPlatform = "#yunBizUserId_B2C#"
+	OwnerEscrow   = "#escrow#"
+	OwnerOutside  = "#outside#"
+)
+
+// Account names one balance: an owner (a bizUserId or a special owner), an
+// account set, and whether it is the frozen part of that balance. Freezing
+// moves money between the two parts, so it is a movement like any other.
+type Account struct {
+	Owner  string
+	Set    string
+	Frozen bool
+}
+
+// Leg moves Amount fen from one account to another.
+type Leg struct {
+	From, To Account
+	Amount   int64
+}
+
+// Ref ties an entry to the order that caused it.
+type Ref struct {
+	OrderNo    string
+	BizOrderNo string
+	TradeNo    string
+}
+
+// Entry is one recorded leg: a balanced double entry.
+type Entry struct {
+	Seq  int
+	At   time.Time
+	Ref  Ref
+	Leg  Leg
+	From Balances // the source account's balances after the entry
+	To   Balances // the target account's balances after the entry
+}
+
+// Balances is an owner's balance in one account set after an entry.
+type Balances struct {
+	All    int64 // available + frozen
+	Frozen int64
+}
+
+// ErrInsufficient is returned when a leg would take an account below zero.
+var ErrInsufficient = errors.New("emulator: insufficient balance")
+
+// ledger is the double-entry book of one application. Balances and
+// statements are both derived from its entries, so they cannot disagree.
+// It is not safe for concurrent use: the application's lock guards it.
+type ledger struct {
+	entries  []Entry
+	balances map[Account]int64
+	index    map[string][]int // owner+"|"+set → entry positions
+}
+
+func newLedger() *ledger {
+	return &ledger{balances: map[Account]int64{}, index: map[string][]int{}}
+}
+
+// post records all legs or none: it first checks that no account other
+// than outside would go negative after every leg, then applies them.
+func (l *ledger) post(at time.Time, ref Ref, legs ...Leg) error {
+	next := map[Account]int64{}
+	for _, g := range legs {
+		if g.Amount < 0 {
+			return fmt.Errorf("emulator: negative amount %d", g.Amount)
+		}
+		if g.Amount == 0 {
+			continue
+		}
+		if _, ok := next[g.From]; !ok {
+			next[g.From] = l.balances[g.From]
+		}
+		next[g.From] -= g.Amount
+		if next[g.From] < 0 && g.From.Owner != OwnerOutside {
+			return fmt.Errorf("%w: %s in %s has %d, needs %d", ErrInsufficient, g.From.Owner, g.From.Set, l.balances[g.From], g.Amount)
+		}
+		next[g.To] += g.Amount
+	}
+	for _, g := range legs {
+		if g.Amount > 0 {
+			l.apply(at, ref, g)
+		}
+	}
+	return nil
+}
+
+func (l *ledger) apply(at time.Time, ref Ref, g Leg) {
+	l.balances[g.From] -= g.Amount
+	l.balances[g.To] += g.Amount
+	e := Entry{Seq: len(l.entries) + 1, At: at, Ref: ref, Leg: g,
+		From: l.owned(g.From.Owner, g.From.Set), To: l.owned(g.To.Owner, g.To.Set)}
+	l.entries = append(l.entries, e)
+	pos := len(l.entries) - 1
+	l.index[key(g.From)] = append(l.index[key(g.From)], pos)
+	if key(g.To) != key(g.From) {
+		l.index[key(g.To)] = append(l.index[key(g.To)], pos)
+	}
+}
+
+func key(a Account) string { return a.Owner + "|" + a.Set }
+
+// owned returns an owner's balances in one account set.
+func (l *ledger) owned(owner, set string) Balances {
+	avail := l.balances[Account{Owner: owner, Set: set}]
+	frozen := l.balances[Account{Owner: owner, Set: set, Frozen: true}]
+	return Balances{All: avail + frozen, Frozen: frozen}
+}
+
+// available is what an owner can spend in one account set.
+func (l *ledger) available(owner, set string) int64 {
+	return l.balances[Account{Owner: owner, Set: set}]
+}
+
+// total is the sum over every account but outside; it always equals minus
+// outside's balance (money in minus money out).
+func (l *ledger) total() int64 {
+	var sum int64
+	for a, b := range l.balances {
+		if a.Owner != OwnerOutside {
+			sum += b
+		}
+	}
+	return sum
+}

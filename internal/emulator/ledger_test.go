@@ -1,0 +1,65 @@
+package emulator
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func acct(owner string) Account { return Account{Owner: owner, Set: "200126"} }
+
+func TestLedgerPostAllOrNothing(t *testing.T) {
+	l := newLedger()
+	at := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	require.NoError(t, l.post(at, Ref{OrderNo: "d1"}, Leg{acct(OwnerOutside), acct("u1"), 100}))
+	err := l.post(at, Ref{OrderNo: "c1"},
+		Leg{acct("u1"), acct("u2"), 60},
+		Leg{acct("u1"), acct(OwnerPlatform), 60})
+	require.ErrorIs(t, err, ErrInsufficient)
+	assert.Equal(t, int64(100), l.available("u1", "200126"), "nothing was applied")
+	assert.Equal(t, int64(0), l.available("u2", "200126"))
+	require.Error(t, l.post(at, Ref{}, Leg{acct("u1"), acct("u2"), -1}))
+}
+
+func TestLedgerStatement(t *testing.T) {
+	l := newLedger()
+	t0 := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	frozen := Account{Owner: "u1", Set: "200126", Frozen: true}
+	require.NoError(t, l.post(t0, Ref{OrderNo: "d1"}, Leg{acct(OwnerOutside), acct("u1"), 500}))
+	require.NoError(t, l.post(t0.Add(time.Hour), Ref{OrderNo: "f1"}, Leg{acct("u1"), frozen, 200}))
+	require.NoError(t, l.post(t0.Add(2*time.Hour), Ref{OrderNo: "c1"}, Leg{acct("u1"), acct("u2"), 100}))
+
+	lines := l.statement("u1", "200126", t0, t0.Add(24*time.Hour))
+	require.Len(t, lines, 3)
+	assert.Equal(t, Line{Seq: 1, At: t0, Ref: Ref{OrderNo: "d1"}, Before: 0, After: 500, Change: 500}, lines[0])
+	assert.Equal(t, Line{Seq: 2, At: t0.Add(time.Hour), Ref: Ref{OrderNo: "f1"}, Before: 500, After: 500, Change: 0, FrozenThen: 200}, lines[1])
+	assert.Equal(t, Line{Seq: 3, At: t0.Add(2 * time.Hour), Ref: Ref{OrderNo: "c1"}, Before: 500, After: 400, Change: -100, FrozenThen: 200}, lines[2])
+	assert.Equal(t, Balances{All: 400, Frozen: 200}, l.owned("u1", "200126"))
+	assert.Len(t, l.statement("u1", "200126", t0.Add(time.Hour), t0.Add(2*time.Hour)), 1, "from is inclusive, to exclusive")
+}
+
+// TestLedgerConservation: after many random movements, no account but
+// outside is negative and the book sums to zero.
+func TestLedgerConservation(t *testing.T) {
+	l := newLedger()
+	r := rand.New(rand.NewPCG(1, 2))
+	owners := []string{OwnerOutside, OwnerPlatform, OwnerEscrow, "a", "b", "c"}
+	at := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	for range 5000 {
+		from, to := acct(owners[r.IntN(len(owners))]), acct(owners[r.IntN(len(owners))])
+		to.Frozen = r.IntN(4) == 0 && to.Owner != OwnerOutside
+		_ = l.post(at, Ref{}, Leg{from, to, int64(r.IntN(1000))})
+	}
+	var sum int64
+	for a, b := range l.balances {
+		sum += b
+		if a.Owner != OwnerOutside {
+			assert.GreaterOrEqual(t, b, int64(0), "%v", a)
+		}
+	}
+	assert.Equal(t, int64(0), sum)
+	assert.Equal(t, -l.balances[acct(OwnerOutside)], l.total())
+}
