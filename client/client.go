@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
 
@@ -43,6 +44,8 @@ type Client struct {
 	http     *http.Client
 	now      func() time.Time
 	get      bool
+	// methods tells the typed calls which fields to encrypt and decrypt.
+	methods *soa.Catalogue
 }
 
 // Option changes how a Client works.
@@ -81,6 +84,7 @@ func New(baseURL, sysid string, key *rsa.PrivateKey, platformCert *x509.Certific
 		platform: pub,
 		http:     &http.Client{Timeout: 30 * time.Second},
 		now:      time.Now,
+		methods:  soa.DefaultCatalogue(),
 	}
 	for _, o := range opts {
 		o(c)

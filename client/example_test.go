@@ -75,3 +75,25 @@ func ExampleClient_Encrypt() {
 	fmt.Println(len(hex)) // 2048-bit platform key: 256 bytes, 512 hex digits
 	// Output: 512
 }
+
+// ExampleClient_SetRealName: identityNo travels encrypted both ways; the
+// typed call takes and returns plain text.
+func ExampleClient_SetRealName() {
+	url, stop := startMock()
+	defer stop()
+	m, _ := demo.Load()
+	c, _ := client.New(url, demo.SysID, m.MerchantKey, m.PlatformCert)
+	ctx := context.Background()
+
+	_, _ = c.CreateMember(ctx, client.CreateMemberRequest{BizUserID: "bob", MemberType: client.MemberPersonal, Source: client.SourcePC})
+	req := client.SetRealNameRequest{BizUserID: "bob", Name: "张三", IdentityType: client.IdentityIDCard, IdentityNo: "110101199001011238"}
+	_, err := c.SetRealName(ctx, req)
+	fmt.Println(err)
+
+	req.IdentityNo = "110101199001011237"
+	got, err := c.SetRealName(ctx, req)
+	fmt.Println(got.Name, got.IdentityType, got.IdentityNo, err)
+	// Output:
+	// client: 30012 身份证验证失败: identityNo: the check digit (the 18th character) is wrong
+	// 张三 1 110101199001011237 <nil>
+}

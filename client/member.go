@@ -1,10 +1,6 @@
 package client
 
-import (
-	"context"
-	"encoding/json"
-	"fmt"
-)
+import "context"
 
 // Member types and request sources of createMember.
 const (
@@ -13,6 +9,28 @@ const (
 	SourceMobile     = 1
 	SourcePC         = 2
 )
+
+// Enumerations of the other MemberService calls (PROTOCOL.md §7).
+const (
+	// VerificationCodeBind and VerificationCodeUnbind are the
+	// verificationCodeType of SendVerificationCode.
+	VerificationCodeBind   = 9
+	VerificationCodeUnbind = 6
+	// IdentityIDCard is the identityType of the resident identity card (身份证).
+	IdentityIDCard = 1
+	// CardDebit and CardCredit are a card's cardType.
+	CardDebit  = 1
+	CardCredit = 2
+	// AuditApproved and AuditRejected are the result of SetCompanyInfo and of
+	// the verifyResult notification, and an enterprise's MemberInfo.Status.
+	AuditApproved = 2
+	AuditRejected = 3
+)
+
+// MemberResponse is the answer of the calls that echo only the member.
+type MemberResponse struct {
+	BizUserID string `json:"bizUserId"`
+}
 
 // CreateMemberRequest registers a member.
 type CreateMemberRequest struct {
@@ -31,21 +49,5 @@ type CreateMemberResponse struct {
 // CreateMember calls MemberService.createMember. A duplicate bizUserId is a
 // *Error with Code "30000".
 func (c *Client) CreateMember(ctx context.Context, req CreateMemberRequest) (*CreateMemberResponse, error) {
-	var out CreateMemberResponse
-	if err := c.call(ctx, "MemberService", "createMember", req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// call is Call with the answer decoded into out.
-func (c *Client) call(ctx context.Context, service, method string, param, out any) error {
-	raw, err := c.Call(ctx, service, method, param)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(raw, out); err != nil {
-		return fmt.Errorf("client: decode %s.%s answer: %w", service, method, err)
-	}
-	return nil
+	return typed[CreateMemberResponse](ctx, c, "MemberService", "createMember", req)
 }

@@ -14,8 +14,11 @@ type app struct {
 	clock   clock.Clock
 	ids     *ids.Source
 	members map[string]*member
+	outbox  outbox     // notifications not yet taken by a notifier
+	sets    []string   // account sets, the escrow-style one first
+	book    *orderBook // orders, ledger and freezes
 }
 
-func newApp(sysid string, c clock.Clock, src *ids.Source) *app {
-	return &app{sysid: sysid, clock: c, ids: src, members: map[string]*member{}}
+func newApp(sysid string, c clock.Clock, src *ids.Source, sets []string) *app {
+	return &app{sysid: sysid, clock: c, ids: src, members: map[string]*member{}, sets: sets, book: newOrderBook()}
 }

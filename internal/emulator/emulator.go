@@ -10,7 +10,9 @@ package emulator
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/ids"
@@ -26,6 +28,13 @@ type Config struct {
 	// VerificationCode is the SMS code every "sent" code has, as the real
 	// test environment shows codes in its back office (default "111111").
 	VerificationCode string
+	// AccountSets are every application's account sets, the one that holds
+	// escrow first (default SetEscrow, SetStandard).
+	AccountSets []string
+	// PlatformFunds is what the platform's member holds in the standard set
+	// when an application starts (default DefaultPlatformFunds; negative:
+	// nothing).
+	PlatformFunds int64
 }
 
 // DefaultVerificationCode is the SMS code when none is configured.
@@ -50,10 +59,15 @@ type Emulator struct {
 	clock    clock.Clock
 	ids      *ids.Source
 	code     string
+	sets     []string
+	funds    int64
 	handlers map[string]handler
 
 	mu   sync.Mutex
 	apps map[string]*app
+	// events numbers every queued notification, across applications, so
+	// that TakeEvents returns them in the order they happened.
+	events atomic.Uint64
 }
 
 // New returns an emulator with no applications; an application's state is
@@ -68,8 +82,16 @@ func New(cfg Config) *Emulator {
 	if cfg.VerificationCode == "" {
 		cfg.VerificationCode = DefaultVerificationCode
 	}
-	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, apps: map[string]*app{}}
+	if len(cfg.AccountSets) == 0 {
+		cfg.AccountSets = []string{SetEscrow, SetStandard}
+	}
+	if cfg.PlatformFunds == 0 {
+		cfg.PlatformFunds = DefaultPlatformFunds
+	}
+	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
+		funds: cfg.PlatformFunds, apps: map[string]*app{}}
 	e.handlers = e.memberHandlers()
+	maps.Copy(e.handlers, e.orderHandlers())
 	return e
 }
 
@@ -112,7 +134,9 @@ func (e *Emulator) app(sysid string) *app {
 	defer e.mu.Unlock()
 	a, ok := e.apps[sysid]
 	if !ok {
-		a = newApp(sysid, e.clock, e.ids)
+		a = newApp(sysid, e.clock, e.ids, e.sets)
+		a.outbox.seq = &e.events
+		a.fund(e.funds)
 		e.apps[sysid] = a
 	}
 	return a

@@ -54,10 +54,10 @@ func TestSeededIDsRepeat(t *testing.T) {
 }
 
 func TestNotEmulated(t *testing.T) {
-	_, serr := newTest().Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "refund"})
+	_, serr := newTest().Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "entryGoods"})
 	require.NotNil(t, serr)
 	assert.Equal(t, "9000", serr.Code)
-	assert.Contains(t, serr.Message, "OrderService.refund")
+	assert.Contains(t, serr.Message, "OrderService.entryGoods")
 }
 
 // TestConcurrentDuplicates: of many concurrent creations of one bizUserId,

@@ -9,28 +9,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func acct(owner string) Account { return Account{Owner: owner, Set: "200126"} }
+func acct200126(owner string) Account { return Account{Owner: owner, Set: "200126"} }
 
 func TestLedgerPostAllOrNothing(t *testing.T) {
 	l := newLedger()
 	at := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
-	require.NoError(t, l.post(at, Ref{OrderNo: "d1"}, Leg{acct(OwnerOutside), acct("u1"), 100}))
+	require.NoError(t, l.post(at, Ref{OrderNo: "d1"}, Leg{acct200126(OwnerOutside), acct200126("u1"), 100}))
 	err := l.post(at, Ref{OrderNo: "c1"},
-		Leg{acct("u1"), acct("u2"), 60},
-		Leg{acct("u1"), acct(OwnerPlatform), 60})
+		Leg{acct200126("u1"), acct200126("u2"), 60},
+		Leg{acct200126("u1"), acct200126(OwnerPlatform), 60})
 	require.ErrorIs(t, err, ErrInsufficient)
 	assert.Equal(t, int64(100), l.available("u1", "200126"), "nothing was applied")
 	assert.Equal(t, int64(0), l.available("u2", "200126"))
-	require.Error(t, l.post(at, Ref{}, Leg{acct("u1"), acct("u2"), -1}))
+	require.Error(t, l.post(at, Ref{}, Leg{acct200126("u1"), acct200126("u2"), -1}))
 }
 
 func TestLedgerStatement(t *testing.T) {
 	l := newLedger()
 	t0 := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
 	frozen := Account{Owner: "u1", Set: "200126", Frozen: true}
-	require.NoError(t, l.post(t0, Ref{OrderNo: "d1"}, Leg{acct(OwnerOutside), acct("u1"), 500}))
-	require.NoError(t, l.post(t0.Add(time.Hour), Ref{OrderNo: "f1"}, Leg{acct("u1"), frozen, 200}))
-	require.NoError(t, l.post(t0.Add(2*time.Hour), Ref{OrderNo: "c1"}, Leg{acct("u1"), acct("u2"), 100}))
+	require.NoError(t, l.post(t0, Ref{OrderNo: "d1"}, Leg{acct200126(OwnerOutside), acct200126("u1"), 500}))
+	require.NoError(t, l.post(t0.Add(time.Hour), Ref{OrderNo: "f1"}, Leg{acct200126("u1"), frozen, 200}))
+	require.NoError(t, l.post(t0.Add(2*time.Hour), Ref{OrderNo: "c1"}, Leg{acct200126("u1"), acct200126("u2"), 100}))
 
 	lines := l.statement("u1", "200126", t0, t0.Add(24*time.Hour))
 	require.Len(t, lines, 3)
@@ -49,7 +49,7 @@ func TestLedgerConservation(t *testing.T) {
 	owners := []string{OwnerOutside, OwnerPlatform, OwnerEscrow, "a", "b", "c"}
 	at := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
 	for range 5000 {
-		from, to := acct(owners[r.IntN(len(owners))]), acct(owners[r.IntN(len(owners))])
+		from, to := acct200126(owners[r.IntN(len(owners))]), acct200126(owners[r.IntN(len(owners))])
 		to.Frozen = r.IntN(4) == 0 && to.Owner != OwnerOutside
 		_ = l.post(at, Ref{}, Leg{from, to, int64(r.IntN(1000))})
 	}
@@ -61,5 +61,5 @@ func TestLedgerConservation(t *testing.T) {
 		}
 	}
 	assert.Equal(t, int64(0), sum)
-	assert.Equal(t, -l.balances[acct(OwnerOutside)], l.total())
+	assert.Equal(t, -l.balances[acct200126(OwnerOutside)], l.total())
 }

@@ -12,19 +12,69 @@ const (
 	memberPersonal   = 3
 )
 
-// member is one member of an application.
+// member is one member of an application. Sensitive values (identityNo,
+// card numbers) are kept in plain text, as the platform sees them after
+// decryption; they are never logged.
 type member struct {
 	bizUserID  string
 	userID     string
 	memberType int64
 	source     int64
 	created    time.Time
+	locked     bool
+
+	phone string          // the bound phone, or ""
+	sms   map[smsKey]bool // codes sent and not yet used
+
+	realName     bool
+	name         string
+	identityType int64
+	identityNo   string
+	realNameAt   time.Time
+
+	company *company // nil until setCompanyInfo
+
+	cards    map[string]*bankCard  // bound cards by plain card number
+	applies  map[string]*cardApply // card bindings waiting for bindBankCard, by tranceNum
+	subAccts map[string]string     // accountSetNo → subAcctNo
+	payAccts map[string]string     // acctType → acct (applyBindAcct)
 }
 
 func (e *Emulator) memberHandlers() map[string]handler {
 	return map[string]handler{
-		"MemberService.createMember": createMember,
+		"MemberService.createMember":         createMember,
+		"MemberService.sendVerificationCode": sendVerificationCode,
+		"MemberService.bindPhone":            e.bindPhone,
+		"MemberService.unbindPhone":          e.unbindPhone,
+		"MemberService.setRealName":          setRealName,
+		"MemberService.setCompanyInfo":       setCompanyInfo,
+		"MemberService.getMemberInfo":        getMemberInfo,
+		"MemberService.getBankCardBin":       getBankCardBin,
+		"MemberService.applyBindBankCard":    applyBindBankCard,
+		"MemberService.bindBankCard":         e.bindBankCard,
+		"MemberService.queryBankCard":        queryBankCard,
+		"MemberService.unbindBankCard":       unbindBankCard,
+		"MemberService.setSafeCard":          setSafeCard,
+		"MemberService.lockMember":           lockMember,
+		"MemberService.unlockMember":         unlockMember,
+		"MemberService.createBankSubAcctNo":  createBankSubAcctNo,
+		"MemberService.applyBindAcct":        applyBindAcct,
 	}
+}
+
+// member finds a member that may act: 30001 when the application has no
+// such bizUserId, 30022 when it is locked. Every method but createMember and
+// unlockMember goes through here, as on the platform a locked member can do
+// nothing else (a second lockMember included).
+func (a *app) member(bizUserID string) (*member, *soa.Error) {
+	m, ok := a.members[bizUserID]
+	if !ok {
+		return nil, soa.Errorf("30001", "bizUserId %q", bizUserID)
+	}
+	if m.locked {
+		return nil, soa.Errorf("30022", "bizUserId %q is locked; unlockMember unlocks it", bizUserID)
+	}
+	return m, nil
 }
 
 // createMember registers a member; a bizUserId is unique within its
@@ -41,6 +91,11 @@ func createMember(a *app, p params) (map[string]any, *soa.Error) {
 		memberType: p.num("memberType"),
 		source:     p.num("source"),
 		created:    a.clock.Now(),
+		sms:        map[smsKey]bool{},
+		cards:      map[string]*bankCard{},
+		applies:    map[string]*cardApply{},
+		subAccts:   map[string]string{},
+		payAccts:   map[string]string{},
 	}
 	a.members[bizUserID] = m
 	return map[string]any{"bizUserId": m.bizUserID, "userId": m.userID}, nil

@@ -1,0 +1,134 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// memberCall is one MemberService call for a member, with valid params.
+type memberCall struct {
+	method string
+	call   func(c *memberClient, bizUserID string) error
+}
+
+// everyMemberCall is every emulated method that names a member, but
+// createMember and unlockMember.
+func everyMemberCall() []memberCall {
+	return []memberCall{
+		{"sendVerificationCode", func(c *memberClient, id string) error {
+			_, err := c.SendVerificationCode(c.ctx, client.SendVerificationCodeRequest{BizUserID: id, Phone: phoneA, VerificationCodeType: 9})
+			return err
+		}},
+		{"bindPhone", func(c *memberClient, id string) error {
+			_, err := c.BindPhone(c.ctx, client.PhoneCodeRequest{BizUserID: id, Phone: phoneA, VerificationCode: smsCode})
+			return err
+		}},
+		{"unbindPhone", func(c *memberClient, id string) error {
+			_, err := c.UnbindPhone(c.ctx, client.PhoneCodeRequest{BizUserID: id, Phone: phoneA, VerificationCode: smsCode})
+			return err
+		}},
+		{"setRealName", func(c *memberClient, id string) error {
+			_, err := c.SetRealName(c.ctx, realName(id, personID))
+			return err
+		}},
+		{"setCompanyInfo", func(c *memberClient, id string) error {
+			_, err := c.SetCompanyInfo(c.ctx, companyInfo(id, "甲"))
+			return err
+		}},
+		{"getMemberInfo", func(c *memberClient, id string) error { _, err := c.GetMemberInfo(c.ctx, id); return err }},
+		{"applyBindBankCard", func(c *memberClient, id string) error {
+			_, err := c.ApplyBindBankCard(c.ctx, applyCard(id, cardABC))
+			return err
+		}},
+		{"bindBankCard", func(c *memberClient, id string) error {
+			_, err := c.BindBankCard(c.ctx, client.BindBankCardRequest{BizUserID: id, TranceNum: "1", Phone: phoneB, VerificationCode: smsCode})
+			return err
+		}},
+		{"queryBankCard", func(c *memberClient, id string) error {
+			_, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: id})
+			return err
+		}},
+		{"unbindBankCard", func(c *memberClient, id string) error {
+			_, err := c.UnbindBankCard(c.ctx, client.CardRequest{BizUserID: id, CardNo: cardABC})
+			return err
+		}},
+		{"setSafeCard", func(c *memberClient, id string) error {
+			_, err := c.SetSafeCard(c.ctx, client.CardRequest{BizUserID: id, CardNo: cardABC})
+			return err
+		}},
+		{"lockMember", func(c *memberClient, id string) error { _, err := c.LockMember(c.ctx, id); return err }},
+		{"createBankSubAcctNo", func(c *memberClient, id string) error {
+			_, err := c.CreateBankSubAcctNo(c.ctx, client.CreateBankSubAcctNoRequest{BizUserID: id, AccountSetNo: "200126", AcctOrgType: 1})
+			return err
+		}},
+		{"applyBindAcct", func(c *memberClient, id string) error {
+			_, err := c.ApplyBindAcct(c.ctx, client.ApplyBindAcctRequest{BizUserID: id, OperationType: "set", AcctType: "weChatMiniProgram", Acct: "o-openid"})
+			return err
+		}},
+	}
+}
+
+func TestUnknownMemberEverywhere(t *testing.T) {
+	_, c := members(t)
+	calls := append(everyMemberCall(), memberCall{"unlockMember", func(c *memberClient, id string) error {
+		_, err := c.UnlockMember(c.ctx, id)
+		return err
+	}})
+	for _, mc := range calls {
+		t.Run(mc.method, func(t *testing.T) {
+			assert.Equal(t, "30001", apiCode(t, mc.call(c, "nobody")))
+		})
+	}
+}
+
+// TestLockedMemberEverywhere: a locked member gets 30022 on every call, a
+// second lockMember included, until unlockMember.
+func TestLockedMemberEverywhere(t *testing.T) {
+	_, c := members(t)
+	c.realNamed("p")
+	_, err := c.LockMember(c.ctx, "p")
+	require.NoError(t, err)
+	for _, mc := range everyMemberCall() {
+		t.Run(mc.method, func(t *testing.T) {
+			assert.Equal(t, "30022", apiCode(t, mc.call(c, "p")))
+		})
+	}
+	got, err := c.UnlockMember(c.ctx, "p")
+	require.NoError(t, err)
+	assert.Equal(t, client.MemberResponse{BizUserID: "p"}, *got)
+	_, err = c.GetMemberInfo(c.ctx, "p")
+	assert.NoError(t, err)
+	_, err = c.UnlockMember(c.ctx, "p")
+	assert.Equal(t, "9000", apiCode(t, err), "unlocking an unlocked member")
+}
+
+func TestCreateBankSubAcctNo(t *testing.T) {
+	_, c := members(t)
+	c.realNamed("p")
+	req := client.CreateBankSubAcctNoRequest{BizUserID: "p", AccountSetNo: "200126", AcctOrgType: 1}
+	got, err := c.CreateBankSubAcctNo(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, "p", got.BizUserID)
+	assert.Equal(t, "200126", got.AccountSetNo)
+	assert.Regexp(t, `^\d{20}$`, got.SubAcctNo)
+	again, err := c.CreateBankSubAcctNo(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, got.SubAcctNo, again.SubAcctNo, "one sub-account per account set")
+	req.AccountSetNo = "100001"
+	other, err := c.CreateBankSubAcctNo(c.ctx, req)
+	require.NoError(t, err)
+	assert.NotEqual(t, got.SubAcctNo, other.SubAcctNo)
+}
+
+func TestApplyBindAcct(t *testing.T) {
+	_, c := members(t)
+	c.person("p")
+	got, err := c.ApplyBindAcct(c.ctx, client.ApplyBindAcctRequest{BizUserID: "p", OperationType: "set",
+		AcctType: "weChatMiniProgram", Acct: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"})
+	require.NoError(t, err)
+	assert.Equal(t, client.ApplyBindAcctResponse{BizUserID: "p", Result: "OK"}, *got)
+}

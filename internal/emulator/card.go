@@ -1,0 +1,169 @@
+package emulator
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// applyValidity is how long a tranceNum of applyBindBankCard can be confirmed
+// by bindBankCard, tsymock's choice (the SMS code's usual lifetime).
+const applyValidity = 15 * time.Minute
+
+// bankCard is a card bound to a member.
+type bankCard struct {
+	cardNo, phone, bankName, bankCode string
+	cardType                          int64 // cardDebit or cardCredit
+	bindTime                          time.Time
+	isSafeCard                        bool
+}
+
+// cardApply is a binding started by applyBindBankCard, waiting for its SMS
+// code.
+type cardApply struct {
+	tranceNum, transDate string
+	at                   time.Time
+	card                 bankCard
+}
+
+// applyBindBankCard starts binding a card: the member must be real-named
+// (30008; an enterprise approved, 30050), the card's BIN known (30049), the card not yet bound (30017,
+// which SDKs treat as done), the holder the real-named person (30009), and a
+// credit card needs validate and cvv2. The bank "sends" an SMS code, which
+// bindBankCard confirms with the tranceNum answered here.
+func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	cardNo := p.str("cardNo")
+	bin, serr := m.checkNewCard(p, cardNo)
+	if serr != nil {
+		return nil, serr
+	}
+	now := a.clock.Now()
+	ap := &cardApply{tranceNum: a.ids.Number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
+		card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
+			cardType: bin.cardType, isSafeCard: p.flag("isSafeCard")}}
+	m.applies[ap.tranceNum] = ap
+	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate,
+		"bankName": bin.bankName, "bankCode": bin.bankCode, "cardType": bin.cardType}, nil
+}
+
+// checkNewCard runs applyBindBankCard's checks in the platform's order.
+func (m *member) checkNewCard(p params, cardNo string) (cardBin, *soa.Error) {
+	name, identityNo, serr := m.holder()
+	if serr != nil {
+		return cardBin{}, serr
+	}
+	bin, serr := lookupBin(cardNo)
+	if serr != nil {
+		return cardBin{}, serr
+	}
+	if _, bound := m.cards[cardNo]; bound {
+		return cardBin{}, soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
+	}
+	if p.str("name") != name || !strings.EqualFold(p.str("identityNo"), identityNo) {
+		return cardBin{}, soa.Errorf("30009", "name and identityNo must be the card holder's: the member's setRealName, "+
+			"or an enterprise's legalName and legalIds")
+	}
+	if bin.cardType == cardCredit {
+		for _, k := range []string{"validate", "cvv2"} {
+			if p.str(k) == "" {
+				return cardBin{}, soa.Errorf("10001", "%s (card %s is a credit card)", k, cardHint(cardNo))
+			}
+		}
+	}
+	return bin, m.checkSafe(bin.cardType, p.flag("isSafeCard"), cardNo)
+}
+
+// holder is who may own the member's cards: a personal member's real-named
+// person (30008 before setRealName), or an approved enterprise's legal
+// representative (30050 before approval; tsymock's choice of the platform's
+// "小B绑个人卡").
+func (m *member) holder() (name, identityNo string, serr *soa.Error) {
+	if m.memberType == memberEnterprise {
+		c := m.company
+		if c == nil || c.status != auditApproved {
+			return "", "", soa.Errorf("30050", "bizUserId %q: setCompanyInfo must be approved before binding a card", m.bizUserID)
+		}
+		return c.info["legalName"], c.info["legalIds"], nil
+	}
+	if !m.realName {
+		return "", "", soa.Errorf("30008", "bizUserId %q: setRealName comes before binding a card", m.bizUserID)
+	}
+	return m.name, m.identityNo, nil
+}
+
+// checkSafe checks that a card can become the safe card: a debit card (30025)
+// while the member has no other one (30026).
+func (m *member) checkSafe(cardType int64, safe bool, cardNo string) *soa.Error {
+	if !safe {
+		return nil
+	}
+	if cardType != cardDebit {
+		return soa.Errorf("30025", "card %s is a credit card", cardHint(cardNo))
+	}
+	for _, c := range m.cards {
+		if c.isSafeCard && c.cardNo != cardNo {
+			return soa.Errorf("30026", "card %s is already the safe card of bizUserId %q", cardHint(c.cardNo), m.bizUserID)
+		}
+	}
+	return nil
+}
+
+// bindBankCard confirms a binding with its tranceNum and the SMS code. An
+// unknown, used or expired tranceNum (or a transDate that is not its own) is
+// 30016, tsymock's choice; a wrong code is 20011 and may be retried.
+func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	ap, serr := m.pendingApply(p, a.clock.Now())
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := ap.checkConfirm(m, p, e.code); serr != nil {
+		return nil, serr
+	}
+	card := ap.card
+	card.phone, card.bindTime = p.str("phone"), a.clock.Now()
+	m.cards[card.cardNo] = &card
+	delete(m.applies, ap.tranceNum)
+	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate}, nil
+}
+
+// pendingApply finds the binding a bindBankCard confirms.
+func (m *member) pendingApply(p params, now time.Time) (*cardApply, *soa.Error) {
+	tranceNum := p.str("tranceNum")
+	ap, ok := m.applies[tranceNum]
+	switch {
+	case tranceNum == "":
+		return nil, soa.Errorf("30016", "tranceNum is empty: send the one applyBindBankCard answered")
+	case !ok:
+		return nil, soa.Errorf("30016", "no pending applyBindBankCard with tranceNum %q for bizUserId %q", tranceNum, m.bizUserID)
+	case now.Sub(ap.at) > applyValidity:
+		delete(m.applies, tranceNum)
+		return nil, soa.Errorf("30016", "tranceNum %q expired (%s after applyBindBankCard)", tranceNum, applyValidity)
+	case p.str("transDate") != "" && p.str("transDate") != ap.transDate:
+		return nil, soa.Errorf("30016", "transDate %q is not the one of tranceNum %q (%s)", p.str("transDate"), tranceNum, ap.transDate)
+	}
+	return ap, nil
+}
+
+// checkConfirm checks what bindBankCard sends against the application.
+func (ap *cardApply) checkConfirm(m *member, p params, code string) *soa.Error {
+	if _, bound := m.cards[ap.card.cardNo]; bound {
+		return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(ap.card.cardNo), m.bizUserID)
+	}
+	if ap.card.phone != "" && p.str("phone") != ap.card.phone {
+		return soa.Errorf("10000", "phone must be the one sent to applyBindBankCard (%s)", ap.card.phone)
+	}
+	if p.str("verificationCode") != code {
+		return soa.Errorf("20011", "wrong code for tranceNum %q (tsymock's codes are the one set with --verification-code, default %s)",
+			ap.tranceNum, DefaultVerificationCode)
+	}
+	return m.checkSafe(ap.card.cardType, ap.card.isSafeCard, ap.card.cardNo)
+}

@@ -1,0 +1,95 @@
+package emulator
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// bindStateBound is a listed card's bindState: queryBankCard lists bound
+// cards only.
+const bindStateBound = 1
+
+// queryBankCard lists the member's bound cards, oldest binding first, or the
+// one card cardNo names (an empty list when it is not bound). bankCardNo is
+// answered in plain text; the catalogue has the mock encrypt it.
+func queryBankCard(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	only := p.str("cardNo")
+	list := []any{}
+	for _, c := range m.sortedCards() {
+		if only == "" || c.cardNo == only {
+			list = append(list, c.listed())
+		}
+	}
+	return map[string]any{"bindCardList": list}, nil
+}
+
+// sortedCards returns the member's cards by bind time, then number.
+func (m *member) sortedCards() []*bankCard {
+	cards := make([]*bankCard, 0, len(m.cards))
+	for _, c := range m.cards {
+		cards = append(cards, c)
+	}
+	slices.SortFunc(cards, func(x, y *bankCard) int {
+		return cmp.Or(x.bindTime.Compare(y.bindTime), cmp.Compare(x.cardNo, y.cardNo))
+	})
+	return cards
+}
+
+// listed is a card as an item of bindCardList.
+func (c *bankCard) listed() map[string]any {
+	return map[string]any{"bankCardNo": c.cardNo, "bankName": c.bankName, "bindTime": soa.FormatTime(c.bindTime),
+		"cardType": c.cardType, "bindState": bindStateBound, "phone": c.phone, "isSafeCard": c.isSafeCard}
+}
+
+// boundCard finds a card bound to the member, or 30045.
+func (m *member) boundCard(cardNo string) (*bankCard, *soa.Error) {
+	c, ok := m.cards[cardNo]
+	if !ok {
+		return nil, soa.Errorf("30045", "card %s is not bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
+	}
+	return c, nil
+}
+
+// unbindBankCard removes a bound card (30045 when it is not). The safe card
+// cannot be unbound (30027), as on the platform, where it is where
+// withdrawals go.
+func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	c, serr := m.boundCard(p.str("cardNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	if c.isSafeCard {
+		return nil, soa.Errorf("30027", "card %s is the safe card of bizUserId %q", cardHint(c.cardNo), m.bizUserID)
+	}
+	delete(m.cards, c.cardNo)
+	return map[string]any{"bizUserId": m.bizUserID, "cardNo": c.cardNo}, nil
+}
+
+// setSafeCard makes a bound card (30045) the member's safe card: a debit card
+// (30025), while no other card is (30026). Setting the safe card again is
+// answered OK.
+func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	c, serr := m.boundCard(p.str("cardNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := m.checkSafe(c.cardType, true, c.cardNo); serr != nil {
+		return nil, serr
+	}
+	c.isSafeCard = true
+	return map[string]any{"bizUserId": m.bizUserID, "cardNo": c.cardNo}, nil
+}

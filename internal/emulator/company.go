@@ -1,0 +1,102 @@
+package emulator
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Enterprise audit results of setCompanyInfo and verifyResult.
+const (
+	auditApproved = 2
+	auditRejected = 3
+)
+
+// companyKeys are the companyBasicInfo keys that getMemberInfo reflects.
+func companyKeys() []string {
+	return []string{"companyName", "companyAddress", "legalName", "legalIds", "legalPhone", "accountNo",
+		"parentBankName", "uniCredit", "businessLicense"}
+}
+
+// company is an enterprise member's submitted data and its audit.
+type company struct {
+	info         map[string]string // companyKeys, plain (legalIds and accountNo decrypted)
+	identityType int64
+	status       int64 // auditApproved or auditRejected
+	checkTime    time.Time
+	failReason   string
+}
+
+// setCompanyInfo submits an enterprise for audit. The audit is immediate:
+// approved (result 2), unless the companyName contains "reject" or "驳回",
+// tsymock's trigger for a rejection (result 3 with a failReason). Either way
+// a verifyResult notification is queued for backUrl. Personal members are
+// 30006; an approved enterprise is 30023, a rejected one may resubmit.
+func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	if m.memberType != memberEnterprise {
+		return nil, soa.Errorf("30006", "setCompanyInfo is for enterprise members (memberType 2); persons use setRealName")
+	}
+	if m.company != nil && m.company.status == auditApproved {
+		return nil, soa.Errorf("30023", "bizUserId %q was approved on %s", m.bizUserID, soa.FormatTime(m.company.checkTime))
+	}
+	m.company = audit(p.obj("companyBasicInfo"), a.clock.Now())
+	answer := m.company.result(m.bizUserID)
+	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
+		Status: EventOK, ReturnValue: verifyResult(m)})
+	return answer, nil
+}
+
+// audit decides on submitted company data.
+func audit(info params, now time.Time) *company {
+	c := &company{info: map[string]string{}, identityType: info.num("identityType"), status: auditApproved, checkTime: now}
+	for _, k := range companyKeys() {
+		if v := info.str(k); v != "" {
+			c.info[k] = v
+		}
+	}
+	name := strings.ToLower(info.str("companyName"))
+	if strings.Contains(name, "reject") || strings.Contains(name, "驳回") {
+		c.status = auditRejected
+		c.failReason = "企业信息审核不通过 (tsymock: companyName contains \"reject\" or \"驳回\")"
+	}
+	return c
+}
+
+// result is the synchronous answer of setCompanyInfo.
+func (c *company) result(bizUserID string) map[string]any {
+	v := map[string]any{"bizUserId": bizUserID, "result": c.status}
+	if c.failReason != "" {
+		v["failReason"] = c.failReason
+	}
+	return v
+}
+
+// verifyResult is the returnValue of the verifyResult notification.
+func verifyResult(m *member) map[string]any {
+	v := m.company.result(m.bizUserID)
+	v["checkTime"] = soa.FormatTime(m.company.checkTime)
+	return v
+}
+
+// memberInfo is the enterprise part of getMemberInfo: the submitted data and
+// the audit, or nothing before setCompanyInfo.
+func (c *company) memberInfo() map[string]any {
+	if c == nil {
+		return map[string]any{}
+	}
+	v := map[string]any{"identityType": c.identityType}
+	for k, text := range c.info {
+		v[k] = text
+	}
+	v["status"] = c.status
+	v["checkTime"] = soa.FormatTime(c.checkTime)
+	if c.failReason != "" {
+		v["failReason"] = c.failReason
+	}
+	return v
+}

@@ -1,0 +1,123 @@
+package emulator
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"sync/atomic"
+	"time"
+)
+
+// Event statuses, as the rps of a notification carries them (PROTOCOL.md §5).
+const (
+	EventOK      = "OK"
+	EventError   = "error"
+	EventPending = "pending"
+)
+
+// Event is one notification the platform owes a merchant's backUrl: the
+// content of its rps and where to send it. Events are built from the state
+// when they happen and share nothing with it, so a notifier can deliver them
+// later, in another goroutine, without locks.
+type Event struct {
+	SysID   string
+	Service string // e.g. "MemberService"
+	Method  string // e.g. "verifyResult"
+	BackURL string // "" when the call gave none: recorded, not deliverable
+	Status  string // EventOK, EventError or EventPending
+	// ReturnValue is the rps returnValue object.
+	ReturnValue map[string]any
+	// Extra holds top-level rps keys besides service, method, status and
+	// returnValue, such as signContract's contractNo.
+	Extra     map[string]any
+	ErrorCode string // with Status EventError
+	Message   string // with Status EventError
+	At        time.Time
+	// Order marks an OrderService/pay notification: the platform tries it up
+	// to 4 times (5 s, 10 min, 1 h, 6 h); the others are sent once.
+	Order bool
+}
+
+// Attempts is how many times the platform tries to deliver the event.
+func (ev Event) Attempts() int {
+	if ev.Order {
+		return 4
+	}
+	return 1
+}
+
+// clone copies the event's maps, so that neither the outbox nor a caller
+// can change what the other holds.
+func (ev Event) clone() Event {
+	ev.ReturnValue = maps.Clone(ev.ReturnValue)
+	ev.Extra = maps.Clone(ev.Extra)
+	return ev
+}
+
+// queuedEvent is an event with its place in the emulator-wide order.
+type queuedEvent struct {
+	seq uint64
+	ev  Event
+}
+
+// outbox is an application's undelivered events, oldest first. seq is shared
+// by every application of an emulator, so that draining several outboxes
+// keeps the order in which the events happened.
+type outbox struct {
+	seq   *atomic.Uint64
+	items []queuedEvent
+}
+
+// notify queues an event of the application, stamped with its sysid and the
+// clock's time. Callers hold the application's lock.
+func (a *app) notify(ev Event) {
+	ev.SysID = a.sysid
+	ev.At = a.clock.Now()
+	a.outbox.items = append(a.outbox.items, queuedEvent{seq: a.outbox.seq.Add(1), ev: ev.clone()})
+}
+
+// TakeEvents removes and returns every application's undelivered events, in
+// the order they happened. Events stay queued until taken, so nothing is
+// lost when no notifier runs.
+func (e *Emulator) TakeEvents() []Event {
+	var all []queuedEvent
+	for _, a := range e.appList() {
+		a.mu.Lock()
+		all = append(all, a.outbox.items...)
+		a.outbox.items = nil
+		a.mu.Unlock()
+	}
+	return inOrder(all)
+}
+
+// PendingEvents returns copies of one application's undelivered events,
+// oldest first, leaving them queued.
+func (e *Emulator) PendingEvents(sysid string) []Event {
+	e.mu.Lock()
+	a, ok := e.apps[sysid]
+	e.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return inOrder(slices.Clone(a.outbox.items))
+}
+
+// appList is a snapshot of the applications, so that their locks are taken
+// without holding the emulator's.
+func (e *Emulator) appList() []*app {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Collect(maps.Values(e.apps))
+}
+
+// inOrder sorts queued events by sequence and returns copies of them.
+func inOrder(items []queuedEvent) []Event {
+	slices.SortFunc(items, func(x, y queuedEvent) int { return cmp.Compare(x.seq, y.seq) })
+	out := make([]Event, len(items))
+	for i, q := range items {
+		out[i] = q.ev.clone()
+	}
+	return out
+}

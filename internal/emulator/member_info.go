@@ -1,0 +1,59 @@
+package emulator
+
+import (
+	"maps"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// userStateValid is a personal member's userState when it may act. A locked
+// member never sees its own state: getMemberInfo is 30022 for it.
+const userStateValid = 1
+
+// getMemberInfo reflects everything the member has done. The sensitive
+// values (identityCardNo, legalIds, accountNo) are answered in plain text
+// here; the catalogue lists them as encrypted, so the mock encrypts them for
+// the merchant.
+func getMemberInfo(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	info := m.commonInfo()
+	if m.memberType == memberEnterprise {
+		maps.Copy(info, m.company.memberInfo())
+	} else {
+		maps.Copy(info, m.personalInfo())
+	}
+	return map[string]any{"bizUserId": m.bizUserID, "memberType": m.memberType, "memberInfo": info}, nil
+}
+
+// commonInfo are the keys of both shapes.
+func (m *member) commonInfo() map[string]any {
+	v := map[string]any{
+		"userId":         m.userID,
+		"isPhoneChecked": m.phone != "",
+		"isSignContract": false,
+		"registerTime":   soa.FormatTime(m.created),
+		"source":         m.source,
+	}
+	if m.phone != "" {
+		v["phone"] = m.phone
+	}
+	return v
+}
+
+// personalInfo is the real-name part of a personal member.
+func (m *member) personalInfo() map[string]any {
+	v := map[string]any{
+		"userState":         userStateValid,
+		"isIdentityChecked": m.realName,
+		"isSetPayPwd":       false,
+	}
+	if m.realName {
+		v["name"] = m.name
+		v["identityCardNo"] = m.identityNo
+		v["realNameTime"] = soa.FormatTime(m.realNameAt)
+	}
+	return v
+}

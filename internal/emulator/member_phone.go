@@ -1,0 +1,100 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// verificationCodeType of sendVerificationCode (PROTOCOL.md §7).
+const (
+	smsBind   = 9
+	smsUnbind = 6
+)
+
+// smsKey names a code sent to a phone for one purpose; a code sent for
+// binding does not unbind.
+type smsKey struct {
+	kind  int64
+	phone string
+}
+
+// sendVerificationCode records that a code was sent. The code itself is the
+// emulator's configured one, as the real test environment shows its codes in
+// a back office rather than sending SMS. A code to bind a second phone is
+// 30024 and a code to unbind a phone that is not bound is 30021, as the
+// binding that follows would fail the same way.
+func sendVerificationCode(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	phone, kind := p.str("phone"), p.num("verificationCodeType")
+	if kind == smsBind && m.phone != "" {
+		return nil, alreadyBound(m)
+	}
+	if kind == smsUnbind && m.phone != phone {
+		return nil, notBound(m, phone)
+	}
+	m.sms[smsKey{kind, phone}] = true
+	return map[string]any{"bizUserId": m.bizUserID, "phone": phone}, nil
+}
+
+// bindPhone binds the phone a bind code was sent to. SDKs treat 30024
+// (already bound) as done, so it is answered before the code is checked.
+func (e *Emulator) bindPhone(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	if m.phone != "" {
+		return nil, alreadyBound(m)
+	}
+	phone := p.str("phone")
+	if serr := e.useCode(m, smsKey{smsBind, phone}, p.str("verificationCode")); serr != nil {
+		return nil, serr
+	}
+	m.phone = phone
+	return map[string]any{"bizUserId": m.bizUserID, "phone": phone}, nil
+}
+
+// unbindPhone removes the bound phone with an unbind code sent to it; a phone
+// that is not the bound one is 30021 (tsymock's choice).
+func (e *Emulator) unbindPhone(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	phone := p.str("phone")
+	if m.phone != phone {
+		return nil, notBound(m, phone)
+	}
+	if serr := e.useCode(m, smsKey{smsUnbind, phone}, p.str("verificationCode")); serr != nil {
+		return nil, serr
+	}
+	m.phone = ""
+	return map[string]any{"bizUserId": m.bizUserID, "phone": phone, "result": "OK"}, nil
+}
+
+// useCode checks a code against one that was sent and consumes it: a code
+// never sent, or not the configured one, is 20011. A wrong code leaves the
+// sent one usable, so that a user can retype it.
+func (e *Emulator) useCode(m *member, key smsKey, code string) *soa.Error {
+	if !m.sms[key] {
+		return soa.Errorf("20011", "no code was sent to %s for this; call sendVerificationCode (verificationCodeType %d) first",
+			key.phone, key.kind)
+	}
+	if code != e.code {
+		return soa.Errorf("20011", "wrong code for %s (tsymock's codes are the one set with --verification-code, default %s)",
+			key.phone, DefaultVerificationCode)
+	}
+	delete(m.sms, key)
+	return nil
+}
+
+func alreadyBound(m *member) *soa.Error {
+	return soa.Errorf("30024", "bizUserId %q already has phone %s", m.bizUserID, m.phone)
+}
+
+func notBound(m *member, phone string) *soa.Error {
+	if m.phone == "" {
+		return soa.Errorf("30021", "bizUserId %q has no bound phone", m.bizUserID)
+	}
+	return soa.Errorf("30021", "phone %s is not the phone bound to bizUserId %q", phone, m.bizUserID)
+}

@@ -1,0 +1,129 @@
+package emulator
+
+import (
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Order statuses of getOrderDetail (PROTOCOL.md §7).
+const (
+	statusUnpaid     = 1
+	statusFailed     = 3
+	statusSucceeded  = 4
+	statusRefunded   = 5
+	statusClosed     = 6
+	statusInProgress = 99
+)
+
+// Order kinds, for what a pay, a refund or a statement does with them.
+const (
+	kindDeposit  = "deposit"
+	kindConsume  = "consume"
+	kindCollect  = "agentCollect"
+	kindAgentPay = "agentPay"
+	kindWithdraw = "withdraw"
+	kindRefund   = "refund"
+	kindTransfer = "transfer"
+)
+
+// order is one order of an application, from apply to its final status.
+type order struct {
+	orderNo, bizOrderNo string
+	kind                string
+	payer               string // buyerBizUserId: who pays (or who withdraws)
+	receiver            string // consume: recieverId; agentPay: the payee
+	accountSet          string
+	amount, fee         int64
+	status              int
+	errorCode           string
+	errorMessage        string
+	created, paidAt     time.Time
+	expires             time.Time // zero: never
+	backURL, extendInfo string
+	validateType        int64
+	legs                []Leg            // what success posts, computed when the order is made
+	refunded            int64            // how much has been refunded so far
+	shares              map[string]int64 // agentCollect: what is left to pay out, per receiver
+	paidOut             int64            // agentCollect: taken from escrow by payouts and refunds
+	ori                 *order           // refund: the original order
+	acct                string           // withdraw: the card, masked
+}
+
+// orderBook holds an application's orders, its ledger and its freezes.
+type orderBook struct {
+	all       []*order // in the order they were made
+	byBiz     map[string]*order
+	byNo      map[string]*order
+	ledger    *ledger
+	freezes   map[string]*freeze
+	transfers map[string]string // bizTransferNo → transferNo
+	batches   map[string]bool   // bizBatchNo seen
+}
+
+func newOrderBook() *orderBook {
+	return &orderBook{byBiz: map[string]*order{}, byNo: map[string]*order{}, ledger: newLedger(),
+		freezes: map[string]*freeze{}, transfers: map[string]string{}, batches: map[string]bool{}}
+}
+
+// register records an order; newOrder has checked that its bizOrderNo is
+// new within the application.
+func (a *app) register(o *order) {
+	a.book.all = append(a.book.all, o)
+	a.book.byBiz[o.bizOrderNo] = o
+	a.book.byNo[o.orderNo] = o
+}
+
+// order finds an order by bizOrderNo (40000 when there is none).
+func (a *app) order(bizOrderNo string) (*order, *soa.Error) {
+	o, ok := a.book.byBiz[bizOrderNo]
+	if !ok {
+		return nil, soa.Errorf("40000", "bizOrderNo %q", bizOrderNo)
+	}
+	return o, nil
+}
+
+// succeed posts the order's legs and marks it paid; it queues the order
+// notification. A failed posting leaves the order as it was.
+func (a *app) succeed(o *order) *soa.Error {
+	if err := a.book.ledger.post(a.clock.Now(), o.ref(), o.legs...); err != nil {
+		return soa.Errorf("40014", "%v", err)
+	}
+	o.status = statusSucceeded
+	o.paidAt = a.clock.Now()
+	a.notifyOrder(o)
+	return nil
+}
+
+// failWith marks the order failed with an error and notifies the merchant.
+func (a *app) failWith(o *order, serr *soa.Error) {
+	o.status = statusFailed
+	o.errorCode, o.errorMessage = serr.Code, serr.Message
+	a.notifyOrder(o)
+}
+
+func (o *order) ref() Ref {
+	return Ref{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, TradeNo: o.orderNo}
+}
+
+// expired reports whether a pending order is past its orderExpireDatetime.
+func (o *order) expired(now time.Time) bool {
+	return !o.expires.IsZero() && now.After(o.expires)
+}
+
+// answer is the common order answer of PROTOCOL.md §7.
+func (o *order) answer() map[string]any {
+	payStatus := map[int]string{statusSucceeded: "success", statusFailed: "fail"}[o.status]
+	if payStatus == "" {
+		payStatus = "pending"
+	}
+	v := map[string]any{
+		"payStatus": payStatus, "payFailMessage": o.errorMessage, "bizUserId": o.payer,
+		"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "extendInfo": o.extendInfo,
+	}
+	if o.status == statusUnpaid {
+		v["validateType"] = o.validateType
+		v["tradeNo"] = o.orderNo
+	}
+	return v
+}

@@ -1,0 +1,133 @@
+package emulator
+
+import (
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// draw is the part of a collection that a payout takes.
+type draw struct {
+	collect *order
+	amount  int64
+}
+
+// signalAgentPay (sic) pays held money out of escrow to one receiver,
+// against the collections named in collectPayList.
+func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
+	o, serr := a.agentPay(p)
+	if serr != nil {
+		return nil, serr
+	}
+	return map[string]any{"payStatus": "success", "payFailMessage": "", "orderNo": o.orderNo,
+		"bizOrderNo": o.bizOrderNo, "payWhereabouts": 1, "extendInfo": o.extendInfo}, nil
+}
+
+// agentPay makes, posts and records one payout order.
+func (a *app) agentPay(p params) (*order, *soa.Error) {
+	payee, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	set := p.str("accountSetNo")
+	if serr := a.checkSet(set); serr != nil {
+		return nil, serr
+	}
+	o, serr := a.newOrder(kindAgentPay, p)
+	if serr != nil {
+		return nil, serr
+	}
+	draws, serr := a.draws(p["collectPayList"], payee.bizUserID, o.amount)
+	if serr != nil {
+		return nil, serr
+	}
+	splits, serr := a.splits(p["splitRuleList"], o.amount-o.fee)
+	if serr != nil {
+		return nil, serr
+	}
+	o.payer, o.receiver, o.accountSet = payee.bizUserID, payee.bizUserID, set
+	o.legs = distribute(acct(OwnerEscrow, a.escrowSet()), payee.bizUserID, set, o.amount, o.fee, splits)
+	if serr := a.succeed(o); serr != nil {
+		return nil, serr
+	}
+	for _, d := range draws {
+		d.collect.shares[payee.bizUserID] -= d.amount
+		d.collect.paidOut += d.amount
+	}
+	a.register(o)
+	return o, nil
+}
+
+// draws checks collectPayList: each collection exists, succeeded, was made
+// for payee, and still holds the amount (40040); they add up to the payout.
+func (a *app) draws(v any, payee string, amount int64) ([]draw, *soa.Error) {
+	var out []draw
+	var sum int64
+	need := map[*order]int64{}
+	for _, it := range asList(v) {
+		c, serr := a.collection(asStr(it["bizOrderNo"]))
+		if serr != nil {
+			return nil, serr
+		}
+		d := draw{collect: c, amount: asInt(it["amount"])}
+		need[c] += d.amount
+		if _, ok := c.shares[payee]; !ok {
+			return nil, soa.Errorf("40022", "collection %s was not made for %s", c.bizOrderNo, payee)
+		}
+		if need[c] > c.shares[payee] || need[c] > c.left() {
+			return nil, soa.Errorf("40040", "collection %s holds %d for %s, %d asked", c.bizOrderNo, min(c.shares[payee], c.left()), payee, need[c])
+		}
+		sum += d.amount
+		out = append(out, d)
+	}
+	if sum != amount {
+		return nil, soa.Errorf("40020", "collectPayList adds up to %d, the payout amount is %d", sum, amount)
+	}
+	return out, nil
+}
+
+// collection finds a succeeded agentCollect order.
+func (a *app) collection(bizOrderNo string) (*order, *soa.Error) {
+	c, serr := a.order(bizOrderNo)
+	if serr != nil {
+		return nil, serr
+	}
+	if c.kind != kindCollect {
+		return nil, soa.Errorf("40018", "order %s is a %s, not an agentCollect", bizOrderNo, c.kind)
+	}
+	if c.status != statusSucceeded && c.status != statusRefunded {
+		return nil, soa.Errorf("40019", "collection %s has status %d, not paid", bizOrderNo, c.status)
+	}
+	return c, nil
+}
+
+// batchAgentPay pays out each item like signalAgentPay. An item that
+// cannot be paid does not stop the others: it is recorded as a failed order
+// and its failure notified, one notification per item as the platform does.
+func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
+	batch := p.str("bizBatchNo")
+	if _, dup := a.book.batches[batch]; dup {
+		return nil, soa.Errorf("40017", "bizBatchNo %q", batch)
+	}
+	a.book.batches[batch] = true
+	for _, item := range asList(p["batchPayList"]) {
+		if item["tradeCode"] == nil {
+			item["tradeCode"] = p["tradeCode"]
+		}
+		if _, serr := a.agentPay(params(item)); serr != nil {
+			a.failedItem(params(item), serr)
+		}
+	}
+	return map[string]any{"bizBatchNo": batch}, nil
+}
+
+// failedItem records a batch item that could not be paid, unless its
+// bizOrderNo is already taken.
+func (a *app) failedItem(p params, serr *soa.Error) {
+	if _, dup := a.book.byBiz[p.str("bizOrderNo")]; dup {
+		return
+	}
+	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.ids.Number(),
+		created: a.clock.Now(), payer: p.str("bizUserId"), amount: p.num("amount"),
+		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
+	a.register(o)
+	a.failWith(o, serr)
+}

@@ -1,0 +1,69 @@
+package emulator
+
+import (
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// agentCollectApply collects from a payer for the receivers of recieverList
+// (sic). The money waits in escrow until signalAgentPay or batchAgentPay
+// pays it out; the collection fee goes to the platform at once.
+func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
+	payer, serr := a.member(p.str("payerId"))
+	if serr != nil {
+		return nil, serr
+	}
+	o, serr := a.newOrder(kindCollect, p)
+	if serr != nil {
+		return nil, serr
+	}
+	if o.shares, serr = a.shares(p["recieverList"], o.amount); serr != nil {
+		return nil, serr
+	}
+	pm, serr := parsePayMethod(p["payMethod"], o.amount)
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkCard(payer, pm); serr != nil {
+		return nil, serr
+	}
+	o.payer, o.accountSet = payer.bizUserID, a.paySet(pm)
+	if serr := a.checkSet(o.accountSet); serr != nil {
+		return nil, serr
+	}
+	escrow := acct(OwnerEscrow, a.escrowSet())
+	src := source(pm, payer.bizUserID, o.accountSet)
+	o.legs = []Leg{{src, escrow, o.amount}, {escrow, acct(OwnerPlatform, a.escrowSet()), o.fee}}
+	return a.start(o, pm)
+}
+
+// shares reads recieverList: each receiver's share, adding up to amount
+// (40020).
+func (a *app) shares(v any, amount int64) (map[string]int64, *soa.Error) {
+	shares := map[string]int64{}
+	var sum int64
+	for _, it := range asList(v) {
+		id, share := asStr(it["bizUserId"]), asInt(it["amount"])
+		if _, serr := a.receiver(id); serr != nil {
+			return nil, serr
+		}
+		if share <= 0 {
+			return nil, soa.Errorf("40020", "recieverList amount for %s must be positive, got %d", id, share)
+		}
+		shares[id] += share
+		sum += share
+	}
+	if sum != amount {
+		return nil, soa.Errorf("40020", "recieverList adds up to %d, the order amount is %d", sum, amount)
+	}
+	return shares, nil
+}
+
+// left is what a collection still holds in escrow: its amount less its fee
+// and what was paid out or refunded.
+func (o *order) left() int64 {
+	var held int64
+	for _, s := range o.shares {
+		held += s
+	}
+	return min(held, o.amount-o.fee-o.paidOut)
+}

@@ -1,0 +1,116 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// split is one receiver of a splitRule: it gets amount, of which fee goes
+// to the platform.
+type split struct {
+	bizUserID string
+	amount    int64
+	fee       int64
+}
+
+// consumeApply: a payer pays a receiver (recieverId, sic). BALANCE without
+// confirmation pays at once; each splitRule receiver is credited its share,
+// the platform the fee, the receiver the rest.
+func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
+	payer, serr := a.member(p.str("payerId"))
+	if serr != nil {
+		return nil, serr
+	}
+	receiver, serr := a.receiver(p.str("recieverId"))
+	if serr != nil {
+		return nil, serr
+	}
+	o, serr := a.newOrder(kindConsume, p)
+	if serr != nil {
+		return nil, serr
+	}
+	pm, serr := parsePayMethod(p["payMethod"], o.amount)
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkCard(payer, pm); serr != nil {
+		return nil, serr
+	}
+	splits, serr := a.splits(p["splitRule"], o.amount-o.fee)
+	if serr != nil {
+		return nil, serr
+	}
+	o.payer, o.receiver, o.accountSet = payer.bizUserID, receiver, a.paySet(pm)
+	if serr := a.checkSet(o.accountSet); serr != nil {
+		return nil, serr
+	}
+	o.legs = distribute(source(pm, payer.bizUserID, o.accountSet), receiver, o.accountSet, o.amount, o.fee, splits)
+	return a.start(o, pm)
+}
+
+// receiver checks a receiving member (30058 when unknown); the platform's
+// own member always receives.
+func (a *app) receiver(bizUserID string) (string, *soa.Error) {
+	if bizUserID == OwnerPlatform {
+		return bizUserID, nil
+	}
+	if _, ok := a.members[bizUserID]; !ok {
+		return "", soa.Errorf("30058", "receiver %q", bizUserID)
+	}
+	m, serr := a.member(bizUserID)
+	if serr != nil {
+		return "", serr
+	}
+	return m.bizUserID, nil
+}
+
+// splits reads a split rule; the shares may not exceed what is left to
+// split (40020).
+func (a *app) splits(v any, available int64) ([]split, *soa.Error) {
+	var out []split
+	var sum int64
+	for _, it := range asList(v) {
+		s := split{bizUserID: asStr(it["bizUserId"]), amount: asInt(it["amount"]), fee: asInt(it["fee"])}
+		if _, serr := a.receiver(s.bizUserID); serr != nil {
+			return nil, serr
+		}
+		if s.amount < 0 || s.fee < 0 || s.fee > s.amount {
+			return nil, soa.Errorf("40020", "splitRule for %s: amount %d, fee %d", s.bizUserID, s.amount, s.fee)
+		}
+		sum += s.amount
+		out = append(out, s)
+	}
+	if sum > available {
+		return nil, soa.Errorf("40020", "splitRule shares add up to %d, more than the %d left after the fee", sum, available)
+	}
+	return out, nil
+}
+
+// paySet is the account set an order pays from: BALANCE names it, other
+// methods bring money from outside into the escrow set.
+func (a *app) paySet(pm payMethod) string {
+	if pm.kind == payBalance && pm.accountSet != "" {
+		return pm.accountSet
+	}
+	return a.escrowSet()
+}
+
+// source is where the money of an order comes from: the payer's balance,
+// or outside for cards and gateways.
+func source(pm payMethod, payer, set string) Account {
+	if pm.kind == payBalance {
+		return acct(payer, set)
+	}
+	return acct(OwnerOutside, set)
+}
+
+// distribute moves amount from src: each split its share less its fee, the
+// platform every fee, the receiver the rest.
+func distribute(src Account, receiver, set string, amount, fee int64, splits []split) []Leg {
+	rest, fees := amount-fee, fee
+	var legs []Leg
+	for _, s := range splits {
+		legs = append(legs, Leg{src, acct(s.bizUserID, set), s.amount - s.fee})
+		rest -= s.amount
+		fees += s.fee
+	}
+	legs = append(legs, Leg{src, acct(receiver, set), rest}, Leg{src, acct(OwnerPlatform, set), fees})
+	return legs
+}

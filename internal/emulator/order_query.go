@@ -1,0 +1,127 @@
+package emulator
+
+import (
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// queryBalance answers a member's balance in one account set; allAmount
+// includes the frozen part (freezenAmount, sic).
+func queryBalance(a *app, p params) (map[string]any, *soa.Error) {
+	m, set, serr := a.memberInSet(p)
+	if serr != nil {
+		return nil, serr
+	}
+	b := a.book.ledger.owned(m.bizUserID, set)
+	return map[string]any{"allAmount": b.All, "freezenAmount": b.Frozen}, nil
+}
+
+// getOrderDetail answers an order's status. A pending order past its
+// expiry is shown closed (6), as the platform closes it.
+func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
+	o, serr := a.order(p.str("bizOrderNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	status := o.status
+	if status == statusUnpaid && o.expired(a.clock.Now()) {
+		status = statusClosed
+	}
+	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,
+		"errorMessage": o.errorMessage, "amount": o.amount, "payDatetime": o.payDatetime(),
+		"buyerBizUserId": o.payer, "extendInfo": o.extendInfo}
+	if o.ori != nil {
+		v["oriOrderNo"], v["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
+	}
+	return v, nil
+}
+
+func (o *order) payDatetime() string {
+	if o.paidAt.IsZero() {
+		return ""
+	}
+	return soa.FormatTime(o.paidAt)
+}
+
+// closeOrder closes an unpaid order (40019 for any other status).
+func closeOrder(a *app, p params) (map[string]any, *soa.Error) {
+	o, serr := a.order(p.str("bizOrderNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	if o.status != statusUnpaid {
+		return nil, soa.Errorf("40019", "order %s has status %d; only an unpaid order closes", o.bizOrderNo, o.status)
+	}
+	o.status = statusClosed
+	return map[string]any{"closeResult": 1, "orderStatus": statusClosed, "errorMessage": "",
+		"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo}, nil
+}
+
+// resendPaySMS "sends" the confirmation code of a pending SMS order again.
+func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
+	o, serr := a.order(p.str("bizOrderNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	if o.status != statusUnpaid || o.validateType != 1 {
+		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
+	}
+	phone := ""
+	if m, ok := a.members[o.payer]; ok {
+		phone = m.phone
+	}
+	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": phone}, nil
+}
+
+// queryInExpDetail pages a member's statement lines between two dates
+// (both inclusive, China time), oldest first.
+func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	set := p.str("accountSetNo")
+	if set == "" {
+		set = a.escrowSet()
+	}
+	if serr := a.checkSet(set); serr != nil {
+		return nil, serr
+	}
+	from, to, serr := dateRange(p.str("dateStart"), p.str("dateEnd"))
+	if serr != nil {
+		return nil, serr
+	}
+	lines := a.book.ledger.statement(m.bizUserID, set, from, to)
+	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
+	items := make([]any, 0, len(page))
+	for _, l := range page {
+		items = append(items, map[string]any{"tradeNo": l.Ref.TradeNo, "bizOrderNo": l.Ref.BizOrderNo,
+			"accountSetName": accountSetName(set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
+			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen})
+	}
+	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "extendInfo": "", "inExpDetail": items}, nil
+}
+
+// dateRange turns two yyyy-MM-dd dates into [start of first, start of the
+// day after the last) in China time (40044 when the end is before the start).
+func dateRange(start, end string) (time.Time, time.Time, *soa.Error) {
+	from, err1 := time.ParseInLocation(time.DateOnly, start, soa.Shanghai())
+	to, err2 := time.ParseInLocation(time.DateOnly, end, soa.Shanghai())
+	if err1 != nil || err2 != nil {
+		return from, to, soa.Errorf("40044", "dateStart %q and dateEnd %q must be yyyy-MM-dd", start, end)
+	}
+	if to.Before(from) {
+		return from, to, soa.Errorf("40044", "dateEnd %s is before dateStart %s", end, start)
+	}
+	return from, to.AddDate(0, 0, 1), nil
+}
+
+// pageOf returns queryNum lines from the 1-based startPosition.
+func pageOf(lines []Line, start, num int64) []Line {
+	first := int(start - 1)
+	if first >= len(lines) || first < 0 {
+		return nil
+	}
+	return lines[first:min(len(lines), first+int(num))]
+}

@@ -1,0 +1,104 @@
+package emulator
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// freeze is one freezeMoney: how much of it is still frozen.
+type freeze struct {
+	bizUserID, set string
+	frozen         int64
+}
+
+// applicationTransfer pays a member from the platform's own account.
+func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
+	no := p.str("bizTransferNo")
+	if _, dup := a.book.transfers[no]; dup {
+		return nil, soa.Errorf("40017", "bizTransferNo %q", no)
+	}
+	src, dst := p.str("sourceAccountSetNo"), p.str("targetAccountSetNo")
+	for _, set := range []string{src, dst} {
+		if serr := a.checkSet(set); serr != nil {
+			return nil, serr
+		}
+	}
+	target, serr := a.member(p.str("targetBizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	amount := p.num("amount")
+	if serr := checkAmounts(amount, 0); serr != nil {
+		return nil, serr
+	}
+	transferNo := a.ids.Number()
+	ref := Ref{OrderNo: transferNo, BizOrderNo: no, TradeNo: transferNo}
+	if err := a.book.ledger.post(a.clock.Now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
+		return nil, soa.Errorf("40014", "%v", err)
+	}
+	a.book.transfers[no] = transferNo
+	return map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount, "extendInfo": p.str("extendInfo")}, nil
+}
+
+// freezeMoney moves part of a member's available balance to its frozen
+// part (50001 when the available balance is short).
+func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
+	m, set, serr := a.memberInSet(p)
+	if serr != nil {
+		return nil, serr
+	}
+	no, amount := p.str("bizFreezenNo"), p.num("amount")
+	if _, dup := a.book.freezes[no]; dup {
+		return nil, soa.Errorf("40017", "bizFreezenNo %q", no)
+	}
+	if serr := checkAmounts(amount, 0); serr != nil {
+		return nil, serr
+	}
+	avail := acct(m.bizUserID, set)
+	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
+	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{avail, frozen, amount}); err != nil {
+		return nil, soa.Errorf("50001", "%v", err)
+	}
+	a.book.freezes[no] = &freeze{bizUserID: m.bizUserID, set: set, frozen: amount}
+	return map[string]any{"bizFreezenNo": no, "amount": amount}, nil
+}
+
+// unfreezeMoney releases all or part of one freeze: 50004 when there is no
+// such freeze for this member, 50003 when it holds less.
+func unfreezeMoney(a *app, p params) (map[string]any, *soa.Error) {
+	m, set, serr := a.memberInSet(p)
+	if serr != nil {
+		return nil, serr
+	}
+	no, amount := p.str("bizFreezenNo"), p.num("amount")
+	f, ok := a.book.freezes[no]
+	if !ok || f.bizUserID != m.bizUserID || f.set != set {
+		return nil, soa.Errorf("50004", "bizFreezenNo %q for %s in %s", no, m.bizUserID, set)
+	}
+	if amount <= 0 || amount > f.frozen {
+		return nil, soa.Errorf("50003", "freeze %s holds %d, %d asked", no, f.frozen, amount)
+	}
+	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
+	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
+		return nil, soa.Errorf("50003", "%v", err)
+	}
+	f.frozen -= amount
+	return map[string]any{"bizFreezenNo": no, "amount": amount}, nil
+}
+
+// memberInSet reads bizUserId and accountSetNo.
+func (a *app) memberInSet(p params) (*member, string, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, "", serr
+	}
+	set := p.str("accountSetNo")
+	return m, set, a.checkSet(set)
+}
+
+// sortedKeys returns a map's keys in order, for deterministic answers.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
