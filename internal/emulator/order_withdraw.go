@@ -31,7 +31,7 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	o.payer, o.accountSet, o.acct = m.bizUserID, set, maskCard(card.cardNo)
+	o.payer, o.accountSet, o.acct = m.bizUserID, set, cardHint(card.cardNo)
 	o.legs = []Leg{
 		{acct(m.bizUserID, set), acct(OwnerOutside, set), o.amount - o.fee},
 		{acct(m.bizUserID, set), acct(OwnerPlatform, set), o.fee},
@@ -42,13 +42,4 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 		return o.answer(), nil
 	}
 	return a.start(o, payMethod{kind: payBalance, accountSet: set})
-}
-
-// maskCard keeps the first 4 and last 4 digits of a card number, so that
-// notifications and logs never carry the full number.
-func maskCard(no string) string {
-	if len(no) <= 8 {
-		return strings.Repeat("*", len(no))
-	}
-	return no[:4] + strings.Repeat("*", len(no)-8) + no[len(no)-4:]
 }
