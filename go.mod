@@ -3,6 +3,7 @@ module github.com/tsymock/tsymock
 go 1.26
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/google/uuid v1.6.0
 	github.com/gorilla/mux v1.8.1
 	github.com/spf13/pflag v1.1.0
@@ -11,4 +12,7 @@ require (
 	software.sslmate.com/src/go-pkcs12 v0.7.4
 )
 
-require golang.org/x/crypto v0.11.0 // indirect
+require (
+	golang.org/x/crypto v0.11.0 // indirect
+	golang.org/x/sys v0.13.0 // indirect
+)

@@ -6,6 +6,7 @@ import (
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/scenarios"
 )
 
 // encode writes the signed envelope: signedValue is the answer's JSON text
@@ -15,7 +16,7 @@ import (
 func (s *Server) encode(ex *exchange) ([]byte, error) {
 	if ex.err != nil {
 		sv := soa.ErrorSignedValue(ex.err)
-		sign, err := keys.Sign(s.cfg.PlatformKey, sv)
+		sign, err := s.sign(ex, sv)
 		if err != nil {
 			return nil, fmt.Errorf("mock: sign error answer: %w", err)
 		}
@@ -25,11 +26,21 @@ func (s *Server) encode(ex *exchange) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mock: encode answer: %w", err)
 	}
-	sign, err := keys.Sign(s.cfg.PlatformKey, sv)
+	sign, err := s.sign(ex, sv)
 	if err != nil {
 		return nil, fmt.Errorf("mock: sign answer: %w", err)
 	}
 	return soa.EncodeOK(ex.params.SysID, sv, sign), nil
+}
+
+// sign signs an answer's signedValue with the platform key, or, for a
+// scenario's bad-signature fault, signs another text so that the sign looks
+// right and does not verify.
+func (s *Server) sign(ex *exchange, signedValue string) (string, error) {
+	if ex.fault == scenarios.BadSignature {
+		signedValue += badSignatureSalt
+	}
+	return keys.Sign(s.cfg.PlatformKey, signedValue)
 }
 
 // otherKeys are the keys other than sysid's own that may have made a wrong

@@ -5,7 +5,9 @@
 // A request is read leniently, verified (sysid, timestamp window, signature
 // over the exact strings received), decoded and validated against the
 // catalogue, decrypted, answered by the emulator, and written back as a
-// signed JSON envelope with HTTP 200, as the platform does.
+// signed JSON envelope with HTTP 200, as the platform does. Scenario rules
+// (package scenarios) are asked first, once the call is decoded: they may
+// answer, delay, or break the answer on purpose.
 package mock
 
 import (
@@ -16,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/clock"
@@ -23,6 +26,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/scenarios"
 )
 
 // DefaultSkew is the timestamp window of the real platform.
@@ -66,6 +70,14 @@ type Config struct {
 	// VerificationCode is the SMS code the emulated platform "sends"
 	// (default emulator.DefaultVerificationCode).
 	VerificationCode string
+	// Scenarios are the scenario files in force at start; Server.Scenarios
+	// changes the rules at run time.
+	Scenarios []*scenarios.File
+	// NoMagic switches off the magic values (a bizUserId, bizOrderNo, ...
+	// starting err-<code>- answers that code).
+	NoMagic bool
+	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
+	MaxDelay time.Duration
 }
 
 // Server is a running tsymock. Create it with New.
@@ -74,8 +86,11 @@ type Server struct {
 	apps      *registry
 	catalogue *soa.Catalogue
 	emu       *emulator.Emulator
+	scen      *scenarios.Set
 	log       *slog.Logger
 	http      *http.Server
+	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
+	quitOnce  sync.Once
 }
 
 // New checks cfg and builds a server.
@@ -89,13 +104,16 @@ func New(cfg Config) (*Server, error) {
 		apps:      newRegistry(),
 		catalogue: soa.DefaultCatalogue(),
 		emu:       emulator.New(emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}),
+		scen:      newScenarioSet(cfg),
 		log:       cfg.Logger,
+		quit:      make(chan struct{}),
 	}
 	for _, a := range cfg.Apps {
 		if err := s.apps.add(a); err != nil {
 			return nil, fmt.Errorf("mock: %w", err)
 		}
 	}
+	s.http = s.newHTTPServer()
 	return s, nil
 }
 
@@ -118,6 +136,9 @@ func withDefaults(cfg Config) Config {
 	if cfg.Version == "" {
 		cfg.Version = "dev"
 	}
+	if cfg.MaxDelay <= 0 {
+		cfg.MaxDelay = DefaultMaxDelay
+	}
 	return cfg
 }
 
@@ -135,17 +156,26 @@ func (s *Server) withVersion(next http.Handler) http.Handler {
 	})
 }
 
-// Serve answers requests on ln until Shutdown is called. It returns nil
-// after a clean shutdown.
-func (s *Server) Serve(ln net.Listener) error {
-	s.http = &http.Server{
+// newHTTPServer builds the net/http server in New, so that Serve and
+// Shutdown, often called from different goroutines, only read it. The read
+// and write timeouts leave room for the longest scenario delay: when the
+// read timeout passes, net/http cancels the request's context.
+func (s *Server) newHTTPServer() *http.Server {
+	h := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		ReadTimeout:       30*time.Second + s.cfg.MaxDelay,
+		WriteTimeout:      60*time.Second + s.cfg.MaxDelay,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
+	h.RegisterOnShutdown(s.stopWaiting)
+	return h
+}
+
+// Serve answers requests on ln until Shutdown is called. It returns nil
+// after a clean shutdown.
+func (s *Server) Serve(ln net.Listener) error {
 	err := s.http.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -153,11 +183,8 @@ func (s *Server) Serve(ln net.Listener) error {
 	return err
 }
 
-// Shutdown stops accepting connections and waits for in-flight requests to
-// finish, or for ctx to end.
+// Shutdown stops accepting connections, ends scenario delays and hangs, and
+// waits for in-flight requests to finish, or for ctx to end.
 func (s *Server) Shutdown(ctx context.Context) error {
-	if s.http == nil {
-		return nil
-	}
 	return s.http.Shutdown(ctx)
 }

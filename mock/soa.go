@@ -10,6 +10,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/scenarios"
 )
 
 // exchange is one request on /service/soa as it goes through the server,
@@ -22,6 +23,12 @@ type exchange struct {
 	value  map[string]any
 	err    *soa.Error
 	diag   *diagnose.Report
+	// rule is the scenario rule that answered (or delayed) the call,
+	// "file:line name"; fault, hang and delayed are what it asked for.
+	rule    string
+	fault   scenarios.Fault
+	hang    time.Duration
+	delayed bool
 }
 
 // serveSOA answers the RPC endpoint. Every protocol outcome, errors
@@ -36,6 +43,10 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	ex := &exchange{}
 	ex.value, ex.err = s.process(r, ex)
+	if s.writeFault(w, r, ex) {
+		s.logExchange(r.Context(), ex, time.Since(start))
+		return
+	}
 	body, err := s.encode(ex)
 	if err != nil {
 		s.log.Error("cannot sign the answer", "err", err)
@@ -47,9 +58,10 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	s.logExchange(r.Context(), ex, time.Since(start))
 }
 
-// process runs the checks in the platform's order and hands a valid call to
-// the emulator. The order is part of the contract: the same bad request
-// always gets the same errorCode.
+// process runs the checks in the platform's order, asks the scenario rules
+// once the call is decoded, and hands a valid call to the emulator. The
+// order is part of the contract: the same bad request always gets the same
+// errorCode.
 func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Error) {
 	values, serr := readValues(r, s.cfg.MaxBody)
 	if serr != nil {
@@ -62,7 +74,13 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 	if serr := s.decode(ex); serr != nil {
 		return nil, serr
 	}
-	return s.call(r.Context(), ex)
+	if value, serr, answered := s.askScenarios(r.Context(), ex); answered {
+		return value, serr
+	}
+	if serr := s.prepare(ex); serr != nil {
+		return nil, serr
+	}
+	return s.call(callContext(r.Context(), ex), ex)
 }
 
 // authenticate checks the envelope parameters and the signature.
@@ -120,7 +138,7 @@ func (s *Server) verify(ex *exchange) *soa.Error {
 	return serr
 }
 
-// decode parses req and validates it against the catalogue.
+// decode parses req and finds its method in the catalogue.
 func (s *Server) decode(ex *exchange) *soa.Error {
 	env, serr := soa.DecodeReq(ex.params.Req)
 	if serr != nil {
@@ -135,7 +153,13 @@ func (s *Server) decode(ex *exchange) *soa.Error {
 	if m.PageFlow {
 		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
 	}
-	if serr := m.Validate(env.Param); serr != nil {
+	return nil
+}
+
+// prepare validates the params against the catalogue and decrypts the
+// encrypted ones.
+func (s *Server) prepare(ex *exchange) *soa.Error {
+	if serr := ex.method.Validate(ex.env.Param); serr != nil {
 		return serr
 	}
 	return s.decryptFields(ex)
@@ -169,6 +193,13 @@ func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration)
 	if ex.err != nil {
 		level, msg = slog.LevelWarn, "error"
 		attrs = append(attrs, slog.String("errorCode", ex.err.Code), slog.String("message", ex.err.Message))
+	}
+	if ex.rule != "" {
+		attrs = append(attrs, slog.String("rule", ex.rule))
+	}
+	if ex.fault != "" {
+		level, msg = slog.LevelWarn, "fault"
+		attrs = append(attrs, slog.String("fault", string(ex.fault)))
 	}
 	if ex.diag != nil {
 		attrs = append(attrs,

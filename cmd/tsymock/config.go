@@ -31,6 +31,8 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		Logger:           logger,
 		SignHints:        f.signHints,
 		VerificationCode: f.smsCode,
+		NoMagic:          f.noMagic,
+		MaxDelay:         f.maxDelay,
 		Version:          versionString(),
 		KnownKeys: []diagnose.NamedKey{{
 			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",

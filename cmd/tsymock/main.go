@@ -36,6 +36,8 @@ func commands() []command {
 	return []command{
 		{"serve", "start the mock server (the default)", runServe},
 		{"call", "send one signed call and print the verified answer", runCall},
+		{"validate", "check scenario files (file:line errors) without starting a server", runValidate},
+		{"magic", "list the magic values (err-<code>-...) and the codes they answer", runMagic},
 		{"keygen", "generate a merchant or platform key set (.pfx, PEM, .cer)", runKeygen},
 		{"demo-keys", "write the bundled TEST ONLY demo keys to a folder", runDemoKeys},
 		{"version", "print the version", runVersion},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/scenarios"
 )
 
 // serveFlags are the options of "tsymock serve".
@@ -29,6 +30,9 @@ type serveFlags struct {
 	logLevel    string
 	signHints   bool
 	smsCode     string
+	scenarios   []string
+	noMagic     bool
+	maxDelay    time.Duration
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -44,6 +48,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
+	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
+	fs.BoolVar(&f.noMagic, "no-magic", false, "switch off the magic values (a bizUserId, bizOrderNo... starting err-<code>- answers that code)")
+	fs.DurationVar(&f.maxDelay, "max-delay", mock.DefaultMaxDelay, "cap on scenario delays and hangs")
 }
 
 // readyLine is printed to stdout, once, when the server accepts requests.
@@ -87,6 +94,9 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := watchScenarios(ctx, srv, f.scenarios, logger); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", f.addr, err)
@@ -97,6 +107,12 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 		return err
 	}
 	logger.Info("listening", "addr", ln.Addr().String())
+	return stopOnDone(ctx, srv, errc, logger)
+}
+
+// stopOnDone waits for the server to fail or ctx to end, then shuts it
+// down gracefully.
+func stopOnDone(ctx context.Context, srv *mock.Server, errc <-chan error, logger *slog.Logger) error {
 	select {
 	case err := <-errc:
 		return err
@@ -109,6 +125,20 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return <-errc
+}
+
+// watchScenarios loads the scenario files before the server listens (a
+// problem stops it), then follows their changes until ctx ends.
+func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logger *slog.Logger) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	w := scenarios.NewWatcher(srv.Scenarios(), paths, scenarios.WatchOptions{Logger: logger})
+	if err := w.Sync(); err != nil {
+		return fmt.Errorf("--scenarios:\n%w", err)
+	}
+	go w.Run(ctx)
+	return nil
 }
 
 func announce(stdout io.Writer, addr string, cfg mock.Config) error {

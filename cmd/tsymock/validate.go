@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// runValidate checks scenario files without starting a server: exit 0 when
+// every file is valid, 1 when any has a problem (each printed as
+// file:line: message), 2 for a usage error.
+func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("validate", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	list := fs.Bool("list", false, "print the rules, with their source, in the order serve tries them")
+	noMagic := fs.Bool("no-magic", false, "with --list: leave out the magic values, as serve --no-magic does")
+	fs.Usage = func() { validateUsage(fs, stderr) }
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	files, err := scenarios.Load(fs.Args()...)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if *list {
+		set := scenarios.NewSet(scenarios.Options{NoMagic: *noMagic})
+		set.SetFiles(files)
+		printRules(stdout, set.Rules())
+	}
+	fmt.Fprintf(stdout, "ok: %d files, %d rules\n", len(files), countRules(files))
+	return 0
+}
+
+func validateUsage(fs *pflag.FlagSet, stderr io.Writer) {
+	fmt.Fprint(stderr, `Usage: tsymock validate [--list] PATH...
+
+Check scenario files without starting a server. PATH is a file, a folder (its
+*.yaml, *.yml and *.json files) or builtin:NAME (builtin:* for every example:
+`+strings.Join(scenarios.BuiltinNames(), ", ")+`).
+Problems are printed as file:line: message; the exit code is 1 if there is any.
+Flags:
+`)
+	fs.PrintDefaults()
+}
+
+func countRules(files []*scenarios.File) int {
+	n := 0
+	for _, f := range files {
+		n += len(f.Rules)
+	}
+	return n
+}
+
+// printRules prints one rule a line: its id, what it matches and how it
+// answers.
+func printRules(w io.Writer, rules []scenarios.RuleInfo) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tWHEN\tRESPOND")
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.When, r.Answer)
+	}
+	_ = tw.Flush()
+}
+
+// runMagic lists the magic values.
+func runMagic(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("magic", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: tsymock magic\n\nList the error codes that magic values answer.\n")
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	fields := scenarios.MagicFields()
+	fmt.Fprintf(stdout, "A %s or %s param that starts with %s<code>- is answered with that\n"+
+		"error code and its catalogue message, before any scenario rule\n(serve --no-magic switches this off).\n\n",
+		strings.Join(fields[:len(fields)-1], ", "), fields[len(fields)-1], scenarios.MagicPrefix)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CODE\tEXAMPLE\tMESSAGE")
+	for _, m := range scenarios.Magic() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Code, m.Example, m.Message)
+	}
+	_ = tw.Flush()
+	return 0
+}

@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// withScenario loads a scenario written in the test as "test.yaml".
+func withScenario(t testing.TB, src string) func(*mock.Config) {
+	t.Helper()
+	f, err := scenarios.Parse("test.yaml", []byte(src))
+	require.NoError(t, err)
+	return func(c *mock.Config) { c.Scenarios = append(c.Scenarios, f) }
+}
+
+// withBuiltin loads an embedded example scenario.
+func withBuiltin(t testing.TB, name string) func(*mock.Config) {
+	t.Helper()
+	f, err := scenarios.Builtin(name)
+	require.NoError(t, err)
+	return func(c *mock.Config) { c.Scenarios = append(c.Scenarios, f) }
+}
+
+// demoServer is demoEnv that also hands out the server, for tests that
+// change its rules while it runs.
+func demoServer(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server) {
+	t.Helper()
+	m, err := demo.Load()
+	require.NoError(t, err)
+	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: m.PlatformKey,
+		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &syncBuffer{}}
+	cfg := mock.Config{
+		PlatformKey: m.PlatformKey,
+		Apps:        []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
+		Clock:       e.Clock,
+		Logger:      slog.New(slog.NewTextHandler(e.Log, nil)),
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := mock.New(cfg)
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		require.NoError(t, srv.Shutdown(ctx))
+		require.NoError(t, <-done)
+	})
+	e.URL = "http://" + ln.Addr().String()
+	return e, srv
+}
+
+// callJSON sends a call with a JSON param text and decodes the verified
+// answer, numbers as json.Number so that tests can tell 100 from "100".
+func callJSON(t testing.TB, c *client.Client, call, param string) (map[string]any, error) {
+	t.Helper()
+	service, method, _ := strings.Cut(call, ".")
+	raw, err := c.Call(context.Background(), service, method, json.RawMessage(param))
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec.UseNumber()
+	var v map[string]any
+	require.NoError(t, dec.Decode(&v), "%s", raw)
+	return v, nil
+}
+
+// apiError asserts a verified error answer and returns it.
+func apiError(t testing.TB, err error) *client.Error {
+	t.Helper()
+	var apiErr *client.Error
+	require.True(t, errors.As(err, &apiErr), "want *client.Error, got %v", err)
+	return apiErr
+}
+
+// waitForLog waits (briefly) until the server has logged text.
+func waitForLog(t testing.TB, e *env, text string) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for !strings.Contains(e.Log.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log never said %q:\n%s", text, e.Log.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

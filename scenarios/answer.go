@@ -1,0 +1,213 @@
+package scenarios
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Kind is what answers a call.
+type Kind int
+
+// The kinds of answer.
+const (
+	// Emulate: no rule answers; the emulator does (after any Delay).
+	Emulate Kind = iota
+	// OK: a success answer with Decision.Body.
+	OK
+	// Fail: an error answer with Decision.Err.
+	Fail
+)
+
+// String names the kind as the file writes it.
+func (k Kind) String() string {
+	switch k {
+	case OK:
+		return "ok"
+	case Fail:
+		return "error"
+	}
+	return "emulate"
+}
+
+// Fault is a broken answer that the mock produces at the HTTP level.
+type Fault string
+
+// The faults. BadSignature is the only one that carries an answer: the
+// one the rule gives, or else the emulator's.
+const (
+	BadSignature    Fault = "bad-signature"    // a valid envelope whose sign does not verify
+	EmptyBody       Fault = "empty-body"       // HTTP 200, JSON content type, no body
+	MalformedJSON   Fault = "malformed-json"   // HTTP 200 with a cut-off JSON body
+	HTTP500         Fault = "http-500"         // HTTP 500 from a gateway in front of the platform
+	ConnectionReset Fault = "connection-reset" // the TCP connection is reset, no answer
+	Hang            Fault = "hang"             // no answer until the client gives up or a bound passes
+)
+
+// Faults lists every fault.
+func Faults() []Fault {
+	return []Fault{BadSignature, EmptyBody, MalformedJSON, HTTP500, ConnectionReset, Hang}
+}
+
+// step is one answer of a rule (a rule with a sequence has several).
+type step struct {
+	line  int
+	delay time.Duration
+	kind  Kind
+	body  *object
+	code  string
+	msg   *text // nil: the catalogue's message
+	fault Fault
+	hang  time.Duration // for Hang: the bound the file gives (0: the server's maximum)
+	stop  bool          // false for a delay alone, which lets later rules and the emulator answer
+}
+
+// respondKeys are the keys of a respond.
+func respondKeys() []string { return []string{"ok", "error", "fault", "hang", "delay", "emulate"} }
+
+// respond compiles one answer.
+func (d *decoder) respond(n *yaml.Node) (*step, bool) {
+	s := &step{line: n.Line}
+	var kinds []string
+	ok := d.mapping(n, "respond", respondKeys(), func(key string, _, v *yaml.Node) {
+		if key != "delay" && key != "fault" && key != "hang" {
+			kinds = append(kinds, key)
+		}
+		if !d.respondKey(s, key, v) {
+			s = nil
+		}
+	})
+	if !ok || s == nil {
+		return nil, false
+	}
+	return s, d.checkStep(n, s, kinds)
+}
+
+// respondKey reads one key of a respond into s.
+func (d *decoder) respondKey(s *step, key string, v *yaml.Node) bool {
+	var ok bool
+	switch key {
+	case "ok":
+		s.kind, s.stop = OK, true
+		s.body, ok = d.object(v)
+	case "error":
+		s.kind, s.stop = Fail, true
+		ok = d.errorAnswer(s, v)
+	case "emulate":
+		s.stop, ok = d.boolean(v, "emulate")
+		if ok && !s.stop {
+			d.errorf(v, "emulate: false means nothing; leave it out")
+			ok = false
+		}
+	case "fault":
+		ok = d.fault(s, v)
+	case "hang":
+		s.fault, s.stop = Hang, true
+		s.hang, ok = d.duration(v, "hang")
+	case "delay":
+		s.delay, ok = d.duration(v, "delay")
+	}
+	return ok
+}
+
+// fault reads the name of a fault.
+func (d *decoder) fault(s *step, v *yaml.Node) bool {
+	name, ok := d.text(v, "fault")
+	if !ok {
+		return false
+	}
+	if name == "reset" {
+		name = string(ConnectionReset)
+	}
+	if !slices.Contains(Faults(), Fault(name)) {
+		d.errorf(v, "unknown fault %q%s", name, hint(name, faultNames()))
+		return false
+	}
+	if s.fault == Hang && Fault(name) != Hang {
+		d.errorf(v, "hang and fault %s cannot be combined", name)
+		return false
+	}
+	s.fault, s.stop = Fault(name), true
+	return true
+}
+
+// faultNames lists the faults as text.
+func faultNames() []string {
+	var names []string
+	for _, f := range Faults() {
+		names = append(names, string(f))
+	}
+	return names
+}
+
+// checkStep rejects answers that contradict themselves.
+func (d *decoder) checkStep(n *yaml.Node, s *step, kinds []string) bool {
+	switch {
+	case len(kinds) > 1:
+		d.errorf(n, "respond has %s: give only one of ok, error and emulate", strings.Join(kinds, " and "))
+	case s.fault != "" && s.fault != BadSignature && len(kinds) > 0:
+		d.errorf(n, "fault %s sends no answer, so %s means nothing here (only bad-signature carries an answer)", s.fault, kinds[0])
+	case s.fault == BadSignature && slices.Contains(kinds, "emulate"):
+		d.errorf(n, "fault bad-signature already signs the emulator's answer wrongly; leave emulate out")
+	case !s.stop && s.delay == 0:
+		d.errorf(n, "respond needs one of ok, error, fault, hang, emulate or delay")
+	default:
+		return true
+	}
+	return false
+}
+
+// errorAnswer reads `error: {code: "30000", message: ...}` or the short
+// form `error: 30000`.
+func (d *decoder) errorAnswer(s *step, v *yaml.Node) bool {
+	if v.Kind == yaml.ScalarNode {
+		return d.errorCode(s, v)
+	}
+	good := true
+	ok := d.mapping(v, "error", []string{"code", "message"}, func(key string, _, item *yaml.Node) {
+		switch key {
+		case "code":
+			good = d.errorCode(s, item) && good
+		case "message":
+			s.msg = d.message(item)
+			good = s.msg != nil && good
+		}
+	})
+	if ok && good && s.code == "" {
+		d.errorf(v, "error needs a code, e.g. code: \"30000\"")
+		return false
+	}
+	return ok && good
+}
+
+// errorCode reads a code of PROTOCOL.md §8.
+func (d *decoder) errorCode(s *step, v *yaml.Node) bool {
+	code, ok := d.text(v, "error code")
+	if !ok {
+		return false
+	}
+	if _, known := soa.Message(code); !known {
+		d.errorf(v, "unknown error code %q: it is not in the catalogue (run \"tsymock magic\" to list the codes)", code)
+		return false
+	}
+	s.code = code
+	return true
+}
+
+// message compiles an error message (which may use templates).
+func (d *decoder) message(v *yaml.Node) *text {
+	s, ok := d.text(v, "message")
+	if !ok {
+		return nil
+	}
+	t, err := parseText(s)
+	if err != nil {
+		d.errorf(v, "message template: %v", err)
+		return nil
+	}
+	return t
+}

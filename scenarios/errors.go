@@ -1,0 +1,74 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Error is one problem in a scenario file, at a line.
+type Error struct {
+	File string
+	Line int // 0 when the problem has no line (an unreadable file)
+	Msg  string
+}
+
+// Error formats the problem as "file:line: message", the form editors and
+// CI logs turn into links.
+func (e *Error) Error() string {
+	if e.Line <= 0 {
+		return e.File + ": " + e.Msg
+	}
+	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
+}
+
+// Errors is every problem found in one or more files. Loading does not stop
+// at the first problem, so that one run of "tsymock validate" shows them all.
+type Errors []*Error
+
+// Error joins the problems, one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AsErrors returns the problems inside err: the Errors it is or wraps, or
+// the single *Error, or nil.
+func AsErrors(err error) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return nil
+}
+
+// maxErrors bounds the problems reported for one file: past that, the file
+// is probably not a scenario file at all.
+const maxErrors = 50
+
+// yamlLine finds the line in a go-yaml syntax error ("yaml: line 3: ...").
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a go-yaml error into an Error at its line.
+func syntaxError(file string, err error) *Error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Line: line, Msg: "syntax: " + m[2]}
+	}
+	return &Error{File: file, Line: 1, Msg: "syntax: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// errorf is a convenience for an Error at a line.
+func errorf(file string, line int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}

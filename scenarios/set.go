@@ -1,0 +1,302 @@
+package scenarios
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// IDs generates the ids templates hand out. *ids.Source is one.
+type IDs interface {
+	UUID() string
+	Number() string
+}
+
+// Options configure a Set. Zero values get defaults.
+type Options struct {
+	// Now is the clock templates read (default time.Now).
+	Now func() time.Time
+	// IDs generates the ids of the uuid and number template functions
+	// (default random).
+	IDs IDs
+	// NoMagic switches the magic values off.
+	NoMagic bool
+}
+
+// Request is the call a Set decides about: the envelope's names and the
+// request's params as decoded JSON (numbers as json.Number).
+type Request struct {
+	SysID, Service, Method string
+	Param                  map[string]any
+}
+
+// Decision is how a call is to be answered. The zero Decision lets the
+// emulator answer at once.
+type Decision struct {
+	// Rules are the ids of the rules that took part: delay-only rules, then
+	// the rule that answered. Empty when no rule matched.
+	Rules []string
+	// Delay is how long to wait before answering (or before the emulator
+	// answers): the delays of every rule that took part, added up.
+	Delay time.Duration
+	// Kind says who answers: the emulator, or the rule with Body or Err.
+	Kind Kind
+	// Body is the OK answer, a fresh map the caller may change.
+	Body map[string]any
+	// Err is the error answer.
+	Err *soa.Error
+	// Fault, when set, breaks the answer at the HTTP level. BadSignature
+	// signs the answer of Kind (the emulator's for Emulate) wrongly.
+	Fault Fault
+	// Hang bounds a Hang fault; 0 means the server's maximum.
+	Hang time.Duration
+}
+
+// Rule returns the ids of the rules that took part, joined by " + ", or "".
+func (d Decision) Rule() string { return strings.Join(d.Rules, " + ") }
+
+// active is a rule in force with its use count.
+type active struct {
+	rule  *Rule
+	id    string
+	added bool
+	uses  atomic.Int64
+}
+
+// claim takes one use of the rule, or reports that it has retired. Two
+// concurrent calls never get the same use.
+func (a *active) claim() (int64, bool) {
+	for {
+		n := a.uses.Load()
+		if a.rule.times > 0 && n >= a.rule.times {
+			return 0, false
+		}
+		if a.uses.CompareAndSwap(n, n+1) {
+			return n, true
+		}
+	}
+}
+
+// fileEntry is a loaded file with its rules in force.
+type fileEntry struct {
+	file  *File
+	rules []*active
+}
+
+// Set is the rules in force: the magic values, rules added at run time and
+// the rules of scenario files. It is safe for concurrent use.
+//
+// Order: the magic values first (the request itself names the answer), then
+// rules added at run time, newest first (a test's override beats the files),
+// then the files' rules, files in load order and rules in file order. The
+// first rule that matches and has not retired answers. A rule whose answer
+// is only a delay adds its delay and lets the rules after it, and in the end
+// the emulator, answer.
+type Set struct {
+	now   func() time.Time
+	ids   IDs
+	magic atomic.Bool
+
+	mu    sync.RWMutex
+	files []*fileEntry
+	added []*active
+	order []*active // added, then the files' rules: what Decide walks
+	adds  int
+}
+
+// NewSet returns a set with no rules but the magic values.
+func NewSet(opts Options) *Set {
+	s := &Set{now: opts.Now, ids: opts.IDs}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.ids == nil {
+		s.ids = ids.NewRandom()
+	}
+	s.magic.Store(!opts.NoMagic)
+	return s
+}
+
+// SetMagic switches the magic values on or off.
+func (s *Set) SetMagic(on bool) { s.magic.Store(on) }
+
+// MagicOn reports whether the magic values answer.
+func (s *Set) MagicOn() bool { return s.magic.Load() }
+
+// Decide finds how to answer req. It counts a use of every rule that takes
+// part.
+func (s *Set) Decide(req Request) Decision {
+	if s.magic.Load() {
+		if d, ok := magic(req.Param); ok {
+			return d
+		}
+	}
+	var d Decision
+	for _, a := range s.snapshot() {
+		if !a.rule.when.match(&req) {
+			continue
+		}
+		n, ok := a.claim()
+		if !ok {
+			continue
+		}
+		st := a.rule.step(n)
+		d.Rules = append(d.Rules, a.id)
+		d.Delay += st.delay
+		if st.stop {
+			s.answer(&d, st, &env{req: &req, now: s.now(), ids: s.ids, call: n + 1})
+			return d
+		}
+	}
+	return d
+}
+
+// snapshot returns the rules to try, in order.
+func (s *Set) snapshot() []*active {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.order
+}
+
+// answer fills d from the step that answers. A template that fails at run
+// time (int of a text, say) answers 9999 naming the rule, so the tester sees
+// the mistake instead of a wrong answer.
+func (s *Set) answer(d *Decision, st *step, e *env) {
+	d.Kind, d.Fault, d.Hang = st.kind, st.fault, st.hang
+	var err error
+	switch st.kind {
+	case OK:
+		var body any
+		body, err = st.body.eval(e)
+		d.Body, _ = body.(map[string]any)
+	case Fail:
+		d.Err = soa.NewError(st.code)
+		if st.msg != nil {
+			var msg any
+			msg, err = st.msg.eval(e)
+			d.Err.Message = textOf(msg)
+		}
+	}
+	if err != nil {
+		d.Kind, d.Body, d.Fault = Fail, nil, ""
+		d.Err = soa.Errorf("9999", "tsymock: rule %s: template: %v", d.Rules[len(d.Rules)-1], err)
+	}
+}
+
+// SetFiles makes these files' rules the file rules in force, in this order.
+// A file passed again (the same *File) keeps its rules' use counts; a new
+// *File, such as a reloaded one, starts from zero.
+func (s *Set) SetFiles(files []*File) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := map[*File]*fileEntry{}
+	for _, e := range s.files {
+		old[e.file] = e
+	}
+	s.files = make([]*fileEntry, 0, len(files))
+	for _, f := range files {
+		e, ok := old[f]
+		if !ok {
+			e = &fileEntry{file: f}
+			for _, r := range f.Rules {
+				e.rules = append(e.rules, &active{rule: r, id: r.ID()})
+			}
+		}
+		s.files = append(s.files, e)
+	}
+	s.rebuild()
+}
+
+// Files returns the files in force, in load order.
+func (s *Set) Files() []*File {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*File, len(s.files))
+	for i, e := range s.files {
+		out[i] = e.file
+	}
+	return out
+}
+
+// Add puts f's rules in force ahead of every file, and of rules added
+// before; it returns their ids, which are unique ("added#3 api:2 name").
+func (s *Set) Add(f *File) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.adds++
+	fresh := make([]*active, 0, len(f.Rules))
+	ids := make([]string, 0, len(f.Rules))
+	for _, r := range f.Rules {
+		id := fmt.Sprintf("added#%d %s", s.adds, r.ID())
+		fresh = append(fresh, &active{rule: r, id: id, added: true})
+		ids = append(ids, id)
+	}
+	s.added = append(fresh, s.added...)
+	s.rebuild()
+	return ids
+}
+
+// Arm is Add for one-shot rules: a rule without times answers once, then
+// retires.
+func (s *Set) Arm(f *File) []string {
+	armed := &File{Source: f.Source, Name: f.Name, Description: f.Description}
+	for _, r := range f.Rules {
+		c := *r
+		if c.times == 0 {
+			c.times = 1
+		}
+		armed.Rules = append(armed.Rules, &c)
+	}
+	return s.Add(armed)
+}
+
+// Remove takes the rule with this id out of force: an added rule for good,
+// a file's rule until its file is reloaded. It reports whether it found it.
+func (s *Set) Remove(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	found := false
+	drop := func(list []*active) []*active {
+		out := list[:0:0]
+		for _, a := range list {
+			if a.id == id {
+				found = true
+				continue
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	s.added = drop(s.added)
+	for _, e := range s.files {
+		e.rules = drop(e.rules)
+	}
+	s.rebuild()
+	return found
+}
+
+// Len is the number of rules in force, magic values left out.
+func (s *Set) Len() int { return len(s.snapshot()) }
+
+// ResetCounters starts every rule's use count again from zero, so that
+// retired rules answer again and sequences start over.
+func (s *Set) ResetCounters() {
+	for _, a := range s.snapshot() {
+		a.uses.Store(0)
+	}
+}
+
+// rebuild recomputes the matching order; s.mu is held.
+func (s *Set) rebuild() {
+	order := make([]*active, 0, len(s.added)+len(s.order))
+	order = append(order, s.added...)
+	for _, e := range s.files {
+		order = append(order, e.rules...)
+	}
+	s.order = order
+}

@@ -1,0 +1,204 @@
+package scenarios
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const balance = "OrderService.queryBalance"
+
+// TestOrder: files in load order, rules in file order, first match wins;
+// added rules before files, newest first; magic before everything.
+func TestOrder(t *testing.T) {
+	a := parseAs(t, "a.yaml", `rules:
+  - {name: first, when: {}, respond: {error: "40014"}}
+  - {name: second, when: {}, respond: {error: "50001"}}
+`)
+	b := parseAs(t, "b.yaml", "rules:\n  - {when: {}, respond: {error: \"9400\"}}\n")
+	s := newSet(t, b, a)
+	assert.Equal(t, "b.yaml:2", s.Decide(req(t, balance, `{}`)).Rule())
+
+	s.SetFiles([]*File{a, b})
+	d := s.Decide(req(t, balance, `{}`))
+	assert.Equal(t, "a.yaml:2 first", d.Rule())
+	assert.Equal(t, "40014", d.Err.Code)
+
+	ids1 := s.Add(parseAs(t, "api", "rules:\n  - {name: older, when: {}, respond: {error: \"30001\"}}\n"))
+	ids2 := s.Add(parseAs(t, "api", "rules:\n  - {name: newer, when: {}, respond: {error: \"30002\"}}\n"))
+	assert.Equal(t, []string{"added#1 api:2 older"}, ids1)
+	assert.Equal(t, ids2[0], s.Decide(req(t, balance, `{}`)).Rule())
+
+	d = s.Decide(req(t, balance, `{"bizUserId":"err-50002-x"}`))
+	assert.Equal(t, "magic bizUserId=err-50002-", d.Rule())
+	assert.Equal(t, "50002", d.Err.Code)
+
+	var got []string
+	for _, r := range s.Rules() {
+		got = append(got, r.ID)
+	}
+	assert.Equal(t, []string{"magic", ids2[0], ids1[0], "a.yaml:2 first", "a.yaml:3 second", "b.yaml:2"}, got)
+}
+
+// TestDelayFallsThrough: a delay alone adds up and lets later rules, and
+// then the emulator, answer.
+func TestDelayFallsThrough(t *testing.T) {
+	s := newSet(t, mustParse(t, `rules:
+  - {name: slow, when: {}, respond: {delay: 100ms}}
+  - {name: slower, when: {service: OrderService}, respond: {delay: 50ms}}
+  - {name: answer, when: {param: {bizUserId: x}}, respond: {delay: 5ms, ok: {a: 1}}}
+`))
+	d := s.Decide(req(t, balance, `{}`))
+	assert.Equal(t, Emulate, d.Kind)
+	assert.Equal(t, 150*time.Millisecond, d.Delay)
+	assert.Equal(t, "test.yaml:2 slow + test.yaml:3 slower", d.Rule())
+
+	d = s.Decide(req(t, balance, `{"bizUserId":"x"}`))
+	assert.Equal(t, OK, d.Kind)
+	assert.Equal(t, 155*time.Millisecond, d.Delay)
+
+	d = s.Decide(req(t, "MemberService.createMember", `{}`))
+	assert.Equal(t, 100*time.Millisecond, d.Delay)
+}
+
+// TestSequenceAndTimes: one step per matching call, the last repeats; a
+// rule with times retires and the next rule answers.
+func TestSequenceAndTimes(t *testing.T) {
+	s := newSet(t, mustParse(t, `rules:
+  - name: flaky
+    when: {param: {bizOrderNo: o1}}
+    sequence:
+      - respond: {error: {code: "9400"}}
+      - {fault: http-500}
+      - respond: {emulate: true}
+  - name: twice
+    when: {param: {bizOrderNo: o2}}
+    times: 2
+    respond: {ok: {n: "{{call}}"}}
+  - name: after
+    when: {param: {bizOrderNo: o2}}
+    respond: {error: "40000"}
+`))
+	get := func(order string) Decision {
+		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
+	}
+	assert.Equal(t, Fail, get("o1").Kind)
+	assert.Equal(t, HTTP500, get("o1").Fault)
+	for range 3 {
+		d := get("o1")
+		assert.Equal(t, Emulate, d.Kind)
+		assert.Empty(t, d.Fault)
+		assert.Equal(t, "test.yaml:2 flaky", d.Rule(), "the emulator answers, by the rule's decision")
+	}
+	assert.EqualValues(t, "1", get("o2").Body["n"])
+	assert.EqualValues(t, "2", get("o2").Body["n"])
+	d := get("o2")
+	assert.Equal(t, "test.yaml:12 after", d.Rule())
+	assert.Equal(t, "40000", d.Err.Code)
+
+	info := s.Rules()[2]
+	assert.Equal(t, RuleInfo{ID: "test.yaml:8 twice", Source: "test.yaml", Line: 8, Name: "twice",
+		When: "every call, bizOrderNo = o2", Answer: "ok (times 2)", Times: 2, Uses: 2, Retired: true}, info)
+
+	s.ResetCounters()
+	assert.Equal(t, "test.yaml:8 twice", get("o2").Rule())
+	assert.Equal(t, Fail, get("o1").Kind)
+}
+
+// TestFaults: each fault is named in the decision, bad-signature with its
+// answer.
+func TestFaults(t *testing.T) {
+	s := newSet(t, mustParse(t, `rules:
+  - {when: {param: {bizOrderNo: a}}, respond: {fault: bad-signature, ok: {x: 1}}}
+  - {when: {param: {bizOrderNo: b}}, respond: {fault: reset}}
+  - {when: {param: {bizOrderNo: c}}, respond: {hang: 2s}}
+  - {when: {param: {bizOrderNo: d}}, respond: {fault: hang}}
+  - {when: {param: {bizOrderNo: e}}, respond: {fault: bad-signature}}
+`))
+	get := func(order string) Decision {
+		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
+	}
+	d := get("a")
+	assert.Equal(t, BadSignature, d.Fault)
+	assert.Equal(t, OK, d.Kind)
+	assert.Equal(t, ConnectionReset, get("b").Fault)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:4"}, Fault: Hang, Hang: 2 * time.Second}, get("c"))
+	assert.Equal(t, Hang, get("d").Fault)
+	assert.Zero(t, get("d").Hang)
+	d = get("e")
+	assert.Equal(t, BadSignature, d.Fault)
+	assert.Equal(t, Emulate, d.Kind, "the emulator's answer, signed wrongly")
+}
+
+// TestTimesUnderConcurrency: a rule with times answers exactly that many
+// of many concurrent calls, and a sequence hands each step out once.
+func TestTimesUnderConcurrency(t *testing.T) {
+	s := newSet(t, mustParse(t, `rules:
+  - {name: limited, when: {param: {bizOrderNo: x}}, times: 50, respond: {ok: {n: "{{call}}"}}}
+`))
+	var answered atomic.Int64
+	seen := sync.Map{}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				d := s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"x"}`))
+				if d.Kind == OK {
+					answered.Add(1)
+					_, dup := seen.LoadOrStore(d.Body["n"], true)
+					assert.False(t, dup, "use %v handed out twice", d.Body["n"])
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 50 {
+			_ = s.Rules()
+			s.SetFiles(s.Files())
+		}
+	})
+	wg.Wait()
+	assert.EqualValues(t, 50, answered.Load())
+}
+
+// TestRemoveAndArm: added rules can be removed; an armed rule answers once.
+func TestRemoveAndArm(t *testing.T) {
+	file := mustParse(t, "rules:\n  - {name: base, when: {}, respond: {error: \"40000\"}}\n")
+	s := newSet(t, file)
+	armed := s.Arm(parseAs(t, "api", "rules:\n  - {name: once, when: {}, respond: {error: \"9400\"}}\n"))
+	assert.Equal(t, "9400", s.Decide(req(t, balance, `{}`)).Err.Code)
+	assert.Equal(t, "40000", s.Decide(req(t, balance, `{}`)).Err.Code)
+	assert.True(t, s.Rules()[1].Retired)
+	assert.True(t, s.Rules()[1].Added)
+
+	assert.True(t, s.Remove(armed[0]))
+	assert.False(t, s.Remove(armed[0]))
+	assert.True(t, s.Remove("test.yaml:2 base"))
+	assert.Equal(t, Emulate, s.Decide(req(t, balance, `{}`)).Kind)
+	s.SetFiles([]*File{mustParse(t, "rules:\n  - {name: base, when: {}, respond: {error: \"40000\"}}\n")})
+	assert.Equal(t, "40000", s.Decide(req(t, balance, `{}`)).Err.Code, "a reloaded file brings its rules back")
+}
+
+// TestSetFilesKeepsCounters: the same file keeps its counts; a reloaded
+// one starts again.
+func TestSetFilesKeepsCounters(t *testing.T) {
+	src := "rules:\n  - {when: {}, times: 1, respond: {ok: {}}}\n"
+	f := mustParse(t, src)
+	s := newSet(t, f)
+	assert.Equal(t, OK, s.Decide(req(t, balance, `{}`)).Kind)
+	s.SetFiles([]*File{f})
+	assert.Equal(t, Emulate, s.Decide(req(t, balance, `{}`)).Kind)
+	s.SetFiles([]*File{mustParse(t, src)})
+	assert.Equal(t, OK, s.Decide(req(t, balance, `{}`)).Kind)
+}
+
+func parseAs(t testing.TB, source, src string) *File {
+	t.Helper()
+	f, err := Parse(source, []byte(src))
+	require.NoError(t, err)
+	return f
+}
