@@ -1,0 +1,69 @@
+package client
+
+// Well-known ids of the platform (PROTOCOL.md §7).
+const (
+	// PlatformBizUserID is the platform's own member: a consumeApply
+	// ReceiverID or a split receiver that pays the application itself.
+	PlatformBizUserID = "#yunBizUserId_B2C#"
+	// AccountSetEscrow is the usual test escrow-style (托管) account set.
+	AccountSetEscrow = "200126"
+	// AccountSetStandard is the usual test standard account set.
+	AccountSetStandard = "100001"
+)
+
+// PayStatus values of the order answers and of Pay.
+const (
+	PayStatusSuccess = "success"
+	PayStatusPending = "pending"
+	PayStatusFail    = "fail"
+)
+
+// Order statuses of GetOrderDetail and CloseOrder. They are typed int64
+// like the fields they are compared with.
+const (
+	OrderUnpaid     int64 = 1
+	OrderFailed     int64 = 3
+	OrderSucceeded  int64 = 4
+	OrderRefunded   int64 = 5 // succeeded, then refunded wholly or in part
+	OrderClosed     int64 = 6
+	OrderInProgress int64 = 99
+)
+
+// ValidateType values: how an order is confirmed.
+const (
+	ValidateNone     int64 = 0 // no confirmation: a balance payment completes at once
+	ValidateSMS      int64 = 1 // confirmed with Pay and the SMS code
+	ValidatePassword int64 = 2 // confirmed with the payment password on a page
+)
+
+// OrderResponse is the common answer of the calls that create an order
+// (DepositApply, ConsumeApply, AgentCollectApply, WithdrawApply). A pending
+// order confirmed by SMS carries TradeNo and ValidateType; one completed on
+// a page carries PayInfo, where to send the user's browser.
+type OrderResponse struct {
+	PayStatus      string `json:"payStatus"` // PayStatusSuccess, PayStatusPending or PayStatusFail
+	PayFailMessage string `json:"payFailMessage"`
+	BizUserID      string `json:"bizUserId"`
+	OrderNo        string `json:"orderNo"`
+	BizOrderNo     string `json:"bizOrderNo"`
+	TradeNo        string `json:"tradeNo"`
+	PayInfo        string `json:"payInfo"`
+	ValidateType   int64  `json:"validateType"`
+	ExtendInfo     string `json:"extendInfo"`
+}
+
+// SplitRule is one receiver's share of a consumption or a payout: Amount
+// goes to BizUserID, of which Fee goes to the platform.
+type SplitRule struct {
+	BizUserID     string      `json:"bizUserId"`
+	AccountSetNo  string      `json:"accountSetNo,omitempty"`
+	Amount        int64       `json:"amount"`
+	Fee           int64       `json:"fee"`
+	Remark        string      `json:"remark,omitempty"`
+	SplitRuleList []SplitRule `json:"splitRuleList,omitempty"`
+}
+
+// orderRequest is the param of the calls that name only an order.
+type orderRequest struct {
+	BizOrderNo string `json:"bizOrderNo"`
+}

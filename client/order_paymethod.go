@@ -1,0 +1,41 @@
+package client
+
+// PayMethod is the payMethod param of an order: one method name and its
+// body, e.g. {"QUICKPAY_VSP":{"amount":100,"bankCardNo":"..."}}. Build it
+// with Balance, QuickPay, Gateway or PayWith, or as a map for a body with
+// more keys. A bankCardNo in any body is plain text: the client encrypts it.
+type PayMethod map[string]any
+
+// BalanceItem is one account set a BALANCE payment takes money from.
+type BalanceItem struct {
+	AccountSetNo string `json:"accountSetNo"`
+	Amount       int64  `json:"amount"`
+}
+
+// CardPayment is the body of a QUICKPAY_* method: a bound card.
+type CardPayment struct {
+	BankCardNo string `json:"bankCardNo"`
+	Amount     int64  `json:"amount"`
+}
+
+// Balance pays from the payer's balance in accountSetNo. Without a
+// ValidateType it completes at once.
+func Balance(accountSetNo string, amount int64) PayMethod {
+	return PayMethod{"BALANCE": []BalanceItem{{AccountSetNo: accountSetNo, Amount: amount}}}
+}
+
+// QuickPay pays from a card bound to the payer (QUICKPAY_VSP); the order
+// is pending until Pay confirms it with the SMS code.
+func QuickPay(bankCardNo string, amount int64) PayMethod {
+	return PayMethod{"QUICKPAY_VSP": CardPayment{BankCardNo: bankCardNo, Amount: amount}}
+}
+
+// Gateway pays on the bank's page (GATEWAY_VSP); the order is pending and
+// its answer's PayInfo says where to send the user.
+func Gateway(amount int64) PayMethod { return PayWith("GATEWAY_VSP", amount) }
+
+// PayWith is a method whose body holds only the amount, such as
+// "SCAN_WEIXIN" or "H5_UNIONPAY".
+func PayWith(name string, amount int64) PayMethod {
+	return PayMethod{name: map[string]int64{"amount": amount}}
+}

@@ -1,0 +1,83 @@
+package client
+
+import "context"
+
+// balanceRequest names a member's account set.
+type balanceRequest struct {
+	BizUserID    string `json:"bizUserId"`
+	AccountSetNo string `json:"accountSetNo"`
+}
+
+// BalanceResponse is a member's balance: AllAmount includes the frozen
+// FreezenAmount (sic), so what can be spent is their difference.
+type BalanceResponse struct {
+	AllAmount     int64 `json:"allAmount"`
+	FreezenAmount int64 `json:"freezenAmount"`
+}
+
+// QueryBalance calls OrderService.queryBalance. An account set the
+// application does not have is a *Error with Code "30019".
+func (c *Client) QueryBalance(ctx context.Context, bizUserID, accountSetNo string) (*BalanceResponse, error) {
+	return typed[BalanceResponse](ctx, c, "OrderService", "queryBalance", balanceRequest{bizUserID, accountSetNo})
+}
+
+// OrderDetail is an order's state. OriOrderNo and OriBizOrderNo name the
+// original order of a refund.
+type OrderDetail struct {
+	OrderNo        string `json:"orderNo"`
+	BizOrderNo     string `json:"bizOrderNo"`
+	OrderStatus    int64  `json:"orderStatus"` // OrderUnpaid, OrderSucceeded, ...
+	ErrorMessage   string `json:"errorMessage"`
+	Amount         int64  `json:"amount"`
+	PayDatetime    string `json:"payDatetime"`
+	BuyerBizUserID string `json:"buyerBizUserId"`
+	ExtendInfo     string `json:"extendInfo"`
+	OriOrderNo     string `json:"oriOrderNo"`
+	OriBizOrderNo  string `json:"oriBizOrderNo"`
+}
+
+// GetOrderDetail calls OrderService.getOrderDetail. An unknown order is a
+// *Error with Code "40000".
+func (c *Client) GetOrderDetail(ctx context.Context, bizOrderNo string) (*OrderDetail, error) {
+	return typed[OrderDetail](ctx, c, "OrderService", "getOrderDetail", orderRequest{bizOrderNo})
+}
+
+// QueryInExpDetailRequest asks for a page of a member's statement: the
+// lines from DateStart to DateEnd (yyyy-MM-dd, both included), QueryNum
+// of them from the 1-based StartPosition.
+type QueryInExpDetailRequest struct {
+	BizUserID     string `json:"bizUserId"`
+	AccountSetNo  string `json:"accountSetNo,omitempty"`
+	DateStart     string `json:"dateStart"`
+	DateEnd       string `json:"dateEnd"`
+	StartPosition int64  `json:"startPosition"`
+	QueryNum      int64  `json:"queryNum"`
+}
+
+// InExpLine is one statement line: the balance before (OriAmount) and
+// after (CurAmount) a change (ChgAmount). The amounts include the frozen
+// part, so a freeze is a line with ChgAmount 0 and a new CurFreezenAmount.
+type InExpLine struct {
+	TradeNo          string `json:"tradeNo"`
+	BizOrderNo       string `json:"bizOrderNo"`
+	AccountSetName   string `json:"accountSetName"`
+	ChangeTime       string `json:"changeTime"`
+	CurAmount        int64  `json:"curAmount"`
+	OriAmount        int64  `json:"oriAmount"`
+	ChgAmount        int64  `json:"chgAmount"`
+	CurFreezenAmount int64  `json:"curFreezenAmount"`
+}
+
+// InExpDetailResponse is one page of a statement; TotalNum counts every
+// line in the dates, not only this page's.
+type InExpDetailResponse struct {
+	BizUserID   string      `json:"bizUserId"`
+	TotalNum    int64       `json:"totalNum"`
+	ExtendInfo  string      `json:"extendInfo"`
+	InExpDetail []InExpLine `json:"inExpDetail"`
+}
+
+// QueryInExpDetail calls OrderService.queryInExpDetail.
+func (c *Client) QueryInExpDetail(ctx context.Context, req QueryInExpDetailRequest) (*InExpDetailResponse, error) {
+	return typed[InExpDetailResponse](ctx, c, "OrderService", "queryInExpDetail", req)
+}

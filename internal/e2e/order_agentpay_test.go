@@ -1,0 +1,98 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// TestCollectThenPayOutJourney: a collection takes the payer's money into
+// escrow (its fee to the platform); payouts take it out to the receivers
+// it was collected for, with split rules, never more than it still holds.
+func TestCollectThenPayOutJourney(t *testing.T) {
+	c := orders(t)
+	c.funded("payer", 10000)
+	c.person("shop")
+	c.person("agent")
+	c.person("stranger")
+
+	got, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 5000, 100,
+		client.Receiver{BizUserID: "shop", Amount: 3000}, client.Receiver{BizUserID: "agent", Amount: 2000}))
+	require.NoError(t, err)
+	assert.Equal(t, client.PayStatusSuccess, got.PayStatus)
+	assert.Equal(t, []int64{5000, 0, 0}, c.balances("payer", "shop", "agent"), "held in escrow")
+	assert.Equal(t, int64(100), c.platform(escrowSet), "the collection fee")
+	assert.Equal(t, client.OrderSucceeded, c.status("k1"))
+
+	out, err := c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 3000, 30,
+		client.SplitRule{BizUserID: "agent", Amount: 500}))
+	require.NoError(t, err)
+	assert.Equal(t, client.SignalAgentPayResponse{PayStatus: client.PayStatusSuccess, OrderNo: out.OrderNo,
+		BizOrderNo: "p1", PayWhereabouts: 1}, *out)
+	assert.Equal(t, []int64{2470, 500}, c.balances("shop", "agent"), "3000 - 30 fee - 500 split")
+	assert.Equal(t, int64(130), c.platform(escrowSet))
+
+	for _, tc := range []struct {
+		name string
+		req  client.SignalAgentPayRequest
+		code string
+	}{
+		{"the shop's share is paid out", payout("shop", "p2", "k1", 1, 0), "40040"},
+		{"the collection fee left 1900 of agent's 2000", payout("agent", "p2", "k1", 2000, 0), "40040"},
+		{"not collected for this member", payout("stranger", "p2", "k1", 1, 0), "40022"},
+		{"not a collection", payout("agent", "p2", "p1", 1, 0), "40018"},
+		{"an unknown collection", payout("agent", "p2", "nope", 1, 0), "40000"},
+		{"the same bizOrderNo", payout("agent", "p1", "k1", 1, 0), "40017"},
+	} {
+		_, err := c.SignalAgentPay(c.ctx, tc.req)
+		assert.Equal(t, tc.code, apiCode(t, err), tc.name)
+	}
+
+	_, err = c.SignalAgentPay(c.ctx, payout("agent", "p2", "k1", 1900, 0))
+	require.NoError(t, err)
+	assert.Equal(t, []int64{5000, 2470, 2400}, c.balances("payer", "shop", "agent"))
+	assert.Equal(t, int64(10000), 5000+2470+2400+c.platform(escrowSet), "escrow is empty, money conserved")
+	_, err = c.SignalAgentPay(c.ctx, payout("agent", "p3", "k1", 1, 0))
+	assert.Equal(t, "40040", apiCode(t, err), "nothing left")
+}
+
+// TestBatchPayOutJourney: a batch is accepted as a whole; each item is paid
+// or fails on its own, as GetOrderDetail shows.
+func TestBatchPayOutJourney(t *testing.T) {
+	c := orders(t)
+	c.funded("payer", 10000)
+	c.person("shop")
+	c.person("agent")
+	_, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 4000, 0,
+		client.Receiver{BizUserID: "shop", Amount: 2500}, client.Receiver{BizUserID: "agent", Amount: 1500}))
+	require.NoError(t, err)
+
+	items := []client.SignalAgentPayRequest{payout("shop", "b1", "k1", 2500, 25), payout("agent", "b2", "k1", 2000, 0)}
+	for i := range items {
+		items[i].TradeCode = "" // the batch's tradeCode is used
+	}
+	got, err := c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", BatchPayList: items, TradeCode: "4001"})
+	require.NoError(t, err)
+	assert.Equal(t, "B1", got.BizBatchNo)
+
+	assert.Equal(t, client.OrderSucceeded, c.status("b1"))
+	failed, err := c.GetOrderDetail(c.ctx, "b2")
+	require.NoError(t, err)
+	assert.Equal(t, client.OrderFailed, failed.OrderStatus, "agent asked 2000 of 1500")
+	assert.Contains(t, failed.ErrorMessage, "代收订单金额不足")
+	assert.Equal(t, []int64{6000, 2475, 0}, c.balances("payer", "shop", "agent"))
+	assert.Equal(t, int64(25), c.platform(escrowSet))
+
+	_, err = c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", BatchPayList: items, TradeCode: "4001"})
+	assert.Equal(t, "40017", apiCode(t, err), "the same bizBatchNo")
+
+	_, err = c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B2", TradeCode: "4001",
+		BatchPayList: []client.SignalAgentPayRequest{payout("agent", "b3", "k1", 1500, 0)}})
+	require.NoError(t, err)
+	assert.Equal(t, client.OrderSucceeded, c.status("b3"))
+	assert.Equal(t, []int64{6000, 2475, 1500}, c.balances("payer", "shop", "agent"))
+	assert.Equal(t, int64(10000), 6000+2475+1500+c.platform(escrowSet), "conserved")
+}

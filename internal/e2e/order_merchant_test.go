@@ -1,0 +1,75 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/keys/demo"
+)
+
+// TestApplicationTransfer: the platform pays a member out of the funds it
+// starts with; its balances say so.
+func TestApplicationTransfer(t *testing.T) {
+	c := orders(t)
+	c.person("mia")
+	req := client.ApplicationTransferRequest{BizTransferNo: "t1", SourceAccountSetNo: standardSet,
+		TargetBizUserID: "mia", TargetAccountSetNo: escrowSet, Amount: 2500, ExtendInfo: "bonus"}
+	got, err := c.ApplicationTransfer(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, client.ApplicationTransferResponse{TransferNo: got.TransferNo, BizTransferNo: "t1", Amount: 2500,
+		ExtendInfo: "bonus"}, *got)
+	assert.NotEmpty(t, got.TransferNo)
+	assert.Equal(t, []int64{2500}, c.balances("mia"))
+	assert.Equal(t, int64(platformFunds-2500), c.platform(standardSet))
+
+	for _, tc := range []struct {
+		name string
+		edit func(*client.ApplicationTransferRequest)
+		code string
+	}{
+		{"the same bizTransferNo", func(*client.ApplicationTransferRequest) {}, "40017"},
+		{"an unknown source set", func(r *client.ApplicationTransferRequest) { r.SourceAccountSetNo = "999999" }, "30019"},
+		{"an unknown target set", func(r *client.ApplicationTransferRequest) { r.TargetAccountSetNo = "999999" }, "30019"},
+		{"an unknown member", func(r *client.ApplicationTransferRequest) { r.TargetBizUserID = "ghost" }, "30001"},
+		{"the platform holds nothing in 200126", func(r *client.ApplicationTransferRequest) { r.SourceAccountSetNo = escrowSet }, "40014"},
+	} {
+		r := req
+		if tc.code != "40017" {
+			r.BizTransferNo = "t-" + tc.name
+		}
+		tc.edit(&r)
+		_, err := c.ApplicationTransfer(c.ctx, r)
+		assert.Equal(t, tc.code, apiCode(t, err), tc.name)
+	}
+	assert.Equal(t, []int64{2500}, c.balances("mia"))
+}
+
+// TestMerchantQueries: the platform's balances, its reserve fund and the
+// reconciliation file's URL.
+func TestMerchantQueries(t *testing.T) {
+	c := orders(t)
+	c.funded("payer", 1000)
+	c.person("shop")
+	c.consumed(consume("payer", "shop", "c1", 1000, 30))
+
+	escrow, err := c.QueryMerchantBalance(c.ctx, escrowSet)
+	require.NoError(t, err)
+	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: 30}, *escrow)
+	standard, err := c.QueryMerchantBalance(c.ctx, standardSet)
+	require.NoError(t, err)
+	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: platformFunds - 1000}, *standard)
+
+	fund, err := c.QueryReserveFundBalance(c.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, client.ReserveFundBalanceResponse{AccountNo: "TSYMOCK" + demo.SysID,
+		AccountName: "tsymock reserve fund (TEST)", Balance: platformFunds - 1000}, *fund)
+
+	file, err := c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "20261128"})
+	require.NoError(t, err)
+	assert.Regexp(t, `/20261128\.txt$`, file.URL)
+	_, err = c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "2026-11-28"})
+	assert.Equal(t, "10000", apiCode(t, err), "yyyyMMdd")
+}

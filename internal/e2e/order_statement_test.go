@@ -1,0 +1,102 @@
+package e2e
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// TestStatementJourney: over two days a member deposits, pays, freezes,
+// releases, withdraws and is refunded; its statement shows every line with
+// the balance before and after it, pages, and keeps to the dates asked.
+func TestStatementJourney(t *testing.T) {
+	c := orders(t)
+	c.cardHolder("sam")
+	c.person("shop")
+	c.deposited("sam", "d1", 10000, 100)
+	c.env.Clock.Advance(time.Hour)
+	c.consumed(consume("sam", "shop", "c1", 3000, 0))
+	c.env.Clock.Advance(24 * time.Hour) // 2026-11-29 13:00:00
+	_, err := c.FreezeMoney(c.ctx, freeze("sam", "f1", 1000))
+	require.NoError(t, err)
+	_, err = c.UnfreezeMoney(c.ctx, freeze("sam", "f1", 400))
+	require.NoError(t, err)
+	_, err = c.WithdrawApply(c.ctx, withdraw("sam", "w1", cardABC, 2000, 50))
+	require.NoError(t, err)
+	_, err = c.Refund(c.ctx, refund("sam", "r1", "c1", 1000))
+	require.NoError(t, err)
+
+	const set, day1, day2 = "托管专用账户集", "2026-11-28 12:00:00", "2026-11-28 13:00:00"
+	const day3 = "2026-11-29 13:00:00"
+	line := func(bizOrderNo, at string, before, change, after, frozen int64) client.InExpLine {
+		tradeNo := ""
+		if bizOrderNo != "f1" { // a freeze is not an order
+			tradeNo = c.orderNo(bizOrderNo)
+		}
+		return client.InExpLine{TradeNo: tradeNo, BizOrderNo: bizOrderNo, AccountSetName: set, ChangeTime: at,
+			OriAmount: before, ChgAmount: change, CurAmount: after, CurFreezenAmount: frozen}
+	}
+	want := []client.InExpLine{
+		line("d1", day1, 0, 9900, 9900, 0),       // 10000 less the 100 fee
+		line("c1", day2, 9900, -3000, 6900, 0),   // paid to the shop
+		line("f1", day3, 6900, 0, 6900, 1000),    // frozen: all the same, 1000 of it frozen
+		line("f1", day3, 6900, 0, 6900, 600),     // 400 released
+		line("w1", day3, 6900, -1950, 4950, 600), // to the card
+		line("w1", day3, 4950, -50, 4900, 600),   // the withdrawal fee
+		line("r1", day3, 4900, 1000, 5900, 600),  // refunded by the shop
+	}
+	got := c.statement("sam", today, "2026-11-29", 1, 100)
+	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 7, InExpDetail: want}, *got)
+	all, frozen := c.balance("sam")
+	assert.Equal(t, []int64{5900, 600}, []int64{all, frozen}, "the last line is the balance")
+
+	for _, tc := range []struct {
+		name             string
+		start, end       string
+		from, num, total int64
+		lines            []client.InExpLine
+	}{
+		{"the second page of two", today, "2026-11-29", 3, 2, 7, want[2:4]},
+		{"the last, short page", today, "2026-11-29", 6, 5, 7, want[5:]},
+		{"past the end", today, "2026-11-29", 8, 5, 7, []client.InExpLine{}},
+		{"the first day", today, today, 1, 100, 2, want[:2]},
+		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 5, want[2:]},
+		{"a day before", "2026-11-27", "2026-11-27", 1, 100, 0, []client.InExpLine{}},
+	} {
+		got := c.statement("sam", tc.start, tc.end, tc.from, tc.num)
+		assert.Equal(t, tc.total, got.TotalNum, tc.name)
+		assert.Equal(t, tc.lines, got.InExpDetail, tc.name)
+	}
+
+	shop := c.statement("shop", today, "2026-11-29", 1, 10)
+	assert.Equal(t, []client.InExpLine{line("c1", day2, 0, 3000, 3000, 0), line("r1", day3, 3000, -1000, 2000, 0)}, shop.InExpDetail)
+}
+
+// TestStatementRefusals: dates in order, a known member and account set.
+func TestStatementRefusals(t *testing.T) {
+	c := orders(t)
+	c.person("sam")
+	for _, tc := range []struct {
+		name string
+		req  client.QueryInExpDetailRequest
+		code string
+	}{
+		{"the end before the start", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026-11-29",
+			DateEnd: today, StartPosition: 1, QueryNum: 10}, "40044"},
+		{"an unknown account set", client.QueryInExpDetailRequest{BizUserID: "sam", AccountSetNo: "999999",
+			DateStart: today, DateEnd: today, StartPosition: 1, QueryNum: 10}, "30019"},
+		{"an unknown member", client.QueryInExpDetailRequest{BizUserID: "ghost", DateStart: today,
+			DateEnd: today, StartPosition: 1, QueryNum: 10}, "30001"},
+		{"startPosition 0", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: today,
+			DateEnd: today, StartPosition: 0, QueryNum: 10}, "10000"},
+		{"more than 5000 a page", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: today,
+			DateEnd: today, StartPosition: 1, QueryNum: 5001}, "10000"},
+	} {
+		_, err := c.QueryInExpDetail(c.ctx, tc.req)
+		assert.Equal(t, tc.code, apiCode(t, err), tc.name)
+	}
+}

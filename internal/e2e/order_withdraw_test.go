@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/emulator"
+)
+
+// TestWithdrawJourney: a withdrawal to the bound card takes the amount from
+// the balance (its fee to the platform); an unbound card, a short balance
+// and a bank refusal take nothing.
+func TestWithdrawJourney(t *testing.T) {
+	c := orders(t)
+	c.cardHolder("wendy")
+	c.give("wendy", 10000)
+
+	got, err := c.WithdrawApply(c.ctx, withdraw("wendy", "w1", cardABC, 3000, 100))
+	require.NoError(t, err)
+	assert.Equal(t, client.OrderResponse{PayStatus: client.PayStatusSuccess, BizUserID: "wendy", OrderNo: got.OrderNo,
+		BizOrderNo: "w1"}, *got)
+	assert.Equal(t, []int64{7000}, c.balances("wendy"))
+	assert.Equal(t, int64(100), c.platform(escrowSet), "the fee")
+	detail, err := c.GetOrderDetail(c.ctx, "w1")
+	require.NoError(t, err)
+	assert.Equal(t, []any{client.OrderSucceeded, int64(3000), "wendy"}, []any{detail.OrderStatus, detail.Amount, detail.BuyerBizUserID})
+
+	_, err = c.WithdrawApply(c.ctx, withdraw("wendy", "w2", cardICBC, 1000, 0))
+	assert.Equal(t, "30045", apiCode(t, err), "a card that is not bound")
+	_, err = c.WithdrawApply(c.ctx, withdraw("wendy", "w2", cardABC, 7001, 0))
+	assert.Equal(t, "40014", apiCode(t, err), "more than the balance")
+	_, err = c.WithdrawApply(c.ctx, withdraw("wendy", "w2", cardABC, 100, 101))
+	assert.Equal(t, "40016", apiCode(t, err), "fee larger than amount")
+	_, err = c.WithdrawApply(c.ctx, withdraw("wendy", "w1", cardABC, 100, 0))
+	assert.Equal(t, "40017", apiCode(t, err), "the same bizOrderNo")
+	assert.Equal(t, []int64{7000}, c.balances("wendy"))
+
+	refused := withdraw("wendy", "w2", cardABC, 1000, 0)
+	refused.ExtendInfo = "please " + emulator.FailMarker
+	got, err = c.WithdrawApply(c.ctx, refused)
+	require.NoError(t, err)
+	assert.Equal(t, client.PayStatusFail, got.PayStatus)
+	assert.Contains(t, got.PayFailMessage, "支付失败")
+	assert.Equal(t, client.OrderFailed, c.status("w2"))
+	assert.Equal(t, []int64{7000}, c.balances("wendy"), "a refused withdrawal takes nothing")
+}
+
+// TestWithdrawConfirmedBySMS: with validateType 1 the withdrawal waits for
+// Pay; the money leaves only then.
+func TestWithdrawConfirmedBySMS(t *testing.T) {
+	c := orders(t)
+	c.cardHolder("wendy")
+	c.give("wendy", 5000)
+	req := withdraw("wendy", "w1", cardABC, 2000, 0)
+	req.ValidateType = client.ValidateSMS
+	got, err := c.WithdrawApply(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, client.PayStatusPending, got.PayStatus)
+	assert.Equal(t, []int64{5000}, c.balances("wendy"))
+	_, err = c.pay("wendy", "w1", smsCode)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{3000}, c.balances("wendy"))
+	assert.Equal(t, client.OrderSucceeded, c.status("w1"))
+}
