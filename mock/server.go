@@ -146,6 +146,7 @@ func withDefaults(cfg Config) Config {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/service/soa", s.serveSOA)
+	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
 	return s.withVersion(mux)
 }
 

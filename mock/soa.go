@@ -23,6 +23,7 @@ type exchange struct {
 	value  map[string]any
 	err    *soa.Error
 	diag   *diagnose.Report
+	base   string // scheme://host the client reached, for links in answers
 	// rule is the scenario rule that answered (or delayed) the call,
 	// "file:line name"; fault, hang and delayed are what it asked for.
 	rule    string
@@ -68,6 +69,7 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 		return nil, serr
 	}
 	ex.params = soa.ParamsFrom(values)
+	ex.base = baseURL(r)
 	if serr := s.authenticate(ex); serr != nil {
 		return nil, serr
 	}
@@ -177,6 +179,7 @@ func (s *Server) call(ctx context.Context, ex *exchange) (map[string]any, *soa.E
 	if serr := s.encryptFields(ex, value); serr != nil {
 		return nil, serr
 	}
+	absoluteLinks(value, ex.base)
 	return value, nil
 }
 
