@@ -105,7 +105,7 @@ func TestGatewayDepositIsPending(t *testing.T) {
 			got, err := c.DepositApply(c.ctx, req)
 			require.NoError(t, err, name)
 			assert.Equal(t, client.PayStatusPending, got.PayStatus, name)
-			assert.Equal(t, "/yungateway/frontTrans.do?orderNo="+got.OrderNo, got.PayInfo, name)
+			assert.Equal(t, c.env.URL+"/yungateway/frontTrans.do?orderNo="+got.OrderNo, got.PayInfo, name, "an absolute URL on the server")
 			assert.Equal(t, client.OrderUnpaid, c.status("g-"+name), name)
 		}
 	}

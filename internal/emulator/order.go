@@ -41,6 +41,9 @@ type order struct {
 	created, paidAt     time.Time
 	expires             time.Time // zero: never
 	backURL, extendInfo string
+	frontURL            string // where a payment page returns the browser
+	payMethod           string // the payMethod key
+	phone               string // where the confirmation SMS goes
 	validateType        int64
 	legs                []Leg            // what success posts, computed when the order is made
 	refunded            int64            // how much has been refunded so far

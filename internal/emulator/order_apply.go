@@ -12,7 +12,8 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	o := &order{
 		kind: kind, bizOrderNo: p.str("bizOrderNo"), amount: p.num("amount"), fee: p.num("fee"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo"), validateType: p.num("validateType"),
-		status: statusUnpaid, orderNo: a.ids.Number(), created: a.clock.Now(),
+		frontURL: p.str("frontUrl"),
+		status:   statusUnpaid, orderNo: a.ids.Number(), created: a.clock.Now(),
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
@@ -45,6 +46,8 @@ func (a *app) expiry(s string) (time.Time, *soa.Error) {
 // payment without confirmation) or leaves it pending: SMS confirmation via
 // pay, or a page for gateway, scan and H5 methods.
 func (a *app) start(o *order, pm payMethod) (map[string]any, *soa.Error) {
+	o.payMethod = pm.name
+	o.phone = a.smsPhone(o.payer, pm)
 	if pm.kind == payBalance && o.validateType == 0 {
 		// Recorded only when paid: a refused payment leaves no order
 		// behind, so the merchant may retry with the same bizOrderNo.
@@ -77,6 +80,9 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.payable(o); serr != nil {
 		return nil, serr
 	}
+	if o.validateType != 1 {
+		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code", o.bizOrderNo, o.payMethod, o.validateType)
+	}
 	if p.str("verificationCode") != e.code {
 		return nil, soa.NewError("20011")
 	}
@@ -97,4 +103,17 @@ func (a *app) payable(o *order) *soa.Error {
 		return soa.Errorf("40003", "order %s expired at %s", o.bizOrderNo, soa.FormatTime(o.expires))
 	}
 	return nil
+}
+
+// smsPhone is where an order's confirmation code goes: the phone the bank
+// holds for a quick-pay card, else the member's bound phone.
+func (a *app) smsPhone(payer string, pm payMethod) string {
+	m, ok := a.members[payer]
+	if !ok {
+		return ""
+	}
+	if c, ok := m.cards[pm.cardNo]; ok && pm.kind == payQuick && c.phone != "" {
+		return c.phone
+	}
+	return m.phone
 }

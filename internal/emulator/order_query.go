@@ -67,11 +67,7 @@ func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
 	if o.status != statusUnpaid || o.validateType != 1 {
 		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
 	}
-	phone := ""
-	if m, ok := a.members[o.payer]; ok {
-		phone = m.phone
-	}
-	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": phone}, nil
+	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": o.phone}, nil
 }
 
 // queryInExpDetail pages a member's statement lines between two dates

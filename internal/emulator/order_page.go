@@ -1,0 +1,87 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// PageOrder is what a payment page shows of a pending order.
+type PageOrder struct {
+	OrderNo, BizOrderNo string
+	Kind                string // deposit, consume, agentCollect, withdraw
+	BizUserID           string // who pays
+	Amount, Fee         int64
+	ValidateType        int64  // 1 SMS code, 2 payment password
+	PayMethod           string // the payMethod key, e.g. GATEWAY_VSP
+	FrontURL, BackURL   string
+}
+
+// PendingOrder returns an order that waits for payment (40000 unknown,
+// 40004 not waiting, 40003 expired), for a page that completes it.
+func (e *Emulator) PendingOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
+	a := e.app(sysid)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o, serr := a.order(bizOrderNo)
+	if serr != nil {
+		return PageOrder{}, serr
+	}
+	if serr := a.payable(o); serr != nil {
+		return PageOrder{}, serr
+	}
+	return o.page(), nil
+}
+
+// OrderByNo finds the bizOrderNo of an orderNo (40000 when unknown), for
+// pages that are opened with the platform's number.
+func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
+	a := e.app(sysid)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o, ok := a.book.byNo[orderNo]
+	if !ok {
+		return "", soa.Errorf("40000", "orderNo %q", orderNo)
+	}
+	return o.bizOrderNo, nil
+}
+
+// ConfirmOrder completes a pending order as its page's confirm button does:
+// the money moves and the order notification is queued. A payment the
+// balance no longer covers fails the order instead (and is notified).
+func (e *Emulator) ConfirmOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
+	a := e.app(sysid)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o, serr := a.order(bizOrderNo)
+	if serr != nil {
+		return PageOrder{}, serr
+	}
+	if serr := a.payable(o); serr != nil {
+		return PageOrder{}, serr
+	}
+	if serr := a.succeed(o); serr != nil {
+		a.failWith(o, serr)
+		return o.page(), serr
+	}
+	return o.page(), nil
+}
+
+// FailOrder ends a pending order as failed, as a page's fail button does,
+// and queues the failure notification.
+func (e *Emulator) FailOrder(sysid, bizOrderNo, message string) (PageOrder, *soa.Error) {
+	a := e.app(sysid)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o, serr := a.order(bizOrderNo)
+	if serr != nil {
+		return PageOrder{}, serr
+	}
+	if serr := a.payable(o); serr != nil {
+		return PageOrder{}, serr
+	}
+	a.failWith(o, soa.Errorf("40006", "%s", message))
+	return o.page(), nil
+}
+
+func (o *order) page() PageOrder {
+	return PageOrder{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, Kind: o.kind, BizUserID: o.payer,
+		Amount: o.amount, Fee: o.fee, ValidateType: o.validateType, PayMethod: o.payMethod,
+		FrontURL: o.frontURL, BackURL: o.backURL}
+}
