@@ -25,7 +25,7 @@ func TestDepositAndPayJourney(t *testing.T) {
 
 	sms, err := c.ResendPaySMS(c.ctx, "d1")
 	require.NoError(t, err)
-	assert.Equal(t, client.ResendPaySMSResponse{BizOrderNo: "d1", OrderNo: got.OrderNo, Phone: phoneA}, *sms)
+	assert.Equal(t, client.ResendPaySMSResponse{BizOrderNo: "d1", OrderNo: got.OrderNo, Phone: phoneB}, *sms, "the phone the bank holds for the quick-pay card")
 
 	_, err = c.pay("dora", "d1", "000000")
 	assert.Equal(t, "20011", apiCode(t, err), "a wrong code")
