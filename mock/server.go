@@ -40,6 +40,9 @@ const DefaultMaxBody = 1 << 20
 type App struct {
 	SysID string
 	Key   *rsa.PublicKey
+	// AccountSets are the application's account sets, the one that holds
+	// escrow first; nil means the emulator's defaults (200126, 100001).
+	AccountSets []string
 }
 
 // Config is everything the server depends on. Zero values get defaults.
@@ -111,6 +114,9 @@ func New(cfg Config) (*Server, error) {
 	for _, a := range cfg.Apps {
 		if err := s.apps.add(a); err != nil {
 			return nil, fmt.Errorf("mock: %w", err)
+		}
+		if len(a.AccountSets) > 0 {
+			s.emu.SetAccountSets(a.SysID, a.AccountSets)
 		}
 	}
 	s.http = s.newHTTPServer()

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -63,8 +64,9 @@ type Emulator struct {
 	funds    int64
 	handlers map[string]handler
 
-	mu   sync.Mutex
-	apps map[string]*app
+	mu      sync.Mutex
+	apps    map[string]*app
+	appSets map[string][]string // account sets of applications configured apart
 	// events numbers every queued notification, across applications, so
 	// that TakeEvents returns them in the order they happened.
 	events atomic.Uint64
@@ -118,6 +120,18 @@ func (e *Emulator) Handle(ctx context.Context, req Request) (map[string]any, *so
 	return h(a, params(req.Param))
 }
 
+// SetAccountSets gives one application its own account sets (the one that
+// holds escrow first), from its next state on: call it before the
+// application's first call, or Reset it after.
+func (e *Emulator) SetAccountSets(sysid string, sets []string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.appSets == nil {
+		e.appSets = map[string][]string{}
+	}
+	e.appSets[sysid] = slices.Clone(sets)
+}
+
 // Reset forgets the state of one application, or of all when sysid is "".
 func (e *Emulator) Reset(sysid string) {
 	e.mu.Lock()
@@ -134,7 +148,11 @@ func (e *Emulator) app(sysid string) *app {
 	defer e.mu.Unlock()
 	a, ok := e.apps[sysid]
 	if !ok {
-		a = newApp(sysid, e.clock, e.ids, e.sets)
+		sets := e.sets
+		if own, ok := e.appSets[sysid]; ok {
+			sets = own
+		}
+		a = newApp(sysid, e.clock, e.ids, sets)
 		a.outbox.seq = &e.events
 		a.fund(e.funds)
 		e.apps[sysid] = a

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // Special ledger owners. The platform's own member is the one the protocol
@@ -55,8 +57,31 @@ type Balances struct {
 	Frozen int64
 }
 
-// ErrInsufficient is returned when a leg would take an account below zero.
+// ErrInsufficient is returned (as a *Shortfall) when a leg would take an
+// account below zero.
 var ErrInsufficient = errors.New("emulator: insufficient balance")
+
+// Shortfall says which account lacked money; its Detail is fit for the
+// wire message.
+type Shortfall struct {
+	Account    Account
+	Has, Needs int64
+}
+
+// Error describes the shortfall.
+func (s *Shortfall) Error() string { return ErrInsufficient.Error() + ": " + s.Detail() }
+
+// Unwrap makes errors.Is(err, ErrInsufficient) hold.
+func (s *Shortfall) Unwrap() error { return ErrInsufficient }
+
+// Detail says who lacked how much, without the package prefix.
+func (s *Shortfall) Detail() string {
+	part := "available"
+	if s.Account.Frozen {
+		part = "frozen"
+	}
+	return fmt.Sprintf("%s has %d %s in account set %s, %d needed", s.Account.Owner, s.Has, part, s.Account.Set, s.Needs)
+}
 
 // ledger is the double-entry book of one application. Balances and
 // statements are both derived from its entries, so they cannot disagree.
@@ -87,7 +112,7 @@ func (l *ledger) post(at time.Time, ref Ref, legs ...Leg) error {
 		}
 		next[g.From] -= g.Amount
 		if next[g.From] < 0 && g.From.Owner != OwnerOutside {
-			return fmt.Errorf("%w: %s in %s has %d, needs %d", ErrInsufficient, g.From.Owner, g.From.Set, l.balances[g.From], g.Amount)
+			return &Shortfall{Account: g.From, Has: next[g.From] + g.Amount, Needs: g.Amount}
 		}
 		next[g.To] += g.Amount
 	}
@@ -136,4 +161,14 @@ func (l *ledger) total() int64 {
 		}
 	}
 	return sum
+}
+
+// ledgerError is the wire error for a posting that failed: code, with the
+// shortfall's detail when that was the reason.
+func ledgerError(code string, err error) *soa.Error {
+	var s *Shortfall
+	if errors.As(err, &s) {
+		return soa.Errorf(code, "%s", s.Detail())
+	}
+	return soa.Errorf(code, "%v", err)
 }

@@ -47,6 +47,7 @@ type order struct {
 	validateType        int64
 	legs                []Leg            // what success posts, computed when the order is made
 	refunded            int64            // how much has been refunded so far
+	feeRefunded         int64            // how much of the fee has been given back
 	shares              map[string]int64 // agentCollect: what is left to pay out, per receiver
 	paidOut             int64            // agentCollect: taken from escrow by payouts and refunds
 	ori                 *order           // refund: the original order
@@ -90,7 +91,7 @@ func (a *app) order(bizOrderNo string) (*order, *soa.Error) {
 // notification. A failed posting leaves the order as it was.
 func (a *app) succeed(o *order) *soa.Error {
 	if err := a.book.ledger.post(a.clock.Now(), o.ref(), o.legs...); err != nil {
-		return soa.Errorf("40014", "%v", err)
+		return ledgerError("40014", err)
 	}
 	o.status = statusSucceeded
 	o.paidAt = a.clock.Now()

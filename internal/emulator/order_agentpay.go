@@ -119,15 +119,15 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizBatchNo": batch}, nil
 }
 
-// failedItem records a batch item that could not be paid, unless its
-// bizOrderNo is already taken.
+// failedItem records a batch item that could not be paid and notifies its
+// failure. An item whose bizOrderNo is already taken cannot be recorded
+// (the existing order stays as it is), but its failure is still notified.
 func (a *app) failedItem(p params, serr *soa.Error) {
-	if _, dup := a.book.byBiz[p.str("bizOrderNo")]; dup {
-		return
-	}
 	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.ids.Number(),
 		created: a.clock.Now(), payer: p.str("bizUserId"), amount: p.num("amount"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
-	a.register(o)
+	if _, dup := a.book.byBiz[o.bizOrderNo]; !dup {
+		a.register(o)
+	}
 	a.failWith(o, serr)
 }

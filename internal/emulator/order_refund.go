@@ -9,7 +9,8 @@ import (
 // status becomes 5. Who gives the money back depends on the order: the
 // member's balance for a deposit (back to the card), the receiver (or the
 // members of refundList) for a consumption, escrow for a collection not yet
-// paid out.
+// paid out. feeAmount is the part of the refund that the platform gives
+// back from the fee it took; it cannot exceed the fee not yet refunded.
 func refund(a *app, p params) (map[string]any, *soa.Error) {
 	ori, serr := a.refundable(p)
 	if serr != nil {
@@ -23,17 +24,23 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("40020", "refund of %d exceeds the %d left to refund on %s", o.amount, ori.amount-ori.refunded, ori.bizOrderNo)
 	}
 	o.payer, o.accountSet, o.ori = ori.payer, ori.accountSet, ori
-	if o.legs, serr = a.refundLegs(ori, o.amount, p["refundList"]); serr != nil {
+	feeBack := p.num("feeAmount")
+	if feeBack < 0 || feeBack > ori.fee-ori.feeRefunded || feeBack > o.amount {
+		return nil, soa.Errorf("40020", "feeAmount %d: the fee left to refund on %s is %d", feeBack, ori.bizOrderNo, ori.fee-ori.feeRefunded)
+	}
+	if o.legs, serr = a.refundLegs(ori, o.amount-feeBack, p["refundList"]); serr != nil {
 		return nil, serr
 	}
+	o.legs = append(o.legs, Leg{acct(OwnerPlatform, a.feeSet(ori)), ori.legs[0].From, feeBack})
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
 	}
 	a.register(o)
 	ori.refunded += o.amount
+	ori.feeRefunded += feeBack
 	ori.status = statusRefunded
 	if ori.kind == kindCollect {
-		takeShares(ori, o.amount)
+		takeShares(ori, o.amount-feeBack)
 	}
 	return map[string]any{"payStatus": "success", "payFailMessage": "", "orderNo": o.orderNo,
 		"bizOrderNo": o.bizOrderNo, "amount": o.amount, "couponAmount": p.num("couponAmount"),
@@ -66,7 +73,7 @@ func (a *app) refundLegs(ori *order, amount int64, refundList any) ([]Leg, *soa.
 	back := ori.legs[0].From // the payer's balance, or outside for cards and gateways
 	switch ori.kind {
 	case kindDeposit:
-		return []Leg{{acct(ori.payer, set), acct(OwnerOutside, set), amount}}, nil
+		return []Leg{{acct(ori.payer, set), back, amount}}, nil
 	case kindCollect:
 		if amount > ori.left() {
 			return nil, soa.Errorf("40040", "collection %s holds only %d in escrow", ori.bizOrderNo, ori.left())
@@ -98,4 +105,12 @@ func takeShares(c *order, amount int64) {
 		c.shares[id] -= take
 		amount -= take
 	}
+}
+
+// feeSet is the account set where the platform took an order's fee.
+func (a *app) feeSet(o *order) string {
+	if o.kind == kindCollect {
+		return a.escrowSet()
+	}
+	return o.accountSet
 }

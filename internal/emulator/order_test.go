@@ -167,3 +167,25 @@ func payout(payee, no, collectNo string, amount int64) string {
 	return fmt.Sprintf(`{"bizOrderNo":%q,"collectPayList":[{"bizOrderNo":%q,"amount":%d}],"bizUserId":%q,"accountSetNo":"200126","backUrl":"http://127.0.0.1/n","amount":%d,"fee":0,"tradeCode":"4001"}`,
 		no, collectNo, amount, payee, amount)
 }
+
+func TestPerAppAccountSets(t *testing.T) {
+	e := newTest()
+	e.SetAccountSets("app", []string{"300001", SetStandard})
+	funded(t, e, 0, "m")
+	assert.Equal(t, "30019", code(t, e, "queryBalance", `{"bizUserId":"m","accountSetNo":"200126"}`))
+	ok(t, e, "queryBalance", `{"bizUserId":"m","accountSetNo":"300001"}`)
+}
+
+func TestRefundGivesBackTheFee(t *testing.T) {
+	e := newTest()
+	funded(t, e, 1000, "buyer")
+	funded(t, e, 0, "shop")
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 1000, 100, ""))
+	assert.Equal(t, "40020", code(t, e, "refund", `{"bizOrderNo":"r0","oriBizOrderNo":"c1","bizUserId":"buyer","amount":1000,"feeAmount":101}`))
+	assert.Equal(t, "40014", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":1000}`), "the shop holds only 900")
+	ok(t, e, "refund", `{"bizOrderNo":"r2","oriBizOrderNo":"c1","bizUserId":"buyer","amount":1000,"feeAmount":100}`)
+	all, _ := balance(t, e, "buyer")
+	assert.Equal(t, int64(1000), all)
+	all, _ = balance(t, e, "shop")
+	assert.Equal(t, int64(0), all)
+}

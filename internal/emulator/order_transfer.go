@@ -36,7 +36,7 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	transferNo := a.ids.Number()
 	ref := Ref{OrderNo: transferNo, BizOrderNo: no, TradeNo: transferNo}
 	if err := a.book.ledger.post(a.clock.Now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
-		return nil, soa.Errorf("40014", "%v", err)
+		return nil, ledgerError("40014", err)
 	}
 	a.book.transfers[no] = transferNo
 	return map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount, "extendInfo": p.str("extendInfo")}, nil
@@ -59,7 +59,7 @@ func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 	avail := acct(m.bizUserID, set)
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
 	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{avail, frozen, amount}); err != nil {
-		return nil, soa.Errorf("50001", "%v", err)
+		return nil, ledgerError("50001", err)
 	}
 	a.book.freezes[no] = &freeze{bizUserID: m.bizUserID, set: set, frozen: amount}
 	return map[string]any{"bizFreezenNo": no, "amount": amount}, nil
@@ -82,7 +82,7 @@ func unfreezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
 	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
-		return nil, soa.Errorf("50003", "%v", err)
+		return nil, ledgerError("50003", err)
 	}
 	f.frozen -= amount
 	return map[string]any{"bizFreezenNo": no, "amount": amount}, nil

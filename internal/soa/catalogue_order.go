@@ -48,18 +48,28 @@ func orderApplyMethods() []Method {
 			Returns: params(str("payStatus"), str("payFailMessage"), str("orderNo"), str("bizOrderNo"),
 				integer("payWhereabouts"), str("extendInfo"))},
 		{Service: OrderService, Name: "batchAgentPay", Doc: "Pay out held money in a batch; one notification per item.",
-			Params: params(str("bizBatchNo").req(), array("batchPayList", agentPayParams()...).req(),
+			Params: params(str("bizBatchNo").req(), array("batchPayList", batchItemParams()...).req(),
 				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req()),
 			Returns: params(str("bizBatchNo"))},
 	}
 }
 
-// agentPayParams are signalAgentPay's params, also each batchAgentPay item's. Required keys of
-// the collectPayList items are tsymock's choice.
+// agentPayParams are signalAgentPay's params. Required keys of the collectPayList items are
+// tsymock's choice.
 func agentPayParams() []Param {
+	return append(agentPayItem(), str("tradeCode").req())
+}
+
+// batchItemParams are a batchAgentPay item's: signalAgentPay's, but tradeCode may be left to
+// the batch's own tradeCode.
+func batchItemParams() []Param {
+	return append(agentPayItem(), str("tradeCode"))
+}
+
+func agentPayItem() []Param {
 	return params(str("bizOrderNo").req(),
 		array("collectPayList", str("bizOrderNo").req(), integer("amount").req()).req(),
 		bizUserID(), str("accountSetNo").req(), str("backUrl").req(), integer("amount").req(),
 		integer("fee").req(), array("splitRuleList", splitRuleItem()...), integer("goodsType"),
-		str("bizGoodsNo"), str("tradeCode").req(), str("summary"), str("extendInfo"))
+		str("bizGoodsNo"), str("summary"), str("extendInfo"))
 }
