@@ -3,6 +3,7 @@ package mock
 import (
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 
@@ -39,7 +40,33 @@ func readValues(r *http.Request, limit int64) (url.Values, *soa.Error) {
 			form[k] = v
 		}
 	}
+	if serr := checkContentType(r, form); serr != nil {
+		return nil, serr
+	}
 	return form, nil
+}
+
+// checkContentType explains a POST whose body is not a form: a JSON or
+// multipart body parses as nonsense keys, and "sysid missing" would hide
+// the real mistake. A form body without a Content-Type is fine (legacy
+// clients send none).
+func checkContentType(r *http.Request, form url.Values) *soa.Error {
+	if form.Has("sysid") || form.Has("req") || form.Has("privSysid") {
+		return nil
+	}
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct == "" || ct == "application/x-www-form-urlencoded" {
+		return nil
+	}
+	return soa.Errorf("10000", "the POST body is %s; send sysid, sign, timestamp, v and req as application/x-www-form-urlencoded", ct)
+}
+
+// checkSize bounds req: a GET's query is not limited by the body limit.
+func checkSize(p soa.Params, limit int64) *soa.Error {
+	if int64(len(p.Req)) > limit {
+		return soa.Errorf("10004", "req is %d bytes, more than the %d allowed", len(p.Req), limit)
+	}
+	return nil
 }
 
 // formError keeps ParseForm's own 10000 answer, saying where the bad

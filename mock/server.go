@@ -68,6 +68,9 @@ type Config struct {
 	KnownKeys []diagnose.NamedKey
 	// MaxBody bounds the request body in bytes (default DefaultMaxBody).
 	MaxBody int64
+	// BodyTimeout bounds the time to send a request body (default
+	// DefaultBodyTimeout).
+	BodyTimeout time.Duration
 	// Version is reported in the X-Tsymock-Version header.
 	Version string
 	// VerificationCode is the SMS code the emulated platform "sends"
@@ -138,6 +141,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"

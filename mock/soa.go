@@ -42,6 +42,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
+	s.limitBodyTime(w, r)
 	ex := &exchange{}
 	ex.value, ex.err = s.process(r, ex)
 	if s.writeFault(w, r, ex) {
@@ -69,6 +70,9 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 		return nil, serr
 	}
 	ex.params = soa.ParamsFrom(values)
+	if serr := checkSize(ex.params, s.cfg.MaxBody); serr != nil {
+		return nil, serr
+	}
 	ex.base = baseURL(r)
 	if serr := s.authenticate(ex); serr != nil {
 		return nil, serr

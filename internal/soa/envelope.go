@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Envelope is the decoded req JSON: {"service":..,"method":..,"param":{..}}, keys in any order.
@@ -22,9 +24,15 @@ func DecodeReq(req string) (*Envelope, *Error) {
 	if strings.Trim(req, asciiSpace) == "" {
 		return nil, Errorf(CodeInvalidParam, `req is missing; send req={"service":..,"method":..,"param":{..}}`)
 	}
+	if serr := checkText(req); serr != nil {
+		return nil, serr
+	}
 	doc, err := decodeObject(req)
 	if err != nil {
 		return nil, Errorf(CodeInvalidParam, "req is not a JSON object: %v", err)
+	}
+	if hasNUL(doc) {
+		return nil, Errorf(CodeInvalidParam, "req contains a NUL character (\\u0000), which no field accepts")
 	}
 	service, serr := envelopeName(doc, "service", CodeBadService, "MemberService")
 	if serr != nil {
@@ -83,4 +91,40 @@ func paramObject(v any) (map[string]any, *Error) {
 		return p, nil
 	}
 	return nil, Errorf(CodeInvalidParam, "param must be a JSON object, got %s", describe(v))
+}
+
+// checkText refuses a req that JSON decoding would silently alter: bytes
+// that are not UTF-8 (the decoder turns them into U+FFFD, so the call would
+// not be the one signed).
+func checkText(req string) *Error {
+	if !utf8.ValidString(req) {
+		at := 0
+		for at < len(req) {
+			r, size := utf8.DecodeRuneInString(req[at:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			at += size
+		}
+		return Errorf(CodeInvalidParam, "req is not valid UTF-8 (first bad byte at offset %d); send UTF-8, URL-encoded", at)
+	}
+	return nil
+}
+
+// hasNUL reports whether a decoded JSON value holds a NUL character in a
+// key or a string (a \u0000 escape).
+func hasNUL(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return strings.ContainsRune(x, 0)
+	case []any:
+		return slices.ContainsFunc(x, hasNUL)
+	case map[string]any:
+		for k, e := range x {
+			if strings.ContainsRune(k, 0) || hasNUL(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
