@@ -80,7 +80,10 @@ func startServer(t testing.TB, cfg mock.Config) string {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// Connections a client dialed but never used look new to the
+		// server, and Shutdown waits 5 s for those: close them first.
+		http.DefaultTransport.(*http.Transport).CloseIdleConnections()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		require.NoError(t, srv.Shutdown(ctx))
 		require.NoError(t, <-done)
