@@ -1,0 +1,90 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Paths of the platform's browser pages (PROTOCOL.md §6).
+const (
+	PageSignContract        = "/yungateway/member/signContract.html"
+	PageSignContractQuery   = "/yungateway/member/signContractQuery.html"
+	PageSetPayPwd           = "/yungateway/pwd/setPayPwd.html"
+	PageUpdatePayPwd        = "/yungateway/pwd/updatePayPwd.html"
+	PageResetPayPwd         = "/yungateway/pwd/resetPayPwd.html"
+	PageUpdatePhoneByPayPwd = "/yungateway/pwd/updatePhoneByPayPwd.html"
+	PagePayOrder            = "/yungateway/pwd/payOrder.html"
+	PageFrontTrans          = "/yungateway/frontTrans.do"
+)
+
+// PageURL builds the signed URL of a platform page to send the user's
+// browser to: path (one of the Page constants) on baseURL ("" means the
+// client's own server), with sysid, sign, timestamp, v and req in the query
+// as the page expects them. param is the method's params (a struct, a map
+// or JSON text); its sensitive fields (identityNo, ...) are encrypted with
+// the platform certificate, as for a call. The timestamp is the client's
+// clock: the page must be opened within the platform's window (10 minutes).
+func (c *Client) PageURL(baseURL, path, service, method string, param any) (string, error) {
+	m, serr := c.methods.LookupPage(path, service, method)
+	if serr != nil {
+		return "", fmt.Errorf("client: %s", serr.Message)
+	}
+	if param == nil {
+		param = struct{}{}
+	}
+	doc, err := toObject(param)
+	if err != nil {
+		return "", fmt.Errorf("client: encode %s.%s: %w", service, method, err)
+	}
+	if err := soa.WalkEncrypted(doc, m.EncryptedRequestPaths(), c.encryptField); err != nil {
+		return "", fmt.Errorf("client: %s.%s: %w", service, method, err)
+	}
+	req, err := json.Marshal(request{Service: service, Method: method, Param: doc})
+	if err != nil {
+		return "", fmt.Errorf("client: encode %s.%s: %w", service, method, err)
+	}
+	values, err := c.Sign(string(req))
+	if err != nil {
+		return "", err
+	}
+	if baseURL == "" {
+		baseURL = strings.TrimSuffix(c.endpoint, "/service/soa")
+	}
+	return strings.TrimRight(baseURL, "/") + path + "?" + values.Encode(), nil
+}
+
+// ContractPageParams are the params of the e-contract pages
+// (MemberService.signContract and signContractQuery; the query has no
+// backUrl).
+type ContractPageParams struct {
+	BizUserID string `json:"bizUserId"`
+	JumpURL   string `json:"jumpUrl,omitempty"`
+	BackURL   string `json:"backUrl,omitempty"`
+	Source    int64  `json:"source,omitempty"`
+}
+
+// PayPwdPageParams are the params of the MemberPwdService pages. IdentityNo
+// is plain text; PageURL encrypts it.
+type PayPwdPageParams struct {
+	BizUserID    string `json:"bizUserId"`
+	Name         string `json:"name"`
+	IdentityType int64  `json:"identityType"`
+	IdentityNo   string `json:"identityNo"`
+	Phone        string `json:"phone,omitempty"`
+	JumpURL      string `json:"jumpUrl,omitempty"`
+	BackURL      string `json:"backUrl"`
+}
+
+// PayPageParams are the params of the payment pages (OrderService.pay at
+// PagePayOrder or PageFrontTrans).
+type PayPageParams struct {
+	BizUserID  string `json:"bizUserId"`
+	BizOrderNo string `json:"bizOrderNo"`
+	TradeNo    string `json:"tradeNo,omitempty"`
+	JumpURL    string `json:"jumpUrl,omitempty"`
+	BackURL    string `json:"backUrl,omitempty"`
+	ConsumerIP string `json:"consumerIp"`
+}

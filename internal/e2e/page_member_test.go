@@ -1,0 +1,161 @@
+package e2e
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// pagesEnv is a server with a fast notifier, its client and a receiver for
+// backUrl (/notify) and jumpUrl (/jump).
+func pagesEnv(t *testing.T) (*notifyEnv, *orderClient, *receiver) {
+	t.Helper()
+	e := newNotifyEnv(t, fastNotify(time.Second))
+	c := e.orders(t)
+	return e, c, newReceiver(t, c.Client, nil)
+}
+
+// TestSignContractPages: the e-contract is signed in the browser; the
+// browser returns to jumpUrl with a signed contractNo, backUrl gets the
+// same rps, getMemberInfo shows the contract, and the query page shows it.
+func TestSignContractPages(t *testing.T) {
+	e, c, rcv := pagesEnv(t)
+	c.realNamed("sia")
+	jump := rcv.URL + "/jump"
+	params := client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourceMobile}
+	u, err := c.PageURL("", client.PageSignContract, "MemberService", "signContract", params)
+	require.NoError(t, err)
+	opened := getPage(t, u)
+	require.Equal(t, http.StatusOK, opened.Status)
+	assert.Contains(t, opened.Body, "电子协议签约")
+	assert.Contains(t, opened.Body, "sia")
+
+	back := returned(t, c.Client, press(t, u, "confirm", nil), jump)
+	assert.Equal(t, []string{"MemberService", "signContract", "OK"}, []string{back.Service, back.Method, back.Status})
+	assert.Regexp(t, `^CT\d+$`, back.ContractNo)
+	notified := rcv.wait(t, 1)[0]
+	assert.Equal(t, back.RPS, notified.RPS, "backUrl gets what jumpUrl got")
+	info, err := c.GetMemberInfo(c.ctx, "sia")
+	require.NoError(t, err)
+	assert.True(t, info.MemberInfo.IsSignContract)
+	assert.Equal(t, back.ContractNo, info.MemberInfo.ContractNo)
+
+	errorPage(t, getPage(t, mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract", params)), "30043")
+
+	query := client.ContractPageParams{BizUserID: "sia", JumpURL: jump}
+	q := returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSignContractQuery, "MemberService", "signContractQuery", query),
+		"confirm", nil), jump)
+	assert.Equal(t, []string{"signContractQuery", "OK", back.ContractNo}, []string{q.Method, q.Status, q.ContractNo})
+	assert.Len(t, e.srv.Notifications(e.SysID), 1, "the query page notifies nothing")
+}
+
+// TestSignContractFail: the fail button returns the error to jumpUrl and
+// backUrl, with the errorCode the tester typed; nothing is signed.
+func TestSignContractFail(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	c.realNamed("sia")
+	jump := rcv.URL + "/jump"
+	u := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
+		client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify"})
+	back := returned(t, c.Client, press(t, u, "fail", url.Values{"errorCode": {"30009"}, "message": {"不同意"}}), jump)
+	assert.Equal(t, []string{"error", "30009", "不同意"}, []string{back.Status, back.ErrorCode, back.Message})
+	var apiErr *client.Error
+	require.ErrorAs(t, back.Err(), &apiErr)
+	assert.Equal(t, "30009", apiErr.Code)
+	assert.Equal(t, back.RPS, rcv.wait(t, 1)[0].RPS)
+	info, err := c.GetMemberInfo(c.ctx, "sia")
+	require.NoError(t, err)
+	assert.False(t, info.MemberInfo.IsSignContract)
+}
+
+// pwdParams are the params of a payment-password page for sia.
+func pwdParams(rcv *receiver) client.PayPwdPageParams {
+	return client.PayPwdPageParams{BizUserID: "sia", Name: personName, IdentityType: client.IdentityIDCard,
+		IdentityNo: personID, JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify"}
+}
+
+// TestPayPwdPages: set, update (a wrong old password is shown on the page
+// and may be retyped), reset and change the phone, each returning to
+// jumpUrl and notifying backUrl as PROTOCOL.md §5 says.
+func TestPayPwdPages(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	c.realNamed("sia")
+	c.withPhone("sia", phoneA)
+	jump := rcv.URL + "/jump"
+	pwdPage := func(path, method string) string {
+		return mustPageURL(t, c, path, "MemberPwdService", method, pwdParams(rcv))
+	}
+
+	set := returned(t, c.Client, press(t, pwdPage(client.PageSetPayPwd, "setPayPwd"), "confirm",
+		url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
+	assert.Equal(t, []string{"MemberPwdService", "setPayPwd", "OK"}, []string{set.Service, set.Method, set.Status})
+	info, err := c.GetMemberInfo(c.ctx, "sia")
+	require.NoError(t, err)
+	assert.True(t, info.MemberInfo.IsSetPayPwd)
+
+	u := pwdPage(client.PageUpdatePayPwd, "updatePayPwd")
+	opened := getPage(t, u)
+	wrong := postPage(t, pageAt(t, u), url.Values{"token": {opened.token(t)}, "action": {"confirm"},
+		"oldPassword": {"000000"}, "password": {"654321"}, "password2": {"654321"}})
+	assert.Equal(t, http.StatusOK, wrong.Status, "the page again, with the error")
+	assert.Equal(t, "20010", wrong.Header.Get("X-Tsymock-Error-Code"))
+	assert.Contains(t, wrong.Body, "20010")
+	returned(t, c.Client, postPage(t, pageAt(t, u), url.Values{"token": {wrong.token(t)}, "action": {"confirm"},
+		"oldPassword": {"123456"}, "password": {"654321"}, "password2": {"654321"}}), jump)
+
+	returned(t, c.Client, press(t, pwdPage(client.PageResetPayPwd, "resetPayPwd"), "confirm",
+		url.Values{"verificationCode": {smsCode}, "password": {"111222"}, "password2": {"111222"}}), jump)
+
+	phone := returned(t, c.Client, press(t, pwdPage(client.PageUpdatePhoneByPayPwd, "updatePhoneByPayPwd"), "confirm",
+		url.Values{"password": {"111222"}, "newPhone": {phoneB}, "verificationCode": {smsCode}}), jump)
+	var rv struct{ BizUserID, NewPhone string }
+	require.NoError(t, phone.Decode(&rv))
+	assert.Equal(t, "sia", rv.BizUserID)
+	assert.Equal(t, phoneB, rv.NewPhone)
+	info, err = c.GetMemberInfo(c.ctx, "sia")
+	require.NoError(t, err)
+	assert.Equal(t, phoneB, info.MemberInfo.Phone)
+
+	var methods []string
+	for _, n := range rcv.wait(t, 4) {
+		methods = append(methods, n.Method)
+	}
+	assert.ElementsMatch(t, []string{"setPayPwd", "setPayPwd", "setPayPwd", "updatePhoneByPayPwd"}, methods,
+		"set, update and reset all notify setPayPwd")
+}
+
+// TestPayPwdPageRefusals: the page refuses what the platform would, as an
+// HTML error page.
+func TestPayPwdPageRefusals(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	c.realNamed("sia")
+	c.person("bob")
+	other := pwdParams(rcv)
+	other.IdentityNo = otherID
+	bob := pwdParams(rcv)
+	bob.BizUserID = "bob"
+	for _, tc := range []struct {
+		name, path, method string
+		params             client.PayPwdPageParams
+		code               string
+	}{
+		{"update before set", client.PageUpdatePayPwd, "updatePayPwd", pwdParams(rcv), "30032"},
+		{"another identity", client.PageSetPayPwd, "setPayPwd", other, "30009"},
+		{"not real-named", client.PageSetPayPwd, "setPayPwd", bob, "30008"},
+	} {
+		errorPage(t, getPage(t, mustPageURL(t, c, tc.path, "MemberPwdService", tc.method, tc.params)), tc.code)
+	}
+}
+
+func mustPageURL(t *testing.T, c *orderClient, path, service, method string, param any) string {
+	t.Helper()
+	u, err := c.PageURL("", path, service, method, param)
+	require.NoError(t, err)
+	return u
+}

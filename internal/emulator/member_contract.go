@@ -1,0 +1,58 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// canSign checks that a member may sign the e-contract: a person after
+// setRealName (30008), an enterprise after setCompanyInfo (30030), and not
+// twice (30043).
+func canSign(m *member) *soa.Error {
+	switch {
+	case m.pages.contractNo != "":
+		return soa.Errorf("30043", "bizUserId %q signed contract %s on %s", m.bizUserID, m.pages.contractNo,
+			soa.FormatTime(m.pages.contractAt))
+	case m.memberType == memberPersonal && !m.realName:
+		return soa.Errorf("30008", "bizUserId %q must call setRealName before signing the e-contract", m.bizUserID)
+	case m.memberType == memberEnterprise && m.company == nil:
+		return soa.Errorf("30030", "bizUserId %q must call setCompanyInfo before signing the e-contract", m.bizUserID)
+	}
+	return nil
+}
+
+// CanSignContract checks, for the signContract page, that the member may
+// sign (see SignContract).
+func (e *Emulator) CanSignContract(sysid, bizUserID string) *soa.Error {
+	return e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error { return canSign(m) })
+}
+
+// SignContract signs the member's e-contract, as the signContract page's
+// confirm button does, and queues the MemberService/signContract
+// notification: returnValue {bizUserId} and a top-level contractNo
+// (PROTOCOL.md §5). getMemberInfo then shows isSignContract and contractNo.
+func (e *Emulator) SignContract(sysid, bizUserID, backURL string) (string, *soa.Error) {
+	var no string
+	serr := e.withMember(sysid, bizUserID, func(a *app, m *member) *soa.Error {
+		if serr := canSign(m); serr != nil {
+			return serr
+		}
+		no = "CT" + a.ids.Number()
+		m.pages.contractNo, m.pages.contractAt = no, a.clock.Now()
+		a.notify(Event{Service: soa.MemberService, Method: "signContract", BackURL: backURL, Status: EventOK,
+			ReturnValue: map[string]any{"bizUserId": m.bizUserID}, Extra: map[string]any{"contractNo": no}})
+		return nil
+	})
+	return no, serr
+}
+
+// SignedContract returns the member's contract for the signContractQuery
+// page: 30046 before it is signed.
+func (e *Emulator) SignedContract(sysid, bizUserID string) (PageMember, *soa.Error) {
+	var out PageMember
+	serr := e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
+		if m.pages.contractNo == "" {
+			return soa.Errorf("30046", "bizUserId %q has not signed the e-contract (open signContract.html first)", bizUserID)
+		}
+		out = m.pageView()
+		return nil
+	})
+	return out, serr
+}

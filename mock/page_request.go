@@ -1,0 +1,59 @@
+package mock
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// newPageSession verifies a page's signed parameters exactly as
+// /service/soa verifies a call (sysid, version, timestamp window, the
+// signature over the exact strings received), checks that req names the
+// method the page serves, lets the scenario rules answer with an error (so
+// magic values work on pages too), validates and decrypts the params, and
+// checks the URLs the page will use.
+func (s *Server) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
+	ex := &exchange{params: soa.ParamsFrom(values), base: baseURL(r)}
+	if serr := checkSize(ex.params, s.cfg.MaxBody); serr != nil {
+		return nil, serr
+	}
+	if serr := s.authenticate(ex); serr != nil {
+		return nil, serr
+	}
+	env, serr := soa.DecodeReq(ex.params.Req)
+	if serr != nil {
+		return nil, serr
+	}
+	ex.env = env
+	if ex.method, serr = s.catalogue.LookupPage(r.URL.Path, env.Service, env.Method); serr != nil {
+		return nil, serr
+	}
+	if _, serr, answered := s.askScenarios(r.Context(), ex); answered && serr != nil {
+		return nil, serr
+	}
+	if serr := s.prepare(ex); serr != nil {
+		return nil, serr
+	}
+	p := &pageSession{path: r.URL.Path, sysid: ex.app.SysID, service: env.Service, method: env.Method,
+		param: env.Param}
+	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
+	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
+		return nil, serr
+	}
+	return p, checkPageURL("backUrl", p.backURL)
+}
+
+// checkPageURL: a jumpUrl, frontUrl or backUrl, when given, must be an
+// absolute http(s) URL (40029 URL格式错误): the browser is sent there with
+// a signed result, and nowhere else.
+func checkPageURL(name, raw string) *soa.Error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return soa.Errorf("40029", "%s %q must be an absolute http or https URL", name, raw)
+	}
+	return nil
+}
