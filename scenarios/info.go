@@ -5,18 +5,20 @@ import "strings"
 // RuleInfo describes a rule in force, for listings (tsymock validate
 // --list, the admin API).
 type RuleInfo struct {
-	ID     string // what answered calls record, e.g. "payment-failures.yaml:12 no money"
-	Source string // the file, "builtin:NAME", or the source given to Add
-	Line   int
-	Name   string
-	When   string // what it matches
-	Answer string // how it answers
-	Times  int64  // uses before it retires (0: no limit)
-	Uses   int64  // calls it has taken part in
+	ID     string `json:"id"`     // what answered calls record, e.g. "payment-failures.yaml:12 no money"
+	Source string `json:"source"` // the file, "builtin:NAME", or the source given to Add
+	Line   int    `json:"line"`
+	Name   string `json:"name,omitempty"`
+	When   string `json:"when"`   // what it matches
+	Answer string `json:"answer"` // how it answers
+	Times  int64  `json:"times"`  // uses before it retires (0: no limit)
+	Uses   int64  `json:"uses"`   // calls it has taken part in
 	// Retired is true once a rule with times has been used up.
-	Retired bool
+	Retired bool `json:"retired"`
 	// Added is true for rules added at run time (Add, Arm).
-	Added bool
+	Added bool `json:"added"`
+	// SysIDs are the applications the rule is limited to; empty: all.
+	SysIDs []string `json:"sysids,omitempty"`
 }
 
 // Rules lists the rules in force in the order they are tried, the magic
@@ -44,7 +46,7 @@ func (a *active) info() RuleInfo {
 // Describe describes a rule that is not (necessarily) in force.
 func Describe(r *Rule) RuleInfo {
 	return RuleInfo{ID: r.ID(), Source: r.source, Line: r.line, Name: r.name,
-		When: r.When(), Answer: r.Answer(), Times: r.times}
+		When: r.When(), Answer: r.Answer(), Times: r.times, SysIDs: r.SysIDs()}
 }
 
 // MagicInfo describes the magic values as one rule.

@@ -1,0 +1,106 @@
+package mock
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/keys/demo"
+)
+
+// methodOf finds one method's line in a report.
+func methodOf(t *testing.T, rep Coverage, service, method string) MethodCoverage {
+	t.Helper()
+	for _, m := range rep.Methods {
+		if m.Service == service && m.Method == method {
+			return m
+		}
+	}
+	t.Fatalf("%s.%s is not in the report", service, method)
+	return MethodCoverage{}
+}
+
+func TestCoverage(t *testing.T) {
+	s, m := newTestServer(t)
+	h := s.Handler()
+	soaPost(t, h, m, createMemberReq("a"))
+	soaPost(t, h, m, createMemberReq("a"))
+	soaPost(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
+	soaPost(t, h, m, `{"service":"OrderService","method":"refund","param":{"bizOrderNo":"err-40039-r"}}`)
+	soaPost(t, h, m, `{"service":"OrderService","method":"nonsense","param":{}}`)
+
+	reports := adminGet[[]Coverage](t, h, "/__tsymock/coverage")
+	require.Len(t, reports, 1)
+	rep := reports[0]
+	assert.Equal(t, demo.SysID, rep.SysID)
+	assert.Equal(t, 3, rep.Called)
+	assert.GreaterOrEqual(t, rep.Total, 40, "the whole catalogue")
+	assert.Equal(t, map[string]int{"OrderService.nonsense": 1}, rep.Unknown)
+
+	create := methodOf(t, rep, "MemberService", "createMember")
+	assert.Equal(t, 2, create.Calls)
+	assert.Equal(t, 1, create.OK)
+	assert.Equal(t, map[string]int{"30000": 1}, create.ErrorCodes)
+	assert.Empty(t, create.Gaps)
+	assert.Equal(t, []string{GapNeverFailed}, methodOf(t, rep, "MemberService", "getMemberInfo").Gaps)
+	assert.Equal(t, []string{GapNeverSucceeded}, methodOf(t, rep, "OrderService", "refund").Gaps)
+	assert.Equal(t, []string{GapNeverCalled}, methodOf(t, rep, "OrderService", "withdrawApply").Gaps)
+	assert.True(t, methodOf(t, rep, "MemberService", "signContract").PageFlow)
+
+	rec := adminDo(t, h, http.MethodGet, "/__tsymock/coverage?format=text", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	text := rec.Body.String()
+	for _, want := range []string{
+		"sysid " + demo.SysID + ": 3 of",
+		"MemberService.createMember",
+		"2 calls, 1 OK, errors 30000×1",
+		"1 call, 1 OK; never failed",
+		"1 call, 0 OK, errors 40039×1; never succeeded",
+		"never called (",
+		"    OrderService.withdrawApply",
+		"unknown method OrderService.nonsense: 1 call",
+		"notifications: none",
+	} {
+		assert.Contains(t, text, want)
+	}
+	assert.Equal(t, http.StatusBadRequest, adminDo(t, h, http.MethodGet, "/__tsymock/coverage?format=xml", "").Code)
+}
+
+func TestCoverageOfOneApplicationCreatesNothing(t *testing.T) {
+	s, _ := newTestServer(t)
+	rep := adminGet[[]Coverage](t, s.Handler(), "/__tsymock/coverage?sysid=nobody")
+	require.Len(t, rep, 1)
+	assert.Zero(t, rep[0].Called)
+	assert.Equal(t, []string{demo.SysID}, sysidsOf(s.CoverageAll()), "looking did not add nobody")
+}
+
+func sysidsOf(reps []Coverage) []string {
+	var out []string
+	for _, r := range reps {
+		out = append(out, r.SysID)
+	}
+	return out
+}
+
+func TestWriteCoverageTextEmpty(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, WriteCoverageText(&b, nil))
+	assert.Equal(t, "no calls yet\n", b.String())
+}
+
+func TestNotificationCoverage(t *testing.T) {
+	got := notificationCoverage([]Notification{
+		{Service: "OrderService", Method: "pay", Status: "OK", State: NotifyDelivered},
+		{Service: "OrderService", Method: "pay", Status: "OK", State: NotifyPending},
+		{Service: "OrderService", Method: "pay", Status: "error", State: NotifyFailed},
+		{Service: "MemberService", Method: "verifyResult", Status: "OK", State: NotifyUndeliverable},
+	})
+	assert.Equal(t, []NotificationCoverage{
+		{Kind: "MemberService.verifyResult OK", Total: 1, Undeliverable: 1},
+		{Kind: "OrderService.pay OK", Total: 2, Delivered: 1, Pending: 1},
+		{Kind: "OrderService.pay error", Total: 1, Failed: 1},
+	}, got)
+}

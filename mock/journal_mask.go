@@ -1,0 +1,79 @@
+package mock
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// sensitiveNames are the fields that hold card or identity numbers (and a
+// credit card's validity and CVV2). The protocol encrypts them, so what the
+// journal keeps is ciphertext; a value in clear, sent by mistake or echoed
+// by an answer (setSafeCard's cardNo), is masked.
+func sensitiveNames() map[string]bool {
+	return map[string]bool{"cardNo": true, "bankCardNo": true, "identityNo": true, "identityCardNo": true,
+		"legalIds": true, "accountNo": true, "validate": true, "cvv2": true}
+}
+
+// longNumber finds what may be a card or identity number in a req that is
+// not JSON (so its fields cannot be told apart).
+var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
+
+// maskEntry masks every sensitive value sent or answered in clear, wherever
+// the entry repeats it: the decoded req and answer, the raw req, the
+// response body and the message.
+func maskEntry(e *JournalEntry) {
+	names := sensitiveNames()
+	var secrets []string
+	if e.Req != nil {
+		secrets = maskValues(e.Req.Param, names, secrets)
+	} else if req, ok := e.Raw[soa.KeyReq]; ok {
+		e.Raw[soa.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
+	}
+	secrets = maskValues(e.Answer, names, secrets)
+	for _, secret := range secrets {
+		mask := emulator.MaskNumber(secret)
+		if req, ok := e.Raw[soa.KeyReq]; ok {
+			e.Raw[soa.KeyReq] = strings.ReplaceAll(req, secret, mask)
+		}
+		e.Response = strings.ReplaceAll(e.Response, secret, mask)
+		e.Message = strings.ReplaceAll(e.Message, secret, mask)
+	}
+}
+
+// maskValues masks, in place, the sensitive values of decoded JSON that are
+// not ciphertext, and returns them added to found.
+func maskValues(v any, names map[string]bool, found []string) []string {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, item := range x {
+			if text, ok := item.(string); ok && names[k] && text != "" && !isCiphertext(text) {
+				found = append(found, text)
+				x[k] = emulator.MaskNumber(text)
+				continue
+			}
+			found = maskValues(item, names, found)
+		}
+	case []any:
+		for _, item := range x {
+			found = maskValues(item, names, found)
+		}
+	}
+	return found
+}
+
+// isCiphertext reports whether s looks like an encrypted field: the hex of
+// an RSA block, far longer than any card or identity number.
+func isCiphertext(s string) bool {
+	if len(s) < 64 || len(s)%2 != 0 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}

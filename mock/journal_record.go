@@ -1,0 +1,24 @@
+package mock
+
+import (
+	"net/http"
+	"time"
+)
+
+// finish records a finished exchange: its journal entry, its coverage
+// count and its log line. body is what was written (nil for a fault that
+// wrote its own).
+func (s *Server) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
+	d := time.Since(start)
+	e := s.newEntry(r, ex, start, d, body)
+	own := ex.app.SysID != ""
+	ex.id = s.ctl.journal.add(e, own)
+	if own && e.Service != "" {
+		code := e.ErrorCode
+		if e.Outcome == OutcomeFault {
+			code = e.Fault
+		}
+		s.ctl.coverage.record(ex.app.SysID, e.Service, e.Method, e.Outcome, code)
+	}
+	s.logExchange(r.Context(), ex, d)
+}

@@ -1,0 +1,261 @@
+// tsymock's admin page. Every value from the server is written with
+// textContent (through el), never as markup: requests carry whatever a
+// client sent.
+"use strict";
+
+const state = { last: 0, selected: 0, tab: "journal", token: "" };
+const $ = (sel) => document.querySelector(sel);
+
+// el builds an element; string and number children become text nodes.
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function rows(tbody, list, render) {
+  tbody.replaceChildren(...list.map((item) => el("tr", {}, ...render(item).map((c) => el("td", {}, c)))));
+}
+
+// The admin token, for a browser that is not on loopback: open the page
+// with ?token=TOKEN once; it is kept for the tab's session.
+function loadToken() {
+  const fromURL = new URLSearchParams(location.search).get("token");
+  if (fromURL) sessionStorage.setItem("tsymock-token", fromURL);
+  state.token = sessionStorage.getItem("tsymock-token") || "";
+}
+
+async function api(path, opts = {}) {
+  const headers = Object.assign({}, opts.headers || {});
+  if (state.token) headers["X-Tsymock-Token"] = state.token;
+  const resp = await fetch(path, Object.assign({}, opts, { headers, cache: "no-store" }));
+  const text = await resp.text();
+  let body = text;
+  if ((resp.headers.get("Content-Type") || "").includes("json")) body = text ? JSON.parse(text) : null;
+  if (!resp.ok) {
+    const msg = body && body.error ? body.error : resp.status + " " + text;
+    banner(msg);
+    throw new Error(msg);
+  }
+  banner("");
+  return body;
+}
+
+function banner(msg) {
+  const b = $("#banner");
+  b.textContent = msg;
+  b.hidden = !msg;
+}
+
+const sysid = () => $("#sysid").value;
+const withSysid = (path) => {
+  const id = sysid();
+  if (!id) return path;
+  return path + (path.includes("?") ? "&" : "?") + "sysid=" + encodeURIComponent(id);
+};
+const pretty = (v) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
+
+// ---- journal ----
+
+async function pollJournal() {
+  if (!$("#live").checked) return;
+  const page = await api(withSysid("journal?limit=200&after=" + state.last));
+  const tbody = $("#journal tbody");
+  for (const e of page.entries) {
+    tbody.prepend(journalRow(e));
+    state.last = Math.max(state.last, e.id);
+  }
+  while (tbody.children.length > 500) tbody.lastChild.remove();
+}
+
+function journalRow(e) {
+  const call = e.service ? e.service + "." + e.method : "(no req)";
+  const cells = [e.id, new Date(e.time).toLocaleTimeString(), e.sysid, call,
+    el("span", { class: e.outcome }, e.outcome), e.errorCode || "", e.rule || e.fault || "", e.durationMs.toFixed(1)];
+  const tr = el("tr", { dataset: { id: e.id, call }, onclick: () => showEntry(e.id) },
+    ...cells.map((c) => el("td", {}, c)));
+  if (e.id === state.selected) tr.classList.add("selected");
+  return tr;
+}
+
+async function showEntry(id) {
+  state.selected = id;
+  for (const tr of document.querySelectorAll("#journal tbody tr")) {
+    tr.classList.toggle("selected", Number(tr.dataset.id) === id);
+  }
+  const e = await api("journal/" + id);
+  const sig = e.signature;
+  const section = (title, value) => [el("h3", {}, title), el("pre", {}, pretty(value))];
+  $("#detail").replaceChildren(...[
+    el("h2", {}, "#" + e.id + " " + (e.service ? e.service + "." + e.method : "(no req)")),
+    el("p", {}, e.httpMethod + " from " + e.remote + " at " + e.time + " (server clock " + e.serverTime + "), " + e.duration),
+    el("p", { class: e.outcome, id: "detail-outcome" }, e.outcome + (e.errorCode ? " " + e.errorCode + " " + e.message : "")),
+    e.rule ? el("p", {}, "rule: " + e.rule) : null,
+    e.fault ? el("p", { class: "fault" }, "fault: " + e.fault) : null,
+    el("h3", {}, "Signature"),
+    el("p", { class: sig.verdict, id: "detail-signature" }, sig.verdict + (sig.diagnosis ? ": " + sig.diagnosis : "")),
+    sig.verifiedText ? el("p", {}, "Base64(MD5(sysid+req+timestamp)) = " + sig.verifiedText + ", key " + sig.key) : null,
+    ...section("Raw parameters", e.raw),
+    ...section("Decoded req", e.req || "(req is not JSON)"),
+    ...(e.answer ? section("Answer (signedValue)", e.answer) : []),
+    ...section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)"),
+  ].filter((c) => c !== null));
+}
+
+// ---- state ----
+
+async function loadState() {
+  const id = sysid();
+  $("#state-hint").hidden = !!id;
+  if (!id) return;
+  const s = await api("state/" + encodeURIComponent(id));
+  rows($("#members tbody"), s.members, (m) => [m.bizUserId, m.userId, m.memberType, m.phone || "",
+    m.realName ? m.name : "no", m.identityNo || "", m.cards, m.locked ? "locked" : ""]);
+  rows($("#cards tbody"), s.cards, (c) => [c.bizUserId, c.cardNo, c.bankName, c.phone, c.safeCard ? "yes" : ""]);
+  rows($("#orders tbody"), s.orders, (o) => [o.bizOrderNo, o.orderNo, o.kind, o.payer || "", o.amount, o.fee,
+    o.statusName, o.errorCode ? o.errorCode + " " + o.errorMessage : ""]);
+  rows($("#balances tbody"), s.balances, (b) => [b.owner, b.accountSetNo, b.allAmount, b.freezenAmount, b.availableAmount]);
+}
+
+// ---- notifications ----
+
+async function loadNotifications() {
+  const list = await api(withSysid("notifications"));
+  rows($("#notifications tbody"), list, (n) => {
+    const attempts = n.attempts || []; // null before the first attempt
+    const last = attempts.length ? attempts[attempts.length - 1] : null;
+    const answer = last ? (last.status || "no answer") + (last.error ? " " + last.error : "") : "";
+    const button = el("button", { type: "button", class: "redeliver", dataset: { id: n.id },
+      onclick: () => redeliver(n.id) }, "Redeliver");
+    return [n.id, n.sysid, n.service + "." + n.method, n.status, n.state,
+      attempts.length + " of " + n.maxAttempts, answer, n.backUrl || n.reason || "", button];
+  });
+}
+
+async function redeliver(id) {
+  await api("notifications/" + encodeURIComponent(id) + "/redeliver", { method: "POST" }).catch(() => {});
+  await loadNotifications();
+}
+
+// ---- scenarios ----
+
+async function loadRules() {
+  const list = await api(withSysid("scenarios"));
+  rows($("#rules tbody"), list.rules, (r) => {
+    const remove = r.added ? el("button", { type: "button", onclick: () => removeRule(r.id) }, "Remove") : "";
+    const uses = r.uses + (r.times ? " of " + r.times : "") + (r.retired ? " (retired)" : "");
+    return [r.id, r.when, r.answer, uses, (r.sysids || []).join(", ") || "all", remove];
+  });
+}
+
+async function removeRule(id) {
+  await api("scenarios?id=" + encodeURIComponent(id), { method: "DELETE" });
+  await loadRules();
+}
+
+// The arm form's services and methods come from the catalogue, as the
+// coverage report lists it.
+async function loadCatalogue() {
+  const reports = await api("coverage?sysid=" + encodeURIComponent(sysid() || "catalogue"));
+  const methods = reports[0].methods.filter((m) => !m.pageFlow);
+  const services = [...new Set(methods.map((m) => m.service))];
+  const svc = $("#arm-service");
+  svc.replaceChildren(...services.map((s) => el("option", { value: s }, s)));
+  const fill = () => $("#arm-method").replaceChildren(...methods.filter((m) => m.service === svc.value)
+    .map((m) => el("option", { value: m.method }, m.method)));
+  svc.onchange = fill;
+  fill();
+}
+
+async function arm(ev) {
+  ev.preventDefault();
+  const error = { code: $("#arm-code").value.trim() };
+  if ($("#arm-message").value.trim()) error.message = $("#arm-message").value.trim();
+  const rule = { name: "armed from the web page", when: { service: $("#arm-service").value, method: $("#arm-method").value },
+    respond: { error }, times: Number($("#arm-times").value) || 1 };
+  const out = $("#arm-result");
+  try {
+    const res = await api(withSysid("arm"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(rule) });
+    out.textContent = "armed for " + (sysid() || "every application") + ": " + res.ids.join(", ");
+  } catch (e) {
+    out.textContent = e.message;
+  }
+  await loadRules();
+}
+
+// ---- coverage, apps, clock ----
+
+async function loadCoverage() {
+  $("#coverage").textContent = await api(withSysid("coverage?format=text"));
+}
+
+async function loadApps() {
+  const apps = await api("apps");
+  const select = $("#sysid");
+  const known = new Set([...select.options].map((o) => o.value));
+  for (const a of apps) {
+    if (!known.has(a.sysid)) select.append(el("option", { value: a.sysid }, a.sysid + " (" + a.origin + ")"));
+  }
+}
+
+async function loadClock() {
+  const c = await api("clock");
+  $("#clock").textContent = c.china;
+}
+
+async function reset() {
+  const id = sysid();
+  if (!confirm("Reset " + (id || "every application") + "?")) return;
+  await api(withSysid("reset"), { method: "POST" });
+  clearJournal();
+  refresh();
+}
+
+function clearJournal() {
+  state.last = 0;
+  $("#journal tbody").replaceChildren();
+}
+
+// ---- tabs and polling ----
+
+const loaders = { journal: pollJournal, state: loadState, notifications: loadNotifications, scenarios: loadRules, coverage: loadCoverage };
+
+function showTab() {
+  state.tab = (location.hash || "#journal").slice(1);
+  if (!loaders[state.tab]) state.tab = "journal";
+  for (const s of document.querySelectorAll(".tab")) s.hidden = s.id !== "tab-" + state.tab;
+  for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.dataset.tab === state.tab);
+  refresh();
+}
+
+function refresh() {
+  loaders[state.tab]().catch(() => {});
+}
+
+function start() {
+  loadToken();
+  $("#sysid").addEventListener("change", () => { clearJournal(); loadCatalogue().catch(() => {}); refresh(); });
+  $("#reset").addEventListener("click", () => reset().catch(() => {}));
+  $("#deliver-pending").addEventListener("click", () =>
+    api("notifications/deliver", { method: "POST" }).then(loadNotifications).catch(() => {}));
+  $("#arm-form").addEventListener("submit", arm);
+  window.addEventListener("hashchange", showTab);
+  loadApps().catch(() => {});
+  loadCatalogue().catch(() => {});
+  loadClock().catch(() => {});
+  showTab();
+  setInterval(() => { if (state.tab === "journal") refresh(); }, 1000);
+  setInterval(() => { if (state.tab !== "journal" && state.tab !== "scenarios") refresh(); }, 3000);
+  setInterval(() => { loadApps().catch(() => {}); loadClock().catch(() => {}); }, 5000);
+}
+
+start();
