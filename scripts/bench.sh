@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make bench: every Go benchmark, then "tsymock load --suite", which starts
+# its own servers on loopback and prints the figures docs/performance.md
+# reports: throughput against the crypto floor and the HTTP limit, the
+# scaling from 1,000 to 1,000,000 members, and memory.
+#
+# Environment: BENCHTIME (go test -benchtime, default 1s), DURATION (each
+# load run, default 10s), CONNS (default 8), MEMORY_REQUESTS (canned
+# requests before the memory reading, default 1000000; 0 skips it),
+# PROFILE_DIR (CPU profiles of the servers under load), QUIET_WAIT (seconds
+# to wait for the machine to calm down first, default 60), OUT (default
+# bin/bench: go-bench.txt, suite.json, suite.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GO=${GO:-go}
+BENCHTIME=${BENCHTIME:-1s}
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-8}
+MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
+QUIET_WAIT=${QUIET_WAIT:-60}
+OUT=${OUT:-bin/bench}
+mkdir -p "$OUT"
+
+load1() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0; }
+
+# The figures are only worth something on an otherwise idle machine: the
+# load generator and the server already share its cores.
+waited=0
+while awk -v l="$(load1)" 'BEGIN { exit !(l > 0.5) }' && [ "$waited" -lt "$QUIET_WAIT" ]; do
+  [ "$waited" -eq 0 ] && echo "waiting up to ${QUIET_WAIT}s for the load average ($(load1)) to fall below 0.5..."
+  sleep 5
+  waited=$((waited + 5))
+done
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load average $(load1)"
+
+echo "== Go benchmarks (-benchtime $BENCHTIME)"
+$GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./... | tee "$OUT/go-bench.txt"
+
+echo "== load suite (each run $DURATION, $CONNS connections)"
+$GO build -o bin/tsymock ./cmd/tsymock
+args=(load --suite --duration "$DURATION" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS" --json-out "$OUT/suite.json")
+if [ -n "${PROFILE_DIR:-}" ]; then
+  args+=(--suite-profile-dir "$PROFILE_DIR")
+fi
+bin/tsymock "${args[@]}" | tee "$OUT/suite.txt"
