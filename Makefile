@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin/tsymock
 FUZZTIME ?= 5s
 
-.PHONY: run test build bench fmt vet lint fuzz clean
+.PHONY: run test build bench fmt vet lint fuzz clean container-smoke measure image
 
 ## run: start the server with the embedded defaults (127.0.0.1:6900, demo app 100000000002)
 run:
@@ -34,9 +34,22 @@ fuzz:
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/tsymock
 
-## bench: the Go benchmarks (sign/verify, parsing, a whole request in process)
+## container-smoke: run the image's static binary in an empty root file system, check it from outside (no Docker needed)
+container-smoke:
+	scripts/container-smoke.sh
+
+## measure: time from start to the ready line, binary size, idle memory
+measure:
+	scripts/measure.sh
+
+IMAGE ?= tsymock/tsymock
+## image: build the container image from docker/Dockerfile (needs a Docker engine)
+image:
+	docker build -f docker/Dockerfile --build-arg VERSION=$(VERSION) -t $(IMAGE):$(VERSION) -t $(IMAGE):latest .
+
+## bench: the Go benchmarks, then the load suite against the crypto floor and the HTTP limit (docs/performance.md)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GO=$(GO) ./scripts/bench.sh
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -5,7 +5,6 @@ import (
 
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/soa"
-	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -40,7 +39,7 @@ func (s *Server) sign(ex *exchange, signedValue string) (string, error) {
 	if ex.fault == scenarios.BadSignature {
 		signedValue += badSignatureSalt
 	}
-	return keys.Sign(s.cfg.PlatformKey, signedValue)
+	return s.signs.sign(signedValue)
 }
 
 // otherKeys are the keys other than sysid's own that may have made a wrong

@@ -1,6 +1,8 @@
 // Package mock is tsymock's HTTP server: the signed /service/soa endpoint
-// that merchant SDKs call. (Page flows, notifications and the admin API join
-// it in later stages.)
+// that merchant SDKs call, the page flows, the notifier, and the control
+// plane under /__tsymock/ (the admin API, the journal, contract coverage and
+// a web page). NewTestServer runs one for a Go test; package mock/mocktest
+// adds a ready client.
 //
 // A request is read leniently, verified (sysid, timestamp window, signature
 // over the exact strings received), decoded and validated against the
@@ -84,6 +86,23 @@ type Config struct {
 	NoMagic bool
 	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
 	MaxDelay time.Duration
+	// PProf serves the Go profiler under PProfPrefix (/debug/pprof/) to
+	// loopback clients, for profiles taken under load.
+	PProf bool
+	// JournalSize is how many calls the journal keeps per application
+	// (default DefaultJournalSize).
+	JournalSize int
+	// AdminToken lets clients other than loopback ones use the admin API
+	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
+	// "X-Tsymock-Token: TOKEN". Without it they are refused.
+	AdminToken string
+	// AutoApps registers an unknown sysid on its first request signed with
+	// one of AutoAppKeys (default the bundled demo merchant key).
+	AutoApps    bool
+	AutoAppKeys []*rsa.PublicKey
+	// Notify is how notifications reach backUrl: retry schedule, attempt
+	// timeout, allowed hosts.
+	Notify NotifyConfig
 }
 
 // Server is a running tsymock. Create it with New.
@@ -97,6 +116,10 @@ type Server struct {
 	http      *http.Server
 	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
 	quitOnce  sync.Once
+	signs     *signCache // signs of recent answers, which repeat in scenarios
+	ctl       *control   // journal, coverage, app origins: the control plane
+	notify    *notifier
+	pages     *pageStore // the browser pages of PROTOCOL.md §6
 }
 
 // New checks cfg and builds a server.
@@ -113,6 +136,13 @@ func New(cfg Config) (*Server, error) {
 		scen:      newScenarioSet(cfg),
 		log:       cfg.Logger,
 		quit:      make(chan struct{}),
+		signs:     newSignCache(cfg.PlatformKey),
+	}
+	s.ctl = s.newControl()
+	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	var err error
+	if s.pages, err = newPageStore(); err != nil {
+		return nil, err
 	}
 	for _, a := range cfg.Apps {
 		if err := s.apps.add(a); err != nil {
@@ -133,6 +163,7 @@ func withDefaults(cfg Config) Config {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}
 	}
+	cfg.Clock = clock.MakeSettable(cfg.Clock) // the admin API moves it
 	if cfg.IDs == nil {
 		cfg.IDs = ids.NewRandom()
 	}
@@ -159,6 +190,12 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/service/soa", s.serveSOA)
 	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
+	s.routePages(mux)
+	mux.Handle("GET "+HealthPath, s.healthHandler())
+	mux.Handle(AdminPrefix, s.adminHandler())
+	if s.cfg.PProf {
+		mux.Handle(PProfPrefix, pprofHandler())
+	}
 	return s.withVersion(mux)
 }
 
@@ -189,6 +226,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // Serve answers requests on ln until Shutdown is called. It returns nil
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
+	s.notify.startPoll()
 	err := s.http.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -197,7 +235,9 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown stops accepting connections, ends scenario delays and hangs, and
-// waits for in-flight requests to finish, or for ctx to end.
+// waits for in-flight requests to finish, or for ctx to end. Scheduled
+// notifications are cancelled and attempts in flight aborted.
 func (s *Server) Shutdown(ctx context.Context) error {
-	return s.http.Shutdown(ctx)
+	err := s.http.Shutdown(ctx)
+	return errors.Join(err, s.notify.close(ctx))
 }

@@ -30,6 +30,9 @@ type exchange struct {
 	fault   scenarios.Fault
 	hang    time.Duration
 	delayed bool
+	// verified is set once the signature verified; id is the journal's.
+	verified bool
+	id       uint64
 }
 
 // serveSOA answers the RPC endpoint. Every protocol outcome, errors
@@ -45,8 +48,9 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	s.limitBodyTime(w, r)
 	ex := &exchange{}
 	ex.value, ex.err = s.process(r, ex)
+	s.wakeNotifier() // before the answer: its notifications are listed when it arrives
 	if s.writeFault(w, r, ex) {
-		s.logExchange(r.Context(), ex, time.Since(start))
+		s.finish(r, ex, start, nil)
 		return
 	}
 	body, err := s.encode(ex)
@@ -57,7 +61,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", soa.ContentType)
 	_, _ = w.Write(body)
-	s.logExchange(r.Context(), ex, time.Since(start))
+	s.finish(r, ex, start, body)
 }
 
 // process runs the checks in the platform's order, asks the scenario rules
@@ -97,6 +101,9 @@ func (s *Server) authenticate(ex *exchange) *soa.Error {
 	}
 	app, ok := s.apps.get(p.SysID)
 	if !ok {
+		app, ok = s.autoApp(p)
+	}
+	if !ok {
 		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s)", p.SysID, s.apps.list())
 	}
 	ex.app = app
@@ -130,6 +137,7 @@ func (s *Server) verify(ex *exchange) *soa.Error {
 	p := ex.params
 	err := keys.Verify(ex.app.Key, p.SysID+p.Req+p.Timestamp, p.Sign)
 	if err == nil {
+		ex.verified = true
 		return nil
 	}
 	rep := diagnose.Run(diagnose.Input{
@@ -215,5 +223,6 @@ func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration)
 			slog.String("key", ex.diag.Fingerprint),
 			slog.String("diagnosis", ex.diag.Cause))
 	}
+	attrs = append(attrs, slog.String("outcome", msg), slog.Uint64("journal", ex.id))
 	s.log.LogAttrs(ctx, level, "soa "+msg, attrs...)
 }

@@ -33,6 +33,11 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		VerificationCode: f.smsCode,
 		NoMagic:          f.noMagic,
 		MaxDelay:         f.maxDelay,
+		Notify:           f.notify.config(),
+		JournalSize:      f.journalSize,
+		AdminToken:       f.adminToken,
+		AutoApps:         f.autoApps,
+		PProf:            f.perf.pprof,
 		Version:          versionString(),
 		KnownKeys: []diagnose.NamedKey{{
 			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",

@@ -40,6 +40,9 @@ func commands() []command {
 		{"magic", "list the magic values (err-<code>-...) and the codes they answer", runMagic},
 		{"keygen", "generate a merchant or platform key set (.pfx, PEM, .cer)", runKeygen},
 		{"demo-keys", "write the bundled TEST ONLY demo keys to a folder", runDemoKeys},
+		{"health", "exit 0 when a running server is healthy, 1 otherwise (for health checks)", runHealth},
+		{"coverage", "print a running server's contract coverage: methods called, errorCodes answered, gaps", runCoverage},
+		{"load", "load a running server with signed requests and report requests/s and latency", runLoad},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -85,7 +88,7 @@ platform key and the demo app sysid 100000000002 (merchant .pfx password 123456)
 }
 
 // parseFlags parses a subcommand's flags; when it reports !ok the command
-// ends with code (0 after --help, 2 after a usage error pflag printed).
+// ends with code (0 after --help, 2 after a usage error, which it prints).
 func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 	err := fs.Parse(args)
 	switch {
@@ -93,7 +96,8 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 		return 0, true
 	case errors.Is(err, pflag.ErrHelp):
 		return 0, false
-	default:
+	default: // pflag prints nothing itself with ContinueOnError
+		fmt.Fprintf(fs.Output(), "tsymock %s: %v\nRun \"tsymock %s --help\" for its flags.\n", fs.Name(), err, fs.Name())
 		return 2, false
 	}
 }

@@ -2,11 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
+	"os"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -33,6 +32,12 @@ type serveFlags struct {
 	scenarios   []string
 	noMagic     bool
 	maxDelay    time.Duration
+	readyFile   string
+	perf        perfFlags
+	notify      notifyFlags
+	journalSize int
+	adminToken  string
+	autoApps    bool
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -51,6 +56,12 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
 	fs.BoolVar(&f.noMagic, "no-magic", false, "switch off the magic values (a bizUserId, bizOrderNo... starting err-<code>- answers that code)")
 	fs.DurationVar(&f.maxDelay, "max-delay", mock.DefaultMaxDelay, "cap on scenario delays and hangs")
+	fs.StringVar(&f.readyFile, "ready-file", "", "once listening, write the ready line's JSON to this file (removed on exit), for CI steps that wait for it")
+	f.perf.register(fs)
+	f.notify.register(fs)
+	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
+	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
+	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
 
 // readyLine is printed to stdout, once, when the server accepts requests.
@@ -60,6 +71,7 @@ type readyLine struct {
 	SOAURL  string   `json:"soaUrl"`
 	Version string   `json:"version"`
 	SysIDs  []string `json:"sysids"`
+	PID     int      `json:"pid"`
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -68,11 +80,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.SetOutput(stderr)
 	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: tsymock serve [flags]\n\nStart the mock server. Flags:\n")
+		fmt.Fprint(stderr, "Usage: tsymock serve [flags]\n\nStart the mock server. Every flag can also come from the environment:\nTSYMOCK_ and its name in capitals (TSYMOCK_MAX_DELAY=5s; lists comma-separated);\nthe command line wins. Flags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if err := flagsFromEnv(fs, os.LookupEnv); err != nil {
+		fmt.Fprintf(stderr, "tsymock serve: %v\n", err)
+		return 2
 	}
 	if err := serve(ctx, f, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "tsymock: %v\n", err)
@@ -97,13 +113,17 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err := watchScenarios(ctx, srv, f.scenarios, logger); err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", f.addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", f.addr, err)
+	if err := f.perf.preloadMembers(ctx, srv, logger); err != nil {
+		return err
 	}
+	ln, line, err := listenReady(f, cfg)
+	if err != nil {
+		return err
+	}
+	defer removeReadyFile(f.readyFile, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	if err := announce(stdout, ln.Addr().String(), cfg); err != nil {
+	if _, err := fmt.Fprintf(stdout, "%s\n", line); err != nil {
 		return err
 	}
 	logger.Info("listening", "addr", ln.Addr().String())
@@ -139,19 +159,6 @@ func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logge
 	}
 	go w.Run(ctx)
 	return nil
-}
-
-func announce(stdout io.Writer, addr string, cfg mock.Config) error {
-	line := readyLine{Event: "ready", Addr: addr, SOAURL: "http://" + addr + "/service/soa", Version: versionString()}
-	for _, a := range cfg.Apps {
-		line.SysIDs = append(line.SysIDs, a.SysID)
-	}
-	b, err := json.Marshal(line)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(stdout, "%s\n", b)
-	return err
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {

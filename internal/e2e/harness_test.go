@@ -104,6 +104,9 @@ func demoEnv(t testing.TB, opts ...func(*mock.Config)) *env {
 		Apps:        []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
 		Clock:       e.Clock,
 		Logger:      slog.New(slog.NewTextHandler(e.Log, nil)),
+		// Notifications only to loopback: the tests' merchant.test
+		// backUrls are listed as undeliverable, never looked up.
+		Notify: mock.NotifyConfig{AllowHosts: []string{"127.0.0.1"}},
 	}
 	for _, o := range opts {
 		o(&cfg)

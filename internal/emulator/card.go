@@ -46,7 +46,7 @@ func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	ap := &cardApply{tranceNum: a.ids.Number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
 		card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
 			cardType: bin.cardType, isSafeCard: p.flag("isSafeCard")}}
-	m.applies[ap.tranceNum] = ap
+	put(&m.applies, ap.tranceNum, ap)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate,
 		"bankName": bin.bankName, "bankCode": bin.bankCode, "cardType": bin.cardType}, nil
 }
@@ -130,7 +130,7 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	card := ap.card
 	card.phone, card.bindTime = p.str("phone"), a.clock.Now()
-	m.cards[card.cardNo] = &card
+	put(&m.cards, card.cardNo, &card)
 	delete(m.applies, ap.tranceNum)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -179,7 +180,11 @@ func (p params) str(name string) string {
 // num returns the parameter as an integer; the catalogue has already checked
 // that it is one.
 func (p params) num(name string) int64 {
+	text := p.str(name)
+	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
+		return n // the usual case, without fmt's scanner and its allocations
+	}
 	var n int64
-	_, _ = fmt.Sscan(p.str(name), &n)
+	_, _ = fmt.Sscan(text, &n)
 	return n
 }

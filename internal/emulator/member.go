@@ -32,7 +32,8 @@ type member struct {
 	identityNo   string
 	realNameAt   time.Time
 
-	company *company // nil until setCompanyInfo
+	company *company    // nil until setCompanyInfo
+	pages   memberPages // e-contract and payment password, set on the browser pages
 
 	cards    map[string]*bankCard  // bound cards by plain card number
 	applies  map[string]*cardApply // card bindings waiting for bindBankCard, by tranceNum
@@ -91,12 +92,7 @@ func createMember(a *app, p params) (map[string]any, *soa.Error) {
 		memberType: p.num("memberType"),
 		source:     p.num("source"),
 		created:    a.clock.Now(),
-		sms:        map[smsKey]bool{},
-		cards:      map[string]*bankCard{},
-		applies:    map[string]*cardApply{},
-		subAccts:   map[string]string{},
-		payAccts:   map[string]string{},
-	}
+	} // its maps are made on first use (put)
 	a.members[bizUserID] = m
 	return map[string]any{"bizUserId": m.bizUserID, "userId": m.userID}, nil
 }

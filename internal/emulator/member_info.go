@@ -25,6 +25,7 @@ func getMemberInfo(a *app, p params) (map[string]any, *soa.Error) {
 	} else {
 		maps.Copy(info, m.personalInfo())
 	}
+	maps.Copy(info, m.pageInfo()) // isSignContract, contractNo, isSetPayPwd
 	return map[string]any{"bizUserId": m.bizUserID, "memberType": m.memberType, "memberInfo": info}, nil
 }
 

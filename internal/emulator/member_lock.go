@@ -44,7 +44,7 @@ func createBankSubAcctNo(a *app, p params) (map[string]any, *soa.Error) {
 	no, ok := m.subAccts[set]
 	if !ok {
 		no = fmt.Sprintf("9%s", a.ids.Number())
-		m.subAccts[set] = no
+		put(&m.subAccts, set, no)
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "accountSetNo": set, "subAcctNo": no}, nil
 }
@@ -56,6 +56,6 @@ func applyBindAcct(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	m.payAccts[p.str("acctType")] = p.str("acct")
+	put(&m.payAccts, p.str("acctType"), p.str("acct"))
 	return map[string]any{"bizUserId": m.bizUserID, "result": "OK"}, nil
 }

@@ -32,7 +32,7 @@ func sendVerificationCode(a *app, p params) (map[string]any, *soa.Error) {
 	if kind == smsUnbind && m.phone != phone {
 		return nil, notBound(m, phone)
 	}
-	m.sms[smsKey{kind, phone}] = true
+	put(&m.sms, smsKey{kind, phone}, true)
 	return map[string]any{"bizUserId": m.bizUserID, "phone": phone}, nil
 }
 
