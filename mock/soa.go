@@ -104,7 +104,7 @@ func (s *Server) authenticate(ex *exchange) *soa.Error {
 		app, ok = s.autoApp(p)
 	}
 	if !ok {
-		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s)", p.SysID, s.apps.list())
+		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, s.apps.list())
 	}
 	ex.app = app
 	if serr := checkVersion(p.V); serr != nil {
