@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of the module for FUZZTIME each (the seed corpora
+# also run in plain `go test`). A crasher is written to the package's
+# testdata/fuzz and fails the run. A run that fails without a crasher (the
+# fuzzing engine's own "worker hung" or "terminated" on a loaded machine) is
+# shown and tried once more, so CI reports real findings, not scheduling.
+set -uo pipefail
+go=${GO:-go}
+fuzztime=${FUZZTIME:-5s}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+run() { # pkg target
+  "$go" test -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" -fuzzminimizetime 1s "$1" >"$out" 2>&1
+}
+
+for pkg in $("$go" list ./...); do
+  for t in $("$go" test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
+    echo "fuzz $pkg $t"
+    run "$pkg" "$t" && continue
+    if grep -q 'Failing input written to' "$out"; then
+      cat "$out"
+      exit 1
+    fi
+    echo "  the fuzzing engine failed without a crasher; its output, then one more try:"
+    tail -20 "$out" | sed 's/^/  | /'
+    run "$pkg" "$t" || { cat "$out"; exit 1; }
+  done
+done
