@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
@@ -172,9 +173,14 @@ func redeliverFromPage(t *testing.T, ctx context.Context, srv *mocktest.Server, 
 	))
 	got := rcv.wait(t, 1)
 	assert.Equal(t, "OrderService", got[0].Service)
-	n, ok := srv.Server.Notification(list[0].ID)
-	require.True(t, ok)
-	require.NotEmpty(t, n.Attempts)
+	// The receiver has the POST before the server has read its answer
+	// and recorded the attempt: wait for the record.
+	var n mock.Notification
+	require.Eventually(t, func() bool {
+		got, ok := srv.Server.Notification(list[0].ID)
+		n = got
+		return ok && len(got.Attempts) > 0
+	}, 5*time.Second, 10*time.Millisecond)
 	assert.True(t, n.Attempts[0].Manual, "sent by the button, not the schedule")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Poll[chromedp.Void](
 		`[...document.querySelectorAll('#notifications tbody td')].some(td => td.textContent === 'delivered')`)))
