@@ -5,7 +5,10 @@
 # scaling from 1,000 to 1,000,000 members, and memory.
 #
 # Environment: BENCHTIME (go test -benchtime, default 1s), DURATION (each
-# load run, default 10s), CONNS (default 8), MEMORY_REQUESTS (canned
+# server's timed load, default 20s, in ROUNDS turns, default 4: the runs
+# compared take turns so that the rest of the machine's load and the
+# garbage collections of the large state fall on them alike), CONNS
+# (default 8), MEMORY_REQUESTS (canned
 # requests before the memory reading, default 1000000; 0 skips it),
 # PROFILE_DIR (CPU profiles of the servers under load), QUIET_WAIT (seconds
 # to wait for the machine to calm down first, default 60), OUT (default
@@ -15,7 +18,8 @@ cd "$(dirname "$0")/.."
 
 GO=${GO:-go}
 BENCHTIME=${BENCHTIME:-1s}
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-20s}
+ROUNDS=${ROUNDS:-4}
 CONNS=${CONNS:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
 QUIET_WAIT=${QUIET_WAIT:-60}
@@ -37,9 +41,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "== Go benchmarks (-benchtime $BENCHTIME)"
 $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./... | tee "$OUT/go-bench.txt"
 
-echo "== load suite (each run $DURATION, $CONNS connections)"
+echo "== load suite (each server $DURATION in $ROUNDS turns, $CONNS connections)"
 $GO build -o bin/tsymock ./cmd/tsymock
-args=(load --suite --duration "$DURATION" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS" --json-out "$OUT/suite.json")
+args=(load --suite --duration "$DURATION" --suite-rounds "$ROUNDS" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS" --json-out "$OUT/suite.json")
 if [ -n "${PROFILE_DIR:-}" ]; then
   args+=(--suite-profile-dir "$PROFILE_DIR")
 fi

@@ -78,9 +78,12 @@ latency and every answer that was not OK (by errorCode). Examples:
   tsymock load --mode create-member --duration 10s
   tsymock serve --scenarios builtin:balances &      # then
   tsymock load --mode canned
-  tsymock load --mode bare                          # needs no server
+  tsymock load --mode bare                          # needs no server: the HTTP limit
+  tsymock load --mode bare-crypto                   # verify + sign only: the crypto floor over HTTP
+--pid (the ready line's pid) adds the server's CPU time per request.
 With --suite it starts its own servers (this binary) and measures every
 mode against the crypto floor and the HTTP limit (what "make bench" runs).
+See docs/performance.md.
 
 Flags:
 `)
