@@ -120,7 +120,7 @@ func (s *Server) signatureCheck(ex *exchange) SignatureCheck {
 	case ex.verified:
 		p := ex.params
 		return SignatureCheck{Verdict: SignatureValid, VerifiedText: keys.MD5Base64(p.SysID + p.Req + p.Timestamp),
-			Key: keys.Fingerprint(ex.app.Key)}
+			Key: ex.app.fingerprint}
 	}
 	return SignatureCheck{Verdict: SignatureUnchecked}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/tsymock/tsymock/keys"
 )
 
 // registry holds the applications tsymock knows. It is safe for concurrent
@@ -24,6 +26,7 @@ func (r *registry) add(a App) error {
 	if a.Key == nil {
 		return fmt.Errorf("application %s needs the merchant's public key", a.SysID)
 	}
+	a.fingerprint = keys.Fingerprint(a.Key)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.apps[a.SysID] = a

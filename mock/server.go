@@ -45,6 +45,8 @@ type App struct {
 	// AccountSets are the application's account sets, the one that holds
 	// escrow first; nil means the emulator's defaults (200126, 100001).
 	AccountSets []string
+
+	fingerprint string // of Key, computed once when registered: the journal names it on every call
 }
 
 // Config is everything the server depends on. Zero values get defaults.
