@@ -71,7 +71,7 @@ func (s *syncBuffer) String() string {
 }
 
 // startServer runs a server on 127.0.0.1:0 until the test ends.
-func startServer(t testing.TB, cfg mock.Config) string {
+func startServer(t testing.TB, cfg mock.Config) (string, *mock.Server) {
 	t.Helper()
 	srv, err := mock.New(cfg)
 	require.NoError(t, err)
@@ -88,12 +88,20 @@ func startServer(t testing.TB, cfg mock.Config) string {
 		require.NoError(t, srv.Shutdown(ctx))
 		require.NoError(t, <-done)
 	})
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), srv
 }
 
 // demoEnv starts a server with the bundled demo material and a clock fixed
 // at the vectors' time.
 func demoEnv(t testing.TB, opts ...func(*mock.Config)) *env {
+	t.Helper()
+	e, _ := demoServer(t, opts...)
+	return e
+}
+
+// demoServer is demoEnv that also hands out the server, for tests that
+// change it while it runs or read its notifications.
+func demoServer(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server) {
 	t.Helper()
 	m, err := demo.Load()
 	require.NoError(t, err)
@@ -111,8 +119,9 @@ func demoEnv(t testing.TB, opts ...func(*mock.Config)) *env {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	e.URL = startServer(t, cfg)
-	return e
+	var srv *mock.Server
+	e.URL, srv = startServer(t, cfg)
+	return e, srv
 }
 
 // vectorEnv starts a server that knows the vectors' application with the
@@ -127,7 +136,7 @@ func vectorEnv(t testing.TB) *env {
 	require.NoError(t, err)
 	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: platform, Cert: cert,
 		SysID: vectorSysID, Log: &syncBuffer{}}
-	e.URL = startServer(t, mock.Config{
+	e.URL, _ = startServer(t, mock.Config{
 		PlatformKey: platform,
 		Apps:        []mock.App{{SysID: vectorSysID, Key: merchantPub}},
 		Clock:       e.Clock,

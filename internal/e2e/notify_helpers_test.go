@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -17,8 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/clock"
-	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -44,28 +40,7 @@ type notifyEnv struct {
 // clock, keeping the *mock.Server; it is shut down when the test ends.
 func newNotifyEnv(t *testing.T, opts ...func(*mock.Config)) *notifyEnv {
 	t.Helper()
-	m, err := demo.Load()
-	require.NoError(t, err)
-	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: m.PlatformKey,
-		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &syncBuffer{}}
-	cfg := mock.Config{PlatformKey: m.PlatformKey, Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
-		Clock: e.Clock, Logger: slog.New(slog.NewTextHandler(e.Log, nil))}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	srv, err := mock.New(cfg)
-	require.NoError(t, err)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		require.NoError(t, srv.Shutdown(ctx))
-		require.NoError(t, <-done)
-	})
-	e.URL = "http://" + ln.Addr().String()
+	e, srv := demoServer(t, opts...)
 	return &notifyEnv{env: e, srv: srv}
 }
 

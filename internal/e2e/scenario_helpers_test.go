@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"log/slog"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/clock"
-	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -33,39 +29,6 @@ func withBuiltin(t testing.TB, name string) func(*mock.Config) {
 	f, err := scenarios.Builtin(name)
 	require.NoError(t, err)
 	return func(c *mock.Config) { c.Scenarios = append(c.Scenarios, f) }
-}
-
-// demoServer is demoEnv that also hands out the server, for tests that
-// change its rules while it runs.
-func demoServer(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server) {
-	t.Helper()
-	m, err := demo.Load()
-	require.NoError(t, err)
-	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: m.PlatformKey,
-		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &syncBuffer{}}
-	cfg := mock.Config{
-		PlatformKey: m.PlatformKey,
-		Apps:        []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
-		Clock:       e.Clock,
-		Logger:      slog.New(slog.NewTextHandler(e.Log, nil)),
-	}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	srv, err := mock.New(cfg)
-	require.NoError(t, err)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		require.NoError(t, srv.Shutdown(ctx))
-		require.NoError(t, <-done)
-	})
-	e.URL = "http://" + ln.Addr().String()
-	return e, srv
 }
 
 // callJSON sends a call with a JSON param text and decodes the verified
