@@ -3,7 +3,6 @@ package client_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -17,19 +16,9 @@ import (
 // startFastMock is startMock with notifications sent 10 ms after the
 // event instead of the platform's 5 s.
 func startFastMock() (url string, stop func()) {
-	m, _ := demo.Load()
-	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey,
-		Apps:   []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
-		Notify: mock.NotifyConfig{Schedule: []time.Duration{10 * time.Millisecond}}})
-	if err != nil {
-		panic(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		panic(err)
-	}
-	go func() { _ = srv.Serve(ln) }()
-	return "http://" + ln.Addr().String(), func() { _ = srv.Shutdown(context.Background()) }
+	return startMock(func(c *mock.Config) {
+		c.Notify = mock.NotifyConfig{Schedule: []time.Duration{10 * time.Millisecond}}
+	})
 }
 
 // ExampleClient_VerifyNotification: a merchant's backUrl handler verifies

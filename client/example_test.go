@@ -13,14 +13,18 @@ import (
 )
 
 // startMock runs tsymock with the bundled demo material on a free loopback
-// port, as a merchant's test would.
-func startMock() (url string, stop func()) {
+// port, as a merchant's test would; opts adjust its configuration.
+func startMock(opts ...func(*mock.Config)) (url string, stop func()) {
 	m, err := demo.Load()
 	if err != nil {
 		panic(err)
 	}
-	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey,
-		Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}}})
+	cfg := mock.Config{PlatformKey: m.PlatformKey,
+		Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := mock.New(cfg)
 	if err != nil {
 		panic(err)
 	}
