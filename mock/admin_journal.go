@@ -71,7 +71,10 @@ func (s *Server) adminCalls(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) adminReset(w http.ResponseWriter, r *http.Request) {
 	sysid := r.URL.Query().Get("sysid")
-	s.Reset(sysid)
+	if err := s.Reset(sysid); err != nil {
+		writeError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"reset": orAll(sysid)})
 }
 

@@ -73,7 +73,9 @@ func failMemberPage(notifyMethod string) func(*Server, *pageSession, string, str
 		if _, serr := s.emu.PageMember(p.sysid, bizUserID); serr != nil {
 			return "", serr
 		}
-		s.emu.NotifyPageFailure(p.sysid, p.service, notifyMethod, bizUserID, p.backURL, code, message)
+		if serr := s.emu.NotifyPageFailure(p.sysid, p.service, notifyMethod, bizUserID, p.backURL, code, message); serr != nil {
+			return "", serr
+		}
 		return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
 			ReturnValue: map[string]any{"bizUserId": bizUserID}, ErrorCode: code, Message: message})
 	}

@@ -47,7 +47,7 @@ func (a *app) fund(amount int64) {
 	if amount <= 0 {
 		return
 	}
-	_ = a.book.ledger.post(a.clock.Now(), Ref{OrderNo: "initial-platform-funds"},
+	_ = a.book.ledger.post(a.now(), Ref{OrderNo: "initial-platform-funds"},
 		Leg{Account{Owner: OwnerOutside, Set: SetStandard}, Account{Owner: OwnerPlatform, Set: a.standardSet()}, amount})
 }
 

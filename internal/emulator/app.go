@@ -17,6 +17,10 @@ type app struct {
 	outbox  outbox     // notifications not yet taken by a notifier
 	sets    []string   // account sets, the escrow-style one first
 	book    *orderBook // orders, ledger and freezes
+
+	tape   *tape // while an op of a kept state runs or is replayed
+	gone   bool  // Reset removed it: a caller that waited for its lock must look again
+	funded bool  // the platform's starting funds are posted, by the first op
 }
 
 func newApp(sysid string, c clock.Clock, src *ids.Source, sets []string) *app {

@@ -42,8 +42,8 @@ func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	now := a.clock.Now()
-	ap := &cardApply{tranceNum: a.ids.Number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
+	now := a.now()
+	ap := &cardApply{tranceNum: a.number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
 		card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
 			cardType: bin.cardType, isSafeCard: p.flag("isSafeCard")}}
 	put(&m.applies, ap.tranceNum, ap)
@@ -121,7 +121,7 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	ap, serr := m.pendingApply(p, a.clock.Now())
+	ap, serr := m.pendingApply(p, a.now())
 	if serr != nil {
 		return nil, serr
 	}
@@ -129,7 +129,7 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	card := ap.card
-	card.phone, card.bindTime = p.str("phone"), a.clock.Now()
+	card.phone, card.bindTime = p.str("phone"), a.now()
 	put(&m.cards, card.cardNo, &card)
 	delete(m.applies, ap.tranceNum)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate}, nil

@@ -44,7 +44,7 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if m.company != nil && m.company.status == auditApproved {
 		return nil, soa.Errorf("30023", "bizUserId %q was approved on %s", m.bizUserID, soa.FormatTime(m.company.checkTime))
 	}
-	m.company = audit(p.obj("companyBasicInfo"), a.clock.Now())
+	m.company = audit(p.obj("companyBasicInfo"), a.now())
 	answer := m.company.result(m.bizUserID)
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
 		Status: EventOK, ReturnValue: verifyResult(m)})

@@ -37,6 +37,9 @@ type Config struct {
 	// when an application starts (default DefaultPlatformFunds; negative:
 	// nothing).
 	PlatformFunds int64
+	// Recorder, when set, keeps every change durable before it is answered
+	// (see Op and Replay); nil keeps the state in memory only.
+	Recorder Recorder
 }
 
 // DefaultVerificationCode is the SMS code when none is configured.
@@ -64,6 +67,7 @@ type Emulator struct {
 	sets     []string
 	funds    int64
 	handlers map[string]handler
+	rec      Recorder // nil: the state is not kept
 
 	mu      sync.Mutex
 	apps    map[string]*app
@@ -92,7 +96,7 @@ func New(cfg Config) *Emulator {
 		cfg.PlatformFunds = DefaultPlatformFunds
 	}
 	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
-		funds: cfg.PlatformFunds, apps: map[string]*app{}}
+		funds: cfg.PlatformFunds, rec: cfg.Recorder, apps: map[string]*app{}}
 	e.handlers = e.memberHandlers()
 	maps.Copy(e.handlers, e.orderHandlers())
 	return e
@@ -115,10 +119,10 @@ func (e *Emulator) Handle(ctx context.Context, req Request) (map[string]any, *so
 	if !ok {
 		return nil, soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)
 	}
-	a := e.app(req.SysID)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return h(a, params(req.Param))
+	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: req.Service + "." + req.Method, Param: req.Param},
+		func(a *app) (any, *soa.Error) { return h(a, params(req.Param)) })
+	res, _ := v.(map[string]any)
+	return res, serr
 }
 
 // SetAccountSets gives one application its own account sets (the one that
@@ -133,17 +137,6 @@ func (e *Emulator) SetAccountSets(sysid string, sets []string) {
 	e.appSets[sysid] = slices.Clone(sets)
 }
 
-// Reset forgets the state of one application, or of all when sysid is "".
-func (e *Emulator) Reset(sysid string) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if sysid == "" {
-		e.apps = map[string]*app{}
-		return
-	}
-	delete(e.apps, sysid)
-}
-
 func (e *Emulator) app(sysid string) *app {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -155,7 +148,6 @@ func (e *Emulator) app(sysid string) *app {
 		}
 		a = newApp(sysid, e.clock, e.ids, sets)
 		a.outbox.seq = &e.events
-		a.fund(e.funds)
 		e.apps[sysid] = a
 	}
 	return a

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"sync/atomic"
@@ -36,6 +37,11 @@ type Event struct {
 	// Order marks an OrderService/pay notification: the platform tries it up
 	// to 4 times (5 s, 10 min, 1 h, 6 h); the others are sent once.
 	Order bool
+	// Key names the event across restarts when the state is kept (a
+	// Recorder is set): "<lsn>.<n>", the n-th event of the op at lsn. A
+	// replay queues the event again under the same key, so that a
+	// notifier can tell which ones it already finished. "" otherwise.
+	Key string
 }
 
 // Attempts is how many times the platform tries to deliver the event.
@@ -72,8 +78,15 @@ type outbox struct {
 // clock's time. Callers hold the application's lock.
 func (a *app) notify(ev Event) {
 	ev.SysID = a.sysid
-	ev.At = a.clock.Now()
+	ev.At = a.now()
 	a.outbox.items = append(a.outbox.items, queuedEvent{seq: a.outbox.seq.Add(1), ev: ev.clone()})
+}
+
+// name gives the events queued since start the keys of the op at lsn.
+func (o *outbox) name(start int, lsn uint64) {
+	for i := start; i < len(o.items); i++ {
+		o.items[i].ev.Key = fmt.Sprintf("%d.%d", lsn, i-start)
+	}
 }
 
 // TakeEvents removes and returns every application's undelivered events, in
@@ -93,13 +106,10 @@ func (e *Emulator) TakeEvents() []Event {
 // PendingEvents returns copies of one application's undelivered events,
 // oldest first, leaving them queued.
 func (e *Emulator) PendingEvents(sysid string) []Event {
-	e.mu.Lock()
-	a, ok := e.apps[sysid]
-	e.mu.Unlock()
-	if !ok {
+	a := e.find(sysid)
+	if a == nil {
 		return nil
 	}
-	a.mu.Lock()
 	defer a.mu.Unlock()
 	return inOrder(slices.Clone(a.outbox.items))
 }

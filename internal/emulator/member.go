@@ -88,10 +88,10 @@ func createMember(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	m := &member{
 		bizUserID:  bizUserID,
-		userID:     a.ids.UUID(),
+		userID:     a.uuid(),
 		memberType: p.num("memberType"),
 		source:     p.num("source"),
-		created:    a.clock.Now(),
+		created:    a.now(),
 	} // its maps are made on first use (put)
 	a.members[bizUserID] = m
 	return map[string]any{"bizUserId": m.bizUserID, "userId": m.userID}, nil

@@ -21,7 +21,7 @@ func canSign(m *member) *soa.Error {
 // CanSignContract checks, for the signContract page, that the member may
 // sign (see SignContract).
 func (e *Emulator) CanSignContract(sysid, bizUserID string) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error { return canSign(m) })
+	return e.look(sysid, bizUserID, canSign)
 }
 
 // SignContract signs the member's e-contract, as the signContract page's
@@ -29,25 +29,27 @@ func (e *Emulator) CanSignContract(sysid, bizUserID string) *soa.Error {
 // notification: returnValue {bizUserId} and a top-level contractNo
 // (PROTOCOL.md §5). getMemberInfo then shows isSignContract and contractNo.
 func (e *Emulator) SignContract(sysid, bizUserID, backURL string) (string, *soa.Error) {
-	var no string
-	serr := e.withMember(sysid, bizUserID, func(a *app, m *member) *soa.Error {
-		if serr := canSign(m); serr != nil {
-			return serr
-		}
-		no = "CT" + a.ids.Number()
-		m.pages.contractNo, m.pages.contractAt = no, a.clock.Now()
-		a.notify(Event{Service: soa.MemberService, Method: "signContract", BackURL: backURL, Status: EventOK,
-			ReturnValue: map[string]any{"bizUserId": m.bizUserID}, Extra: map[string]any{"contractNo": no}})
-		return nil
-	})
+	v, serr := e.page(sysid, actSignContract, bizUserID, backURL)
+	no, _ := v.(string)
 	return no, serr
+}
+
+func signContract(a *app, m *member, backURL string) (any, *soa.Error) {
+	if serr := canSign(m); serr != nil {
+		return nil, serr
+	}
+	no := "CT" + a.number()
+	m.pages.contractNo, m.pages.contractAt = no, a.now()
+	a.notify(Event{Service: soa.MemberService, Method: "signContract", BackURL: backURL, Status: EventOK,
+		ReturnValue: map[string]any{"bizUserId": m.bizUserID}, Extra: map[string]any{"contractNo": no}})
+	return no, nil
 }
 
 // SignedContract returns the member's contract for the signContractQuery
 // page: 30046 before it is signed.
 func (e *Emulator) SignedContract(sysid, bizUserID string) (PageMember, *soa.Error) {
 	var out PageMember
-	serr := e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
+	serr := e.look(sysid, bizUserID, func(m *member) *soa.Error {
 		if m.pages.contractNo == "" {
 			return soa.Errorf("30046", "bizUserId %q has not signed the e-contract (open signContract.html first)", bizUserID)
 		}

@@ -43,7 +43,7 @@ func createBankSubAcctNo(a *app, p params) (map[string]any, *soa.Error) {
 	set := p.str("accountSetNo")
 	no, ok := m.subAccts[set]
 	if !ok {
-		no = fmt.Sprintf("9%s", a.ids.Number())
+		no = fmt.Sprintf("9%s", a.number())
 		put(&m.subAccts, set, no)
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "accountSetNo": set, "subAcctNo": no}, nil

@@ -47,7 +47,7 @@ type PageMember struct {
 // PageMember returns a member for a page: 30001 unknown, 30022 locked.
 func (e *Emulator) PageMember(sysid, bizUserID string) (PageMember, *soa.Error) {
 	var out PageMember
-	serr := e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
+	serr := e.look(sysid, bizUserID, func(m *member) *soa.Error {
 		out = m.pageView()
 		return nil
 	})
@@ -64,17 +64,31 @@ func (m *member) pageView() PageMember {
 		ContractAt: m.pages.contractAt}
 }
 
-// withMember runs fn with the application locked and the member found (it
-// may act: not locked).
-func (e *Emulator) withMember(sysid, bizUserID string, fn func(a *app, m *member) *soa.Error) *soa.Error {
-	a := e.app(sysid)
-	a.mu.Lock()
+// look runs fn with the application locked and the member found (it may
+// act: not locked), for a page that only reads. It never creates an
+// application.
+func (e *Emulator) look(sysid, bizUserID string, fn func(m *member) *soa.Error) *soa.Error {
+	a := e.find(sysid)
+	if a == nil {
+		return soa.Errorf("30001", "bizUserId %q", bizUserID)
+	}
 	defer a.mu.Unlock()
 	m, serr := a.member(bizUserID)
 	if serr != nil {
 		return serr
 	}
-	return fn(a, m)
+	return fn(m)
+}
+
+// onMember is the body of a page action on a member that may act.
+func onMember(bizUserID string, fn func(a *app, m *member) (any, *soa.Error)) opFunc {
+	return func(a *app) (any, *soa.Error) {
+		m, serr := a.member(bizUserID)
+		if serr != nil {
+			return nil, serr
+		}
+		return fn(a, m)
+	}
 }
 
 // CheckIdentity checks the name and identity number a page was opened with
@@ -82,7 +96,7 @@ func (e *Emulator) withMember(sysid, bizUserID string, fn func(a *app, m *member
 // person must be real-named (30008) with the same name and number (30009).
 // Enterprises have no real name; their pages are not checked.
 func (e *Emulator) CheckIdentity(sysid, bizUserID, name string, identityType int64, identityNo string) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
+	return e.look(sysid, bizUserID, func(m *member) *soa.Error {
 		if m.memberType != memberPersonal {
 			return nil
 		}
@@ -99,10 +113,15 @@ func (e *Emulator) CheckIdentity(sysid, bizUserID, name string, identityType int
 // NotifyPageFailure queues the error notification of a page whose user
 // pressed the fail button (tsymock's way to test a merchant's failure
 // path): status error with code and message, returnValue {bizUserId}.
-func (e *Emulator) NotifyPageFailure(sysid, service, method, bizUserID, backURL, code, message string) {
-	a := e.app(sysid)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.notify(Event{Service: service, Method: method, BackURL: backURL, Status: EventError,
-		ReturnValue: map[string]any{"bizUserId": bizUserID}, ErrorCode: code, Message: message})
+func (e *Emulator) NotifyPageFailure(sysid, service, method, bizUserID, backURL, code, message string) *soa.Error {
+	_, serr := e.page(sysid, actPageFailure, service, method, bizUserID, backURL, code, message)
+	return serr
+}
+
+func notifyPageFailure(service, method, bizUserID, backURL, code, message string) opFunc {
+	return func(a *app) (any, *soa.Error) {
+		a.notify(Event{Service: service, Method: method, BackURL: backURL, Status: EventError,
+			ReturnValue: map[string]any{"bizUserId": bizUserID}, ErrorCode: code, Message: message})
+		return nil, nil
+	}
 }

@@ -11,9 +11,7 @@ const maxPwdFails = 5
 // others one (30032); resetPayPwd and updatePhoneByPayPwd send an SMS code
 // to the bound phone (30021 without one).
 func (e *Emulator) CanChangePayPwd(sysid, method, bizUserID string) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
-		return canChange(m, method)
-	})
+	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method) })
 }
 
 func canChange(m *member, method string) *soa.Error {
@@ -32,83 +30,79 @@ func canChange(m *member, method string) *soa.Error {
 // SetPayPwd sets the payment password (six digits, 10000 otherwise) and
 // queues the MemberPwdService/setPayPwd notification {bizUserId}.
 func (e *Emulator) SetPayPwd(sysid, bizUserID, pwd, backURL string) *soa.Error {
-	return e.changePwd(sysid, bizUserID, "setPayPwd", backURL, func(m *member) *soa.Error {
-		return setPwd(m, pwd)
-	})
+	_, serr := e.page(sysid, actSetPayPwd, bizUserID, pwd, backURL)
+	return serr
 }
 
 // UpdatePayPwd replaces the payment password after checking the old one
 // (20010). Its notification is setPayPwd {bizUserId}, as the platform uses
 // one notification for set, update and reset (PROTOCOL.md §5).
 func (e *Emulator) UpdatePayPwd(sysid, bizUserID, oldPwd, newPwd, backURL string) *soa.Error {
-	return e.changePwd(sysid, bizUserID, "updatePayPwd", backURL, func(m *member) *soa.Error {
-		if serr := checkPwd(m, oldPwd); serr != nil {
-			return serr
-		}
-		return setPwd(m, newPwd)
-	})
+	_, serr := e.page(sysid, actUpdatePayPwd, bizUserID, oldPwd, newPwd, backURL)
+	return serr
 }
 
 // ResetPayPwd replaces a forgotten payment password, confirmed by the SMS
 // code sent to the bound phone (20011), and notifies setPayPwd.
 func (e *Emulator) ResetPayPwd(sysid, bizUserID, code, newPwd, backURL string) *soa.Error {
-	return e.changePwd(sysid, bizUserID, "resetPayPwd", backURL, func(m *member) *soa.Error {
-		if serr := e.CheckCode(m.phone, code); serr != nil {
-			return serr
-		}
-		return setPwd(m, newPwd)
-	})
+	_, serr := e.page(sysid, actResetPayPwd, bizUserID, code, newPwd, backURL)
+	return serr
 }
 
 // UpdatePhoneByPayPwd binds newPhone in place of the bound phone, confirmed
 // by the payment password and the SMS code sent to the new phone, and
 // queues the updatePhoneByPayPwd notification {bizUserId, newPhone}.
 func (e *Emulator) UpdatePhoneByPayPwd(sysid, bizUserID, pwd, newPhone, code, backURL string) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(a *app, m *member) *soa.Error {
-		if serr := canChange(m, "updatePhoneByPayPwd"); serr != nil {
-			return serr
-		}
-		if !isMobile(newPhone) {
-			return soa.Errorf("10000", "newPhone %q is not an 11-digit mobile number", newPhone)
-		}
-		if serr := checkPwd(m, pwd); serr != nil {
-			return serr
-		}
-		if serr := e.CheckCode(newPhone, code); serr != nil {
-			return serr
-		}
-		m.phone = newPhone
-		a.notify(Event{Service: soa.MemberPwdService, Method: "updatePhoneByPayPwd", BackURL: backURL, Status: EventOK,
-			ReturnValue: map[string]any{"bizUserId": m.bizUserID, "newPhone": newPhone}})
-		return nil
-	})
+	_, serr := e.page(sysid, actUpdatePhone, bizUserID, pwd, newPhone, code, backURL)
+	return serr
+}
+
+func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, pwd, newPhone, code, backURL string) (any, *soa.Error) {
+	if serr := canChange(m, "updatePhoneByPayPwd"); serr != nil {
+		return nil, serr
+	}
+	if !isMobile(newPhone) {
+		return nil, soa.Errorf("10000", "newPhone %q is not an 11-digit mobile number", newPhone)
+	}
+	if serr := checkPwd(m, pwd); serr != nil {
+		return nil, serr
+	}
+	if serr := e.CheckCode(newPhone, code); serr != nil {
+		return nil, serr
+	}
+	m.phone = newPhone
+	a.notify(Event{Service: soa.MemberPwdService, Method: "updatePhoneByPayPwd", BackURL: backURL, Status: EventOK,
+		ReturnValue: map[string]any{"bizUserId": m.bizUserID, "newPhone": newPhone}})
+	return nil, nil
 }
 
 // CheckPayPwd checks a member's payment password, as the pay-by-password
-// page does: 30032 unset, 20010 wrong, 30033 after too many wrong ones.
+// page does: 30032 unset, 20010 wrong, 30033 after too many wrong ones. A
+// wrong password counts, so this is a change of state too.
 func (e *Emulator) CheckPayPwd(sysid, bizUserID, pwd string) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(_ *app, m *member) *soa.Error {
-		if m.pages.payPwd == "" {
-			return soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", bizUserID)
-		}
-		return checkPwd(m, pwd)
-	})
+	_, serr := e.page(sysid, actCheckPayPwd, bizUserID, pwd)
+	return serr
+}
+
+func checkPayPwd(m *member, pwd string) (any, *soa.Error) {
+	if m.pages.payPwd == "" {
+		return nil, soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", m.bizUserID)
+	}
+	return nil, checkPwd(m, pwd)
 }
 
 // changePwd runs one payment-password change and queues its setPayPwd
 // notification.
-func (e *Emulator) changePwd(sysid, bizUserID, method, backURL string, change func(m *member) *soa.Error) *soa.Error {
-	return e.withMember(sysid, bizUserID, func(a *app, m *member) *soa.Error {
-		if serr := canChange(m, method); serr != nil {
-			return serr
-		}
-		if serr := change(m); serr != nil {
-			return serr
-		}
-		a.notify(Event{Service: soa.MemberPwdService, Method: "setPayPwd", BackURL: backURL, Status: EventOK,
-			ReturnValue: map[string]any{"bizUserId": m.bizUserID}})
-		return nil
-	})
+func changePwd(a *app, m *member, method, backURL string, change func() *soa.Error) (any, *soa.Error) {
+	if serr := canChange(m, method); serr != nil {
+		return nil, serr
+	}
+	if serr := change(); serr != nil {
+		return nil, serr
+	}
+	a.notify(Event{Service: soa.MemberPwdService, Method: "setPayPwd", BackURL: backURL, Status: EventOK,
+		ReturnValue: map[string]any{"bizUserId": m.bizUserID}})
+	return nil, nil
 }
 
 func setPwd(m *member, pwd string) *soa.Error {
@@ -157,3 +151,19 @@ func digits(s string, n int) bool {
 
 // isMobile reports whether s looks like a mainland mobile number.
 func isMobile(s string) bool { return digits(s, 11) && s[0] == '1' }
+
+// replacePwd sets a new password after checking the old one (20010).
+func replacePwd(m *member, oldPwd, newPwd string) *soa.Error {
+	if serr := checkPwd(m, oldPwd); serr != nil {
+		return serr
+	}
+	return setPwd(m, newPwd)
+}
+
+// resetPwd sets a new password confirmed by the SMS code (20011).
+func (e *Emulator) resetPwd(m *member, code, newPwd string) *soa.Error {
+	if serr := e.CheckCode(m.phone, code); serr != nil {
+		return serr
+	}
+	return setPwd(m, newPwd)
+}

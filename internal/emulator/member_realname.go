@@ -28,12 +28,12 @@ func setRealName(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	kind, no := p.num("identityType"), p.str("identityNo")
 	if kind == identityIDCard {
-		if err := checkIDCard(no, a.clock.Now()); err != nil {
+		if err := checkIDCard(no, a.now()); err != nil {
 			return nil, soa.Errorf("30012", "identityNo: %v", err)
 		}
 		no = strings.ToUpper(no)
 	}
 	m.realName, m.name, m.identityType, m.identityNo = true, p.str("name"), kind, no
-	m.realNameAt = a.clock.Now()
+	m.realNameAt = a.now()
 	return map[string]any{"bizUserId": m.bizUserID, "name": m.name, "identityType": kind, "identityNo": no}, nil
 }

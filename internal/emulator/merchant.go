@@ -71,8 +71,7 @@ func (a *app) ordersPaidBetween(from, to time.Time) []*order {
 
 // CheckAccountFile returns an application's reconciliation file of a day.
 func (e *Emulator) CheckAccountFile(sysid, date string) (string, error) {
-	a := e.app(sysid)
-	a.mu.Lock()
+	a := e.lock(sysid)
 	defer a.mu.Unlock()
 	return a.checkAccountFile(date)
 }

@@ -90,11 +90,11 @@ func (a *app) order(bizOrderNo string) (*order, *soa.Error) {
 // succeed posts the order's legs and marks it paid; it queues the order
 // notification. A failed posting leaves the order as it was.
 func (a *app) succeed(o *order) *soa.Error {
-	if err := a.book.ledger.post(a.clock.Now(), o.ref(), o.legs...); err != nil {
+	if err := a.book.ledger.post(a.now(), o.ref(), o.legs...); err != nil {
 		return ledgerError("40014", err)
 	}
 	o.status = statusSucceeded
-	o.paidAt = a.clock.Now()
+	o.paidAt = a.now()
 	a.notifyOrder(o)
 	return nil
 }

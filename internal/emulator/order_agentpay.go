@@ -123,8 +123,8 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 // failure. An item whose bizOrderNo is already taken cannot be recorded
 // (the existing order stays as it is), but its failure is still notified.
 func (a *app) failedItem(p params, serr *soa.Error) {
-	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.ids.Number(),
-		created: a.clock.Now(), payer: p.str("bizUserId"), amount: p.num("amount"),
+	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(),
+		created: a.now(), payer: p.str("bizUserId"), amount: p.num("amount"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; !dup {
 		a.register(o)

@@ -13,7 +13,7 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 		kind: kind, bizOrderNo: p.str("bizOrderNo"), amount: p.num("amount"), fee: p.num("fee"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo"), validateType: p.num("validateType"),
 		frontURL: p.str("frontUrl"),
-		status:   statusUnpaid, orderNo: a.ids.Number(), created: a.clock.Now(),
+		status:   statusUnpaid, orderNo: a.number(), created: a.now(),
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
@@ -36,8 +36,8 @@ func (a *app) expiry(s string) (time.Time, *soa.Error) {
 	if err != nil {
 		return time.Time{}, soa.Errorf("20015", "orderExpireDatetime %q is not \"yyyy-MM-dd HH:mm:ss\"", s)
 	}
-	if !t.After(a.clock.Now()) {
-		return time.Time{}, soa.Errorf("20015", "orderExpireDatetime %s is not in the future (server time %s)", s, soa.FormatTime(a.clock.Now()))
+	if !t.After(a.now()) {
+		return time.Time{}, soa.Errorf("20015", "orderExpireDatetime %s is not in the future (server time %s)", s, soa.FormatTime(a.now()))
 	}
 	return t, nil
 }
@@ -98,7 +98,7 @@ func (a *app) payable(o *order) *soa.Error {
 	if o.status != statusUnpaid {
 		return soa.Errorf("40004", "order %s has status %d", o.bizOrderNo, o.status)
 	}
-	if o.expired(a.clock.Now()) {
+	if o.expired(a.now()) {
 		o.status = statusClosed
 		return soa.Errorf("40003", "order %s expired at %s", o.bizOrderNo, soa.FormatTime(o.expires))
 	}

@@ -16,14 +16,23 @@ type PageOrder struct {
 // PendingOrder returns an order that waits for payment (40000 unknown,
 // 40004 not waiting, 40003 expired), for a page that completes it.
 func (e *Emulator) PendingOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
-	return e.withPayable(sysid, bizOrderNo, func(*app, *order) *soa.Error { return nil })
+	a := e.find(sysid)
+	if a == nil {
+		return PageOrder{}, soa.Errorf("40000", "bizOrderNo %q", bizOrderNo)
+	}
+	defer a.mu.Unlock()
+	v, serr := onPayable(bizOrderNo, func(*app, *order) *soa.Error { return nil })(a)
+	out, _ := v.(PageOrder)
+	return out, serr
 }
 
 // OrderByNo finds the bizOrderNo of an orderNo (40000 when unknown), for
 // pages that are opened with the platform's number.
 func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
-	a := e.app(sysid)
-	a.mu.Lock()
+	a := e.find(sysid)
+	if a == nil {
+		return "", soa.Errorf("40000", "orderNo %q", orderNo)
+	}
 	defer a.mu.Unlock()
 	o, ok := a.book.byNo[orderNo]
 	if !ok {
@@ -36,39 +45,49 @@ func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
 // the money moves and the order notification is queued. A payment the
 // balance no longer covers fails the order instead (and is notified).
 func (e *Emulator) ConfirmOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
-	return e.withPayable(sysid, bizOrderNo, func(a *app, o *order) *soa.Error {
-		serr := a.succeed(o)
-		if serr != nil {
-			a.failWith(o, serr)
-		}
-		return serr
-	})
+	return pageOrder(e.page(sysid, actConfirmOrder, bizOrderNo))
+}
+
+func confirmOrder(a *app, o *order) *soa.Error {
+	serr := a.succeed(o)
+	if serr != nil {
+		a.failWith(o, serr)
+	}
+	return serr
 }
 
 // FailOrder ends a pending order as failed, as a page's fail button does,
 // and queues the failure notification.
 func (e *Emulator) FailOrder(sysid, bizOrderNo, message string) (PageOrder, *soa.Error) {
-	return e.withPayable(sysid, bizOrderNo, func(a *app, o *order) *soa.Error {
-		a.failWith(o, soa.Errorf("40006", "%s", message))
-		return nil
-	})
+	return pageOrder(e.page(sysid, actFailOrder, bizOrderNo, message))
 }
 
-// withPayable runs act on an order that waits for payment, under the
-// application's lock, and returns what a page shows of it afterwards.
-func (e *Emulator) withPayable(sysid, bizOrderNo string, act func(*app, *order) *soa.Error) (PageOrder, *soa.Error) {
-	a := e.app(sysid)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	o, serr := a.order(bizOrderNo)
-	if serr != nil {
-		return PageOrder{}, serr
+func failOrder(message string) func(a *app, o *order) *soa.Error {
+	return func(a *app, o *order) *soa.Error {
+		a.failWith(o, soa.Errorf("40006", "%s", message))
+		return nil
 	}
-	if serr := a.payable(o); serr != nil {
-		return PageOrder{}, serr
+}
+
+func pageOrder(v any, serr *soa.Error) (PageOrder, *soa.Error) {
+	out, _ := v.(PageOrder)
+	return out, serr
+}
+
+// onPayable is the body of a page action on an order that waits for
+// payment: it answers what a page shows of the order afterwards.
+func onPayable(bizOrderNo string, act func(*app, *order) *soa.Error) opFunc {
+	return func(a *app) (any, *soa.Error) {
+		o, serr := a.order(bizOrderNo)
+		if serr != nil {
+			return nil, serr
+		}
+		if serr := a.payable(o); serr != nil {
+			return nil, serr
+		}
+		serr = act(a, o)
+		return o.page(), serr
 	}
-	serr = act(a, o)
-	return o.page(), serr
 }
 
 func (o *order) page() PageOrder {

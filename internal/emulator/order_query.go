@@ -25,7 +25,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	status := o.status
-	if status == statusUnpaid && o.expired(a.clock.Now()) {
+	if status == statusUnpaid && o.expired(a.now()) {
 		status = statusClosed
 	}
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,

@@ -120,16 +120,7 @@ func TestMoneyConserved(t *testing.T) {
 	e := newTest()
 	users := []string{"u0", "u1", "u2", "u3", "u4"}
 	funded(t, e, 10_000, users...)
-	var wg sync.WaitGroup
-	for w := range 8 {
-		wg.Go(func() {
-			r := rand.New(rand.NewPCG(uint64(w), 7))
-			for i := range 400 {
-				randomOperation(t, e, r, users, fmt.Sprintf("w%d-%d", w, i))
-			}
-		})
-	}
-	wg.Wait()
+	randomLoad(t, e, users, 8, 400)
 	a := e.app("app")
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -139,6 +130,20 @@ func TestMoneyConserved(t *testing.T) {
 		}
 	}
 	assert.Equal(t, -a.book.ledger.balances[Account{Owner: OwnerOutside, Set: SetStandard}]-a.book.ledger.balances[Account{Owner: OwnerOutside, Set: SetEscrow}], a.book.ledger.total())
+}
+
+// randomLoad runs n random operations in each of workers goroutines.
+func randomLoad(t testing.TB, e *Emulator, users []string, workers, n int) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(w), 7))
+			for i := range n {
+				randomOperation(t, e, r, users, fmt.Sprintf("w%d-%d", w, i))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func randomOperation(t testing.TB, e *Emulator, r *rand.Rand, users []string, no string) {

@@ -33,9 +33,9 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := checkAmounts(amount, 0); serr != nil {
 		return nil, serr
 	}
-	transferNo := a.ids.Number()
+	transferNo := a.number()
 	ref := Ref{OrderNo: transferNo, BizOrderNo: no, TradeNo: transferNo}
-	if err := a.book.ledger.post(a.clock.Now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
+	if err := a.book.ledger.post(a.now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
 		return nil, ledgerError("40014", err)
 	}
 	a.book.transfers[no] = transferNo
@@ -58,7 +58,7 @@ func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	avail := acct(m.bizUserID, set)
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
-	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{avail, frozen, amount}); err != nil {
+	if err := a.book.ledger.post(a.now(), Ref{BizOrderNo: no}, Leg{avail, frozen, amount}); err != nil {
 		return nil, ledgerError("50001", err)
 	}
 	a.book.freezes[no] = &freeze{bizUserID: m.bizUserID, set: set, frozen: amount}
@@ -81,7 +81,7 @@ func unfreezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("50003", "freeze %s holds %d, %d asked", no, f.frozen, amount)
 	}
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
-	if err := a.book.ledger.post(a.clock.Now(), Ref{BizOrderNo: no}, Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
+	if err := a.book.ledger.post(a.now(), Ref{BizOrderNo: no}, Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
 		return nil, ledgerError("50003", err)
 	}
 	f.frozen -= amount

@@ -103,13 +103,10 @@ func (e *Emulator) StateApps() []string {
 // view runs fn with the application's lock held, if it has state. It never
 // creates an application: looking does not change what is there.
 func (e *Emulator) view(sysid string, fn func(a *app)) {
-	e.mu.Lock()
-	a, ok := e.apps[sysid]
-	e.mu.Unlock()
-	if !ok {
+	a := e.find(sysid)
+	if a == nil {
 		return
 	}
-	a.mu.Lock()
 	defer a.mu.Unlock()
 	fn(a)
 }

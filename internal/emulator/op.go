@@ -1,0 +1,145 @@
+package emulator
+
+import (
+	"fmt"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Kinds of Op.
+const (
+	OpCall  = "call"  // a /service/soa call: Name is Service.Method, Param its decrypted param
+	OpPage  = "page"  // a browser-page action: Name is the action, Args its values
+	OpReset = "reset" // Reset of SysID, or of everything when SysID is ""
+)
+
+// Op is one change to the state, as the write-ahead log of a kept state
+// (mock's --data-dir) holds it and Replay applies it again after a restart.
+// Its tape holds what it drew from the clock and the id source; Code is its
+// outcome ("" for OK), which Replay checks to catch a state that diverged.
+type Op struct {
+	SysID string         `json:"sysid"`
+	Kind  string         `json:"kind"`
+	Name  string         `json:"name,omitempty"`
+	Param map[string]any `json:"param,omitempty"`
+	Args  []string       `json:"args,omitempty"`
+	Tape  Tape           `json:"tape"`
+	Code  string         `json:"code,omitempty"`
+}
+
+// Recorder makes ops durable before they are answered. The emulator calls
+// Record with the application's lock held, so the log keeps every
+// application's order; Wait after releasing it, so that one slow disk write
+// serves many ops (group commit).
+type Recorder interface {
+	// Record appends op and returns its position in the log (from 1).
+	Record(op *Op) (uint64, error)
+	// Wait returns when the op at lsn is durable, or why it cannot be.
+	Wait(lsn uint64) error
+	// Err is the error that stopped the log, or nil while it works.
+	Err() error
+}
+
+// opFunc is the body of an op: it runs with the application locked and
+// answers a value for the caller.
+type opFunc func(a *app) (any, *soa.Error)
+
+// change runs fn as one op on op.SysID. With a recorder it is refused once
+// the log has failed, records its draws, is written ahead, and is answered
+// only when durable: a failed write answers 9200 (数据库错误), as the
+// platform answers when its database fails.
+func (e *Emulator) change(op Op, fn opFunc) (any, *soa.Error) {
+	if e.rec != nil {
+		if err := e.rec.Err(); err != nil {
+			return nil, storeError(err)
+		}
+	}
+	a := e.lock(op.SysID)
+	v, serr, lsn, err := e.apply(a, &op, fn)
+	a.mu.Unlock()
+	if err == nil && lsn > 0 {
+		err = e.rec.Wait(lsn)
+	}
+	if err != nil {
+		return nil, storeError(err)
+	}
+	return v, serr
+}
+
+// apply runs fn with the application locked and, with a recorder, appends
+// the op with its tape and outcome, naming the events it queued after it.
+func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, error) {
+	if e.rec == nil {
+		a.ensureFunded(e.funds)
+		v, serr := fn(a)
+		return v, serr, 0, nil
+	}
+	a.tape = &tape{}
+	defer func() { a.tape = nil }()
+	start := len(a.outbox.items)
+	a.ensureFunded(e.funds)
+	v, serr := fn(a)
+	op.Tape, op.Code = a.tape.Tape, errorCode(serr)
+	lsn, err := e.rec.Record(op)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	a.outbox.name(start, lsn)
+	return v, serr, lsn, nil
+}
+
+// ensureFunded posts the platform's starting funds with the application's
+// first op, so that their time is on that op's tape.
+func (a *app) ensureFunded(funds int64) {
+	if !a.funded {
+		a.funded = true
+		a.fund(funds)
+	}
+}
+
+func errorCode(serr *soa.Error) string {
+	if serr == nil {
+		return ""
+	}
+	return serr.Code
+}
+
+// storeError is the answer to an op the log could not keep.
+func storeError(err error) *soa.Error {
+	return soa.Errorf("9200", "tsymock could not keep the state in its data dir (%v); the call was not kept: "+
+		"fix the disk and restart tsymock, which comes back with every call answered OK before", err)
+}
+
+// lock returns the application locked, created if new. An application that
+// Reset removed while the caller waited for its lock is looked up again.
+func (e *Emulator) lock(sysid string) *app {
+	for {
+		a := e.app(sysid)
+		a.mu.Lock()
+		if !a.gone {
+			return a
+		}
+		a.mu.Unlock()
+	}
+}
+
+// find returns the application locked, or nil when it has no state: for
+// looks that must not create one.
+func (e *Emulator) find(sysid string) *app {
+	for {
+		e.mu.Lock()
+		a, ok := e.apps[sysid]
+		e.mu.Unlock()
+		if !ok {
+			return nil
+		}
+		a.mu.Lock()
+		if !a.gone {
+			return a
+		}
+		a.mu.Unlock()
+	}
+}
+
+// unknownOp is a replayed op this version cannot apply.
+func unknownOp(op *Op) error { return fmt.Errorf("emulator: unknown op %s %q", op.Kind, op.Name) }
