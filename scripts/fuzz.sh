@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of the module for FUZZTIME each (the seed corpora
 # also run in plain `go test`). A crasher is written to the package's
-# testdata/fuzz and fails the run. A run that fails without a crasher (the
-# fuzzing engine's own "worker hung" or "terminated" on a loaded machine) is
-# shown and tried once more, so CI reports real findings, not scheduling.
+# testdata/fuzz and fails the run, as does a committed seed or regression
+# input that fails (reported at once, not retried). A run that fails without
+# either (the fuzzing engine's own "worker hung" or "terminated" on a loaded
+# machine) is shown and tried once more, so CI reports real findings, not
+# scheduling.
 set -uo pipefail
 go=${GO:-go}
 fuzztime=${FUZZTIME:-5s}
@@ -18,7 +20,7 @@ for pkg in $("$go" list ./...); do
   for t in $("$go" test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     echo "fuzz $pkg $t"
     run "$pkg" "$t" && continue
-    if grep -q 'Failing input written to' "$out"; then
+    if grep -q -e 'Failing input written to' -e 'failure while testing seed corpus entry' "$out"; then
       cat "$out"
       exit 1
     fi
