@@ -73,15 +73,16 @@ func respondKeys() []string { return []string{"ok", "error", "fault", "hang", "d
 func (d *decoder) respond(n *yaml.Node) (*step, bool) {
 	s := &step{line: n.Line}
 	var kinds []string
+	good := true // every key is read, so that each mistake is reported
 	ok := d.mapping(n, "respond", respondKeys(), func(key string, _, v *yaml.Node) {
 		if key != "delay" && key != "fault" && key != "hang" {
 			kinds = append(kinds, key)
 		}
 		if !d.respondKey(s, key, v) {
-			s = nil
+			good = false
 		}
 	})
-	if !ok || s == nil {
+	if !ok || !good {
 		return nil, false
 	}
 	return s, d.checkStep(n, s, kinds)
