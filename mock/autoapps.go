@@ -44,10 +44,14 @@ func (s *Server) autoApp(p soa.Params) (App, bool) {
 			continue
 		}
 		a := App{SysID: p.SysID, Key: k}
-		if err := s.apps.add(a); err != nil {
+		if err := s.registerApp(a, OriginAuto); err != nil {
 			return App{}, false
 		}
-		s.ctl.noteApp(a, OriginAuto)
+		if s.store != nil {
+			if err := s.store.keepApp(a, OriginAuto); err != nil {
+				s.log.Error("application registered on first use is not kept", "sysid", p.SysID, "err", err)
+			}
+		}
 		s.log.Info("application registered on first use", "sysid", p.SysID, "key", keys.Fingerprint(k))
 		return a, true
 	}

@@ -73,14 +73,29 @@ func (s *Server) Clock() Clock { return s.cfg.Clock.(clock.Settable) }
 // RegisterApp registers an application at run time, or replaces the key
 // of a registered one. Its account sets take effect with its next state:
 // register it before its first call, or Reset it after.
+// With a data dir it is kept: it is on disk when RegisterApp returns.
 func (s *Server) RegisterApp(a App) error {
+	if err := s.registerApp(a, OriginAdmin); err != nil {
+		return err
+	}
+	if s.store != nil {
+		if err := s.store.keepApp(a, OriginAdmin); err != nil {
+			return fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
+		}
+	}
+	return nil
+}
+
+// registerApp makes an application known, with its account sets and how
+// it came.
+func (s *Server) registerApp(a App, origin string) error {
 	if err := s.apps.add(a); err != nil {
 		return fmt.Errorf("mock: %w", err)
 	}
 	if len(a.AccountSets) > 0 {
 		s.emu.SetAccountSets(a.SysID, a.AccountSets)
 	}
-	s.ctl.noteApp(a, OriginAdmin)
+	s.ctl.noteApp(a, origin)
 	return nil
 }
 

@@ -153,6 +153,7 @@ func (n *notifier) clear(sysid string) {
 		}
 		n.unschedule(r)
 		r.removed = true
+		n.done(r)
 		delete(n.byID, r.n.ID)
 	}
 	clear(n.records[len(kept):])

@@ -43,6 +43,10 @@ type notifier struct {
 	wg       sync.WaitGroup // attempts scheduled or in flight, and the poll
 	pollOnce sync.Once
 	stopPoll chan struct{}
+	// finished, when set, is told the Event.Key of every notification that
+	// needs no more attempts (delivered, failed, undeliverable, cleared),
+	// so that a kept state does not send it again after a restart.
+	finished func(key string)
 }
 
 func newNotifier(cfg NotifyConfig, key *rsa.PrivateKey, c clock.Clock, emu *emulator.Emulator, log *slog.Logger) *notifier {
@@ -82,6 +86,7 @@ func (n *notifier) add(ev emulator.Event) {
 	}
 	if reason != "" {
 		r.n.State, r.n.Reason = NotifyUndeliverable, reason
+		n.done(r)
 		n.log.Warn("notification not deliverable", "id", r.n.ID, "sysid", ev.SysID,
 			"call", ev.Service+"."+ev.Method, "backUrl", ev.BackURL, "reason", reason)
 		return
@@ -143,6 +148,7 @@ func (n *notifier) finish(r *record, a NotifyAttempt) {
 	case a.Status == http.StatusOK:
 		n.unschedule(r)
 		r.n.State = NotifyDelivered
+		n.done(r)
 	case r.removed:
 		n.unschedule(r)
 	case r.n.State == NotifyPending && scheduled < r.n.MaxAttempts:
@@ -152,6 +158,14 @@ func (n *notifier) finish(r *record, a NotifyAttempt) {
 	default:
 		n.unschedule(r)
 		r.n.State = NotifyFailed
+		n.done(r)
+	}
+}
+
+// done tells the kept state that r needs no more attempts.
+func (n *notifier) done(r *record) {
+	if n.finished != nil {
+		n.finished(r.ev.Key)
 	}
 }
 

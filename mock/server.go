@@ -105,6 +105,12 @@ type Config struct {
 	// Notify is how notifications reach backUrl: retry schedule, attempt
 	// timeout, allowed hosts.
 	Notify NotifyConfig
+	// DataDir, when set, keeps the state across restarts: the applications
+	// registered at run time, members, cards, orders, the ledger and the
+	// notifications not yet delivered. Every change is in the write-ahead
+	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
+	// memory only.
+	DataDir string
 }
 
 // Server is a running tsymock. Create it with New.
@@ -122,6 +128,7 @@ type Server struct {
 	ctl       *control   // journal, coverage, app origins: the control plane
 	notify    *notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
+	store     *store     // the data dir, or nil
 }
 
 // New checks cfg and builds a server.
@@ -130,11 +137,18 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("mock: a platform private key is required")
 	}
 	cfg = withDefaults(cfg)
+	ecfg := emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}
+	var st *store
+	if cfg.DataDir != "" {
+		st = &store{}
+		ecfg.Recorder = st // only when set: a nil *store would be a non-nil Recorder
+	}
 	s := &Server{
 		cfg:       cfg,
 		apps:      newRegistry(),
 		catalogue: soa.DefaultCatalogue(),
-		emu:       emulator.New(emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}),
+		emu:       emulator.New(ecfg),
+		store:     st,
 		scen:      newScenarioSet(cfg),
 		log:       cfg.Logger,
 		quit:      make(chan struct{}),
@@ -152,6 +166,12 @@ func New(cfg Config) (*Server, error) {
 		}
 		if len(a.AccountSets) > 0 {
 			s.emu.SetAccountSets(a.SysID, a.AccountSets)
+		}
+	}
+	if st != nil {
+		s.notify.finished = st.finished
+		if err := s.openStore(); err != nil {
+			return nil, err
 		}
 	}
 	s.http = s.newHTTPServer()
@@ -241,5 +261,9 @@ func (s *Server) Serve(ln net.Listener) error {
 // notifications are cancelled and attempts in flight aborted.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
-	return errors.Join(err, s.notify.close(ctx))
+	err = errors.Join(err, s.notify.close(ctx))
+	if s.store != nil {
+		err = errors.Join(err, s.store.close())
+	}
+	return err
 }

@@ -37,6 +37,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		JournalSize:      f.journalSize,
 		AdminToken:       f.adminToken,
 		AutoApps:         f.autoApps,
+		DataDir:          f.dataDir,
 		PProf:            f.perf.pprof,
 		Version:          versionString(),
 		KnownKeys: []diagnose.NamedKey{{

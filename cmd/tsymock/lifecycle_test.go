@@ -90,8 +90,14 @@ type proc struct {
 
 func startBinary(t *testing.T, args ...string) *proc {
 	t.Helper()
-	p := &proc{stderr: &lockedBuffer{}, exited: make(chan int, 1)}
-	p.cmd = exec.Command(tsymockBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	return startCmd(t, exec.Command(tsymockBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...))
+}
+
+// startCmd starts a command that runs "tsymock serve" and waits for its
+// ready line.
+func startCmd(t *testing.T, cmd *exec.Cmd) *proc {
+	t.Helper()
+	p := &proc{cmd: cmd, stderr: &lockedBuffer{}, exited: make(chan int, 1)}
 	p.cmd.Stderr = p.stderr
 	stdout, err := p.cmd.StdoutPipe()
 	require.NoError(t, err)

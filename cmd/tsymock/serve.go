@@ -38,6 +38,7 @@ type serveFlags struct {
 	journalSize int
 	adminToken  string
 	autoApps    bool
+	dataDir     string
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -61,6 +62,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	f.notify.register(fs)
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
+	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
 

@@ -73,13 +73,22 @@ func (s *syncBuffer) String() string {
 // startServer runs a server on 127.0.0.1:0 until the test ends.
 func startServer(t testing.TB, cfg mock.Config) (string, *mock.Server) {
 	t.Helper()
+	u, srv, _ := startStoppable(t, cfg)
+	return u, srv
+}
+
+// startStoppable is startServer that also hands out stop, which shuts the
+// server down before the test ends (a restart); calling it again does
+// nothing.
+func startStoppable(t testing.TB, cfg mock.Config) (string, *mock.Server, func()) {
+	t.Helper()
 	srv, err := mock.New(cfg)
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
+	stop := sync.OnceFunc(func() {
 		// Connections a client dialed but never used look new to the
 		// server, and Shutdown waits 5 s for those: close them first.
 		http.DefaultTransport.(*http.Transport).CloseIdleConnections()
@@ -88,7 +97,8 @@ func startServer(t testing.TB, cfg mock.Config) (string, *mock.Server) {
 		require.NoError(t, srv.Shutdown(ctx))
 		require.NoError(t, <-done)
 	})
-	return "http://" + ln.Addr().String(), srv
+	t.Cleanup(stop)
+	return "http://" + ln.Addr().String(), srv, stop
 }
 
 // demoEnv starts a server with the bundled demo material and a clock fixed
@@ -102,6 +112,13 @@ func demoEnv(t testing.TB, opts ...func(*mock.Config)) *env {
 // demoServer is demoEnv that also hands out the server, for tests that
 // change it while it runs or read its notifications.
 func demoServer(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server) {
+	t.Helper()
+	e, srv, _ := demoStoppable(t, opts...)
+	return e, srv
+}
+
+// demoStoppable is demoServer with startStoppable's stop.
+func demoStoppable(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server, func()) {
 	t.Helper()
 	m, err := demo.Load()
 	require.NoError(t, err)
@@ -120,8 +137,9 @@ func demoServer(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server) {
 		o(&cfg)
 	}
 	var srv *mock.Server
-	e.URL, srv = startServer(t, cfg)
-	return e, srv
+	var stop func()
+	e.URL, srv, stop = startStoppable(t, cfg)
+	return e, srv, stop
 }
 
 // vectorEnv starts a server that knows the vectors' application with the

@@ -169,3 +169,37 @@ func TestFailedLogAnswers9200(t *testing.T) {
 	assert.ErrorContains(t, e.Reset(""), "no space left")
 	assert.Len(t, l.ops, 1, "nothing after the failure is kept")
 }
+
+// TestReadsChangeNothing: the methods that are not written ahead leave the
+// state as it was, and are not logged once the application is funded.
+func TestReadsChangeNothing(t *testing.T) {
+	l := &memLog{}
+	e := newKept(l)
+	onboard(t, e, "app", "p1", "6228480000000000001")
+	funded(t, e, 1000, "u0", "u1")
+	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, ""))
+	calls := map[string]map[string]any{
+		"MemberService.getMemberInfo":             {"bizUserId": "p1"},
+		"MemberService.getBankCardBin":            {"cardNo": "6228480000000000001"},
+		"MemberService.queryBankCard":             {"bizUserId": "p1"},
+		"OrderService.queryBalance":               {"bizUserId": "u0", "accountSetNo": "200126"},
+		"OrderService.getOrderDetail":             {"bizOrderNo": "c1"},
+		"OrderService.queryInExpDetail":           {"bizUserId": "u0", "accountSetNo": "200126", "dateStart": "2026-11-01", "dateEnd": "2026-11-30", "startPosition": 1, "queryNum": 10},
+		"MerchantService.queryMerchantBalance":    {"accountSetNo": "100001"},
+		"MerchantService.queryReserveFundBalance": {},
+		"MerchantService.getCheckAccountFile":     {"date": "20261128"},
+	}
+	for name, param := range calls {
+		require.True(t, reads(name), name)
+		before, logged := snapshot(e, "app"), len(l.ops)
+		service, method, _ := strings.Cut(name, ".")
+		_, serr := e.Handle(t.Context(), Request{SysID: "app", Service: service, Method: method, Param: param})
+		require.Nil(t, serr, name)
+		assert.Equal(t, before, snapshot(e, "app"), name)
+		assert.Equal(t, logged, len(l.ops), name)
+	}
+	logged := len(l.ops)
+	_, _ = e.Handle(t.Context(), Request{SysID: "fresh", Service: "OrderService", Method: "queryBalance",
+		Param: map[string]any{"bizUserId": "u0", "accountSetNo": "200126"}})
+	assert.Len(t, l.ops, logged+1, "an application's first call is logged: it posts the starting funds")
+}

@@ -1,0 +1,145 @@
+package mock
+
+import (
+	"bytes"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/wal"
+)
+
+// store keeps the state in a data dir (Config.DataDir): a write-ahead log
+// of the emulator's ops, the applications registered at run time, and the
+// keys of the notifications the notifier finished. A restart replays it.
+// The emulator answers a change only once its record is on disk, so every
+// call answered OK is still there after a crash.
+type store struct {
+	mu  sync.Mutex // guards log while Open replays and sets it
+	log *wal.Log
+}
+
+// storeRecord is one line of the log: exactly one field is set.
+type storeRecord struct {
+	Op   *emulator.Op `json:"op,omitempty"`
+	App  *appRecord   `json:"app,omitempty"`
+	Done string       `json:"done,omitempty"` // Event.Key of a finished notification
+}
+
+// appRecord is an application registered at run time (admin or auto).
+type appRecord struct {
+	SysID  string   `json:"sysid"`
+	Key    []byte   `json:"key"` // PKIX DER of the merchant's public key
+	Sets   []string `json:"sets,omitempty"`
+	Origin string   `json:"origin"`
+}
+
+// errNoLog answers an op recorded before the log is open, which New's
+// order rules out.
+var errNoLog = errors.New("mock: the data dir is not open")
+
+func (st *store) wal() *wal.Log {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.log
+}
+
+func (st *store) append(r storeRecord) (uint64, error) {
+	l := st.wal()
+	if l == nil {
+		return 0, errNoLog
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return 0, fmt.Errorf("mock: encode record: %w", err)
+	}
+	return l.Append(b)
+}
+
+// Record writes an op ahead (emulator.Recorder).
+func (st *store) Record(op *emulator.Op) (uint64, error) { return st.append(storeRecord{Op: op}) }
+
+// Wait returns when the record at lsn is on disk (emulator.Recorder).
+func (st *store) Wait(lsn uint64) error {
+	l := st.wal()
+	if l == nil {
+		return errNoLog
+	}
+	return l.Wait(lsn)
+}
+
+// Err is the error that stopped the log (emulator.Recorder).
+func (st *store) Err() error {
+	l := st.wal()
+	if l == nil {
+		return errNoLog
+	}
+	return l.Err()
+}
+
+// keepApp records an application registered at run time and waits until
+// it is on disk.
+func (st *store) keepApp(a App, origin string) error {
+	der, err := x509.MarshalPKIXPublicKey(a.Key)
+	if err != nil {
+		return fmt.Errorf("mock: encode the key of %s: %w", a.SysID, err)
+	}
+	lsn, err := st.append(storeRecord{App: &appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin}})
+	if err != nil {
+		return err
+	}
+	return st.Wait(lsn)
+}
+
+// finished records that a notification needs no more attempts, so a
+// restart does not send it again. Not waited for: at worst a crash sends
+// it once more, as the platform may.
+func (st *store) finished(key string) {
+	if key != "" {
+		_, _ = st.append(storeRecord{Done: key})
+	}
+}
+
+func (st *store) close() error {
+	if l := st.wal(); l != nil {
+		return l.Close()
+	}
+	return nil
+}
+
+// decodeRecord reads a record as written, numbers in an op's param as
+// json.Number, as the envelope decodes them.
+func decodeRecord(payload []byte) (storeRecord, error) {
+	var r storeRecord
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber()
+	if err := dec.Decode(&r); err != nil {
+		return r, fmt.Errorf("mock: decode record: %w", err)
+	}
+	return r, nil
+}
+
+// decodeApp rebuilds a registered application.
+func (r *appRecord) app() (App, error) {
+	k, err := x509.ParsePKIXPublicKey(r.Key)
+	if err != nil {
+		return App{}, fmt.Errorf("mock: the key of %s: %w", r.SysID, err)
+	}
+	pub, ok := k.(*rsa.PublicKey)
+	if !ok {
+		return App{}, fmt.Errorf("mock: the key of %s is not RSA", r.SysID)
+	}
+	return App{SysID: r.SysID, Key: pub, AccountSets: r.Sets}, nil
+}
+
+// replayStats is what a restart found in the data dir.
+type replayStats struct {
+	ops, apps, done, diverged int
+	finished                  map[string]bool
+	took                      time.Duration
+}
