@@ -28,5 +28,6 @@ func TestPreloadMembers(t *testing.T) {
 			assert.Equal(t, tt.want, body["errorCode"], "%s was preloaded", tt.bizUserID)
 		}
 	}
+	assert.NoError(t, s.PreloadMembers(context.Background(), demo.SysID, "pre-", 101), "existing members are kept")
 	assert.ErrorContains(t, s.PreloadMembers(context.Background(), "999", "x", 1), "not registered")
 }
