@@ -42,15 +42,7 @@ func TestNegativeVectors(t *testing.T) {
 		t.Run(n.Name, func(t *testing.T) {
 			want, ok := findings[n.Name]
 			require.True(t, ok, "no expected finding for this vector")
-			orig := requestByName(t, v, n.Vector)
-			req, sign := orig.Req, orig.Sign
-			if n.Req != "" {
-				req = n.Req
-			}
-			if n.Sign != "" {
-				sign = n.Sign
-			}
-			source := orig.Sysid + req + orig.Timestamp
+			orig, source, sign := negativeCase(t, v, n)
 			pub := vectorPublicKey(t, orig.MerchantCert)
 			require.ErrorIs(t, Verify(pub, source, sign), ErrVerify)
 

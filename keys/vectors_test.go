@@ -109,3 +109,18 @@ func requestByName(t testing.TB, v vectorFile, name string) requestVector {
 	require.Failf(t, "unknown request vector", "%q", name)
 	return requestVector{}
 }
+
+// negativeCase returns the request vector a negative vector derives from, and the source and
+// sign of the negative vector: the request's, with its req and sign replaced where it has them.
+func negativeCase(t testing.TB, v vectorFile, n negativeVector) (orig requestVector, source, sign string) {
+	t.Helper()
+	orig = requestByName(t, v, n.Vector)
+	req, sign := orig.Req, orig.Sign
+	if n.Req != "" {
+		req = n.Req
+	}
+	if n.Sign != "" {
+		sign = n.Sign
+	}
+	return orig, orig.Sysid + req + orig.Timestamp, sign
+}
