@@ -27,6 +27,7 @@ func (r *registry) add(a App) error {
 		return fmt.Errorf("application %s needs the merchant's public key", a.SysID)
 	}
 	a.fingerprint = keys.Fingerprint(a.Key)
+	a.verifier = keys.NewVerifier(a.Key)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.apps[a.SysID] = a

@@ -28,6 +28,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -46,7 +47,16 @@ type App struct {
 	// escrow first; nil means the emulator's defaults (200126, 100001).
 	AccountSets []string
 
-	fingerprint string // of Key, computed once when registered: the journal names it on every call
+	fingerprint string         // of Key, computed once when registered: the journal names it on every call
+	verifier    *keys.Verifier // Key with its modulus precomputed once: every call is verified with it
+}
+
+// verify checks a signature with the application's key.
+func (a App) verify(text, sign string) error {
+	if a.verifier == nil { // an App that was not registered through the registry
+		return keys.Verify(a.Key, text, sign)
+	}
+	return a.verifier.Verify(text, sign)
 }
 
 // Config is everything the server depends on. Zero values get defaults.

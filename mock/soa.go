@@ -9,7 +9,6 @@ import (
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
-	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -135,7 +134,7 @@ func checkVersion(v string) *soa.Error {
 // fails, works out why.
 func (s *Server) verify(ex *exchange) *soa.Error {
 	p := ex.params
-	err := keys.Verify(ex.app.Key, p.SysID+p.Req+p.Timestamp, p.Sign)
+	err := ex.app.verify(p.SysID+p.Req+p.Timestamp, p.Sign)
 	if err == nil {
 		ex.verified = true
 		return nil
