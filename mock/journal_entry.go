@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
-	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -117,10 +116,8 @@ func (s *Server) signatureCheck(ex *exchange) SignatureCheck {
 	case ex.diag != nil:
 		return SignatureCheck{Verdict: SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
 			Key: ex.diag.Fingerprint, Diagnosis: ex.diag.Cause}
-	case ex.verified:
-		p := ex.params
-		return SignatureCheck{Verdict: SignatureValid, VerifiedText: keys.MD5Base64(p.SysID + p.Req + p.Timestamp),
-			Key: ex.app.fingerprint}
+	case ex.verifiedText != "":
+		return SignatureCheck{Verdict: SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.fingerprint}
 	}
 	return SignatureCheck{Verdict: SignatureUnchecked}
 }

@@ -134,8 +134,9 @@ type Server struct {
 	http      *http.Server
 	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
 	quitOnce  sync.Once
-	signs     *signCache // signs of recent answers, which repeat in scenarios
-	ctl       *control   // journal, coverage, app origins: the control plane
+	signs     *signCache     // signs of recent answers, which repeat in scenarios
+	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
+	ctl       *control       // journal, coverage, app origins: the control plane
 	notify    *notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
 	store     *store     // the data dir, or nil
@@ -163,6 +164,7 @@ func New(cfg Config) (*Server, error) {
 		log:       cfg.Logger,
 		quit:      make(chan struct{}),
 		signs:     newSignCache(cfg.PlatformKey),
+		verified:  newVerifiedCache(),
 	}
 	s.ctl = s.newControl()
 	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)

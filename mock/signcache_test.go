@@ -1,7 +1,6 @@
 package mock
 
 import (
-	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -31,27 +30,7 @@ func TestSignCacheIsExact(t *testing.T) {
 			require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, text, got))
 		}
 	}
-	assert.Len(t, c.cur, len(texts)-1, "a text longer than signCacheMaxText is not kept")
-}
-
-// TestSignCacheIsBounded: two generations at most, and a text in use
-// survives the turnover.
-func TestSignCacheIsBounded(t *testing.T) {
-	m, err := demo.Load()
-	require.NoError(t, err)
-	c := newSignCache(m.PlatformKey)
-	c.put("hot", "sign-of-hot")
-	for i := range 3 * signCacheEntries {
-		c.put(fmt.Sprint(i), "s")
-		if i%(signCacheEntries/2) == 0 {
-			sig, ok := c.get("hot")
-			require.True(t, ok, "after %d texts", i)
-			assert.Equal(t, "sign-of-hot", sig)
-		}
-		require.LessOrEqual(t, len(c.cur)+len(c.prev), 2*signCacheEntries)
-	}
-	_, ok := c.get("0")
-	assert.False(t, ok, "old texts are dropped")
+	assert.Equal(t, len(texts)-1, c.signs.len(), "a text longer than signCacheMaxText is not kept")
 }
 
 func TestSignCacheConcurrent(t *testing.T) {

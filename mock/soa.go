@@ -29,9 +29,10 @@ type exchange struct {
 	fault   scenarios.Fault
 	hang    time.Duration
 	delayed bool
-	// verified is set once the signature verified; id is the journal's.
-	verified bool
-	id       uint64
+	// verifiedText is Base64(MD5(sysid+req+timestamp)) once the signature
+	// verified, "" until then; id is the journal's.
+	verifiedText string
+	id           uint64
 }
 
 // serveSOA answers the RPC endpoint. Every protocol outcome, errors
@@ -134,9 +135,9 @@ func checkVersion(v string) *soa.Error {
 // fails, works out why.
 func (s *Server) verify(ex *exchange) *soa.Error {
 	p := ex.params
-	err := ex.app.verify(p.SysID+p.Req+p.Timestamp, p.Sign)
+	text, err := s.verified.verify(ex.app, p)
 	if err == nil {
-		ex.verified = true
+		ex.verifiedText = text
 		return nil
 	}
 	rep := diagnose.Run(diagnose.Input{
