@@ -10,9 +10,12 @@
 # garbage collections of the large state fall on them alike), CONNS
 # (default 8), MEMORY_REQUESTS (canned
 # requests before the memory reading, default 1000000; 0 skips it),
-# PROFILE_DIR (CPU profiles of the servers under load), QUIET_WAIT (seconds
-# to wait for the machine to calm down first, default 60), OUT (default
-# bin/bench: go-bench.txt, suite.json, suite.txt).
+# PROFILE_DIR (CPU profiles of the servers under load), SERVER_CPUS (the
+# CPUs the suite pins every server to, the load generator keeping the
+# others: a list such as 2-3, default auto, half of them on Linux with 2
+# CPUs or more; none shares all the cores), QUIET_WAIT (seconds to wait for
+# the machine to calm down first, default 60), OUT (default bin/bench:
+# go-bench.txt, suite.json, suite.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,14 +25,16 @@ DURATION=${DURATION:-20s}
 ROUNDS=${ROUNDS:-4}
 CONNS=${CONNS:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
+SERVER_CPUS=${SERVER_CPUS:-auto}
 QUIET_WAIT=${QUIET_WAIT:-60}
 OUT=${OUT:-bin/bench}
 mkdir -p "$OUT"
 
 load1() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0; }
 
-# The figures are only worth something on an otherwise idle machine: the
-# load generator and the server already share its cores.
+# The figures are only worth something on an otherwise idle machine: any
+# other job takes CPU time from the servers or the load generator, even
+# when the suite gives each CPUs of their own.
 waited=0
 while awk -v l="$(load1)" 'BEGIN { exit !(l > 0.5) }' && [ "$waited" -lt "$QUIET_WAIT" ]; do
   [ "$waited" -eq 0 ] && echo "waiting up to ${QUIET_WAIT}s for the load average ($(load1)) to fall below 0.5..."
@@ -41,9 +46,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "== Go benchmarks (-benchtime $BENCHTIME)"
 $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./... | tee "$OUT/go-bench.txt"
 
-echo "== load suite (each server $DURATION in $ROUNDS turns, $CONNS connections)"
+echo "== load suite (each server $DURATION in $ROUNDS turns, $CONNS connections, server CPUs $SERVER_CPUS)"
 $GO build -o bin/tsymock ./cmd/tsymock
-args=(load --suite --duration "$DURATION" --suite-rounds "$ROUNDS" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS" --json-out "$OUT/suite.json")
+args=(load --suite --duration "$DURATION" --suite-rounds "$ROUNDS" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS"
+  --server-cpus "$SERVER_CPUS" --json-out "$OUT/suite.json")
 if [ -n "${PROFILE_DIR:-}" ]; then
   args+=(--suite-profile-dir "$PROFILE_DIR")
 fi

@@ -82,7 +82,9 @@ latency and every answer that was not OK (by errorCode). Examples:
   tsymock load --mode bare-crypto                   # verify + sign only: the crypto floor over HTTP
 --pid (the ready line's pid) adds the server's CPU time per request.
 With --suite it starts its own servers (this binary) and measures every
-mode against the crypto floor and the HTTP limit (what "make bench" runs).
+mode against the crypto floor and the HTTP limit (what "make bench" runs);
+on Linux the servers run on --server-cpus and the load generator on the
+other CPUs, and the floor is that of the servers' CPUs.
 See docs/performance.md.
 
 Flags:

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
 
 	"github.com/spf13/pflag"
 
@@ -74,7 +75,10 @@ func serveBare(ctx context.Context, f loadFlags, stdout io.Writer) error {
 		return err
 	}
 	defer func() { _ = b.Close() }()
-	line, err := json.Marshal(map[string]any{"event": "ready", "addr": b.Addr(), "bare": f.bare.kind, "pid": os.Getpid()})
+	// gomaxprocs shows the suite what Go made of the CPUs it pinned the
+	// server to.
+	line, err := json.Marshal(map[string]any{"event": "ready", "addr": b.Addr(), "bare": f.bare.kind, "pid": os.Getpid(),
+		"gomaxprocs": runtime.GOMAXPROCS(0)})
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type suiteFlags struct {
 	memory     uint64
 	profileDir string
 	serverArgs []string
+	serverCPUs string
 }
 
 func (f *suiteFlags) register(fs *pflag.FlagSet) {
@@ -32,11 +33,16 @@ func (f *suiteFlags) register(fs *pflag.FlagSet) {
 	fs.Uint64Var(&f.memory, "suite-memory-requests", 0, "suite: send this many canned requests in all, then read the server's resident memory (0: skip)")
 	fs.StringVar(&f.profileDir, "suite-profile-dir", "", "suite: write a CPU profile of each server under load to this folder (servers run with --pprof)")
 	fs.StringArrayVar(&f.serverArgs, "suite-server-arg", nil, "suite: add a flag to every server's command line (repeatable)")
+	fs.StringVar(&f.serverCPUs, "server-cpus", "auto", "suite: CPUs every server runs on (a list such as 2-3), the load generator keeping the others; auto: half of them on Linux with 2 CPUs or more; none: no pinning, servers and load generator share the cores")
 }
 
 // runSuite is "tsymock load --suite": the demo keys, servers started from
 // this very binary.
 func runSuite(ctx context.Context, f loadFlags, stdout, stderr io.Writer) error {
+	serverCPUs, err := load.ServerCPUs(f.suite.serverCPUs)
+	if err != nil {
+		return fmt.Errorf("--server-cpus: %w", err)
+	}
 	m, err := demo.Load()
 	if err != nil {
 		return err
@@ -56,7 +62,7 @@ func runSuite(ctx context.Context, f loadFlags, stdout, stderr io.Writer) error 
 	}
 	rep, err := load.Suite(ctx, load.SuiteOptions{Binary: binary, Client: c, Merchant: m.MerchantKey, Platform: m.PlatformKey,
 		SysID: demo.SysID, Conns: f.conns, Duration: f.duration, Warmup: f.warmup, Rounds: f.suite.rounds, Small: f.suite.small, Large: f.suite.large,
-		MemoryRequests: f.suite.memory, ProfileDir: f.suite.profileDir, ServerArgs: f.suite.serverArgs, Progress: stderr})
+		MemoryRequests: f.suite.memory, ProfileDir: f.suite.profileDir, ServerArgs: f.suite.serverArgs, ServerCPUs: serverCPUs, Progress: stderr})
 	if err != nil {
 		return err
 	}

@@ -61,6 +61,7 @@ func TestLoadErrors(t *testing.T) {
 		{"--url", "::", "--mode", "canned"},
 		{"--url", "http://127.0.0.1:1", "--mode", "canned", "--duration", "100ms"},
 		{"--serve-bare", "nope"},
+		{"--suite", "--server-cpus", "nope"},
 	} {
 		var out, errOut bytes.Buffer
 		assert.Equal(t, 1, run(context.Background(), append([]string{"load"}, args...), &out, &errOut), "%v", args)

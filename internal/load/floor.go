@@ -19,6 +19,16 @@ type Floor struct {
 	VerifyUS float64 `json:"verifyMicros"` // one Verify, microseconds
 	SignUS   float64 `json:"signMicros"`   // one Sign, microseconds
 	RPS      float64 `json:"rps"`          // Cores ÷ (verify + sign)
+	// TimedOn is the CPU verify and sign were timed on, when the suite
+	// pins its servers: Cores are then the servers' CPUs.
+	TimedOn string `json:"timedOnCpu,omitempty"`
+}
+
+// onCores is the floor of n cores, with the same verify and sign.
+func (f Floor) onCores(n int) Floor {
+	f.Cores = n
+	f.RPS = float64(n) / ((f.VerifyUS + f.SignUS) / 1e6)
+	return f
 }
 
 // floorSource and floorValue have the size of a createMember request

@@ -18,6 +18,24 @@ type Machine struct {
 	// the run: much above 0 means something else competed for the cores.
 	LoadBefore string `json:"loadBefore,omitempty"`
 	LoadAfter  string `json:"loadAfter,omitempty"`
+	// ServerCPUs are the CPUs the suite pinned its servers to (taskset -c
+	// notation), GeneratorCPUs those the load generator kept, and
+	// ServerGOMAXPROCS the servers' GOMAXPROCS, which Go sizes to their
+	// CPUs; GOMAXPROCS above is then the load generator's. Empty when
+	// nothing was pinned: servers and load generator shared the cores.
+	ServerCPUs       string `json:"serverCpus,omitempty"`
+	GeneratorCPUs    string `json:"generatorCpus,omitempty"`
+	ServerGOMAXPROCS int    `json:"serverGomaxprocs,omitempty"`
+}
+
+// cpusOf is how many CPUs a list names, or all the cores when it is empty
+// (nothing pinned).
+func (m Machine) cpusOf(list string) int {
+	set, err := ParseCPUList(list)
+	if list == "" || err != nil {
+		return m.Cores
+	}
+	return len(set)
 }
 
 // ThisMachine describes the machine the code runs on.

@@ -21,7 +21,10 @@ type Process struct {
 	cmd  *exec.Cmd
 	Addr string // host:port from the ready line
 	PID  int
-	done chan error
+	// GOMAXPROCS is the server's, when its ready line says (the bare
+	// servers' do).
+	GOMAXPROCS int
+	done       chan error
 }
 
 // StartProcess runs binary with args (such as "serve --addr 127.0.0.1:0")
@@ -29,24 +32,36 @@ type Process struct {
 // large --preload-members takes a while). The server's log goes to
 // /dev/null: the load generator must not spend CPU time reading it.
 func StartProcess(ctx context.Context, binary string, args ...string) (*Process, error) {
+	return startPinned(ctx, nil, binary, args...)
+}
+
+// startPinned is StartProcess with the server pinned to cpus (none: not
+// pinned), which it checks of every thread once the server is ready.
+func startPinned(ctx context.Context, cpus CPUSet, binary string, args ...string) (*Process, error) {
 	all := args
 	cmd := exec.Command(binary, all...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, fmt.Errorf("load: start server: %w", err)
 	}
-	if err := cmd.Start(); err != nil {
+	if err := onCPUs(cpus, cmd.Start); err != nil {
 		return nil, fmt.Errorf("load: start server: %w", err)
 	}
 	p := &Process{cmd: cmd, PID: cmd.Process.Pid, done: make(chan error, 1)}
-	ready := make(chan string, 1)
+	ready := make(chan readyEvent, 1)
 	go p.readStdout(stdout, ready)
 	select {
-	case addr := <-ready:
-		if addr == "" {
+	case ev := <-ready:
+		if ev.Addr == "" {
 			return nil, fmt.Errorf("load: %s exited before its ready line (%v); run it by hand to see why", strings.Join(all, " "), <-p.done)
 		}
-		p.Addr = addr
+		p.Addr, p.GOMAXPROCS = ev.Addr, ev.GOMAXPROCS
+		if len(cpus) > 0 {
+			if err := checkPinned(p.PID, cpus); err != nil {
+				_ = p.Stop()
+				return nil, err
+			}
+		}
 		return p, nil
 	case <-ctx.Done():
 	case <-time.After(5 * time.Minute):
@@ -55,17 +70,22 @@ func StartProcess(ctx context.Context, binary string, args ...string) (*Process,
 	return nil, fmt.Errorf("load: %s did not get ready", strings.Join(all, " "))
 }
 
-// readStdout hands over the ready line's address ("" if stdout ends
-// first), then drains stdout and reports the exit.
-func (p *Process) readStdout(stdout io.Reader, ready chan<- string) {
+// readyEvent is what the suite reads of a ready line.
+type readyEvent struct {
+	Event, Addr string
+	GOMAXPROCS  int `json:"gomaxprocs"`
+}
+
+// readStdout hands over the ready line (Addr "" if stdout ends first),
+// then drains stdout and reports the exit.
+func (p *Process) readStdout(stdout io.Reader, ready chan<- readyEvent) {
 	r := bufio.NewReader(stdout)
 	line, _ := r.ReadBytes('\n')
-	var ev struct{ Event, Addr string }
-	if json.Unmarshal(bytes.TrimSpace(line), &ev) == nil && ev.Event == "ready" {
-		ready <- ev.Addr
-	} else {
-		ready <- ""
+	var ev readyEvent
+	if json.Unmarshal(bytes.TrimSpace(line), &ev) != nil || ev.Event != "ready" {
+		ev = readyEvent{}
 	}
+	ready <- ev
 	_, _ = io.Copy(io.Discard, r)
 	p.done <- p.cmd.Wait()
 }

@@ -40,6 +40,11 @@ type SuiteOptions struct {
 	ProfileDir string
 	// ServerArgs are added to every server's command line.
 	ServerArgs []string
+	// ServerCPUs, when set, are the CPUs every server runs on, the load
+	// generator (this process) keeping the others it may use: the crypto
+	// floor is then that of len(ServerCPUs) cores, timed on the first.
+	// Without it the servers and the load generator share all the cores.
+	ServerCPUs CPUSet
 	// Progress receives a line per step.
 	Progress io.Writer
 }
@@ -65,8 +70,8 @@ type Ratios struct {
 	CannedOverBare float64 `json:"cannedOverBare"` // canned ÷ bare handler, target ≥ 0.5
 	LargeOverSmall float64 `json:"largeOverSmall"` // with Large members ÷ with Small, target ≥ 0.9
 	// CryptoOverFloor is what a bare handler doing only the verify and
-	// the sign reaches of the floor on this machine, next to this load
-	// generator; FullOverCrypto is tsymock's share of that.
+	// the sign reaches of the floor on this machine, over HTTP and on the
+	// servers' CPUs; FullOverCrypto is tsymock's share of that.
 	CryptoOverFloor float64 `json:"cryptoOverFloor"`
 	FullOverCrypto  float64 `json:"fullOverCrypto"`
 }
@@ -85,11 +90,24 @@ type Memory struct {
 // Suite measures tsymock on this machine: the crypto floor, createMember
 // with Small and Large members, the canned answer and the bare handler,
 // and the servers' memory.
-func Suite(ctx context.Context, o SuiteOptions) (Report, error) {
-	s := &suite{o: o, rep: Report{Machine: ThisMachine(), Small: o.Small, Large: o.Large}}
+func Suite(ctx context.Context, o SuiteOptions) (rep Report, err error) {
+	s := &suite{o: o, rep: Report{Small: o.Small, Large: o.Large}}
 	if s.o.Rounds <= 0 {
 		s.o.Rounds = 2
 	}
+	if len(o.ServerCPUs) > 0 {
+		unpin, err := s.pin()
+		if err != nil {
+			return s.rep, err
+		}
+		defer func() {
+			if uerr := unpin(); err == nil {
+				err = uerr
+			}
+		}()
+	}
+	s.rep.Machine = ThisMachine()
+	s.rep.Machine.ServerCPUs, s.rep.Machine.GeneratorCPUs = s.o.ServerCPUs.String(), s.generator.String()
 	steps := []func(context.Context) error{s.floor, s.createMember, s.canned, s.floor}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
@@ -103,10 +121,11 @@ func Suite(ctx context.Context, o SuiteOptions) (Report, error) {
 
 // suite is one Suite run in progress.
 type suite struct {
-	o    SuiteOptions
-	rep  Report
-	body []byte   // the canned server's answer, which the bare server must repeat
-	reqs [][]byte // signed createMember calls
+	o         SuiteOptions
+	generator CPUSet // this process's CPUs, when the servers are pinned
+	rep       Report
+	body      []byte   // the canned server's answer, which the bare server must repeat
+	reqs      [][]byte // signed createMember calls
 }
 
 func (s *suite) progress(format string, args ...any) {
@@ -121,9 +140,18 @@ func (s *suite) floor(ctx context.Context) error {
 	if d <= 0 {
 		d = 3 * time.Second
 	}
-	f, err := MeasureFloor(ctx, s.o.Merchant, s.o.Platform, d)
+	var f Floor
+	timed := s.o.ServerCPUs[:min(len(s.o.ServerCPUs), 1)] // on a server CPU, when there are
+	err := onCPUs(timed, func() (err error) {
+		f, err = MeasureFloor(ctx, s.o.Merchant, s.o.Platform, d)
+		return err
+	})
 	if err != nil {
 		return err
+	}
+	if len(timed) > 0 {
+		f = f.onCores(len(s.o.ServerCPUs))
+		f.TimedOn = timed.String()
 	}
 	s.rep.FloorRuns = append(s.rep.FloorRuns, f)
 	s.rep.Floor = meanFloor(s.rep.FloorRuns)
@@ -132,13 +160,12 @@ func (s *suite) floor(ctx context.Context) error {
 
 // meanFloor averages the floor measured before and after the loads.
 func meanFloor(runs []Floor) Floor {
-	m := Floor{Cores: runs[0].Cores}
+	m := Floor{Cores: runs[0].Cores, TimedOn: runs[0].TimedOn}
 	for _, f := range runs {
 		m.VerifyUS += f.VerifyUS / float64(len(runs))
 		m.SignUS += f.SignUS / float64(len(runs))
 	}
-	m.RPS = float64(m.Cores) / ((m.VerifyUS + m.SignUS) / 1e6)
-	return m
+	return m.onCores(m.Cores)
 }
 
 func (r Report) ratios() Ratios {
@@ -165,14 +192,19 @@ func (s *suite) startServer(ctx context.Context, extra ...string) (*Process, err
 	if s.o.ProfileDir != "" {
 		args = append(args, "--pprof")
 	}
-	return StartProcess(ctx, s.o.Binary, append(args, extra...)...)
+	return startPinned(ctx, s.o.ServerCPUs, s.o.Binary, append(args, extra...)...)
 }
 
 // startBare starts a bare server (canned or crypto) in a process of its
-// own, as the mock runs: a bare server inside the load generator's process
-// would be spared the cross-process wake-ups the mock pays.
+// own, as the mock runs and on the same CPUs: a bare server inside the
+// load generator's process would be spared the cross-process wake-ups the
+// mock pays, and would share the load generator's CPUs.
 func (s *suite) startBare(ctx context.Context, kind string) (*Process, error) {
-	return StartProcess(ctx, s.o.Binary, "load", "--serve-bare", kind, "--serve-addr", "127.0.0.1:0")
+	p, err := startPinned(ctx, s.o.ServerCPUs, s.o.Binary, "load", "--serve-bare", kind, "--serve-addr", "127.0.0.1:0")
+	if err == nil {
+		s.rep.Machine.ServerGOMAXPROCS = p.GOMAXPROCS
+	}
+	return p, err
 }
 
 // preloadArgs starts a server holding n members, whose bizUserIds differ

@@ -17,15 +17,24 @@ const (
 func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	m := r.Machine
-	fmt.Fprintf(&b, "machine: %s, %d cores (GOMAXPROCS %d), %s %s, load average %s before, %s after\n",
-		m.CPU, m.Cores, m.GOMAXPROCS, m.Go, m.OS, m.LoadBefore, m.LoadAfter)
+	fmt.Fprintf(&b, "machine: %s, %d cores, %s %s, load average %s before, %s after\n",
+		m.CPU, m.Cores, m.Go, m.OS, m.LoadBefore, m.LoadAfter)
 	f := r.Floor
-	fmt.Fprintf(&b, "crypto floor: verify %.1f µs + sign %.1f µs → %d cores ÷ %.3f ms = %.0f requests/s\n",
+	if m.ServerCPUs != "" {
+		fmt.Fprintf(&b, "pinned: servers on CPUs %s (GOMAXPROCS %d), load generator on CPUs %s (GOMAXPROCS %d)\n",
+			m.ServerCPUs, m.ServerGOMAXPROCS, m.GeneratorCPUs, m.GOMAXPROCS)
+		fmt.Fprintf(&b, "crypto floor for %s (timed on CPU %s): ", count(f.Cores, "server core"), f.TimedOn)
+	} else {
+		fmt.Fprintf(&b, "not pinned: servers and load generator share the %d cores (GOMAXPROCS %d)\n", m.Cores, m.GOMAXPROCS)
+		fmt.Fprintf(&b, "crypto floor for %s, shared with the load generator: ", count(f.Cores, "core"))
+	}
+	fmt.Fprintf(&b, "verify %.1f µs + sign %.1f µs → %d ÷ %.3f ms = %.0f requests/s\n",
 		f.VerifyUS, f.SignUS, f.Cores, (f.VerifyUS+f.SignUS)/1000, f.RPS)
 	for _, res := range []Result{r.CreateSmall, r.CreateLarge, r.BareCrypto, r.Canned, r.Bare} {
 		fmt.Fprintf(&b, "%-32s %8.0f requests/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  %d answers, %d not OK%s\n",
 			res.Mode, res.RPS, res.P50, res.P99, res.Max, res.Requests, res.NotOKTotal(), notOKSummary(res))
-		fmt.Fprintf(&b, "%-32s CPU per request: load generator %.0f µs, server %s\n", "", res.ClientCPU, serverCPU(res))
+		fmt.Fprintf(&b, "%-32s CPU per request: load generator %s, server %s\n", "",
+			busy(res.ClientCPU, res.RPS, m.cpusOf(m.GeneratorCPUs)), busy(res.ServerCPU, res.RPS, m.cpusOf(m.ServerCPUs)))
 	}
 	mem := r.Memory
 	fmt.Fprintf(&b, "memory (RSS): idle %s; %d members %s, %d members %s → %.0f bytes per member; canned server after its run %s",
@@ -37,7 +46,7 @@ func (r Report) WriteText(w io.Writer) error {
 	ratioLine(&b, "full createMember ÷ crypto floor", r.Ratios.FullOverFloor, TargetFullOverFloor)
 	ratioLine(&b, "canned answer ÷ bare handler", r.Ratios.CannedOverBare, TargetCannedOverBare)
 	ratioLine(&b, fmt.Sprintf("%d members ÷ %d members", r.Large, r.Small), r.Ratios.LargeOverSmall, TargetLargeOverSmall)
-	fmt.Fprintf(&b, "  %-36s %.2f  (a bare handler doing only the verify and the sign, next to this load generator)\n",
+	fmt.Fprintf(&b, "  %-36s %.2f  (a bare handler doing only the verify and the sign: the floor's reach over HTTP)\n",
 		"bare crypto handler ÷ crypto floor", r.Ratios.CryptoOverFloor)
 	fmt.Fprintf(&b, "  %-36s %.2f  (tsymock's own share of the gap)\n", "full createMember ÷ bare crypto", r.Ratios.FullOverCrypto)
 	_, err := io.WriteString(w, b.String())
@@ -63,11 +72,22 @@ func notOKSummary(r Result) string {
 	return " (" + strings.Join(parts, ", ") + ")"
 }
 
-func serverCPU(r Result) string {
-	if r.ServerCPU == 0 {
-		return "(in the load generator's process)"
+// busy is a CPU time per request and how busy it kept the cpus CPUs
+// it ran on: near 100% for the server says it was the bottleneck, near
+// 100% for the load generator that the load generator was.
+func busy(micros, rps float64, cpus int) string {
+	if micros == 0 {
+		return "unknown"
 	}
-	return fmt.Sprintf("%.0f µs", r.ServerCPU)
+	return fmt.Sprintf("%.0f µs (%.0f%% of %s)", micros, micros*rps/1e6/float64(max(cpus, 1))*100, count(cpus, "CPU"))
+}
+
+// count is "1 CPU", "2 CPUs".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }

@@ -1,11 +1,15 @@
 package load
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -25,10 +29,23 @@ func TestSuite(t *testing.T) {
 	c, m := testClient(t)
 	profiles := t.TempDir()
 	var progress bytes.Buffer
+	server := DefaultServerCPUs() // none on one CPU or off Linux
 	rep, err := Suite(context.Background(), SuiteOptions{Binary: bin, Client: c, Merchant: m.MerchantKey, Platform: m.PlatformKey,
 		SysID: demo.SysID, Conns: 2, Duration: 500 * time.Millisecond, Warmup: 100 * time.Millisecond, FloorTime: 200 * time.Millisecond, Small: 10, Large: 2000,
-		MemoryRequests: 5000, ProfileDir: profiles, ServerArgs: []string{"--log-level", "warn"}, Progress: &progress})
+		MemoryRequests: 5000, ProfileDir: profiles, ServerArgs: []string{"--log-level", "warn"}, ServerCPUs: server, Progress: &progress})
 	require.NoError(t, err, "progress:\n%s", &progress)
+	if server != nil {
+		assert.Equal(t, server.String(), rep.Machine.ServerCPUs)
+		assert.Equal(t, len(server), rep.Machine.ServerGOMAXPROCS, "Go sizes GOMAXPROCS to the CPUs it may use")
+		assert.Equal(t, len(server), rep.Floor.Cores)
+		assert.Equal(t, server[:1].String(), rep.Floor.TimedOn)
+		assert.Equal(t, runtime.NumCPU()-len(server), rep.Machine.GOMAXPROCS, "the load generator's")
+		assert.Equal(t, runtime.NumCPU(), runtime.GOMAXPROCS(0), "the suite gives this process its CPUs back")
+		assert.Equal(t, len(server), serveGOMAXPROCS(t, bin, server))
+	} else {
+		assert.Empty(t, rep.Machine.ServerCPUs)
+		assert.Equal(t, runtime.NumCPU(), rep.Floor.Cores)
+	}
 
 	for _, res := range []Result{rep.CreateSmall, rep.CreateLarge, rep.BareCrypto, rep.Canned, rep.Bare} {
 		assert.Positive(t, res.OK, res.Mode)
@@ -52,4 +69,25 @@ func TestSuite(t *testing.T) {
 	var text bytes.Buffer
 	require.NoError(t, rep.WriteText(&text))
 	assert.Contains(t, text.String(), "full createMember ÷ crypto floor")
+}
+
+// serveGOMAXPROCS starts "tsymock serve" pinned to cpus and reads its
+// GOMAXPROCS from the Go runtime's scheduler trace.
+func serveGOMAXPROCS(t *testing.T, bin string, cpus CPUSet) int {
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--log-level", "warn")
+	cmd.Env = append(os.Environ(), "GODEBUG=schedtrace=60000")
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, onCPUs(cpus, cmd.Start))
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if m := regexp.MustCompile(`^SCHED .* gomaxprocs=(\d+)`).FindStringSubmatch(lines.Text()); m != nil {
+			n, err := strconv.Atoi(m[1])
+			require.NoError(t, err)
+			return n
+		}
+	}
+	t.Fatal("no scheduler trace line")
+	return 0
 }
