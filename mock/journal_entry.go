@@ -75,9 +75,8 @@ func (s *Server) newEntry(r *http.Request, ex *exchange, start time.Time, d time
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
 		SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: s.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
-	if env, serr := soa.DecodeReq(ex.params.Req); serr == nil {
-		e.Service, e.Method = env.Service, env.Method
-		e.Req = &DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
+	if e.Req = journalReq(ex); e.Req != nil {
+		e.Service, e.Method = e.Req.Service, e.Req.Method
 	}
 	if ex.err != nil {
 		e.ErrorCode, e.Message = ex.err.Code, ex.err.Message
@@ -88,6 +87,19 @@ func (s *Server) newEntry(r *http.Request, ex *exchange, start time.Time, d time
 	e.Response = string(body)
 	maskEntry(e)
 	return e
+}
+
+// journalReq is the req decoded: the copy made when the call was decoded,
+// or, for a call refused before (a bad signature, say), decoded now.
+func journalReq(ex *exchange) *DecodedReq {
+	if ex.req != nil {
+		return ex.req
+	}
+	env, serr := soa.DecodeReq(ex.params.Req)
+	if serr != nil {
+		return nil
+	}
+	return &DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
 }
 
 // rawParams are the parameters as received, one value per name.

@@ -161,6 +161,21 @@ func TestJournalMasksNumbersSentInClear(t *testing.T) {
 	assert.Contains(t, e.Raw["req"], "110101********803X")
 }
 
+// TestJournalKeepsCiphertext: a field that decrypts is recorded as the
+// ciphertext received, not as the plaintext the emulator was given.
+func TestJournalKeepsCiphertext(t *testing.T) {
+	s, m := newTestServer(t)
+	h := s.Handler()
+	soaPost(t, h, m, createMemberReq("a"))
+	cipher, err := keys.EncryptField(&m.PlatformKey.PublicKey, "11010119900307803X")
+	require.NoError(t, err)
+	ans := soaPost(t, h, m, `{"service":"MemberService","method":"setRealName","param":{"bizUserId":"a","name":"李四","identityType":1,"identityNo":"`+cipher+`"}}`)
+	require.Equal(t, "OK", ans["status"], "%v", ans)
+	e := s.Journal(JournalFilter{Method: "setRealName"})[0]
+	assert.Equal(t, cipher, e.Req.Param["identityNo"])
+	assert.Equal(t, "李四", e.Req.Param["name"])
+}
+
 func TestMaskEntry(t *testing.T) {
 	const card = "6222021234567890123"
 	cipher := strings.Repeat("AB", 128)

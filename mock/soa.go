@@ -18,6 +18,9 @@ type exchange struct {
 	params soa.Params
 	app    App
 	env    *soa.Envelope
+	// req is env as decoded, copied before decryption, a scenario or the
+	// emulator could change it: what the journal records.
+	req    *DecodedReq
 	method *soa.Method
 	value  map[string]any
 	err    *soa.Error
@@ -159,6 +162,7 @@ func (s *Server) decode(ex *exchange) *soa.Error {
 		return serr
 	}
 	ex.env = env
+	ex.req = &DecodedReq{Service: env.Service, Method: env.Method, Param: copyParams(env.Param)}
 	m, serr := s.catalogue.Lookup(env.Service, env.Method)
 	if serr != nil {
 		return serr
