@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -172,11 +171,6 @@ func (p params) str(name string) string {
 // num returns the parameter as an integer; the catalogue has already checked
 // that it is one.
 func (p params) num(name string) int64 {
-	text := p.str(name)
-	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
-		return n // the usual case, without fmt's scanner and its allocations
-	}
-	var n int64
-	_, _ = fmt.Sscan(text, &n)
+	n, _ := soa.IntParam(p[name]) // as the catalogue accepted it: 100, "100", 1e2
 	return n
 }

@@ -1,5 +1,7 @@
 package emulator
 
+import "github.com/tsymock/tsymock/internal/soa"
+
 // obj returns a nested object param (empty when absent). The catalogue has
 // checked its type.
 func (p params) obj(name string) params {
@@ -7,14 +9,9 @@ func (p params) obj(name string) params {
 	return params(m)
 }
 
-// flag returns a bool param; the catalogue accepts true, false and their
-// strings, as fastjson does.
+// flag returns a bool param, read as the catalogue accepted it (true, 1,
+// "true", "Y", ... as fastjson does).
 func (p params) flag(name string) bool {
-	switch v := p[name].(type) {
-	case bool:
-		return v
-	case string:
-		return v == "true"
-	}
-	return false
+	v, _ := soa.BoolParam(p[name])
+	return v
 }

@@ -3,6 +3,7 @@ package soa
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"strconv"
 )
 
@@ -11,7 +12,9 @@ import (
 //   - an Int accepts a JSON number with an integer value (100, 100.0, 1e2) or a string
 //     holding a decimal integer ("100"); 1.5, "1.0" and "abc" are wrong types;
 //   - a String accepts a string or a number (read as its text);
-//   - a Bool accepts true and false, or the strings "true" and "false".
+//   - a Bool accepts what fastjson's castToBoolean does: true and false, the numbers 1 and 0,
+//     and the strings "true"/"false" (any case), "1"/"0", "Y"/"N" and "T"/"F" (any case).
+//     PHP callers write 'isAuth' => 1.
 // Objects and arrays are not coerced from strings.
 
 // typeExpectation explains each type for "must be <type> (<explanation>)" messages.
@@ -20,7 +23,7 @@ func typeExpectation(t Type) string {
 	case Int:
 		return "int (a JSON integer or a string holding one)"
 	case Bool:
-		return "bool (true or false)"
+		return "bool (true or false; 1, 0, \"true\", \"false\", \"Y\" and \"N\" are read as fastjson does)"
 	case Object:
 		return "object (a JSON object {...})"
 	case Array:
@@ -67,6 +70,16 @@ func stringText(v any) (string, bool) {
 	return "", false
 }
 
+// IntParam reads an integer parameter the way the catalogue accepts it (see the leniency rules
+// above): what the emulator computes with is what the validator let through.
+func IntParam(v any) (int64, bool) { return intValue(v) }
+
+// BoolParam reads a boolean parameter the way the catalogue accepts it.
+func BoolParam(v any) (value, ok bool) {
+	text, ok := boolText(v)
+	return text == "true", ok
+}
+
 // intValue reads an integer from a JSON number with an integer value or a decimal string.
 func intValue(v any) (int64, bool) {
 	switch x := v.(type) {
@@ -105,13 +118,24 @@ func integerFromFloat(f float64) (int64, bool) {
 	return int64(f), true
 }
 
-// boolText reads true/false or "true"/"false".
+// boolText reads a boolean as fastjson's castToBoolean does and returns "true" or "false".
 func boolText(v any) (string, bool) {
 	switch x := v.(type) {
 	case bool:
 		return strconv.FormatBool(x), true
+	case json.Number, float64, int, int64:
+		n, ok := intValue(x)
+		if !ok || (n != 0 && n != 1) {
+			return "", false
+		}
+		return strconv.FormatBool(n == 1), true
 	case string:
-		return x, x == "true" || x == "false"
+		switch strings.ToLower(x) {
+		case "true", "1", "y", "t":
+			return "true", true
+		case "false", "0", "n", "f":
+			return "false", true
+		}
 	}
 	return "", false
 }
