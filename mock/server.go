@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"sync"
 	"time"
 
@@ -34,6 +35,9 @@ import (
 
 // DefaultSkew is the timestamp window of the real platform.
 const DefaultSkew = 10 * time.Minute
+
+// SOAPath is the RPC endpoint every SDK calls.
+const SOAPath = "/service/soa"
 
 // DefaultMaxBody bounds a request body; larger requests are answered 10004.
 const DefaultMaxBody = 1 << 20
@@ -222,7 +226,7 @@ func withDefaults(cfg Config) Config {
 // Handler returns the server's routes.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/service/soa", s.serveSOA)
+	mux.HandleFunc(SOAPath, s.serveSOA)
 	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
 	s.routePages(mux)
 	mux.Handle("GET "+HealthPath, s.healthHandler())
@@ -230,7 +234,21 @@ func (s *Server) Handler() http.Handler {
 	if s.cfg.PProf {
 		mux.Handle(PProfPrefix, pprofHandler())
 	}
-	return s.withVersion(mux)
+	return s.withVersion(s.soaAliases(mux))
+}
+
+// soaAliases serves /service/soa also under the spellings an SDK's
+// configured server URL produces ("http://host:6900/" + "/service/soa",
+// a trailing slash), which the mux would otherwise redirect (307, and a
+// POST body is not re-sent by every client) or answer 404.
+func (s *Server) soaAliases(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; p != SOAPath && path.Clean(p) == SOAPath {
+			s.serveSOA(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) withVersion(next http.Handler) http.Handler {

@@ -2,8 +2,11 @@ package mock
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/diagnose"
@@ -50,7 +53,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.limitBodyTime(w, r)
 	ex := &exchange{}
-	ex.value, ex.err = s.process(r, ex)
+	ex.value, ex.err = s.safely(func() (map[string]any, *soa.Error) { return s.process(r, ex) })
 	s.wakeNotifier() // before the answer: its notifications are listed when it arrives
 	if s.writeFault(w, r, ex) {
 		s.finish(r, ex, start, nil)
@@ -63,8 +66,24 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", soa.ContentType)
+	// A length, never chunked: some SDKs read the body with one fixed read.
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	_, _ = w.Write(body)
 	s.finish(r, ex, start, body)
+}
+
+// safely runs answer and turns a panic into a signed 9999 answer: the SDK
+// gets an error code instead of a reset connection, the log has the stack,
+// and the server keeps serving.
+func (s *Server) safely(answer func() (map[string]any, *soa.Error)) (v map[string]any, serr *soa.Error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic while answering a call: a tsymock bug, please report it with this line",
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			v, serr = nil, soa.Errorf("9999", "tsymock failed while answering this call (a bug; its log has the details); it keeps serving")
+		}
+	}()
+	return answer()
 }
 
 // process runs the checks in the platform's order, asks the scenario rules

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 func create(sysid, bizUserID string) Request {
@@ -78,4 +79,16 @@ func TestConcurrentDuplicates(t *testing.T) {
 	}
 	wg.Wait()
 	assert.Equal(t, 1, ok)
+}
+
+// TestPanicUnlocksTheApplication: a handler that panics leaves its
+// application usable, so one bug cannot hang every later call.
+func TestPanicUnlocksTheApplication(t *testing.T) {
+	e := newTest()
+	e.handlers["MemberService.boom"] = func(*app, params) (map[string]any, *soa.Error) { panic("boom") }
+	assert.Panics(t, func() {
+		_, _ = e.Handle(context.Background(), Request{SysID: "a", Service: "MemberService", Method: "boom"})
+	})
+	_, serr := e.Handle(context.Background(), create("a", "u1"))
+	assert.Nil(t, serr)
 }

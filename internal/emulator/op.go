@@ -54,9 +54,7 @@ func (e *Emulator) change(op Op, fn opFunc) (any, *soa.Error) {
 			return nil, storeError(err)
 		}
 	}
-	a := e.lock(op.SysID)
-	v, serr, lsn, err := e.apply(a, &op, fn)
-	a.mu.Unlock()
+	v, serr, lsn, err := e.applyLocked(&op, fn)
 	if err == nil && lsn > 0 {
 		err = e.rec.Wait(lsn)
 	}
@@ -64,6 +62,15 @@ func (e *Emulator) change(op Op, fn opFunc) (any, *soa.Error) {
 		return nil, storeError(err)
 	}
 	return v, serr
+}
+
+// applyLocked runs apply with the application locked, and unlocks it even
+// if fn panics, so that one bug cannot stop every later call of the
+// application (the mock answers the panicking call 9999).
+func (e *Emulator) applyLocked(op *Op, fn opFunc) (any, *soa.Error, uint64, error) {
+	a := e.lock(op.SysID)
+	defer a.mu.Unlock()
+	return e.apply(a, op, fn)
 }
 
 // apply runs fn with the application locked and, with a recorder, appends
