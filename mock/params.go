@@ -2,7 +2,6 @@ package mock
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
@@ -16,22 +15,25 @@ import (
 // Content-Type or with a charset suffix, so the body is parsed whatever
 // Content-Type says.
 func readValues(r *http.Request, limit int64) (url.Values, *soa.Error) {
-	query, err := soa.ParseForm(r.URL.RawQuery)
-	if err != nil {
-		return nil, formError("query string", err)
-	}
 	if r.Method != http.MethodPost {
+		query, err := soa.ParseForm(r.URL.RawQuery)
+		if err != nil {
+			return nil, formError("query string", err)
+		}
 		return query, nil
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
-	var tooBig *http.MaxBytesError
-	if errors.As(err, &tooBig) {
-		return nil, soa.Errorf("10004", "the request body is larger than %d bytes", limit)
+	var query url.Values
+	if r.URL.RawQuery != "" { // an empty one parses to nothing: spare the parse
+		var err error
+		if query, err = soa.ParseForm(r.URL.RawQuery); err != nil {
+			return nil, formError("query string", err)
+		}
 	}
-	if err != nil {
-		return nil, soa.Errorf("10000", "the request body could not be read: %v", err)
+	body, serr := readFormBody(r, limit)
+	if serr != nil {
+		return nil, serr
 	}
-	form, err := soa.ParseForm(string(body))
+	form, err := soa.ParseForm(body)
 	if err != nil {
 		return nil, formError("request body", err)
 	}

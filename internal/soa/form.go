@@ -33,8 +33,13 @@ type Params struct {
 // character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
 // keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
 func ParseForm(raw string) (url.Values, error) {
-	values := url.Values{}
-	for _, seg := range strings.Split(strings.Trim(raw, asciiSpace), "&") {
+	raw = strings.Trim(raw, asciiSpace)
+	hint := min(strings.Count(raw, "&")+1, formHint)
+	values := make(url.Values, hint)
+	firsts := make([]string, 0, hint)
+	for rest, more := raw, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "&")
 		if strings.Trim(seg, asciiSpace) == "" {
 			continue
 		}
@@ -47,9 +52,29 @@ func ParseForm(raw string) (url.Values, error) {
 		if err != nil {
 			return nil, badEscape(key, err)
 		}
-		values[key] = append(values[key], value)
+		if vals, ok := values[key]; ok {
+			values[key] = append(vals, value)
+			continue
+		}
+		values[key], firsts = oneValue(firsts, value)
 	}
 	return values, nil
+}
+
+// formHint bounds the room ParseForm makes ahead for the keys it counts,
+// so that a body of nothing but '&' costs no more than its own size.
+const formHint = 16
+
+// oneValue is the one-value slice of a key seen first, cut from firsts
+// (one allocation for the first values of all keys, rather than one per
+// key) with no room to grow: a second value of the key copies it out.
+func oneValue(firsts []string, value string) (one, rest []string) {
+	if len(firsts) == cap(firsts) {
+		firsts = make([]string, 0, formHint)
+	}
+	firsts = append(firsts, value)
+	n := len(firsts)
+	return firsts[n-1 : n : n], firsts
 }
 
 // asciiSpace is the whitespace ParseForm ignores around the form and its keys.

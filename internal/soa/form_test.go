@@ -1,7 +1,10 @@
 package soa
 
 import (
+	"fmt"
 	"net/url"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,6 +62,8 @@ func TestParseFormLenient(t *testing.T) {
 		{"equals in value", "a=b=c", url.Values{"a": {"b=c"}}},
 		{"duplicates kept in order", "a=1&a=2", url.Values{"a": {"1", "2"}}},
 		{"crlf segment in middle", "a=1&\r\n&b=2", url.Values{"a": {"1"}, "b": {"2"}}},
+		{"duplicates among others", "a=1&b=2&a=3&b=4&c=5", url.Values{"a": {"1", "3"}, "b": {"2", "4"}, "c": {"5"}}},
+		{"more keys than the hint", manyKeys(3 * formHint), manyValues(3 * formHint)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,6 +72,26 @@ func TestParseFormLenient(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// manyKeys is the form k0=0&k1=1&... with n keys, and the k0 repeated.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d=%d&", i, i)
+	}
+	b.WriteString("k0=again")
+	return b.String()
+}
+
+// manyValues is what manyKeys(n) parses to.
+func manyValues(n int) url.Values {
+	want := url.Values{}
+	for i := range n {
+		want.Add(fmt.Sprintf("k%d", i), strconv.Itoa(i))
+	}
+	want.Add("k0", "again")
+	return want
 }
 
 func TestParseFormBadEscape(t *testing.T) {
