@@ -20,20 +20,23 @@ func (s *Server) limitBodyTime(w http.ResponseWriter, r *http.Request) {
 	if rc.SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout)) != nil {
 		return // a writer without deadlines (httptest): nothing to limit
 	}
-	r.Body = &deadlineBody{ReadCloser: r.Body, done: func() { _ = rc.SetReadDeadline(time.Time{}) }}
+	r.Body = &deadlineBody{ReadCloser: r.Body, rc: *rc}
 }
 
-// deadlineBody calls done when the body has been read to its end.
+// deadlineBody lifts the read deadline when the body has been read to its
+// end. It holds the controller by value, with no closure: one allocation
+// per request rather than three.
 type deadlineBody struct {
 	io.ReadCloser
-	done func()
+	rc     http.ResponseController
+	lifted bool
 }
 
 func (b *deadlineBody) Read(p []byte) (int, error) {
 	n, err := b.ReadCloser.Read(p)
-	if errors.Is(err, io.EOF) && b.done != nil {
-		b.done()
-		b.done = nil
+	if errors.Is(err, io.EOF) && !b.lifted {
+		_ = b.rc.SetReadDeadline(time.Time{})
+		b.lifted = true
 	}
 	return n, err
 }

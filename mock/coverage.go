@@ -101,15 +101,16 @@ func (c *coverage) record(sysid, service, method, outcome, code string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	a := c.app(sysid)
-	name := service + "." + method
+	var buf [64]byte
+	name := append(append(append(buf[:0], service...), '.'), method...)
 	if _, serr := c.cat.Lookup(service, method); serr != nil {
-		a.unknown[name]++
+		a.unknown[string(name)]++
 		return
 	}
-	t, ok := a.methods[name]
+	t, ok := a.methods[string(name)] // looked up with the bytes: no string is made for a method seen before
 	if !ok {
 		t = &tally{codes: map[string]int{}, faults: map[string]int{}}
-		a.methods[name] = t
+		a.methods[string(name)] = t
 	}
 	t.calls++
 	switch outcome {

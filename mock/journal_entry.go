@@ -104,7 +104,7 @@ func journalReq(ex *exchange) *DecodedReq {
 
 // rawParams are the parameters as received, one value per name.
 func rawParams(p soa.Params) map[string]string {
-	raw := map[string]string{}
+	raw := make(map[string]string, 7+len(p.Extra)) // its room at once: one allocation, not one per growth
 	set := func(k, v string) {
 		if v != "" {
 			raw[k] = v

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -51,4 +52,27 @@ func TestOneJSONLogLinePerRequest(t *testing.T) {
 	assert.Equal(t, "error", failed["outcome"])
 	assert.Equal(t, "9400", failed["errorCode"])
 	assert.Equal(t, "added#1 t.yaml:2 busy", failed["rule"])
+}
+
+func TestLogLevel(t *testing.T) {
+	tests := []struct {
+		name    string
+		ex      exchange
+		level   slog.Level
+		outcome string
+		msg     string
+	}{
+		{"OK", exchange{}, slog.LevelInfo, "OK", "soa OK"},
+		{"error", exchange{err: soa.NewError("30000")}, slog.LevelWarn, "error", "soa error"},
+		{"fault", exchange{fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
+		{"fault over error", exchange{err: soa.NewError("30000"), fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			level, outcome, msg := logLevel(&tt.ex)
+			assert.Equal(t, tt.level, level)
+			assert.Equal(t, tt.outcome, outcome)
+			assert.Equal(t, tt.msg, msg)
+		})
+	}
 }

@@ -140,7 +140,8 @@ type Server struct {
 	quitOnce  sync.Once
 	signs     *signCache     // signs of recent answers, which repeat in scenarios
 	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
-	ctl       *control       // journal, coverage, app origins: the control plane
+	headers   fixedHeaders
+	ctl       *control // journal, coverage, app origins: the control plane
 	notify    *notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
 	store     *store     // the data dir, or nil
@@ -169,6 +170,7 @@ func New(cfg Config) (*Server, error) {
 		quit:      make(chan struct{}),
 		signs:     newSignCache(cfg.PlatformKey),
 		verified:  newVerifiedCache(),
+		headers:   newFixedHeaders(cfg.Version),
 	}
 	s.ctl = s.newControl()
 	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)
@@ -253,7 +255,7 @@ func (s *Server) soaAliases(next http.Handler) http.Handler {
 
 func (s *Server) withVersion(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-Tsymock-Version", s.cfg.Version)
+		w.Header()["X-Tsymock-Version"] = s.headers.version
 		next.ServeHTTP(w, r)
 	})
 }

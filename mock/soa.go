@@ -3,7 +3,6 @@ package mock
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"runtime/debug"
 	"strconv"
@@ -65,7 +64,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tsymock: cannot sign the answer", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", soa.ContentType)
+	w.Header()["Content-Type"] = s.headers.json
 	// A length, never chunked: some SDKs read the body with one fixed read.
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	_, _ = w.Write(body)
@@ -99,7 +98,6 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 	if serr := checkSize(ex.params, s.cfg.MaxBody); serr != nil {
 		return nil, serr
 	}
-	ex.base = baseURL(r)
 	if serr := s.authenticate(ex); serr != nil {
 		return nil, serr
 	}
@@ -112,6 +110,7 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 	if serr := s.prepare(ex); serr != nil {
 		return nil, serr
 	}
+	ex.base = baseURL(r) // here: only the emulator's answers hold links
 	return s.call(callContext(r.Context(), ex), ex)
 }
 
@@ -216,36 +215,4 @@ func (s *Server) call(ctx context.Context, ex *exchange) (map[string]any, *soa.E
 	}
 	absoluteLinks(value, ex.base)
 	return value, nil
-}
-
-// logExchange writes the one line per request.
-func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
-	attrs := []slog.Attr{
-		slog.String("sysid", ex.params.SysID),
-		slog.Duration("duration", d),
-	}
-	if ex.env != nil {
-		attrs = append(attrs, slog.String("call", ex.env.Service+"."+ex.env.Method))
-	}
-	level, msg := slog.LevelInfo, "OK"
-	if ex.err != nil {
-		level, msg = slog.LevelWarn, "error"
-		attrs = append(attrs, slog.String("errorCode", ex.err.Code), slog.String("message", ex.err.Message))
-	}
-	if ex.rule != "" {
-		attrs = append(attrs, slog.String("rule", ex.rule))
-	}
-	if ex.fault != "" {
-		level, msg = slog.LevelWarn, "fault"
-		attrs = append(attrs, slog.String("fault", string(ex.fault)))
-	}
-	if ex.diag != nil {
-		attrs = append(attrs,
-			slog.String("verifiedText", "Base64(MD5(sysid+req+timestamp)) = "+ex.diag.MD5Base64),
-			slog.String("timestamp", ex.params.Timestamp),
-			slog.String("key", ex.diag.Fingerprint),
-			slog.String("diagnosis", ex.diag.Cause))
-	}
-	attrs = append(attrs, slog.String("outcome", msg), slog.Uint64("journal", ex.id))
-	s.log.LogAttrs(ctx, level, "soa "+msg, attrs...)
 }
