@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
 )
 
 // TestCheckAccountFile: getCheckAccountFile answers an absolute URL on the
@@ -50,4 +52,23 @@ func TestCheckAccountFile(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "unknown sysid")
+}
+
+// TestCheckAccountFileDates: a date that is not yyyyMMdd is 40044 日期格式有误
+// naming the param and the format (PROTOCOL.md §8); a missing one is 10001.
+func TestCheckAccountFileDates(t *testing.T) {
+	c := demoEnv(t).client(t)
+	for _, tc := range []struct {
+		name, date, code, message string
+	}{
+		{"dashes", "2026-11-28", "40044", `日期格式有误: date "2026-11-28" must be yyyyMMdd`},
+		{"a day that does not exist", "20260230", "40044", `日期格式有误: date "20260230" must be yyyyMMdd`},
+		{"seven digits", "2026112", "40044", `日期格式有误: date "2026112" must be yyyyMMdd`},
+		{"empty", "", "10001", "参数不能为空: date"},
+	} {
+		_, err := c.GetCheckAccountFile(context.Background(), client.GetCheckAccountFileRequest{Date: tc.date})
+		var apiErr *client.Error
+		require.ErrorAs(t, err, &apiErr, tc.name)
+		assert.Equal(t, []string{tc.code, tc.message}, []string{apiErr.Code, apiErr.Message}, tc.name)
+	}
 }

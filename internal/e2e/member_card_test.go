@@ -26,6 +26,8 @@ func TestGetBankCardBin(t *testing.T) {
 		{"6217850000000000006", "6217", "01040000", "中国银行", client.CardDebit},
 		{"4367420000000004", "436742", "01050000", "中国建设银行", client.CardCredit},
 		{"6225750000000007", "622575", "03080000", "招商银行", client.CardCredit},
+		{cardOther, "621483", "99990000", "tsymock 测试银行", client.CardDebit},
+		{"123456789012", "123456", "99990000", "tsymock 测试银行", client.CardDebit},
 	} {
 		got, err := c.GetBankCardBin(c.ctx, tc.cardNo)
 		require.NoError(t, err, tc.cardNo)
@@ -35,7 +37,8 @@ func TestGetBankCardBin(t *testing.T) {
 		assert.NotEmpty(t, b.CardName)
 		assert.Positive(t, b.CardLenth)
 	}
-	for _, cardNo := range []string{unknownCard, "6228-4800-0000-0000", "1234"} {
+	for _, cardNo := range []string{unknownCard, "000000123456", "6228-4800-0000-0000", "1234", "62284800000",
+		"62284800000000000001"} {
 		_, err := c.GetBankCardBin(c.ctx, cardNo)
 		assert.Equal(t, "30049", apiCode(t, err), cardNo)
 		assert.NotContains(t, err.Error(), cardNo, "a card number is never repeated whole")
@@ -63,6 +66,26 @@ func TestBindBankCard(t *testing.T) {
 		CardType: client.CardDebit, BindState: 1, Phone: phoneB}}, list.BindCardList)
 }
 
+// TestBindCardOfUnknownBIN: a team's usual test card, whose BIN tsymock
+// does not know, binds as a debit card of tsymock's test bank.
+func TestBindCardOfUnknownBIN(t *testing.T) {
+	_, c := members(t)
+	c.realNamed("p")
+	ap, err := c.ApplyBindBankCard(c.ctx, applyCard("p", cardOther))
+	require.NoError(t, err)
+	assert.Equal(t, []any{"tsymock 测试银行", "99990000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
+	_, err = c.BindBankCard(c.ctx, client.BindBankCardRequest{BizUserID: "p", TranceNum: ap.TranceNum, Phone: phoneB,
+		VerificationCode: smsCode})
+	require.NoError(t, err)
+	_, err = c.SetSafeCard(c.ctx, client.CardRequest{BizUserID: "p", CardNo: cardOther})
+	require.NoError(t, err, "a debit card, so it may be the safe card")
+
+	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "p"})
+	require.NoError(t, err)
+	assert.Equal(t, []client.BoundCard{{BankCardNo: cardOther, BankName: "tsymock 测试银行", BindTime: "2026-11-28 12:00:00",
+		CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true}}, list.BindCardList)
+}
+
 func TestApplyBindBankCardErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -72,7 +95,8 @@ func TestApplyBindBankCardErrors(t *testing.T) {
 	}{
 		{"not real-named", func(c *memberClient) { c.person("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30008"},
 		{"enterprise not approved", func(c *memberClient) { c.company("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30050"},
-		{"unknown BIN", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", unknownCard) }, "30049"},
+		{"the BIN reserved for 30049", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", unknownCard) }, "30049"},
+		{"not a card number", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", "62284800000") }, "30049"},
 		{"already bound", func(c *memberClient) { c.realNamed("p"); c.withCard(applyCard("p", cardABC)) },
 			func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30017"},
 		{"someone else's name", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest {
@@ -136,6 +160,57 @@ func TestBindBankCardErrors(t *testing.T) {
 	require.NoError(t, err)
 	e.Clock.Advance(16 * time.Minute)
 	assert.Equal(t, "30016", apiCode(t, bind(late.TranceNum, "", phoneB, smsCode)), "expired after 15 minutes")
+}
+
+// TestBindBankCardWithoutTranceNum: tranceNum is optional (PROTOCOL.md §7);
+// without it the latest pending application for the phone is confirmed,
+// and with none pending the answer is 30016.
+func TestBindBankCardWithoutTranceNum(t *testing.T) {
+	e, c := members(t)
+	c.realNamed("p")
+	bind := func(phone, transDate string) (*client.BindBankCardResponse, error) { // tranceNum ""
+		return c.BindBankCard(c.ctx, client.BindBankCardRequest{BizUserID: "p", TransDate: transDate, Phone: phone,
+			VerificationCode: smsCode})
+	}
+	_, err := c.Call(c.ctx, "MemberService", "bindBankCard", map[string]any{"bizUserId": "p", "phone": phoneB,
+		"verificationCode": smsCode})
+	assert.Equal(t, "30016", apiCode(t, err), "nothing pending, tranceNum absent")
+	_, err = bind(phoneB, "")
+	assert.Equal(t, "30016", apiCode(t, err), "nothing pending, tranceNum empty")
+
+	first, err := c.ApplyBindBankCard(c.ctx, applyCard("p", cardABC))
+	require.NoError(t, err)
+	e.Clock.Advance(time.Minute)
+	second, err := c.ApplyBindBankCard(c.ctx, applyCard("p", cardICBC))
+	require.NoError(t, err)
+	_, err = bind(phoneA, "")
+	assert.Equal(t, "30016", apiCode(t, err), "nothing pending for another phone")
+	_, err = bind(phoneB, "20261127")
+	assert.Equal(t, "30016", apiCode(t, err), "nothing pending on another transDate")
+
+	for _, want := range []*client.ApplyBindBankCardResponse{second, first} {
+		got, err := bind(phoneB, "")
+		require.NoError(t, err)
+		assert.Equal(t, client.BindBankCardResponse{BizUserID: "p", TranceNum: want.TranceNum, TransDate: want.TransDate}, *got,
+			"the latest pending application first")
+	}
+	_, err = bind(phoneB, "")
+	assert.Equal(t, "30016", apiCode(t, err), "both used")
+
+	third, err := c.ApplyBindBankCard(c.ctx, applyCard("p", cardCCB))
+	require.NoError(t, err)
+	raw, err := c.Call(c.ctx, "MemberService", "bindBankCard", map[string]any{"bizUserId": "p", "phone": phoneB,
+		"verificationCode": smsCode})
+	require.NoError(t, err, "tranceNum absent from the param")
+	assert.JSONEq(t, `{"bizUserId":"p","tranceNum":"`+third.TranceNum+`","transDate":"20261128"}`, string(raw))
+
+	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "p"})
+	require.NoError(t, err)
+	var bound []string
+	for _, b := range list.BindCardList {
+		bound = append(bound, b.BankCardNo)
+	}
+	assert.ElementsMatch(t, []string{cardABC, cardICBC, cardCCB}, bound)
 }
 
 // TestBindBankCardRace: two applications for one card; the second

@@ -11,7 +11,9 @@ import (
 )
 
 // Test data of the member tests: valid ID card numbers (check digits
-// computed), cards whose BINs tsymock knows, and the default SMS code.
+// computed), cards whose BINs tsymock knows, a card of an unknown BIN (a
+// debit card of tsymock's test bank), one of the BIN reserved for 30049,
+// and the default SMS code.
 const (
 	personName  = "张三"
 	personID    = "110101199001011237"
@@ -24,7 +26,8 @@ const (
 	cardICBC    = "6222020000000000002" // 中国工商银行 debit
 	cardCCB     = "6217000000000000003" // 中国建设银行 debit
 	cardCredit  = "4367420000000004"    // 中国建设银行 credit
-	unknownCard = "9999990000000000009"
+	cardOther   = "6214830000000000008" // unknown BIN: tsymock 测试银行 debit
+	unknownCard = "0000009999000000009" // BIN 000000: 30049 on purpose
 )
 
 // memberClient is a client with the test context, for short test steps.

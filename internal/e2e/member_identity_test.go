@@ -54,9 +54,12 @@ func TestSetRealNameErrors(t *testing.T) {
 		kind             int
 		want             string
 	}{
-		{"wrong check digit", "110101199001011238", 1, "30012"},
+		{"PROTOCOL.md's vector: a wrong check digit is accepted", "110101199001011234", 1, ""},
+		{"another wrong check digit", "110101199001011238", 1, ""},
 		{"impossible birth date", "110101199002300000", 1, "30012"},
+		{"born after today", "110101202612010000", 1, "30012"},
 		{"17 digits", "11010119900101123", 1, "30012"},
+		{"a letter inside", "1101011990A1011237", 1, "30012"},
 		{"no such province", "990101199001011237", 1, "30012"},
 		{"lower-case x is accepted", "11010119900307803x", 1, ""},
 		{"other certificates are not checked", "E12345678", 2, ""},

@@ -110,29 +110,34 @@ func TestOrderNotifications(t *testing.T) {
 }
 
 // TestVerifyResultNotification: an enterprise audit is notified once, as
-// MemberService/verifyResult with the result.
+// MemberService/verifyResult with the result, and every key of PROTOCOL.md
+// §5 is in returnValue, "" when empty.
 func TestVerifyResultNotification(t *testing.T) {
-	e := newNotifyEnv(t, fastNotify(time.Second))
-	c := e.orders(t)
-	rcv := newReceiver(t, c.Client, nil)
-	c.company("acme")
-	req := companyInfo("acme", "某某有限公司")
-	req.BackURL = rcv.URL + "/notify"
-	_, err := c.SetCompanyInfo(c.ctx, req)
-	require.NoError(t, err)
+	for _, tc := range []struct {
+		name, company string
+		want          string
+	}{
+		{"approved", "某某有限公司", `{"bizUserId":"acme","result":2,"checkTime":"` + vectorTime +
+			`","failReason":"","remark":""}`},
+		{"rejected", "某某有限公司 reject", `{"bizUserId":"acme","result":3,"checkTime":"` + vectorTime +
+			`","failReason":"企业信息审核不通过 (tsymock: companyName contains \"reject\" or \"驳回\")","remark":""}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newNotifyEnv(t, fastNotify(time.Second))
+			c := e.orders(t)
+			rcv := newReceiver(t, c.Client, nil)
+			c.company("acme")
+			req := companyInfo("acme", tc.company)
+			req.BackURL = rcv.URL + "/notify"
+			_, err := c.SetCompanyInfo(c.ctx, req)
+			require.NoError(t, err)
 
-	n := rcv.wait(t, 1)[0]
-	assert.Equal(t, []string{"MemberService", "verifyResult", "OK"}, []string{n.Service, n.Method, n.Status})
-	var rv struct {
-		BizUserID string `json:"bizUserId"`
-		Result    int64  `json:"result"`
-		CheckTime string `json:"checkTime"`
+			n := rcv.wait(t, 1)[0]
+			assert.Equal(t, []string{"MemberService", "verifyResult", "OK"}, []string{n.Service, n.Method, n.Status})
+			assert.JSONEq(t, tc.want, string(n.ReturnValue))
+			list := e.waitSettled(t, 1)
+			assert.Equal(t, 1, list[0].MaxAttempts, "sent once")
+			assert.False(t, list[0].Order)
+		})
 	}
-	require.NoError(t, n.Decode(&rv))
-	assert.Equal(t, "acme", rv.BizUserID)
-	assert.Equal(t, int64(2), rv.Result)
-	assert.Equal(t, vectorTime, rv.CheckTime)
-	list := e.waitSettled(t, 1)
-	assert.Equal(t, 1, list[0].MaxAttempts, "sent once")
-	assert.False(t, list[0].Order)
 }

@@ -71,5 +71,5 @@ func TestMerchantQueries(t *testing.T) {
 	require.NoError(t, err)
 	assert.Regexp(t, `/20261128\.txt$`, file.URL)
 	_, err = c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "2026-11-28"})
-	assert.Equal(t, "10000", apiCode(t, err), "yyyyMMdd")
+	assert.Equal(t, "40044", apiCode(t, err), "yyyyMMdd: 日期格式有误")
 }

@@ -87,6 +87,14 @@ func TestStatementRefusals(t *testing.T) {
 	}{
 		{"the end before the start", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026-11-29",
 			DateEnd: today, StartPosition: 1, QueryNum: 10}, "40044"},
+		{"dateStart with slashes", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026/11/28",
+			DateEnd: today, StartPosition: 1, QueryNum: 10}, "40044"},
+		{"dateEnd without dashes", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: today,
+			DateEnd: "20261128", StartPosition: 1, QueryNum: 10}, "40044"},
+		{"a day that does not exist", client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026-02-30",
+			DateEnd: today, StartPosition: 1, QueryNum: 10}, "40044"},
+		{"no dateStart", client.QueryInExpDetailRequest{BizUserID: "sam", DateEnd: today, StartPosition: 1,
+			QueryNum: 10}, "10001"},
 		{"an unknown account set", client.QueryInExpDetailRequest{BizUserID: "sam", AccountSetNo: "999999",
 			DateStart: today, DateEnd: today, StartPosition: 1, QueryNum: 10}, "30019"},
 		{"an unknown member", client.QueryInExpDetailRequest{BizUserID: "ghost", DateStart: today,
@@ -98,5 +106,12 @@ func TestStatementRefusals(t *testing.T) {
 	} {
 		_, err := c.QueryInExpDetail(c.ctx, tc.req)
 		assert.Equal(t, tc.code, apiCode(t, err), tc.name)
+		if tc.code == "40044" {
+			assert.Contains(t, err.Error(), "40044 日期格式有误: ", tc.name)
+		}
 	}
+	_, err := c.QueryInExpDetail(c.ctx, client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026/11/28",
+		DateEnd: today, StartPosition: 1, QueryNum: 10})
+	assert.ErrorContains(t, err, `dateStart "2026/11/28" and dateEnd "2026-11-28" must be yyyy-MM-dd`,
+		"the message names the params and the format")
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"testing"
@@ -40,7 +41,14 @@ func TestSignContractPages(t *testing.T) {
 	assert.Equal(t, []string{"MemberService", "signContract", "OK"}, []string{back.Service, back.Method, back.Status})
 	assert.Regexp(t, `^CT\d+$`, back.ContractNo)
 	notified := rcv.wait(t, 1)[0]
-	assert.Equal(t, back.RPS, notified.RPS, "backUrl gets what jumpUrl got")
+	assert.Equal(t, back.ContractNo, notified.ContractNo)
+	top := rpsKeys(t, notified.RPS)
+	assert.Equal(t, []string{`"` + back.ContractNo + `"`, `"` + back.ContractNo + `"`},
+		[]string{string(top["contractNo"]), string(top["ContractNo"])}, "the notification spells contractNo both ways")
+	jumped := rpsKeys(t, back.RPS)
+	delete(top, "ContractNo")
+	delete(jumped, "ContractNo")
+	assert.Equal(t, jumped, top, "backUrl gets what jumpUrl got")
 	info, err := c.GetMemberInfo(c.ctx, "sia")
 	require.NoError(t, err)
 	assert.True(t, info.MemberInfo.IsSignContract)
@@ -53,6 +61,14 @@ func TestSignContractPages(t *testing.T) {
 		"confirm", nil), jump)
 	assert.Equal(t, []string{"signContractQuery", "OK", back.ContractNo}, []string{q.Method, q.Status, q.ContractNo})
 	assert.Len(t, e.srv.Notifications(e.SysID), 1, "the query page notifies nothing")
+}
+
+// rpsKeys are the top-level keys of an rps text, values as sent.
+func rpsKeys(t *testing.T, rps string) map[string]json.RawMessage {
+	t.Helper()
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(rps), &top))
+	return top
 }
 
 // TestSignContractFail: the fail button returns the error to jumpUrl and

@@ -24,11 +24,15 @@ type bankCard struct {
 type cardApply struct {
 	tranceNum, transDate string
 	at                   time.Time
-	card                 bankCard
+	// seq orders the member's pending applications: tranceNums are random
+	// and the clock may stand still, but "the latest" must be well defined.
+	seq  uint64
+	card bankCard
 }
 
 // applyBindBankCard starts binding a card: the member must be real-named
-// (30008; an enterprise approved, 30050), the card's BIN known (30049), the card not yet bound (30017,
+// (30008; an enterprise approved, 30050), the card number plausible (30049,
+// see lookupBin), the card not yet bound (30017,
 // which SDKs treat as done), the holder the real-named person (30009), and a
 // credit card needs validate and cvv2. The bank "sends" an SMS code, which
 // bindBankCard confirms with the tranceNum answered here.
@@ -44,7 +48,7 @@ func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	now := a.now()
 	ap := &cardApply{tranceNum: a.number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
-		card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
+		seq: m.nextApplySeq(), card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
 			cardType: bin.cardType, isSafeCard: p.flag("isSafeCard")}}
 	put(&m.applies, ap.tranceNum, ap)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate,
@@ -113,9 +117,12 @@ func (m *member) checkSafe(cardType int64, safe bool, cardNo string) *soa.Error 
 	return nil
 }
 
-// bindBankCard confirms a binding with its tranceNum and the SMS code. An
-// unknown, used or expired tranceNum (or a transDate that is not its own) is
-// 30016, tsymock's choice; a wrong code is 20011 and may be retried.
+// bindBankCard confirms a binding with its tranceNum and the SMS code.
+// tranceNum is optional (PROTOCOL.md §7): without it the member's latest
+// pending application for phone is confirmed. An unknown, used or expired
+// tranceNum (or a transDate that is not its own), or no pending application
+// at all, is 30016, tsymock's choice; a wrong code is 20011 and may be
+// retried.
 func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -135,13 +142,15 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate}, nil
 }
 
-// pendingApply finds the binding a bindBankCard confirms.
+// pendingApply finds the binding a bindBankCard confirms: the one its
+// tranceNum names, or without one the latest for its phone.
 func (m *member) pendingApply(p params, now time.Time) (*cardApply, *soa.Error) {
 	tranceNum := p.str("tranceNum")
+	if tranceNum == "" {
+		return m.latestApply(p.str("phone"), p.str("transDate"), now)
+	}
 	ap, ok := m.applies[tranceNum]
 	switch {
-	case tranceNum == "":
-		return nil, soa.Errorf("30016", "tranceNum is empty: send the one applyBindBankCard answered")
 	case !ok:
 		return nil, soa.Errorf("30016", "no pending applyBindBankCard with tranceNum %q for bizUserId %q", tranceNum, m.bizUserID)
 	case now.Sub(ap.at) > applyValidity:
@@ -151,6 +160,40 @@ func (m *member) pendingApply(p params, now time.Time) (*cardApply, *soa.Error) 
 		return nil, soa.Errorf("30016", "transDate %q is not the one of tranceNum %q (%s)", p.str("transDate"), tranceNum, ap.transDate)
 	}
 	return ap, nil
+}
+
+// latestApply is the member's most recent application that has not expired
+// and that bindBankCard could confirm with phone (applied for with that
+// phone, or with none) and transDate (when given), or 30016.
+func (m *member) latestApply(phone, transDate string, now time.Time) (*cardApply, *soa.Error) {
+	var best *cardApply
+	for _, ap := range m.applies {
+		switch {
+		case now.Sub(ap.at) > applyValidity:
+		case ap.card.phone != "" && ap.card.phone != phone:
+		case transDate != "" && transDate != ap.transDate:
+		case best == nil || ap.seq > best.seq:
+			best = ap
+		}
+	}
+	if best == nil {
+		on := ""
+		if transDate != "" {
+			on = " on transDate " + transDate
+		}
+		return nil, soa.Errorf("30016", "no tranceNum sent, and bizUserId %q has no pending applyBindBankCard for phone %s%s "+
+			"(send the tranceNum it answered; applications expire after %s)", m.bizUserID, phone, on, applyValidity)
+	}
+	return best, nil
+}
+
+// nextApplySeq numbers a new application after every pending one.
+func (m *member) nextApplySeq() uint64 {
+	var last uint64
+	for _, ap := range m.applies {
+		last = max(last, ap.seq)
+	}
+	return last + 1
 }
 
 // checkConfirm checks what bindBankCard sends against the application.

@@ -23,8 +23,8 @@ type cardBin struct {
 }
 
 // cardBins is a small BIN table with the cards merchants test with. It is
-// not the platform's table: a card of another bank is 30049, and a scenario
-// can answer getBankCardBin for it instead.
+// not the platform's table: a card of another bank is answered as testBin,
+// and a scenario can answer getBankCardBin for it instead.
 func cardBins() []cardBin {
 	return []cardBin{
 		{"622848", cardDebit, "01030000", "中国农业银行", "金穗通宝卡", 19},
@@ -39,20 +39,64 @@ func cardBins() []cardBin {
 	}
 }
 
-// lookupBin finds the longest BIN that prefixes cardNo, or 30049 naming the
-// first six digits only (a card number is not logged whole).
+// The bank of every card whose BIN the table does not know: clearly not a
+// real bank, so that nobody mistakes its answers for real data.
+const (
+	testBankCode = "99990000"
+	testBankName = "tsymock 测试银行"
+	testCardName = "tsymock 测试借记卡"
+)
+
+// unknownBinPrefix starts the card numbers tsymock answers 30049 for on
+// purpose: no real BIN starts with it.
+const unknownBinPrefix = "000000"
+
+// Card numbers are 12 to 19 digits (ISO/IEC 7812).
+const (
+	minCardLen = 12
+	maxCardLen = 19
+)
+
+// lookupBin finds the longest known BIN that prefixes cardNo, or else
+// answers cardNo as a debit card of tsymock's test bank, so that a team's
+// usual test card can be bound. 30049 is kept for what cannot be a card
+// number and for unknownBinPrefix; it names the BIN and last four digits
+// only (a card number is not logged whole).
 func lookupBin(cardNo string) (cardBin, *soa.Error) {
+	if serr := checkCardNo(cardNo); serr != nil {
+		return cardBin{}, serr
+	}
 	var best cardBin
 	for _, b := range cardBins() {
 		if strings.HasPrefix(cardNo, b.prefix) && len(b.prefix) > len(best.prefix) {
 			best = b
 		}
 	}
-	if best.prefix == "" || !allDigits(cardNo) {
-		return cardBin{}, soa.Errorf("30049", "card %s: tsymock knows the BINs 622848, 622849, 622202, 621700, "+
-			"623668, 622588, 6217, 436742 (credit) and 622575 (credit)", cardHint(cardNo))
+	if best.prefix == "" {
+		return testBin(cardNo), nil
 	}
 	return best, nil
+}
+
+// checkCardNo is 30049 for a number that is not 12 to 19 ASCII digits, or
+// that starts with unknownBinPrefix.
+func checkCardNo(cardNo string) *soa.Error {
+	if len(cardNo) < minCardLen || len(cardNo) > maxCardLen || !allDigits(cardNo) {
+		return soa.Errorf("30049", "card %s: a card number is %d to %d digits (0-9 only), got %d characters",
+			cardHint(cardNo), minCardLen, maxCardLen, len(cardNo))
+	}
+	if strings.HasPrefix(cardNo, unknownBinPrefix) {
+		return soa.Errorf("30049", "card %s: BIN %s is tsymock's unknown BIN, answered 30049 on purpose "+
+			"(any other card number of unknown BIN is a debit card of %s)", cardHint(cardNo), unknownBinPrefix, testBankName)
+	}
+	return nil
+}
+
+// testBin is the BIN row of a card the table does not know: a debit card of
+// tsymock's test bank, its BIN the first six digits.
+func testBin(cardNo string) cardBin {
+	return cardBin{prefix: cardNo[:6], cardType: cardDebit, bankCode: testBankCode, bankName: testBankName,
+		cardName: testCardName, length: int64(len(cardNo))}
 }
 
 // getBankCardBin answers the bank of a card number.

@@ -26,8 +26,10 @@ func (e *Emulator) CanSignContract(sysid, bizUserID string) *soa.Error {
 
 // SignContract signs the member's e-contract, as the signContract page's
 // confirm button does, and queues the MemberService/signContract
-// notification: returnValue {bizUserId} and a top-level contractNo
-// (PROTOCOL.md §5). getMemberInfo then shows isSignContract and contractNo.
+// notification: returnValue {bizUserId} and a top-level contractNo, also
+// spelled ContractNo (PROTOCOL.md §5: one real capture carries both, so a
+// handler may read either). getMemberInfo then shows isSignContract and
+// contractNo.
 func (e *Emulator) SignContract(sysid, bizUserID, backURL string) (string, *soa.Error) {
 	v, serr := e.page(sysid, actSignContract, bizUserID, backURL)
 	no, _ := v.(string)
@@ -41,8 +43,14 @@ func signContract(a *app, m *member, backURL string) (any, *soa.Error) {
 	no := "CT" + a.number()
 	m.pages.contractNo, m.pages.contractAt = no, a.now()
 	a.notify(Event{Service: soa.MemberService, Method: "signContract", BackURL: backURL, Status: EventOK,
-		ReturnValue: map[string]any{"bizUserId": m.bizUserID}, Extra: map[string]any{"contractNo": no}})
+		ReturnValue: map[string]any{"bizUserId": m.bizUserID}, Extra: contractExtra(no)})
 	return no, nil
+}
+
+// contractExtra are the top-level keys of the signContract notification:
+// the contract number under both of the spellings real captures show.
+func contractExtra(no string) map[string]any {
+	return map[string]any{"contractNo": no, "ContractNo": no}
 }
 
 // SignedContract returns the member's contract for the signContractQuery

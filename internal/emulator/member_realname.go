@@ -11,10 +11,11 @@ import (
 const identityIDCard = 1
 
 // setRealName records a personal member's verified identity. The platform
-// checks the name and number with the police database; tsymock checks what
-// can be checked offline: an ID card number's form, birth date and check
-// digit (30012). Enterprises are 30006 (they use setCompanyInfo), and a
-// member already real-named is 30007, which SDKs treat as done.
+// checks the name and number with the police database; tsymock refuses only
+// an ID card number that clearly is not one (30012, see checkIDCard): its
+// check digit is not checked, so that made-up test numbers work.
+// Enterprises are 30006 (they use setCompanyInfo), and a member already
+// real-named is 30007, which SDKs treat as done.
 func setRealName(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {

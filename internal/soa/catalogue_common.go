@@ -17,6 +17,13 @@ func identityType() Param {
 // bizUserID is the merchant's required member id.
 func bizUserID() Param { return str("bizUserId").req() }
 
+// methodDate is a date param whose format the method checks, not the catalogue: PROTOCOL.md §8
+// has 40044 日期格式有误 for it, which the catalogue's 10000 would make unreachable. format is
+// documentation only.
+func methodDate(name, format string) Param {
+	return str(name).doc(format + ", checked by the method (40044)")
+}
+
 // source is the request source, 1 mobile or 2 PC.
 func source() Param { return integer("source").oneOf("1 mobile, 2 PC", "1", "2") }
 

@@ -12,7 +12,7 @@ func merchantMethods() []Method {
 			Returns: params(str("account_no"), str("account_name"), integer("balance"),
 				integer("def_clr"))},
 		{Service: MerchantService, Name: "getCheckAccountFile", Doc: "The URL of a day's reconciliation file.",
-			Params:  params(str("date").req().format("yyyyMMdd"), integer("fileType")),
+			Params:  params(methodDate("date", "yyyyMMdd").req(), integer("fileType")),
 			Returns: params(str("url"))},
 	}
 }

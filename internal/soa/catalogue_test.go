@@ -264,3 +264,33 @@ func TestTypeString(t *testing.T) {
 		assert.Equal(t, want, typ.String())
 	}
 }
+
+// TestMethodDatesAreLeftToTheMethod: the dates PROTOCOL.md §8 answers 40044 for are not
+// format-checked by the catalogue (its 10000 would come first), only required (10001).
+func TestMethodDatesAreLeftToTheMethod(t *testing.T) {
+	c := DefaultCatalogue()
+	for _, tc := range []struct {
+		method, valid string
+		dates         []string
+	}{
+		{"OrderService.queryInExpDetail", `{"bizUserId":"u","startPosition":1,"queryNum":10}`, []string{"dateStart", "dateEnd"}},
+		{"MerchantService.getCheckAccountFile", `{}`, []string{"date"}},
+	} {
+		m := findMethod(t, c, tc.method)
+		for _, name := range tc.dates {
+			param := mustParam(t, tc.valid)
+			for _, d := range tc.dates {
+				param[d] = "2026/02/30"
+			}
+			assert.Nil(t, m.Validate(param), "%s: any text in %s passes", tc.method, name)
+			delete(param, name)
+			assert.Equal(t, &Error{Code: "10001", Message: "参数不能为空: " + name}, m.Validate(param), tc.method)
+		}
+		for _, p := range m.Params {
+			if slices.Contains(tc.dates, p.Name) {
+				assert.Empty(t, p.Format, "%s %s", tc.method, p.Name)
+				assert.Contains(t, p.Doc, "40044", "%s %s documents who checks it", tc.method, p.Name)
+			}
+		}
+	}
+}
