@@ -3,8 +3,8 @@ package soa
 import (
 	"encoding/json"
 	"math"
-	"strings"
 	"strconv"
+	"strings"
 )
 
 // Leniency: the real platform is Java with fastjson, which coerces scalars into the declared
