@@ -24,7 +24,9 @@ type cardRequest struct {
 }
 
 // GetBankCardBin calls MemberService.getBankCardBin with a plain card number
-// (the client encrypts it). An unknown BIN is a *Error with Code "30049".
+// (the client encrypts it). A card number that is not 12–19 digits,
+// or starts 000000, is a *Error with Code "30049"; an unknown BIN of the right
+// shape is tsymock's test bank.
 func (c *Client) GetBankCardBin(ctx context.Context, cardNo string) (*GetBankCardBinResponse, error) {
 	return typed[GetBankCardBinResponse](ctx, c, "MemberService", "getBankCardBin", cardRequest{cardNo})
 }

@@ -62,7 +62,7 @@ func confirmSignContract(s *Server, p *pageSession, _ url.Values) (string, *soa.
 		return "", serr
 	}
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
-		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId")}, Extra: map[string]any{"contractNo": no}})
+		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId")}, Extra: map[string]any{"contractNo": no, "ContractNo": no}})
 }
 
 // failMemberPage is the fail button of a page that notifies: the error
@@ -99,7 +99,7 @@ func confirmContractQuery(s *Server, p *pageSession, _ url.Values) (string, *soa
 		return "", serr
 	}
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
-		ReturnValue: map[string]any{"bizUserId": m.BizUserID}, Extra: map[string]any{"contractNo": m.ContractNo}})
+		ReturnValue: map[string]any{"bizUserId": m.BizUserID}, Extra: map[string]any{"contractNo": m.ContractNo, "ContractNo": m.ContractNo}})
 }
 
 // failContractQuery returns an error to jumpUrl; the query page has no

@@ -67,13 +67,10 @@ func audit(info params, now time.Time) *company {
 	return c
 }
 
-// result is the synchronous answer of setCompanyInfo.
+// result is the synchronous answer of setCompanyInfo: every key of
+// PROTOCOL.md §7, "" when empty, as in the notification.
 func (c *company) result(bizUserID string) map[string]any {
-	v := map[string]any{"bizUserId": bizUserID, "result": c.status}
-	if c.failReason != "" {
-		v["failReason"] = c.failReason
-	}
-	return v
+	return map[string]any{"bizUserId": bizUserID, "result": c.status, "failReason": c.failReason, "remark": ""}
 }
 
 // verifyResult is the returnValue of the verifyResult notification. Every

@@ -24,7 +24,15 @@ func TestVerifyResultCarriesEveryKey(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newTest()
-			enterprise(t, e, "a", "e1", tc.company)
+			_, serr := memberCall(t, e, "a", "createMember", map[string]any{"bizUserId": "e1", "memberType": 2, "source": 2})
+			require.Nil(t, serr)
+			answer, serr := memberCall(t, e, "a", "setCompanyInfo", map[string]any{"bizUserId": "e1", "isAuth": true,
+				"backUrl": "http://merchant.test/e1", "companyBasicInfo": map[string]any{
+					"companyName": tc.company, "legalName": "张三", "identityType": 1, "legalIds": "110101199001011237",
+					"legalPhone": "13800000000", "accountNo": "6228480000000000000", "parentBankName": "中国农业银行"}})
+			require.Nil(t, serr)
+			assert.Equal(t, map[string]any{"bizUserId": "e1", "result": tc.result, "failReason": tc.failReason, "remark": ""},
+				answer, "the synchronous answer has the same keys (§7)")
 			evs := e.TakeEvents()
 			require.Len(t, evs, 1)
 			assert.Equal(t, "verifyResult", evs[0].Method)
