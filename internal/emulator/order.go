@@ -63,6 +63,7 @@ type orderBook struct {
 	freezes   map[string]*freeze
 	transfers map[string]string // bizTransferNo → transferNo
 	batches   map[string]bool   // bizBatchNo seen
+	extras    *bookExtras       // goods, and how orders were made: order_detail.go, made on first use
 }
 
 func newOrderBook() *orderBook {

@@ -19,13 +19,15 @@ func (a *app) notifyOrder(o *order) {
 }
 
 // orderHandlers are the emulated OrderService and MerchantService methods.
+// The methods that make consumptions, collections and payouts keep what
+// they were made with (keepDetails), for the detail queries.
 func (e *Emulator) orderHandlers() map[string]handler {
 	return map[string]handler{
 		"OrderService.depositApply":               depositApply,
-		"OrderService.consumeApply":               consumeApply,
-		"OrderService.agentCollectApply":          agentCollectApply,
-		"OrderService.signalAgentPay":             signalAgentPay,
-		"OrderService.batchAgentPay":              batchAgentPay,
+		"OrderService.consumeApply":               keepDetails(consumeApply),
+		"OrderService.agentCollectApply":          keepDetails(agentCollectApply),
+		"OrderService.signalAgentPay":             keepDetails(signalAgentPay),
+		"OrderService.batchAgentPay":              keepDetails(batchAgentPay),
 		"OrderService.withdrawApply":              withdrawApply,
 		"OrderService.pay":                        e.pay,
 		"OrderService.resendPaySMS":               resendPaySMS,
@@ -40,5 +42,11 @@ func (e *Emulator) orderHandlers() map[string]handler {
 		"MerchantService.queryMerchantBalance":    queryMerchantBalance,
 		"MerchantService.queryReserveFundBalance": queryReserveFundBalance,
 		"MerchantService.getCheckAccountFile":     getCheckAccountFile,
+
+		// The less used methods: goods, and what orders were made with.
+		"OrderService.entryGoods":                  entryGoods,
+		"OrderService.queryGoods":                  queryGoods,
+		"OrderService.getPaymentInformationDetail": getPaymentInformationDetail,
+		"OrderService.getOrderSplitRuleListDetail": getOrderSplitRuleListDetail,
 	}
 }

@@ -72,7 +72,8 @@ func orderQueryMethods() []Method {
 }
 
 // orderLessUsedMethods are the "less used" methods PROTOCOL.md names without params: their
-// params and answers are tsymock's choice (the ids they need, nothing more required).
+// params and answers are tsymock's choice, after the platform's specification (V2.1.5) and the
+// public SDKs that call them (docs/methods.md says which).
 func orderLessUsedMethods() []Method {
 	byOrder := func(name, doc string, returns ...Param) Method {
 		return Method{Service: OrderService, Name: name, Doc: doc,
@@ -82,17 +83,46 @@ func orderLessUsedMethods() []Method {
 		byOrder("closeOrder", "Close an unpaid order.", integer("closeResult"), integer("orderStatus"),
 			str("errorMessage"), str("orderNo"), str("bizOrderNo")),
 		{Service: OrderService, Name: "entryGoods", Doc: "Register goods (e.g. a P2P product).",
-			Params: params(bizUserID(), integer("goodsType").req(), str("bizGoodsNo").req(),
-				str("goodsName").req(), str("goodsDetail"), object("goodsParams"), str("showUrl"),
-				str("extendInfo")),
+			Params: params(bizUserID(), goodsType().req(), str("bizGoodsNo").req(), str("goodsName").req(),
+				str("goodsDetail"), object("goodsParams"), str("showUrl"), str("extendInfo")),
 			Returns: params(str("goodsNo"), str("bizGoodsNo"))},
-		{Service: OrderService, Name: "queryGoods", Doc: "Read registered goods.",
+		{Service: OrderService, Name: "queryGoods", Doc: "Read goods that entryGoods registered.",
 			Params: params(bizUserID(), str("bizGoodsNo").req()),
-			Returns: params(str("goodsNo"), str("bizGoodsNo"), integer("goodsType"), str("goodsName"),
-				str("goodsDetail"))},
-		byOrder("getPaymentInformationDetail", "Who paid an order, and how.", str("orderNo"),
-			str("bizOrderNo"), array("paymentInformationList")),
-		byOrder("getOrderSplitRuleListDetail", "How an order was split.", str("orderNo"),
-			str("bizOrderNo"), array("splitRuleListDetail")),
+			Returns: params(str("bizUserId"), str("goodsNo"), str("bizGoodsNo"), goodsType(), str("goodsName"),
+				str("goodsDetail"), object("goodsParams"), str("showUrl"), str("extendInfo"))},
+		paymentInformationDetail(),
+		orderSplitRuleListDetail(),
 	}
+}
+
+// goodsType is the kind of goods of entryGoods and queryGoods; an unknown kind is 40008, not
+// a catalogue error.
+func goodsType() Param {
+	return integer("goodsType").doc("1 P2P product, 2 virtual, 3 physical, 4 offline service, 5 cross-border, 90 other")
+}
+
+// paymentInformationDetail reads an agentCollectApply order: what it collected and how much of
+// each receiver's share was paid out. bizUserId, accountSetNo and the dates narrow the payouts.
+func paymentInformationDetail() Method {
+	return Method{Service: OrderService, Name: "getPaymentInformationDetail",
+		Doc: "What a collection (agentCollectApply) holds and has paid out, per receiver.",
+		Params: params(str("bizOrderNo").req(), str("bizUserId"), str("accountSetNo"),
+			methodDate("dateStart", "yyyy-MM-dd"), methodDate("dateEnd", "yyyy-MM-dd")),
+		Returns: params(str("orderNo"), str("bizOrderNo"), str("collOrderNo"), integer("collAmount"),
+			str("payerId"), str("payerName"), str("collTime"), integer("payTotalAmount"),
+			integer("unPayTotalAmount"),
+			array("receiverInfoList", str("receiverId"), str("receiverName"), integer("managedCollAmount"),
+				integer("payAmount"), integer("unPayAmount"),
+				integer("status").oneOf("0 some still held, 1 nothing left to pay out", "0", "1")))}
+}
+
+// orderSplitRuleListDetail reads the split rules a consumeApply or a payout was made with
+// (recieverId, sic, as in consumeApply).
+func orderSplitRuleListDetail() Method {
+	return Method{Service: OrderService, Name: "getOrderSplitRuleListDetail",
+		Doc:    "The split rules a consumption or a payout was made with.",
+		Params: params(str("bizOrderNo").req()),
+		Returns: params(str("orderNo"), str("bizOrderNo"), str("recieverId").doc("sic"),
+			integer("state").oneOf("0 not split (unpaid, failed or closed), 1 split", "0", "1"),
+			array("splitRuleListDetail", splitRuleItem()...))}
 }

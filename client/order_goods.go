@@ -1,0 +1,67 @@
+package client
+
+import "context"
+
+// Goods types of EntryGoods and QueryGoods (GoodsType).
+const (
+	GoodsP2P            int64 = 1 // a P2P product (标的)
+	GoodsVirtual        int64 = 2
+	GoodsPhysical       int64 = 3
+	GoodsOfflineService int64 = 4
+	GoodsCrossBorder    int64 = 5
+	GoodsOther          int64 = 90
+)
+
+// EntryGoodsRequest registers goods of a member. BizGoodsNo is unique
+// within the application; GoodsParams is kept as sent (e.g. a P2P
+// product's amount, rates and repayment plan).
+type EntryGoodsRequest struct {
+	BizUserID   string         `json:"bizUserId"`
+	GoodsType   int64          `json:"goodsType"` // GoodsP2P, GoodsVirtual, ...
+	BizGoodsNo  string         `json:"bizGoodsNo"`
+	GoodsName   string         `json:"goodsName"`
+	GoodsDetail string         `json:"goodsDetail,omitempty"`
+	GoodsParams map[string]any `json:"goodsParams,omitempty"`
+	ShowURL     string         `json:"showUrl,omitempty"`
+	ExtendInfo  string         `json:"extendInfo,omitempty"`
+}
+
+// EntryGoodsResponse is the answer of EntryGoods: GoodsNo is the
+// platform's number of the goods.
+type EntryGoodsResponse struct {
+	GoodsNo    string `json:"goodsNo"`
+	BizGoodsNo string `json:"bizGoodsNo"`
+}
+
+// EntryGoods calls OrderService.entryGoods. A BizGoodsNo registered before
+// is a *Error with Code "40007", an unknown GoodsType "40008".
+func (c *Client) EntryGoods(ctx context.Context, req EntryGoodsRequest) (*EntryGoodsResponse, error) {
+	return typed[EntryGoodsResponse](ctx, c, "OrderService", "entryGoods", req)
+}
+
+// goodsRequest names a member's goods.
+type goodsRequest struct {
+	BizUserID  string `json:"bizUserId"`
+	BizGoodsNo string `json:"bizGoodsNo"`
+}
+
+// Goods is the answer of QueryGoods: the goods as EntryGoods registered
+// them. GoodsParams is decoded by encoding/json, so its numbers are
+// float64.
+type Goods struct {
+	BizUserID   string         `json:"bizUserId"`
+	GoodsNo     string         `json:"goodsNo"`
+	BizGoodsNo  string         `json:"bizGoodsNo"`
+	GoodsType   int64          `json:"goodsType"`
+	GoodsName   string         `json:"goodsName"`
+	GoodsDetail string         `json:"goodsDetail"`
+	GoodsParams map[string]any `json:"goodsParams"`
+	ShowURL     string         `json:"showUrl"`
+	ExtendInfo  string         `json:"extendInfo"`
+}
+
+// QueryGoods calls OrderService.queryGoods. Goods never registered are a
+// *Error with Code "40000", another member's "40022".
+func (c *Client) QueryGoods(ctx context.Context, bizUserID, bizGoodsNo string) (*Goods, error) {
+	return typed[Goods](ctx, c, "OrderService", "queryGoods", goodsRequest{bizUserID, bizGoodsNo})
+}

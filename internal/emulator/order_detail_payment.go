@@ -1,0 +1,128 @@
+package emulator
+
+import (
+	"cmp"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Receiver states of getPaymentInformationDetail's receiverInfoList.
+const (
+	receiverHeld = 0 // some of the receiver's share is still held in escrow
+	receiverDone = 1 // nothing is left to pay out to it (paid out or refunded)
+)
+
+// payoutFilter is which payouts of a collection getPaymentInformationDetail
+// counts: to payee ("" for every receiver), into set ("" for any), paid in
+// [from, to).
+type payoutFilter struct {
+	payee, set string
+	from, to   time.Time
+}
+
+// getPaymentInformationDetail answers what a collection (agentCollectApply,
+// paid) took from its payer and, per receiver of its recieverList: its share
+// (managedCollAmount), what payouts paid it (payAmount) and what escrow still
+// holds for it (unPayAmount, never more than the collection holds: the
+// collection fee is borne by the last payouts). bizUserId narrows the
+// answer to one receiver; accountSetNo and dateStart/dateEnd narrow the
+// payouts counted in payAmount.
+func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) {
+	c, serr := a.collection(p.str("bizOrderNo")) // 40000, 40018, 40019
+	if serr != nil {
+		return nil, serr
+	}
+	f, serr := a.payoutFilter(c, p)
+	if serr != nil {
+		return nil, serr
+	}
+	held := c.left()
+	items := make([]any, 0)
+	var paid, unpaid int64
+	for _, s := range a.book.read().receivers[c.orderNo] {
+		if f.payee != "" && s.bizUserID != f.payee {
+			continue
+		}
+		item, itemPaid, itemUnpaid := a.receiverInfo(c, s, f, held)
+		items = append(items, item)
+		paid, unpaid = paid+itemPaid, unpaid+itemUnpaid
+	}
+	return map[string]any{"orderNo": c.orderNo, "bizOrderNo": c.bizOrderNo, "collOrderNo": c.bizOrderNo,
+		"collAmount": c.amount, "payerId": c.payer, "payerName": a.memberName(c.payer),
+		"collTime": c.payDatetime(), "payTotalAmount": paid, "unPayTotalAmount": min(unpaid, held),
+		"receiverInfoList": items}, nil
+}
+
+// payoutFilter reads the narrowing params: bizUserId must be a member
+// (30001) the collection was made for (40022), accountSetNo a set of the
+// application (30019), and the dates, China-time days both included,
+// written yyyy-MM-dd and in order (40044).
+func (a *app) payoutFilter(c *order, p params) (payoutFilter, *soa.Error) {
+	f := payoutFilter{payee: p.str("bizUserId"), set: p.str("accountSetNo")}
+	if f.payee != "" {
+		if _, ok := a.members[f.payee]; !ok && f.payee != OwnerPlatform {
+			return f, soa.Errorf("30001", "bizUserId %q", f.payee)
+		}
+		if _, ok := c.shares[f.payee]; !ok {
+			return f, soa.Errorf("40022", "collection %s was not made for %s", c.bizOrderNo, f.payee)
+		}
+	}
+	if f.set != "" {
+		if serr := a.checkSet(f.set); serr != nil {
+			return f, serr
+		}
+	}
+	var serr *soa.Error
+	f.from, f.to, serr = payoutDays(p.str("dateStart"), p.str("dateEnd"))
+	return f, serr
+}
+
+// payoutDays reads the optional dates as queryInExpDetail reads its own
+// (40044 when malformed or the wrong way round); a date left out leaves
+// that side open.
+func payoutDays(start, end string) (time.Time, time.Time, *soa.Error) {
+	return dateRange(cmp.Or(start, "0001-01-01"), cmp.Or(end, "9998-12-31"))
+}
+
+// receiverInfo is one receiver's item, with what it was paid (as counted)
+// and what is still held for it.
+func (a *app) receiverInfo(c *order, s share, f payoutFilter, held int64) (map[string]any, int64, int64) {
+	var paid int64
+	for _, d := range a.book.read().payouts[c.orderNo] {
+		if d.payee == s.bizUserID && a.counts(d, f) {
+			paid += d.amount
+		}
+	}
+	unpaid := min(c.shares[s.bizUserID], held)
+	state := receiverHeld
+	if unpaid == 0 {
+		state = receiverDone
+	}
+	return map[string]any{"receiverId": s.bizUserID, "receiverName": a.memberName(s.bizUserID),
+		"managedCollAmount": s.amount, "payAmount": paid, "unPayAmount": unpaid, "status": state}, paid, unpaid
+}
+
+// counts reports whether a payout passes the filter's set and days.
+func (a *app) counts(d drawn, f payoutFilter) bool {
+	o, ok := a.book.byNo[d.payout]
+	if !ok {
+		return false
+	}
+	return (f.set == "" || o.accountSet == f.set) && !o.paidAt.Before(f.from) && o.paidAt.Before(f.to)
+}
+
+// memberName is the name a member goes by: its real name, or its company's
+// name; "" before either is set, and for the platform.
+func (a *app) memberName(bizUserID string) string {
+	m, ok := a.members[bizUserID]
+	switch {
+	case !ok:
+		return ""
+	case m.realName:
+		return m.name
+	case m.company != nil:
+		return m.company.info["companyName"]
+	}
+	return ""
+}

@@ -1,0 +1,52 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// Split states of getOrderSplitRuleListDetail.
+const (
+	splitNotDone = 0 // the order is unpaid, failed or closed: no share was credited
+	splitDone    = 1 // the order was paid, and every share credited with it
+)
+
+// getOrderSplitRuleListDetail answers the split rules a consumption
+// (splitRule) or a payout (splitRuleList) was made with, as they were sent,
+// nested lists included; recieverId (sic, as in consumeApply) is who got
+// the rest. Other kinds of orders have no split rules (40018).
+func getOrderSplitRuleListDetail(a *app, p params) (map[string]any, *soa.Error) {
+	o, serr := a.order(p.str("bizOrderNo"))
+	if serr != nil {
+		return nil, serr
+	}
+	if o.kind != kindConsume && o.kind != kindAgentPay {
+		return nil, soa.Errorf("40018", "order %s is a %s order; split rules belong to consumeApply, "+
+			"signalAgentPay and batchAgentPay orders (a collection is split by its payouts)", o.bizOrderNo, o.kind)
+	}
+	state := splitNotDone
+	if o.status == statusSucceeded || o.status == statusRefunded {
+		state = splitDone
+	}
+	return map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "recieverId": o.splitReceiver(),
+		"state": state, "splitRuleListDetail": rulesAnswer(a.book.read().rules[o.orderNo])}, nil
+}
+
+// splitReceiver is who gets what the split rules leave of an order: a
+// consumption's recieverId, a payout's payee (a failed batch item knows its
+// payee only as its bizUserId).
+func (o *order) splitReceiver() string {
+	if o.kind == kindAgentPay && o.receiver == "" {
+		return o.payer
+	}
+	return o.receiver
+}
+
+// rulesAnswer writes split rules as the answer's items: every key present,
+// splitRuleList an empty list rather than absent, so that SDKs that read
+// each key find it.
+func rulesAnswer(rules []rule) []any {
+	out := make([]any, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, map[string]any{"bizUserId": r.bizUserID, "accountSetNo": r.accountSet,
+			"amount": r.amount, "fee": r.fee, "remark": r.remark, "splitRuleList": rulesAnswer(r.sub)})
+	}
+	return out
+}

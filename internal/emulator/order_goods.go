@@ -1,0 +1,95 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// knownGoodsType reports whether t is one of entryGoods' kinds of goods: 1
+// P2P product (标的), 2 virtual, 3 physical, 4 offline service, 5
+// cross-border, 90 other.
+func knownGoodsType(t int64) bool {
+	switch t {
+	case 1, 2, 3, 4, 5, 90:
+		return true
+	}
+	return false
+}
+
+// goods is what entryGoods registered, for queryGoods. goodsParams is kept
+// as a copy of what was sent, and answered as a copy.
+type goods struct {
+	goodsNo, bizGoodsNo, owner string
+	goodsType                  int64
+	name, detail               string
+	showURL, extendInfo        string
+	params                     map[string]any
+}
+
+// entryGoods registers goods of a member: a bizGoodsNo is unique within the
+// application (40007), and goodsType a known kind (40008).
+func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	kind := p.num("goodsType")
+	if !knownGoodsType(kind) {
+		return nil, soa.Errorf("40008", "goodsType %d; use 1 P2P product, 2 virtual, 3 physical, "+
+			"4 offline service, 5 cross-border or 90 other", kind)
+	}
+	no := p.str("bizGoodsNo")
+	if g := a.book.read().goods[no]; g != nil {
+		return nil, soa.Errorf("40007", "bizGoodsNo %q was registered by %s as goodsNo %s", no, g.owner, g.goodsNo)
+	}
+	kept, _ := cloneJSON(asMap(p["goodsParams"])).(map[string]any)
+	g := &goods{goodsNo: a.number(), bizGoodsNo: no, owner: m.bizUserID, goodsType: kind,
+		name: p.str("goodsName"), detail: p.str("goodsDetail"), showURL: p.str("showUrl"),
+		extendInfo: p.str("extendInfo"), params: kept}
+	put(&a.book.more().goods, no, g)
+	return map[string]any{"goodsNo": g.goodsNo, "bizGoodsNo": no}, nil
+}
+
+// queryGoods answers goods as entryGoods registered them, to the member
+// that registered them: unknown goods are 40000 (the code the platform
+// gives an unknown order; it has none for goods), another member's 40022.
+func queryGoods(a *app, p params) (map[string]any, *soa.Error) {
+	m, serr := a.member(p.str("bizUserId"))
+	if serr != nil {
+		return nil, serr
+	}
+	no := p.str("bizGoodsNo")
+	g := a.book.read().goods[no]
+	if g == nil {
+		return nil, soa.Errorf("40000", "no goods were registered as bizGoodsNo %q; entryGoods registers them", no)
+	}
+	if g.owner != m.bizUserID {
+		return nil, soa.Errorf("40022", "bizGoodsNo %q was registered by %s", no, g.owner)
+	}
+	return g.answer(), nil
+}
+
+// answer is queryGoods' answer: goodsParams is {} when none was sent.
+func (g *goods) answer() map[string]any {
+	sent, _ := cloneJSON(g.params).(map[string]any) // a nil map copies as {}
+	return map[string]any{"bizUserId": g.owner, "goodsNo": g.goodsNo, "bizGoodsNo": g.bizGoodsNo,
+		"goodsType": g.goodsType, "goodsName": g.name, "goodsDetail": g.detail, "goodsParams": sent,
+		"showUrl": g.showURL, "extendInfo": g.extendInfo}
+}
+
+// cloneJSON copies a decoded JSON value, so that the state shares no map or
+// slice with the caller's params or with an answer.
+func cloneJSON(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = cloneJSON(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneJSON(e)
+		}
+		return out
+	}
+	return v
+}
