@@ -104,7 +104,8 @@ func reads(name string) bool {
 	case "MemberService.getMemberInfo", "MemberService.getBankCardBin", "MemberService.queryBankCard",
 		"OrderService.queryBalance", "OrderService.getOrderDetail", "OrderService.queryInExpDetail",
 		"MerchantService.queryMerchantBalance", "MerchantService.queryReserveFundBalance",
-		"MerchantService.getCheckAccountFile":
+		"MerchantService.getCheckAccountFile", "OrderService.queryGoods", "OrderService.getOrderSplitRuleListDetail",
+		"OrderService.getPaymentInformationDetail":
 		return true
 	}
 	return false
