@@ -15,23 +15,6 @@ const (
 	StatusError = "error"
 )
 
-// okBody is the success body; field order is the platform's, although no SDK depends on it.
-type okBody struct {
-	SysID       string `json:"sysid"`
-	Sign        string `json:"sign"`
-	SignedValue string `json:"signedValue"`
-	Status      string `json:"status"`
-}
-
-// errorBody is the error body; errorCode is a JSON string.
-type errorBody struct {
-	Sign        string `json:"sign"`
-	ErrorCode   string `json:"errorCode"`
-	Message     string `json:"message"`
-	SignedValue string `json:"signedValue"`
-	Status      string `json:"status"`
-}
-
 // MarshalValue returns the JSON text of v for a success signedValue: no HTML escaping (Chinese,
 // '&', '<' and '>' stay literal), no trailing newline, json.Number written as the number it
 // holds. Map keys come out sorted.
@@ -49,17 +32,38 @@ func ErrorSignedValue(e *Error) string {
 }
 
 // EncodeOK returns the success body {"sysid","sign","signedValue","status":"OK"}; sign is over
-// signedValue.
+// signedValue. It is written field by field, as encoding/json would write the struct of
+// strings (the platform's field order), in one allocation.
 func EncodeOK(sysid, signedValue, sign string) []byte {
-	return mustMarshal(okBody{SysID: sysid, Sign: sign, SignedValue: signedValue, Status: StatusOK})
+	b := make([]byte, 0, bodySize(sysid, signedValue, sign))
+	b = appendJSONString(append(b, `{"sysid":`...), sysid)
+	b = appendJSONString(append(b, `,"sign":`...), sign)
+	b = appendJSONString(append(b, `,"signedValue":`...), signedValue)
+	return append(b, `,"status":"`+StatusOK+`"}`...)
 }
 
 // EncodeError returns the error body {"sign","errorCode","message","signedValue","status":"error"};
 // sign is over ErrorSignedValue(e).
 func EncodeError(e *Error, sign string) []byte {
 	code, msg := wireError(e)
-	return mustMarshal(errorBody{Sign: sign, ErrorCode: code, Message: msg,
-		SignedValue: ErrorSignedValue(e), Status: StatusError})
+	sv := ErrorSignedValue(e)
+	b := make([]byte, 0, bodySize(sign, code, msg, sv))
+	b = appendJSONString(append(b, `{"sign":`...), sign)
+	b = appendJSONString(append(b, `,"errorCode":`...), code)
+	b = appendJSONString(append(b, `,"message":`...), msg)
+	b = appendJSONString(append(b, `,"signedValue":`...), sv)
+	return append(b, `,"status":"`+StatusError+`"}`...)
+}
+
+// bodySize is room for a body of these strings: their length, their
+// quotes and backslashes escaped (a JSON signedValue has many), and the
+// names. Only control characters, which answers hardly hold, grow it.
+func bodySize(fields ...string) int {
+	n := 80
+	for _, f := range fields {
+		n += len(f) + strings.Count(f, `"`) + strings.Count(f, `\`)
+	}
+	return n
 }
 
 // wireError is the code and message as they go on the wire: valid UTF-8, 9100 for a nil error.
@@ -79,13 +83,4 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
-
-// mustMarshal encodes a body struct of strings, which cannot fail.
-func mustMarshal(v any) []byte {
-	b, err := marshal(v)
-	if err != nil {
-		panic("soa: encoding a body of strings: " + err.Error())
-	}
-	return b
 }
