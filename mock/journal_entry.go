@@ -89,11 +89,16 @@ func (s *Server) newEntry(r *http.Request, ex *exchange, start time.Time, d time
 	return e
 }
 
-// journalReq is the req decoded: the copy made when the call was decoded,
-// or, for a call refused before (a bad signature, say), decoded now.
+// journalReq is the req decoded: the copy made before the params were
+// changed, the params themselves when nothing changed them (a call a
+// scenario rule answered), or, for a call refused before it was decoded (a
+// bad signature, say), decoded now.
 func journalReq(ex *exchange) *DecodedReq {
-	if ex.req != nil {
+	switch {
+	case ex.req != nil:
 		return ex.req
+	case ex.env != nil:
+		return &DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param}
 	}
 	env, serr := soa.DecodeReq(ex.params.Req)
 	if serr != nil {

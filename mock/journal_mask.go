@@ -8,13 +8,16 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// sensitiveNames are the fields that hold card or identity numbers (and a
-// credit card's validity and CVV2). The protocol encrypts them, so what the
-// journal keeps is ciphertext; a value in clear, sent by mistake or echoed
-// by an answer (setSafeCard's cardNo), is masked.
-func sensitiveNames() map[string]bool {
-	return map[string]bool{"cardNo": true, "bankCardNo": true, "identityNo": true, "identityCardNo": true,
-		"legalIds": true, "accountNo": true, "validate": true, "cvv2": true}
+// isSensitive reports whether a field holds a card or identity number (or
+// a credit card's validity and CVV2). The protocol encrypts them, so what
+// the journal keeps is ciphertext; a value in clear, sent by mistake or
+// echoed by an answer (setSafeCard's cardNo), is masked.
+func isSensitive(name string) bool {
+	switch name {
+	case "cardNo", "bankCardNo", "identityNo", "identityCardNo", "legalIds", "accountNo", "validate", "cvv2":
+		return true
+	}
+	return false
 }
 
 // longNumber finds what may be a card or identity number in a req that is
@@ -25,14 +28,13 @@ var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
 // the entry repeats it: the decoded req and answer, the raw req, the
 // response body and the message.
 func maskEntry(e *JournalEntry) {
-	names := sensitiveNames()
 	var secrets []string
 	if e.Req != nil {
-		secrets = maskValues(e.Req.Param, names, secrets)
+		secrets = maskValues(e.Req.Param, secrets)
 	} else if req, ok := e.Raw[soa.KeyReq]; ok {
 		e.Raw[soa.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
-	secrets = maskValues(e.Answer, names, secrets)
+	secrets = maskValues(e.Answer, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
 		if req, ok := e.Raw[soa.KeyReq]; ok {
@@ -45,20 +47,20 @@ func maskEntry(e *JournalEntry) {
 
 // maskValues masks, in place, the sensitive values of decoded JSON that are
 // not ciphertext, and returns them added to found.
-func maskValues(v any, names map[string]bool, found []string) []string {
+func maskValues(v any, found []string) []string {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			if text, ok := item.(string); ok && names[k] && text != "" && !isCiphertext(text) {
+			if text, ok := item.(string); ok && isSensitive(k) && text != "" && !isCiphertext(text) {
 				found = append(found, text)
 				x[k] = emulator.MaskNumber(text)
 				continue
 			}
-			found = maskValues(item, names, found)
+			found = maskValues(item, found)
 		}
 	case []any:
 		for _, item := range x {
-			found = maskValues(item, names, found)
+			found = maskValues(item, found)
 		}
 	}
 	return found

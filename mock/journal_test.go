@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/scenarios"
 )
 
 // postRaw posts a form as it is and returns the (checked) answer.
@@ -174,6 +175,38 @@ func TestJournalKeepsCiphertext(t *testing.T) {
 	e := s.Journal(JournalFilter{Method: "setRealName"})[0]
 	assert.Equal(t, cipher, e.Req.Param["identityNo"])
 	assert.Equal(t, "李四", e.Req.Param["name"])
+}
+
+// TestJournalRecordsCannedCall: a call a scenario rule answers is journaled
+// with its params as received and the rule's answer.
+func TestJournalRecordsCannedCall(t *testing.T) {
+	s, m := newCannedServer(t)
+	postRaw(t, s.Handler(), m, signedForm(t, m, cannedReq))
+	e := s.Journal(JournalFilter{})[0]
+	assert.Equal(t, "OrderService", e.Service)
+	assert.Equal(t, "queryBalance", e.Method)
+	assert.Equal(t, &DecodedReq{Service: "OrderService", Method: "queryBalance",
+		Param: map[string]any{"bizUserId": "rich", "accountSetNo": "200126"}}, e.Req)
+	assert.NotEmpty(t, e.Rule)
+	assert.Contains(t, e.Answer, "allAmount")
+	assert.Equal(t, SignatureValid, e.Signature.Verdict)
+}
+
+// TestJournalMasksCannedCall: a number sent in clear in a call a scenario
+// rule answers is masked too, though its params were not copied.
+func TestJournalMasksCannedCall(t *testing.T) {
+	s, m := newTestServer(t)
+	f, err := scenarios.Parse("t.yaml", []byte("rules:\n  - name: bin\n    when: {method: getBankCardBin}\n    respond: {ok: {cardBinInfo: {}}}\n"))
+	require.NoError(t, err)
+	_, err = s.AddScenario("", f)
+	require.NoError(t, err)
+	const card = "6222021234567890123"
+	ans := soaPost(t, s.Handler(), m, `{"service":"MemberService","method":"getBankCardBin","param":{"cardNo":"`+card+`"}}`)
+	require.Equal(t, "OK", ans["status"], "%v", ans)
+	e := s.Journal(JournalFilter{Method: "getBankCardBin"})[0]
+	assert.NotEmpty(t, e.Rule)
+	assert.Equal(t, "622202*********0123", e.Req.Param["cardNo"])
+	assert.NotContains(t, e.Raw["req"], card)
 }
 
 func TestMaskEntry(t *testing.T) {

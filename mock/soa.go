@@ -20,8 +20,9 @@ type exchange struct {
 	params soa.Params
 	app    App
 	env    *soa.Envelope
-	// req is env as decoded, copied before decryption, a scenario or the
-	// emulator could change it: what the journal records.
+	// req is the copy of env the journal records once prepare hands the
+	// params to decryption and the emulator, which change them; nil while
+	// they are only read (the scenario rules copy what they take).
 	req    *DecodedReq
 	method *soa.Method
 	value  map[string]any
@@ -107,6 +108,7 @@ func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Er
 	if value, serr, answered := s.askScenarios(r.Context(), ex); answered {
 		return value, serr
 	}
+	ex.req = &DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: copyParams(ex.env.Param)}
 	if serr := s.prepare(ex); serr != nil {
 		return nil, serr
 	}
@@ -180,7 +182,6 @@ func (s *Server) decode(ex *exchange) *soa.Error {
 		return serr
 	}
 	ex.env = env
-	ex.req = &DecodedReq{Service: env.Service, Method: env.Method, Param: copyParams(env.Param)}
 	m, serr := s.catalogue.Lookup(env.Service, env.Method)
 	if serr != nil {
 		return serr
