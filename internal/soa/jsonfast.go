@@ -175,30 +175,41 @@ func (d *fastDecoder) literal(word string) bool {
 	return true
 }
 
-// number decodes -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? at d.i as
-// its text, a json.Number.
+// number decodes the number at d.i as its text, a json.Number.
 func (d *fastDecoder) number() (any, bool) {
 	start := d.i
+	if !d.numberText() {
+		return nil, false
+	}
+	return json.Number(strings.Clone(d.s[start:d.i])), true
+}
+
+// numberText consumes -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? at d.i.
+func (d *fastDecoder) numberText() bool {
 	d.next('-')
 	switch {
 	case d.next('0'):
 	case d.i < len(d.s) && isDigit(d.s[d.i]):
 		d.digits()
 	default:
-		return nil, false
+		return false
 	}
 	if d.next('.') && !d.digits() {
-		return nil, false
+		return false
 	}
 	if d.next('e') || d.next('E') {
 		if !d.next('+') {
 			d.next('-')
 		}
-		if !d.digits() {
-			return nil, false
-		}
+		return d.digits()
 	}
-	return json.Number(strings.Clone(d.s[start:d.i])), true
+	return true
+}
+
+// isJSONNumber reports whether s is exactly one JSON number.
+func isJSONNumber(s string) bool {
+	d := fastDecoder{s: s}
+	return d.numberText() && d.i == len(s)
 }
 
 // digits consumes one or more digits, and reports whether there was one.

@@ -74,8 +74,17 @@ func wireError(e *Error) (code, msg string) {
 	return strings.ToValidUTF8(e.Code, "\uFFFD"), strings.ToValidUTF8(e.Message, "\uFFFD")
 }
 
-// marshal encodes v without HTML escaping and without the encoder's trailing newline.
+// marshal encodes v without HTML escaping and without the encoder's trailing newline: by
+// hand for the types answers hold, else with encoding/json.
 func marshal(v any) ([]byte, error) {
+	if b, ok := appendJSONValue(make([]byte, 0, 256), v, 0); ok {
+		return b, nil
+	}
+	return marshalJSON(v)
+}
+
+// marshalJSON is marshal with encoding/json.
+func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
