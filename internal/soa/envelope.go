@@ -21,7 +21,7 @@ type Envelope struct {
 // when service is missing, empty or not a string; with 10003 when method is. A missing or null
 // param is an empty map. Unknown top-level keys are ignored.
 func DecodeReq(req string) (*Envelope, *Error) {
-	if strings.Trim(req, asciiSpace) == "" {
+	if trimSpace(req) == "" {
 		return nil, Errorf(CodeInvalidParam, `req is missing; send req={"service":..,"method":..,"param":{..}}`)
 	}
 	if serr := checkText(req); serr != nil {

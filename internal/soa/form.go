@@ -33,18 +33,18 @@ type Params struct {
 // character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
 // keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
 func ParseForm(raw string) (url.Values, error) {
-	raw = strings.Trim(raw, asciiSpace)
+	raw = trimSpace(raw)
 	hint := min(strings.Count(raw, "&")+1, formHint)
 	values := make(url.Values, hint)
 	firsts := make([]string, 0, hint)
 	for rest, more := raw, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "&")
-		if strings.Trim(seg, asciiSpace) == "" {
+		if trimSpace(seg) == "" {
 			continue
 		}
 		rawKey, rawValue, _ := strings.Cut(seg, "=")
-		key, err := url.QueryUnescape(strings.Trim(rawKey, asciiSpace))
+		key, err := url.QueryUnescape(trimSpace(rawKey))
 		if err != nil {
 			return nil, badEscape(rawKey, err)
 		}
@@ -77,8 +77,21 @@ func oneValue(firsts []string, value string) (one, rest []string) {
 	return firsts[n-1 : n : n], firsts
 }
 
-// asciiSpace is the whitespace ParseForm ignores around the form and its keys.
-const asciiSpace = " \t\r\n"
+// trimSpace is strings.Trim(s, " \t\r\n") without building the set of
+// its characters on every call, which ParseForm makes per segment.
+func trimSpace(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// isSpace reports whether c is whitespace ParseForm ignores around the
+// form and its keys: space, tab, CR, LF (JSON's whitespace too).
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // badEscape is the 10000 answer to a form that is not valid URL encoding.
 func badEscape(key string, err error) *Error {

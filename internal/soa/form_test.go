@@ -94,6 +94,12 @@ func manyValues(n int) url.Values {
 	return want
 }
 
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "\r\n", "a", " a ", "\t a b \r\n", "\va\f", "\u00a0a\u00a0", "&\r\n"} {
+		assert.Equal(t, strings.Trim(s, " \t\r\n"), trimSpace(s), "%q", s)
+	}
+}
+
 func TestParseFormBadEscape(t *testing.T) {
 	for _, raw := range []string{"req=%7", "req=%zz", "a=1&sign=abc%", "%g1=2"} {
 		t.Run(raw, func(t *testing.T) {

@@ -42,13 +42,8 @@ type fastDecoder struct {
 
 // space skips JSON whitespace.
 func (d *fastDecoder) space() {
-	for d.i < len(d.s) {
-		switch d.s[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
+	for d.i < len(d.s) && isSpace(d.s[d.i]) { // JSON's whitespace is ParseForm's
+		d.i++
 	}
 }
 
