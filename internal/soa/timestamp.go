@@ -36,25 +36,24 @@ func FormatTime(t time.Time) string { return t.In(Shanghai()).Format(TimestampLa
 // traffic. Every failure is a 10000 *Error saying what was wrong and the server's time.
 func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 	now = now.Truncate(time.Second)
-	server := FormatTime(now)
 	if ts == "" {
-		return Errorf(CodeInvalidParam, "timestamp missing; expected %s, server time is %s", timestampFormat, server)
+		return Errorf(CodeInvalidParam, "timestamp missing; expected %s, server time is %s", timestampFormat, FormatTime(now))
 	}
 	t, err := parseTimestamp(ts)
 	if err != nil {
 		return Errorf(CodeInvalidParam, "timestamp %s is malformed%s; expected %s, server time is %s",
-			quote(ts), malformedHint(ts), timestampFormat, server)
+			quote(ts), malformedHint(ts), timestampFormat, FormatTime(now))
 	}
 	gap := now.Sub(t)
 	if window < 0 || gap.Abs() <= window {
-		return nil
+		return nil // the server time is formatted for the errors only: most calls have none
 	}
 	direction := "behind"
 	if gap < 0 {
 		direction = "ahead of"
 	}
 	return Errorf(CodeInvalidParam, "timestamp %s is %v %s the server time %s (allowed skew %v)%s",
-		ts, gap.Abs(), direction, server, window, zoneHint(gap, window))
+		ts, gap.Abs(), direction, FormatTime(now), window, zoneHint(gap, window))
 }
 
 // parseTimestamp parses exactly TimestampLayout in China time. The length check rejects what
