@@ -59,7 +59,8 @@ func (d *fastDecoder) value() (any, bool) {
 	case c == '[':
 		return d.array()
 	case c == '"':
-		return d.str()
+		s, ok := d.text()
+		return strings.Clone(s), ok
 	case c == 't':
 		return true, d.literal("true")
 	case c == 'f':
@@ -80,12 +81,12 @@ func (d *fastDecoder) object() (map[string]any, bool) {
 		if d.i >= len(d.s) || d.s[d.i] != '"' {
 			return false
 		}
-		k, ok := d.str()
+		k, ok := d.text()
 		if d.space(); !ok || !d.next(':') {
 			return false
 		}
 		v, ok := d.value()
-		m[k] = v
+		m[key(k)] = v
 		return ok
 	})
 	if !ok {
@@ -139,9 +140,10 @@ func (d *fastDecoder) items(close byte, item func() bool) bool {
 	}
 }
 
-// str decodes a string at d.i that has no escape, no control character and
-// no invalid UTF-8 (which encoding/json would replace).
-func (d *fastDecoder) str() (string, bool) {
+// text is the string at d.i, which must have no escape, no control
+// character and no invalid UTF-8 (which encoding/json would replace), as a
+// slice of the text: the caller copies what it keeps.
+func (d *fastDecoder) text() (string, bool) {
 	start, ascii := d.i+1, true
 	for j := start; j < len(d.s); j++ {
 		switch c := d.s[j]; {
@@ -151,7 +153,7 @@ func (d *fastDecoder) str() (string, bool) {
 				return "", false
 			}
 			d.i = j + 1
-			return strings.Clone(s), true
+			return s, true
 		case c == '\\' || c < ' ':
 			return "", false
 		case c >= utf8.RuneSelf:
@@ -159,6 +161,20 @@ func (d *fastDecoder) str() (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// key is a copy of an object's key, or, for the three every req has, the
+// name itself, which costs no copy.
+func key(k string) string {
+	switch k {
+	case "service":
+		return "service"
+	case "method":
+		return "method"
+	case "param":
+		return "param"
+	}
+	return strings.Clone(k)
 }
 
 // literal consumes word (true, false, null) at d.i.
