@@ -17,8 +17,14 @@ run() { # pkg target
 }
 
 for pkg in $("$go" list ./...); do
+  dir=$("$go" list -f '{{.Dir}}' "$pkg")
   for t in $("$go" test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     echo "fuzz $pkg $t"
+    # Every target starts from a committed corpus (docs/reliability.md#fuzzing).
+    if ! compgen -G "$dir/testdata/fuzz/$t/*" >/dev/null; then
+      echo "  $t has no committed seed corpus: add inputs to ${dir#"$PWD"/}/testdata/fuzz/$t/" >&2
+      exit 1
+    fi
     run "$pkg" "$t" && continue
     if grep -q -e 'Failing input written to' -e 'failure while testing seed corpus entry' "$out"; then
       cat "$out"
