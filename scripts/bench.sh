@@ -6,7 +6,8 @@
 #
 # Environment: BENCHTIME (go test -benchtime, default 1s), DURATION (each
 # server's timed load, default 20s, in ROUNDS turns, default 4: the runs
-# compared take turns so that the rest of the machine's load and the
+# compared take turns, the crypto floor timed before each turn of the
+# createMember runs, so that the rest of the machine's load and the
 # garbage collections of the large state fall on them alike), CONNS
 # (default 8), MEMORY_REQUESTS (canned
 # requests before the memory reading, default 1000000; 0 skips it),

@@ -20,13 +20,24 @@ type target struct {
 
 // alternate loads the targets in turn, Rounds times for Duration/Rounds
 // each (after its own warmup), so that a change in what else the machine
-// is doing falls on every target alike instead of on whichever ran last.
-func (s *suite) alternate(ctx context.Context, targets ...*target) error {
+// is doing falls on every target alike instead of on whichever ran last;
+// with floor, the crypto floor is timed again before each round, for the
+// same reason.
+func (s *suite) alternate(ctx context.Context, floor bool, targets ...*target) error {
 	d := s.o.Duration / time.Duration(s.o.Rounds)
 	for round := range s.o.Rounds {
+		if floor {
+			if err := s.floor(ctx); err != nil {
+				return err
+			}
+		}
 		for _, t := range targets {
 			s.progress("round %d/%d: %s for %s", round+1, s.o.Rounds, t.mode, d)
-			o := Options{Mode: t.mode, Addr: t.p.Addr, Requests: t.reqs[t.next:], Cycle: t.cycle, Conns: s.o.Conns,
+			reqs := t.reqs[t.next:]
+			if !t.cycle { // an even share of what is left, so that a fast round cannot starve the next
+				reqs = reqs[:len(reqs)/(s.o.Rounds-round)]
+			}
+			o := Options{Mode: t.mode, Addr: t.p.Addr, Requests: reqs, Cycle: t.cycle, Conns: s.o.Conns,
 				Duration: d, Warmup: s.o.Warmup, ServerPID: t.p.PID}
 			profile := t.profile
 			if round > 0 {
@@ -76,7 +87,7 @@ func (s *suite) createMember(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.alternate(ctx, small, large, crypto); err != nil {
+	if err := s.alternate(ctx, true, small, large, crypto); err != nil {
 		return err
 	}
 	s.rep.CreateSmall, s.rep.CreateLarge, s.rep.BareCrypto = Merge(small.runs...), Merge(large.runs...), Merge(crypto.runs...)
@@ -134,7 +145,7 @@ func (s *suite) canned(ctx context.Context) error {
 	}
 	canned := &target{mode: ModeCanned, profile: "canned", p: p, reqs: reqs, cycle: true}
 	plain := &target{mode: ModeBare, p: bare, reqs: reqs, cycle: true}
-	if err := s.alternate(ctx, canned, plain); err != nil {
+	if err := s.alternate(ctx, false, canned, plain); err != nil {
 		return err
 	}
 	s.rep.Canned, s.rep.Bare = Merge(canned.runs...), Merge(plain.runs...)
