@@ -44,6 +44,7 @@ func oneOf(list []string, s string) bool { return len(list) == 0 || slices.Conta
 func (d *decoder) when(n *yaml.Node) (*when, bool) {
 	w := &when{}
 	at := map[string]*yaml.Node{}
+	valid := true // every key is read, so that each mistake is reported
 	ok := d.mapping(n, "when", whenKeys(), func(key string, k, v *yaml.Node) {
 		at[key] = v
 		var good bool
@@ -58,10 +59,10 @@ func (d *decoder) when(n *yaml.Node) (*when, bool) {
 			w.conds, good = d.conditions(v)
 		}
 		if !good {
-			w = nil
+			valid = false
 		}
 	})
-	if !ok || w == nil {
+	if !ok || !valid {
 		return nil, false
 	}
 	return w, d.checkNames(at, w)
