@@ -54,7 +54,7 @@ func TestKill9KeepsEveryAnsweredCall(t *testing.T) {
 	for round := range 5 {
 		p := startBinary(t, "--data-dir", dir)
 		checkKept(t, p, got)
-		kill := time.Duration(50+r.IntN(400)) * time.Millisecond
+		kill := time.Duration(150+r.IntN(450)) * time.Millisecond
 		loadUntilKilled(t, p, round, kill, got)
 		require.Empty(t, got.unexpectedErrs)
 	}
@@ -62,13 +62,13 @@ func TestKill9KeepsEveryAnsweredCall(t *testing.T) {
 	t.Logf("%d members and %d transfers answered OK across 5 kills", len(got.members), len(got.acked))
 }
 
-// loadUntilKilled runs 8 workers that create members and fund them until the process
+// loadUntilKilled runs 16 workers that create members and fund them until the process
 // is killed after kill.
 func loadUntilKilled(t *testing.T, p *proc, round int, kill time.Duration, got *answered) {
 	t.Helper()
 	c := demoClient(t, p)
 	var wg sync.WaitGroup
-	for w := range 8 {
+	for w := range 16 {
 		wg.Go(func() {
 			for i := 0; ; i++ {
 				if !oneMember(c, fmt.Sprintf("r%d-w%d-%d", round, w, i), int64(1+i%100), got) {
