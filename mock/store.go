@@ -5,9 +5,7 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -20,7 +18,8 @@ import (
 // The emulator answers a change only once its record is on disk, so every
 // call answered OK is still there after a crash.
 type store struct {
-	mu  sync.Mutex // guards log while Open replays and sets it
+	// log is set by openStore, in New, before the server can answer or
+	// record anything; a replay never records.
 	log *wal.Log
 }
 
@@ -39,48 +38,22 @@ type appRecord struct {
 	Origin string   `json:"origin"`
 }
 
-// errNoLog answers an op recorded before the log is open, which New's
-// order rules out.
-var errNoLog = errors.New("mock: the data dir is not open")
-
-func (st *store) wal() *wal.Log {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	return st.log
-}
-
 func (st *store) append(r storeRecord) (uint64, error) {
-	l := st.wal()
-	if l == nil {
-		return 0, errNoLog
-	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return 0, fmt.Errorf("mock: encode record: %w", err)
 	}
-	return l.Append(b)
+	return st.log.Append(b)
 }
 
 // Record writes an op ahead (emulator.Recorder).
 func (st *store) Record(op *emulator.Op) (uint64, error) { return st.append(storeRecord{Op: op}) }
 
 // Wait returns when the record at lsn is on disk (emulator.Recorder).
-func (st *store) Wait(lsn uint64) error {
-	l := st.wal()
-	if l == nil {
-		return errNoLog
-	}
-	return l.Wait(lsn)
-}
+func (st *store) Wait(lsn uint64) error { return st.log.Wait(lsn) }
 
 // Err is the error that stopped the log (emulator.Recorder).
-func (st *store) Err() error {
-	l := st.wal()
-	if l == nil {
-		return errNoLog
-	}
-	return l.Err()
-}
+func (st *store) Err() error { return st.log.Err() }
 
 // keepApp records an application registered at run time and waits until
 // it is on disk.
@@ -106,8 +79,8 @@ func (st *store) finished(key string) {
 }
 
 func (st *store) close() error {
-	if l := st.wal(); l != nil {
-		return l.Close()
+	if st.log != nil {
+		return st.log.Close()
 	}
 	return nil
 }

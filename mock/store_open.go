@@ -20,9 +20,7 @@ func (s *Server) openStore() error {
 	if err != nil {
 		return fmt.Errorf("mock: data dir %s: %w", s.cfg.DataDir, err)
 	}
-	s.store.mu.Lock()
 	s.store.log = l
-	s.store.mu.Unlock()
 	s.emu.Forget(func(key string) bool { return st.finished[key] })
 	s.log.Info("state kept in data dir", "path", info.Path, "records", info.Records, "bytes", info.Bytes,
 		"calls", st.ops, "apps", st.apps, "notificationsFinished", st.done,

@@ -81,12 +81,9 @@ func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, er
 		v, serr := fn(a)
 		return v, serr, 0, nil
 	}
-	a.tape = &tape{}
-	defer func() { a.tape = nil }()
-	start := len(a.outbox.items)
-	a.ensureFunded(e.funds)
-	v, serr := fn(a)
-	op.Tape, op.Code = a.tape.Tape, errorCode(serr)
+	t := &tape{}
+	v, serr, start := e.run(a, t, fn)
+	op.Tape, op.Code = t.Tape, errorCode(serr)
 	lsn, err := e.rec.Record(op)
 	if err != nil {
 		return nil, nil, 0, err
@@ -109,6 +106,17 @@ func reads(name string) bool {
 		return true
 	}
 	return false
+}
+
+// run runs fn on a with t as its tape, the same for a live op and its
+// replay, and returns where the op's events start in the outbox.
+func (e *Emulator) run(a *app, t *tape, fn opFunc) (any, *soa.Error, int) {
+	a.tape = t
+	defer func() { a.tape = nil }()
+	start := len(a.outbox.items)
+	a.ensureFunded(e.funds)
+	v, serr := fn(a)
+	return v, serr, start
 }
 
 // ensureFunded posts the platform's starting funds with the application's

@@ -28,11 +28,7 @@ func (e *Emulator) Replay(op Op, lsn uint64) error {
 	a := e.lock(op.SysID)
 	defer a.mu.Unlock()
 	t := &tape{Tape: op.Tape, play: true}
-	a.tape = t
-	defer func() { a.tape = nil }()
-	start := len(a.outbox.items)
-	a.ensureFunded(e.funds)
-	_, serr := fn(a)
+	_, serr, start := e.run(a, t, fn)
 	a.outbox.name(start, lsn)
 	if code := errorCode(serr); code != op.Code || !t.spent() {
 		return fmt.Errorf("emulator: op %d (%s %s of %s) replayed as %q with %d/%d times and %d/%d ids; it was %q",
