@@ -114,11 +114,12 @@ func (e *Emulator) Handle(ctx context.Context, req Request) (map[string]any, *so
 	if err := ctx.Err(); err != nil {
 		return nil, soa.Errorf("9400", "%v", err)
 	}
-	h, ok := e.handlers[req.Service+"."+req.Method]
+	name := req.Service + "." + req.Method
+	h, ok := e.handlers[name]
 	if !ok {
 		return nil, soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)
 	}
-	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: req.Service + "." + req.Method, Param: req.Param},
+	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param},
 		func(a *app) (any, *soa.Error) { return h(a, params(req.Param)) })
 	res, _ := v.(map[string]any)
 	return res, serr
