@@ -18,6 +18,9 @@ type app struct {
 	sets    []string   // account sets, the escrow-style one first
 	book    *orderBook // orders, ledger and freezes
 
+	strict bool          // Config.Strict: refuse what the real test environment refuses
+	notes  []Portability // of the call running now: what was let pass (see lenient)
+
 	tape   *tape // while an op of a kept state runs or is replayed
 	gone   bool  // Reset removed it: a caller that waited for its lock must look again
 	funded bool  // the platform's starting funds are posted, by the first op

@@ -36,6 +36,10 @@ type Config struct {
 	// when an application starts (default DefaultPlatformFunds; negative:
 	// nothing).
 	PlatformFunds int64
+	// Strict makes every call that relies on tsymock being more lenient
+	// than the real test environment fail as it would there (see
+	// Portability); by default such calls succeed and are reported.
+	Strict bool
 	// Recorder, when set, keeps every change durable before it is answered
 	// (see Op and Replay); nil keeps the state in memory only.
 	Recorder Recorder
@@ -67,6 +71,7 @@ type Emulator struct {
 	funds    int64
 	handlers map[string]handler
 	rec      Recorder // nil: the state is not kept
+	strict   bool
 
 	mu      sync.Mutex
 	apps    map[string]*app
@@ -95,7 +100,7 @@ func New(cfg Config) *Emulator {
 		cfg.PlatformFunds = DefaultPlatformFunds
 	}
 	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
-		funds: cfg.PlatformFunds, rec: cfg.Recorder, apps: map[string]*app{}}
+		funds: cfg.PlatformFunds, rec: cfg.Recorder, strict: cfg.Strict, apps: map[string]*app{}}
 	e.handlers = e.memberHandlers()
 	maps.Copy(e.handlers, e.orderHandlers())
 	return e
@@ -111,18 +116,31 @@ func (e *Emulator) Emulates(service, method string) bool {
 // not yet emulate is answered 9000 with a message that says so, never with an
 // invented success.
 func (e *Emulator) Handle(ctx context.Context, req Request) (map[string]any, *soa.Error) {
+	out := e.Call(ctx, req)
+	return out.Value, out.Err
+}
+
+// Call is Handle with what tsymock let pass that the real test environment
+// would refuse (see Portability).
+func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	if err := ctx.Err(); err != nil {
-		return nil, soa.Errorf("9400", "%v", err)
+		return Outcome{Err: soa.Errorf("9400", "%v", err)}
 	}
 	name := req.Service + "." + req.Method
 	h, ok := e.handlers[name]
 	if !ok {
-		return nil, soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)
+		return Outcome{Err: soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)}
 	}
+	var notes []Portability
 	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param},
-		func(a *app) (any, *soa.Error) { return h(a, params(req.Param)) })
+		func(a *app) (any, *soa.Error) {
+			a.notes = nil
+			res, serr := h(a, params(req.Param))
+			notes, a.notes = a.notes, nil
+			return res, serr
+		})
 	res, _ := v.(map[string]any)
-	return res, serr
+	return Outcome{Value: res, Err: serr, Portability: notes}
 }
 
 // SetAccountSets gives one application its own account sets (the one that
@@ -147,6 +165,7 @@ func (e *Emulator) app(sysid string) *app {
 			sets = own
 		}
 		a = newApp(sysid, e.clock, e.ids, sets)
+		a.strict = e.strict
 		a.outbox.seq = &e.events
 		e.apps[sysid] = a
 	}
