@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
@@ -12,21 +10,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // chromiumPath finds Debian's chromium; .ci/run installs it. A missing
-// browser fails the test: it is never skipped.
+// browser fails the test in CI and skips it elsewhere.
 func chromiumPath(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
-	}
-	p, err := exec.LookPath("chromium")
-	require.NoError(t, err, "the web page tests need chromium: run .ci/run, or apt-get install -y chromium")
-	return p
+	return testtool.Need(t, "apt-get install -y chromium", "chromium", "/usr/bin/chromium", "chromium-browser")
 }
 
 // adminBrowser starts a headless Chromium for the test, with its own

@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"net/url"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -15,17 +14,10 @@ import (
 	"github.com/tsymock/tsymock/client"
 )
 
-// chromium finds Debian's chromium, which .ci/run installs. A missing
-// browser fails the test: it is never skipped.
+// chromium finds Debian's chromium, which .ci/run installs.
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	t.Fatal("chromium is not installed: apt-get install -y chromium (.ci/run does this)")
-	return ""
+	return chromiumPath(t)
 }
 
 // browser starts a headless Chromium with a fresh profile for the test.
