@@ -1,0 +1,4 @@
+package org.testcontainers.containers.wait.strategy;
+
+/** Compile-only stand-in (see stubs/README.md). */
+public interface WaitStrategy { }
