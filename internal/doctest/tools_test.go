@@ -11,25 +11,18 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 // root is the repository, seen from this package's folder.
 const root = "../.."
 
-// need returns the path of a tool the test runs. A tool that is missing
-// skips the test on a developer's machine, naming the command that installs
-// it; with CI=true it fails it, because .ci/run installs every tool.
+// need returns the path of a tool the test runs (see internal/testtool:
+// skipped on a laptop, naming install; a failure in CI).
 func need(t *testing.T, tool, install string) string {
 	t.Helper()
-	path, err := exec.LookPath(tool)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s not found; .ci/run must install it: %s", tool, install)
-	}
-	t.Skipf("%s not found; install it to run this check: %s", tool, install)
-	return ""
+	return testtool.Need(t, install, tool)
 }
 
 // result is what a finished command printed and how it exited.
