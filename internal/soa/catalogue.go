@@ -140,5 +140,6 @@ func pageFlowError(pages []*Method) *Error {
 		paths[i] = m.Page
 	}
 	return Errorf(CodeBadMethod, "%s is a page flow, not callable on /service/soa: send the user's browser to %s "+
-		"with the same signed parameters (sysid, sign, timestamp, v, req)", pages[0].FullName(), strings.Join(paths, " or "))
+		"with the same signed parameters (sysid, sign, timestamp, v, req); spec V2.1.5 §3.6 calls it a 前台 (page) "+
+		"request, not a 后台 interface", pages[0].FullName(), strings.Join(paths, " or "))
 }
