@@ -17,7 +17,8 @@ type Catalogue struct {
 }
 
 // DefaultMethods returns PROTOCOL.md §7: every method of MemberService, MemberPwdService,
-// OrderService and MerchantService, in the specification's order. Each call builds fresh values,
+// OrderService and MerchantService, in the specification's order (MemberService and
+// MemberPwdService as specification V2.1.5 §4.1 has them). Each call builds fresh values,
 // so a caller may append its own methods and pass them to NewCatalogue.
 func DefaultMethods() []Method {
 	methods := memberMethods()
