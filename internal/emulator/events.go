@@ -25,7 +25,8 @@ const (
 	// of Form, posted to the merchant's back-fill URL and signed over
 	// BackfillSignText. The merchant answers {bizOrderNo, merchantRet,
 	// extendInfo}, which the notifier hands to Emulator.AnswerBackfill. It
-	// is sent once.
+	// is sent once. Its Service and Method (MemberService, orderBackfill)
+	// are labels for logs: the form carries neither.
 	EventBackfill = "backfill"
 )
 
