@@ -73,7 +73,7 @@ func ExampleClient_PageURL() {
 
 	page, err := c.PageURL("", client.PageSetPayPwd, "MemberPwdService", "setPayPwd", client.PayPwdPageParams{
 		BizUserID: "alice", Name: "张三", IdentityType: client.IdentityIDCard, IdentityNo: "110101199001011237",
-		JumpURL: "https://shop.example/back", BackURL: "https://shop.example/notify"})
+		Phone: client.NoPhone, JumpURL: "https://shop.example/back", BackURL: "https://shop.example/notify"})
 	fmt.Println(strings.HasPrefix(page, url+client.PageSetPayPwd+"?"), err)
 	resp, err := http.Get(page)
 	if err != nil {

@@ -11,6 +11,8 @@ type CardBinInfo struct {
 	CardName  string `json:"cardName"`
 	CardLenth int    `json:"cardLenth"` // sic
 	CardState int    `json:"cardState"`
+	// CardTypeLabel names CardType: 借记卡 or 信用卡.
+	CardTypeLabel string `json:"cardTypeLabel"`
 }
 
 // GetBankCardBinResponse is the answer of GetBankCardBin.
@@ -47,7 +49,18 @@ type ApplyBindBankCardRequest struct {
 	UnionBank    string `json:"unionBank,omitempty"`
 }
 
-// ApplyBindBankCardResponse carries the TranceNum that BindBankCard confirms.
+// Binding methods (cardCheck) of spec §6.18.
+const (
+	CardCheckAccountThree = 1 // 通联通账户实名验证(三要素): binds at once
+	CardCheckRealNamePay  = 3 // 通联通实名付: BindBankCard with the code 11111
+	CardCheckAccountFour  = 5 // 通联通账户实名验证(四要素): binds at once
+	CardCheckAgreement    = 6 // 通联通协议支付签约
+	CardCheckVspQuick     = 7 // 收银宝快捷支付签约, the default
+	CardCheckWanJianTong  = 8 // 万鉴通四要素: binds at once
+)
+
+// ApplyBindBankCardResponse carries the TranceNum that BindBankCard confirms
+// (cardCheck 6 and 7; the methods that bind at once answer none).
 type ApplyBindBankCardResponse struct {
 	BizUserID string `json:"bizUserId"`
 	TranceNum string `json:"tranceNum"`
@@ -101,6 +114,10 @@ type BoundCard struct {
 	BindState  int    `json:"bindState"`
 	Phone      string `json:"phone"`
 	IsSafeCard bool   `json:"isSafeCard"`
+	// BindMethod is the cardCheck the card was bound with (spec §5.7).
+	BindMethod  int    `json:"bindMethod"`
+	BankCardPro int    `json:"bankCardPro"` // 0 a personal card
+	UnionBank   string `json:"unionBank"`
 }
 
 // QueryBankCardResponse is the answer of QueryBankCard.

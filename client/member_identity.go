@@ -106,6 +106,12 @@ type MemberInfo struct {
 	CheckTime         string `json:"checkTime"`
 	FailReason        string `json:"failReason"`
 	Remark            string `json:"remark"`
+	SignContractTime  string `json:"signContractTime"`
+	AcctOrgType       int    `json:"acctOrgType"` // after CreateBankSubAcctNo: 1 华通银行
+	SubAcctNo         string `json:"subAcctNo"`
+	AuthType          int    `json:"authType"`
+	BankName          string `json:"bankName"`
+	UnionBank         string `json:"unionBank"`
 }
 
 // GetMemberInfoResponse is the answer of GetMemberInfo.

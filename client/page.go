@@ -66,17 +66,25 @@ type ContractPageParams struct {
 	Source    int64  `json:"source,omitempty"`
 }
 
-// PayPwdPageParams are the params of the MemberPwdService pages. IdentityNo
-// is plain text; PageURL encrypts it.
+// PayPwdPageParams are the params of the MemberPwdService pages (spec
+// §4.1.17–§4.1.20). IdentityNo is plain text; PageURL encrypts it. Phone
+// (setPayPwd, resetPayPwd) and OldPhone (updatePhoneByPayPwd) are the
+// member's bound phone, or NoPhone for a member that never bound one;
+// JumpURL is required by setPayPwd.
 type PayPwdPageParams struct {
 	BizUserID    string `json:"bizUserId"`
 	Name         string `json:"name"`
 	IdentityType int64  `json:"identityType"`
 	IdentityNo   string `json:"identityNo"`
 	Phone        string `json:"phone,omitempty"`
+	OldPhone     string `json:"oldPhone,omitempty"`
 	JumpURL      string `json:"jumpUrl,omitempty"`
 	BackURL      string `json:"backUrl"`
 }
+
+// NoPhone is the phone the payment-password pages take for a member that
+// never bound one (spec §4.1.23 notes 4 and 5).
+const NoPhone = "88888888888"
 
 // PayPageParams are the params of the payment pages (OrderService.pay at
 // PagePayOrder or PageFrontTrans).

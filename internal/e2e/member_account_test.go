@@ -69,6 +69,19 @@ func everyMemberCall() []memberCall {
 			_, err := c.ApplyBindAcct(c.ctx, client.ApplyBindAcctRequest{BizUserID: id, OperationType: "set", AcctType: "weChatMiniProgram", Acct: "o-openid"})
 			return err
 		}},
+		{"vspTermidService", func(c *memberClient, id string) error {
+			_, err := c.VspTermidService(c.ctx, client.VspTermidRequest{BizUserID: id, OperationType: "query", VspCusID: "c", AppID: "a"})
+			return err
+		}},
+		{"bankCardChangeBindPhone", func(c *memberClient, id string) error {
+			_, err := c.BankCardChangeBindPhone(c.ctx, changePhone(id, cardABC, phoneB, client.CardCheckVspQuick))
+			return err
+		}},
+		{"verifyBankCardChangeBindPhone", func(c *memberClient, id string) error {
+			_, err := c.VerifyBankCardChangeBindPhone(c.ctx, client.VerifyBankCardChangeBindPhoneRequest{BizUserID: id,
+				TranceNum: "1", Phone: phoneB, VerificationCode: smsCode})
+			return err
+		}},
 	}
 }
 

@@ -63,7 +63,7 @@ func TestBindBankCard(t *testing.T) {
 	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "p"})
 	require.NoError(t, err)
 	assert.Equal(t, []client.BoundCard{{BankCardNo: cardABC, BankName: "中国农业银行", BindTime: "2026-11-28 12:00:00",
-		CardType: client.CardDebit, BindState: 1, Phone: phoneB}}, list.BindCardList)
+		CardType: client.CardDebit, BindState: 1, Phone: phoneB, BindMethod: client.CardCheckVspQuick}}, list.BindCardList)
 }
 
 // TestBindCardOfUnknownBIN: a team's usual test card, whose BIN tsymock
@@ -83,7 +83,7 @@ func TestBindCardOfUnknownBIN(t *testing.T) {
 	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "p"})
 	require.NoError(t, err)
 	assert.Equal(t, []client.BoundCard{{BankCardNo: cardOther, BankName: "tsymock 测试银行", BindTime: "2026-11-28 12:00:00",
-		CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true}}, list.BindCardList)
+		CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true, BindMethod: client.CardCheckVspQuick}}, list.BindCardList)
 }
 
 func TestApplyBindBankCardErrors(t *testing.T) {

@@ -69,7 +69,8 @@ func TestPersonalOnboardingJourney(t *testing.T) {
 			step("queryBankCard", err)
 			require.Len(t, list.BindCardList, 1)
 			assert.Equal(t, client.BoundCard{BankCardNo: cardABC, BankName: "中国农业银行", BindTime: "2026-11-28 12:00:00",
-				CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true}, list.BindCardList[0])
+				CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true, BindMethod: client.CardCheckVspQuick},
+				list.BindCardList[0])
 		})
 	}
 }

@@ -78,7 +78,7 @@ func TestSignContractFail(t *testing.T) {
 	c.realNamed("sia")
 	jump := rcv.URL + "/jump"
 	u := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
-		client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify"})
+		client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourcePC})
 	back := returned(t, c.Client, press(t, u, "fail", url.Values{"errorCode": {"30009"}, "message": {"不同意"}}), jump)
 	assert.Equal(t, []string{"error", "30009", "不同意"}, []string{back.Status, back.ErrorCode, back.Message})
 	var apiErr *client.Error
@@ -90,10 +90,11 @@ func TestSignContractFail(t *testing.T) {
 	assert.False(t, info.MemberInfo.IsSignContract)
 }
 
-// pwdParams are the params of a payment-password page for sia.
+// pwdParams are the params of a payment-password page for sia, who has no
+// bound phone unless the test binds one: the spec's 88888888888 (§4.1.23).
 func pwdParams(rcv *receiver) client.PayPwdPageParams {
 	return client.PayPwdPageParams{BizUserID: "sia", Name: personName, IdentityType: client.IdentityIDCard,
-		IdentityNo: personID, JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify"}
+		IdentityNo: personID, Phone: client.NoPhone, OldPhone: client.NoPhone, JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify"}
 }
 
 // TestPayPwdPages: set, update (a wrong old password is shown on the page
@@ -105,7 +106,9 @@ func TestPayPwdPages(t *testing.T) {
 	c.withPhone("sia", phoneA)
 	jump := rcv.URL + "/jump"
 	pwdPage := func(path, method string) string {
-		return mustPageURL(t, c, path, "MemberPwdService", method, pwdParams(rcv))
+		p := pwdParams(rcv)
+		p.Phone, p.OldPhone = phoneA, phoneA
+		return mustPageURL(t, c, path, "MemberPwdService", method, p)
 	}
 
 	set := returned(t, c.Client, press(t, pwdPage(client.PageSetPayPwd, "setPayPwd"), "confirm",

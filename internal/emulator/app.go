@@ -17,6 +17,13 @@ type app struct {
 	outbox  outbox     // notifications not yet taken by a notifier
 	sets    []string   // account sets, the escrow-style one first
 	book    *orderBook // orders, ledger and freezes
+	// platform is the platform's own member (#yunBizUserId_B2C#) for the
+	// methods that take it (createBankSubAcctNo, vspTermidService): made on
+	// first use, never among members.
+	platform *member
+	// backfills are the terminal payments whose back-fill notification
+	// waits for the merchant's answer (spec §4.1.22), by trxid.
+	backfills map[string]*backfill
 
 	strict bool          // Config.Strict: refuse what the real test environment refuses
 	notes  []Portability // of the call running now: what was let pass (see lenient)

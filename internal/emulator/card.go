@@ -8,7 +8,8 @@ import (
 )
 
 // applyValidity is how long a tranceNum of applyBindBankCard can be confirmed
-// by bindBankCard, tsymock's choice (the SMS code's usual lifetime).
+// by bindBankCard, tsymock's choice (the SMS code's usual lifetime), but for
+// cardCheck 6, whose code lives 10 minutes in the test environment.
 const applyValidity = 15 * time.Minute
 
 // bankCard is a card bound to a member.
@@ -17,69 +18,117 @@ type bankCard struct {
 	cardType                          int64 // cardDebit or cardCredit
 	bindTime                          time.Time
 	isSafeCard                        bool
+	bindMethod                        int64  // the cardCheck it was first bound with (spec §5.7)
+	unionBank                         string // as applyBindBankCard sent it
 }
 
-// cardApply is a binding started by applyBindBankCard, waiting for its SMS
-// code.
+// cardApply is a binding started by applyBindBankCard (or a phone change by
+// bankCardChangeBindPhone), waiting for its SMS code.
 type cardApply struct {
 	tranceNum, transDate string
 	at                   time.Time
 	// seq orders the member's pending applications: tranceNums are random
 	// and the clock may stand still, but "the latest" must be well defined.
-	seq  uint64
-	card bankCard
+	seq       uint64
+	cardCheck int64
+	card      bankCard
 }
 
 // applyBindBankCard starts binding a card: the member must be real-named
 // (30008; an enterprise approved, 30050), the card number plausible (30049,
-// see lookupBin), the card not yet bound (30017,
-// which SDKs treat as done), the holder the real-named person (30009), and a
-// credit card needs validate and cvv2. The bank "sends" an SMS code, which
-// bindBankCard confirms with the tranceNum answered here.
+// see lookupBin), the card not yet bound (30017, which SDKs treat as done),
+// the holder the real-named person (30009), and the bank's checks of the
+// cardCheck must pass (see verifyCard). cardCheck 1, 5 and 8 bind at once
+// (spec §4.1.10, §6.18) and answer no tranceNum; the others wait for
+// bindBankCard, and only 6 and 7 answer the tranceNum it confirms.
 func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
 	}
-	cardNo := p.str("cardNo")
-	bin, serr := m.checkNewCard(p, cardNo)
+	cc := cardCheckOf(p)
+	if serr := checkCardCheck(cc); serr != nil {
+		return nil, serr
+	}
+	card, serr := a.checkNewCard(m, p, cc)
 	if serr != nil {
 		return nil, serr
 	}
-	now := a.now()
-	ap := &cardApply{tranceNum: a.number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
-		seq: m.nextApplySeq(), card: bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
-			cardType: bin.cardType, isSafeCard: p.flag("isSafeCard")}}
+	out := map[string]any{"bizUserId": m.bizUserID, "bankName": card.bankName, "bankCode": card.bankCode,
+		"cardType": card.cardType}
+	if bindsAtOnce(cc) {
+		card.bindTime = a.now()
+		put(&m.cards, card.cardNo, &card)
+		return out, nil
+	}
+	ap := a.newApply(m.applies, cc, card)
 	put(&m.applies, ap.tranceNum, ap)
-	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate,
-		"bankName": bin.bankName, "bankCode": bin.bankCode, "cardType": bin.cardType}, nil
+	out["transDate"] = ap.transDate
+	if answersTranceNum(cc) {
+		out["tranceNum"] = ap.tranceNum
+	}
+	return out, nil
+}
+
+// newApply records a pending confirmation of card, numbered after those in
+// pending.
+func (a *app) newApply(pending map[string]*cardApply, cc int64, card bankCard) *cardApply {
+	now := a.now()
+	var last uint64
+	for _, ap := range pending {
+		last = max(last, ap.seq)
+	}
+	return &cardApply{tranceNum: a.number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
+		seq: last + 1, cardCheck: cc, card: card}
 }
 
 // checkNewCard runs applyBindBankCard's checks in the platform's order.
-func (m *member) checkNewCard(p params, cardNo string) (cardBin, *soa.Error) {
+func (a *app) checkNewCard(m *member, p params, cc int64) (bankCard, *soa.Error) {
 	name, identityNo, serr := m.holder()
 	if serr != nil {
-		return cardBin{}, serr
+		return bankCard{}, serr
 	}
+	notBound := func(cardNo string) *soa.Error {
+		if _, bound := m.cards[cardNo]; bound {
+			return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
+		}
+		return nil
+	}
+	card, serr := a.verifyCard(p, cc, name, identityNo, notBound)
+	if serr != nil {
+		return bankCard{}, serr
+	}
+	card.isSafeCard = p.flag("isSafeCard")
+	return card, m.checkSafe(card.cardType, card.isSafeCard, card.cardNo)
+}
+
+// verifyCard is what the bank checks of a card to bind, for
+// applyBindBankCard and bankCardChangeBindPhone: its BIN (30049; outside the
+// test cards, a Portability note), then first (the caller's own check),
+// the holder's name and number (30009), then the cardCheck's test
+// environment rules (bankChecks).
+func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func(string) *soa.Error) (bankCard, *soa.Error) {
+	cardNo := p.str("cardNo")
 	bin, serr := lookupBin(cardNo)
 	if serr != nil {
-		return cardBin{}, serr
+		return bankCard{}, serr
 	}
-	if _, bound := m.cards[cardNo]; bound {
-		return cardBin{}, soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
+	if serr := a.checkTestCard(cardNo); serr != nil {
+		return bankCard{}, serr
+	}
+	if serr := first(cardNo); serr != nil {
+		return bankCard{}, serr
 	}
 	if p.str("name") != name || !strings.EqualFold(p.str("identityNo"), identityNo) {
-		return cardBin{}, soa.Errorf("30009", "name and identityNo must be the card holder's: the member's setRealName, "+
+		return bankCard{}, soa.Errorf("30009", "name and identityNo must be the card holder's: the member's setRealName, "+
 			"or an enterprise's legalName and legalIds")
 	}
-	if bin.cardType == cardCredit {
-		for _, k := range []string{"validate", "cvv2"} {
-			if p.str(k) == "" {
-				return cardBin{}, soa.Errorf("10001", "%s (card %s is a credit card)", k, cardHint(cardNo))
-			}
-		}
+	cardType, serr := a.bankChecks(p, cc, cardNo, bin)
+	if serr != nil {
+		return bankCard{}, serr
 	}
-	return bin, m.checkSafe(bin.cardType, p.flag("isSafeCard"), cardNo)
+	return bankCard{cardNo: cardNo, phone: p.str("phone"), bankName: bin.bankName, bankCode: bin.bankCode,
+		cardType: cardType, bindMethod: cc, unionBank: p.str("unionBank")}, nil
 }
 
 // holder is who may own the member's cards: a personal member's real-named
@@ -117,22 +166,25 @@ func (m *member) checkSafe(cardType int64, safe bool, cardNo string) *soa.Error 
 	return nil
 }
 
-// bindBankCard confirms a binding with its tranceNum and the SMS code.
-// tranceNum is optional (PROTOCOL.md §7): without it the member's latest
-// pending application for phone is confirmed. An unknown, used or expired
-// tranceNum (or a transDate that is not its own), or no pending application
-// at all, is 30016, tsymock's choice; a wrong code is 20011 and may be
-// retried.
+// bindBankCard confirms a binding with the SMS code. tranceNum is optional
+// (PROTOCOL.md §7): without it the member's latest pending application for
+// phone is confirmed, though the spec requires it for cardCheck 6 and 7 (a
+// Portability note). An unknown, used or expired tranceNum (or a transDate
+// that is not its own), or no pending application at all, is 30016,
+// tsymock's choice; a wrong code is 20011 and may be retried.
 func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
 	}
-	ap, serr := m.pendingApply(p, a.now())
+	ap, serr := findApply(m.applies, "applyBindBankCard", m.bizUserID, p, a.now())
 	if serr != nil {
 		return nil, serr
 	}
-	if serr := ap.checkConfirm(m, p, e.code); serr != nil {
+	if serr := a.checkTranceNumSent(p, ap, "§4.1.11"); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkConfirm(m, ap, p, e.code); serr != nil {
 		return nil, serr
 	}
 	card := ap.card
@@ -142,71 +194,26 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "transDate": ap.transDate}, nil
 }
 
-// pendingApply finds the binding a bindBankCard confirms: the one its
-// tranceNum names, or without one the latest for its phone.
-func (m *member) pendingApply(p params, now time.Time) (*cardApply, *soa.Error) {
-	tranceNum := p.str("tranceNum")
-	if tranceNum == "" {
-		return m.latestApply(p.str("phone"), p.str("transDate"), now)
+// checkTranceNumSent notes a confirmation of cardCheck 6 or 7 sent without
+// its tranceNum, which the spec requires (section names where).
+func (a *app) checkTranceNumSent(p params, ap *cardApply, section string) *soa.Error {
+	if p.str("tranceNum") != "" || !answersTranceNum(ap.cardCheck) {
+		return nil
 	}
-	ap, ok := m.applies[tranceNum]
-	switch {
-	case !ok:
-		return nil, soa.Errorf("30016", "no pending applyBindBankCard with tranceNum %q for bizUserId %q", tranceNum, m.bizUserID)
-	case now.Sub(ap.at) > applyValidity:
-		delete(m.applies, tranceNum)
-		return nil, soa.Errorf("30016", "tranceNum %q expired (%s after applyBindBankCard)", tranceNum, applyValidity)
-	case p.str("transDate") != "" && p.str("transDate") != ap.transDate:
-		return nil, soa.Errorf("30016", "transDate %q is not the one of tranceNum %q (%s)", p.str("transDate"), tranceNum, ap.transDate)
-	}
-	return ap, nil
-}
-
-// latestApply is the member's most recent application that has not expired
-// and that bindBankCard could confirm with phone (applied for with that
-// phone, or with none) and transDate (when given), or 30016.
-func (m *member) latestApply(phone, transDate string, now time.Time) (*cardApply, *soa.Error) {
-	var best *cardApply
-	for _, ap := range m.applies {
-		switch {
-		case now.Sub(ap.at) > applyValidity:
-		case ap.card.phone != "" && ap.card.phone != phone:
-		case transDate != "" && transDate != ap.transDate:
-		case best == nil || ap.seq > best.seq:
-			best = ap
-		}
-	}
-	if best == nil {
-		on := ""
-		if transDate != "" {
-			on = " on transDate " + transDate
-		}
-		return nil, soa.Errorf("30016", "no tranceNum sent, and bizUserId %q has no pending applyBindBankCard for phone %s%s "+
-			"(send the tranceNum it answered; applications expire after %s)", m.bizUserID, phone, on, applyValidity)
-	}
-	return best, nil
-}
-
-// nextApplySeq numbers a new application after every pending one.
-func (m *member) nextApplySeq() uint64 {
-	var last uint64
-	for _, ap := range m.applies {
-		last = max(last, ap.seq)
-	}
-	return last + 1
+	return a.lenient(ruleRequired, "10001", "tranceNum: spec %s requires it for %s; tsymock confirmed the latest "+
+		"pending one for phone %s", section, cardCheckName(ap.cardCheck), p.str("phone"))
 }
 
 // checkConfirm checks what bindBankCard sends against the application.
-func (ap *cardApply) checkConfirm(m *member, p params, code string) *soa.Error {
+func (a *app) checkConfirm(m *member, ap *cardApply, p params, code string) *soa.Error {
 	if _, bound := m.cards[ap.card.cardNo]; bound {
 		return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(ap.card.cardNo), m.bizUserID)
 	}
 	if ap.card.phone != "" && p.str("phone") != ap.card.phone {
 		return soa.Errorf("10000", "phone must be the one sent to applyBindBankCard (%s)", ap.card.phone)
 	}
-	if p.str("verificationCode") != code {
-		return soa.Errorf("20011", "wrong code for tranceNum %q (tsymock's codes are the one set with --verification-code, default %s)",
-			ap.tranceNum, DefaultVerificationCode)
+	if serr := a.checkBankCode(ap, p.str("verificationCode"), code); serr != nil {
+		return serr
 	}
 	return m.checkSafe(ap.card.cardType, ap.card.isSafeCard, ap.card.cardNo)
 }

@@ -41,10 +41,20 @@ func (m *member) sortedCards() []*bankCard {
 	return cards
 }
 
-// listed is a card as an item of bindCardList.
+// bankCardPersonal is bankCardPro of a personal card: members bind no
+// corporate accounts through the API (spec §5.7).
+const bankCardPersonal = 0
+
+// listed is a card as an item of bindCardList (spec §5.7): bindMethod is
+// the cardCheck it was bound with; unionBank only when it was sent.
 func (c *bankCard) listed() map[string]any {
-	return map[string]any{"bankCardNo": c.cardNo, "bankName": c.bankName, "bindTime": soa.FormatTime(c.bindTime),
-		"cardType": c.cardType, "bindState": bindStateBound, "phone": c.phone, "isSafeCard": c.isSafeCard}
+	v := map[string]any{"bankCardNo": c.cardNo, "bankName": c.bankName, "bindTime": soa.FormatTime(c.bindTime),
+		"cardType": c.cardType, "bindState": bindStateBound, "phone": c.phone, "isSafeCard": c.isSafeCard,
+		"bindMethod": c.bindMethod, "bankCardPro": bankCardPersonal}
+	if c.unionBank != "" {
+		v["unionBank"] = c.unionBank
+	}
+	return v
 }
 
 // boundCard finds a card bound to the member, or 30045.
@@ -77,11 +87,16 @@ func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 
 // setSafeCard makes a bound card (30045) the member's safe card: a debit card
 // (30025), while no other card is (30026). Setting the safe card again is
-// answered OK.
+// answered OK. setSafeCard false is 10000: the spec does not support it
+// (§4.1.12), and a safe card stays one.
 func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
+	}
+	if p.str("setSafeCard") != "" && !p.flag("setSafeCard") {
+		return nil, soa.Errorf("10000", "setSafeCard false is not supported (spec §4.1.12): a safe card is changed "+
+			"by the platform's staff, not through the API")
 	}
 	c, serr := m.boundCard(p.str("cardNo"))
 	if serr != nil {

@@ -99,16 +99,30 @@ func testBin(cardNo string) cardBin {
 		cardName: testCardName, length: int64(len(cardNo))}
 }
 
-// getBankCardBin answers the bank of a card number.
-func getBankCardBin(_ *app, p params) (map[string]any, *soa.Error) {
-	b, serr := lookupBin(p.str("cardNo"))
+// getBankCardBin answers the bank of a card number (spec §4.1.9, §5.1). A
+// card the test environment would not take (only 19-digit 622848 and 622849
+// cards, §4.1.9) is answered with a Portability note.
+func getBankCardBin(a *app, p params) (map[string]any, *soa.Error) {
+	cardNo := p.str("cardNo")
+	b, serr := lookupBin(cardNo)
 	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkTestCard(cardNo); serr != nil {
 		return nil, serr
 	}
 	return map[string]any{"cardBinInfo": map[string]any{
 		"cardBin": b.prefix, "cardType": b.cardType, "bankCode": b.bankCode, "bankName": b.bankName,
-		"cardName": b.cardName, "cardLenth": b.length, "cardState": 1,
+		"cardName": b.cardName, "cardLenth": b.length, "cardState": 1, "cardTypeLabel": cardTypeLabel(b.cardType),
 	}}, nil
+}
+
+// cardTypeLabel is the name of a card type (spec §5.1 cardTypeLabel, §6.3).
+func cardTypeLabel(cardType int64) string {
+	if cardType == cardCredit {
+		return "信用卡"
+	}
+	return "借记卡"
 }
 
 // cardHint shows a card number as its BIN and last four digits, the most a

@@ -64,9 +64,9 @@ func TestGetBankCardBinShape(t *testing.T) {
 		want   map[string]any
 	}{
 		{"6222020000000000002", map[string]any{"cardBin": "622202", "cardType": int64(cardDebit), "bankCode": "01020000",
-			"bankName": "中国工商银行", "cardName": "牡丹灵通卡", "cardLenth": int64(19), "cardState": 1}},
+			"bankName": "中国工商银行", "cardName": "牡丹灵通卡", "cardLenth": int64(19), "cardState": 1, "cardTypeLabel": "借记卡"}},
 		{"6214830000000001", map[string]any{"cardBin": "621483", "cardType": int64(cardDebit), "bankCode": "99990000",
-			"bankName": "tsymock 测试银行", "cardName": "tsymock 测试借记卡", "cardLenth": int64(16), "cardState": 1}},
+			"bankName": "tsymock 测试银行", "cardName": "tsymock 测试借记卡", "cardLenth": int64(16), "cardState": 1, "cardTypeLabel": "借记卡"}},
 	} {
 		got, serr := memberCall(t, e, "a", "getBankCardBin", map[string]any{"cardNo": tc.cardNo})
 		require.Nil(t, serr, tc.cardNo)

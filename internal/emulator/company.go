@@ -13,16 +13,22 @@ const (
 	auditRejected = 3
 )
 
-// companyKeys are the companyBasicInfo keys that getMemberInfo reflects.
+// companyKeys are the text keys of companyBasicInfo (spec §5.4) that
+// getMemberInfo reflects (§5.5).
 func companyKeys() []string {
-	return []string{"companyName", "companyAddress", "legalName", "legalIds", "legalPhone", "accountNo",
-		"parentBankName", "uniCredit", "businessLicense"}
+	return []string{"companyName", "companyAddress", "uniCredit", "businessLicense", "organizationCode",
+		"taxRegister", "expLicense", "telephone", "legalName", "legalIds", "legalPhone", "accountNo",
+		"parentBankName", "bankCityNo", "bankName", "unionBank", "province", "city"}
 }
+
+// authThreeCertificates is authType 1 (三证), the default (spec §5.4).
+const authThreeCertificates = 1
 
 // company is an enterprise member's submitted data and its audit.
 type company struct {
 	info         map[string]string // companyKeys, plain (legalIds and accountNo decrypted)
 	identityType int64
+	authType     int64
 	status       int64 // auditApproved or auditRejected
 	checkTime    time.Time
 	failReason   string
@@ -44,6 +50,9 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if m.company != nil && m.company.status == auditApproved {
 		return nil, soa.Errorf("30023", "bizUserId %q was approved on %s", m.bizUserID, soa.FormatTime(m.company.checkTime))
 	}
+	if serr := a.checkCompanyRequired(p.obj("companyBasicInfo")); serr != nil {
+		return nil, serr
+	}
 	m.company = audit(p.obj("companyBasicInfo"), a.now())
 	answer := m.company.result(m.bizUserID)
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
@@ -53,7 +62,11 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 
 // audit decides on submitted company data.
 func audit(info params, now time.Time) *company {
-	c := &company{info: map[string]string{}, identityType: info.num("identityType"), status: auditApproved, checkTime: now}
+	c := &company{info: map[string]string{}, identityType: info.num("identityType"), authType: authThreeCertificates,
+		status: auditApproved, checkTime: now}
+	if info.str("authType") != "" {
+		c.authType = info.num("authType")
+	}
 	for _, k := range companyKeys() {
 		if v := info.str(k); v != "" {
 			c.info[k] = v
@@ -89,7 +102,7 @@ func (c *company) memberInfo() map[string]any {
 	if c == nil {
 		return map[string]any{}
 	}
-	v := map[string]any{"identityType": c.identityType}
+	v := map[string]any{"identityType": c.identityType, "authType": c.authType}
 	for k, text := range c.info {
 		v[k] = text
 	}
@@ -99,4 +112,15 @@ func (c *company) memberInfo() map[string]any {
 		v["failReason"] = c.failReason
 	}
 	return v
+}
+
+// checkCompanyRequired notes the keys spec §5.4 requires that PROTOCOL.md
+// leaves out: bankName and unionBank.
+func (a *app) checkCompanyRequired(info params) *soa.Error {
+	for _, k := range []string{"bankName", "unionBank"} {
+		if info.str(k) == "" {
+			return a.lenient(ruleRequired, "10001", "companyBasicInfo.%s: spec §5.4 requires it", k)
+		}
+	}
+	return nil
 }

@@ -132,7 +132,7 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 		return Outcome{Err: soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)}
 	}
 	var notes []Portability
-	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param},
+	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict},
 		func(a *app) (any, *soa.Error) {
 			a.notes = nil
 			res, serr := h(a, params(req.Param))

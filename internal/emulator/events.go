@@ -16,6 +16,20 @@ const (
 	EventPending = "pending"
 )
 
+// Event kinds.
+const (
+	// EventNotify is an rps notification to backUrl (PROTOCOL.md §5): the
+	// zero Kind.
+	EventNotify = ""
+	// EventBackfill is the order back-fill of spec §4.1.22: the flat fields
+	// of Form, posted to the merchant's back-fill URL and signed over
+	// BackfillSignText. The merchant answers {bizOrderNo, merchantRet,
+	// extendInfo}, which the notifier hands to Emulator.AnswerBackfill. It
+	// is sent once. Its Service and Method (MemberService, orderBackfill)
+	// are labels for logs: the form carries neither.
+	EventBackfill = "backfill"
+)
+
 // Event is one notification the platform owes a merchant's backUrl: the
 // content of its rps and where to send it. Events are built from the state
 // when they happen and share nothing with it, so a notifier can deliver them
@@ -37,6 +51,11 @@ type Event struct {
 	// Order marks an OrderService/pay notification: the platform tries it up
 	// to 4 times (5 s, 10 min, 1 h, 6 h); the others are sent once.
 	Order bool
+	// Kind is EventNotify or EventBackfill; a notifier sends an
+	// EventBackfill as Form, not as an rps.
+	Kind string
+	// Form holds the fields of an EventBackfill.
+	Form map[string]string
 	// Key names the event across restarts when the state is kept (a
 	// Recorder is set): "<lsn>.<n>", the n-th event of the op at lsn. A
 	// replay queues the event again under the same key, so that a
@@ -57,6 +76,7 @@ func (ev Event) Attempts() int {
 func (ev Event) clone() Event {
 	ev.ReturnValue = maps.Clone(ev.ReturnValue)
 	ev.Extra = maps.Clone(ev.Extra)
+	ev.Form = maps.Clone(ev.Form)
 	return ev
 }
 

@@ -88,3 +88,26 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// idCheckWeights are the ISO 7064 MOD 11-2 weights of GB 11643's first 17
+// digits.
+func idCheckWeights() [17]int {
+	return [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+}
+
+// idCheckChar is the check character GB 11643 gives the first 17 digits of
+// an 18-character number that checkIDCard accepted.
+func idCheckChar(no string) byte {
+	w := idCheckWeights()
+	sum := 0
+	for i := range 17 {
+		sum += int(no[i]-'0') * w[i]
+	}
+	return "10X98765432"[sum%11]
+}
+
+// idCheckDigitOK reports whether an accepted number's last character is its
+// check character (x read as X).
+func idCheckDigitOK(no string) bool {
+	return strings.ToUpper(no)[17] == idCheckChar(no)
+}

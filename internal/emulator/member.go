@@ -37,8 +37,11 @@ type member struct {
 
 	cards    map[string]*bankCard  // bound cards by plain card number
 	applies  map[string]*cardApply // card bindings waiting for bindBankCard, by tranceNum
-	subAccts map[string]string     // accountSetNo → subAcctNo
-	payAccts map[string]string     // acctType → acct (applyBindAcct)
+	changes  map[string]*cardApply // phone changes waiting for verifyBankCardChangeBindPhone, by tranceNum
+	subAccts map[string]subAcct    // accountSetNo → its bank sub-account
+	lastSub  string                // the accountSetNo of the latest sub-account opened
+	payAccts map[string][]string   // acctType → accts, in binding order (applyBindAcct)
+	vsp      []vspTerminal         // VSP terminals bound with vspTermidService, in binding order
 }
 
 func (e *Emulator) memberHandlers() map[string]handler {
@@ -60,6 +63,10 @@ func (e *Emulator) memberHandlers() map[string]handler {
 		"MemberService.unlockMember":         unlockMember,
 		"MemberService.createBankSubAcctNo":  createBankSubAcctNo,
 		"MemberService.applyBindAcct":        applyBindAcct,
+		"MemberService.vspTermidService":     vspTermidService,
+
+		"MemberService.bankCardChangeBindPhone":       bankCardChangeBindPhone,
+		"MemberService.verifyBankCardChangeBindPhone": e.verifyBankCardChangeBindPhone,
 	}
 }
 

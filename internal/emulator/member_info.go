@@ -10,7 +10,8 @@ import (
 // member never sees its own state: getMemberInfo is 30022 for it.
 const userStateValid = 1
 
-// getMemberInfo reflects everything the member has done. The sensitive
+// getMemberInfo reflects everything the member has done (spec §4.1.8, §5.5,
+// §5.6). The sensitive
 // values (identityCardNo, legalIds, accountNo) are answered in plain text
 // here; the catalogue lists them as encrypted, so the mock encrypts them for
 // the merchant.
@@ -25,7 +26,8 @@ func getMemberInfo(a *app, p params) (map[string]any, *soa.Error) {
 	} else {
 		maps.Copy(info, m.personalInfo())
 	}
-	maps.Copy(info, m.pageInfo()) // isSignContract, contractNo, isSetPayPwd
+	maps.Copy(info, m.pageInfo())    // isSignContract, contractNo, signContractTime, isSetPayPwd
+	maps.Copy(info, m.subAcctInfo()) // acctOrgType, subAcctNo
 	return map[string]any{"bizUserId": m.bizUserID, "memberType": m.memberType, "memberInfo": info}, nil
 }
 

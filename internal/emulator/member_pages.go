@@ -24,6 +24,7 @@ func (m *member) pageInfo() map[string]any {
 	v := map[string]any{"isSignContract": m.pages.contractNo != ""}
 	if m.pages.contractNo != "" {
 		v["contractNo"] = m.pages.contractNo
+		v["signContractTime"] = soa.FormatTime(m.pages.contractAt)
 	}
 	if m.memberType == memberPersonal {
 		v["isSetPayPwd"] = m.pages.payPwd != ""

@@ -167,3 +167,20 @@ func (e *Emulator) resetPwd(m *member, code, newPwd string) *soa.Error {
 	}
 	return setPwd(m, newPwd)
 }
+
+// CheckPagePhone checks the phone a payment-password page names (setPayPwd
+// and resetPayPwd phone, updatePhoneByPayPwd oldPhone; spec §4.1.17,
+// §4.1.19, §4.1.20): the member's bound phone, or NoPhone (88888888888)
+// for a member that has none (§4.1.23 notes 4 and 5). Any other phone is
+// 30021 未绑定手机, tsymock's choice of code.
+func (e *Emulator) CheckPagePhone(sysid, bizUserID, phone string) *soa.Error {
+	return e.look(sysid, bizUserID, func(m *member) *soa.Error {
+		switch {
+		case m.phone == "" && phone == NoPhone, m.phone != "" && phone == m.phone:
+			return nil
+		case m.phone == "":
+			return soa.Errorf("30021", "bizUserId %q has no bound phone: the page takes %s for it (spec §4.1.23)", bizUserID, NoPhone)
+		}
+		return soa.Errorf("30021", "phone %s is not the phone bound to bizUserId %q", phone, bizUserID)
+	})
+}

@@ -46,6 +46,9 @@ func (e *Emulator) bindPhone(a *app, p params) (map[string]any, *soa.Error) {
 	if m.phone != "" {
 		return nil, alreadyBound(m)
 	}
+	if serr := a.checkPhoneReady(m); serr != nil {
+		return nil, serr
+	}
 	phone := p.str("phone")
 	if serr := e.useCode(m, smsKey{smsBind, phone}, p.str("verificationCode")); serr != nil {
 		return nil, serr
@@ -97,4 +100,14 @@ func notBound(m *member, phone string) *soa.Error {
 		return soa.Errorf("30021", "bizUserId %q has no bound phone", m.bizUserID)
 	}
 	return soa.Errorf("30021", "phone %s is not the phone bound to bizUserId %q", phone, m.bizUserID)
+}
+
+// checkPhoneReady notes an enterprise binding its phone before its company
+// is approved, which spec §4.1.3 note 3 does not allow.
+func (a *app) checkPhoneReady(m *member) *soa.Error {
+	if m.memberType != memberEnterprise || m.company != nil && m.company.status == auditApproved {
+		return nil
+	}
+	return a.lenient(rulePrerequisite, "30050", "bindPhone of enterprise bizUserId %q before its company is approved "+
+		"(spec §4.1.3 note 3)", m.bizUserID)
 }

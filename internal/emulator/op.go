@@ -25,6 +25,10 @@ type Op struct {
 	Args  []string       `json:"args,omitempty"`
 	Tape  Tape           `json:"tape"`
 	Code  string         `json:"code,omitempty"`
+	// Strict is Config.Strict when the call ran: a replay judges the call's
+	// leniencies (see Portability) as it was judged then, whatever the
+	// emulator that replays it is configured with.
+	Strict bool `json:"strict,omitempty"`
 }
 
 // Recorder makes ops durable before they are answered. The emulator calls

@@ -62,5 +62,5 @@ func (e *Emulator) pageAction(name string, args []string) (opFunc, bool) {
 	case actFailOrder:
 		return onPayable(arg(0), failOrder(arg(1))), true
 	}
-	return nil, false
+	return channelAction(name, arg)
 }

@@ -45,7 +45,11 @@ func (e *Emulator) replayed(op *Op) (opFunc, error) {
 		if !ok {
 			return nil, unknownOp(op)
 		}
-		return func(a *app) (any, *soa.Error) { return h(a, params(op.Param)) }, nil
+		return func(a *app) (any, *soa.Error) {
+			defer func(strict bool) { a.strict, a.notes = strict, nil }(a.strict)
+			a.strict = op.Strict
+			return h(a, params(op.Param))
+		}, nil
 	case OpPage:
 		if fn, ok := e.pageAction(op.Name, op.Args); ok {
 			return fn, nil

@@ -133,7 +133,7 @@ func (m *member) view() MemberView {
 	if len(m.subAccts) > 0 {
 		v.SubAccounts = map[string]string{}
 		for k, s := range m.subAccts {
-			v.SubAccounts[k] = s
+			v.SubAccounts[k] = s.no
 		}
 	}
 	return v

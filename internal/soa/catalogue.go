@@ -17,7 +17,8 @@ type Catalogue struct {
 }
 
 // DefaultMethods returns PROTOCOL.md §7: every method of MemberService, MemberPwdService,
-// OrderService and MerchantService, in the specification's order. Each call builds fresh values,
+// OrderService and MerchantService, in the specification's order (MemberService and
+// MemberPwdService as specification V2.1.5 §4.1 has them). Each call builds fresh values,
 // so a caller may append its own methods and pass them to NewCatalogue.
 func DefaultMethods() []Method {
 	methods := memberMethods()
@@ -140,5 +141,6 @@ func pageFlowError(pages []*Method) *Error {
 		paths[i] = m.Page
 	}
 	return Errorf(CodeBadMethod, "%s is a page flow, not callable on /service/soa: send the user's browser to %s "+
-		"with the same signed parameters (sysid, sign, timestamp, v, req)", pages[0].FullName(), strings.Join(paths, " or "))
+		"with the same signed parameters (sysid, sign, timestamp, v, req); spec V2.1.5 §3.6 calls it a 前台 (page) "+
+		"request, not a 后台 interface", pages[0].FullName(), strings.Join(paths, " or "))
 }

@@ -8,41 +8,47 @@ const (
 	MerchantService  = "MerchantService"
 )
 
-// memberMethods is MemberService, PROTOCOL.md §7, in the specification's order.
+// memberMethods is MemberService, specification V2.1.5 §4.1: every method of its request tables,
+// the page flows included, in the specification's order (signContractQuery, from a later version,
+// last).
 func memberMethods() []Method {
 	methods := memberProfileMethods()
 	methods = append(methods, memberCardMethods()...)
 	return append(methods, memberOtherMethods()...)
 }
 
-// memberProfileMethods create a member and set its phone, identity and enterprise data.
+// memberProfileMethods create a member, bind its phone, sign its e-contract and set its
+// identity or enterprise data (spec §4.1.1–§4.1.8).
 func memberProfileMethods() []Method {
 	return []Method{
-		{Service: MemberService, Name: "createMember", Doc: "Create a member. Duplicate bizUserId is 30000.",
+		{Service: MemberService, Name: "createMember", Doc: "Create a member (spec §4.1.1). Duplicate bizUserId is 30000.",
 			Params: params(bizUserID(),
 				integer("memberType").req().oneOf("2 enterprise, 3 personal", "2", "3"),
 				source().req(), object("extendParam")),
 			Returns: params(str("bizUserId"), str("userId").doc("a UUID"))},
-		{Service: MemberService, Name: "sendVerificationCode", Doc: "Send an SMS code to bind or unbind a phone.",
+		{Service: MemberService, Name: "sendVerificationCode", Doc: "Send an SMS code to bind or unbind a phone (spec §4.1.2).",
 			Params: params(bizUserID(), str("phone").req(),
 				integer("verificationCodeType").req().oneOf("9 bind phone, 6 unbind phone", "9", "6")),
 			Returns: params(str("bizUserId"), str("phone"))},
-		{Service: MemberService, Name: "bindPhone", Doc: "Bind a phone with its SMS code. Already bound is 30024.",
+		{Service: MemberService, Name: "bindPhone", Doc: "Bind a phone with its SMS code (spec §4.1.3). Already bound is 30024.",
 			Params:  params(bizUserID(), str("phone").req(), str("verificationCode").req()),
 			Returns: params(str("bizUserId"), str("phone"))},
-		{Service: MemberService, Name: "unbindPhone", Doc: "Unbind a phone with its SMS code.",
-			Params:  params(bizUserID(), str("phone").req(), str("verificationCode").req()),
-			Returns: params(str("bizUserId"), str("phone"), str("result"))},
-		{Service: MemberService, Name: "setRealName", Doc: "Real-name a personal member. Already done is 30007.",
+		{Service: MemberService, Name: "signContract", PageFlow: true, Page: "/yungateway/member/signContract.html",
+			Doc:     "Sign the e-contract in the browser (spec §4.1.4); a signContract notification (with contractNo) follows.",
+			Params:  params(bizUserID(), jumpURL(), str("backUrl").req(), source().req()),
+			Returns: params(str("bizUserId"), str("ContractNo"), str("result"))},
+		{Service: MemberService, Name: "setRealName", Doc: "Real-name a personal member (spec §4.1.5). Already done is 30007.",
 			Params: params(bizUserID(), boolean("isAuth"), str("name").req(), identityType(),
 				str("identityNo").req().enc()),
 			Returns:           params(str("bizUserId"), str("name"), integer("identityType"), str("identityNo").enc()),
 			EncryptedResponse: []string{"identityNo"}},
-		{Service: MemberService, Name: "setCompanyInfo", Doc: "Submit an enterprise for audit; a verifyResult notification follows.",
-			Params: params(bizUserID(), str("backUrl"), boolean("isAuth").req(), companyBasicInfo()),
+		{Service: MemberService, Name: "setCompanyInfo",
+			Doc: "Submit an enterprise for audit (spec §4.1.6); a verifyResult notification follows (§4.1.7).",
+			Params: params(bizUserID(), str("backUrl"), boolean("isAuth").req(), companyBasicInfo(),
+				object("companyExtendInfo")),
 			Returns: params(str("bizUserId"), integer("result").doc("2 approved, 3 rejected"),
 				str("failReason"), str("remark"))},
-		{Service: MemberService, Name: "getMemberInfo", Doc: "A member's details, personal or enterprise.",
+		{Service: MemberService, Name: "getMemberInfo", Doc: "A member's details, personal (spec §5.6) or enterprise (§5.5).",
 			Params:  params(bizUserID()),
 			Returns: params(str("bizUserId"), integer("memberType"), memberInfo()),
 			EncryptedResponse: []string{"memberInfo.identityCardNo", "memberInfo.legalIds",
@@ -50,56 +56,41 @@ func memberProfileMethods() []Method {
 	}
 }
 
-// memberOtherMethods lock and unlock a member, open accounts and sign the e-contract.
-func memberOtherMethods() []Method {
-	return []Method{
-		{Service: MemberService, Name: "lockMember", Doc: "Lock a member: its other calls fail with 30022.",
-			Params: params(bizUserID()), Returns: params(str("bizUserId"))},
-		{Service: MemberService, Name: "unlockMember", Doc: "Unlock a member.",
-			Params: params(bizUserID()), Returns: params(str("bizUserId"))},
-		{Service: MemberService, Name: "createBankSubAcctNo", Doc: "Open a bank sub-account.",
-			Params:  params(bizUserID(), str("accountSetNo").req(), integer("acctOrgType").req()),
-			Returns: params(str("bizUserId"), str("accountSetNo"), str("subAcctNo"))},
-		{Service: MemberService, Name: "applyBindAcct", Doc: "Bind a payment account (e.g. a WeChat openid).",
-			Params: params(bizUserID(), str("operationType").req(), str("acctType").req(),
-				str("acct").req()),
-			Returns: params(str("bizUserId"), str("result"))},
-		{Service: MemberService, Name: "signContract", PageFlow: true, Page: "/yungateway/member/signContract.html",
-			Doc: "Sign the e-contract in the browser; a signContract notification (with contractNo) follows. " +
-				"Params are tsymock's choice.",
-			Params:  params(bizUserID(), str("jumpUrl"), str("backUrl").req(), source()),
-			Returns: params(str("bizUserId"))},
-		{Service: MemberService, Name: "signContractQuery", PageFlow: true,
-			Page:    "/yungateway/member/signContractQuery.html",
-			Doc:     "Show the signed e-contract in the browser. Params are tsymock's choice.",
-			Params:  params(bizUserID(), str("jumpUrl"), source()),
-			Returns: params(str("bizUserId"))},
-	}
-}
-
-// companyBasicInfo is setCompanyInfo's enterprise data. The optional keys after the spec's
-// required ones are tsymock's choice of the usual set.
+// companyBasicInfo is setCompanyInfo's enterprise data, spec §5.4. bankName and unionBank are
+// required there; tsymock lets them pass and reports it (the emulator's "required-param" rule).
 func companyBasicInfo() Param {
 	return object("companyBasicInfo",
-		str("companyName").req(), str("legalName").req(), identityType(),
-		str("legalIds").req().enc(), str("legalPhone").req(), str("accountNo").req().enc(),
-		str("parentBankName").req(), str("companyAddress"), integer("authType"), str("uniCredit"),
+		str("companyName").req(), str("companyAddress"),
+		integer("authType").oneOf("1 三证 (default), 2 一证", "1", "2"), str("uniCredit"),
 		str("businessLicense"), str("organizationCode"), str("taxRegister"), str("expLicense"),
-		str("telephone"), str("bankCityNo"), str("bankName"), str("unionBank"), str("province"),
-		str("city")).req()
+		str("telephone"), str("legalName").req(), identityType(), str("legalIds").req().enc(),
+		str("legalPhone").req(), str("accountNo").req().enc(), str("parentBankName").req(),
+		str("bankCityNo"), str("bankName"), str("unionBank"), str("province"), str("city")).req()
 }
 
-// memberInfo is getMemberInfo's answer: the personal and the enterprise keys together.
+// memberInfo is getMemberInfo's answer: the personal (spec §5.6) and the enterprise (§5.5) keys
+// together.
 func memberInfo() Param {
 	return object("memberInfo",
-		// personal
-		str("name"), integer("userState"), str("userId"), str("phone"), str("identityCardNo").enc(),
-		boolean("isPhoneChecked"), boolean("isIdentityChecked"), boolean("isSetPayPwd"),
-		boolean("isSignContract"), str("contractNo"), str("registerTime"), str("realNameTime"),
-		integer("source"), str("country"), str("province"), str("area"), str("address"),
-		// enterprise
-		str("companyName"), str("companyAddress"), str("legalName"), integer("identityType"),
-		str("legalIds").enc(), str("legalPhone"), str("accountNo").enc(), str("parentBankName"),
-		str("uniCredit"), str("businessLicense"), integer("status"), str("checkTime"),
-		str("failReason"), str("remark"))
+		// personal, spec §5.6
+		str("name"), integer("userState"), str("userId"), str("country"), str("province"),
+		str("area"), str("address"), str("phone"), str("identityCardNo").enc(),
+		boolean("isPhoneChecked"), str("registerTime"), str("registerIp"), integer("payFailAmount"),
+		boolean("isIdentityChecked"), str("realNameTime"), str("remark"), integer("source"),
+		boolean("isSetPayPwd"), boolean("isSignContract"), integer("acctOrgType").doc("1 华通银行"),
+		str("subAcctNo"), str("signContractTime"), str("contractNo"),
+		// enterprise, spec §5.5 (the keys above that it shares are not repeated)
+		str("companyName"), str("companyAddress"), integer("authType"), str("businessLicense"),
+		str("organizationCode"), str("uniCredit"), str("taxRegister"), str("expLicense"),
+		str("telephone"), str("legalName"), integer("identityType"), str("legalIds").enc(),
+		str("legalPhone"), str("accountNo").enc(), str("parentBankName"), str("bankCityNo"),
+		str("bankName"), str("unionBank"), str("city"), integer("status"), str("checkTime"),
+		str("failReason"))
+}
+
+// jumpURL is the jumpUrl of signContract and setPayPwd: required by the spec (§4.1.4, §4.1.17),
+// optional in tsymock, whose page shows the result when there is none to return to (see
+// docs/pages.md).
+func jumpURL() Param {
+	return str("jumpUrl").doc("required by the spec; without it tsymock's page shows the result")
 }

@@ -1,22 +1,36 @@
 package soa
 
-// pwdMethods is MemberPwdService, PROTOCOL.md §7: four page flows (§6) sharing one param list;
-// each ends with a notification to backUrl.
+// pwdMethods is MemberPwdService, spec V2.1.5 §4.1.17–§4.1.20: four page flows, each ending with
+// a notification to backUrl. Their params differ, as the spec's request tables say: setPayPwd and
+// resetPayPwd name the bound phone (88888888888 for a member that never bound one, §4.1.23 note
+// 5), updatePhoneByPayPwd the old phone. setPayPwd's jumpUrl, which the spec requires, is optional
+// (see jumpURL).
 func pwdMethods() []Method {
 	return []Method{
-		pwdPage("setPayPwd", "Set the payment password in the browser.", str("bizUserId")),
-		pwdPage("updatePayPwd", "Change the payment password in the browser.", str("bizUserId")),
-		pwdPage("resetPayPwd", "Reset the payment password in the browser.", str("bizUserId")),
-		pwdPage("updatePhoneByPayPwd", "Change the bound phone, confirmed by the payment password.",
-			str("bizUserId"), str("newPhone")),
+		pwdPage("setPayPwd", "Set the payment password in the browser (spec §4.1.17).",
+			pwdParams(str("phone").req().doc(boundPhoneDoc), jumpURL()), str("bizUserId"), str("result")),
+		pwdPage("updatePayPwd", "Change the payment password in the browser (spec §4.1.18).",
+			pwdParams(str("jumpUrl")), str("bizUserId"), str("result")),
+		pwdPage("resetPayPwd", "Reset the payment password in the browser (spec §4.1.19).",
+			pwdParams(str("phone").req().doc(boundPhoneDoc), str("jumpUrl")), str("bizUserId"), str("result")),
+		pwdPage("updatePhoneByPayPwd", "Change the bound phone, confirmed by the payment password (spec §4.1.20).",
+			pwdParams(str("oldPhone").req().doc(boundPhoneDoc), str("jumpUrl")),
+			str("bizUserId"), str("result"), str("newPhone")),
 	}
 }
 
+// boundPhoneDoc documents the phone params of the password pages.
+const boundPhoneDoc = "the member's bound phone; 88888888888 when it never bound one (spec §4.1.23)"
+
+// pwdParams are a password page's params: the identity every page checks, then the page's own,
+// then backUrl.
+func pwdParams(own ...Param) []Param {
+	ps := params(bizUserID(), str("name").req(), identityType(), str("identityNo").req().enc())
+	return append(append(ps, own...), str("backUrl").req())
+}
+
 // pwdPage is one MemberPwdService page flow at /yungateway/pwd/<name>.html.
-func pwdPage(name, doc string, returns ...Param) Method {
+func pwdPage(name, doc string, ps []Param, returns ...Param) Method {
 	return Method{Service: MemberPwdService, Name: name, Doc: doc,
-		PageFlow: true, Page: "/yungateway/pwd/" + name + ".html",
-		Params: params(bizUserID(), str("name").req(), identityType(), str("identityNo").req().enc(),
-			str("phone"), str("jumpUrl"), str("backUrl").req()),
-		Returns: returns}
+		PageFlow: true, Page: "/yungateway/pwd/" + name + ".html", Params: ps, Returns: returns}
 }

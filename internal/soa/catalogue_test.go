@@ -9,12 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// protocolMethods is PROTOCOL.md §7, written out independently of the tables.
+// protocolMethods is PROTOCOL.md §7 (MemberService: specification V2.1.5 §4.1), written out
+// independently of the tables.
 var protocolMethods = map[string][]string{
-	MemberService: {"createMember", "sendVerificationCode", "bindPhone", "unbindPhone", "setRealName",
+	MemberService: {"createMember", "sendVerificationCode", "bindPhone", "signContract", "setRealName",
 		"setCompanyInfo", "getMemberInfo", "getBankCardBin", "applyBindBankCard", "bindBankCard",
-		"queryBankCard", "unbindBankCard", "setSafeCard", "lockMember", "unlockMember",
-		"createBankSubAcctNo", "applyBindAcct", "signContract", "signContractQuery"},
+		"setSafeCard", "queryBankCard", "unbindBankCard", "lockMember", "unlockMember", "vspTermidService",
+		"applyBindAcct", "unbindPhone", "bankCardChangeBindPhone", "verifyBankCardChangeBindPhone",
+		"createBankSubAcctNo", "signContractQuery"},
 	MemberPwdService: {"setPayPwd", "updatePayPwd", "resetPayPwd", "updatePhoneByPayPwd"},
 	OrderService: {"depositApply", "withdrawApply", "consumeApply", "agentCollectApply", "signalAgentPay",
 		"batchAgentPay", "pay", "resendPaySMS", "refund", "applicationTransfer", "freezeMoney",
@@ -239,6 +241,7 @@ func TestEncryptedResponsePaths(t *testing.T) {
 		"MemberService.getMemberInfo":  {"memberInfo.identityCardNo", "memberInfo.legalIds", "memberInfo.accountNo"},
 		"MemberService.queryBankCard":  {"bindCardList[].bankCardNo"},
 		"MemberService.unbindBankCard": {"cardNo"},
+		"MemberService.setSafeCard":    {"cardNo"},
 		"MemberService.createMember":   nil,
 	}
 	for full, want := range tests {

@@ -1,0 +1,51 @@
+package emulator
+
+// The rules under which a Portability note is recorded: stable names, for
+// filters, the coverage report and docs/methods.md ("Test environment").
+const (
+	// ruleTestCard: a card number the test environment does not take (not 19
+	// digits starting 622848 or 622849, §4.1.9, §4.1.10 note 1).
+	ruleTestCard = "test-card-prefix"
+	// ruleTestIdentity: an ID card number whose GB 11643 check digit is wrong
+	// and that is not one of the named test identities of §6.18.
+	ruleTestIdentity = "test-identity"
+	// ruleIdentityType: a certificate other than the ID card (identityType
+	// 1), the only one the specification supports (§4.1.5, §4.1.10).
+	ruleIdentityType = "identity-type"
+	// rulePhonePrefix: a bank-reserved phone with a prefix the test
+	// environment keeps for special uses (§4.1.10 note 2).
+	rulePhonePrefix = "test-phone-prefix"
+	// ruleTestData: a cardCheck 3, 5 or 8 binding with other data than the
+	// test data §6.18 names for it.
+	ruleTestData = "test-card-data"
+	// ruleSMSCode: a cardCheck 3 binding confirmed with tsymock's configured
+	// code rather than the test environment's 11111 (§6.18).
+	ruleSMSCode = "test-sms-code"
+	// ruleRequired: a param the specification's request table requires,
+	// which tsymock lets pass because PROTOCOL.md or its users leave it out.
+	ruleRequired = "required-param"
+	// rulePrerequisite: a call before the member is ready for it, as the
+	// specification's notes require (§4.1.3 note 3, §4.1.27).
+	rulePrerequisite = "member-prerequisite"
+)
+
+// PortabilityRule documents one rule of Portability notes.
+type PortabilityRule struct {
+	Rule string `json:"rule"`
+	Code string `json:"code"` // what the real test environment answers
+	Doc  string `json:"doc"`
+}
+
+// PortabilityRules lists every rule the emulator notes, in a stable order.
+func PortabilityRules() []PortabilityRule {
+	return []PortabilityRule{
+		{ruleTestCard, "30049", "a card number other than 19 digits starting 622848 or 622849 (spec §4.1.9, §4.1.10 note 1)"},
+		{ruleTestIdentity, "30012", "an ID card number with a wrong check digit that is not a test identity of spec §6.18"},
+		{ruleIdentityType, "20012", "identityType other than 1 (身份证), the only one the spec supports (§4.1.5, §4.1.10)"},
+		{rulePhonePrefix, "30014", "a bank-reserved phone starting 151, 152, 153, 181, 182, 183 or 188 (spec §4.1.10 note 2)"},
+		{ruleTestData, "30014", "cardCheck 3, 5 or 8 with other data than the test data spec §6.18 names"},
+		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
+		{ruleRequired, "10001", "a param the spec requires and tsymock lets pass (applyBindBankCard phone, the tranceNum of cardCheck 6 and 7, companyBasicInfo bankName and unionBank)"},
+		{rulePrerequisite, "30008, 30021 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready (spec §4.1.3, §4.1.27)"},
+	}
+}

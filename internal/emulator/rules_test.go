@@ -1,0 +1,151 @@
+package emulator
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// portabilityCase is a call that relies on tsymock being more lenient than
+// the real test environment.
+type portabilityCase struct {
+	name   string
+	setup  func(et *envTest)
+	method string
+	param  map[string]any
+	rule   string
+	code   string // the real test environment's answer
+}
+
+func portabilityCases() []portabilityCase {
+	person := func(et *envTest) { et.person("p", validName, validID) }
+	bare := func(et *envTest) {
+		et.ok("createMember", map[string]any{"bizUserId": "p", "memberType": 3, "source": 1})
+	}
+	company := func(et *envTest) {
+		et.ok("createMember", map[string]any{"bizUserId": "c", "memberType": 2, "source": 2})
+	}
+	pending := func(cc int, phone string) func(et *envTest) {
+		return func(et *envTest) {
+			person(et)
+			et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, phone, cc, nil))
+		}
+	}
+	return []portabilityCase{
+		{"getBankCardBin of a card outside the test cards", bare, "getBankCardBin",
+			map[string]any{"cardNo": "6222020000000000002"}, ruleTestCard, "30049"},
+		{"a 16-digit 622848 card", person, "applyBindBankCard",
+			apply("p", "6228480000000005", validName, validID, "13800000001", 0, nil), ruleTestCard, "30049"},
+		{"an ID number with a wrong check digit", bare, "setRealName",
+			map[string]any{"bizUserId": "p", "name": "张三", "identityType": 1, "identityNo": "110101199001011234"},
+			ruleTestIdentity, "30012"},
+		{"a passport", bare, "setRealName",
+			map[string]any{"bizUserId": "p", "name": "张三", "identityType": 3, "identityNo": "E12345678"}, ruleIdentityType, "20012"},
+		{"a card applied for with a passport", person, "applyBindBankCard",
+			apply("p", abcCard, validName, validID, "13800000001", 0, map[string]any{"identityType": 3}), ruleIdentityType, "20012"},
+		{"a phone of a special prefix", person, "applyBindBankCard",
+			apply("p", abcCard, validName, validID, "18800000001", 0, nil), rulePhonePrefix, "30014"},
+		{"cardCheck 5 without its test data", person, "applyBindBankCard",
+			apply("p", abcCard, validName, validID, "13800000001", 5, nil), ruleTestData, "30014"},
+		{"cardCheck 8 without its test data", person, "applyBindBankCard",
+			apply("p", abcCard, validName, validID, "13800000001", 8, nil), ruleTestData, "30014"},
+		{"cardCheck 3 confirmed with 111111", pending(3, rnpPhone), "bindBankCard",
+			map[string]any{"bizUserId": "p", "phone": rnpPhone, "verificationCode": "111111"}, ruleSMSCode, "20011"},
+		{"applyBindBankCard without a phone", person, "applyBindBankCard",
+			apply("p", abcCard, validName, validID, "", 0, nil), ruleRequired, "10001"},
+		{"bindBankCard of cardCheck 7 without tranceNum", pending(7, "13800000001"), "bindBankCard",
+			map[string]any{"bizUserId": "p", "phone": "13800000001", "verificationCode": "111111"}, ruleRequired, "10001"},
+		{"setCompanyInfo without bankName", company, "setCompanyInfo",
+			map[string]any{"bizUserId": "c", "isAuth": true, "companyBasicInfo": map[string]any{"companyName": "甲",
+				"legalName": "张三", "identityType": 1, "legalIds": validID, "legalPhone": "13800000000",
+				"accountNo": "6228480000000000000", "parentBankName": "中国农业银行", "unionBank": "103100000026"}},
+			ruleRequired, "10001"},
+		{"createBankSubAcctNo before setRealName", bare, "createBankSubAcctNo",
+			map[string]any{"bizUserId": "p", "accountSetNo": "200126", "acctOrgType": 1}, rulePrerequisite, "30008"},
+		{"createBankSubAcctNo without a phone", person, "createBankSubAcctNo",
+			map[string]any{"bizUserId": "p", "accountSetNo": "200126", "acctOrgType": 1}, rulePrerequisite, "30021"},
+		{"an enterprise's bindPhone before approval", func(et *envTest) {
+			company(et)
+			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})
+		}, "bindPhone", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCode": "111111"},
+			rulePrerequisite, "30050"},
+	}
+}
+
+// TestPortabilityRules: each leniency passes with one note naming its rule
+// and the real environment's code, and with Config.Strict fails with that
+// code before it changes anything.
+func TestPortabilityRules(t *testing.T) {
+	for _, tc := range portabilityCases() {
+		for _, strict := range []bool{false, true} {
+			name := tc.name
+			if strict {
+				name += " strict"
+			}
+			t.Run(name, func(t *testing.T) {
+				et := newEnvTest(t, strict)
+				tc.setup(et)
+				before := snapshot(et.e, "a")
+				out := et.call(tc.method, tc.param)
+				if strict {
+					require.NotNil(t, out.Err)
+					assert.Equal(t, tc.code, out.Err.Code)
+					assert.Contains(t, out.Err.Message, "rule "+tc.rule)
+					assert.Empty(t, out.Portability)
+					assert.Equal(t, before, snapshot(et.e, "a"), "a refused call changes nothing")
+					return
+				}
+				require.Nil(t, out.Err)
+				require.Len(t, out.Portability, 1, "%v", out.Portability)
+				assert.Equal(t, tc.rule, out.Portability[0].Rule)
+				assert.Equal(t, tc.code, out.Portability[0].Code)
+				assert.Contains(t, out.Portability[0].Message, "spec §")
+			})
+		}
+	}
+}
+
+// TestPortableCallsHaveNoNotes: the spec's own test data passes without a
+// note: a member real-named with a test identity binds its test card.
+func TestPortableCallsHaveNoNotes(t *testing.T) {
+	for _, tc := range []struct {
+		name, holder, id, card, phone string
+		cardCheck                     int
+	}{
+		{"cardCheck 5", tsyName, tsyID, tsyCard, tsyPhone, 5},
+		{"cardCheck 8", wxeName, wxeID, wxeCard, "13800000001", 8},
+		{"cardCheck 6", validName, validID, abcCard, "13800000001", 6},
+		{"cardCheck 7", validName, validID, abcCard, "13800000001", 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			et := newEnvTest(t, true)
+			et.person("p", tc.holder, tc.id)
+			out := et.call("applyBindBankCard", apply("p", tc.card, tc.holder, tc.id, tc.phone, tc.cardCheck, nil))
+			require.Nil(t, out.Err)
+			assert.Empty(t, out.Portability)
+		})
+	}
+}
+
+// TestEveryRuleIsTestedAndDocumented: PortabilityRules lists exactly the
+// rules the cases exercise, and docs/methods.md names each.
+func TestEveryRuleIsTestedAndDocumented(t *testing.T) {
+	var tested, listed []string
+	for _, tc := range portabilityCases() {
+		if !slices.Contains(tested, tc.rule) {
+			tested = append(tested, tc.rule)
+		}
+	}
+	docs, err := os.ReadFile(filepath.Join("..", "..", "docs", "methods.md"))
+	require.NoError(t, err)
+	for _, r := range PortabilityRules() {
+		listed = append(listed, r.Rule)
+		assert.True(t, strings.Contains(string(docs), "`"+r.Rule+"`"), "docs/methods.md documents rule %s", r.Rule)
+	}
+	assert.ElementsMatch(t, listed, tested)
+}
