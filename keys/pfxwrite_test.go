@@ -26,6 +26,9 @@ func TestLegacyPFXGoPKCS12(t *testing.T) {
 			assert.True(t, priv.Equal(ks.Key), "the key read back is the one written")
 			assert.Equal(t, ks.Cert.Raw, cert.Raw)
 
+			// ToPEM is go-pkcs12's only reader of bag attributes; its deprecation is about the
+			// key blocks it makes, and only the attribute headers are read here.
+			//lint:ignore SA1019 the one go-pkcs12 API that shows friendlyName and localKeyId
 			blocks, err := pkcs12.ToPEM(pfx, "123456")
 			require.NoError(t, err)
 			require.Len(t, blocks, 2)
