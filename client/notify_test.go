@@ -42,29 +42,33 @@ func TestVerifyNotificationValues(t *testing.T) {
 	tampered.Set("rps", strings.Replace(order, "100", "900", 1))
 	foreign := platformSigned(t, "999", order)
 	for name, v := range map[string]url.Values{"tampered": tampered, "foreign sysid": foreign, "empty": {}} {
-		_, err := c.VerifyNotificationValues(v)
-		assert.Error(t, err, name)
+		t.Run(name, func(t *testing.T) {
+			_, err := c.VerifyNotificationValues(v)
+			assert.Error(t, err)
+		})
 	}
 	_, err = c.VerifyNotificationValues(tampered)
 	assert.ErrorIs(t, err, ErrBadSignature)
 
 	for _, tc := range []struct {
-		rps, code, contract string
+		name, rps, code, contract string
 	}{
-		{`{"service":"OrderService","method":"pay","status":"error","returnValue":{},"errorCode":"40006","message":"m"}`, "40006", ""},
-		{`{"service":"OrderService","method":"pay","status":"error","errorCode":40014,"message":"m"}`, "40014", ""},
-		{`{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"contractNo":"CT1"}`, "", "CT1"},
-		{`{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"ContractNo":"CT2"}`, "", "CT2"},
+		{"error with returnValue", `{"service":"OrderService","method":"pay","status":"error","returnValue":{},"errorCode":"40006","message":"m"}`, "40006", ""},
+		{"error code as a number", `{"service":"OrderService","method":"pay","status":"error","errorCode":40014,"message":"m"}`, "40014", ""},
+		{"contractNo", `{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"contractNo":"CT1"}`, "", "CT1"},
+		{"ContractNo", `{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"ContractNo":"CT2"}`, "", "CT2"},
 	} {
-		n, err := c.VerifyNotificationValues(platformSigned(t, demo.SysID, tc.rps))
-		require.NoError(t, err, tc.rps)
-		assert.Equal(t, tc.code, n.ErrorCode, tc.rps)
-		assert.Equal(t, tc.contract, n.ContractNo, tc.rps)
-		if tc.code != "" {
-			var apiErr *Error
-			require.ErrorAs(t, n.Err(), &apiErr)
-			assert.Equal(t, tc.code, apiErr.Code)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := c.VerifyNotificationValues(platformSigned(t, demo.SysID, tc.rps))
+			require.NoError(t, err)
+			assert.Equal(t, tc.code, n.ErrorCode)
+			assert.Equal(t, tc.contract, n.ContractNo)
+			if tc.code != "" {
+				var apiErr *Error
+				require.ErrorAs(t, n.Err(), &apiErr)
+				assert.Equal(t, tc.code, apiErr.Code)
+			}
+		})
 	}
 	n, err = c.VerifyNotificationValues(platformSigned(t, demo.SysID, `{"service":"MemberService","method":"signContract","status":"OK"}`))
 	require.NoError(t, err)
@@ -79,11 +83,13 @@ func TestVerifyNotificationRequest(t *testing.T) {
 	post.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
 	get := httptest.NewRequest(http.MethodGet, "/jump?"+v.Encode(), nil)
 	for name, r := range map[string]*http.Request{"backUrl POST": post, "jumpUrl GET": get} {
-		n, err := c.VerifyNotification(r)
-		require.NoError(t, err, name)
-		var rv struct{ BizUserID string }
-		require.NoError(t, n.Decode(&rv))
-		assert.Equal(t, "u", rv.BizUserID, name)
+		t.Run(name, func(t *testing.T) {
+			n, err := c.VerifyNotification(r)
+			require.NoError(t, err)
+			var rv struct{ BizUserID string }
+			require.NoError(t, n.Decode(&rv))
+			assert.Equal(t, "u", rv.BizUserID)
+		})
 	}
 }
 

@@ -30,6 +30,8 @@ func TestLessUsedCallsSendWhatTheCatalogueNames(t *testing.T) {
 		{"getOrderSplitRuleListDetail", func(c *Client) error { _, err := c.GetOrderSplitRuleListDetail(ctx, "c"); return err },
 			map[string]any{"bizOrderNo": "c"}},
 	} {
-		assert.Equal(t, tc.want, capture(t, tc.call), tc.name)
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, capture(t, tc.call))
+		})
 	}
 }

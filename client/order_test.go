@@ -86,9 +86,11 @@ func TestPayMethodShapes(t *testing.T) {
 		{Gateway(100), `{"GATEWAY_VSP":{"amount":100}}`},
 		{PayWith("SCAN_WEIXIN", 7), `{"SCAN_WEIXIN":{"amount":7}}`},
 	} {
-		got, err := json.Marshal(tc.pm)
-		require.NoError(t, err)
-		assert.JSONEq(t, tc.want, string(got))
+		t.Run(tc.want, func(t *testing.T) {
+			got, err := json.Marshal(tc.pm)
+			require.NoError(t, err)
+			assert.JSONEq(t, tc.want, string(got))
+		})
 	}
 }
 

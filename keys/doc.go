@@ -9,9 +9,10 @@
 //	sign = Base64(SHA1withRSA_PKCS1v15(priv, UTF8(Base64(MD5(UTF8(source))))))
 //
 // where source is sysid+req+timestamp for requests, signedValue for responses and
-// sysid+rps+timestamp for notifications and page redirects. A [Verifier] checks many signatures
-// under one key faster than [Verify], by keeping the key's precomputation. When a signature does
-// not verify, [Diagnose] and [RecoverDigest] tell what the signer did instead.
+// sysid+rps+timestamp for notifications and page redirects. Signing, verifying and the field
+// encryption are crypto/rsa's; a [Verifier] is one application's key, held as a copy, for a
+// server that remembers verdicts per key. When a signature does not verify, [Diagnose] and
+// [RecoverDigest] tell what the signer did instead.
 //
 // The package never logs; callers must not log private keys either: [Fingerprint] gives a
 // safe-to-log name for a key.

@@ -37,6 +37,14 @@ const pfxIterations = 2048
 // with pbeWithSHAAnd3-KeyTripleDES-CBC (OpenSSL 3 needs its legacy provider for RC2, not for
 // 3DES), a SHA-1 HMAC, 2048 iterations. Both bags carry friendlyName = alias (Java's keystore
 // alias, usually the sysid) and the same localKeyId (SHA-1 of the certificate).
+//
+// It is written here rather than with go-pkcs12, which reads every .pfx (see [ParsePFX]) but
+// cannot write this one: its key-and-certificate encoders (pkcs12.Encode and Encoder.Encode, as
+// of v0.7.4) take a key, certificates and a password and give the bags no friendlyName, and
+// only its trust-store encoders, which hold no key, name their entries. The Java yunst SDK
+// finds the merchant's key by that alias, so a file without it is of no use to it. The feature
+// is asked for upstream in https://github.com/SSLMate/go-pkcs12/issues/34; once go-pkcs12
+// writes it, this writer should give way.
 func (k *KeySet) LegacyPFX(alias, password string) ([]byte, error) {
 	if k == nil || k.Key == nil || k.Cert == nil {
 		return nil, errors.New("keys: pfx: the key set needs a key and a certificate")

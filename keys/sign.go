@@ -42,10 +42,16 @@ func Sign(priv *rsa.PrivateKey, source string) (string, error) {
 // [ErrVerify]; a sign that is not Base64 or has the wrong length for the key says so.
 // Line breaks in sign are ignored (old Java encoders wrap Base64 at 76 characters).
 //
-// It precomputes the key's constants for this one call, which still costs less than
-// crypto/rsa; to verify many signatures under one key, make a [Verifier] once instead.
+// The signature is checked by rsa.VerifyPKCS1v15 (SHA-1 inside, as the scheme prescribes).
 func Verify(pub *rsa.PublicKey, source, sign string) error {
-	return verifierOf(pub).Verify(source, sign)
+	sig, _, err := decodeSign(pub, sign)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrVerify, err)
+	}
+	if err := rsa.VerifyPKCS1v15(pub, crypto.SHA1, signedDigest(source), sig); err != nil {
+		return fmt.Errorf("%w: not a signature of this source under this key", ErrVerify)
+	}
+	return nil
 }
 
 // decodeSign decodes a Base64 sign and checks its length against pub. The error says what is

@@ -86,8 +86,10 @@ func TestNamesMatch(t *testing.T) {
 		{"200", "OrderService", "consumeApply", false},
 		{"200", "MemberService", "depositApply", false},
 	} {
-		got := w.match(&Request{SysID: tc.sysid, Service: tc.service, Method: tc.method})
-		assert.Equal(t, tc.want, got, "%+v", tc)
+		t.Run(tc.sysid+" "+tc.service+"."+tc.method, func(t *testing.T) {
+			got := w.match(&Request{SysID: tc.sysid, Service: tc.service, Method: tc.method})
+			assert.Equal(t, tc.want, got)
+		})
 	}
 }
 
@@ -101,8 +103,10 @@ func TestParsePath(t *testing.T) {
 		{"", false, ""}, {"a.", false, ""}, {".a", false, ""}, {"a[", false, ""}, {"a[-1]", false, ""},
 		{"a[x]", false, ""}, {"a[0]b", false, ""}, {"[0]", false, ""}, {"a]", false, ""},
 	} {
-		p, err := ParsePath(tc.in)
-		assert.Equal(t, tc.ok, err == nil, "%q: %v", tc.in, err)
-		assert.Equal(t, tc.root, p.Root(), tc.in)
+		t.Run(tc.in, func(t *testing.T) {
+			p, err := ParsePath(tc.in)
+			assert.Equal(t, tc.ok, err == nil, "%v", err)
+			assert.Equal(t, tc.root, p.Root())
+		})
 	}
 }

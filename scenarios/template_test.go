@@ -112,8 +112,10 @@ func TestErrorMessages(t *testing.T) {
 		{"b", "40014", "账户余额不足"},
 		{"c", "9400", "c 请求超时"},
 	} {
-		d := s.Decide(req(t, "MemberService.createMember", `{"bizUserId":"`+tc.user+`"}`))
-		require.Equal(t, Fail, d.Kind)
-		assert.Equal(t, &soa.Error{Code: tc.code, Message: tc.msg}, d.Err)
+		t.Run(tc.code, func(t *testing.T) {
+			d := s.Decide(req(t, "MemberService.createMember", `{"bizUserId":"`+tc.user+`"}`))
+			require.Equal(t, Fail, d.Kind)
+			assert.Equal(t, &soa.Error{Code: tc.code, Message: tc.msg}, d.Err)
+		})
 	}
 }

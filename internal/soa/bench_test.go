@@ -1,6 +1,10 @@
 package soa
 
-import "testing"
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
 
 func BenchmarkParseDecodeValidateCreateMember(b *testing.B) {
 	raw := loadVectors(b).Wire[1].raw()
@@ -22,5 +26,42 @@ func BenchmarkParseDecodeValidateCreateMember(b *testing.B) {
 		if verr := m.Validate(env.Param); verr != nil {
 			b.Fatal(verr)
 		}
+	}
+}
+
+// cannedValue is an answer's value as the emulator or a scenario holds it.
+func cannedValue() map[string]any {
+	return map[string]any{"bizUserId": "ceshitiyan", "userId": "8de28bb8-4a0c-4658-bf34-a713e0bcf58b",
+		"allAmount": json.Number("100"), "freezenAmount": 0, "names": []any{"张三", "a&b<c>"}}
+}
+
+func BenchmarkMarshalValue(b *testing.B) {
+	v := cannedValue()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := MarshalValue(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEncodeOK(b *testing.B) {
+	sv, err := MarshalValue(cannedValue())
+	if err != nil {
+		b.Fatal(err)
+	}
+	sign := strings.Repeat("A", 344)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = EncodeOK("1902271423530473681", sv, sign)
+	}
+}
+
+func BenchmarkEncodeError(b *testing.B) {
+	e := NewError("30000")
+	sign := strings.Repeat("A", 344)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = EncodeError(e, sign)
 	}
 }

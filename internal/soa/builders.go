@@ -42,9 +42,6 @@ func (p Param) atLeast(n int64) Param { p.Min = &n; return p }
 // atMost sets p's upper bound.
 func (p Param) atMost(n int64) Param { p.Max = &n; return p }
 
-// format requires p to be a date in format, e.g. "yyyy-MM-dd".
-func (p Param) format(format string) Param { p.Format = format; return p }
-
 // doc documents p.
 func (p Param) doc(doc string) Param { p.Doc = doc; return p }
 

@@ -52,9 +52,11 @@ func TestMessageTexts(t *testing.T) {
 		"9999":  "系统错误",
 	}
 	for code, want := range tests {
-		got, ok := Message(code)
-		assert.True(t, ok, code)
-		assert.Equal(t, want, got, code)
+		t.Run(code, func(t *testing.T) {
+			got, ok := Message(code)
+			assert.True(t, ok)
+			assert.Equal(t, want, got)
+		})
 	}
 	_, ok := Message("12345")
 	assert.False(t, ok)

@@ -2,6 +2,7 @@ package soa
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,8 +22,10 @@ func TestBoolParamReadsAsFastjson(t *testing.T) {
 		{"", false, false}, {nil, false, false}, {map[string]any{}, false, false},
 	}
 	for _, tt := range tests {
-		got, ok := BoolParam(tt.in)
-		assert.Equal(t, []bool{tt.want, tt.ok}, []bool{got, ok}, "%#v", tt.in)
+		t.Run(fmt.Sprintf("%#v", tt.in), func(t *testing.T) {
+			got, ok := BoolParam(tt.in)
+			assert.Equal(t, []bool{tt.want, tt.ok}, []bool{got, ok})
+		})
 	}
 }
 
@@ -37,8 +40,10 @@ func TestIntParam(t *testing.T) {
 		{"100", 100, true}, {json.Number("1.5"), 0, false}, {"1e2", 0, false}, {"abc", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := IntParam(tt.in)
-		assert.Equal(t, tt.ok, ok, "%#v", tt.in)
-		assert.Equal(t, tt.want, got, "%#v", tt.in)
+		t.Run(fmt.Sprintf("%#v", tt.in), func(t *testing.T) {
+			got, ok := IntParam(tt.in)
+			assert.Equal(t, tt.ok, ok)
+			assert.Equal(t, tt.want, got)
+		})
 	}
 }

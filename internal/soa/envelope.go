@@ -49,17 +49,10 @@ func DecodeReq(req string) (*Envelope, *Error) {
 	return &Envelope{Service: service, Method: method, Param: param}, nil
 }
 
-// decodeObject decodes text as exactly one JSON object, numbers as json.Number: with
-// decodeObjectFast when it can, else with encoding/json.
+// decodeObject decodes text as exactly one JSON object, numbers as json.Number so that
+// amounts and ids keep their exact text (the coercion rules in coerce.go read them). Duplicate
+// keys: the last one wins.
 func decodeObject(text string) (map[string]any, error) {
-	if doc, ok := decodeObjectFast(text); ok {
-		return doc, nil
-	}
-	return decodeObjectJSON(text)
-}
-
-// decodeObjectJSON is decodeObject with encoding/json, which words the errors.
-func decodeObjectJSON(text string) (map[string]any, error) {
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var v any

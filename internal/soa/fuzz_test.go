@@ -50,6 +50,10 @@ func FuzzDecodeReq(f *testing.F) {
 		if env.Service == "" || env.Method == "" || env.Param == nil {
 			t.Fatalf("incomplete envelope %+v", env)
 		}
+		// What is decoded can be answered: the emulator echoes params in signedValues.
+		if _, err := MarshalValue(env.Param); err != nil {
+			t.Fatalf("decoded param does not encode: %v", err)
+		}
 	})
 }
 

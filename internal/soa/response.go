@@ -19,7 +19,7 @@ const (
 // '&', '<' and '>' stay literal), no trailing newline, json.Number written as the number it
 // holds. Map keys come out sorted.
 func MarshalValue(v any) (string, error) {
-	b, err := marshal(v)
+	b, err := marshal(v, 256)
 	return string(b), err
 }
 
@@ -31,15 +31,28 @@ func ErrorSignedValue(e *Error) string {
 	return "errorCode=" + code + "&message=" + msg
 }
 
+// okBody is the success body, its fields in the platform's order.
+type okBody struct {
+	SysID       string `json:"sysid"`
+	Sign        string `json:"sign"`
+	SignedValue string `json:"signedValue"`
+	Status      string `json:"status"`
+}
+
+// errorBody is the error body, its fields in the platform's order.
+type errorBody struct {
+	Sign        string `json:"sign"`
+	ErrorCode   string `json:"errorCode"`
+	Message     string `json:"message"`
+	SignedValue string `json:"signedValue"`
+	Status      string `json:"status"`
+}
+
 // EncodeOK returns the success body {"sysid","sign","signedValue","status":"OK"}; sign is over
-// signedValue. It is written field by field, as encoding/json would write the struct of
-// strings (the platform's field order), in one allocation.
+// signedValue.
 func EncodeOK(sysid, signedValue, sign string) []byte {
-	b := make([]byte, 0, bodySize(sysid, signedValue, sign))
-	b = appendJSONString(append(b, `{"sysid":`...), sysid)
-	b = appendJSONString(append(b, `,"sign":`...), sign)
-	b = appendJSONString(append(b, `,"signedValue":`...), signedValue)
-	return append(b, `,"status":"`+StatusOK+`"}`...)
+	return encodeBody(okBody{SysID: sysid, Sign: sign, SignedValue: signedValue, Status: StatusOK},
+		bodySize(sysid, signedValue, sign))
 }
 
 // EncodeError returns the error body {"sign","errorCode","message","signedValue","status":"error"};
@@ -47,17 +60,21 @@ func EncodeOK(sysid, signedValue, sign string) []byte {
 func EncodeError(e *Error, sign string) []byte {
 	code, msg := wireError(e)
 	sv := ErrorSignedValue(e)
-	b := make([]byte, 0, bodySize(sign, code, msg, sv))
-	b = appendJSONString(append(b, `{"sign":`...), sign)
-	b = appendJSONString(append(b, `,"errorCode":`...), code)
-	b = appendJSONString(append(b, `,"message":`...), msg)
-	b = appendJSONString(append(b, `,"signedValue":`...), sv)
-	return append(b, `,"status":"`+StatusError+`"}`...)
+	return encodeBody(errorBody{Sign: sign, ErrorCode: code, Message: msg, SignedValue: sv, Status: StatusError},
+		bodySize(sign, code, msg, sv))
+}
+
+// encodeBody writes a body. Its fields are strings, which encoding/json always encodes
+// (invalid UTF-8 as U+FFFD), so there is no error to return.
+func encodeBody(body any, size int) []byte {
+	b, _ := marshal(body, size)
+	return b
 }
 
 // bodySize is room for a body of these strings: their length, their
-// quotes and backslashes escaped (a JSON signedValue has many), and the
-// names. Only control characters, which answers hardly hold, grow it.
+// quotes and backslashes escaped (a JSON signedValue has many), the
+// names and the encoder's newline. Only control characters, which
+// answers hardly hold, grow it.
 func bodySize(fields ...string) int {
 	n := 80
 	for _, f := range fields {
@@ -74,19 +91,12 @@ func wireError(e *Error) (code, msg string) {
 	return strings.ToValidUTF8(e.Code, "\uFFFD"), strings.ToValidUTF8(e.Message, "\uFFFD")
 }
 
-// marshal encodes v without HTML escaping and without the encoder's trailing newline: by
-// hand for the types answers hold, else with encoding/json.
-func marshal(v any) ([]byte, error) {
-	if b, ok := appendJSONValue(make([]byte, 0, 256), v, 0); ok {
-		return b, nil
-	}
-	return marshalJSON(v)
-}
-
-// marshalJSON is marshal with encoding/json.
-func marshalJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+// marshal encodes v with encoding/json, as the platform's Java (fastjson) writes answers: no
+// HTML escaping ('&', '<' and '>' stay literal, where Go would write \u0026...) and no trailing
+// newline. size is room to start with.
+func marshal(v any, size int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err

@@ -73,6 +73,17 @@ func TestMarshalValue(t *testing.T) {
 		{"nested", map[string]any{"bindCardList": []any{map[string]any{"cardType": 1}}},
 			`{"bindCardList":[{"cardType":1}]}`},
 		{"nil", nil, `null`},
+		{"a string to escape", "中文 & <tag> \"q\" \\ \n \u2028 \xff", `"中文 & <tag> \"q\" \\ \n \u2028 \ufffd"`},
+		{"numbers", []any{json.Number("0"), json.Number("-1.5e+10"), json.Number("12345678901234567890"), json.Number(""), 7, int64(-8)},
+			`[0,-1.5e+10,12345678901234567890,0,7,-8]`},
+		{"keys sorted bytewise", map[string]any{"b": 1, "a": "x", "": nil, "B": true, "中": "文", "a\"b": 2},
+			`{"":null,"B":true,"a":"x","a\"b":2,"b":1,"中":"文"}`},
+		{"nil and empty", map[string]any{"m": map[string]any(nil), "s": []any(nil), "em": map[string]any{}, "es": []any{}},
+			`{"em":{},"es":[],"m":null,"s":null}`},
+		{"emulator types", map[string]any{"list": []map[string]any{{"k": "v"}, nil}, "texts": []string{"a", "b"},
+			"names": map[string]string{"y": "2", "x": "1"}, "none": []string(nil)},
+			`{"list":[{"k":"v"},null],"names":{"x":"1","y":"2"},"none":null,"texts":["a","b"]}`},
+		{"floats", map[string]any{"f": 1.5e-7, "g": 100.0}, `{"f":1.5e-7,"g":100}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +92,13 @@ func TestMarshalValue(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+func TestMarshalValueCycle(t *testing.T) {
+	m := map[string]any{}
+	m["self"] = m
+	_, err := MarshalValue(m)
+	assert.Error(t, err, "encoding/json's cycle error")
 }
 
 func TestMarshalValueError(t *testing.T) {

@@ -2,6 +2,7 @@ package soa
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -182,10 +183,12 @@ func TestIntCoercion(t *testing.T) {
 		{nil, 0, false},
 	}
 	for _, tt := range tests {
-		n, ok := intValue(tt.v)
-		assert.Equal(t, tt.ok, ok, "%#v", tt.v)
-		if tt.ok {
-			assert.Equal(t, tt.want, n, "%#v", tt.v)
-		}
+		t.Run(fmt.Sprintf("%#v", tt.v), func(t *testing.T) {
+			n, ok := intValue(tt.v)
+			assert.Equal(t, tt.ok, ok)
+			if tt.ok {
+				assert.Equal(t, tt.want, n)
+			}
+		})
 	}
 }
