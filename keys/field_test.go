@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 func TestDecryptVectors(t *testing.T) {
@@ -57,6 +59,7 @@ func TestEncryptFieldRoundTrip(t *testing.T) {
 // TestEncryptFieldOpenSSL decrypts a multi-block field block by block with openssl, an
 // independent implementation of PKCS#1 v1.5.
 func TestEncryptFieldOpenSSL(t *testing.T) {
+	openssl := testtool.Need(t, "apt-get install -y openssl", "openssl")
 	pub := vectorPublicKey(t, "platform-1024.cer")
 	plaintext := strings.Repeat("6228480402564890018;", 10)
 	text, err := EncryptField(pub, plaintext)
@@ -67,7 +70,7 @@ func TestEncryptFieldOpenSSL(t *testing.T) {
 	for i := 0; i < len(ct); i += pub.Size() {
 		in := filepath.Join(t.TempDir(), "block")
 		require.NoError(t, os.WriteFile(in, ct[i:i+pub.Size()], 0o600))
-		out, err := exec.Command("openssl", "pkeyutl", "-decrypt", "-inkey", keyPath("platform-1024.pkcs8.pem"),
+		out, err := exec.Command(openssl, "pkeyutl", "-decrypt", "-inkey", keyPath("platform-1024.pkcs8.pem"),
 			"-pkeyopt", "rsa_padding_mode:pkcs1", "-in", in).Output()
 		require.NoError(t, err)
 		got = append(got, out...)

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"software.sslmate.com/src/go-pkcs12"
+
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 func TestLegacyPFXGoPKCS12(t *testing.T) {
@@ -59,12 +61,13 @@ func TestLegacyPFXEmptyPassword(t *testing.T) {
 // algorithms must be 3DES and SHA-1 and both bags must carry the alias. The key is written
 // encrypted (-passout) so that no private key ever reaches the test output.
 func TestLegacyPFXOpenSSL(t *testing.T) {
+	openssl := testtool.Need(t, "apt-get install -y openssl", "openssl")
 	ks := generate1024(t)
 	pfx, err := ks.LegacyPFX(testAlias, "123456")
 	require.NoError(t, err)
 	path := writeFile(t, t.TempDir(), "merchant.pfx", pfx)
 
-	info, err := exec.Command("openssl", "pkcs12", "-info", "-nokeys", "-passin", "pass:123456", "-in", path).CombinedOutput()
+	info, err := exec.Command(openssl, "pkcs12", "-info", "-nokeys", "-passin", "pass:123456", "-in", path).CombinedOutput()
 	require.NoError(t, err, string(info))
 	for _, want := range []string{
 		"MAC: sha1, Iteration 2048",
@@ -76,7 +79,7 @@ func TestLegacyPFXOpenSSL(t *testing.T) {
 		assert.Contains(t, string(info), want)
 	}
 
-	keyOut, err := exec.Command("openssl", "pkcs12", "-nocerts", "-passin", "pass:123456", "-passout", "pass:x", "-in", path).Output()
+	keyOut, err := exec.Command(openssl, "pkcs12", "-nocerts", "-passin", "pass:123456", "-passout", "pass:x", "-in", path).Output()
 	require.NoError(t, err)
 	attrs := bagAttributeLines(string(keyOut))
 	require.Len(t, attrs, 2)
@@ -85,7 +88,7 @@ func TestLegacyPFXOpenSSL(t *testing.T) {
 		assert.Contains(t, string(info), line, "the certificate bag has the same attribute")
 	}
 
-	_, err = exec.Command("openssl", "pkcs12", "-info", "-nokeys", "-passin", "pass:wrong", "-in", path).CombinedOutput()
+	_, err = exec.Command(openssl, "pkcs12", "-info", "-nokeys", "-passin", "pass:wrong", "-in", path).CombinedOutput()
 	require.Error(t, err, "openssl checks the MAC")
 }
 
@@ -104,11 +107,12 @@ func bagAttributeLines(out string) []string {
 // TestLegacyPFXKeytool checks that Java's keytool (as merchants' JDKs do) finds the key entry
 // under the alias. It needs a JDK (keytool) on PATH.
 func TestLegacyPFXKeytool(t *testing.T) {
+	keytool := testtool.Need(t, "apt-get install -y openjdk-17-jre-headless", "keytool")
 	ks := generate1024(t)
 	pfx, err := ks.LegacyPFX(testAlias, "123456")
 	require.NoError(t, err)
 	path := writeFile(t, t.TempDir(), "merchant.pfx", pfx)
-	out, err := exec.Command("keytool", "-list", "-v", "-keystore", path, "-storetype", "PKCS12", "-storepass", "123456").CombinedOutput()
+	out, err := exec.Command(keytool, "-list", "-v", "-keystore", path, "-storetype", "PKCS12", "-storepass", "123456").CombinedOutput()
 	require.NoError(t, err, string(out))
 	assert.Contains(t, string(out), "Your keystore contains 1 entry")
 	assert.Contains(t, string(out), "Alias name: "+testAlias)
