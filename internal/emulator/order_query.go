@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -17,8 +18,8 @@ func queryBalance(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"allAmount": b.All, "freezenAmount": b.Frozen}, nil
 }
 
-// getOrderDetail answers an order's status. A pending order past its
-// expiry is shown closed (6), as the platform closes it.
+// getOrderDetail answers an order's status (spec §4.2.19). A pending order
+// past its expiry is shown closed (6), as the platform closes it.
 func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
@@ -34,6 +35,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	if o.ori != nil {
 		v["oriOrderNo"], v["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
 	}
+	maps.Copy(v, o.whereaboutsFields())
 	return v, nil
 }
 
