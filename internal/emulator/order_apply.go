@@ -66,6 +66,9 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 	o.pay, o.payMethod = pm, pm.name()
 	o.phone = a.smsPhone(o.payer, pm)
 	how, serr := o.confirmation()
+	if serr == nil {
+		serr = a.checkTestAmount(o)
+	}
 	if serr != nil {
 		return nil, serr
 	}
@@ -77,9 +80,7 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 		return o.answer(), nil
 	}
 	a.register(o)
-	if done, serr := a.answeredAtOnce(o); done || serr != nil {
-		return o.answer(), serr
-	}
+	a.answerAtOnce(o)
 	return a.pendingAnswer(o), nil
 }
 
@@ -133,9 +134,9 @@ func wrongValidation(ch *payPart, vt int64, why string) *soa.Error {
 	return soa.Errorf("40028", "validateType %d does not go with payMethod %s: %s (spec §5.2)", vt, ch.Key, why)
 }
 
-// pendingAnswer is the answer of an order that waits: the common answer
-// with what its method hands the payer (spec §4.2.2): the page to open, the
-// WeChat APP parameters, or the POS code.
+// pendingAnswer is the answer of an order that did not complete in its
+// apply: the common answer with what its method hands the payer (spec
+// §4.2.2): the page to open, the WeChat APP parameters, or the POS code.
 func (a *app) pendingAnswer(o *order) map[string]any {
 	v := o.answer()
 	ch := o.pay.channel()

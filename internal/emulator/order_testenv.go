@@ -84,32 +84,44 @@ func appOutcome(key string, amount int64) (status int, known bool) {
 	return 0, false
 }
 
-// answeredAtOnce ends an order paid with a native app method whose amount
-// is a test amount, as the test environment does right after the apply:
-// it succeeds (and is notified), stays in progress (status 99, for good), or
-// fails (and the failure is notified). done reports that the answer shows
-// the outcome. Another amount waits for its page, noted: the test
-// environment fails it (rule test-amount), and so does --strict.
-func (a *app) answeredAtOnce(o *order) (bool, *soa.Error) {
+// checkTestAmount notes a native app payment whose amount is not one of
+// the test environment's: it fails them (spec §5.2; rule test-amount,
+// 40006), tsymock leaves the order waiting for its page.
+func (a *app) checkTestAmount(o *order) *soa.Error {
 	ch := o.pay.channel()
-	if ch == nil || (ch.Key != "ALIPAY_APP_OPEN" && ch.Key != "WECHATPAY_APP_OPEN") {
-		return false, nil
+	if ch == nil || !hasTestAmounts(ch.Key) {
+		return nil
 	}
-	status, known := appOutcome(ch.Key, ch.amount)
-	switch {
-	case !known:
-		return false, a.lenient(RuleTestAmount, "40006", "%s pays %d fen; the test environment pays only its test "+
-			"amounts (9 succeeds; ALIPAY_APP_OPEN also 7 stays in progress, 6 fails) and fails the others (spec §5.2)",
-			ch.Key, ch.amount)
-	case status == statusInProgress:
+	if _, known := appOutcome(ch.Key, ch.amount); known {
+		return nil
+	}
+	return a.lenient(RuleTestAmount, "40006", "%s pays %d fen; the test environment pays only its test amounts "+
+		"(9 succeeds; for ALIPAY_APP_OPEN also 7 stays in progress, 6 fails) and fails the others (spec §5.2)",
+		ch.Key, ch.amount)
+}
+
+// hasTestAmounts reports whether the test environment answers a method by
+// its amount alone.
+func hasTestAmounts(key string) bool { return key == "ALIPAY_APP_OPEN" || key == "WECHATPAY_APP_OPEN" }
+
+// answerAtOnce ends a native app payment of a test amount as the test
+// environment does right after the apply: it succeeds (and is notified),
+// stays in progress (status 99, for good), or fails (and the failure is
+// notified). Other orders wait.
+func (a *app) answerAtOnce(o *order) {
+	ch := o.pay.channel()
+	if ch == nil || !hasTestAmounts(ch.Key) {
+		return
+	}
+	switch status, _ := appOutcome(ch.Key, ch.amount); status {
+	case statusInProgress:
 		o.status = statusInProgress
-	case status == statusFailed:
+	case statusFailed:
 		a.failWith(o, soa.Errorf("40006", "test environment: %s of %d fen simulates a failed payment (spec §5.2)",
 			ch.Key, ch.amount))
-	default:
+	case statusSucceeded:
 		_ = a.complete(o)
 	}
-	return true, nil
 }
 
 // checkLimits notes what the test environment refuses at an apply: an
@@ -124,7 +136,7 @@ func (a *app) checkLimits(pm payment) *soa.Error {
 	}
 	if g := pm.part("GATEWAY_VSP"); g != nil && asStr(g.body["vspCusid"]) == "" {
 		return a.lenient(RulePayMethodField, "10001", "payMethod.GATEWAY_VSP has no vspCusid, which the "+
-			"spec's table requires (§5.2; its example leaves it out)")
+			"table of spec §5.2 requires (its example leaves it out)")
 	}
 	return nil
 }
