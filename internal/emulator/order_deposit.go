@@ -8,12 +8,8 @@ import (
 // §4.2.2): one inbound method of spec §5.2, never BALANCE or COUPON nor a
 // combination. The money comes from outside; the fee goes to the platform.
 func depositApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, serr := a.member(p.str("bizUserId"))
+	m, set, serr := a.memberInSet(p)
 	if serr != nil {
-		return nil, serr
-	}
-	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	o, serr := a.newOrder(kindDeposit, p)

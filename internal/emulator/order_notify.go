@@ -62,11 +62,16 @@ func (e *Emulator) orderHandlers() map[string]handler {
 		"MerchantService.queryMerchantBalance":    queryMerchantBalance,
 		"MerchantService.queryReserveFundBalance": queryReserveFundBalance,
 		"MerchantService.getCheckAccountFile":     getCheckAccountFile,
+		"MerchantService.queryBankBalance":        queryBankBalance,
 
 		// The less used methods: goods, and what orders were made with.
 		"OrderService.entryGoods":                  entryGoods,
 		"OrderService.queryGoods":                  queryGoods,
 		"OrderService.getPaymentInformationDetail": getPaymentInformationDetail,
 		"OrderService.getOrderSplitRuleListDetail": getOrderSplitRuleListDetail,
+
+		// Spec §4.2.22, §4.2.23.
+		"OrderService.getPayeeFundsInTransitDetail": getPayeeFundsInTransitDetail,
+		"OrderService.crossBorderWithdrawApply":     crossBorderWithdrawApply,
 	}
 }

@@ -23,12 +23,8 @@ func defaultWithdrawal() map[string]any {
 // fee goes to the platform. validateType 1 waits for the SMS code (pay), 2
 // for the password page; otherwise it pays at once.
 func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, serr := a.member(p.str("bizUserId"))
+	m, set, serr := a.memberInSet(p)
 	if serr != nil {
-		return nil, serr
-	}
-	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	card, ok := m.cards[p.str("bankCardNo")]
