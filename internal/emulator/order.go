@@ -43,9 +43,10 @@ type order struct {
 	created, paidAt     time.Time
 	expires             time.Time // zero: never
 	backURL, extendInfo string
-	frontURL            string // where a payment page returns the browser
-	payMethod           string // the payMethod key
-	phone               string // where the confirmation SMS goes
+	frontURL            string    // where a payment page returns the browser
+	payMethod           string    // the payMethod key
+	phone               string    // where the confirmation SMS goes
+	resentAt            time.Time // the last resendPaySMS, zero before
 	validateType        int64
 	validateSent        bool             // the apply sent a validateType (0 sent differs from none for quick pay)
 	pay                 payment          // its payMethod

@@ -177,7 +177,7 @@ func TestReadsChangeNothing(t *testing.T) {
 	e := newKept(l)
 	onboard(t, e, "app", "p1", "6228480000000000001")
 	funded(t, e, 1000, "u0", "u1")
-	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, ""))
+	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, `{"bizUserId":"u1","amount":10}`))
 	ok(t, e, "agentCollectApply", collect("u0", "u1", "col1", 100))
 	ok(t, e, "entryGoods", `{"bizUserId":"u0","goodsType":1,"bizGoodsNo":"g1","goodsName":"goods"}`)
 	calls := map[string]map[string]any{
