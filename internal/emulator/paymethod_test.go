@@ -211,3 +211,44 @@ func TestPOSPayCodeAndRefund(t *testing.T) {
 	require.Nil(t, serr)
 	assert.Equal(t, "40039", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"p1","bizUserId":"buyer","amount":100}`))
 }
+
+// FuzzReadPayment: whatever payMethod arrives (the catalogue lets unknown
+// keys and odd bodies through), readPayment answers without panicking, and
+// what it accepts keeps the spec's rules: known keys the order takes, one
+// method for deposits and withdrawals, amounts that add up.
+func FuzzReadPayment(f *testing.F) {
+	for _, seed := range []string{`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`,
+		`{"GATEWAY_VSP":{"amount":60,"paytype":"B2C"},"BALANCE":[{"accountSetNo":"200126","amount":30}],"COUPON":{"amount":10}}`,
+		`{"QUICKPAY_VSP":{"bankCardNo":"6228480000000000001","amount":100}}`, `{"WITHDRAW_TLT":{"payTypeName":"withdraw_tlt"}}`,
+		`{"POSPAY":{"amount":100}}`, `{"BALANCE":{"amount":100}}`, `{"WITHDRAW_JFB":{"amount":100,"province":"p"}}`, `[]`, `{}`} {
+		f.Add(seed, int64(100))
+	}
+	orders := []string{"depositApply", "consumeApply", "agentCollectApply", "withdrawApply", "crossBorderWithdrawApply"}
+	f.Fuzz(func(t *testing.T, payMethod string, amount int64) {
+		var v any
+		dec := json.NewDecoder(strings.NewReader(payMethod))
+		dec.UseNumber()
+		if dec.Decode(&v) != nil {
+			return
+		}
+		for _, method := range orders {
+			pm, serr := readPayment(method, v, amount)
+			if serr != nil {
+				continue
+			}
+			var sum int64
+			counted := false
+			for _, p := range pm.parts {
+				require.True(t, p.Accepts(method), "%s takes %s", method, p.Key)
+				sum, counted = sum+p.amount, counted || p.hasAmount
+			}
+			require.Equal(t, len(asMap(v)), len(pm.parts), "every key is a part")
+			if len(pm.parts) > 1 {
+				require.Contains(t, []string{"consumeApply", "agentCollectApply"}, method)
+			}
+			if counted {
+				require.Equal(t, amount, sum)
+			}
+		}
+	})
+}
