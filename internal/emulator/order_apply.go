@@ -160,8 +160,8 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 const PayPagePath = "/yungateway/frontTrans.do?orderNo="
 
 // pay confirms a pending order with the SMS code: the configured one, and
-// for real-name pay (REALNAMEPAY) also the test environment's 111111 (spec
-// §5.2). The test environment's simulated channel outcome decides then.
+// for real-name pay (REALNAMEPAY, REALNAMEPAY_BATCH) also the test
+// environment's 111111 (spec §5.2). The test environment's simulated channel outcome decides then.
 func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
@@ -176,7 +176,7 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if o.validateType != 1 {
 		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code", o.bizOrderNo, o.payMethod, o.validateType)
 	}
-	if code := p.str("verificationCode"); code != e.code && !(o.pay.part("REALNAMEPAY") != nil && code == DefaultVerificationCode) {
+	if code := p.str("verificationCode"); code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
 		return nil, soa.NewError("20011")
 	}
 	if serr := a.checkConsumerIP(p.str("consumerIp")); serr != nil {
@@ -185,6 +185,12 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	_ = a.complete(o)
 	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage,
 		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
+}
+
+// realNamePay reports whether an order is paid by real-name pay, single
+// or batch, whose test environment takes the code 111111 (spec §5.2).
+func (o *order) realNamePay() bool {
+	return o.pay.part("REALNAMEPAY") != nil || o.pay.part("REALNAMEPAY_BATCH") != nil
 }
 
 // complete ends a confirmed order: the channel's simulated outcome, then

@@ -231,7 +231,9 @@ func TestRealNamePayCode(t *testing.T) {
 	require.Nil(t, serr)
 	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+card+`,"amount":100}}`, ""))
 	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d2", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+card+`,"amount":100}}`, ""))
 	pay := `{"bizUserId":"buyer","bizOrderNo":"%s","verificationCode":"111111","consumerIp":"10.1.1.1"}`
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d1"))["payStatus"])
+	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d3"))["payStatus"])
 	assert.Equal(t, "20011", code(t, e, "pay", fmt.Sprintf(pay, "d2")), "other methods take the configured code")
 }
