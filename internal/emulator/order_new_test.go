@@ -238,3 +238,29 @@ func TestReserveFundIn(t *testing.T) {
 	r := l.replayInto(t)
 	assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
 }
+
+// TestReplayOfSpecOrders: the orders of spec §5.2's methods (a combined
+// payment and its refund, simulated failures, app payments of test
+// amounts, a cross-border withdrawal, a resent code) replay into the same
+// state, with the same notifications.
+func TestReplayOfSpecOrders(t *testing.T) {
+	l := &memLog{}
+	e := newKept(l)
+	market(t, e)
+	reserveMember(t, e, "reserve", "6228480000000000003")
+	pm := `{"GATEWAY_VSP":{"amount":500,"paytype":"B2C","vspCusid":"c"},"BALANCE":[{"accountSetNo":"200126","amount":300}],"COUPON":{"amount":200}}`
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 1000, pm, ""))
+	_, serr := e.ConfirmOrder("app", "c1")
+	require.Nil(t, serr)
+	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":400,"couponAmount":100}`)
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "t1", 1100, `{"QUICKPAY_TLT":{`+card+`,"amount":1100}}`, ""))
+	ok(t, e, "resendPaySMS", byOrder("t1"))
+	ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"t1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+	for _, amount := range []int{9, 7, 6} {
+		ok(t, e, "depositApply", orderParams("depositApply", "buyer", fmt.Sprint("a", amount), int64(amount),
+			fmt.Sprintf(`{"ALIPAY_APP_OPEN":{"amount":%d}}`, amount), ""))
+	}
+	ok(t, e, "crossBorderWithdrawApply", crossBorderParams("buyer", "reserve", "x1", "6228480000000000003", 1000))
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
+}
