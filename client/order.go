@@ -48,6 +48,8 @@ type OrderResponse struct {
 	BizOrderNo     string `json:"bizOrderNo"`
 	TradeNo        string `json:"tradeNo"`
 	PayInfo        string `json:"payInfo"`
+	PayCode        string `json:"payCode"`       // ORDER_VSPPAY: the 6 digits a POS takes
+	WeChatAPPInfo  string `json:"weChatAPPInfo"` // WECHATPAY_APP_OPEN: the app's payment parameters, JSON text
 	ValidateType   int64  `json:"validateType"`
 	ExtendInfo     string `json:"extendInfo"`
 }

@@ -30,12 +30,17 @@ func QuickPay(bankCardNo string, amount int64) PayMethod {
 	return PayMethod{"QUICKPAY_VSP": CardPayment{BankCardNo: bankCardNo, Amount: amount}}
 }
 
-// Gateway pays on the bank's page (GATEWAY_VSP); the order is pending and
-// its answer's PayInfo says where to send the user.
-func Gateway(amount int64) PayMethod { return PayWith("GATEWAY_VSP", amount) }
+// Gateway pays on the bank's page (GATEWAY_VSP, personal online banking:
+// paytype B2C); the order is pending and its answer's PayInfo says where to
+// send the user.
+func Gateway(amount int64) PayMethod {
+	return PayMethod{"GATEWAY_VSP": map[string]any{"amount": amount, "paytype": "B2C"}}
+}
 
 // PayWith is a method whose body holds only the amount, such as
-// "SCAN_WEIXIN" or "H5_UNIONPAY".
+// "QQ_WALLET", "ALLINPAY_WALLET_H5" or "MOBILEAPPPAY_VSP". Methods whose
+// body has more keys (spec §5.2), such as SCAN_WEIXIN's limitPay, are
+// written as a PayMethod map.
 func PayWith(name string, amount int64) PayMethod {
 	return PayMethod{name: map[string]int64{"amount": amount}}
 }

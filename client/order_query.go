@@ -54,7 +54,7 @@ type QueryInExpDetailRequest struct {
 	QueryNum      int64  `json:"queryNum"`
 }
 
-// InExpLine is one statement line: the balance before (OriAmount) and
+// InExpLine is one statement line (newest first in an answer): the balance before (OriAmount) and
 // after (CurAmount) a change (ChgAmount). The amounts include the frozen
 // part, so a freeze is a line with ChgAmount 0 and a new CurFreezenAmount.
 type InExpLine struct {
@@ -66,6 +66,7 @@ type InExpLine struct {
 	OriAmount        int64  `json:"oriAmount"`
 	ChgAmount        int64  `json:"chgAmount"`
 	CurFreezenAmount int64  `json:"curFreezenAmount"`
+	ExtendInfo       string `json:"extendInfo"` // the order's extendInfo
 }
 
 // InExpDetailResponse is one page of a statement; TotalNum counts every

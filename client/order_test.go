@@ -83,8 +83,8 @@ func TestPayMethodShapes(t *testing.T) {
 	}{
 		{Balance("200126", 100), `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`},
 		{QuickPay("622848", 100), `{"QUICKPAY_VSP":{"bankCardNo":"622848","amount":100}}`},
-		{Gateway(100), `{"GATEWAY_VSP":{"amount":100}}`},
-		{PayWith("SCAN_WEIXIN", 7), `{"SCAN_WEIXIN":{"amount":7}}`},
+		{Gateway(100), `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`},
+		{PayWith("QQ_WALLET", 7), `{"QQ_WALLET":{"amount":7}}`},
 	} {
 		t.Run(tc.want, func(t *testing.T) {
 			got, err := json.Marshal(tc.pm)

@@ -93,12 +93,12 @@ func TestQuickPayIsAlwaysConfirmed(t *testing.T) {
 	assert.Equal(t, []int64{500}, c.balances("dora"))
 }
 
-// TestGatewayDepositIsPending: gateway, scan and H5 deposits need no card
+// TestGatewayDepositIsPending: gateway, scan and wallet H5 deposits need no card
 // and are answered pending with a payInfo page that completes them.
 func TestGatewayDepositIsPending(t *testing.T) {
 	c := orders(t)
 	c.person("gina")
-	for _, pm := range []client.PayMethod{client.Gateway(5000), client.PayWith("SCAN_WEIXIN", 5000), client.PayWith("H5_UNIONPAY", 5000)} {
+	for _, pm := range []client.PayMethod{client.Gateway(5000), scanWeixin(5000), client.PayWith("ALLINPAY_WALLET_H5", 5000)} {
 		for name := range pm {
 			req := deposit("gina", "g-"+name, 5000, 0)
 			req.ValidateType, req.PayMethod = client.ValidateNone, pm

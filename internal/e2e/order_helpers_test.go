@@ -146,6 +146,12 @@ func payout(payee, bizOrderNo, collection string, amount, fee int64, splits ...c
 		Amount: amount, Fee: fee, SplitRuleList: splits, TradeCode: "4001"}
 }
 
+// scanWeixin is a WeChat QR payment (SCAN_WEIXIN, spec §5.2): its limitPay
+// must be sent, "" for any card.
+func scanWeixin(amount int64) client.PayMethod {
+	return client.PayMethod{"SCAN_WEIXIN": map[string]any{"amount": amount, "limitPay": ""}}
+}
+
 // withdraw sends amount (fee to the platform) to a card at once.
 func withdraw(bizUserID, bizOrderNo, cardNo string, amount, fee int64) client.WithdrawApplyRequest {
 	return client.WithdrawApplyRequest{BizOrderNo: bizOrderNo, BizUserID: bizUserID, AccountSetNo: escrowSet,

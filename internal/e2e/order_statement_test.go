@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -12,7 +13,8 @@ import (
 
 // TestStatementJourney: over two days a member deposits, pays, freezes,
 // releases, withdraws and is refunded; its statement shows every line with
-// the balance before and after it, pages, and keeps to the dates asked.
+// the balance before and after it, the newest first (spec §4.2.20), pages,
+// and keeps to the dates asked.
 func TestStatementJourney(t *testing.T) {
 	c := orders(t)
 	c.cardHolder("sam")
@@ -49,6 +51,7 @@ func TestStatementJourney(t *testing.T) {
 		line("w1", day3, 4950, -50, 4900, 600),   // the withdrawal fee
 		line("r1", day3, 4900, 1000, 5900, 600),  // refunded by the shop
 	}
+	slices.Reverse(want) // the newest first (spec §4.2.20)
 	got := c.statement("sam", today, "2026-11-29", 1, 100)
 	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 7, InExpDetail: want}, *got)
 	all, frozen := c.balance("sam")
@@ -63,8 +66,8 @@ func TestStatementJourney(t *testing.T) {
 		{"the second page of two", today, "2026-11-29", 3, 2, 7, want[2:4]},
 		{"the last, short page", today, "2026-11-29", 6, 5, 7, want[5:]},
 		{"past the end", today, "2026-11-29", 8, 5, 7, []client.InExpLine{}},
-		{"the first day", today, today, 1, 100, 2, want[:2]},
-		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 5, want[2:]},
+		{"the first day", today, today, 1, 100, 2, want[5:]},
+		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 5, want[:5]},
 		{"a day before", "2026-11-27", "2026-11-27", 1, 100, 0, []client.InExpLine{}},
 	} {
 		got := c.statement("sam", tc.start, tc.end, tc.from, tc.num)
@@ -73,7 +76,7 @@ func TestStatementJourney(t *testing.T) {
 	}
 
 	shop := c.statement("shop", today, "2026-11-29", 1, 10)
-	assert.Equal(t, []client.InExpLine{line("c1", day2, 0, 3000, 3000, 0), line("r1", day3, 3000, -1000, 2000, 0)}, shop.InExpDetail)
+	assert.Equal(t, []client.InExpLine{line("r1", day3, 3000, -1000, 2000, 0), line("c1", day2, 0, 3000, 3000, 0)}, shop.InExpDetail)
 }
 
 // TestStatementRefusals: dates in order, a known member and account set.

@@ -89,13 +89,13 @@ func TestFrontTransPage(t *testing.T) {
 	assert.Len(t, rcv.wait(t, 2), 2)
 }
 
-// TestGatewayPayInfoPage: a gateway, scan or H5 deposit is completed on its
+// TestGatewayPayInfoPage: a gateway, scan or wallet H5 deposit is completed on its
 // payInfo link, which returns to the deposit's frontUrl.
 func TestGatewayPayInfoPage(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	front := rcv.URL + "/jump"
 	c.person("gina")
-	for i, pm := range []client.PayMethod{client.Gateway(5000), client.PayWith("SCAN_WEIXIN", 5000), client.PayWith("H5_UNIONPAY", 5000)} {
+	for i, pm := range []client.PayMethod{client.Gateway(5000), scanWeixin(5000), client.PayWith("ALLINPAY_WALLET_H5", 5000)} {
 		req := deposit("gina", "g"+string(rune('1'+i)), 5000, 0)
 		req.ValidateType, req.PayMethod, req.FrontURL, req.BackURL = client.ValidateNone, pm, front, rcv.URL+"/notify"
 		got, err := c.DepositApply(c.ctx, req)

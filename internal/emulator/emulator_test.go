@@ -57,10 +57,10 @@ func TestSeededIDsRepeat(t *testing.T) {
 // TestNotEmulated: a method without a handler (every catalogued one has
 // one; this one is the platform's, not catalogued) is 9000, never a success.
 func TestNotEmulated(t *testing.T) {
-	_, serr := newTest().Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "getPayeeFundsInTransitDetail"})
+	_, serr := newTest().Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "queryModifyGoods"})
 	require.NotNil(t, serr)
 	assert.Equal(t, "9000", serr.Code)
-	assert.Contains(t, serr.Message, "OrderService.getPayeeFundsInTransitDetail")
+	assert.Contains(t, serr.Message, "OrderService.queryModifyGoods")
 }
 
 // TestConcurrentDuplicates: of many concurrent creations of one bizUserId,

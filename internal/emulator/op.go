@@ -106,7 +106,8 @@ func reads(name string) bool {
 		"OrderService.queryBalance", "OrderService.getOrderDetail", "OrderService.queryInExpDetail",
 		"MerchantService.queryMerchantBalance", "MerchantService.queryReserveFundBalance",
 		"MerchantService.getCheckAccountFile", "OrderService.queryGoods", "OrderService.getOrderSplitRuleListDetail",
-		"OrderService.getPaymentInformationDetail":
+		"OrderService.getPaymentInformationDetail", "OrderService.getPayeeFundsInTransitDetail",
+		"MerchantService.queryBankBalance":
 		return true
 	}
 	return false

@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -41,10 +43,14 @@ type order struct {
 	created, paidAt     time.Time
 	expires             time.Time // zero: never
 	backURL, extendInfo string
-	frontURL            string // where a payment page returns the browser
-	payMethod           string // the payMethod key
-	phone               string // where the confirmation SMS goes
+	frontURL            string    // where a payment page returns the browser
+	payMethod           string    // the payMethod key
+	phone               string    // where the confirmation SMS goes
+	resentAt            time.Time // the last resendPaySMS, zero before
 	validateType        int64
+	validateSent        bool             // the apply sent a validateType (0 sent differs from none for quick pay)
+	pay                 payment          // its payMethod
+	sources             []*source        // where its money comes from, for refunds
 	legs                []Leg            // what success posts, computed when the order is made
 	refunded            int64            // how much has been refunded so far
 	feeRefunded         int64            // how much of the fee has been given back
@@ -52,6 +58,7 @@ type order struct {
 	paidOut             int64            // agentCollect: taken from escrow by payouts and refunds
 	ori                 *order           // refund: the original order
 	acct                string           // withdraw: the card, masked
+	whereabouts         int64            // refund: toBalance or toChannel
 }
 
 // orderBook holds an application's orders, its ledger and its freezes.
@@ -114,6 +121,25 @@ func (o *order) ref() Ref {
 // expired reports whether a pending order is past its orderExpireDatetime.
 func (o *order) expired(now time.Time) bool {
 	return !o.expires.IsZero() && now.After(o.expires)
+}
+
+// weChatAPPInfo is the WeChat APP payment parameters of an order (spec
+// §5.13): a JSON text holding weixinstr, itself a JSON text, as the
+// platform answers them; tsymock's values are made up from the order.
+func weChatAPPInfo(o *order, now string) string {
+	inner, _ := json.Marshal(map[string]string{"appid": "wxTSYMOCK", "partnerid": "tsymock", "prepayid": "wx" + o.orderNo,
+		"package": "Sign=WXPay", "timestamp": now, "noncestr": o.orderNo, "sign": "TSYMOCK-TEST"})
+	outer, _ := json.Marshal(map[string]string{"weixinstr": string(inner)})
+	return string(outer)
+}
+
+// payCode is the 6-digit code a 收银宝 POS takes for an ORDER_VSPPAY order:
+// the last six digits of its orderNo.
+func payCode(orderNo string) string {
+	if len(orderNo) < 6 {
+		return fmt.Sprintf("%06s", orderNo)
+	}
+	return orderNo[len(orderNo)-6:]
 }
 
 // answer is the common order answer of PROTOCOL.md §7.

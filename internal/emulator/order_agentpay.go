@@ -44,7 +44,7 @@ func (a *app) agentPay(p params) (*order, *soa.Error) {
 		return nil, serr
 	}
 	o.payer, o.receiver, o.accountSet = payee.bizUserID, payee.bizUserID, set
-	o.legs = distribute(acct(OwnerEscrow, a.escrowSet()), payee.bizUserID, set, o.amount, o.fee, splits)
+	o.legs = match([]flow{{acct(OwnerEscrow, a.escrowSet()), o.amount}}, distribute(payee.bizUserID, set, o.amount, o.fee, splits))
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
 	}

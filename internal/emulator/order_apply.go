@@ -12,8 +12,8 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	o := &order{
 		kind: kind, bizOrderNo: p.str("bizOrderNo"), amount: p.num("amount"), fee: p.num("fee"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo"), validateType: p.num("validateType"),
-		frontURL: p.str("frontUrl"),
-		status:   statusUnpaid, orderNo: a.number(), created: a.now(),
+		frontURL: p.str("frontUrl"), validateSent: p.str("validateType") != "",
+		status: statusUnpaid, orderNo: a.number(), created: a.now(),
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
@@ -23,8 +23,17 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	}
 	exp, serr := a.expiry(p.str("orderExpireDatetime"))
 	o.expires = exp
+	if serr == nil && !exp.IsZero() && exp.Sub(o.created) > maxOrderLife {
+		serr = a.lenient(RuleOrderExpiry, "20015", "orderExpireDatetime %s is more than 24 hours after the order "+
+			"is made (%s); the platform keeps an order payable for 24 hours at most (spec §4.2.2)",
+			soa.FormatTime(exp), soa.FormatTime(o.created))
+	}
 	return o, serr
 }
+
+// maxOrderLife is how long after it is made an order can be paid at most
+// (spec §4.2.2, orderExpireDatetime).
+const maxOrderLife = 24 * time.Hour
 
 // expiry reads orderExpireDatetime: "yyyy-MM-dd HH:mm:ss" China time, in
 // the future of the injected clock (20015 otherwise).
@@ -42,15 +51,28 @@ func (a *app) expiry(s string) (time.Time, *soa.Error) {
 	return t, nil
 }
 
-// start records a new order and either completes it at once (a balance
-// payment without confirmation) or leaves it pending: SMS confirmation via
-// pay, or a page for gateway, scan and H5 methods.
-func (a *app) start(o *order, pm payMethod) (map[string]any, *soa.Error) {
-	o.payMethod = pm.name
+// How an order goes on after its apply, by its payment (spec §5.2).
+const (
+	goNow  = iota // completed in the apply: balances without confirmation, a scanned code
+	goWait        // waits for pay (SMS code) or a page (password, gateway, the payer's wallet)
+)
+
+// start records a new order and completes it as its payment says: at once,
+// or pending until pay, its page or the channel completes it. An apply
+// that the test environment answers at once (spec §5.2's test amounts)
+// ends the order then. A payment refused at once leaves no order behind,
+// so the merchant may retry with the same bizOrderNo.
+func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
+	o.pay, o.payMethod = pm, pm.name()
 	o.phone = a.smsPhone(o.payer, pm)
-	if pm.kind == payBalance && o.validateType == 0 {
-		// Recorded only when paid: a refused payment leaves no order
-		// behind, so the merchant may retry with the same bizOrderNo.
+	how, serr := o.confirmation()
+	if serr == nil {
+		serr = a.checkTestAmount(o)
+	}
+	if serr != nil {
+		return nil, serr
+	}
+	if how == goNow {
 		if serr := a.succeed(o); serr != nil {
 			return nil, serr
 		}
@@ -58,17 +80,88 @@ func (a *app) start(o *order, pm payMethod) (map[string]any, *soa.Error) {
 		return o.answer(), nil
 	}
 	a.register(o)
-	if pm.kind == payQuick && o.validateType == 0 {
-		o.validateType = 1 // quick pay is always confirmed with an SMS code
-	}
-	v := o.answer()
-	if pm.kind == payPage {
-		v["payInfo"] = "/yungateway/frontTrans.do?orderNo=" + o.orderNo
-	}
-	return v, nil
+	a.answerAtOnce(o)
+	return a.pendingAnswer(o), nil
 }
 
-// pay confirms a pending order with the SMS code.
+// confirmation says how an order goes on, and sets the validateType its
+// answer shows: 40028 where its method does not take the validateType sent.
+func (o *order) confirmation() (int, *soa.Error) {
+	ch := o.pay.channel()
+	if ch == nil || ch.Confirm == soa.ConfirmSMS {
+		return o.smsConfirmation(ch)
+	}
+	switch ch.Confirm {
+	case soa.ConfirmNow:
+		if o.validateType != 0 {
+			return 0, wrongValidation(ch, o.validateType, "it takes none (0)")
+		}
+		return goNow, nil
+	case soa.ConfirmPage:
+		if o.validateType == 2 && len(o.pay.parts) == 1 && ch.Key != "InstallmentPayment_H5" {
+			return 0, wrongValidation(ch, 2, "alone it is confirmed on its page, without a password")
+		}
+		return goWait, nil
+	}
+	o.validateType = 0 // the payer pays outside: no validation (spec §5.2)
+	return goWait, nil
+}
+
+// smsConfirmation is the confirmation of balances, cards and withdrawals:
+// 0 completes at once, 1 waits for the SMS code, 2 for the password page.
+// The card methods always confirm, by SMS unless by password; quick pay
+// (QUICKPAY_VSP) takes 0 when sent, and never 2.
+func (o *order) smsConfirmation(ch *payPart) (int, *soa.Error) {
+	key := ""
+	if ch != nil {
+		key = ch.Key
+	}
+	switch {
+	case key == "QUICKPAY_VSP" && o.validateType == 2:
+		return 0, wrongValidation(ch, 2, "it takes 0 (no SMS) or 1 (SMS)")
+	case key == "QUICKPAY_VSP" && o.validateSent && o.validateType == 0:
+		return goNow, nil
+	case ch != nil && ch.Flow == soa.FlowIn && o.validateType != 2:
+		o.validateType = 1
+		return goWait, nil
+	case o.validateType == 0:
+		return goNow, nil
+	}
+	return goWait, nil
+}
+
+func wrongValidation(ch *payPart, vt int64, why string) *soa.Error {
+	return soa.Errorf("40028", "validateType %d does not go with payMethod %s: %s (spec §5.2)", vt, ch.Key, why)
+}
+
+// pendingAnswer is the answer of an order that did not complete in its
+// apply: the common answer with what its method hands the payer (spec
+// §4.2.2): the page to open, the WeChat APP parameters, or the POS code.
+func (a *app) pendingAnswer(o *order) map[string]any {
+	v := o.answer()
+	ch := o.pay.channel()
+	if ch == nil {
+		return v
+	}
+	switch {
+	case ch.Confirm == soa.ConfirmPage || ch.Returns == soa.ReturnsPayInfo:
+		v["payInfo"] = PayPagePath + o.orderNo
+	case ch.Returns == soa.ReturnsWeChatAPPInfo:
+		v["weChatAPPInfo"] = weChatAPPInfo(o, soa.FormatTime(a.now()))
+	case ch.Returns == soa.ReturnsPayCode:
+		v["payCode"] = payCode(o.orderNo)
+	}
+	return v
+}
+
+// PayPagePath is the payInfo of an order paid on a page or outside
+// (gateway, wallets, QR codes): tsymock's payment page for it, where a test
+// or a person completes or fails it as the payer or the channel would.
+const PayPagePath = "/yungateway/frontTrans.do?orderNo="
+
+// pay confirms a pending order with the SMS code: the configured one, and
+// for real-name pay (REALNAMEPAY, REALNAMEPAY_BATCH) also the test
+// environment's 111111 (spec §5.2). The test environment's simulated channel outcome decides then.
 func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
@@ -83,14 +176,34 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if o.validateType != 1 {
 		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code", o.bizOrderNo, o.payMethod, o.validateType)
 	}
-	if p.str("verificationCode") != e.code {
+	if code := p.str("verificationCode"); code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
 		return nil, soa.NewError("20011")
 	}
-	if serr := a.succeed(o); serr != nil {
-		a.failWith(o, serr)
+	if serr := a.checkConsumerIP(p.str("consumerIp")); serr != nil {
+		return nil, serr
 	}
+	_ = a.complete(o)
 	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage,
 		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
+}
+
+// realNamePay reports whether an order is paid by real-name pay, single
+// or batch, whose test environment takes the code 111111 (spec §5.2).
+func (o *order) realNamePay() bool {
+	return o.pay.part("REALNAMEPAY") != nil || o.pay.part("REALNAMEPAY_BATCH") != nil
+}
+
+// complete ends a confirmed order: the channel's simulated outcome, then
+// the posting; a failure of either fails the order (and is notified).
+func (a *app) complete(o *order) *soa.Error {
+	serr := a.channelFailure(o)
+	if serr == nil {
+		serr = a.succeed(o)
+	}
+	if serr != nil {
+		a.failWith(o, serr)
+	}
+	return serr
 }
 
 // payable checks that an order is waiting for payment and not expired.
@@ -106,13 +219,13 @@ func (a *app) payable(o *order) *soa.Error {
 }
 
 // smsPhone is where an order's confirmation code goes: the phone the bank
-// holds for a quick-pay card, else the member's bound phone.
-func (a *app) smsPhone(payer string, pm payMethod) string {
+// holds for the card paid with, else the member's bound phone.
+func (a *app) smsPhone(payer string, pm payment) string {
 	m, ok := a.members[payer]
 	if !ok {
 		return ""
 	}
-	if c, ok := m.cards[pm.cardNo]; ok && pm.kind == payQuick && c.phone != "" {
+	if c, ok := m.cards[pm.cardNo()]; ok && c.phone != "" {
 		return c.phone
 	}
 	return m.phone

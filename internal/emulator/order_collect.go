@@ -6,7 +6,8 @@ import (
 
 // agentCollectApply collects from a payer for the receivers of recieverList
 // (sic). The money waits in escrow until signalAgentPay or batchAgentPay
-// pays it out; the collection fee goes to the platform at once.
+// pays it out; the collection fee goes to the platform at once. It may be
+// paid by a combination of a channel, BALANCE and COUPON (spec §4.2.1 三).
 func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	payer, serr := a.member(p.str("payerId"))
 	if serr != nil {
@@ -19,20 +20,22 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	if o.shares, serr = a.shares(p["recieverList"], o.amount); serr != nil {
 		return nil, serr
 	}
-	pm, serr := parsePayMethod(p["payMethod"], o.amount)
+	pm, serr := a.payment("agentCollectApply", p, o.amount, payer)
 	if serr != nil {
 		return nil, serr
 	}
-	if serr := a.checkCard(payer, pm); serr != nil {
-		return nil, serr
-	}
-	o.payer, o.accountSet = payer.bizUserID, a.paySet(pm)
+	o.payer, o.accountSet = payer.bizUserID, a.orderSet(pm)
 	if serr := a.checkSet(o.accountSet); serr != nil {
 		return nil, serr
 	}
+	if o.sources, serr = a.paySources(pm, payer.bizUserID, o.accountSet); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkDailyOrders(kindCollect, payer.bizUserID); serr != nil {
+		return nil, serr
+	}
 	escrow := acct(OwnerEscrow, a.escrowSet())
-	src := source(pm, payer.bizUserID, o.accountSet)
-	o.legs = []Leg{{src, escrow, o.amount}, {escrow, acct(OwnerPlatform, a.escrowSet()), o.fee}}
+	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, acct(OwnerPlatform, a.escrowSet()), o.fee})
 	return a.start(o, pm)
 }
 

@@ -12,7 +12,8 @@ type split struct {
 
 // consumeApply: a payer pays a receiver (recieverId, sic). BALANCE without
 // confirmation pays at once; each splitRule receiver is credited its share,
-// the platform the fee, the receiver the rest.
+// the platform the fee, the receiver the rest. It may be paid by a
+// combination of a channel, BALANCE and COUPON (spec §4.2.1 三).
 func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	payer, serr := a.member(p.str("payerId"))
 	if serr != nil {
@@ -26,22 +27,25 @@ func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	pm, serr := parsePayMethod(p["payMethod"], o.amount)
+	pm, serr := a.payment("consumeApply", p, o.amount, payer)
 	if serr != nil {
-		return nil, serr
-	}
-	if serr := a.checkCard(payer, pm); serr != nil {
 		return nil, serr
 	}
 	splits, serr := a.splits(p["splitRule"], o.amount-o.fee)
 	if serr != nil {
 		return nil, serr
 	}
-	o.payer, o.receiver, o.accountSet = payer.bizUserID, receiver, a.paySet(pm)
+	o.payer, o.receiver, o.accountSet = payer.bizUserID, receiver, a.orderSet(pm)
 	if serr := a.checkSet(o.accountSet); serr != nil {
 		return nil, serr
 	}
-	o.legs = distribute(source(pm, payer.bizUserID, o.accountSet), receiver, o.accountSet, o.amount, o.fee, splits)
+	if o.sources, serr = a.paySources(pm, payer.bizUserID, o.accountSet); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkDailyOrders(kindConsume, payer.bizUserID); serr != nil {
+		return nil, serr
+	}
+	o.legs = match(flows(o.sources), distribute(receiver, o.accountSet, o.amount, o.fee, splits))
 	return a.start(o, pm)
 }
 
@@ -83,34 +87,15 @@ func (a *app) splits(v any, available int64) ([]split, *soa.Error) {
 	return out, nil
 }
 
-// paySet is the account set an order pays from: BALANCE names it, other
-// methods bring money from outside into the escrow set.
-func (a *app) paySet(pm payMethod) string {
-	if pm.kind == payBalance && pm.accountSet != "" {
-		return pm.accountSet
-	}
-	return a.escrowSet()
-}
-
-// source is where the money of an order comes from: the payer's balance,
-// or outside for cards and gateways.
-func source(pm payMethod, payer, set string) Account {
-	if pm.kind == payBalance {
-		return acct(payer, set)
-	}
-	return acct(OwnerOutside, set)
-}
-
-// distribute moves amount from src: each split its share less its fee, the
+// distribute is where amount goes: each split its share less its fee, the
 // platform every fee, the receiver the rest.
-func distribute(src Account, receiver, set string, amount, fee int64, splits []split) []Leg {
+func distribute(receiver, set string, amount, fee int64, splits []split) []flow {
 	rest, fees := amount-fee, fee
-	var legs []Leg
+	var to []flow
 	for _, s := range splits {
-		legs = append(legs, Leg{src, acct(s.bizUserID, set), s.amount - s.fee})
+		to = append(to, flow{acct(s.bizUserID, set), s.amount - s.fee})
 		rest -= s.amount
 		fees += s.fee
 	}
-	legs = append(legs, Leg{src, acct(receiver, set), rest}, Leg{src, acct(OwnerPlatform, set), fees})
-	return legs
+	return append(to, flow{acct(receiver, set), rest}, flow{acct(OwnerPlatform, set), fees})
 }

@@ -1,48 +1,70 @@
 package emulator
 
-import "github.com/tsymock/tsymock/internal/soa"
+import (
+	"github.com/tsymock/tsymock/internal/soa"
+)
 
-// depositApply tops up a member's account from a card or a gateway. The
-// money comes from outside; the fee goes to the platform. It is always
-// confirmed: by SMS (pay) for quick pay, on a page for the others.
+// depositApply tops up a member's account from a card or a channel (spec
+// §4.2.2): one inbound method of spec §5.2, never BALANCE or COUPON nor a
+// combination. The money comes from outside; the fee goes to the platform.
 func depositApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, serr := a.member(p.str("bizUserId"))
+	m, set, serr := a.memberInSet(p)
 	if serr != nil {
-		return nil, serr
-	}
-	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	o, serr := a.newOrder(kindDeposit, p)
 	if serr != nil {
 		return nil, serr
 	}
-	pm, serr := parsePayMethod(p["payMethod"], o.amount)
+	pm, serr := a.payment("depositApply", p, o.amount, m)
 	if serr != nil {
 		return nil, serr
 	}
-	if pm.kind == payBalance {
-		return nil, soa.Errorf("40009", "a deposit cannot be paid from BALANCE")
-	}
-	if serr := a.checkCard(m, pm); serr != nil {
+	if serr := a.checkDailyOrders(kindDeposit, m.bizUserID); serr != nil {
 		return nil, serr
 	}
 	o.payer, o.accountSet = m.bizUserID, set
-	o.legs = []Leg{
-		{acct(OwnerOutside, set), acct(m.bizUserID, set), o.amount - o.fee},
-		{acct(OwnerOutside, set), acct(OwnerPlatform, set), o.fee},
-	}
+	o.sources = []*source{{flow: flow{acct(OwnerOutside, set), o.amount}, key: pm.name()}}
+	o.legs = match(flows(o.sources), []flow{{acct(m.bizUserID, set), o.amount - o.fee}, {acct(OwnerPlatform, set), o.fee}})
 	return a.start(o, pm)
 }
 
-// checkCard: quick pay needs a card bound to the member (30045).
-func (a *app) checkCard(m *member, pm payMethod) *soa.Error {
-	if pm.kind != payQuick {
+// payment reads an order's payMethod (see readPayment), checks the card it
+// pays with against the payer, and notes what the test environment would
+// refuse of it.
+func (a *app) payment(orderMethod string, p params, amount int64, payer *member) (payment, *soa.Error) {
+	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
+	if serr != nil {
+		return pm, serr
+	}
+	if serr := checkCard(payer, pm); serr != nil {
+		return pm, serr
+	}
+	return pm, a.checkLimits(pm)
+}
+
+// checkCard: a method that pays with a card needs one bound to the payer
+// (30045); a credit card pays an agreement payment with its validity and
+// CVV2 (10001), and instalments take only credit cards (30040).
+func checkCard(m *member, pm payment) *soa.Error {
+	ch := pm.channel()
+	cardNo := pm.cardNo()
+	if ch == nil || cardNo == "" {
 		return nil
 	}
-	if _, ok := m.cards[pm.cardNo]; !ok {
-		return soa.Errorf("30045", "%s pays with a card that is not bound to %s", pm.name, m.bizUserID)
+	c, ok := m.cards[cardNo]
+	if !ok {
+		return soa.Errorf("30045", "%s pays with a card that is not bound to %s", ch.Key, m.bizUserID)
+	}
+	switch {
+	case ch.Key == "InstallmentPayment_H5" && c.cardType != cardCredit:
+		return soa.Errorf("30040", "InstallmentPayment_H5 pays with a credit card; card %s is a debit card", cardHint(cardNo))
+	case ch.Key == "QUICKPAY_TLT" && c.cardType == cardCredit:
+		for _, k := range []string{"validate", "cvv2"} {
+			if asStr(ch.body[k]) == "" {
+				return soa.Errorf("10001", "payMethod.QUICKPAY_TLT.%s (card %s is a credit card)", k, cardHint(cardNo))
+			}
+		}
 	}
 	return nil
 }

@@ -22,10 +22,12 @@ type payoutFilter struct {
 }
 
 // getPaymentInformationDetail answers what a collection (agentCollectApply,
-// paid) took from its payer and, per receiver of its recieverList: its share
+// paid) took from its payer (spec §4.2.21) and, per receiver of its
+// recieverList: its share
 // (managedCollAmount), what payouts paid it (payAmount) and what escrow still
 // holds for it (unPayAmount, never more than the collection holds: the
-// collection fee is borne by the last payouts). bizUserId narrows the
+// collection fee is borne by the last payouts); and the same as the rows of
+// paymentInformationList, the spec's shape. bizUserId narrows the
 // answer to one receiver; accountSetNo and dateStart/dateEnd narrow the
 // payouts counted in payAmount.
 func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) {
@@ -38,7 +40,7 @@ func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) 
 		return nil, serr
 	}
 	held := c.left()
-	items := make([]any, 0)
+	items, rows := make([]any, 0), make([]any, 0)
 	var paid, unpaid int64
 	for _, s := range a.book.read().receivers[c.orderNo] {
 		if f.payee != "" && s.bizUserID != f.payee {
@@ -46,12 +48,52 @@ func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) 
 		}
 		item, itemPaid, itemUnpaid := a.receiverInfo(c, s, f, held)
 		items = append(items, item)
+		rows = append(rows, a.paymentRows(c, s, f, itemPaid, itemUnpaid)...)
 		paid, unpaid = paid+itemPaid, unpaid+itemUnpaid
 	}
 	return map[string]any{"orderNo": c.orderNo, "bizOrderNo": c.bizOrderNo, "collOrderNo": c.bizOrderNo,
 		"collAmount": c.amount, "payerId": c.payer, "payerName": a.memberName(c.payer),
 		"collTime": c.payDatetime(), "payTotalAmount": paid, "unPayTotalAmount": min(unpaid, held),
-		"receiverInfoList": items}, nil
+		"receiverInfoList": items, "paymentInformationList": rows}, nil
+}
+
+// Receiver states of paymentInformationList (spec §5.15).
+const (
+	rowNothingPaid = 0 // 未收款: no payout has paid it yet
+	rowPartlyPaid  = 1 // 收款中: paid in part, the rest still held
+	rowAllPaid     = 2 // 已收款: nothing is held for it any more
+)
+
+// paymentRows are a receiver's rows of paymentInformationList (spec
+// §5.15): one per payout counted by the filter, or one without payout
+// fields when none is; each with the collection and the receiver's state.
+func (a *app) paymentRows(c *order, s share, f payoutFilter, paid, unpaid int64) []any {
+	state := rowPartlyPaid
+	switch {
+	case paid == 0:
+		state = rowNothingPaid
+	case unpaid == 0:
+		state = rowAllPaid
+	}
+	row := func() map[string]any {
+		return map[string]any{"collOrderNo": c.bizOrderNo, "collAmount": c.amount, "payerName": a.memberName(c.payer),
+			"payerId": c.payer, "collTime": c.payDatetime(), "recieverName": a.memberName(s.bizUserID),
+			"recieverId": s.bizUserID, "managedCollAmount": s.amount, "status": state}
+	}
+	var rows []any
+	for _, d := range a.book.read().payouts[c.orderNo] {
+		o, ok := a.book.byNo[d.payout]
+		if !ok || d.payee != s.bizUserID || !a.counts(d, f) {
+			continue
+		}
+		r := row()
+		r["payOrderNo"], r["payTime"], r["accountType"], r["payAmount"] = o.bizOrderNo, o.payDatetime(), int64(toBalance), d.amount
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		rows = append(rows, row())
+	}
+	return rows
 }
 
 // payoutFilter reads the narrowing params: bizUserId must be a member

@@ -11,7 +11,8 @@ const (
 // getOrderSplitRuleListDetail answers the split rules a consumption
 // (splitRule) or a payout (splitRuleList) was made with, as they were sent,
 // nested lists included; recieverId (sic, as in consumeApply) is who got
-// the rest. Other kinds of orders have no split rules (40018).
+// the rest (spec §4.2.24). Other kinds of orders have no split rules
+// (40018); one made without them has no split record (40002).
 func getOrderSplitRuleListDetail(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
@@ -21,12 +22,17 @@ func getOrderSplitRuleListDetail(a *app, p params) (map[string]any, *soa.Error) 
 		return nil, soa.Errorf("40018", "order %s is a %s order; split rules belong to consumeApply, "+
 			"signalAgentPay and batchAgentPay orders (a collection is split by its payouts)", o.bizOrderNo, o.kind)
 	}
+	rules := a.book.read().rules[o.orderNo]
+	if len(rules) == 0 {
+		return nil, soa.Errorf("40002", "order %s was made without split rules: there is no split record (spec "+
+			"§4.2.24; the spec names no code, tsymock answers 40002)", o.bizOrderNo)
+	}
 	state := splitNotDone
 	if o.status == statusSucceeded || o.status == statusRefunded {
 		state = splitDone
 	}
 	return map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "recieverId": o.splitReceiver(),
-		"state": state, "splitRuleListDetail": rulesAnswer(a.book.read().rules[o.orderNo])}, nil
+		"state": state, "splitRuleListDetail": rulesAnswer(rules)}, nil
 }
 
 // splitReceiver is who gets what the split rules leave of an order: a

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"cmp"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -17,8 +20,8 @@ func queryBalance(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"allAmount": b.All, "freezenAmount": b.Frozen}, nil
 }
 
-// getOrderDetail answers an order's status. A pending order past its
-// expiry is shown closed (6), as the platform closes it.
+// getOrderDetail answers an order's status (spec §4.2.19). A pending order
+// past its expiry is shown closed (6), as the platform closes it.
 func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
@@ -34,6 +37,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	if o.ori != nil {
 		v["oriOrderNo"], v["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
 	}
+	maps.Copy(v, o.whereaboutsFields())
 	return v, nil
 }
 
@@ -58,45 +62,103 @@ func closeOrder(a *app, p params) (map[string]any, *soa.Error) {
 		"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo}, nil
 }
 
-// resendPaySMS "sends" the confirmation code of a pending SMS order again.
+// resendPaySMS "sends" the confirmation code of a pending SMS order again
+// (spec §4.2.25): 40019 unless the order waits for its code, within its
+// orderExpireDatetime or, without one, 30 minutes of being made; 40015
+// (tsymock's choice of code: the spec names none) when the last resend was
+// less than 10 seconds ago.
 func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
 		return nil, serr
 	}
+	now := a.now()
 	if o.status != statusUnpaid || o.validateType != 1 {
 		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
 	}
+	if end := o.smsEnd(); !now.Before(end) {
+		return nil, soa.Errorf("40019", "order %s could take its SMS code until %s", o.bizOrderNo, soa.FormatTime(end))
+	}
+	if !o.resentAt.IsZero() && now.Sub(o.resentAt) < resendGap {
+		return nil, soa.Errorf("40015", "the code of order %s was resent at %s; wait %s between resends",
+			o.bizOrderNo, soa.FormatTime(o.resentAt), resendGap)
+	}
+	o.resentAt = now
 	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": o.phone}, nil
 }
 
+// Limits of resendPaySMS (spec §4.2.25).
+const (
+	resendGap    = 10 * time.Second // between two resends of an order's code
+	smsOrderLife = 30 * time.Minute // an order without orderExpireDatetime takes its code this long
+)
+
+// smsEnd is when an order stops taking its SMS code.
+func (o *order) smsEnd() time.Time {
+	if !o.expires.IsZero() {
+		return o.expires
+	}
+	return o.created.Add(smsOrderLife)
+}
+
 // queryInExpDetail pages a member's statement lines between two dates
-// (both inclusive, China time), oldest first.
+// (both inclusive, China time), newest first (spec §4.2.20), in one
+// account set or, without accountSetNo, in every set of the application.
+// A line's extendInfo is its order's.
 func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
 	}
-	set := p.str("accountSetNo")
-	if set == "" {
-		set = a.escrowSet()
-	}
-	if serr := a.checkSet(set); serr != nil {
-		return nil, serr
+	sets := a.sets
+	if set := p.str("accountSetNo"); set != "" {
+		if serr := a.checkSet(set); serr != nil {
+			return nil, serr
+		}
+		sets = []string{set}
 	}
 	from, to, serr := dateRange(p.str("dateStart"), p.str("dateEnd"))
 	if serr != nil {
 		return nil, serr
 	}
-	lines := a.book.ledger.statement(m.bizUserID, set, from, to)
+	lines := a.newestFirst(m.bizUserID, sets, from, to)
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))
 	for _, l := range page {
 		items = append(items, map[string]any{"tradeNo": l.Ref.TradeNo, "bizOrderNo": l.Ref.BizOrderNo,
-			"accountSetName": accountSetName(set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
-			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen})
+			"accountSetName": accountSetName(l.set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
+			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen,
+			"extendInfo": a.extendInfoOf(l.Ref.BizOrderNo)})
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "extendInfo": "", "inExpDetail": items}, nil
+}
+
+// setLine is a statement line with its account set.
+type setLine struct {
+	Line
+	set string
+}
+
+// newestFirst is an owner's statement lines in sets between from and to,
+// the latest entry first.
+func (a *app) newestFirst(owner string, sets []string, from, to time.Time) []setLine {
+	var lines []setLine
+	for _, set := range sets {
+		for _, l := range a.book.ledger.statement(owner, set, from, to) {
+			lines = append(lines, setLine{l, set})
+		}
+	}
+	slices.SortFunc(lines, func(x, y setLine) int { return cmp.Compare(y.Seq, x.Seq) })
+	return lines
+}
+
+// extendInfoOf is the extendInfo of the order bizOrderNo names, "" for
+// other entries (a freeze, a transfer).
+func (a *app) extendInfoOf(bizOrderNo string) string {
+	if o, ok := a.book.byBiz[bizOrderNo]; ok {
+		return o.extendInfo
+	}
+	return ""
 }
 
 // dateRange turns two yyyy-MM-dd dates into [start of first, start of the
@@ -114,7 +176,7 @@ func dateRange(start, end string) (time.Time, time.Time, *soa.Error) {
 }
 
 // pageOf returns queryNum lines from the 1-based startPosition.
-func pageOf(lines []Line, start, num int64) []Line {
+func pageOf[L any](lines []L, start, num int64) []L {
 	first := int(start - 1)
 	if first >= len(lines) || first < 0 {
 		return nil

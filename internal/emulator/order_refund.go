@@ -1,16 +1,26 @@
 package emulator
 
 import (
+	"slices"
+
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
+// Where a refund's money goes (refundWhereabouts, spec §4.2.15).
+const (
+	toBalance = 1 // to the payer's account
+	toChannel = 2 // back to the card or channel paid with
+)
+
 // refund returns money of a succeeded order to its payer, wholly or in
-// parts, never more than what is left to refund. The original order's
-// status becomes 5. Who gives the money back depends on the order: the
-// member's balance for a deposit (back to the card), the receiver (or the
-// members of refundList) for a consumption, escrow for a collection not yet
-// paid out. feeAmount is the part of the refund that the platform gives
-// back from the fee it took; it cannot exceed the fee not yet refunded.
+// parts, never more than what is left to refund (spec §4.2.16). The
+// original order's status becomes 5. Who gives the money back depends on
+// the order: the member's balance for a deposit (back to the card), the
+// receiver (or the members of refundList) for a consumption, escrow for a
+// collection not yet paid out. feeAmount is the part of the refund that the
+// platform gives back from the fee it took; couponAmount the part that goes
+// back to the coupon; of a combined payment the channel is refunded first,
+// then the balance.
 func refund(a *app, p params) (map[string]any, *soa.Error) {
 	ori, serr := a.refundable(p)
 	if serr != nil {
@@ -24,32 +34,79 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("40020", "refund of %d exceeds the %d left to refund on %s", o.amount, ori.amount-ori.refunded, ori.bizOrderNo)
 	}
 	o.payer, o.accountSet, o.ori = ori.payer, ori.accountSet, ori
-	feeBack := p.num("feeAmount")
+	feeBack, coupon := p.num("feeAmount"), p.num("couponAmount")
 	if feeBack < 0 || feeBack > ori.fee-ori.feeRefunded || feeBack > o.amount {
 		return nil, soa.Errorf("40020", "feeAmount %d: the fee left to refund on %s is %d", feeBack, ori.bizOrderNo, ori.fee-ori.feeRefunded)
 	}
-	if o.legs, serr = a.refundLegs(ori, o.amount-feeBack, p["refundList"]); serr != nil {
+	if coupon < 0 || coupon > o.amount {
+		return nil, soa.Errorf("40020", "couponAmount %d must be between 0 and the refund's amount %d", coupon, o.amount)
+	}
+	givers, serr := a.refundGivers(ori, o.amount-feeBack, p["refundList"])
+	if serr != nil {
 		return nil, serr
 	}
-	o.legs = append(o.legs, Leg{acct(OwnerPlatform, a.feeSet(ori)), ori.legs[0].From, feeBack})
+	targets, serr := refundTargets(ori, o.amount, coupon)
+	if serr != nil {
+		return nil, serr
+	}
+	o.legs = match(append(givers, flow{acct(OwnerPlatform, a.feeSet(ori)), feeBack}), targets)
+	o.whereabouts = whereabouts(targets)
+	if fail := ori.refundFailure(o.amount); fail != nil {
+		a.register(o)
+		a.failWith(o, fail)
+		return refundAnswer(o, p), nil
+	}
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
 	}
 	a.register(o)
+	a.refunded(ori, o, feeBack, targets)
+	return refundAnswer(o, p), nil
+}
+
+// refunded records a refund on its original order.
+func (a *app) refunded(ori, o *order, feeBack int64, targets []flow) {
 	ori.refunded += o.amount
 	ori.feeRefunded += feeBack
 	ori.status = statusRefunded
+	takeBack(ori, targets)
 	if ori.kind == kindCollect {
 		takeShares(ori, o.amount-feeBack)
 	}
-	return map[string]any{"payStatus": "success", "payFailMessage": "", "orderNo": o.orderNo,
+}
+
+// refundAnswer is refund's answer: the order's outcome, the amounts echoed.
+func refundAnswer(o *order, p params) map[string]any {
+	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage, "orderNo": o.orderNo,
 		"bizOrderNo": o.bizOrderNo, "amount": o.amount, "couponAmount": p.num("couponAmount"),
-		"feeAmount": p.num("feeAmount"), "extendInfo": o.extendInfo}, nil
+		"feeAmount": p.num("feeAmount"), "extendInfo": o.extendInfo}
+}
+
+// refundFailure is the test environment's simulated failure of a refund
+// of an agreement payment (QUICKPAY_TLT) by its amount, or nil.
+func (o *order) refundFailure(amount int64) *soa.Error {
+	if o.pay.part("QUICKPAY_TLT") == nil {
+		return nil
+	}
+	return tltRefundFailure(amount)
+}
+
+// whereabouts is refundWhereabouts: 2 when any of the money goes back
+// outside (a card, a channel), 1 when all of it goes to balances.
+func whereabouts(targets []flow) int64 {
+	if slices.ContainsFunc(targets, func(f flow) bool { return f.acct.Owner == OwnerOutside }) {
+		return toChannel
+	}
+	return toBalance
 }
 
 // refundable finds the original order: it exists (40000), was paid by
-// bizUserId (40022), succeeded (40041), and is of a kind that refunds (40039).
+// bizUserId (40022), succeeded (40041), is of a kind that refunds and was
+// not paid at a POS (40039), and refundType is D0 or D1 (40023).
 func (a *app) refundable(p params) (*order, *soa.Error) {
+	if t := p.str("refundType"); t != "" && t != "D0" && t != "D1" {
+		return nil, soa.Errorf("40023", "refundType %q must be D1 (the default) or D0 (spec §4.2.16)", t)
+	}
 	ori, serr := a.order(p.str("oriBizOrderNo"))
 	if serr != nil {
 		return nil, serr
@@ -60,6 +117,10 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	if ori.status != statusSucceeded && ori.status != statusRefunded {
 		return nil, soa.Errorf("40041", "order %s has status %d", ori.bizOrderNo, ori.status)
 	}
+	if ori.pay.part("ORDER_VSPPAY") != nil {
+		return nil, soa.Errorf("40039", "order %s was paid at a 收银宝 POS (ORDER_VSPPAY), which refunds on the terminal, "+
+			"not through the API (spec §4.2.16)", ori.bizOrderNo)
+	}
 	switch ori.kind {
 	case kindDeposit, kindConsume, kindCollect:
 		return ori, nil
@@ -67,33 +128,34 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	return nil, soa.Errorf("40039", "a %s order cannot be refunded", ori.kind)
 }
 
-// refundLegs moves the money back to where the payment came from.
-func (a *app) refundLegs(ori *order, amount int64, refundList any) ([]Leg, *soa.Error) {
+// refundGivers are who gives amount back: the member for a deposit, escrow
+// for a collection (40040 when it holds less), the receiver or the members
+// of refundList for a consumption (40020 when they do not add up).
+func (a *app) refundGivers(ori *order, amount int64, refundList any) ([]flow, *soa.Error) {
 	set := ori.accountSet
-	back := ori.legs[0].From // the payer's balance, or outside for cards and gateways
 	switch ori.kind {
 	case kindDeposit:
-		return []Leg{{acct(ori.payer, set), back, amount}}, nil
+		return []flow{{acct(ori.payer, set), amount}}, nil
 	case kindCollect:
 		if amount > ori.left() {
 			return nil, soa.Errorf("40040", "collection %s holds only %d in escrow", ori.bizOrderNo, ori.left())
 		}
-		return []Leg{{acct(OwnerEscrow, a.escrowSet()), back, amount}}, nil
+		return []flow{{acct(OwnerEscrow, a.escrowSet()), amount}}, nil
 	}
 	givers := asList(refundList)
 	if len(givers) == 0 {
-		return []Leg{{acct(ori.receiver, set), back, amount}}, nil
+		return []flow{{acct(ori.receiver, set), amount}}, nil
 	}
-	var legs []Leg
+	var out []flow
 	var sum int64
 	for _, g := range givers {
-		legs = append(legs, Leg{acct(asStr(g["bizUserId"]), set), back, asInt(g["amount"])})
+		out = append(out, flow{acct(asStr(g["bizUserId"]), set), asInt(g["amount"])})
 		sum += asInt(g["amount"])
 	}
 	if sum != amount {
 		return nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)
 	}
-	return legs, nil
+	return out, nil
 }
 
 // takeShares lowers a collection's receivers' shares by a refunded amount,

@@ -28,7 +28,7 @@ func do(t testing.TB, e *Emulator, method, param string) (map[string]any, *soa.E
 	if method == "createMember" {
 		service = "MemberService"
 	}
-	if method == "queryMerchantBalance" {
+	if method == "queryMerchantBalance" || method == "queryBankBalance" {
 		service = "MerchantService"
 	}
 	return e.Handle(context.Background(), Request{SysID: "app", Service: service, Method: method, Param: p})

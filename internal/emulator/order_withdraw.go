@@ -11,35 +11,54 @@ import (
 // moves, the order ends with status 3 and a failure notification is sent.
 const FailMarker = "tsymock:fail"
 
-// withdrawApply sends money from a member's account to a bound card: the
-// amount less the fee leaves the ledger, the fee goes to the platform.
-// validateType 1 waits for the SMS code (pay); otherwise it pays at once.
+// defaultWithdrawal is the channel of a withdrawal that names none: 通联通代付
+// (spec §4.2.3, payMethod).
+func defaultWithdrawal() map[string]any {
+	return map[string]any{"WITHDRAW_TLT": map[string]any{"payTypeName": "withdraw_tlt"}}
+}
+
+// withdrawApply sends money from a member's account to a bound card (spec
+// §4.2.3) through one outbound channel of spec §5.2 (WITHDRAW_TLT when
+// payMethod is left out): the amount less the fee leaves the ledger, the
+// fee goes to the platform. validateType 1 waits for the SMS code (pay), 2
+// for the password page; otherwise it pays at once.
 func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, serr := a.member(p.str("bizUserId"))
+	m, set, serr := a.memberInSet(p)
 	if serr != nil {
-		return nil, serr
-	}
-	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	card, ok := m.cards[p.str("bankCardNo")]
 	if !ok {
 		return nil, soa.Errorf("30045", "withdrawal to a card that is not bound to %s", m.bizUserID)
 	}
-	o, serr := a.newOrder(kindWithdraw, p)
+	return a.withdraw(kindWithdraw, "withdrawApply", m, set, cardHint(card.cardNo), p)
+}
+
+// withdraw makes a withdrawal order of kind (a withdrawal, a cross-border
+// one) to the card acct: its channel, its legs, and its start.
+func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string, p params) (map[string]any, *soa.Error) {
+	o, serr := a.newOrder(kind, p)
 	if serr != nil {
 		return nil, serr
 	}
-	o.payer, o.accountSet, o.acct = m.bizUserID, set, cardHint(card.cardNo)
+	methods := p["payMethod"]
+	if len(asMap(methods)) == 0 {
+		methods = defaultWithdrawal()
+	}
+	pm, serr := readPayment(orderMethod, methods, o.amount)
+	if serr != nil {
+		return nil, serr
+	}
+	o.payer, o.accountSet, o.acct = m.bizUserID, set, acctHint
 	o.legs = []Leg{
 		{acct(m.bizUserID, set), acct(OwnerOutside, set), o.amount - o.fee},
 		{acct(m.bizUserID, set), acct(OwnerPlatform, set), o.fee},
 	}
 	if strings.Contains(o.extendInfo, FailMarker) {
+		o.pay, o.payMethod = pm, pm.name()
 		a.register(o)
 		a.failWith(o, soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo)", FailMarker))
 		return o.answer(), nil
 	}
-	return a.start(o, payMethod{kind: payBalance, accountSet: set})
+	return a.start(o, pm)
 }

@@ -14,6 +14,9 @@ const (
 	actPageFailure  = "pageFailure"
 	actConfirmOrder = "confirmOrder"
 	actFailOrder    = "failOrder"
+	// actReserveFundIn is not a page: the back office books a transfer into
+	// the reserve fund (ReserveFundIn).
+	actReserveFundIn = "reserveFundIn"
 )
 
 // page runs a page action as an op.
@@ -61,6 +64,8 @@ func (e *Emulator) pageAction(name string, args []string) (opFunc, bool) {
 		return onPayable(arg(0), confirmOrder), true
 	case actFailOrder:
 		return onPayable(arg(0), failOrder(arg(1))), true
+	case actReserveFundIn:
+		return reserveFundIn(arg(0), arg(1), arg(2), arg(3)), true
 	}
 	return channelAction(name, arg)
 }

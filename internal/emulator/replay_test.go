@@ -177,22 +177,24 @@ func TestReadsChangeNothing(t *testing.T) {
 	e := newKept(l)
 	onboard(t, e, "app", "p1", "6228480000000000001")
 	funded(t, e, 1000, "u0", "u1")
-	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, ""))
+	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, `{"bizUserId":"u1","amount":10}`))
 	ok(t, e, "agentCollectApply", collect("u0", "u1", "col1", 100))
 	ok(t, e, "entryGoods", `{"bizUserId":"u0","goodsType":1,"bizGoodsNo":"g1","goodsName":"goods"}`)
 	calls := map[string]map[string]any{
-		"OrderService.queryGoods":                  {"bizUserId": "u0", "bizGoodsNo": "g1"},
-		"OrderService.getOrderSplitRuleListDetail": {"bizOrderNo": "c1"},
-		"OrderService.getPaymentInformationDetail": {"bizOrderNo": "col1"},
-		"MemberService.getMemberInfo":              {"bizUserId": "p1"},
-		"MemberService.getBankCardBin":             {"cardNo": "6228480000000000001"},
-		"MemberService.queryBankCard":              {"bizUserId": "p1"},
-		"OrderService.queryBalance":                {"bizUserId": "u0", "accountSetNo": "200126"},
-		"OrderService.getOrderDetail":              {"bizOrderNo": "c1"},
-		"OrderService.queryInExpDetail":            {"bizUserId": "u0", "accountSetNo": "200126", "dateStart": "2026-11-01", "dateEnd": "2026-11-30", "startPosition": 1, "queryNum": 10},
-		"MerchantService.queryMerchantBalance":     {"accountSetNo": "100001"},
-		"MerchantService.queryReserveFundBalance":  {},
-		"MerchantService.getCheckAccountFile":      {"date": "20261128"},
+		"OrderService.queryGoods":                   {"bizUserId": "u0", "bizGoodsNo": "g1"},
+		"OrderService.getOrderSplitRuleListDetail":  {"bizOrderNo": "c1"},
+		"OrderService.getPaymentInformationDetail":  {"bizOrderNo": "col1"},
+		"OrderService.getPayeeFundsInTransitDetail": {"bizUserId": "u1", "dateStart": "2026-11-28", "dateEnd": "2026-11-28"},
+		"MerchantService.queryBankBalance":          {"acctOrgType": 3, "acctNo": "1", "acctName": "n", "date": "20261127"},
+		"MemberService.getMemberInfo":               {"bizUserId": "p1"},
+		"MemberService.getBankCardBin":              {"cardNo": "6228480000000000001"},
+		"MemberService.queryBankCard":               {"bizUserId": "p1"},
+		"OrderService.queryBalance":                 {"bizUserId": "u0", "accountSetNo": "200126"},
+		"OrderService.getOrderDetail":               {"bizOrderNo": "c1"},
+		"OrderService.queryInExpDetail":             {"bizUserId": "u0", "accountSetNo": "200126", "dateStart": "2026-11-01", "dateEnd": "2026-11-30", "startPosition": 1, "queryNum": 10},
+		"MerchantService.queryMerchantBalance":      {"accountSetNo": "100001"},
+		"MerchantService.queryReserveFundBalance":   {},
+		"MerchantService.getCheckAccountFile":       {"date": "20261128"},
 	}
 	for name, param := range calls {
 		require.True(t, reads(name), name)

@@ -30,6 +30,9 @@ func anything(name string, fields ...Param) Param {
 // req marks p required (the spec's "*").
 func (p Param) req() Param { p.Required = true; return p }
 
+// emptyOK lets a required string be sent as "" (the key must still be there).
+func (p Param) emptyOK() Param { p.EmptyOK = true; return p }
+
 // enc marks p encrypted (the spec's "[enc]").
 func (p Param) enc() Param { p.Encrypted = true; return p }
 

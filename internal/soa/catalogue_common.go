@@ -32,10 +32,12 @@ func validateType() Param {
 	return integer("validateType").oneOf("0 none, 1 SMS code, 2 payment password", "0", "1", "2")
 }
 
-// payMethod is a free object keyed by pay method ({"QUICKPAY_VSP":{..}}, {"BALANCE":[..]});
-// a bankCardNo inside any of them is encrypted.
+// payMethod is an object keyed by pay method ({"QUICKPAY_VSP":{..}}, {"BALANCE":[..]}): each
+// method of spec §5.2 with its body's keys (PayMethods), so that a missing key is 10001 naming
+// it ("payMethod.QUICKPAY_VSP.bankCardNo"). Which methods an order takes, and how they combine,
+// the emulator says (40009, 10000).
 func payMethod() Param {
-	return object("payMethod", anything(Wildcard, str("bankCardNo").enc())).
+	return object("payMethod", payMethodParams()...).
 		doc(`e.g. {"QUICKPAY_VSP":{"amount":100,"bankCardNo":"<enc>"}} or {"BALANCE":[{"accountSetNo":"200126","amount":100}]}`)
 }
 
@@ -51,9 +53,11 @@ func splitRuleItem() []Param {
 		integer("fee"), str("remark"), array("splitRuleList"))
 }
 
-// orderAnswer is the common answer of the order-creating methods.
+// orderAnswer is the common answer of the order-creating methods (spec §4.2.2-§4.2.5).
 func orderAnswer() []Param {
 	return params(str("payStatus").doc("success, pending or fail"), str("payFailMessage"),
 		str("bizUserId"), str("orderNo"), str("bizOrderNo"), str("tradeNo"), str("payInfo"),
+		str("payCode").doc("ORDER_VSPPAY: the 6 digits a POS takes"),
+		str("weChatAPPInfo").doc("WECHATPAY_APP_OPEN: a JSON text (spec §5.13)"),
 		integer("validateType"), str("extendInfo"))
 }

@@ -59,7 +59,9 @@ func orderQueryMethods() []Method {
 				oneOf("1 unpaid, 3 failed, 4 succeeded, 5 succeeded then refunded, 6 closed, 99 in progress",
 					"1", "3", "4", "5", "6", "99"),
 				str("errorMessage"), integer("amount"), str("payDatetime"), str("buyerBizUserId"),
-				str("extendInfo"))},
+				str("oriOrderNo"), str("oriBizOrderNo"),
+				integer("refundWhereabouts").oneOf("1 to the balance, 2 back to the card or channel", "1", "2"),
+				integer("payWhereabouts").oneOf("1 to the balance", "1"), str("acct"), str("extendInfo"))},
 		{Service: OrderService, Name: "queryInExpDetail", Doc: "A member's ledger between two dates.",
 			Params: params(bizUserID(), str("accountSetNo"), methodDate("dateStart", "yyyy-MM-dd").req(),
 				methodDate("dateEnd", "yyyy-MM-dd").req(), integer("startPosition").req().atLeast(1),
@@ -67,7 +69,7 @@ func orderQueryMethods() []Method {
 			Returns: params(str("bizUserId"), integer("totalNum"), str("extendInfo"),
 				array("inExpDetail", str("tradeNo"), str("bizOrderNo"), str("accountSetName"),
 					str("changeTime"), integer("curAmount"), integer("oriAmount"), integer("chgAmount"),
-					integer("curFreezenAmount")))},
+					integer("curFreezenAmount"), str("extendInfo")))},
 	}
 }
 
@@ -91,6 +93,8 @@ func orderLessUsedMethods() []Method {
 			Returns: params(str("bizUserId"), str("goodsNo"), str("bizGoodsNo"), goodsType(), str("goodsName"),
 				str("goodsDetail"), object("goodsParams"), str("showUrl"), str("extendInfo"))},
 		paymentInformationDetail(),
+		payeeFundsInTransitDetail(),
+		crossBorderWithdrawApply(),
 		orderSplitRuleListDetail(),
 	}
 }
@@ -113,7 +117,44 @@ func paymentInformationDetail() Method {
 			integer("unPayTotalAmount"),
 			array("receiverInfoList", str("receiverId"), str("receiverName"), integer("managedCollAmount"),
 				integer("payAmount"), integer("unPayAmount"),
-				integer("status").oneOf("0 some still held, 1 nothing left to pay out", "0", "1")))}
+				integer("status").oneOf("0 some still held, 1 nothing left to pay out", "0", "1")),
+			array("paymentInformationList", paymentInformationItem()...))}
+}
+
+// paymentInformationItem is one row of getPaymentInformationDetail's paymentInformationList
+// (spec §5.15): a receiver of the collection, or one payout to it.
+func paymentInformationItem() []Param {
+	return params(str("collOrderNo"), integer("collAmount"), str("payerName"), str("payerId"), str("collTime"),
+		str("recieverName").doc("sic"), str("recieverId").doc("sic"), integer("managedCollAmount"),
+		integer("status").oneOf("0 nothing paid out yet, 1 partly paid out, 2 all paid out", "0", "1", "2"),
+		str("payOrderNo"), str("payTime"), integer("accountType").oneOf("1 to the balance, 2 to a card", "1", "2"),
+		integer("payAmount"))
+}
+
+// payeeFundsInTransitDetail reads what collections still hold for one receiver (spec §4.2.22).
+func payeeFundsInTransitDetail() Method {
+	return Method{Service: OrderService, Name: "getPayeeFundsInTransitDetail",
+		Doc: "What collections (agentCollectApply) still hold for a receiver, collected between two dates.",
+		Params: params(bizUserID(), str("accountSetNo"), str("bizOrderNo"),
+			methodDate("dateStart", "yyyy-MM-dd").req(), methodDate("dateEnd", "yyyy-MM-dd").req()),
+		Returns: params(array("payeeFundsInTransitList", str("recieverName").doc("sic"), str("recieverId").doc("sic"),
+			str("orderNo"), str("collTime"), integer("managedCollAmount"), str("payerName"), str("payerId"),
+			integer("estCollAmount")))}
+}
+
+// crossBorderWithdrawApply withdraws to the cross-border reserve account bound to
+// crossBorderbizUserId (spec §4.2.23; the param is spelled so in its table).
+func crossBorderWithdrawApply() Method {
+	return Method{Service: OrderService, Name: "crossBorderWithdrawApply",
+		Doc: "Withdraw to the cross-border reserve account of another member (跨境提现).",
+		Params: append(params(str("bizOrderNo").req(), bizUserID(), str("accountSetNo").req(),
+			integer("amount").req(), integer("fee").req(), validateType(), str("backUrl").req(),
+			str("orderExpireDatetime"), payMethod(), str("crossBorderbizUserId").req().doc("sic"),
+			str("bankCardNo").req().enc(), integer("bankCardPro").oneOf("0 personal card, 1 company account", "0", "1"),
+			str("withdrawType").doc("D0, D1, T1customized, D0customized")),
+			append(industry(), source().req(), str("summary"), str("extendInfo"))...),
+		Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo"),
+			str("bizOrderNo"), str("extendInfo"))}
 }
 
 // orderSplitRuleListDetail reads the split rules a consumeApply or a payout was made with

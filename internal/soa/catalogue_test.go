@@ -9,7 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// protocolMethods is PROTOCOL.md §7 (MemberService: specification V2.1.5 §4.1), written out
+// protocolMethods is PROTOCOL.md §7 with the methods of spec §4.1, §4.2 and §4.3 it lacks (MemberService in
+// specification V2.1.5 §4.1 order), written out
 // independently of the tables.
 var protocolMethods = map[string][]string{
 	MemberService: {"createMember", "sendVerificationCode", "bindPhone", "signContract", "setRealName",
@@ -21,8 +22,9 @@ var protocolMethods = map[string][]string{
 	OrderService: {"depositApply", "withdrawApply", "consumeApply", "agentCollectApply", "signalAgentPay",
 		"batchAgentPay", "pay", "resendPaySMS", "refund", "applicationTransfer", "freezeMoney",
 		"unfreezeMoney", "queryBalance", "getOrderDetail", "queryInExpDetail", "closeOrder", "entryGoods",
-		"queryGoods", "getPaymentInformationDetail", "getOrderSplitRuleListDetail"},
-	MerchantService: {"queryMerchantBalance", "queryReserveFundBalance", "getCheckAccountFile"},
+		"queryGoods", "getPaymentInformationDetail", "getPayeeFundsInTransitDetail", "crossBorderWithdrawApply",
+		"getOrderSplitRuleListDetail"},
+	MerchantService: {"queryMerchantBalance", "queryReserveFundBalance", "getCheckAccountFile", "queryBankBalance"},
 }
 
 // protocolPages is PROTOCOL.md §6.
@@ -225,13 +227,23 @@ func TestEncryptedRequestPaths(t *testing.T) {
 		"MemberService.unbindBankCard":    {"cardNo"},
 		"MemberService.setSafeCard":       {"cardNo"},
 		"MemberPwdService.setPayPwd":      {"identityNo"},
-		"OrderService.depositApply":       {"payMethod.*.bankCardNo"},
-		"OrderService.withdrawApply":      {"payMethod.*.bankCardNo", "bankCardNo"},
+		"OrderService.depositApply":       payMethodEncrypted(),
+		"OrderService.withdrawApply":      append(payMethodEncrypted(), "bankCardNo"),
 	}
 	for full, want := range tests {
 		m := findMethod(t, c, full)
 		assert.Equal(t, want, m.EncryptedRequestPaths(), full)
 	}
+}
+
+// payMethodEncrypted are the encrypted keys of the pay methods of spec §5.2: the card numbers of
+// REALNAMEPAY, REALNAMEPAY_BATCH, QUICKPAY_TLT (and its validity and CVV2), QUICKPAY_VSP,
+// WITHHOLD_SD and InstallmentPayment_H5.
+func payMethodEncrypted() []string {
+	return []string{"payMethod.REALNAMEPAY.bankCardNo", "payMethod.REALNAMEPAY_BATCH.bankCardNo",
+		"payMethod.QUICKPAY_TLT.bankCardNo", "payMethod.QUICKPAY_TLT.validate", "payMethod.QUICKPAY_TLT.cvv2",
+		"payMethod.QUICKPAY_VSP.bankCardNo", "payMethod.WITHHOLD_SD.bankCardNo",
+		"payMethod.InstallmentPayment_H5.bankCardNo"}
 }
 
 func TestEncryptedResponsePaths(t *testing.T) {

@@ -10,8 +10,10 @@ type codeText struct {
 	code, text string
 }
 
-// codeTable is PROTOCOL.md §8 verbatim: the specification's category name for every error code,
-// in the order the specification lists them. It is built by a function so that no package
+// codeTable is the specification's error-code table (V2.1.5 §7; PROTOCOL.md §8 is a summary of
+// it): the text of every error code, in the order the specification lists them, without the
+// spaces its PDF text puts between Chinese and Latin words. TestCodeTextsMatchTheSpecification
+// holds it to testdata/spec-error-codes.tsv, the table as extracted from the specification. It is built by a function so that no package
 // variable can be mutated.
 func codeTable() []codeText {
 	return []codeText{
@@ -35,14 +37,14 @@ func codeTable() []codeText {
 		{"20010", "密码错误"},
 		{"20011", "验证码错误"},
 		{"20012", "不支持的证件类型"},
-		{"20013", "不支持的请求来源"},
+		{"20013", "不支持的请求来源（如手机、PC）"},
 		{"20014", "银行代码错误"},
 		{"20015", "过期时间设置错误"},
 		{"20016", "加密失败"},
 		{"20017", "解密失败"},
 		{"20018", "签名失败"},
 		{"20019", "签名验证失败"},
-		{"20020", "该银行卡不支持提现或代付"},
+		{"20020", "该银行卡不支持提现或代付/解码错误"},
 		{"20021", "缓存操作错误"},
 		{"20022", "请求流水重复"},
 		{"20023", "商户系统用户标识错误"},
@@ -168,7 +170,10 @@ func codeTable() []codeText {
 		{"9200", "数据库错误"},
 		{"9300", "外部错误"},
 		{"9400", "请求超时"},
-		{"9500", "http通信错误"},
+		{"9500", "http通信错误(通信过程出错或返回码不为200)"},
+		{"9501", "万小宝外部接口http通信过程出错"},
+		{"9502", "万小宝外部接口http返回码不为200"},
+		{"9600", "万小宝文件下载失败"},
 		{"9999", "系统错误"},
 	}
 }
@@ -184,9 +189,9 @@ func runtimeText(code string) (string, bool) {
 	return "", false
 }
 
-// Message returns the text the platform answers with for code: the PROTOCOL.md §8 category
-// name, except where the live platform is known to say more (30000 is
-// "所属应用下已经存在此用户"). It reports false for a code that is not in §8.
+// Message returns the text the platform answers with for code: the specification's text (§7),
+// except where the live platform is known to say more (30000 is "所属应用下已经存在此用户"). It
+// reports false for a code that is not in the table.
 func Message(code string) (string, bool) {
 	if text, ok := runtimeText(code); ok {
 		return text, true
@@ -199,7 +204,8 @@ func Message(code string) (string, bool) {
 	return "", false
 }
 
-// Codes returns every error code of PROTOCOL.md §8, sorted numerically (9000 before 10000).
+// Codes returns every error code of the specification's §7, sorted numerically (9000 before
+// 10000).
 func Codes() []string {
 	rows := codeTable()
 	codes := make([]string, 0, len(rows))

@@ -42,8 +42,11 @@ const Wildcard = "*"
 type Param struct {
 	Name     string
 	Type     Type
-	Required bool     // absent, null, "" (and an empty array or free-form object) is 10001
-	Enum     []string // allowed values as text, e.g. "2", "3"; empty means any
+	Required bool // absent, null, "" (and an empty array or free-form object) is 10001
+	// EmptyOK makes "" a value of a Required string: the key must be sent, but may be empty,
+	// as spec §5.2 asks of payMethod.*.limitPay ("" for any card).
+	EmptyOK bool
+	Enum    []string // allowed values as text, e.g. "2", "3"; empty means any
 	// Encrypted marks a field sent as upper-case hex RSA ciphertext (PROTOCOL.md §4).
 	Encrypted bool
 	Fields    []Param // keys of an Object, or of each object item of an Array

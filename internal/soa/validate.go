@@ -10,8 +10,8 @@ import (
 
 // Validate checks a request's param against the method: the first problem, in catalogue order
 // and depth first, is the answer, so the same bad request always gets the same message.
-//   - a required param that is absent, null or "" (or an empty array, or an empty free-form
-//     object) is 10001 "参数不能为空: <path>", e.g. companyBasicInfo.legalIds or
+//   - a required param that is absent, null or "" (unless EmptyOK), an empty array, or an empty
+//     object none of whose keys is required (payMethod {}), is 10001 "参数不能为空: <path>", e.g. companyBasicInfo.legalIds or
 //     recieverList[0].amount, with a hint when the request has a near-miss key;
 //   - a wrong type (after the fastjson-like coercion described in coerce.go), a value outside
 //     the allowed set, out of bounds or not in its date format is 10000 naming the param.
@@ -43,7 +43,7 @@ func validateFields(fields []Param, obj map[string]any, prefix string) *Error {
 func validateField(f *Param, siblings []Param, obj map[string]any, prefix string) *Error {
 	v := obj[f.Name]
 	if isBlank(f, v) {
-		if f.Required {
+		if f.Required && !(f.EmptyOK && v == "") {
 			return missingParam(prefix+f.Name, f.Name, siblings, obj)
 		}
 		return nil
@@ -80,14 +80,9 @@ func isBlank(f *Param, v any) bool {
 	case []any:
 		return f.Type == Array && len(x) == 0
 	case map[string]any:
-		return f.Type == Object && len(x) == 0 && isFreeForm(f.Fields)
+		return f.Type == Object && len(x) == 0 && !slices.ContainsFunc(f.Fields, func(p Param) bool { return p.Required })
 	}
 	return false
-}
-
-// isFreeForm reports whether an object's fields name no key (none, or only Wildcard).
-func isFreeForm(fields []Param) bool {
-	return !slices.ContainsFunc(fields, func(p Param) bool { return p.Name != Wildcard })
 }
 
 // validateValue checks a present value: type, allowed values, then nested keys.

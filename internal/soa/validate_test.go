@@ -142,11 +142,11 @@ func TestValidate(t *testing.T) {
 
 func TestValidateIsDeterministic(t *testing.T) {
 	m := findMethod(t, DefaultCatalogue(), "OrderService.depositApply")
-	param := mustParam(t, `{"payMethod":{"B":{"bankCardNo":1.5e400},"A":{"bankCardNo":true},"C":{"bankCardNo":[]}},
-		"bizOrderNo":"o","bizUserId":"u","accountSetNo":"a","amount":1,"fee":0,"backUrl":"b"}`)
+	param := mustParam(t, `{"payMethod":{"WITHHOLD_SD":{"bankCardNo":1.5e400},"QUICKPAY_VSP":{"bankCardNo":true},
+		"REALNAMEPAY":{"bankCardNo":[]}},"bizOrderNo":"o","bizUserId":"u","accountSetNo":"a","amount":1,"fee":0,"backUrl":"b"}`)
 	first := m.Validate(param)
 	require.NotNil(t, first)
-	assert.Contains(t, first.Message, "payMethod.A.bankCardNo", "wildcard keys are checked in sorted order")
+	assert.Contains(t, first.Message, "payMethod.REALNAMEPAY.bankCardNo", "pay methods are checked in the spec's order")
 	for range 50 {
 		assert.Equal(t, first, m.Validate(param))
 	}
@@ -190,5 +190,18 @@ func TestIntCoercion(t *testing.T) {
 				assert.Equal(t, tt.want, n)
 			}
 		})
+	}
+}
+
+// TestWildcardKeysInSortedOrder: a Wildcard checks the keys no sibling names, in sorted order.
+func TestWildcardKeysInSortedOrder(t *testing.T) {
+	m := &Method{Service: OrderService, Name: "x", Params: params(object("payMethod", object("NAMED"),
+		anything(Wildcard, str("bankCardNo"))))}
+	param := mustParam(t, `{"payMethod":{"B":{"bankCardNo":1.5e400},"A":{"bankCardNo":true},"C":{"bankCardNo":[]},"NAMED":{}}}`)
+	first := m.Validate(param)
+	require.NotNil(t, first)
+	assert.Contains(t, first.Message, "payMethod.A.bankCardNo")
+	for range 50 {
+		assert.Equal(t, first, m.Validate(param))
 	}
 }

@@ -1,0 +1,127 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// TestAgreementPayAmountsOverHTTP: the test environment's agreement
+// payments (QUICKPAY_TLT) of 10 to 15 yuan fail at pay, each a named way
+// (spec §5.2): pay answers payStatus fail, the order fails with the
+// message, and the failure is notified with its code.
+func TestAgreementPayAmountsOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	tests := []struct {
+		amount    int64
+		code, msg string
+	}{
+		{1000, "30047", "QUICKPAY_TLT of 10.00 yuan simulates a card whose issuing bank does not support the payment"},
+		{1100, "40006", "QUICKPAY_TLT of 11.00 yuan simulates a failed payment"},
+		{1200, "30054", "QUICKPAY_TLT of 12.00 yuan simulates an agreement number that does not match"},
+		{1300, "30054", "QUICKPAY_TLT of 13.00 yuan simulates an agreement number that does not match"},
+		{1400, "40014", "QUICKPAY_TLT of 14.00 yuan simulates a card without enough money"},
+		{1500, "30056", "QUICKPAY_TLT of 15.00 yuan simulates a terminated agreement"},
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
+			no := fmt.Sprint("t", tt.amount)
+			pm := body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", tt.amount))
+			_, err := sendSpec(t, c.Client, "OrderService.depositApply", orderParam("depositApply", no, tt.amount, pm, rcv.URL+"/notify"))
+			require.NoError(t, err)
+			got, err := c.pay("buyer", no, smsCode)
+			require.NoError(t, err)
+			assert.Equal(t, client.PayStatusFail, got.PayStatus)
+			assert.Contains(t, got.PayFailMessage, tt.msg)
+			d, err := c.GetOrderDetail(c.ctx, no)
+			require.NoError(t, err)
+			assert.Equal(t, client.OrderFailed, d.OrderStatus)
+			assert.Contains(t, d.ErrorMessage, tt.msg)
+			failed(t, rcv.wait(t, i+1)[i], tt.code, tt.msg)
+		})
+	}
+	assert.Equal(t, []int64{100000}, c.balances("buyer"), "nothing arrived")
+}
+
+// TestAgreementRefundAmountsOverHTTP: a refund of 16 or 17 yuan of an
+// agreement payment fails as the test environment simulates it (spec
+// §5.2); other refunds succeed.
+func TestAgreementRefundAmountsOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	pm := body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", 5000))
+	_, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", "c1", 5000, pm, rcv.URL+"/notify"))
+	require.NoError(t, err)
+	_, err = c.pay("buyer", "c1", smsCode)
+	require.NoError(t, err)
+	tests := []struct {
+		amount    int64
+		code, msg string
+	}{
+		{1600, "40000", "a refund of 16.00 yuan of a QUICKPAY_TLT payment simulates an original payment the channel does not find"},
+		{1700, "40020", "a refund of 17.00 yuan of a QUICKPAY_TLT payment simulates a refund larger than the original"},
+		{1800, "", ""},
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
+			r, err := c.Refund(c.ctx, client.RefundRequest{BizOrderNo: fmt.Sprint("r", i), OriBizOrderNo: "c1", BizUserID: "buyer",
+				Amount: tt.amount, BackURL: rcv.URL + "/notify"})
+			require.NoError(t, err)
+			n := rcv.wait(t, i+2)[i+1]
+			if tt.code == "" {
+				assert.Equal(t, client.PayStatusSuccess, r.PayStatus)
+				assert.True(t, n.OK())
+				return
+			}
+			assert.Equal(t, client.PayStatusFail, r.PayStatus)
+			assert.Contains(t, r.PayFailMessage, tt.msg)
+			failed(t, n, tt.code, tt.msg)
+		})
+	}
+	assert.Equal(t, []int64{3200}, c.balances("shop"), "only the 18 yuan refund took money back")
+}
+
+// TestAppPaymentAmountsOverHTTP: Alipay's native app payment answers its
+// test amounts at once (spec §5.2): 9 succeeds (notified), 7 stays in
+// progress (99) for good, 6 fails (notified 40006); another amount waits
+// for its page (tsymock's leniency: the test environment fails it).
+func TestAppPaymentAmountsOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	tests := []struct {
+		amount    int64
+		payStatus string
+		status    int64
+		notified  string // the notification's status, "" for none
+	}{
+		{9, client.PayStatusSuccess, client.OrderSucceeded, "OK"},
+		{7, client.PayStatusPending, client.OrderInProgress, ""},
+		{6, client.PayStatusFail, client.OrderFailed, "error"},
+		{100, client.PayStatusPending, client.OrderUnpaid, ""},
+	}
+	var notes int
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
+			no := fmt.Sprint("a", tt.amount)
+			pm := body("ALIPAY_APP_OPEN", body("amount", tt.amount, "paysummary", "test"))
+			got, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", no, tt.amount, pm, rcv.URL+"/notify"))
+			require.NoError(t, err)
+			assert.Equal(t, tt.payStatus, got["payStatus"])
+			assert.NotEmpty(t, got["payInfo"], "the payment string the app takes")
+			assert.Equal(t, tt.status, c.status(no))
+			if tt.notified == "" {
+				return
+			}
+			notes++
+			n := rcv.wait(t, notes)[notes-1]
+			assert.Equal(t, tt.notified, n.Status)
+			if tt.notified == "error" {
+				failed(t, n, "40006", "ALIPAY_APP_OPEN of 6 fen simulates a failed payment")
+			}
+		})
+	}
+	_, err := c.pay("buyer", "a7", smsCode)
+	assert.Equal(t, "40004", apiCode(t, err), "an order in progress is not paid")
+}

@@ -1,0 +1,97 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// specEnv is an orderClient whose server delivers notifications at once to
+// the receiver it returns (backUrl rcv.URL+"/notify"), and the card holder
+// "buyer" (cardABC bound, 100000 fen in 200126) with the member "shop".
+func specEnv(t *testing.T) (*orderClient, *receiver) {
+	t.Helper()
+	ne := newNotifyEnv(t, fastNotify(2*time.Second))
+	c := ne.orders(t)
+	c.cardHolder("buyer")
+	c.give("buyer", 100000)
+	c.person("shop")
+	return c, newReceiver(t, c.Client, nil)
+}
+
+// sendSpec calls service.method ("OrderService.depositApply") with param as an
+// SDK would, its encrypted fields (those the catalogue names, e.g.
+// payMethod.QUICKPAY_TLT.bankCardNo) encrypted with the platform
+// certificate; it answers the signedValue with numbers as json.Number.
+func sendSpec(t *testing.T, c *client.Client, call string, param map[string]any) (map[string]any, error) {
+	t.Helper()
+	service, method, _ := strings.Cut(call, ".")
+	m, serr := soa.DefaultCatalogue().Lookup(service, method)
+	require.Nil(t, serr)
+	require.NoError(t, soa.WalkEncrypted(param, m.EncryptedRequestPaths(), func(_, plain string) (string, error) {
+		return c.Encrypt(plain)
+	}))
+	raw, err := json.Marshal(param)
+	require.NoError(t, err)
+	return callJSON(t, c, call, string(raw))
+}
+
+// orderParam is the param of an order method (depositApply, consumeApply,
+// agentCollectApply) of amount, paid by buyer with payMethod, notified to
+// backURL.
+func orderParam(method, no string, amount int64, payMethod map[string]any, backURL string) map[string]any {
+	p := map[string]any{"bizOrderNo": no, "amount": amount, "fee": 0, "backUrl": backURL, "payMethod": payMethod,
+		"industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+	switch method {
+	case "depositApply":
+		p["bizUserId"], p["accountSetNo"] = "buyer", escrowSet
+	case "consumeApply":
+		p["payerId"], p["recieverId"] = "buyer", "shop"
+	case "agentCollectApply":
+		p["payerId"], p["tradeCode"] = "buyer", "1001"
+		p["recieverList"] = []any{map[string]any{"bizUserId": "shop", "amount": amount}}
+	}
+	return p
+}
+
+// withdrawParam is withdrawApply's param: amount (fee included) of buyer's
+// to cardNo, through payMethod when it is not nil.
+func withdrawParam(no, cardNo string, amount, fee int64, backURL string, payMethod map[string]any) map[string]any {
+	p := map[string]any{"bizOrderNo": no, "bizUserId": "buyer", "accountSetNo": escrowSet, "amount": amount, "fee": fee,
+		"backUrl": backURL, "bankCardNo": cardNo, "industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+	if payMethod != nil {
+		p["payMethod"] = payMethod
+	}
+	return p
+}
+
+// body is a payMethod body: key/value pairs, e.g. body("amount", 100).
+func body(kv ...any) map[string]any {
+	m := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(string)] = kv[i+1]
+	}
+	return m
+}
+
+// answerCode is the errorCode and message of an error answer.
+func answerCode(t *testing.T, err error) (string, string) {
+	t.Helper()
+	e := apiError(t, err)
+	return e.Code, e.Message
+}
+
+// failed asserts a notification of a failed order with code, whose message
+// holds what.
+func failed(t *testing.T, n *client.Notification, code, what string) {
+	t.Helper()
+	assert.Equal(t, []string{"error", code}, []string{n.Status, n.ErrorCode}, n.RPS)
+	assert.Contains(t, n.Message, what)
+}

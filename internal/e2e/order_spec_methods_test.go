@@ -1,0 +1,151 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// TestFundsInTransitOverHTTP: getPayeeFundsInTransitDetail (spec §4.2.22)
+// lists what paid collections still hold for a receiver; the payer side,
+// getPaymentInformationDetail, answers the spec's paymentInformationList
+// (§5.15) with a row per payout.
+func TestFundsInTransitOverHTTP(t *testing.T) {
+	c, _ := specEnv(t)
+	_, err := c.AgentCollectApply(c.ctx, collect("buyer", "k1", 3000, 0, client.Receiver{BizUserID: "shop", Amount: 3000}))
+	require.NoError(t, err)
+	_, err = c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 1000, 0))
+	require.NoError(t, err)
+
+	got, err := callJSON(t, c.Client, "OrderService.getPayeeFundsInTransitDetail",
+		`{"bizUserId":"shop","dateStart":"2026-11-22","dateEnd":"2026-11-28"}`)
+	require.NoError(t, err)
+	assert.Equal(t, []any{map[string]any{"recieverName": "", "recieverId": "shop", "orderNo": c.orderNo("k1"),
+		"collTime": "2026-11-28 12:00:00", "managedCollAmount": json.Number("3000"), "payerName": personName,
+		"payerId": "buyer", "estCollAmount": json.Number("2000")}}, got["payeeFundsInTransitList"])
+	tests := []struct {
+		name, param, code, msg string
+	}{
+		{"more than 7 days", `{"bizUserId":"shop","dateStart":"2026-11-01","dateEnd":"2026-11-28"}`, "40044", "more than 7 days"},
+		{"a payout is no collection", `{"bizUserId":"shop","bizOrderNo":"p1","dateStart":"2026-11-28","dateEnd":"2026-11-28"}`, "40018", "not an agentCollect"},
+		{"no dateEnd", `{"bizUserId":"shop","dateStart":"2026-11-28"}`, "10001", "参数不能为空: dateEnd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := callJSON(t, c.Client, "OrderService.getPayeeFundsInTransitDetail", tt.param)
+			code, msg := answerCode(t, err)
+			assert.Equal(t, tt.code, code)
+			assert.Contains(t, msg, tt.msg)
+		})
+	}
+
+	info, err := callJSON(t, c.Client, "OrderService.getPaymentInformationDetail", `{"bizOrderNo":"k1"}`)
+	require.NoError(t, err)
+	assert.Equal(t, []any{map[string]any{"collOrderNo": "k1", "collAmount": json.Number("3000"), "payerName": personName,
+		"payerId": "buyer", "collTime": "2026-11-28 12:00:00", "recieverName": "", "recieverId": "shop",
+		"managedCollAmount": json.Number("3000"), "status": json.Number("1"), "payOrderNo": "p1",
+		"payTime": "2026-11-28 12:00:00", "accountType": json.Number("1"), "payAmount": json.Number("1000")}},
+		info["paymentInformationList"])
+}
+
+// TestCrossBorderWithdrawOverHTTP: crossBorderWithdrawApply (spec §4.2.23)
+// sends a member's money to the card of the enterprise holding the
+// cross-border reserve account, through a cross-border channel.
+func TestCrossBorderWithdrawOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	c.approved("reserve")
+	legal := applyCard("reserve", cardICBC)
+	legal.IdentityNo = legalID
+	c.withCard(legal)
+	param := func(no, reserve string, pm map[string]any) map[string]any {
+		p := withdrawParam(no, cardICBC, 5000, 50, rcv.URL+"/notify", pm)
+		p["crossBorderbizUserId"], p["summary"] = reserve, "FEE101961"
+		return p
+	}
+	tests := []struct {
+		name      string
+		param     map[string]any
+		code, msg string
+	}{
+		{"to oneself", param("x0", "buyer", nil), "10000", "must not be the bizUserId withdrawing"},
+		{"a personal reserve member", param("x0", "shop", nil), "30006", "personal member"},
+		{"the spelling of the table", respelled(param("x0", "reserve", nil)), "10001",
+			`参数不能为空: crossBorderbizUserId (the request has "crossBorderBizUserId"; the platform spells it "crossBorderbizUserId")`},
+		{"a channel it does not take", param("x0", "reserve", body("TRANSFER_HTBANK", body("unionBank", "1", "bankName", "b",
+			"province", "p", "city", "c", "PAYEE_ACCT_NO", "1", "PAYEE_ACCT_NAME", "n", "AMOUNT", "1", "SUMMARY", "s",
+			"SIGNED_MSG_MER", "x"))), "40009", "does not pay a crossBorderWithdrawApply order"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := sendSpec(t, c.Client, "OrderService.crossBorderWithdrawApply", tt.param)
+			code, msg := answerCode(t, err)
+			assert.Equal(t, tt.code, code, msg)
+			assert.Contains(t, msg, tt.msg)
+		})
+	}
+	got, err := sendSpec(t, c.Client, "OrderService.crossBorderWithdrawApply",
+		param("x1", "reserve", body("WITHDRAW_SD", body("amount", 5000, "unionBank", "102100099996", "bankName", "工行"))))
+	require.NoError(t, err)
+	assert.Equal(t, client.PayStatusSuccess, got["payStatus"])
+	assert.Equal(t, []int64{95000}, c.balances("buyer"))
+	n := rcv.wait(t, 1)[0]
+	o, err := n.Order()
+	require.NoError(t, err)
+	assert.Equal(t, []any{"OK", "x1", int64(5000)}, []any{n.Status, o.BizOrderNo, o.Amount})
+	assert.Contains(t, n.RPS, `"acct":"622202*********0002"`)
+}
+
+// respelled sends crossBorderbizUserId as the spec's notes spell it,
+// crossBorderBizUserId; its table spells it crossBorderbizUserId.
+func respelled(p map[string]any) map[string]any {
+	p["crossBorderBizUserId"] = p["crossBorderbizUserId"]
+	delete(p, "crossBorderbizUserId")
+	return p
+}
+
+// TestQueryBankBalanceOverHTTP: queryBankBalance (spec §4.3.5) answers what
+// the application's accounts hold, as the custody bank holds it.
+func TestQueryBankBalanceOverHTTP(t *testing.T) {
+	c, _ := specEnv(t)
+	got, err := callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":3,"acctNo":"31001","acctName":"平台存管户"}`)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"acctOrgType": json.Number("3"), "acctNo": "31001", "acctName": "平台存管户",
+		"balance": json.Number("1000000000"), "acctStatus": "00"}, got, "the platform's starting funds")
+	_, err = callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":2,"acctNo":"1","acctName":"n"}`)
+	code, msg := answerCode(t, err)
+	assert.Equal(t, "10000", code)
+	assert.Contains(t, msg, "acctOrgType must be one of 1|3|4")
+	_, err = callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":4,"acctNo":"1","acctName":"n","date":"20261201"}`)
+	code, msg = answerCode(t, err)
+	assert.Equal(t, "40044", code)
+	assert.Contains(t, msg, "after today")
+}
+
+// TestOrderChecksOverHTTP: the spec's checks of existing methods: refundType
+// (40023, §4.2.16), a consumption without split rules (40002, §4.2.24),
+// resendPaySMS every 10 seconds at most (40015, §4.2.25).
+func TestOrderChecksOverHTTP(t *testing.T) {
+	c, _ := specEnv(t)
+	c.consumed(consume("buyer", "shop", "c1", 100, 0))
+	_, err := c.Refund(c.ctx, client.RefundRequest{BizOrderNo: "r1", OriBizOrderNo: "c1", BizUserID: "buyer", Amount: 10, RefundType: "D2"})
+	code, msg := answerCode(t, err)
+	assert.Equal(t, []string{"40023", "退款类型refundType取值有误: refundType \"D2\" must be D1 (the default) or D0 (spec §4.2.16)"},
+		[]string{code, msg})
+	_, err = c.GetOrderSplitRuleListDetail(c.ctx, "c1")
+	code, msg = answerCode(t, err)
+	assert.Equal(t, "40002", code)
+	assert.Contains(t, msg, "no split record")
+
+	_, err = c.DepositApply(c.ctx, deposit("buyer", "d1", 100, 0))
+	require.NoError(t, err)
+	_, err = c.ResendPaySMS(c.ctx, "d1")
+	require.NoError(t, err)
+	_, err = c.ResendPaySMS(c.ctx, "d1")
+	code, msg = answerCode(t, err)
+	assert.Equal(t, "40015", code)
+	assert.Contains(t, msg, "wait 10s between resends")
+}

@@ -1,0 +1,63 @@
+package emulator
+
+import (
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Portability rules of the order methods: where tsymock lets a call pass
+// that Allinpay's test environment refuses (see Portability). The names
+// are stable; docs/methods.md lists them.
+const (
+	// RuleTestAmount: a native app payment (ALIPAY_APP_OPEN,
+	// WECHATPAY_APP_OPEN) of an amount that is not a test amount (spec §5.2).
+	RuleTestAmount = "test-amount"
+	// RuleTestAmountLimit: an agreement payment (QUICKPAY_TLT) above the
+	// test environment's 10,000 yuan (spec §5.2).
+	RuleTestAmountLimit = "test-amount-limit"
+	// RulePayMethodField: a payMethod body without a key the spec's table
+	// requires but tsymock does without (GATEWAY_VSP's vspCusid).
+	RulePayMethodField = "paymethod-field"
+	// RuleCouponSet: a COUPON paid from a set other than the platform's
+	// marketing or deposit set (spec §5.2).
+	RuleCouponSet = "coupon-set"
+	// RuleDailyOrders: an eleventh deposit, consumption or collection of a
+	// member in a day (spec §4.2.1 (5)).
+	RuleDailyOrders = "daily-order-limit"
+	// RuleOrderExpiry: an orderExpireDatetime more than 24 hours after the
+	// order is made (spec §4.2.2).
+	RuleOrderExpiry = "order-expiry-24h"
+	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
+	RuleConsumerIP = "consumer-ip"
+)
+
+// dailyOrders is how many deposits, consumptions and collections a member
+// may make as payer in a day (spec §4.2.1 (5)).
+const dailyOrders = 10
+
+// checkDailyOrders notes a member's eleventh order of a kind (deposit,
+// consumption, collection) as payer on a China-time day, counting those
+// that succeeded or are in progress as the spec does (rule
+// daily-order-limit, 40045 风控超限单日累计笔数).
+func (a *app) checkDailyOrders(kind, payer string) *soa.Error {
+	day := dayOf(a.now())
+	n := 0
+	for _, o := range a.book.all {
+		if o.kind == kind && o.payer == payer && dayOf(o.created).Equal(day) &&
+			(o.status == statusSucceeded || o.status == statusRefunded || o.status == statusInProgress) {
+			n++
+		}
+	}
+	if n < dailyOrders {
+		return nil
+	}
+	return a.lenient(RuleDailyOrders, "40045", "%s has made %d %s orders today; the platform takes %d a day "+
+		"of each member (spec §4.2.1)", payer, n, kind, dailyOrders)
+}
+
+// dayOf is the start of t's day in China time.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.In(soa.Shanghai()).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, soa.Shanghai())
+}

@@ -1,0 +1,152 @@
+package emulator
+
+import (
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// The test environment's amounts (spec §5.2): payments whose amount, in
+// fen, makes its channel answer a given way.
+const (
+	testSucceeds = 9 // ALIPAY_APP_OPEN and WECHATPAY_APP_OPEN succeed
+	testPending  = 7 // ALIPAY_APP_OPEN stays in progress
+	testFails    = 6 // ALIPAY_APP_OPEN fails
+
+	// tltLimit is the highest agreement payment (QUICKPAY_TLT) the test
+	// environment takes: 10,000.00 yuan.
+	tltLimit = 1_000_000
+)
+
+// amountSimulation is one amount (in fen) that the test environment's channel
+// answers with a named failure (spec §5.2). The spec names no codes; these
+// are the closest of its §7 table.
+type amountSimulation struct {
+	amount int64
+	code   string
+	what   string
+}
+
+// simulated is the failure a table simulates for amount, or nil; format
+// takes the amount in yuan and what is simulated.
+func simulated(table []amountSimulation, format string, amount int64) *soa.Error {
+	for _, s := range table {
+		if s.amount == amount {
+			return soa.Errorf(s.code, format, float64(amount)/100, s.what)
+		}
+	}
+	return nil
+}
+
+// tltFailure is the agreement payment's (QUICKPAY_TLT) simulated failure
+// of its amount: 10 to 15 yuan each fail a named way; every other amount
+// succeeds.
+func tltFailure(amount int64) *soa.Error {
+	return simulated([]amountSimulation{
+		{1000, "30047", "a card whose issuing bank does not support the payment"},
+		{1100, "40006", "a failed payment"},
+		{1200, "30054", "an agreement number that does not match the card's"},
+		{1300, "30054", "an agreement number that does not match the card's"},
+		{1400, "40014", "a card without enough money"},
+		{1500, "30056", "a terminated agreement: nothing is taken"},
+	}, "test environment: QUICKPAY_TLT of %.2f yuan simulates %s (spec §5.2)", amount)
+}
+
+// tltRefundFailure is the simulated failure of a refund of an agreement
+// payment: 16 yuan, the original is not found; 17 yuan, more than the
+// original.
+func tltRefundFailure(amount int64) *soa.Error {
+	return simulated([]amountSimulation{
+		{1600, "40000", "an original payment the channel does not find"},
+		{1700, "40020", "a refund larger than the original payment"},
+	}, "test environment: a refund of %.2f yuan of a QUICKPAY_TLT payment simulates %s (spec §5.2)", amount)
+}
+
+// channelFailure is what the test environment's channel answers when an
+// order is confirmed: an agreement payment's simulated failure, or nil.
+func (a *app) channelFailure(o *order) *soa.Error {
+	if tlt := o.pay.part("QUICKPAY_TLT"); tlt != nil {
+		return tltFailure(tlt.amount)
+	}
+	return nil
+}
+
+// appOutcome is the test environment's answer to a native app payment by
+// its amount (spec §5.2): known reports whether the amount is one of its
+// test amounts; an order status (succeeded, in progress or failed) then.
+func appOutcome(key string, amount int64) (status int, known bool) {
+	switch {
+	case amount == testSucceeds && (key == "ALIPAY_APP_OPEN" || key == "WECHATPAY_APP_OPEN"):
+		return statusSucceeded, true
+	case amount == testPending && key == "ALIPAY_APP_OPEN":
+		return statusInProgress, true
+	case amount == testFails && key == "ALIPAY_APP_OPEN":
+		return statusFailed, true
+	}
+	return 0, false
+}
+
+// checkTestAmount notes a native app payment whose amount is not one of
+// the test environment's: it fails them (spec §5.2; rule test-amount,
+// 40006), tsymock leaves the order waiting for its page.
+func (a *app) checkTestAmount(o *order) *soa.Error {
+	ch := o.pay.channel()
+	if ch == nil || !hasTestAmounts(ch.Key) {
+		return nil
+	}
+	if _, known := appOutcome(ch.Key, ch.amount); known {
+		return nil
+	}
+	return a.lenient(RuleTestAmount, "40006", "%s pays %d fen; the test environment pays only its test amounts "+
+		"(9 succeeds; for ALIPAY_APP_OPEN also 7 stays in progress, 6 fails) and fails the others (spec §5.2)",
+		ch.Key, ch.amount)
+}
+
+// hasTestAmounts reports whether the test environment answers a method by
+// its amount alone.
+func hasTestAmounts(key string) bool { return key == "ALIPAY_APP_OPEN" || key == "WECHATPAY_APP_OPEN" }
+
+// answerAtOnce ends a native app payment of a test amount as the test
+// environment does right after the apply: it succeeds (and is notified),
+// stays in progress (status 99, for good), or fails (and the failure is
+// notified). Other orders wait.
+func (a *app) answerAtOnce(o *order) {
+	ch := o.pay.channel()
+	if ch == nil || !hasTestAmounts(ch.Key) {
+		return
+	}
+	switch status, _ := appOutcome(ch.Key, ch.amount); status {
+	case statusInProgress:
+		o.status = statusInProgress
+	case statusFailed:
+		a.failWith(o, soa.Errorf("40006", "test environment: %s of %d fen simulates a failed payment (spec §5.2)",
+			ch.Key, ch.amount))
+	case statusSucceeded:
+		_ = a.complete(o)
+	}
+}
+
+// checkLimits notes what the test environment refuses at an apply: an
+// agreement payment above its 10,000 yuan (rule test-amount-limit, 40046),
+// a 收银宝 gateway without its vspCusid (rule paymethod-field, 10001).
+func (a *app) checkLimits(pm payment) *soa.Error {
+	if tlt := pm.part("QUICKPAY_TLT"); tlt != nil && tlt.amount > tltLimit {
+		if serr := a.lenient(RuleTestAmountLimit, "40046", "QUICKPAY_TLT pays %d fen; the test environment takes "+
+			"agreement payments up to 10,000.00 yuan (%d fen, spec §5.2)", tlt.amount, tltLimit); serr != nil {
+			return serr
+		}
+	}
+	if g := pm.part("GATEWAY_VSP"); g != nil && asStr(g.body["vspCusid"]) == "" {
+		return a.lenient(RulePayMethodField, "10001", "payMethod.GATEWAY_VSP has no vspCusid, which the "+
+			"table of spec §5.2 requires (its example leaves it out)")
+	}
+	return nil
+}
+
+// checkConsumerIP notes a pay whose consumerIp is the loopback, which the
+// platform does not take (spec §4.2.8; rule consumer-ip, 10000).
+func (a *app) checkConsumerIP(ip string) *soa.Error {
+	if ip != "127.0.0.1" && ip != "localhost" {
+		return nil
+	}
+	return a.lenient(RuleConsumerIP, "10000", "consumerIp %q: the platform wants the payer's public IP, "+
+		"not the loopback (spec §4.2.8)", ip)
+}

@@ -1,0 +1,239 @@
+package emulator
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// lastEvent is the application's latest queued notification.
+func lastEvent(t *testing.T, e *Emulator) Event {
+	t.Helper()
+	evs := e.PendingEvents("app")
+	require.NotEmpty(t, evs)
+	return evs[len(evs)-1]
+}
+
+// TestAgreementPayAmounts: an agreement payment (QUICKPAY_TLT) of 10 to 15
+// yuan fails at its confirmation as the test environment simulates it
+// (spec §5.2); the order fails with the code, and the failure is notified.
+func TestAgreementPayAmounts(t *testing.T) {
+	tests := []struct {
+		amount int64
+		code   string
+		what   string
+	}{
+		{1000, "30047", "issuing bank does not support"},
+		{1100, "40006", "a failed payment"},
+		{1200, "30054", "agreement number"},
+		{1300, "30054", "agreement number"},
+		{1400, "40014", "without enough money"},
+		{1500, "30056", "terminated agreement"},
+		{1600, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":%d}}`, card, tt.amount)
+			v := ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", tt.amount, pm, ""))
+			require.Equal(t, "pending", v["payStatus"])
+			got := ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+			d := ok(t, e, "getOrderDetail", `{"bizOrderNo":"d1"}`)
+			ev := lastEvent(t, e)
+			if tt.code == "" {
+				assert.Equal(t, "success", got["payStatus"])
+				assert.Equal(t, EventOK, ev.Status)
+				return
+			}
+			assert.Equal(t, "fail", got["payStatus"])
+			assert.Contains(t, got["payFailMessage"], tt.what)
+			assert.EqualValues(t, statusFailed, d["orderStatus"])
+			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
+			assert.Contains(t, ev.Message, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
+		})
+	}
+}
+
+// TestAgreementRefundAmounts: a refund of 16 or 17 yuan of an agreement
+// payment fails as the test environment simulates it (spec §5.2): the
+// refund order fails and is notified, no money moves.
+func TestAgreementRefundAmounts(t *testing.T) {
+	tests := []struct {
+		amount int64
+		code   string
+	}{{1600, "40000"}, {1700, "40020"}, {1800, ""}}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":2000}}`, card)
+			ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 2000, pm, ""))
+			ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"c1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+			r := ok(t, e, "refund", fmt.Sprintf(`{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":%d}`, tt.amount))
+			shop, _ := balance(t, e, "shop")
+			if tt.code == "" {
+				assert.Equal(t, "success", r["payStatus"])
+				assert.Equal(t, 2000-tt.amount, shop)
+				return
+			}
+			assert.Equal(t, "fail", r["payStatus"])
+			assert.Equal(t, int64(2000), shop, "no money moves")
+			ev := lastEvent(t, e)
+			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
+			assert.EqualValues(t, statusSucceeded, ok(t, e, "getOrderDetail", `{"bizOrderNo":"c1"}`)["orderStatus"])
+		})
+	}
+}
+
+// TestAppPaymentAmounts: native app payments of a test amount end at once
+// (spec §5.2: 9 succeeds, ALIPAY_APP_OPEN 7 stays in progress, 6 fails);
+// another amount waits, noted as test-amount, and --strict refuses it.
+func TestAppPaymentAmounts(t *testing.T) {
+	tests := []struct {
+		name   string
+		key    string
+		amount int64
+		status int
+		code   string // of the notification, or (strict) of the answer
+		rule   string
+	}{
+		{"alipay 9", "ALIPAY_APP_OPEN", 9, statusSucceeded, "", ""},
+		{"alipay 7", "ALIPAY_APP_OPEN", 7, statusInProgress, "", ""},
+		{"alipay 6", "ALIPAY_APP_OPEN", 6, statusFailed, "40006", ""},
+		{"alipay 100", "ALIPAY_APP_OPEN", 100, statusUnpaid, "40006", RuleTestAmount},
+		{"wechat 9", "WECHATPAY_APP_OPEN", 9, statusSucceeded, "", ""},
+		{"wechat 7", "WECHATPAY_APP_OPEN", 7, statusUnpaid, "40006", RuleTestAmount},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := map[string]string{"ALIPAY_APP_OPEN": `{"ALIPAY_APP_OPEN":{"amount":%d}}`,
+				"WECHATPAY_APP_OPEN": `{"WECHATPAY_APP_OPEN":{"subAppId":"s","limitPay":"","amount":%d}}`}[tt.key]
+			param := orderParams("depositApply", "buyer", "d1", tt.amount, fmt.Sprintf(body, tt.amount), "")
+			e := newTest()
+			market(t, e)
+			out := call(t, e, "OrderService", "depositApply", param)
+			require.Nil(t, out.Err)
+			assert.EqualValues(t, tt.status, e.Orders("app")[0].Status)
+			if tt.rule != "" {
+				require.Len(t, out.Portability, 1)
+				assert.Equal(t, []string{tt.rule, tt.code}, []string{out.Portability[0].Rule, out.Portability[0].Code})
+				s := newStrict()
+				market(t, s)
+				strict := call(t, s, "OrderService", "depositApply", param)
+				require.NotNil(t, strict.Err)
+				assert.Equal(t, tt.code, strict.Err.Code)
+				assert.Empty(t, s.Orders("app"), "a refused apply leaves no order")
+				return
+			}
+			assert.Empty(t, out.Portability)
+			if tt.status == statusInProgress {
+				assert.Equal(t, "pending", out.Value["payStatus"])
+				_, serr := e.ConfirmOrder("app", "d1")
+				assert.Equal(t, "40004", serr.Code, "an order in progress stays in progress")
+				return
+			}
+			ev := lastEvent(t, e)
+			assert.Equal(t, tt.code, ev.ErrorCode)
+		})
+	}
+}
+
+// TestLeniencies: each rule where tsymock is more lenient than the test
+// environment lets the call pass with a note, and with Config.Strict
+// refuses it with the test environment's code.
+func TestLeniencies(t *testing.T) {
+	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
+	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, card)
+	tests := []struct {
+		rule, code string
+		setup      func(t *testing.T, e *Emulator)
+		method     string
+		param      string
+	}{
+		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
+		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
+		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100}}`, "")},
+		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
+		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
+		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			for _, strict := range []bool{false, true} {
+				e := newTest()
+				if strict {
+					e = newStrict()
+				}
+				market(t, e)
+				if tt.setup != nil {
+					tt.setup(t, e)
+				}
+				out := call(t, e, "OrderService", tt.method, tt.param)
+				if strict {
+					require.NotNil(t, out.Err)
+					assert.Equal(t, tt.code, out.Err.Code)
+					assert.Contains(t, out.Err.Message, "rule "+tt.rule)
+					continue
+				}
+				require.Nil(t, out.Err, "%v", out.Err)
+				require.Len(t, out.Portability, 1)
+				assert.Equal(t, []string{tt.rule, tt.code}, []string{out.Portability[0].Rule, out.Portability[0].Code})
+				assert.Contains(t, out.Portability[0].Message, "spec §")
+			}
+		})
+	}
+}
+
+// tenConsumptions makes the buyer's ten consumptions of the day.
+func tenConsumptions(t *testing.T, e *Emulator) {
+	t.Helper()
+	for i := range dailyOrders {
+		ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", fmt.Sprint("c", i), 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""))
+	}
+}
+
+// pendingBalance makes an order "p" that waits for pay.
+func pendingBalance(t *testing.T, e *Emulator) {
+	t.Helper()
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "p", 100,
+		`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":1,`))
+}
+
+// TestRealNamePayCode: real-name pay takes the test environment's SMS code
+// 111111 whatever code tsymock is configured with (spec §5.2).
+func TestRealNamePayCode(t *testing.T) {
+	e := New(Config{VerificationCode: "246810"})
+	steps := []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": "buyer", "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": "buyer", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X"}},
+		{"applyBindBankCard", map[string]any{"bizUserId": "buyer", "cardNo": "6228480000000000001", "phone": "13800000002",
+			"name": "李四", "identityType": 1, "identityNo": "11010119900307803X"}},
+	}
+	var last map[string]any
+	for _, s := range steps {
+		var serr *soa.Error
+		last, serr = memberCall(t, e, "app", s.method, s.param)
+		require.Nil(t, serr, s.method)
+	}
+	_, serr := memberCall(t, e, "app", "bindBankCard", map[string]any{"bizUserId": "buyer", "tranceNum": last["tranceNum"],
+		"phone": "13800000002", "verificationCode": "246810"})
+	require.Nil(t, serr)
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+card+`,"amount":100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d2", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+card+`,"amount":100}}`, ""))
+	pay := `{"bizUserId":"buyer","bizOrderNo":"%s","verificationCode":"111111","consumerIp":"10.1.1.1"}`
+	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d1"))["payStatus"])
+	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d3"))["payStatus"])
+	assert.Equal(t, "20011", code(t, e, "pay", fmt.Sprintf(pay, "d2")), "other methods take the configured code")
+}
