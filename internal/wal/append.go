@@ -78,6 +78,10 @@ func (l *Log) Close() error {
 }
 
 func (l *Log) close() error {
+	// A snapshot in progress finishes first: its files are written under
+	// the dir's lock, which closing releases.
+	l.snapshot.Lock()
+	defer l.snapshot.Unlock()
 	l.mu.Lock()
 	l.closed = true
 	l.work.Signal()

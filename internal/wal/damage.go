@@ -23,6 +23,8 @@ type DamageError struct {
 	Why      string // why it cannot be a crash's torn end
 }
 
+// Error names the file, the byte offset, the record and the records
+// intact before it, then what is wrong and why it is no torn end.
 func (e *DamageError) Error() string {
 	if e.Snapshot {
 		return fmt.Sprintf("wal: %s is damaged at byte %d (the snapshot of records 1 to %d): %s; %s",

@@ -2,6 +2,7 @@ package wal
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"time"
@@ -81,8 +82,9 @@ func (l *Log) Compact(capture Capture) (SnapshotInfo, error) {
 }
 
 // AutoCompact runs Compact whenever p says a snapshot is due, looking every
-// p.Check, until ctx is done or the log fails. A failed snapshot is logged
-// and tried again at the next look that finds one due.
+// p.Check, until ctx is done or the log is closed or fails. A failed
+// snapshot is logged and tried again at the next look that finds one due.
+// Run it in its own goroutine; Close waits for a snapshot in progress.
 func (l *Log) AutoCompact(ctx context.Context, p Policy, capture Capture, logger *slog.Logger) {
 	p = p.withDefaults()
 	tick := time.NewTicker(p.Check)
@@ -92,7 +94,9 @@ func (l *Log) AutoCompact(ctx context.Context, p Policy, capture Capture, logger
 		case <-ctx.Done():
 			return
 		case now := <-tick.C:
-			if err := l.Err(); err != nil {
+			if err := l.stopped(); errors.Is(err, ErrClosed) {
+				return
+			} else if err != nil {
 				logger.Error("wal: no more snapshots: the log has failed", "err", err)
 				return
 			}
@@ -112,4 +116,11 @@ func (l *Log) autoCompact(capture Capture, logger *slog.Logger) {
 	logger.Info("wal: snapshot written, log compacted", "lsn", info.LSN, "path", info.Path, "bytes", info.Bytes,
 		"segmentsRemoved", info.Removed, "bytesRemoved", info.RemovedBytes,
 		"took", info.Took.Round(time.Millisecond).String())
+}
+
+// stopped is usable for callers outside the lock.
+func (l *Log) stopped() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.usable()
 }

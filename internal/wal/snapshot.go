@@ -36,7 +36,8 @@ type SnapshotInfo struct {
 // holds a change its caller may yet be told failed); the snapshot is
 // written to a temp file, fsynced, renamed into place and the dir fsynced
 // before anything is removed; an older snapshot or a covered segment left
-// by a crash is removed by the next Open. One snapshot runs at a time.
+// by a crash is removed by the next Open. One snapshot runs at a time, and
+// Close waits for it; a log that is closed or failed takes none.
 // An error after the snapshot is in place (a removal failed) is returned
 // with the info filled in: the snapshot holds, and the next one removes
 // what this one could not.
@@ -61,11 +62,14 @@ func (l *Log) Snapshot(lsn uint64, write func(io.Writer) error) (SnapshotInfo, e
 	return info, err
 }
 
-// snapshotAllowed refuses a snapshot that would cover nothing new, or
-// records not appended yet.
+// snapshotAllowed refuses a snapshot of a closed or failed log, or one
+// that would cover nothing new or records not appended yet.
 func (l *Log) snapshotAllowed(lsn uint64) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if err := l.usable(); err != nil {
+		return err
+	}
 	switch {
 	case lsn == 0:
 		return errors.New("wal: a snapshot must cover at least one record")

@@ -1,12 +1,15 @@
 package wal
 
 import (
+	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -306,4 +309,51 @@ func flipped(b []byte, i int) []byte {
 	b = slices.Clone(b)
 	b[i] ^= 1
 	return b
+}
+
+// TestCloseWaitsForASnapshot: Close lets a snapshot in progress finish
+// (its files are written under the dir's lock), and a closed log takes
+// no snapshot and stops AutoCompact.
+func TestCloseWaitsForASnapshot(t *testing.T) {
+	dir := t.TempDir()
+	l, _, _ := openState(t, dir)
+	appendWait(t, l, "a")
+	writing, release := make(chan struct{}), make(chan struct{})
+	snapped := make(chan error, 1)
+	go func() {
+		_, err := l.Snapshot(1, func(w io.Writer) error {
+			close(writing)
+			<-release
+			return snapshotOf([]string{"a"})(w)
+		})
+		snapped <- err
+	}()
+	<-writing
+	closed := make(chan error, 1)
+	go func() { closed <- l.Close() }()
+	select {
+	case <-closed:
+		t.Fatal("Close returned while a snapshot was being written")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	require.NoError(t, <-snapped)
+	require.NoError(t, <-closed)
+
+	_, err := l.Snapshot(1, snapshotOf(nil))
+	assert.ErrorIs(t, err, ErrClosed)
+	done := make(chan struct{})
+	go func() {
+		l.AutoCompact(context.Background(), Policy{Check: time.Millisecond}, nil, slog.New(slog.DiscardHandler))
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("AutoCompact did not stop on a closed log")
+	}
+	l, s, info := openState(t, dir)
+	require.NoError(t, l.Close())
+	assert.Equal(t, uint64(1), info.Snapshot)
+	assert.Equal(t, []string{"a"}, s.payloads)
 }
