@@ -27,7 +27,7 @@ func (s *Server) openStore() error {
 		"tornTailDropped", info.Truncated, "took", time.Since(start).Round(time.Millisecond).String())
 	if info.Truncated > 0 {
 		s.log.Warn("data dir: dropped the torn end of the log, a change that was never answered OK",
-			"path", info.Path, "bytes", info.Truncated)
+			"path", info.Path, "bytes", info.Truncated, "what", info.Torn)
 	}
 	if st.diverged > 0 {
 		s.log.Error("data dir: replayed calls came out differently; the state may differ from what was answered",

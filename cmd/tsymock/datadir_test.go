@@ -18,7 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/emulator"
 )
 
 // mountNS is a mount namespace, held open by a sleeping process, with a
@@ -101,13 +100,7 @@ func TestFullDisk(t *testing.T) {
 // checkMembers requires the server's members to be exactly ids.
 func checkMembers(t *testing.T, p *proc, ids []string) {
 	t.Helper()
-	var members []emulator.MemberView
-	stateView(t, p, "members", &members)
-	var got []string
-	for _, m := range members {
-		got = append(got, m.BizUserID)
-	}
-	assert.ElementsMatch(t, ids, got)
+	assert.ElementsMatch(t, ids, memberIDs(t, p))
 }
 
 // TestUnusableDataDir: a data dir that cannot be used stops tsymock at

@@ -39,6 +39,7 @@ type serveFlags struct {
 	adminToken  string
 	autoApps    bool
 	dataDir     string
+	dataRecover bool
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -63,6 +64,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
+	fs.BoolVar(&f.dataRecover, "data-dir-recover", false, "when the --data-dir log is damaged (not just the torn end of a crash, which is always dropped), set the damaged file aside (renamed, never deleted) and start with the changes before the damage; without it tsymock refuses to start and names the damage")
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
 
@@ -108,9 +110,14 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if f.dataRecover {
+		if err := recoverDataDir(f.dataDir, logger); err != nil {
+			return err
+		}
+	}
 	srv, err := mock.New(cfg)
 	if err != nil {
-		return err
+		return damageHint(err)
 	}
 	if err := watchScenarios(ctx, srv, f.scenarios, logger); err != nil {
 		return err

@@ -18,16 +18,25 @@ func (l *Log) Append(payload []byte) (uint64, error) {
 	h := frameHeader(payload)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.err != nil {
-		return 0, l.err
-	}
-	if l.closed {
-		return 0, ErrClosed
+	if err := l.usable(); err != nil {
+		return 0, err
 	}
 	l.pending = append(append(l.pending, h[:]...), payload...)
 	l.last++
 	l.work.Signal()
 	return l.last, nil
+}
+
+// usable is why the log takes no more work (the sticky error, or
+// ErrClosed), nil while it does. Call it with mu held.
+func (l *Log) usable() error {
+	if l.err != nil {
+		return l.err
+	}
+	if l.closed {
+		return ErrClosed
+	}
+	return nil
 }
 
 func checkPayload(n int) error {
@@ -59,15 +68,20 @@ func (l *Log) Wait(lsn uint64) error {
 	return l.err
 }
 
-// Close writes and fsyncs what is queued, closes and unlocks the file. It
-// returns the sticky error if the log has failed, because then some queued
-// records were not written. Idempotent: later calls return the same result.
+// Close writes and fsyncs what is queued, closes the file and unlocks the
+// dir. It returns the sticky error if the log has failed, because then some
+// queued records were not written. Idempotent: later calls return the same
+// result.
 func (l *Log) Close() error {
 	l.closeOnce.Do(func() { l.closeErr = l.close() })
 	return l.closeErr
 }
 
 func (l *Log) close() error {
+	// A snapshot in progress finishes first: its files are written under
+	// the dir's lock, which closing releases.
+	l.snapshot.Lock()
+	defer l.snapshot.Unlock()
 	l.mu.Lock()
 	l.closed = true
 	l.work.Signal()
@@ -76,6 +90,9 @@ func (l *Log) close() error {
 	err := l.Err()
 	if cerr := l.f.Close(); cerr != nil && err == nil {
 		err = fmt.Errorf("wal: close %s: %w", l.path, cerr)
+	}
+	if l.lock != nil {
+		_ = l.lock.Close() // releases the flock; nothing was written to it
 	}
 	return err
 }

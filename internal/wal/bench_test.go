@@ -20,10 +20,10 @@ func (c *countingFile) Sync() error {
 func openCounting(b *testing.B) (*Log, *countingFile) {
 	b.Helper()
 	var c countingFile
-	l, _, err := openWith(b.TempDir(), nil, func(f file) file {
+	l, _, err := openWith(b.TempDir(), Options{}, hooks{wrap: func(f file) file {
 		c.file = f
 		return &c
-	})
+	}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,4 +76,44 @@ func BenchmarkAppendWaitSerial(b *testing.B) {
 	}
 	b.StopTimer()
 	reportPerFsync(b, c)
+}
+
+// BenchmarkOpen is a restart: open a data dir whose history is 1,000 or
+// 1,000,000 records, with a snapshot covering all but the last 100 (as
+// compaction leaves it), and without one for comparison. With a snapshot
+// the open time does not grow with the history.
+func BenchmarkOpen(b *testing.B) {
+	for _, bc := range []struct {
+		name     string
+		history  int
+		snapshot bool
+	}{
+		{"history=1000/snapshot", 1_000, true},
+		{"history=1000000/snapshot", 1_000_000, true},
+		{"history=1000000/no-snapshot", 1_000_000, false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			dir := compactedHistory(b, bc.history, 100)
+			if !bc.snapshot {
+				dir = b.TempDir()
+				l, _, err := Open(dir, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				appendMany(b, l, bc.history+100)
+				if err := l.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for b.Loop() {
+				l, _, err := OpenWith(dir, discardAll())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := l.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

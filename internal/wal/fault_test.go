@@ -59,10 +59,10 @@ func TestStickyFailure(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			fault := tc.fault
-			l, _, err := openWith(dir, nil, func(f file) file {
+			l, _, err := openWith(dir, Options{}, hooks{wrap: func(f file) file {
 				fault.file, fault.path = f, f.(interface{ Name() string }).Name()
 				return &fault
-			})
+			}})
 			require.NoError(t, err)
 			appendWait(t, l, "durable")
 			durableSize := fileSize(t, dir)
@@ -92,10 +92,10 @@ func TestStickyFailure(t *testing.T) {
 // their waiters gets the error, none hangs.
 func TestFailureFailsEveryWaiter(t *testing.T) {
 	fault := faultyFile{failSync: 1, err: syscall.EIO}
-	l, _, err := openWith(t.TempDir(), nil, func(f file) file {
+	l, _, err := openWith(t.TempDir(), Options{}, hooks{wrap: func(f file) file {
 		fault.file = f
 		return &fault
-	})
+	}})
 	require.NoError(t, err)
 	var lsns []uint64
 	for i := range 50 {

@@ -23,35 +23,54 @@ const maxSpare = 1 << 20
 // flushLoop is the one goroutine that writes: each round takes everything
 // queued, writes it with one write and makes it durable with one fsync.
 // Records queued while an fsync runs form the next batch, which is how
-// concurrent writers come to share fsyncs.
+// concurrent writers come to share fsyncs. A roll asked for is done after
+// the batch, so the segment it ends holds every record appended before.
 func (l *Log) flushLoop() {
 	defer close(l.done)
 	for {
-		batch, last, ok := l.nextBatch()
+		w, ok := l.nextWork()
 		if !ok {
 			return
 		}
-		if err := l.commit(batch); err != nil {
-			l.fail(err)
+		if len(w.batch) > 0 {
+			if err := l.commit(w.batch); err != nil {
+				l.fail(err)
+				return
+			}
+			l.markDurable(w.batch, w.last)
+		}
+		if w.roll > 0 && !l.doRoll(w.roll) {
 			return
 		}
-		l.markDurable(batch, last)
 	}
 }
 
-// nextBatch waits for queued frames and takes them; ok is false when the log
-// is closed with nothing left to write, or has failed.
-func (l *Log) nextBatch() (batch []byte, last uint64, ok bool) {
+// work is one round of the flusher.
+type work struct {
+	batch []byte
+	last  uint64 // LSN of the batch's last record
+	roll  uint64 // the roll request to serve after it; 0 for none
+}
+
+// nextWork waits for queued frames or a roll and takes them; ok is false
+// when the log is closed with nothing left to do, or has failed.
+func (l *Log) nextWork() (w work, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for len(l.pending) == 0 && !l.closed && l.err == nil {
+	for len(l.pending) == 0 && l.rolls.asked == l.rolls.done && !l.closed && l.err == nil {
 		l.work.Wait()
 	}
-	if len(l.pending) == 0 || l.err != nil {
-		return nil, 0, false
+	if l.err != nil || (len(l.pending) == 0 && l.rolls.asked == l.rolls.done) {
+		return work{}, false
 	}
-	batch, l.pending, l.spare = l.pending, l.spare[:0], nil
-	return batch, l.last, true
+	if l.rolls.asked > l.rolls.done {
+		w.roll = l.rolls.asked
+	}
+	if len(l.pending) > 0 {
+		w.batch, w.last = l.pending, l.last
+		l.pending, l.spare = l.spare[:0], nil
+	}
+	return w, true
 }
 
 func (l *Log) commit(batch []byte) error {
@@ -83,6 +102,7 @@ func (l *Log) markDurable(batch []byte, last uint64) {
 	defer l.mu.Unlock()
 	l.durable = last
 	l.offset += int64(len(batch))
+	l.segs[len(l.segs)-1].size = l.offset
 	if cap(batch) <= maxSpare {
 		l.spare = batch[:0]
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -21,10 +22,26 @@ func (e *inUseError) Error() string {
 
 func (e *inUseError) Is(target error) bool { return target == ErrInUse }
 
+// lockDir creates dir (0700) if needed and locks it: it holds an exclusive
+// flock on dir/LockName, a file of its own because segments come and go.
+// Closing the file releases the lock, also when the process dies.
+func lockDir(dir string) (*os.File, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("wal: create data dir: %w", err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, LockName), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("wal: open: %w", err)
+	}
+	if err := lock(f, dir); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // lock takes an exclusive flock on f without blocking: a second server on
 // the same directory must fail at start-up, not hang or interleave records.
-// The lock belongs to the open file, so closing f releases it, also when
-// the process dies.
 func lock(f *os.File, dir string) error {
 	for {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)

@@ -18,9 +18,10 @@ func TestOpenCreates(t *testing.T) {
 	require.NoError(t, err)
 	defer l.Close()
 	path := filepath.Join(dir, FileName)
-	assert.Equal(t, Info{Path: path}, info)
+	assert.Equal(t, Info{Path: path, Segments: 1}, info)
 	assert.Equal(t, path, l.Path())
-	for name, want := range map[string]os.FileMode{dir: 0o700 | os.ModeDir, path: 0o600} {
+	lock := filepath.Join(dir, LockName)
+	for name, want := range map[string]os.FileMode{dir: 0o700 | os.ModeDir, path: 0o600, lock: 0o600} {
 		st, err := os.Stat(name)
 		require.NoError(t, err)
 		assert.Equal(t, want, st.Mode(), name)
