@@ -5,7 +5,7 @@ import (
 	"io/fs"
 	"slices"
 
-	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 )
@@ -35,7 +35,7 @@ func autoKeys(configured []*rsa.PublicKey) []*rsa.PublicKey {
 // autoApp registers an unknown sysid whose request is signed with one of
 // the auto keys (Config.AutoApps), and reports whether it did. Anything
 // else stays unknown: 20000, as the platform answers.
-func (s *Server) autoApp(p soa.Params) (App, bool) {
+func (s *Server) autoApp(p form.Params) (App, bool) {
 	if len(s.ctl.autoKeys) == 0 || p.SysID == "" || p.Sign == "" {
 		return App{}, false
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -108,20 +109,20 @@ func journalReq(ex *exchange) *DecodedReq {
 }
 
 // rawParams are the parameters as received, one value per name.
-func rawParams(p soa.Params) map[string]string {
+func rawParams(p form.Params) map[string]string {
 	raw := make(map[string]string, 7+len(p.Extra)) // its room at once: one allocation, not one per growth
 	set := func(k, v string) {
 		if v != "" {
 			raw[k] = v
 		}
 	}
-	set(soa.KeySysID, p.SysID)
-	set(soa.KeySign, p.Sign)
-	set(soa.KeyTimestamp, p.Timestamp)
-	set(soa.KeyVersion, p.V)
-	set(soa.KeyReq, p.Req)
-	set(soa.KeyPrivSysID, p.PrivSysID)
-	set(soa.KeyPrivBizUserID, p.PrivBizUserID)
+	set(form.KeySysID, p.SysID)
+	set(form.KeySign, p.Sign)
+	set(form.KeyTimestamp, p.Timestamp)
+	set(form.KeyVersion, p.V)
+	set(form.KeyReq, p.Req)
+	set(form.KeyPrivSysID, p.PrivSysID)
+	set(form.KeyPrivBizUserID, p.PrivBizUserID)
 	maps.Copy(raw, p.Extra)
 	return raw
 }

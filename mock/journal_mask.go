@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/emulator"
-	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/form"
 )
 
 // isSensitive reports whether a field holds a card or identity number (or
@@ -31,14 +31,14 @@ func maskEntry(e *JournalEntry) {
 	var secrets []string
 	if e.Req != nil {
 		secrets = maskValues(e.Req.Param, secrets)
-	} else if req, ok := e.Raw[soa.KeyReq]; ok {
-		e.Raw[soa.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
+	} else if req, ok := e.Raw[form.KeyReq]; ok {
+		e.Raw[form.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
 	secrets = maskValues(e.Answer, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
-		if req, ok := e.Raw[soa.KeyReq]; ok {
-			e.Raw[soa.KeyReq] = strings.ReplaceAll(req, secret, mask)
+		if req, ok := e.Raw[form.KeyReq]; ok {
+			e.Raw[form.KeyReq] = strings.ReplaceAll(req, secret, mask)
 		}
 		e.Response = strings.ReplaceAll(e.Response, secret, mask)
 		e.Message = strings.ReplaceAll(e.Message, secret, mask)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -45,13 +46,13 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tsymock: pages accept GET and POST", http.StatusMethodNotAllowed)
 		return
 	}
-	values, serr := readValues(r, s.cfg.MaxBody)
+	values, serr := form.Read(w, r, s.cfg.MaxBody)
 	switch {
 	case serr != nil:
 		s.pageError(w, r, serr)
 	case r.Method == http.MethodPost && values.Has("token"):
 		s.pageAction(w, r, values)
-	case values.Has("orderNo") && !values.Has(soa.KeyReq):
+	case values.Has("orderNo") && !values.Has(form.KeyReq):
 		s.openOrderLink(w, r, values.Get("orderNo"))
 	default:
 		s.openPage(w, r, values)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -14,8 +15,8 @@ import (
 // magic values work on pages too), validates and decrypts the params, and
 // checks the URLs the page will use.
 func (s *Server) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
-	ex := &exchange{params: soa.ParamsFrom(values), base: baseURL(r)}
-	if serr := checkSize(ex.params, s.cfg.MaxBody); serr != nil {
+	ex := &exchange{params: form.ParamsFrom(values), base: baseURL(r)}
+	if serr := form.CheckSize(ex.params, s.cfg.MaxBody); serr != nil {
 		return nil, serr
 	}
 	if serr := s.authenticate(ex); serr != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -17,7 +18,7 @@ import (
 // exchange is one request on /service/soa as it goes through the server,
 // kept for the response, the log line and (later) the journal.
 type exchange struct {
-	params soa.Params
+	params form.Params
 	app    App
 	env    *soa.Envelope
 	// req is the copy of env the journal records once prepare hands the
@@ -53,7 +54,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.limitBodyTime(w, r)
 	ex := &exchange{}
-	ex.value, ex.err = s.safely(func() (map[string]any, *soa.Error) { return s.process(r, ex) })
+	ex.value, ex.err = s.safely(func() (map[string]any, *soa.Error) { return s.process(w, r, ex) })
 	s.wakeNotifier() // before the answer: its notifications are listed when it arrives
 	if s.writeFault(w, r, ex) {
 		s.finish(r, ex, start, nil)
@@ -90,13 +91,13 @@ func (s *Server) safely(answer func() (map[string]any, *soa.Error)) (v map[strin
 // once the call is decoded, and hands a valid call to the emulator. The
 // order is part of the contract: the same bad request always gets the same
 // errorCode.
-func (s *Server) process(r *http.Request, ex *exchange) (map[string]any, *soa.Error) {
-	values, serr := readValues(r, s.cfg.MaxBody)
+func (s *Server) process(w http.ResponseWriter, r *http.Request, ex *exchange) (map[string]any, *soa.Error) {
+	values, serr := form.Read(w, r, s.cfg.MaxBody)
 	if serr != nil {
 		return nil, serr
 	}
-	ex.params = soa.ParamsFrom(values)
-	if serr := checkSize(ex.params, s.cfg.MaxBody); serr != nil {
+	ex.params = form.ParamsFrom(values)
+	if serr := form.CheckSize(ex.params, s.cfg.MaxBody); serr != nil {
 		return nil, serr
 	}
 	if serr := s.authenticate(ex); serr != nil {

@@ -3,7 +3,7 @@ package mock
 import (
 	"strings"
 
-	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/keys"
 )
 
@@ -51,7 +51,7 @@ func newVerifiedCache() *verifiedCache {
 
 // verify checks the signature of p with a's key, from the cache or with
 // the RSA operation, and returns Base64(MD5(sysid+req+timestamp)).
-func (c *verifiedCache) verify(a App, p soa.Params) (string, error) {
+func (c *verifiedCache) verify(a App, p form.Params) (string, error) {
 	k := verifiedRequest{verifier: a.verifier, sysid: p.SysID, req: p.Req, timestamp: p.Timestamp, sign: p.Sign}
 	keep := k.cacheable()
 	if keep {

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 )
@@ -49,11 +49,11 @@ func newCacheFixture(tb testing.TB) (*verifiedCache, *atomic.Int64, *demo.Materi
 }
 
 // signedParams are the parameters of req signed by key at timestamp.
-func signedParams(tb testing.TB, key *rsa.PrivateKey, req, timestamp string) soa.Params {
+func signedParams(tb testing.TB, key *rsa.PrivateKey, req, timestamp string) form.Params {
 	tb.Helper()
 	sign, err := keys.Sign(key, demo.SysID+req+timestamp)
 	require.NoError(tb, err)
-	return soa.Params{SysID: demo.SysID, Req: req, Timestamp: timestamp, Sign: sign, V: "2.0"}
+	return form.Params{SysID: demo.SysID, Req: req, Timestamp: timestamp, Sign: sign, V: "2.0"}
 }
 
 // TestVerifiedCacheHitSkipsRSA: the same request verifies once, and a hit
@@ -81,14 +81,14 @@ func TestVerifiedCacheMisses(t *testing.T) {
 	tests := []struct {
 		name  string
 		app   App
-		p     soa.Params
+		p     form.Params
 		valid bool
 	}{
-		{"another sign", merchant, soa.Params{SysID: base.SysID, Req: base.Req, Timestamp: base.Timestamp, Sign: otherReq.Sign}, false},
+		{"another sign", merchant, form.Params{SysID: base.SysID, Req: base.Req, Timestamp: base.Timestamp, Sign: otherReq.Sign}, false},
 		{"another req", merchant, otherReq, true},
-		{"the same req, another sign", merchant, soa.Params{SysID: base.SysID, Req: otherReq.Req, Timestamp: base.Timestamp, Sign: base.Sign}, false},
+		{"the same req, another sign", merchant, form.Params{SysID: base.SysID, Req: otherReq.Req, Timestamp: base.Timestamp, Sign: base.Sign}, false},
 		{"another timestamp", merchant, otherTime, true},
-		{"the same strings split differently", merchant, soa.Params{SysID: base.SysID, Req: base.Req + base.Timestamp[:4],
+		{"the same strings split differently", merchant, form.Params{SysID: base.SysID, Req: base.Req + base.Timestamp[:4],
 			Timestamp: base.Timestamp[4:], Sign: base.Sign}, true},
 		{"another key", registeredApp(t, demo.SysID, &m.PlatformKey.PublicKey), base, false},
 		{"the same key registered again", registeredApp(t, demo.SysID, &m.MerchantKey.PublicKey), base, true},
@@ -125,11 +125,11 @@ func TestVerifiedCacheIsBounded(t *testing.T) {
 	c, n, _, a := newCacheFixture(t)
 	c.check = func(App, string, string) error { n.Add(1); return nil } // any request verifies
 	for i := range 3 * verifiedCacheEntries {
-		_, err := c.verify(a, soa.Params{SysID: demo.SysID, Req: fmt.Sprint(i), Timestamp: testTime, Sign: "s"})
+		_, err := c.verify(a, form.Params{SysID: demo.SysID, Req: fmt.Sprint(i), Timestamp: testTime, Sign: "s"})
 		require.NoError(t, err)
 		require.LessOrEqual(t, c.verdicts.len(), 2*verifiedCacheEntries)
 	}
-	long := soa.Params{SysID: demo.SysID, Req: strings.Repeat("x", verifiedCacheMaxText), Timestamp: testTime, Sign: "s"}
+	long := form.Params{SysID: demo.SysID, Req: strings.Repeat("x", verifiedCacheMaxText), Timestamp: testTime, Sign: "s"}
 	before := n.Load()
 	for range 2 {
 		_, err := c.verify(a, long)

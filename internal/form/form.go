@@ -1,8 +1,17 @@
-package soa
+// Package form reads the parameters of a request to tsymock, the one place
+// that does: the lenient form parser real clients need (Parse), the
+// protocol parameters picked out of it (Params), and the reading of an HTTP
+// request's query string and body within the size limit (Read), with the
+// errorCode every failure is answered with (10000, or 10004 for a body too
+// large). The SOA endpoint and the browser pages read their requests with
+// it.
+package form
 
 import (
 	"net/url"
 	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // Names of the request parameters (PROTOCOL.md §1).
@@ -26,25 +35,25 @@ type Params struct {
 	Extra map[string]string
 }
 
-// ParseForm parses a query string or an application/x-www-form-urlencoded body leniently, as
-// real clients differ (PROTOCOL.md §1): whitespace and CR/LF around the whole text are ignored
+// Parse parses a query string or an application/x-www-form-urlencoded body leniently, as
+// real clients differ (PROTOCOL.md §1): whitespace (soa.TrimSpace) and CR/LF around the whole text are ignored
 // (a legacy client ends its body with "&\r\n"), empty segments are skipped (a trailing "&"),
 // '+' and %20 both mean a space, %xx may be upper- or lower-case, and ';' is an ordinary
 // character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
 // keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
-func ParseForm(raw string) (url.Values, error) {
-	raw = trimSpace(raw)
+func Parse(raw string) (url.Values, error) {
+	raw = soa.TrimSpace(raw)
 	hint := min(strings.Count(raw, "&")+1, formHint)
 	values := make(url.Values, hint)
 	firsts := make([]string, 0, hint)
 	for rest, more := raw, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "&")
-		if trimSpace(seg) == "" {
+		if soa.TrimSpace(seg) == "" {
 			continue
 		}
 		rawKey, rawValue, _ := strings.Cut(seg, "=")
-		key, err := url.QueryUnescape(trimSpace(rawKey))
+		key, err := url.QueryUnescape(soa.TrimSpace(rawKey))
 		if err != nil {
 			return nil, badEscape(rawKey, err)
 		}
@@ -61,7 +70,7 @@ func ParseForm(raw string) (url.Values, error) {
 	return values, nil
 }
 
-// formHint bounds the room ParseForm makes ahead for the keys it counts,
+// formHint bounds the room Parse makes ahead for the keys it counts,
 // so that a body of nothing but '&' costs no more than its own size.
 const formHint = 16
 
@@ -77,25 +86,9 @@ func oneValue(firsts []string, value string) (one, rest []string) {
 	return firsts[n-1 : n : n], firsts
 }
 
-// trimSpace is strings.Trim(s, " \t\r\n") without building the set of
-// its characters on every call, which ParseForm makes per segment.
-func trimSpace(s string) string {
-	for len(s) > 0 && isSpace(s[0]) {
-		s = s[1:]
-	}
-	for len(s) > 0 && isSpace(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// isSpace reports whether c is whitespace ParseForm ignores around the
-// form and its keys: space, tab, CR, LF (JSON's whitespace too).
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-
 // badEscape is the 10000 answer to a form that is not valid URL encoding.
-func badEscape(key string, err error) *Error {
-	return Errorf(CodeInvalidParam, "the form is not valid URL encoding at key %s: %v", quote(key), err)
+func badEscape(key string, err error) *soa.Error {
+	return soa.Errorf(soa.CodeInvalidParam, "the form is not valid URL encoding at key %s: %v", soa.Quote(key), err)
 }
 
 // ParamsFrom picks the protocol parameters out of parsed form values. When a key is repeated

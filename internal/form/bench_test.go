@@ -1,17 +1,25 @@
-package soa
+package form
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// BenchmarkParseDecodeValidateCreateMember is the reading of a call before
+// its signature: the form parsed, req decoded, the method found and its
+// params validated.
 
 func BenchmarkParseDecodeValidateCreateMember(b *testing.B) {
 	raw := loadVectors(b).Wire[1].raw()
-	c := DefaultCatalogue()
+	c := soa.DefaultCatalogue()
 	b.ReportAllocs()
 	for b.Loop() {
-		values, err := ParseForm(raw)
+		values, err := Parse(raw)
 		if err != nil {
 			b.Fatal(err)
 		}
-		env, derr := DecodeReq(ParamsFrom(values).Req)
+		env, derr := soa.DecodeReq(ParamsFrom(values).Req)
 		if derr != nil {
 			b.Fatal(derr)
 		}

@@ -1,4 +1,4 @@
-package soa
+package form
 
 import (
 	"fmt"
@@ -9,13 +9,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
-func TestParseFormWireVectors(t *testing.T) {
+func TestParseWireVectors(t *testing.T) {
 	vec := loadVectors(t)
 	for _, w := range vec.Wire {
 		t.Run(w.Name, func(t *testing.T) {
-			values, err := ParseForm(w.raw())
+			values, err := Parse(w.raw())
 			require.NoError(t, err)
 			p := ParamsFrom(values)
 			want := vec.request(t, w.Vector)
@@ -28,16 +30,16 @@ func TestParseFormWireVectors(t *testing.T) {
 	}
 }
 
-func TestParseFormLegacyExtraKey(t *testing.T) {
+func TestParseLegacyExtraKey(t *testing.T) {
 	vec := loadVectors(t)
-	values, err := ParseForm(vec.Wire[2].raw())
+	values, err := Parse(vec.Wire[2].raw())
 	require.NoError(t, err)
 	p := ParamsFrom(values)
 	assert.Equal(t, map[string]string{"ssoid": "ime_public_ssoid"}, p.Extra)
 	assert.NotContains(t, values, "\r\n", "the trailing CRLF is not a key")
 }
 
-func TestParseFormLenient(t *testing.T) {
+func TestParseLenient(t *testing.T) {
 	tests := []struct {
 		name string
 		raw  string
@@ -67,7 +69,7 @@ func TestParseFormLenient(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseForm(tt.raw)
+			got, err := Parse(tt.raw)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
@@ -94,20 +96,14 @@ func manyValues(n int) url.Values {
 	return want
 }
 
-func TestTrimSpace(t *testing.T) {
-	for _, s := range []string{"", " ", "\r\n", "a", " a ", "\t a b \r\n", "\va\f", "\u00a0a\u00a0", "&\r\n"} {
-		assert.Equal(t, strings.Trim(s, " \t\r\n"), trimSpace(s), "%q", s)
-	}
-}
-
-func TestParseFormBadEscape(t *testing.T) {
+func TestParseBadEscape(t *testing.T) {
 	for _, raw := range []string{"req=%7", "req=%zz", "a=1&sign=abc%", "%g1=2"} {
 		t.Run(raw, func(t *testing.T) {
-			_, err := ParseForm(raw)
+			_, err := Parse(raw)
 			require.Error(t, err)
-			var soaErr *Error
+			var soaErr *soa.Error
 			require.ErrorAs(t, err, &soaErr)
-			assert.Equal(t, CodeInvalidParam, soaErr.Code)
+			assert.Equal(t, soa.CodeInvalidParam, soaErr.Code)
 			assert.Contains(t, soaErr.Message, "参数错误: the form is not valid URL encoding")
 		})
 	}
@@ -135,7 +131,7 @@ func TestParamsFrom(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			values, err := ParseForm(tt.raw)
+			values, err := Parse(tt.raw)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, ParamsFrom(values))
 		})
