@@ -3,6 +3,8 @@ package mock
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/tsymock/tsymock/internal/journal"
 )
 
 // routeJournal adds the journal, call counts, reset and coverage.
@@ -27,7 +29,7 @@ type journalPage struct {
 const defaultJournalLimit = 1000
 
 func (s *Server) adminJournal(w http.ResponseWriter, r *http.Request) {
-	f, err := ParseJournalFilter(r.URL.Query())
+	f, err := journal.ParseFilter(r.URL.Query())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
@@ -35,7 +37,7 @@ func (s *Server) adminJournal(w http.ResponseWriter, r *http.Request) {
 	if f.Limit == 0 {
 		f.Limit = defaultJournalLimit
 	}
-	writeJSON(w, http.StatusOK, journalPage{Entries: s.Journal(f), Last: s.ctl.journal.last()})
+	writeJSON(w, http.StatusOK, journalPage{Entries: s.Journal(f), Last: s.journal.Last()})
 }
 
 func (s *Server) adminJournalEntry(w http.ResponseWriter, r *http.Request) {
@@ -54,14 +56,14 @@ func (s *Server) adminJournalEntry(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) adminJournalClear(w http.ResponseWriter, r *http.Request) {
 	sysid := r.URL.Query().Get("sysid")
-	s.ctl.journal.reset(sysid)
+	s.journal.Reset(sysid)
 	writeJSON(w, http.StatusOK, map[string]string{"cleared": orAll(sysid)})
 }
 
 // adminCalls counts the calls that match the journal filter, for
 // assertions: GET /__tsymock/calls?method=refund&param.amount=100.
 func (s *Server) adminCalls(w http.ResponseWriter, r *http.Request) {
-	f, err := ParseJournalFilter(r.URL.Query())
+	f, err := journal.ParseFilter(r.URL.Query())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return

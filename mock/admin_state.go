@@ -3,7 +3,6 @@ package mock
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -91,7 +90,7 @@ func (s *Server) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case req.Set != "" && req.Advance == "":
-		t, err := parseClockTime(req.Set)
+		t, err := soa.ParseTime(req.Set)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, "set: %v", err)
 			return
@@ -109,18 +108,6 @@ func (s *Server) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.clockState())
-}
-
-// parseClockTime reads China time ("2006-01-02 15:04:05") or RFC 3339.
-func parseClockTime(text string) (time.Time, error) {
-	if t, err := time.ParseInLocation(soa.TimestampLayout, text, soa.Shanghai()); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, text)
-	if err != nil {
-		return time.Time{}, fmt.Errorf(`%q is neither "2006-01-02 15:04:05" (China time) nor RFC 3339`, text)
-	}
-	return t, nil
 }
 
 func (s *Server) adminApps(w http.ResponseWriter, _ *http.Request) {

@@ -3,7 +3,6 @@ package mock
 import (
 	"crypto/rsa"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -41,7 +40,6 @@ type AppInfo struct {
 // control is the state of the control plane: what the admin API, the web
 // page and TestServer read and change besides the emulator and the rules.
 type control struct {
-	journal  *journal
 	coverage *coverage
 	autoKeys []*rsa.PublicKey
 
@@ -50,7 +48,7 @@ type control struct {
 }
 
 func (s *Server) newControl() *control {
-	c := &control{journal: newJournal(s.cfg.JournalSize), coverage: newCoverage(s.catalogue),
+	c := &control{coverage: newCoverage(s.catalogue),
 		origins: map[string]AppInfo{}}
 	if s.cfg.AutoApps {
 		c.autoKeys = autoKeys(s.cfg.AutoAppKeys)
@@ -115,35 +113,6 @@ func (s *Server) Apps() []AppInfo {
 	return out
 }
 
-// Journal returns copies of the journal entries that match f, oldest
-// first.
-func (s *Server) Journal(f JournalFilter) []JournalEntry {
-	found := s.ctl.journal.find(f)
-	out := make([]JournalEntry, len(found))
-	for i, e := range found {
-		out[i] = e.clone()
-	}
-	return out
-}
-
-// JournalEntry returns a copy of the entry with this id, if the journal
-// still holds it.
-func (s *Server) JournalEntry(id uint64) (JournalEntry, bool) {
-	e, ok := s.ctl.journal.get(id)
-	if !ok {
-		return JournalEntry{}, false
-	}
-	return e.clone(), true
-}
-
-// Calls counts the journal entries that match f: "was refund called once
-// with amount 100?". It counts what the journal holds (the last
-// JournalSize calls per application).
-func (s *Server) Calls(f JournalFilter) int {
-	f.Limit = 0
-	return len(s.ctl.journal.find(f))
-}
-
 // Coverage returns sysid's contract coverage since its last reset: the
 // calls from the coverage counts, the notifications from the notifier.
 func (s *Server) Coverage(sysid string) Coverage {
@@ -194,18 +163,4 @@ func scoped(sysid string, f *scenarios.File) (*scenarios.File, error) {
 		return f, nil
 	}
 	return f.ForSysID(sysid)
-}
-
-// clone copies an entry's maps, so that a caller cannot change the
-// journal.
-func (e *JournalEntry) clone() JournalEntry {
-	c := *e
-	c.Raw = maps.Clone(e.Raw)
-	if e.Req != nil {
-		c.Req = &DecodedReq{Service: e.Req.Service, Method: e.Req.Method, Param: copyParams(e.Req.Param)}
-	}
-	if e.Answer != nil {
-		c.Answer = copyParams(e.Answer)
-	}
-	return c
 }

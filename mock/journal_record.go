@@ -12,7 +12,7 @@ func (s *Server) finish(r *http.Request, ex *exchange, start time.Time, body []b
 	d := time.Since(start)
 	e := s.newEntry(r, ex, start, d, body)
 	own := ex.app.SysID != ""
-	ex.id = s.ctl.journal.add(e, own)
+	ex.id = s.journal.Add(e, own)
 	if own && e.Service != "" {
 		code := e.ErrorCode
 		if e.Outcome == OutcomeFault {

@@ -16,7 +16,7 @@ func (s *Server) Reset(sysid string) error {
 	if err := s.emu.Reset(sysid); err != nil {
 		return fmt.Errorf("mock: reset: %w", err)
 	}
-	s.ctl.journal.reset(sysid)
+	s.journal.Reset(sysid)
 	s.ctl.coverage.reset(sysid)
 	s.resetRules(sysid)
 	s.ClearNotifications(sysid)

@@ -61,7 +61,7 @@ func (s *Server) plainParams(ex *exchange) map[string]any {
 	if len(paths) == 0 || s.scen.Len() == 0 {
 		return ex.env.Param // magic values read only ids, never encrypted
 	}
-	plain := copyParams(ex.env.Param)
+	plain := soa.CopyParams(ex.env.Param)
 	_ = soa.WalkEncrypted(plain, paths, func(_, hex string) (string, error) {
 		text, err := keys.DecryptField(s.cfg.PlatformKey, hex)
 		if err != nil {
@@ -70,29 +70,6 @@ func (s *Server) plainParams(ex *exchange) map[string]any {
 		return text, nil
 	})
 	return plain
-}
-
-// copyParams deep-copies decoded JSON.
-func copyParams(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = copyJSON(v)
-	}
-	return out
-}
-
-func copyJSON(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		return copyParams(x)
-	case []any:
-		out := make([]any, len(x))
-		for i, item := range x {
-			out[i] = copyJSON(item)
-		}
-		return out
-	}
-	return v
 }
 
 // wait sleeps for d, at most MaxDelay, until the client gives up or the

@@ -28,6 +28,7 @@ import (
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
@@ -141,7 +142,8 @@ type Server struct {
 	signs     *signCache     // signs of recent answers, which repeat in scenarios
 	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
 	headers   fixedHeaders
-	ctl       *control // journal, coverage, app origins: the control plane
+	ctl       *control // coverage, app origins: the control plane
+	journal   *journal.Journal
 	notify    *notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
 	store     *store     // the data dir, or nil
@@ -173,6 +175,7 @@ func New(cfg Config) (*Server, error) {
 		headers:   newFixedHeaders(cfg.Version),
 	}
 	s.ctl = s.newControl()
+	s.journal = journal.New(cfg.JournalSize)
 	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)
 	var err error
 	if s.pages, err = newPageStore(); err != nil {

@@ -109,7 +109,7 @@ func (s *Server) process(w http.ResponseWriter, r *http.Request, ex *exchange) (
 	if value, serr, answered := s.askScenarios(r.Context(), ex); answered {
 		return value, serr
 	}
-	ex.req = &DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: copyParams(ex.env.Param)}
+	ex.req = &DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: soa.CopyParams(ex.env.Param)}
 	if serr := s.prepare(ex); serr != nil {
 		return nil, serr
 	}

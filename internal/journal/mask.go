@@ -1,4 +1,4 @@
-package mock
+package journal
 
 import (
 	"regexp"
@@ -24,10 +24,10 @@ func isSensitive(name string) bool {
 // not JSON (so its fields cannot be told apart).
 var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
 
-// maskEntry masks every sensitive value sent or answered in clear, wherever
+// mask masks every sensitive value sent or answered in clear, wherever
 // the entry repeats it: the decoded req and answer, the raw req, the
 // response body and the message.
-func maskEntry(e *JournalEntry) {
+func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
 		secrets = maskValues(e.Req.Param, secrets)

@@ -1,4 +1,4 @@
-package mock
+package journal
 
 import (
 	"encoding/json"
@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// JournalFilter selects journal entries. Every field that is set must
+// Filter selects journal entries. Every field that is set must
 // match; the zero filter selects everything.
-type JournalFilter struct {
+type Filter struct {
 	SysID, Service, Method string
 	// ErrorCode selects error answers with this code.
 	ErrorCode string
@@ -32,7 +34,7 @@ type JournalFilter struct {
 }
 
 // match reports whether e is selected.
-func (f JournalFilter) match(e *JournalEntry) bool {
+func (f Filter) match(e *Entry) bool {
 	switch {
 	case f.SysID != "" && e.SysID != f.SysID,
 		f.Service != "" && e.Service != f.Service,
@@ -48,7 +50,7 @@ func (f JournalFilter) match(e *JournalEntry) bool {
 	return f.matchParams(e)
 }
 
-func (f JournalFilter) matchParams(e *JournalEntry) bool {
+func (f Filter) matchParams(e *Entry) bool {
 	if len(f.Params) == 0 {
 		return true
 	}
@@ -105,12 +107,12 @@ func valueText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// ParseJournalFilter reads a filter from query parameters: service, method,
+// ParseFilter reads a filter from query parameters: service, method,
 // sysid, errorCode, outcome, rule, since, until, after, limit and param.NAME.
 // Times are RFC 3339, China time ("2006-01-02 15:04:05"), or a duration
 // meaning that long ago ("5m").
-func ParseJournalFilter(q url.Values) (JournalFilter, error) {
-	f := JournalFilter{SysID: q.Get("sysid"), Service: q.Get("service"), Method: q.Get("method"),
+func ParseFilter(q url.Values) (Filter, error) {
+	f := Filter{SysID: q.Get("sysid"), Service: q.Get("service"), Method: q.Get("method"),
 		ErrorCode: q.Get("errorCode"), Outcome: q.Get("outcome"), Rule: q.Get("rule")}
 	var err error
 	if f.Since, err = parseWhen(q.Get("since")); err != nil {
@@ -153,7 +155,7 @@ func parseWhen(s string) (time.Time, error) {
 	if d, err := time.ParseDuration(s); err == nil {
 		return time.Now().Add(-d.Abs()), nil
 	}
-	t, err := parseClockTime(s)
+	t, err := soa.ParseTime(s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%w, nor a duration ago (\"5m\")", err)
 	}
