@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -92,7 +93,7 @@ func (s *Server) pageAction(w http.ResponseWriter, r *http.Request, form url.Val
 	}
 	action := form.Get("action")
 	rps, serr := s.runAction(p, action, form)
-	s.wakeNotifier()
+	s.notify.Wake()
 	s.logPage(r, p.sysid, action, serr)
 	switch {
 	case serr != nil && retryable(serr):
@@ -154,7 +155,7 @@ func (s *Server) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pag
 		s.renderDone(w, p, rps)
 		return
 	}
-	form, err := platformForm(s.cfg.PlatformKey, p.sysid, rps, soa.FormatTime(s.cfg.Clock.Now()))
+	form, err := notify.PlatformForm(s.cfg.PlatformKey, p.sysid, rps, soa.FormatTime(s.cfg.Clock.Now()))
 	if err != nil {
 		s.pageError(w, r, soa.Errorf("20018", "%v", err))
 		return

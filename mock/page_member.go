@@ -4,6 +4,7 @@ import (
 	"net/url"
 
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -111,7 +112,7 @@ func failContractQuery(_ *Server, p *pageSession, code, message string) (string,
 
 // pageRPS is the rps of a page's return, in the notification's shape.
 func pageRPS(ev emulator.Event) (string, *soa.Error) {
-	rps, err := rpsText(ev)
+	rps, err := notify.RPSText(ev)
 	if err != nil {
 		return "", soa.Errorf("9000", "%v", err)
 	}

@@ -177,7 +177,7 @@ func orderNotified(serr *soa.Error) bool {
 // jumpUrl/frontUrl exactly as backUrl receives it.
 func (s *Server) orderRPS(p *pageSession) (string, *soa.Error) {
 	biz := p.str("bizOrderNo")
-	rps, ok := s.notify.latestRPS(func(ev emulator.Event) bool {
+	rps, ok := s.notify.LatestRPS(func(ev emulator.Event) bool {
 		return ev.SysID == p.sysid && ev.Order && ev.ReturnValue["bizOrderNo"] == biz
 	})
 	if !ok {

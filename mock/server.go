@@ -29,6 +29,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
@@ -144,7 +145,7 @@ type Server struct {
 	headers   fixedHeaders
 	ctl       *control // coverage, app origins: the control plane
 	journal   *journal.Journal
-	notify    *notifier
+	notify    *notify.Notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
 	store     *store     // the data dir, or nil
 }
@@ -176,7 +177,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ctl = s.newControl()
 	s.journal = journal.New(cfg.JournalSize)
-	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	var finished func(key string) // the data dir keeps which notifications need no more attempts
+	if st != nil {
+		finished = st.finished
+	}
+	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
 	var err error
 	if s.pages, err = newPageStore(); err != nil {
 		return nil, err
@@ -190,7 +195,6 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	if st != nil {
-		s.notify.finished = st.finished
 		if err := s.openStore(); err != nil {
 			return nil, err
 		}
@@ -283,7 +287,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // Serve answers requests on ln until Shutdown is called. It returns nil
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
-	s.notify.startPoll()
+	s.notify.Start()
 	err := s.http.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -296,7 +300,7 @@ func (s *Server) Serve(ln net.Listener) error {
 // notifications are cancelled and attempts in flight aborted.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
-	err = errors.Join(err, s.notify.close(ctx))
+	err = errors.Join(err, s.notify.Close(ctx))
 	if s.store != nil {
 		err = errors.Join(err, s.store.close())
 	}

@@ -55,7 +55,7 @@ func (s *Server) serveSOA(w http.ResponseWriter, r *http.Request) {
 	s.limitBodyTime(w, r)
 	ex := &exchange{}
 	ex.value, ex.err = s.safely(func() (map[string]any, *soa.Error) { return s.process(w, r, ex) })
-	s.wakeNotifier() // before the answer: its notifications are listed when it arrives
+	s.notify.Wake() // before the answer: its notifications are listed when it arrives
 	if s.writeFault(w, r, ex) {
 		s.finish(r, ex, start, nil)
 		return

@@ -1,4 +1,4 @@
-package mock
+package notify
 
 import (
 	"fmt"
@@ -10,12 +10,12 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// rpsText is the rps JSON of an event (PROTOCOL.md §5), keys in the
+// RPSText is the rps JSON of an event (PROTOCOL.md §5), keys in the
 // platform's order: service, method, status, returnValue, any extra
 // top-level keys (signContract's contractNo), then errorCode and message on
 // an error. The text is written once and sent as it is on every attempt, so
 // that the sign and the merchant's parse see the same bytes.
-func rpsText(ev emulator.Event) (string, error) {
+func RPSText(ev emulator.Event) (string, error) {
 	rv := ev.ReturnValue
 	if rv == nil {
 		rv = map[string]any{}
@@ -44,11 +44,11 @@ func orderedJSON(pairs []rpsPair) (string, error) {
 	for i, p := range pairs {
 		k, err := soa.MarshalValue(p.key)
 		if err != nil {
-			return "", fmt.Errorf("mock: rps key %s: %w", p.key, err)
+			return "", fmt.Errorf("notify: rps key %s: %w", p.key, err)
 		}
 		v, err := soa.MarshalValue(p.value)
 		if err != nil {
-			return "", fmt.Errorf("mock: rps %s: %w", p.key, err)
+			return "", fmt.Errorf("notify: rps %s: %w", p.key, err)
 		}
 		if i > 0 {
 			b.WriteByte(',')

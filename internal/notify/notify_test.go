@@ -1,4 +1,4 @@
-package mock
+package notify
 
 import (
 	"net/url"
@@ -29,7 +29,7 @@ func TestRPSText(t *testing.T) {
 			ReturnValue: map[string]any{"bizUserId": "u"}, Extra: map[string]any{"contractNo": "CT1"}},
 			`{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"contractNo":"CT1"}`},
 	} {
-		got, err := rpsText(tc.ev)
+		got, err := RPSText(tc.ev)
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, got, tc.name)
 	}
@@ -39,7 +39,7 @@ func TestPlatformFormOrderAndSign(t *testing.T) {
 	m, err := demo.Load()
 	require.NoError(t, err)
 	rps := `{"service":"OrderService","method":"pay","status":"OK","returnValue":{"a":"x y&z"}}`
-	body, err := platformForm(m.PlatformKey, "100000000002", rps, "2026-11-28 12:00:00")
+	body, err := PlatformForm(m.PlatformKey, "100000000002", rps, "2026-11-28 12:00:00")
 	require.NoError(t, err)
 	var keysSeen []string
 	for _, kv := range strings.Split(body, "&") {
@@ -55,10 +55,10 @@ func TestPlatformFormOrderAndSign(t *testing.T) {
 }
 
 func TestNotifyRefusal(t *testing.T) {
-	open := &notifier{cfg: NotifyConfig{}.withDefaults()}
-	strict := &notifier{cfg: NotifyConfig{AllowHosts: []string{"merchant.example", "other.example:8443"}}.withDefaults()}
+	open := &Notifier{cfg: Config{}.withDefaults()}
+	strict := &Notifier{cfg: Config{AllowHosts: []string{"merchant.example", "other.example:8443"}}.withDefaults()}
 	for _, tc := range []struct {
-		n       *notifier
+		n       *Notifier
 		backURL string
 		refused string // part of the reason, "" when allowed
 	}{
@@ -86,10 +86,10 @@ func TestNotifyRefusal(t *testing.T) {
 }
 
 func TestNotifyDefaults(t *testing.T) {
-	cfg := NotifyConfig{}.withDefaults()
+	cfg := Config{}.withDefaults()
 	assert.Equal(t, []time.Duration{5 * time.Second, 10 * time.Minute, time.Hour, 6 * time.Hour}, cfg.Schedule)
-	assert.Equal(t, DefaultNotifyTimeout, cfg.Timeout)
-	n := &notifier{cfg: NotifyConfig{Schedule: []time.Duration{time.Millisecond, time.Second}}.withDefaults()}
+	assert.Equal(t, DefaultTimeout, cfg.Timeout)
+	n := &Notifier{cfg: Config{Schedule: []time.Duration{time.Millisecond, time.Second}}.withDefaults()}
 	assert.Equal(t, 2, n.maxAttempts(emulator.Event{Order: true}), "the schedule's length")
 	assert.Equal(t, 1, n.maxAttempts(emulator.Event{}))
 }

@@ -1,4 +1,4 @@
-package mock
+package notify
 
 import (
 	"context"
@@ -34,9 +34,9 @@ func newNotifyClient() *http.Client {
 
 // attempt sends the notification once and reports how it went. It never
 // holds the notifier's mutex.
-func (n *notifier) attempt(ctx context.Context, r *record, manual bool) NotifyAttempt {
+func (n *Notifier) attempt(ctx context.Context, r *record, manual bool) Attempt {
 	start := time.Now()
-	a := NotifyAttempt{At: start, Manual: manual}
+	a := Attempt{At: start, Manual: manual}
 	body, err := n.form(r.ev.SysID, r.n.RPS)
 	if err != nil {
 		a.Error = err.Error()
@@ -59,16 +59,16 @@ func (n *notifier) attempt(ctx context.Context, r *record, manual bool) NotifyAt
 // form is the notification body of PROTOCOL.md §5, parameters in the
 // platform's order: sysid, rps, timestamp, v, sign, with sign over
 // sysid + rps + timestamp and the timestamp from the server's clock.
-func (n *notifier) form(sysid, rps string) (string, error) {
-	return platformForm(n.key, sysid, rps, soa.FormatTime(n.clock.Now()))
+func (n *Notifier) form(sysid, rps string) (string, error) {
+	return PlatformForm(n.key, sysid, rps, soa.FormatTime(n.clock.Now()))
 }
 
-// platformForm is sysid, rps, timestamp, v and sign, URL-encoded in that
+// PlatformForm is sysid, rps, timestamp, v and sign, URL-encoded in that
 // order; page redirects carry the same parameters.
-func platformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
+func PlatformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
 	sign, err := keys.Sign(key, sysid+rps+ts)
 	if err != nil {
-		return "", fmt.Errorf("mock: sign notification: %w", err)
+		return "", fmt.Errorf("notify: sign notification: %w", err)
 	}
 	parts := []string{"sysid=" + url.QueryEscape(sysid), "rps=" + url.QueryEscape(rps),
 		"timestamp=" + url.QueryEscape(ts), "v=2.0", "sign=" + url.QueryEscape(sign)}
@@ -76,12 +76,12 @@ func platformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
 }
 
 // post sends one form and returns the HTTP status.
-func (n *notifier) post(ctx context.Context, backURL, body string) (int, error) {
+func (n *Notifier) post(ctx context.Context, backURL, body string) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, backURL, strings.NewReader(body))
 	if err != nil {
-		return 0, fmt.Errorf("mock: notification request: %w", err)
+		return 0, fmt.Errorf("notify: notification request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
 	req.Header.Set("User-Agent", "tsymock-notifier")
@@ -96,7 +96,7 @@ func (n *notifier) post(ctx context.Context, backURL, body string) (int, error) 
 
 // refusal says why a backUrl is not contacted, or "" when it may be: it
 // must be an absolute http(s) URL, and on loopback or an allowed host.
-func (n *notifier) refusal(backURL string) string {
+func (n *Notifier) refusal(backURL string) string {
 	if backURL == "" {
 		return "the call gave no backUrl"
 	}
@@ -137,7 +137,7 @@ func hostAllowed(u *url.URL, allow []string) bool {
 }
 
 // logAttempt writes one line per attempt.
-func (n *notifier) logAttempt(r *record, a NotifyAttempt) {
+func (n *Notifier) logAttempt(r *record, a Attempt) {
 	attrs := []any{"id", r.n.ID, "sysid", r.ev.SysID, "call", r.ev.Service + "." + r.ev.Method,
 		"backUrl", r.ev.BackURL, "status", a.Status, "latency", a.Latency}
 	if a.Error != "" {

@@ -1,4 +1,4 @@
-package mock
+package notify
 
 import (
 	"context"
@@ -14,17 +14,17 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 )
 
-// notifier takes the emulator's events, records them and delivers them to
+// Notifier takes the emulator's events, records them and delivers them to
 // backUrl on the schedule. Every attempt runs in its own goroutine (a timer
 // callback) under a context with the attempt timeout, so a slow or hanging
 // receiver holds one goroutine for at most that long and never delays
 // others. Timing uses real time, not the server's clock: a clock fixed for
 // reproducible answers must not stop delivery.
-type notifier struct {
-	cfg   NotifyConfig
+type Notifier struct {
+	cfg   Config
 	key   *rsa.PrivateKey
 	clock clock.Clock
-	emu   *emulator.Emulator
+	src   EventSource
 	log   *slog.Logger
 	http  *http.Client
 
@@ -43,35 +43,41 @@ type notifier struct {
 	wg       sync.WaitGroup // attempts scheduled or in flight, and the poll
 	pollOnce sync.Once
 	stopPoll chan struct{}
-	// finished, when set, is told the Event.Key of every notification that
-	// needs no more attempts (delivered, failed, undeliverable, cleared),
-	// so that a kept state does not send it again after a restart.
-	finished func(key string)
 }
 
-func newNotifier(cfg NotifyConfig, key *rsa.PrivateKey, c clock.Clock, emu *emulator.Emulator, log *slog.Logger) *notifier {
+// EventSource is where the events come from: the emulator, which queues
+// one for every change a merchant is notified of.
+type EventSource interface {
+	TakeEvents() []emulator.Event
+}
+
+// New returns a notifier that signs with the platform key and stamps its
+// forms with clock c (the server's: the merchant checks the timestamp).
+// Start begins its safety poll; Close stops it.
+func New(cfg Config, key *rsa.PrivateKey, c clock.Clock, src EventSource, log *slog.Logger) *Notifier {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &notifier{cfg: cfg.withDefaults(), key: key, clock: c, emu: emu, log: log,
+	return &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, log: log,
 		http: newNotifyClient(), byID: map[string]*record{}, ctx: ctx, cancel: cancel,
 		stopPoll: make(chan struct{})}
 }
 
-// wake takes every queued event and schedules its delivery. It is cheap
-// when there is nothing to take.
-func (n *notifier) wake() {
+// Wake takes every queued event and schedules its delivery. It is cheap
+// when there is nothing to take; every request that can change state calls
+// it once it is done.
+func (n *Notifier) Wake() {
 	n.takeMu.Lock()
 	defer n.takeMu.Unlock()
-	for _, ev := range n.emu.TakeEvents() {
+	for _, ev := range n.src.TakeEvents() {
 		n.add(ev)
 	}
 }
 
 // add records one event and schedules its first attempt, or records why it
 // cannot be delivered.
-func (n *notifier) add(ev emulator.Event) {
-	rps, err := rpsText(ev)
+func (n *Notifier) add(ev emulator.Event) {
+	rps, err := RPSText(ev)
 	r := &record{ev: ev, n: Notification{SysID: ev.SysID, Service: ev.Service, Method: ev.Method,
-		Status: ev.Status, BackURL: ev.BackURL, State: NotifyPending, RPS: rps, EventTime: ev.At,
+		Status: ev.Status, BackURL: ev.BackURL, State: Pending, RPS: rps, EventTime: ev.At,
 		Queued: time.Now(), Order: ev.Order, MaxAttempts: n.maxAttempts(ev)}}
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -85,7 +91,7 @@ func (n *notifier) add(ev emulator.Event) {
 		reason = err.Error()
 	}
 	if reason != "" {
-		r.n.State, r.n.Reason = NotifyUndeliverable, reason
+		r.n.State, r.n.Reason = Undeliverable, reason
 		n.done(r)
 		n.log.Warn("notification not deliverable", "id", r.n.ID, "sysid", ev.SysID,
 			"call", ev.Service+"."+ev.Method, "backUrl", ev.BackURL, "reason", reason)
@@ -96,7 +102,7 @@ func (n *notifier) add(ev emulator.Event) {
 
 // maxAttempts is the length of the schedule for order notifications, one
 // for the others.
-func (n *notifier) maxAttempts(ev emulator.Event) int {
+func (n *Notifier) maxAttempts(ev emulator.Event) int {
 	if ev.Order {
 		return len(n.cfg.Schedule)
 	}
@@ -104,7 +110,7 @@ func (n *notifier) maxAttempts(ev emulator.Event) int {
 }
 
 // schedule arms the record's next attempt. Callers hold n.mu.
-func (n *notifier) schedule(r *record, d time.Duration) {
+func (n *Notifier) schedule(r *record, d time.Duration) {
 	if n.closed {
 		return
 	}
@@ -117,7 +123,7 @@ func (n *notifier) schedule(r *record, d time.Duration) {
 }
 
 // unschedule stops the record's waiting timer, if any. Callers hold n.mu.
-func (n *notifier) unschedule(r *record) {
+func (n *Notifier) unschedule(r *record) {
 	if r.timer != nil && r.timer.Stop() {
 		n.wg.Done()
 	}
@@ -126,9 +132,9 @@ func (n *notifier) unschedule(r *record) {
 
 // scheduledAttempt is a timer's attempt: on failure the next one is armed
 // while the schedule lasts, then the notification is failed.
-func (n *notifier) scheduledAttempt(r *record) {
+func (n *Notifier) scheduledAttempt(r *record) {
 	n.mu.Lock()
-	if n.closed || r.running || r.removed || r.n.State != NotifyPending {
+	if n.closed || r.running || r.removed || r.n.State != Pending {
 		n.mu.Unlock()
 		return
 	}
@@ -138,7 +144,7 @@ func (n *notifier) scheduledAttempt(r *record) {
 }
 
 // finish records an attempt's outcome and decides what comes next.
-func (n *notifier) finish(r *record, a NotifyAttempt) {
+func (n *Notifier) finish(r *record, a Attempt) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	r.running = false
@@ -147,31 +153,31 @@ func (n *notifier) finish(r *record, a NotifyAttempt) {
 	switch {
 	case a.Status == http.StatusOK:
 		n.unschedule(r)
-		r.n.State = NotifyDelivered
+		r.n.State = Delivered
 		n.done(r)
 	case r.removed:
 		n.unschedule(r)
-	case r.n.State == NotifyPending && scheduled < r.n.MaxAttempts:
+	case r.n.State == Pending && scheduled < r.n.MaxAttempts:
 		if r.timer == nil {
 			n.schedule(r, n.cfg.Schedule[min(scheduled, len(n.cfg.Schedule)-1)])
 		}
 	default:
 		n.unschedule(r)
-		r.n.State = NotifyFailed
+		r.n.State = Failed
 		n.done(r)
 	}
 }
 
 // done tells the kept state that r needs no more attempts.
-func (n *notifier) done(r *record) {
-	if n.finished != nil {
-		n.finished(r.ev.Key)
+func (n *Notifier) done(r *record) {
+	if n.cfg.Finished != nil {
+		n.cfg.Finished(r.ev.Key)
 	}
 }
 
 // countScheduled is how many attempts the schedule made (redeliveries
 // asked for through the API do not use up the schedule).
-func countScheduled(attempts []NotifyAttempt) int {
+func countScheduled(attempts []Attempt) int {
 	k := 0
 	for _, a := range attempts {
 		if !a.Manual {
@@ -183,9 +189,9 @@ func countScheduled(attempts []NotifyAttempt) int {
 
 // trim forgets the oldest finished notifications past the limit. Callers
 // hold n.mu.
-func (n *notifier) trim() {
+func (n *Notifier) trim() {
 	for len(n.records) > n.cfg.Max {
-		i := slices.IndexFunc(n.records, func(r *record) bool { return r.n.State != NotifyPending && !r.running })
+		i := slices.IndexFunc(n.records, func(r *record) bool { return r.n.State != Pending && !r.running })
 		if i < 0 {
 			return
 		}
@@ -194,8 +200,8 @@ func (n *notifier) trim() {
 	}
 }
 
-// startPoll starts the safety poll once; close stops it.
-func (n *notifier) startPoll() {
+// Start starts the safety poll, once; Close stops it.
+func (n *Notifier) Start() {
 	n.pollOnce.Do(func() {
 		n.mu.Lock()
 		defer n.mu.Unlock()
@@ -207,24 +213,24 @@ func (n *notifier) startPoll() {
 	})
 }
 
-func (n *notifier) poll() {
+func (n *Notifier) poll() {
 	defer n.wg.Done()
 	t := time.NewTicker(n.cfg.Poll)
 	defer t.Stop()
 	for {
 		select {
 		case <-t.C:
-			n.wake()
+			n.Wake()
 		case <-n.stopPoll:
 			return
 		}
 	}
 }
 
-// close stops the poll and every scheduled attempt, cancels the attempts in
+// Close stops the poll and every scheduled attempt, cancels the attempts in
 // flight and waits for their goroutines, or for ctx to end. Pending
 // notifications stay listed as pending.
-func (n *notifier) close(ctx context.Context) error {
+func (n *Notifier) Close(ctx context.Context) error {
 	n.mu.Lock()
 	if !n.closed {
 		n.closed = true
@@ -242,6 +248,6 @@ func (n *notifier) close(ctx context.Context) error {
 		n.http.CloseIdleConnections()
 		return nil
 	case <-ctx.Done():
-		return fmt.Errorf("mock: notifier: %w", ctx.Err())
+		return fmt.Errorf("notify: close: %w", ctx.Err())
 	}
 }
