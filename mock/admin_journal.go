@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/journal"
 )
 
@@ -94,7 +95,7 @@ func (s *Server) adminCoverage(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, reports)
 	case "text":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_ = WriteCoverageText(w, reports)
+		_ = coverage.WriteText(w, reports)
 	default:
 		writeError(w, http.StatusBadRequest, "format is json or text, not %q", r.URL.Query().Get("format"))
 	}

@@ -40,7 +40,6 @@ type AppInfo struct {
 // control is the state of the control plane: what the admin API, the web
 // page and TestServer read and change besides the emulator and the rules.
 type control struct {
-	coverage *coverage
 	autoKeys []*rsa.PublicKey
 
 	mu      sync.Mutex
@@ -48,7 +47,7 @@ type control struct {
 }
 
 func (s *Server) newControl() *control {
-	c := &control{coverage: newCoverage(s.catalogue),
+	c := &control{
 		origins: map[string]AppInfo{}}
 	if s.cfg.AutoApps {
 		c.autoKeys = autoKeys(s.cfg.AutoAppKeys)
@@ -110,31 +109,6 @@ func (s *Server) Apps() []AppInfo {
 		out = append(out, info)
 	}
 	slices.SortFunc(out, func(x, y AppInfo) int { return strings.Compare(x.SysID, y.SysID) })
-	return out
-}
-
-// Coverage returns sysid's contract coverage since its last reset: the
-// calls from the coverage counts, the notifications from the notifier.
-func (s *Server) Coverage(sysid string) Coverage {
-	rep := s.ctl.coverage.report(sysid)
-	rep.Notifications = notificationCoverage(s.Notifications(sysid))
-	return rep
-}
-
-// CoverageAll returns the coverage of every registered application and of
-// every sysid that made calls, sorted by sysid.
-func (s *Server) CoverageAll() []Coverage {
-	ids := s.ctl.coverage.sysids()
-	for _, a := range s.apps.all() {
-		if !slices.Contains(ids, a.SysID) {
-			ids = append(ids, a.SysID)
-		}
-	}
-	slices.Sort(ids)
-	out := make([]Coverage, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, s.Coverage(id))
-	}
 	return out
 }
 

@@ -2,7 +2,6 @@ package mock
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,24 +82,4 @@ func sysidsOf(reps []Coverage) []string {
 		out = append(out, r.SysID)
 	}
 	return out
-}
-
-func TestWriteCoverageTextEmpty(t *testing.T) {
-	var b strings.Builder
-	require.NoError(t, WriteCoverageText(&b, nil))
-	assert.Equal(t, "no calls yet\n", b.String())
-}
-
-func TestNotificationCoverage(t *testing.T) {
-	got := notificationCoverage([]Notification{
-		{Service: "OrderService", Method: "pay", Status: "OK", State: NotifyDelivered},
-		{Service: "OrderService", Method: "pay", Status: "OK", State: NotifyPending},
-		{Service: "OrderService", Method: "pay", Status: "error", State: NotifyFailed},
-		{Service: "MemberService", Method: "verifyResult", Status: "OK", State: NotifyUndeliverable},
-	})
-	assert.Equal(t, []NotificationCoverage{
-		{Kind: "MemberService.verifyResult OK", Total: 1, Undeliverable: 1},
-		{Kind: "OrderService.pay OK", Total: 2, Delivered: 1, Pending: 1},
-		{Kind: "OrderService.pay error", Total: 1, Failed: 1},
-	}, got)
 }

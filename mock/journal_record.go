@@ -13,12 +13,8 @@ func (s *Server) finish(r *http.Request, ex *exchange, start time.Time, body []b
 	e := s.newEntry(r, ex, start, d, body)
 	own := ex.app.SysID != ""
 	ex.id = s.journal.Add(e, own)
-	if own && e.Service != "" {
-		code := e.ErrorCode
-		if e.Outcome == OutcomeFault {
-			code = e.Fault
-		}
-		s.ctl.coverage.record(ex.app.SysID, e.Service, e.Method, e.Outcome, code)
+	if own {
+		s.coverage.Record(e)
 	}
 	s.logExchange(r.Context(), ex, d)
 }

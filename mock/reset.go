@@ -17,7 +17,7 @@ func (s *Server) Reset(sysid string) error {
 		return fmt.Errorf("mock: reset: %w", err)
 	}
 	s.journal.Reset(sysid)
-	s.ctl.coverage.reset(sysid)
+	s.coverage.Reset(sysid)
 	s.resetRules(sysid)
 	s.ClearNotifications(sysid)
 	return nil

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/ids"
@@ -143,8 +144,9 @@ type Server struct {
 	signs     *signCache     // signs of recent answers, which repeat in scenarios
 	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
 	headers   fixedHeaders
-	ctl       *control // coverage, app origins: the control plane
+	ctl       *control // app origins, auto-app keys
 	journal   *journal.Journal
+	coverage  *coverage.Counter
 	notify    *notify.Notifier
 	pages     *pageStore // the browser pages of PROTOCOL.md §6
 	store     *store     // the data dir, or nil
@@ -177,6 +179,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ctl = s.newControl()
 	s.journal = journal.New(cfg.JournalSize)
+	s.coverage = coverage.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
 	if st != nil {
 		finished = st.finished

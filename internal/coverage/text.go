@@ -1,4 +1,4 @@
-package mock
+package coverage
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"strings"
 )
 
-// WriteCoverageText writes coverage reports for people: per application,
+// WriteText writes coverage reports for people: per application,
 // the methods called with what they were answered and what they never
 // saw, the methods never called, and the notifications.
-func WriteCoverageText(w io.Writer, reports []Coverage) error {
+func WriteText(w io.Writer, reports []Report) error {
 	var b strings.Builder
 	if len(reports) == 0 {
 		b.WriteString("no calls yet\n")
@@ -20,13 +20,13 @@ func WriteCoverageText(w io.Writer, reports []Coverage) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeCoverage(&b, rep)
+		writeReport(&b, rep)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeCoverage(b *strings.Builder, rep Coverage) {
+func writeReport(b *strings.Builder, rep Report) {
 	pct := 0
 	if rep.Total > 0 {
 		pct = rep.Called * 100 / rep.Total
@@ -53,7 +53,7 @@ func writeCoverage(b *strings.Builder, rep Coverage) {
 }
 
 // methodLine is "3 calls, 2 OK, errors 30000×1; never failed".
-func methodLine(m MethodCoverage) string {
+func methodLine(m MethodReport) string {
 	parts := []string{plural(m.Calls, "call"), fmt.Sprintf("%d OK", m.OK)}
 	if len(m.ErrorCodes) > 0 {
 		parts = append(parts, "errors "+counts(m.ErrorCodes))
@@ -94,7 +94,7 @@ func writeList(b *strings.Builder, title string, names []string) {
 	}
 }
 
-func writeNotifications(b *strings.Builder, notes []NotificationCoverage) {
+func writeNotifications(b *strings.Builder, notes []NotificationReport) {
 	if len(notes) == 0 {
 		b.WriteString("  notifications: none\n")
 		return
@@ -106,7 +106,7 @@ func writeNotifications(b *strings.Builder, notes []NotificationCoverage) {
 }
 
 // notificationGaps is ", 1 pending, 2 failed" for what was not delivered.
-func notificationGaps(n NotificationCoverage) string {
+func notificationGaps(n NotificationReport) string {
 	var out string
 	for _, p := range []struct {
 		n    int
