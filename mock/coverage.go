@@ -45,7 +45,7 @@ func (s *Server) Coverage(sysid string) Coverage {
 // every sysid that made calls, sorted by sysid.
 func (s *Server) CoverageAll() []Coverage {
 	ids := s.coverage.SysIDs()
-	for _, a := range s.apps.all() {
+	for _, a := range s.apps.All() {
 		if !slices.Contains(ids, a.SysID) {
 			ids = append(ids, a.SysID)
 		}

@@ -39,7 +39,7 @@ func (s *Server) sign(ex *exchange, signedValue string) (string, error) {
 	if ex.fault == scenarios.BadSignature {
 		signedValue += badSignatureSalt
 	}
-	return s.signs.sign(signedValue)
+	return s.signs.Sign(signedValue)
 }
 
 // otherKeys are the keys other than sysid's own that may have made a wrong
@@ -48,7 +48,7 @@ func (s *Server) sign(ex *exchange, signedValue string) (string, error) {
 func (s *Server) otherKeys(sysid string) []diagnose.NamedKey {
 	out := []diagnose.NamedKey{{Name: "platform private key", Key: &s.cfg.PlatformKey.PublicKey}}
 	out = append(out, s.cfg.KnownKeys...)
-	for _, a := range s.apps.all() {
+	for _, a := range s.apps.All() {
 		if a.SysID != sysid {
 			out = append(out, diagnose.NamedKey{Name: "merchant key of sysid " + a.SysID, Key: a.Key})
 		}

@@ -47,7 +47,7 @@ func (s *Server) healthHandler() http.Handler {
 
 // sysIDs lists the registered applications, sorted.
 func (s *Server) sysIDs() []string {
-	apps := s.apps.all()
+	apps := s.apps.All()
 	ids := make([]string, 0, len(apps))
 	for _, a := range apps {
 		ids = append(ids, a.SysID)

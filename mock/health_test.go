@@ -35,7 +35,7 @@ func TestHealth(t *testing.T) {
 
 func TestHealthListsAppsRegisteredLater(t *testing.T) {
 	s, m := newTestServer(t)
-	require.NoError(t, s.apps.add(App{SysID: "0001", Key: &m.MerchantKey.PublicKey}))
+	require.NoError(t, s.RegisterApp(App{SysID: "0001", Key: &m.MerchantKey.PublicKey}))
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, HealthPath, nil))
 	var h Health

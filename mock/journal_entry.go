@@ -74,7 +74,7 @@ func (s *Server) signatureCheck(ex *exchange) SignatureCheck {
 		return SignatureCheck{Verdict: SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
 			Key: ex.diag.Fingerprint, Diagnosis: ex.diag.Cause}
 	case ex.verifiedText != "":
-		return SignatureCheck{Verdict: SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.fingerprint}
+		return SignatureCheck{Verdict: SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.Fingerprint()}
 	}
 	return SignatureCheck{Verdict: SignatureUnchecked}
 }

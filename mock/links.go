@@ -38,7 +38,7 @@ func (s *Server) serveCheckAccount(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(r.URL.Path, emulator.CheckAccountPath)
 	sysid, file, ok := strings.Cut(rest, "/")
 	date, isTxt := strings.CutSuffix(file, ".txt")
-	if _, known := s.apps.get(sysid); !ok || !isTxt || !known {
+	if _, known := s.apps.Get(sysid); !ok || !isTxt || !known {
 		http.NotFound(w, r)
 		return
 	}

@@ -92,7 +92,7 @@ func (s *Server) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo s
 }
 
 func (s *Server) orderLinkSession(orderNo string) (*pageSession, *soa.Error) {
-	for _, a := range s.apps.all() {
+	for _, a := range s.apps.All() {
 		biz, serr := s.emu.OrderByNo(a.SysID, orderNo)
 		if serr != nil {
 			continue

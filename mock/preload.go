@@ -17,7 +17,7 @@ import (
 // exist already are left as they are, so that a server with a data dir can
 // be started again with the same preload.
 func (s *Server) PreloadMembers(ctx context.Context, sysid, prefix string, n int) error {
-	if _, ok := s.apps.get(sysid); !ok {
+	if _, ok := s.apps.Get(sysid); !ok {
 		return fmt.Errorf("mock: preload: sysid %q is not registered", sysid)
 	}
 	for i := range n {

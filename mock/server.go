@@ -16,7 +16,6 @@ import (
 	"context"
 	"crypto/rsa"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -24,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/diagnose"
@@ -31,8 +31,8 @@ import (
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
+	"github.com/tsymock/tsymock/internal/sigcache"
 	"github.com/tsymock/tsymock/internal/soa"
-	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -44,27 +44,6 @@ const SOAPath = "/service/soa"
 
 // DefaultMaxBody bounds a request body; larger requests are answered 10004.
 const DefaultMaxBody = 1 << 20
-
-// App is an application (sysid) with the merchant's public key, taken from
-// the certificate the merchant uploaded to the platform.
-type App struct {
-	SysID string
-	Key   *rsa.PublicKey
-	// AccountSets are the application's account sets, the one that holds
-	// escrow first; nil means the emulator's defaults (200126, 100001).
-	AccountSets []string
-
-	fingerprint string         // of Key, computed once when registered: the journal names it on every call
-	verifier    *keys.Verifier // Key with its modulus precomputed once: every call is verified with it
-}
-
-// verify checks a signature with the application's key.
-func (a App) verify(text, sign string) error {
-	if a.verifier == nil { // an App that was not registered through the registry
-		return keys.Verify(a.Key, text, sign)
-	}
-	return a.verifier.Verify(text, sign)
-}
 
 // Config is everything the server depends on. Zero values get defaults.
 type Config struct {
@@ -133,7 +112,8 @@ type Config struct {
 // Server is a running tsymock. Create it with New.
 type Server struct {
 	cfg       Config
-	apps      *registry
+	apps      *apps.Registry
+	autoKeys  apps.AutoKeys // nil unless Config.AutoApps
 	catalogue *soa.Catalogue
 	emu       *emulator.Emulator
 	scen      *scenarios.Set
@@ -141,10 +121,9 @@ type Server struct {
 	http      *http.Server
 	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
 	quitOnce  sync.Once
-	signs     *signCache     // signs of recent answers, which repeat in scenarios
-	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
+	signs     *sigcache.Signs    // signs of recent answers, which repeat in scenarios
+	verified  *sigcache.Verdicts // requests whose signature verified, which repeat in load tests and retries
 	headers   fixedHeaders
-	ctl       *control // app origins, auto-app keys
 	journal   *journal.Journal
 	coverage  *coverage.Counter
 	notify    *notify.Notifier
@@ -166,18 +145,20 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg:       cfg,
-		apps:      newRegistry(),
+		apps:      apps.NewRegistry(),
 		catalogue: soa.DefaultCatalogue(),
 		emu:       emulator.New(ecfg),
 		store:     st,
 		scen:      newScenarioSet(cfg),
 		log:       cfg.Logger,
 		quit:      make(chan struct{}),
-		signs:     newSignCache(cfg.PlatformKey),
-		verified:  newVerifiedCache(),
+		signs:     sigcache.NewSigns(cfg.PlatformKey),
+		verified:  sigcache.NewVerdicts(),
 		headers:   newFixedHeaders(cfg.Version),
 	}
-	s.ctl = s.newControl()
+	if cfg.AutoApps {
+		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
+	}
 	s.journal = journal.New(cfg.JournalSize)
 	s.coverage = coverage.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
@@ -190,11 +171,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	for _, a := range cfg.Apps {
-		if err := s.apps.add(a); err != nil {
-			return nil, fmt.Errorf("mock: %w", err)
-		}
-		if len(a.AccountSets) > 0 {
-			s.emu.SetAccountSets(a.SysID, a.AccountSets)
+		if _, err := s.registerApp(a.internal(), OriginConfig); err != nil {
+			return nil, err
 		}
 	}
 	if st != nil {

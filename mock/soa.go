@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
@@ -19,7 +20,7 @@ import (
 // kept for the response, the log line and (later) the journal.
 type exchange struct {
 	params form.Params
-	app    App
+	app    apps.App
 	env    *soa.Envelope
 	// req is the copy of env the journal records once prepare hands the
 	// params to decryption and the emulator, which change them; nil while
@@ -123,12 +124,12 @@ func (s *Server) authenticate(ex *exchange) *soa.Error {
 	if p.SysID == "" {
 		return soa.Errorf("10001", "sysid")
 	}
-	app, ok := s.apps.get(p.SysID)
+	app, ok := s.apps.Get(p.SysID)
 	if !ok {
 		app, ok = s.autoApp(p)
 	}
 	if !ok {
-		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, s.apps.list())
+		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, s.apps.Known())
 	}
 	ex.app = app
 	if serr := checkVersion(p.V); serr != nil {
@@ -159,7 +160,7 @@ func checkVersion(v string) *soa.Error {
 // fails, works out why.
 func (s *Server) verify(ex *exchange) *soa.Error {
 	p := ex.params
-	text, err := s.verified.verify(ex.app, p)
+	text, err := s.verified.Verify(ex.app, p)
 	if err == nil {
 		ex.verifiedText = text
 		return nil

@@ -47,17 +47,3 @@ func BenchmarkServeCanned(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkSignCache is a repeated answer's sign, taken from the cache.
-func BenchmarkSignCache(b *testing.B) {
-	s, _ := newTestServer(b)
-	text := `{"allAmount":100000000,"freezenAmount":0}`
-	_, err := s.signs.sign(text)
-	require.NoError(b, err)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := s.signs.sign(text); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

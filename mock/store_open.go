@@ -56,7 +56,7 @@ func (s *Server) replayRecord(lsn uint64, payload []byte, st *replayStats) error
 		if err != nil {
 			return fmt.Errorf("record %d: %w", lsn, err)
 		}
-		if err := s.registerApp(a, r.App.Origin); err != nil {
+		if _, err := s.registerApp(a.internal(), r.App.Origin); err != nil {
 			return fmt.Errorf("record %d: %w", lsn, err)
 		}
 		st.apps++

@@ -1,8 +1,9 @@
-package mock
+package sigcache
 
 import (
 	"strings"
 
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -15,7 +16,7 @@ const (
 	verifiedCacheMaxText = 4 << 10
 )
 
-// verifiedCache remembers the requests whose signature verified. RSA
+// Verdicts remembers the requests whose signature verified. RSA
 // PKCS#1 v1.5 verification is deterministic: the same key, text and sign
 // always get the same verdict, so a request sent again byte for byte (a
 // load test, a client that retries) skips the RSA operation, the largest
@@ -25,12 +26,13 @@ const (
 // else: the version and the timestamp window are checked on every request.
 //
 // It holds two generations of at most verifiedCacheEntries requests.
-type verifiedCache struct {
+type Verdicts struct {
 	// verdicts maps a verified request to the text its signature covers
 	// as the journal shows it, Base64(MD5(sysid+req+timestamp)).
 	verdicts *generations[verifiedRequest, string]
-	// check is the RSA verification, App.verify; a test counts its calls.
-	check func(a App, text, sign string) error
+	// check is the RSA verification, apps.App.Verify; a test counts its
+	// calls.
+	check func(a apps.App, text, sign string) error
 }
 
 // verifiedRequest is the key of a verified request: the exact strings
@@ -45,14 +47,15 @@ type verifiedRequest struct {
 	sysid, req, timestamp, sign string
 }
 
-func newVerifiedCache() *verifiedCache {
-	return &verifiedCache{verdicts: newGenerations[verifiedRequest, string](verifiedCacheEntries), check: App.verify}
+// NewVerdicts returns an empty cache of verdicts.
+func NewVerdicts() *Verdicts {
+	return &Verdicts{verdicts: newGenerations[verifiedRequest, string](verifiedCacheEntries), check: apps.App.Verify}
 }
 
-// verify checks the signature of p with a's key, from the cache or with
+// Verify checks the signature of p with a's key, from the cache or with
 // the RSA operation, and returns Base64(MD5(sysid+req+timestamp)).
-func (c *verifiedCache) verify(a App, p form.Params) (string, error) {
-	k := verifiedRequest{verifier: a.verifier, sysid: p.SysID, req: p.Req, timestamp: p.Timestamp, sign: p.Sign}
+func (c *Verdicts) Verify(a apps.App, p form.Params) (string, error) {
+	k := verifiedRequest{verifier: a.Verifier(), sysid: p.SysID, req: p.Req, timestamp: p.Timestamp, sign: p.Sign}
 	keep := k.cacheable()
 	if keep {
 		if text, ok := c.verdicts.get(k); ok {
@@ -70,9 +73,13 @@ func (c *verifiedCache) verify(a App, p form.Params) (string, error) {
 	return text, nil
 }
 
+// Len is how many verdicts are kept (both generations; one moving between
+// them may count twice).
+func (c *Verdicts) Len() int { return c.verdicts.len() }
+
 // cacheable reports whether the request may be kept: an application
-// registered through the registry (which gives it its Verifier), and a
-// request short enough.
+// registered (the registry gives it its Verifier), and a request short
+// enough.
 func (k verifiedRequest) cacheable() bool {
 	return k.verifier != nil && len(k.sysid)+len(k.req)+len(k.timestamp)+len(k.sign) <= verifiedCacheMaxText
 }

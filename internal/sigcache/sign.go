@@ -1,4 +1,4 @@
-package mock
+package sigcache
 
 import (
 	"crypto/rsa"
@@ -13,7 +13,7 @@ const (
 	signCacheMaxText = 4 << 10
 )
 
-// signCache remembers the signs of recent answer texts. PKCS#1 v1.5
+// Signs remembers the signs of recent answer texts. PKCS#1 v1.5
 // signatures are deterministic, so the same text under the same key always
 // has the same sign: a canned scenario answer, or an error answered over
 // and over, costs one RSA operation (about a millisecond with a 2048-bit
@@ -21,17 +21,18 @@ const (
 // member's userId) simply miss.
 //
 // It holds two generations of at most signCacheEntries texts.
-type signCache struct {
+type Signs struct {
 	key   *rsa.PrivateKey
 	signs *generations[string, string] // text -> sign
 }
 
-func newSignCache(key *rsa.PrivateKey) *signCache {
-	return &signCache{key: key, signs: newGenerations[string, string](signCacheEntries)}
+// NewSigns returns an empty cache of signs made with key.
+func NewSigns(key *rsa.PrivateKey) *Signs {
+	return &Signs{key: key, signs: newGenerations[string, string](signCacheEntries)}
 }
 
-// sign returns the sign of text, from the cache or freshly made.
-func (c *signCache) sign(text string) (string, error) {
+// Sign returns the sign of text, from the cache or freshly made.
+func (c *Signs) Sign(text string) (string, error) {
 	if len(text) > signCacheMaxText {
 		return keys.Sign(c.key, text)
 	}
@@ -45,3 +46,7 @@ func (c *signCache) sign(text string) (string, error) {
 	c.signs.put(text, sig)
 	return sig, nil
 }
+
+// Len is how many signs are kept (both generations; one moving between
+// them may count twice).
+func (c *Signs) Len() int { return c.signs.len() }

@@ -1,8 +1,13 @@
-package mock
+// Package sigcache spares tsymock the RSA operations a repeated call would
+// cost: Signs remembers the signs of recent answer texts, Verdicts the
+// requests whose signature verified. PKCS#1 v1.5 is deterministic, so a
+// cached result is exactly the one the RSA operation would give. Both are
+// bounded (two generations of entries) and safe for concurrent use.
+package sigcache
 
 import "sync"
 
-// generations is the bounded map behind the server's caches (the signs of
+// generations is the bounded map behind both caches (the signs of
 // answers, the verified requests). It holds two generations of at most
 // size entries each: when the current one is full it becomes the previous
 // one and the oldest is dropped, which bounds memory without any
