@@ -43,7 +43,7 @@ func (s *Server) RegisterApp(a App) error {
 		return err
 	}
 	if s.store != nil {
-		if err := s.store.keepApp(a, OriginAdmin); err != nil {
+		if err := s.store.KeepApp(a.internal(), OriginAdmin); err != nil {
 			return fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
 		}
 	}
@@ -78,7 +78,7 @@ func (s *Server) autoApp(p form.Params) (apps.App, bool) {
 		return apps.App{}, false
 	}
 	if s.store != nil {
-		if err := s.store.keepApp(App{SysID: a.SysID, Key: a.Key}, OriginAuto); err != nil {
+		if err := s.store.KeepApp(a, OriginAuto); err != nil {
 			s.log.Error("application registered on first use is not kept", "sysid", p.SysID, "err", err)
 		}
 	}

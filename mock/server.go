@@ -16,6 +16,7 @@ import (
 	"context"
 	"crypto/rsa"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -33,6 +34,7 @@ import (
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/sigcache"
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/store"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -127,8 +129,8 @@ type Server struct {
 	journal   *journal.Journal
 	coverage  *coverage.Counter
 	notify    *notify.Notifier
-	pages     *pageStore // the browser pages of PROTOCOL.md §6
-	store     *store     // the data dir, or nil
+	pages     *pageStore   // the browser pages of PROTOCOL.md §6
+	store     *store.Store // the data dir, or nil
 }
 
 // New checks cfg and builds a server.
@@ -138,10 +140,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg = withDefaults(cfg)
 	ecfg := emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}
-	var st *store
+	var st *store.Store
 	if cfg.DataDir != "" {
-		st = &store{}
-		ecfg.Recorder = st // only when set: a nil *store would be a non-nil Recorder
+		st = store.New()
+		ecfg.Recorder = st // only when set: a nil *store.Store would be a non-nil Recorder
 	}
 	s := &Server{
 		cfg:       cfg,
@@ -163,7 +165,7 @@ func New(cfg Config) (*Server, error) {
 	s.coverage = coverage.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
 	if st != nil {
-		finished = st.finished
+		finished = st.Finished
 	}
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
 	var err error
@@ -177,7 +179,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	if st != nil {
 		if err := s.openStore(); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("mock: %w", err)
 		}
 	}
 	s.http = s.newHTTPServer()
@@ -283,7 +285,17 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	err = errors.Join(err, s.notify.Close(ctx))
 	if s.store != nil {
-		err = errors.Join(err, s.store.close())
+		err = errors.Join(err, s.store.Close())
 	}
 	return err
+}
+
+// openStore opens the data dir and replays it, after the configured
+// applications are registered.
+func (s *Server) openStore() error {
+	return s.store.Open(s.cfg.DataDir, store.Replayer{Emulator: s.emu, Log: s.log,
+		RegisterApp: func(a apps.App, origin string) error {
+			_, err := s.registerApp(a, origin)
+			return err
+		}})
 }

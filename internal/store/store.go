@@ -1,4 +1,8 @@
-package mock
+// Package store keeps tsymock's state in a data dir (mock.Config.DataDir)
+// across restarts: a write-ahead log (internal/wal) of the emulator's ops,
+// the applications registered at run time, and the keys of the
+// notifications the notifier finished. Open replays it.
+package store
 
 import (
 	"bytes"
@@ -8,20 +12,28 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/wal"
 )
 
-// store keeps the state in a data dir (Config.DataDir): a write-ahead log
-// of the emulator's ops, the applications registered at run time, and the
-// keys of the notifications the notifier finished. A restart replays it.
-// The emulator answers a change only once its record is on disk, so every
-// call answered OK is still there after a crash.
-type store struct {
-	// log is set by openStore, in New, before the server can answer or
-	// record anything; a replay never records.
+// Store keeps the state in a data dir: a write-ahead log of the emulator's
+// ops, the applications registered at run time, and the keys of the
+// notifications the notifier finished. A restart replays it. The emulator
+// answers a change only once its record is on disk, so every call answered
+// OK is still there after a crash.
+//
+// A Store is made before the emulator, which records through it
+// (emulator.Recorder), and opened once the configured applications are
+// registered.
+type Store struct {
+	// log is set by Open, before the server can answer or record
+	// anything; a replay never records.
 	log *wal.Log
 }
+
+// New returns a store to be opened.
+func New() *Store { return &Store{} }
 
 // storeRecord is one line of the log: exactly one field is set.
 type storeRecord struct {
@@ -38,29 +50,29 @@ type appRecord struct {
 	Origin string   `json:"origin"`
 }
 
-func (st *store) append(r storeRecord) (uint64, error) {
+func (st *Store) append(r storeRecord) (uint64, error) {
 	b, err := json.Marshal(r)
 	if err != nil {
-		return 0, fmt.Errorf("mock: encode record: %w", err)
+		return 0, fmt.Errorf("store: encode record: %w", err)
 	}
 	return st.log.Append(b)
 }
 
 // Record writes an op ahead (emulator.Recorder).
-func (st *store) Record(op *emulator.Op) (uint64, error) { return st.append(storeRecord{Op: op}) }
+func (st *Store) Record(op *emulator.Op) (uint64, error) { return st.append(storeRecord{Op: op}) }
 
 // Wait returns when the record at lsn is on disk (emulator.Recorder).
-func (st *store) Wait(lsn uint64) error { return st.log.Wait(lsn) }
+func (st *Store) Wait(lsn uint64) error { return st.log.Wait(lsn) }
 
 // Err is the error that stopped the log (emulator.Recorder).
-func (st *store) Err() error { return st.log.Err() }
+func (st *Store) Err() error { return st.log.Err() }
 
-// keepApp records an application registered at run time and waits until
+// KeepApp records an application registered at run time and waits until
 // it is on disk.
-func (st *store) keepApp(a App, origin string) error {
+func (st *Store) KeepApp(a apps.App, origin string) error {
 	der, err := x509.MarshalPKIXPublicKey(a.Key)
 	if err != nil {
-		return fmt.Errorf("mock: encode the key of %s: %w", a.SysID, err)
+		return fmt.Errorf("store: encode the key of %s: %w", a.SysID, err)
 	}
 	lsn, err := st.append(storeRecord{App: &appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin}})
 	if err != nil {
@@ -69,16 +81,17 @@ func (st *store) keepApp(a App, origin string) error {
 	return st.Wait(lsn)
 }
 
-// finished records that a notification needs no more attempts, so a
+// Finished records that a notification needs no more attempts, so a
 // restart does not send it again. Not waited for: at worst a crash sends
 // it once more, as the platform may.
-func (st *store) finished(key string) {
+func (st *Store) Finished(key string) {
 	if key != "" {
 		_, _ = st.append(storeRecord{Done: key})
 	}
 }
 
-func (st *store) close() error {
+// Close closes the log.
+func (st *Store) Close() error {
 	if st.log != nil {
 		return st.log.Close()
 	}
@@ -92,22 +105,22 @@ func decodeRecord(payload []byte) (storeRecord, error) {
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.UseNumber()
 	if err := dec.Decode(&r); err != nil {
-		return r, fmt.Errorf("mock: decode record: %w", err)
+		return r, fmt.Errorf("store: decode record: %w", err)
 	}
 	return r, nil
 }
 
-// decodeApp rebuilds a registered application.
-func (r *appRecord) app() (App, error) {
+// app rebuilds a registered application.
+func (r *appRecord) app() (apps.App, error) {
 	k, err := x509.ParsePKIXPublicKey(r.Key)
 	if err != nil {
-		return App{}, fmt.Errorf("mock: the key of %s: %w", r.SysID, err)
+		return apps.App{}, fmt.Errorf("store: the key of %s: %w", r.SysID, err)
 	}
 	pub, ok := k.(*rsa.PublicKey)
 	if !ok {
-		return App{}, fmt.Errorf("mock: the key of %s is not RSA", r.SysID)
+		return apps.App{}, fmt.Errorf("store: the key of %s is not RSA", r.SysID)
 	}
-	return App{SysID: r.SysID, Key: pub, AccountSets: r.Sets}, nil
+	return apps.App{SysID: r.SysID, Key: pub, AccountSets: r.Sets}, nil
 }
 
 // replayStats is what a restart found in the data dir.
