@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 
-	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -15,29 +14,11 @@ import (
 // magic values work on pages too), validates and decrypts the params, and
 // checks the URLs the page will use.
 func (s *Server) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
-	ex := &exchange{params: form.ParamsFrom(values), base: baseURL(r)}
-	if serr := form.CheckSize(ex.params, s.cfg.MaxBody); serr != nil {
-		return nil, serr
-	}
-	if serr := s.authenticate(ex); serr != nil {
-		return nil, serr
-	}
-	env, serr := soa.DecodeReq(ex.params.Req)
+	v, serr := s.rpc.VerifyPage(r, values)
 	if serr != nil {
 		return nil, serr
 	}
-	ex.env = env
-	if ex.method, serr = s.catalogue.LookupPage(r.URL.Path, env.Service, env.Method); serr != nil {
-		return nil, serr
-	}
-	if _, serr, answered := s.askScenarios(r.Context(), ex); answered && serr != nil {
-		return nil, serr
-	}
-	if serr := s.prepare(ex); serr != nil {
-		return nil, serr
-	}
-	p := &pageSession{path: r.URL.Path, sysid: ex.app.SysID, service: env.Service, method: env.Method,
-		param: env.Param}
+	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param}
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
 	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
 		return nil, serr

@@ -21,7 +21,6 @@ import (
 	"net"
 	"net/http"
 	"path"
-	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/apps"
@@ -32,7 +31,7 @@ import (
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
-	"github.com/tsymock/tsymock/internal/sigcache"
+	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/internal/store"
 	"github.com/tsymock/tsymock/scenarios"
@@ -46,6 +45,11 @@ const SOAPath = "/service/soa"
 
 // DefaultMaxBody bounds a request body; larger requests are answered 10004.
 const DefaultMaxBody = 1 << 20
+
+// DefaultBodyTimeout bounds how long a client may take to send its request
+// body: a client that never finishes its body is cut off instead of holding
+// a connection and a goroutine.
+const DefaultBodyTimeout = 10 * time.Second
 
 // Config is everything the server depends on. Zero values get defaults.
 type Config struct {
@@ -121,11 +125,8 @@ type Server struct {
 	scen      *scenarios.Set
 	log       *slog.Logger
 	http      *http.Server
-	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
-	quitOnce  sync.Once
-	signs     *sigcache.Signs    // signs of recent answers, which repeat in scenarios
-	verified  *sigcache.Verdicts // requests whose signature verified, which repeat in load tests and retries
-	headers   fixedHeaders
+	rpc       *rpc.Handler // /service/soa
+	version   []string     // X-Tsymock-Version, made once: assigned, it costs nothing per request
 	journal   *journal.Journal
 	coverage  *coverage.Counter
 	notify    *notify.Notifier
@@ -153,10 +154,7 @@ func New(cfg Config) (*Server, error) {
 		store:     st,
 		scen:      newScenarioSet(cfg),
 		log:       cfg.Logger,
-		quit:      make(chan struct{}),
-		signs:     sigcache.NewSigns(cfg.PlatformKey),
-		verified:  sigcache.NewVerdicts(),
-		headers:   newFixedHeaders(cfg.Version),
+		version:   []string{cfg.Version},
 	}
 	if cfg.AutoApps {
 		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
@@ -168,6 +166,7 @@ func New(cfg Config) (*Server, error) {
 		finished = st.Finished
 	}
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	s.rpc = s.newRPC()
 	var err error
 	if s.pages, err = newPageStore(); err != nil {
 		return nil, err
@@ -218,7 +217,7 @@ func withDefaults(cfg Config) Config {
 // Handler returns the server's routes.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc(SOAPath, s.serveSOA)
+	mux.Handle(SOAPath, s.rpc)
 	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
 	s.routePages(mux)
 	mux.Handle("GET "+HealthPath, s.healthHandler())
@@ -236,7 +235,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) soaAliases(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p := r.URL.Path; p != SOAPath && path.Clean(p) == SOAPath {
-			s.serveSOA(w, r)
+			s.rpc.ServeHTTP(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -245,7 +244,7 @@ func (s *Server) soaAliases(next http.Handler) http.Handler {
 
 func (s *Server) withVersion(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header()["X-Tsymock-Version"] = s.headers.version
+		w.Header()["X-Tsymock-Version"] = s.version
 		next.ServeHTTP(w, r)
 	})
 }
@@ -263,7 +262,7 @@ func (s *Server) newHTTPServer() *http.Server {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	h.RegisterOnShutdown(s.stopWaiting)
+	h.RegisterOnShutdown(s.rpc.StopWaiting)
 	return h
 }
 
@@ -288,6 +287,18 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		err = errors.Join(err, s.store.Close())
 	}
 	return err
+}
+
+// newRPC builds the handler of /service/soa from the server's parts.
+func (s *Server) newRPC() *rpc.Handler {
+	parts := rpc.Parts{Apps: s.apps, Catalogue: s.catalogue, Emulator: s.emu, Scenarios: s.scen,
+		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log}
+	if s.cfg.AutoApps {
+		parts.AutoApp = s.autoApp
+	}
+	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
+		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
+		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.KnownKeys}, parts)
 }
 
 // openStore opens the data dir and replays it, after the configured

@@ -1,4 +1,4 @@
-package mock
+package rpc
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 // decryptFields replaces every encrypted request field by its plaintext.
 // Merchants encrypt them with the platform certificate, so the platform key
 // opens them; one that does not open is 20017, naming the field.
-func (s *Server) decryptFields(ex *exchange) *soa.Error {
+func (h *Handler) decryptFields(ex *exchange) *soa.Error {
 	err := soa.WalkEncrypted(ex.env.Param, ex.method.EncryptedRequestPaths(), func(path, hex string) (string, error) {
-		plain, err := keys.DecryptField(s.cfg.PlatformKey, hex)
+		plain, err := keys.DecryptField(h.cfg.PlatformKey, hex)
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", path, err)
 		}
@@ -26,7 +26,7 @@ func (s *Server) decryptFields(ex *exchange) *soa.Error {
 
 // encryptFields encrypts the sensitive fields of an answer with the
 // merchant's public key, as the platform does.
-func (s *Server) encryptFields(ex *exchange, value map[string]any) *soa.Error {
+func (h *Handler) encryptFields(ex *exchange, value map[string]any) *soa.Error {
 	err := soa.WalkEncrypted(value, ex.method.EncryptedResponse, func(_, plain string) (string, error) {
 		return keys.EncryptField(ex.app.Key, plain)
 	})

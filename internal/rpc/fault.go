@@ -1,4 +1,4 @@
-package mock
+package rpc
 
 import (
 	"context"
@@ -18,7 +18,7 @@ const badSignatureSalt = "\x00tsymock:bad-signature"
 // writeFault carries out a scenario fault that breaks the answer at the
 // HTTP level, and reports whether it did (bad-signature is not one: encode
 // signs that answer wrongly).
-func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+func (h *Handler) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
 	switch ex.fault {
 	case scenarios.EmptyBody:
 		w.Header().Set("Content-Type", soa.ContentType)
@@ -31,9 +31,9 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange
 		w.WriteHeader(http.StatusInternalServerError)
 		_, _ = w.Write([]byte("<html><body><h1>500 Internal Server Error</h1></body></html>\n"))
 	case scenarios.ConnectionReset:
-		s.reset(r.Context(), w)
+		h.reset(r.Context(), w)
 	case scenarios.Hang:
-		s.hangUp(r.Context(), w, ex.hang)
+		h.hangUp(r.Context(), w, ex.hang)
 	default:
 		return false
 	}
@@ -42,11 +42,11 @@ func (s *Server) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange
 
 // hangUp answers nothing until the client gives up or the bound passes
 // (the rule's, capped by MaxDelay), then closes the connection.
-func (s *Server) hangUp(ctx context.Context, w http.ResponseWriter, bound time.Duration) {
-	if bound <= 0 || bound > s.cfg.MaxDelay {
-		bound = s.cfg.MaxDelay
+func (h *Handler) hangUp(ctx context.Context, w http.ResponseWriter, bound time.Duration) {
+	if bound <= 0 || bound > h.cfg.MaxDelay {
+		bound = h.cfg.MaxDelay
 	}
-	s.wait(ctx, bound)
+	h.wait(ctx, bound)
 	if conn := hijack(ctx, w); conn != nil {
 		_ = conn.Close()
 	}
@@ -54,7 +54,7 @@ func (s *Server) hangUp(ctx context.Context, w http.ResponseWriter, bound time.D
 
 // reset drops the connection with a TCP RST: SO_LINGER 0 makes Close
 // discard the socket instead of ending it cleanly.
-func (s *Server) reset(ctx context.Context, w http.ResponseWriter) {
+func (h *Handler) reset(ctx context.Context, w http.ResponseWriter) {
 	conn := hijack(ctx, w)
 	if conn == nil {
 		return

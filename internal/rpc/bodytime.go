@@ -1,4 +1,4 @@
-package mock
+package rpc
 
 import (
 	"errors"
@@ -7,17 +7,14 @@ import (
 	"time"
 )
 
-// DefaultBodyTimeout bounds how long a client may take to send its request
-// body: a client that never finishes its body is cut off instead of holding
-// a connection and a goroutine.
-const DefaultBodyTimeout = 10 * time.Second
-
-// limitBodyTime gives the request body a read deadline and lifts it once the
-// body is read, so that a scenario's long delay afterwards is not cut short
-// by the same deadline.
-func (s *Server) limitBodyTime(w http.ResponseWriter, r *http.Request) {
+// limitBodyTime gives the request body a read deadline (BodyTimeout: a
+// client that never finishes its body is cut off instead of holding a
+// connection and a goroutine) and lifts it once the body is read, so that
+// a scenario's long delay afterwards is not cut short by the same
+// deadline.
+func (h *Handler) limitBodyTime(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
-	if rc.SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout)) != nil {
+	if rc.SetReadDeadline(time.Now().Add(h.cfg.BodyTimeout)) != nil {
 		return // a writer without deadlines (httptest): nothing to limit
 	}
 	r.Body = &deadlineBody{ReadCloser: r.Body, rc: *rc}

@@ -1,4 +1,4 @@
-package mock
+package rpc
 
 import (
 	"maps"
@@ -6,16 +6,31 @@ import (
 	"time"
 
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
+// finish records a finished exchange: its journal entry, its coverage
+// count and its log line. body is what was written (nil for a fault that
+// wrote its own).
+func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
+	d := time.Since(start)
+	e := h.newEntry(r, ex, start, d, body)
+	own := ex.app.SysID != ""
+	ex.id = h.Journal.Add(e, own)
+	if own {
+		h.Coverage.Record(e)
+	}
+	h.logExchange(r.Context(), ex, d)
+}
+
 // newEntry builds the journal entry of a finished exchange.
-func (s *Server) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *JournalEntry {
-	e := &JournalEntry{Time: start, ServerTime: s.cfg.Clock.Now(), Duration: d.String(),
+func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *journal.Entry {
+	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
 		SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
-		Signature: s.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
+		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
 	if e.Req = journalReq(ex); e.Req != nil {
 		e.Service, e.Method = e.Req.Service, e.Req.Method
 	}
@@ -33,18 +48,18 @@ func (s *Server) newEntry(r *http.Request, ex *exchange, start time.Time, d time
 // changed, the params themselves when nothing changed them (a call a
 // scenario rule answered), or, for a call refused before it was decoded (a
 // bad signature, say), decoded now.
-func journalReq(ex *exchange) *DecodedReq {
+func journalReq(ex *exchange) *journal.DecodedReq {
 	switch {
 	case ex.req != nil:
 		return ex.req
 	case ex.env != nil:
-		return &DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param}
+		return &journal.DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param}
 	}
 	env, serr := soa.DecodeReq(ex.params.Req)
 	if serr != nil {
 		return nil
 	}
-	return &DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
+	return &journal.DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
 }
 
 // rawParams are the parameters as received, one value per name.
@@ -68,26 +83,26 @@ func rawParams(p form.Params) map[string]string {
 
 // signatureCheck reports the verdict; a valid one names the key that
 // verified it.
-func (s *Server) signatureCheck(ex *exchange) SignatureCheck {
+func (h *Handler) signatureCheck(ex *exchange) journal.SignatureCheck {
 	switch {
 	case ex.diag != nil:
-		return SignatureCheck{Verdict: SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
+		return journal.SignatureCheck{Verdict: journal.SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
 			Key: ex.diag.Fingerprint, Diagnosis: ex.diag.Cause}
 	case ex.verifiedText != "":
-		return SignatureCheck{Verdict: SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.Fingerprint()}
+		return journal.SignatureCheck{Verdict: journal.SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.Fingerprint()}
 	}
-	return SignatureCheck{Verdict: SignatureUnchecked}
+	return journal.SignatureCheck{Verdict: journal.SignatureUnchecked}
 }
 
 // outcome names how the call ended.
 func outcome(ex *exchange) string {
 	switch {
 	case ex.fault != "":
-		return OutcomeFault
+		return journal.OutcomeFault
 	case ex.err != nil:
-		return OutcomeError
+		return journal.OutcomeError
 	}
-	return OutcomeOK
+	return journal.OutcomeOK
 }
 
 // faultStatus is the HTTP status a fault leaves (0 when the connection is

@@ -1,9 +1,11 @@
-package mock
+package rpc
 
 import (
 	"context"
 	"log/slog"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/journal"
 )
 
 // logAttrs is room for every attribute of a line, so that the slice stays
@@ -11,9 +13,9 @@ import (
 const logAttrs = 12
 
 // logExchange writes the one line per request.
-func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
+func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
 	level, outcome, msg := logLevel(ex)
-	if !s.log.Enabled(ctx, level) { // no attribute is worth making for a line nobody reads
+	if !h.Log.Enabled(ctx, level) { // no attribute is worth making for a line nobody reads
 		return
 	}
 	attrs := make([]slog.Attr, 0, logAttrs)
@@ -38,7 +40,7 @@ func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration)
 			slog.String("diagnosis", ex.diag.Cause))
 	}
 	attrs = append(attrs, slog.String("outcome", outcome), slog.Uint64("journal", ex.id))
-	s.log.LogAttrs(ctx, level, msg, attrs...)
+	h.Log.LogAttrs(ctx, level, msg, attrs...)
 }
 
 // logLevel is the level, outcome and message of the line: a fault, an
@@ -47,9 +49,9 @@ func (s *Server) logExchange(ctx context.Context, ex *exchange, d time.Duration)
 func logLevel(ex *exchange) (level slog.Level, outcome, msg string) {
 	switch {
 	case ex.fault != "":
-		return slog.LevelWarn, OutcomeFault, "soa " + OutcomeFault
+		return slog.LevelWarn, journal.OutcomeFault, "soa " + journal.OutcomeFault
 	case ex.err != nil:
-		return slog.LevelWarn, OutcomeError, "soa " + OutcomeError
+		return slog.LevelWarn, journal.OutcomeError, "soa " + journal.OutcomeError
 	}
-	return slog.LevelInfo, OutcomeOK, "soa " + OutcomeOK
+	return slog.LevelInfo, journal.OutcomeOK, "soa " + journal.OutcomeOK
 }

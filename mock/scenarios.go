@@ -3,22 +3,25 @@ package mock
 import (
 	"time"
 
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
-// Clock is the server's clock as tests move it: the admin API's
-// /__tsymock/clock and TestServer.Clock. It is one clock for every
-// application.
-type Clock interface {
-	Now() time.Time
-	Set(t time.Time)
-	Advance(d time.Duration)
+// DefaultMaxDelay caps scenario delays and hangs. It stays below the
+// server's write timeout, so a capped answer is still delivered.
+const DefaultMaxDelay = 30 * time.Second
+
+// newScenarioSet builds the rules in force at start, reading the server's
+// clock and ids so that templates agree with the emulator.
+func newScenarioSet(cfg Config) *scenarios.Set {
+	set := scenarios.NewSet(scenarios.Options{Now: cfg.Clock.Now, IDs: cfg.IDs, NoMagic: cfg.NoMagic})
+	set.SetFiles(cfg.Scenarios)
+	return set
 }
 
-// Clock returns the server's clock, which the admin API sets and advances.
-// A server on the system clock runs on from wherever it is set.
-func (s *Server) Clock() Clock { return s.cfg.Clock.(clock.Settable) }
+// Scenarios returns the rules in force. Change them at run time with its
+// SetFiles, Add, Arm and Remove; a scenarios.Watcher keeps them in step with
+// files on disk.
+func (s *Server) Scenarios() *scenarios.Set { return s.scen }
 
 // AddScenario puts f's rules in force ahead of the files, limited to
 // sysid's calls unless sysid is "", and returns their ids.

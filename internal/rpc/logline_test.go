@@ -1,4 +1,4 @@
-package mock
+package rpc
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -31,13 +32,12 @@ func (l *lockedBuffer) Write(p []byte) (int, error) {
 // journal id.
 func TestOneJSONLogLinePerRequest(t *testing.T) {
 	var buf lockedBuffer
-	s, m := newServerWith(t, func(c *Config) { c.Logger = slog.New(slog.NewJSONHandler(&buf, nil)) })
+	h, m := newTestHandler(t, func(p *Parts) { p.Log = slog.New(slog.NewJSONHandler(&buf, nil)) })
 	f, err := scenarios.Parse("t.yaml", []byte("rules:\n  - name: busy\n    when: {method: getMemberInfo}\n    respond: {error: {code: \"9400\"}}\n"))
 	require.NoError(t, err)
-	_, err = s.AddScenario("", f)
-	require.NoError(t, err)
-	soaPost(t, s.Handler(), m, createMemberReq("a"))
-	soaPost(t, s.Handler(), m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
+	h.Scenarios.Add(f)
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("a"))
+	wiretest.Call(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
 
 	lines := strings.Split(strings.TrimSpace(buf.b.String()), "\n")
 	require.Len(t, lines, 2)
