@@ -31,6 +31,7 @@ import (
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
+	"github.com/tsymock/tsymock/internal/pages"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/internal/store"
@@ -130,8 +131,8 @@ type Server struct {
 	journal   *journal.Journal
 	coverage  *coverage.Counter
 	notify    *notify.Notifier
-	pages     *pageStore   // the browser pages of PROTOCOL.md §6
-	store     *store.Store // the data dir, or nil
+	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
+	store     *store.Store   // the data dir, or nil
 }
 
 // New checks cfg and builds a server.
@@ -168,8 +169,8 @@ func New(cfg Config) (*Server, error) {
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
 	s.rpc = s.newRPC()
 	var err error
-	if s.pages, err = newPageStore(); err != nil {
-		return nil, err
+	if s.pages, err = s.newPages(); err != nil {
+		return nil, fmt.Errorf("mock: %w", err)
 	}
 	for _, a := range cfg.Apps {
 		if _, err := s.registerApp(a.internal(), OriginConfig); err != nil {
@@ -219,7 +220,9 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(SOAPath, s.rpc)
 	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
-	s.routePages(mux)
+	for _, path := range pages.Paths() {
+		mux.Handle(path, s.pages)
+	}
 	mux.Handle("GET "+HealthPath, s.healthHandler())
 	mux.Handle(AdminPrefix, s.adminHandler())
 	if s.cfg.PProf {
@@ -299,6 +302,13 @@ func (s *Server) newRPC() *rpc.Handler {
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
 		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
 		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.KnownKeys}, parts)
+}
+
+// newPages builds the browser pages from the server's parts.
+func (s *Server) newPages() (*pages.Handler, error) {
+	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
+		VerificationCode: s.cfg.VerificationCode},
+		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
 }
 
 // openStore opens the data dir and replays it, after the configured

@@ -1,4 +1,4 @@
-package mock
+package pages
 
 import (
 	"bytes"
@@ -13,13 +13,13 @@ import (
 // pageTemplates are the page flows' HTML, drawn with html/template so that
 // everything echoed from a request is escaped.
 //
-//go:embed pages/*.html
+//go:embed templates/*.html
 var pageTemplates embed.FS
 
 func parsePageTemplates() (*template.Template, error) {
-	t, err := template.ParseFS(pageTemplates, "pages/*.html")
+	t, err := template.ParseFS(pageTemplates, "templates/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("mock: page templates: %w", err)
+		return nil, fmt.Errorf("pages: templates: %w", err)
 	}
 	return t, nil
 }
@@ -58,38 +58,38 @@ type flowData struct {
 
 // renderFlow draws a page with its buttons; after a wrong code or password
 // the error is shown above the form (HTTP 200, X-Tsymock-Error-Code set).
-func (s *Server) renderFlow(w http.ResponseWriter, r *http.Request, p *pageSession, serr *soa.Error) {
+func (h *Handler) renderFlow(w http.ResponseWriter, r *http.Request, p *pageSession, serr *soa.Error) {
 	if serr != nil {
 		w.Header().Set("X-Tsymock-Error-Code", serr.Code)
 	}
-	s.renderPage(w, http.StatusOK, "flow", flowData{pageView: p.view, Action: r.URL.Path, Token: p.token, Error: serr})
+	h.renderPage(w, http.StatusOK, "flow", flowData{pageView: p.view, Action: r.URL.Path, Token: p.token, Error: serr})
 }
 
 // renderDone shows the result of a page opened without jumpUrl/frontUrl.
-func (s *Server) renderDone(w http.ResponseWriter, p *pageSession, rps string) {
-	s.renderPage(w, http.StatusOK, "done", map[string]string{"Title": p.view.Title, "RPS": rps})
+func (h *Handler) renderDone(w http.ResponseWriter, p *pageSession, rps string) {
+	h.renderPage(w, http.StatusOK, "done", map[string]string{"Title": p.view.Title, "RPS": rps})
 }
 
 // pageError shows an error as a page, never JSON: the user's browser is
 // on it. The status is 400 so that scripted flows notice, and
 // X-Tsymock-Error-Code carries the errorCode for them.
-func (s *Server) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Error) {
-	s.logPage(r, "", "error", serr)
+func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Error) {
+	h.logPage(r, "", "error", serr)
 	w.Header().Set("X-Tsymock-Error-Code", serr.Code)
-	s.renderPage(w, http.StatusBadRequest, "error", map[string]string{"Code": serr.Code, "Message": serr.Message})
+	h.renderPage(w, http.StatusBadRequest, "error", map[string]string{"Code": serr.Code, "Message": serr.Message})
 }
 
-func (s *Server) renderPage(w http.ResponseWriter, status int, name string, data any) {
+func (h *Handler) renderPage(w http.ResponseWriter, status int, name string, data any) {
 	var b bytes.Buffer
-	if err := s.pages.tmpl.ExecuteTemplate(&b, name, data); err != nil {
-		s.log.Error("cannot draw a page", "page", name, "err", err)
+	if err := h.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		h.log.Error("cannot draw a page", "page", name, "err", err)
 		http.Error(w, "tsymock: cannot draw the page", http.StatusInternalServerError)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html;charset=UTF-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Frame-Options", "DENY")
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/html;charset=UTF-8")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("X-Frame-Options", "DENY")
 	w.WriteHeader(status)
 	_, _ = w.Write(b.Bytes())
 }

@@ -1,9 +1,8 @@
-package mock
+package pages
 
 import (
 	"crypto/rand"
 	"fmt"
-	"html/template"
 	"strconv"
 	"sync"
 	"time"
@@ -55,21 +54,13 @@ func (p *pageSession) num(name string) int64 {
 	return n
 }
 
-// pageStore holds the open pages and the templates that draw them.
+// pageStore holds the open pages. It is safe for concurrent use.
 type pageStore struct {
 	mu       sync.Mutex
 	sessions map[string]*pageSession
-	flows    map[string]pageFlow // by path
-	tmpl     *template.Template
 }
 
-func newPageStore() (*pageStore, error) {
-	tmpl, err := parsePageTemplates()
-	if err != nil {
-		return nil, err
-	}
-	return &pageStore{sessions: map[string]*pageSession{}, flows: pageFlows(), tmpl: tmpl}, nil
-}
+func newPageStore() *pageStore { return &pageStore{sessions: map[string]*pageSession{}} }
 
 // put keeps an opened page and gives it a fresh token.
 func (ps *pageStore) put(p *pageSession) error {

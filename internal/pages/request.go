@@ -1,4 +1,4 @@
-package mock
+package pages
 
 import (
 	"net/http"
@@ -8,13 +8,12 @@ import (
 )
 
 // newPageSession verifies a page's signed parameters exactly as
-// /service/soa verifies a call (sysid, version, timestamp window, the
-// signature over the exact strings received), checks that req names the
-// method the page serves, lets the scenario rules answer with an error (so
-// magic values work on pages too), validates and decrypts the params, and
-// checks the URLs the page will use.
-func (s *Server) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
-	v, serr := s.rpc.VerifyPage(r, values)
+// /service/soa verifies a call (rpc.Handler.VerifyPage: sysid, version,
+// timestamp window, the signature over the exact strings received, the
+// method the page serves, the scenario rules' errors, the params validated
+// and decrypted), and checks the URLs the page will use.
+func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
+	v, serr := h.verify(r, values)
 	if serr != nil {
 		return nil, serr
 	}

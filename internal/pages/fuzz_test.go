@@ -1,24 +1,33 @@
-package mock
+package pages_test
 
 import (
-	"maps"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/pages"
+	"github.com/tsymock/tsymock/internal/wiretest"
+	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // FuzzPage feeds arbitrary query strings and form bodies to every page:
 // whatever arrives, a page answers with HTML (200, 303 or 400, never a
 // crash or JSON), and markup in the request never comes back unescaped.
 func FuzzPage(f *testing.F) {
-	s, m := newTestServer(f)
-	h := s.Handler()
+	m := wiretest.Demo(f)
+	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey, Clock: clock.NewManual(wiretest.Now(f)),
+		Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}}})
+	require.NoError(f, err)
+	h := srv.Handler()
 	// Sorted, so that which names the same page in every run and a
 	// crasher found once reproduces as a regression input.
-	paths := slices.Sorted(maps.Keys(s.pages.flows))
-	f.Add(uint8(0), false, signedForm(f, m, `{"service":"MemberService","method":"signContract","param":{"bizUserId":"<b>x","backUrl":"http://127.0.0.1/"}}`))
+	paths := pages.Paths()
+	f.Add(uint8(0), false, wiretest.SignedForm(f, m, `{"service":"MemberService","method":"signContract","param":{"bizUserId":"<b>x","backUrl":"http://127.0.0.1/"}}`))
 	f.Add(uint8(1), false, "orderNo=1%3Cscript%3E")
 	f.Add(uint8(2), true, "token=abc&action=confirm")
 	f.Add(uint8(3), true, "sysid=1&sign=%zz&req=%7B")

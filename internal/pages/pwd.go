@@ -1,4 +1,4 @@
-package mock
+package pages
 
 import (
 	"net/url"
@@ -16,7 +16,7 @@ type pwdPage struct {
 	// notifyMethod names the backUrl notification (set, update and reset
 	// all notify setPayPwd, PROTOCOL.md §5).
 	notifyMethod string
-	change       func(s *Server, p *pageSession, form url.Values) *soa.Error
+	change       func(h *Handler, p *pageSession, form url.Values) *soa.Error
 	// returnValue is what goes back to jumpUrl and backUrl.
 	returnValue func(p *pageSession, form url.Values) map[string]any
 }
@@ -53,15 +53,15 @@ func (pp pwdPage) flow() pageFlow {
 
 // open checks the identity the page was opened with and that the method
 // fits the member (a password to set, or one to change).
-func (pp pwdPage) open(s *Server, p *pageSession) *soa.Error {
+func (pp pwdPage) open(h *Handler, p *pageSession) *soa.Error {
 	bizUserID := p.str("bizUserId")
-	if serr := s.emu.CheckIdentity(p.sysid, bizUserID, p.str("name"), p.num("identityType"), p.str("identityNo")); serr != nil {
+	if serr := h.emu.CheckIdentity(p.sysid, bizUserID, p.str("name"), p.num("identityType"), p.str("identityNo")); serr != nil {
 		return serr
 	}
-	if serr := s.emu.CanChangePayPwd(p.sysid, pp.method, bizUserID); serr != nil {
+	if serr := h.emu.CanChangePayPwd(p.sysid, pp.method, bizUserID); serr != nil {
 		return serr
 	}
-	m, serr := s.emu.PageMember(p.sysid, bizUserID)
+	m, serr := h.emu.PageMember(p.sysid, bizUserID)
 	if serr != nil {
 		return serr
 	}
@@ -69,15 +69,15 @@ func (pp pwdPage) open(s *Server, p *pageSession) *soa.Error {
 		Confirm: "确认", Fail: "取消", FailCode: "9000", FailMessage: "用户取消操作", CodeChoice: true}
 	switch {
 	case pp.method == "updatePhoneByPayPwd":
-		p.view.Hint = s.smsHint("") // the code goes to the new phone
+		p.view.Hint = h.smsHint("") // the code goes to the new phone
 	case pp.smsHint:
-		p.view.Hint = s.smsHint(m.Phone)
+		p.view.Hint = h.smsHint(m.Phone)
 	}
 	return nil
 }
 
-func (pp pwdPage) confirm(s *Server, p *pageSession, form url.Values) (string, *soa.Error) {
-	if serr := pp.change(s, p, form); serr != nil {
+func (pp pwdPage) confirm(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := pp.change(h, p, form); serr != nil {
 		return "", serr
 	}
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
@@ -93,31 +93,31 @@ func newPassword(form url.Values) (string, *soa.Error) {
 	return pwd, nil
 }
 
-func setPayPwd(s *Server, p *pageSession, form url.Values) *soa.Error {
+func setPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
 	pwd, serr := newPassword(form)
 	if serr != nil {
 		return serr
 	}
-	return s.emu.SetPayPwd(p.sysid, p.str("bizUserId"), pwd, p.backURL)
+	return h.emu.SetPayPwd(p.sysid, p.str("bizUserId"), pwd, p.backURL)
 }
 
-func updatePayPwd(s *Server, p *pageSession, form url.Values) *soa.Error {
+func updatePayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
 	pwd, serr := newPassword(form)
 	if serr != nil {
 		return serr
 	}
-	return s.emu.UpdatePayPwd(p.sysid, p.str("bizUserId"), form.Get("oldPassword"), pwd, p.backURL)
+	return h.emu.UpdatePayPwd(p.sysid, p.str("bizUserId"), form.Get("oldPassword"), pwd, p.backURL)
 }
 
-func resetPayPwd(s *Server, p *pageSession, form url.Values) *soa.Error {
+func resetPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
 	pwd, serr := newPassword(form)
 	if serr != nil {
 		return serr
 	}
-	return s.emu.ResetPayPwd(p.sysid, p.str("bizUserId"), form.Get("verificationCode"), pwd, p.backURL)
+	return h.emu.ResetPayPwd(p.sysid, p.str("bizUserId"), form.Get("verificationCode"), pwd, p.backURL)
 }
 
-func updatePhone(s *Server, p *pageSession, form url.Values) *soa.Error {
-	return s.emu.UpdatePhoneByPayPwd(p.sysid, p.str("bizUserId"), form.Get("password"), form.Get("newPhone"),
+func updatePhone(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	return h.emu.UpdatePhoneByPayPwd(p.sysid, p.str("bizUserId"), form.Get("password"), form.Get("newPhone"),
 		form.Get("verificationCode"), p.backURL)
 }

@@ -1,4 +1,4 @@
-package mock
+package pages
 
 import (
 	"net/url"
@@ -43,12 +43,12 @@ func maskPhone(phone string) string {
 	return phone[:3] + "****" + phone[7:]
 }
 
-func openSignContract(s *Server, p *pageSession) *soa.Error {
-	m, serr := s.emu.PageMember(p.sysid, p.str("bizUserId"))
+func openSignContract(h *Handler, p *pageSession) *soa.Error {
+	m, serr := h.emu.PageMember(p.sysid, p.str("bizUserId"))
 	if serr != nil {
 		return serr
 	}
-	if serr := s.emu.CanSignContract(p.sysid, m.BizUserID); serr != nil {
+	if serr := h.emu.CanSignContract(p.sysid, m.BizUserID); serr != nil {
 		return serr
 	}
 	p.view = pageView{Title: "电子协议签约", Rows: memberRows(m), Confirm: "同意并签约", Fail: "拒绝签约",
@@ -57,8 +57,8 @@ func openSignContract(s *Server, p *pageSession) *soa.Error {
 	return nil
 }
 
-func confirmSignContract(s *Server, p *pageSession, _ url.Values) (string, *soa.Error) {
-	no, serr := s.emu.SignContract(p.sysid, p.str("bizUserId"), p.backURL)
+func confirmSignContract(h *Handler, p *pageSession, _ url.Values) (string, *soa.Error) {
+	no, serr := h.emu.SignContract(p.sysid, p.str("bizUserId"), p.backURL)
 	if serr != nil {
 		return "", serr
 	}
@@ -68,13 +68,13 @@ func confirmSignContract(s *Server, p *pageSession, _ url.Values) (string, *soa.
 
 // failMemberPage is the fail button of a page that notifies: the error
 // goes to backUrl as notified, and back to jumpUrl.
-func failMemberPage(notifyMethod string) func(*Server, *pageSession, string, string) (string, *soa.Error) {
-	return func(s *Server, p *pageSession, code, message string) (string, *soa.Error) {
+func failMemberPage(notifyMethod string) func(*Handler, *pageSession, string, string) (string, *soa.Error) {
+	return func(h *Handler, p *pageSession, code, message string) (string, *soa.Error) {
 		bizUserID := p.str("bizUserId")
-		if _, serr := s.emu.PageMember(p.sysid, bizUserID); serr != nil {
+		if _, serr := h.emu.PageMember(p.sysid, bizUserID); serr != nil {
 			return "", serr
 		}
-		if serr := s.emu.NotifyPageFailure(p.sysid, p.service, notifyMethod, bizUserID, p.backURL, code, message); serr != nil {
+		if serr := h.emu.NotifyPageFailure(p.sysid, p.service, notifyMethod, bizUserID, p.backURL, code, message); serr != nil {
 			return "", serr
 		}
 		return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
@@ -82,8 +82,8 @@ func failMemberPage(notifyMethod string) func(*Server, *pageSession, string, str
 	}
 }
 
-func openContractQuery(s *Server, p *pageSession) *soa.Error {
-	m, serr := s.emu.SignedContract(p.sysid, p.str("bizUserId"))
+func openContractQuery(h *Handler, p *pageSession) *soa.Error {
+	m, serr := h.emu.SignedContract(p.sysid, p.str("bizUserId"))
 	if serr != nil {
 		return serr
 	}
@@ -94,8 +94,8 @@ func openContractQuery(s *Server, p *pageSession) *soa.Error {
 	return nil
 }
 
-func confirmContractQuery(s *Server, p *pageSession, _ url.Values) (string, *soa.Error) {
-	m, serr := s.emu.SignedContract(p.sysid, p.str("bizUserId"))
+func confirmContractQuery(h *Handler, p *pageSession, _ url.Values) (string, *soa.Error) {
+	m, serr := h.emu.SignedContract(p.sysid, p.str("bizUserId"))
 	if serr != nil {
 		return "", serr
 	}
@@ -105,7 +105,7 @@ func confirmContractQuery(s *Server, p *pageSession, _ url.Values) (string, *soa
 
 // failContractQuery returns an error to jumpUrl; the query page has no
 // backUrl, so nothing is notified.
-func failContractQuery(_ *Server, p *pageSession, code, message string) (string, *soa.Error) {
+func failContractQuery(_ *Handler, p *pageSession, code, message string) (string, *soa.Error) {
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
 		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId")}, ErrorCode: code, Message: message})
 }
@@ -120,17 +120,17 @@ func pageRPS(ev emulator.Event) (string, *soa.Error) {
 }
 
 // smsHint tells the tester the code every emulated SMS carries.
-func (s *Server) smsHint(phone string) string {
+func (h *Handler) smsHint(phone string) string {
 	if phone == "" {
-		return "tsymock: every emulated SMS code is " + s.smsCode() + " (--verification-code)."
+		return "tsymock: every emulated SMS code is " + h.smsCode() + " (--verification-code)."
 	}
-	return "tsymock: the SMS code sent to " + maskPhone(phone) + " is " + s.smsCode() + " (--verification-code)."
+	return "tsymock: the SMS code sent to " + maskPhone(phone) + " is " + h.smsCode() + " (--verification-code)."
 }
 
 // smsCode is the configured SMS code.
-func (s *Server) smsCode() string {
-	if s.cfg.VerificationCode != "" {
-		return s.cfg.VerificationCode
+func (h *Handler) smsCode() string {
+	if h.cfg.VerificationCode != "" {
+		return h.cfg.VerificationCode
 	}
 	return emulator.DefaultVerificationCode
 }

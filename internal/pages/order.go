@@ -1,4 +1,4 @@
-package mock
+package pages
 
 import (
 	"fmt"
@@ -28,8 +28,8 @@ func orderPageFlows() map[string]pageFlow {
 
 // pendingOrder finds the page's order, paid by the page's member (40022),
 // and sets where the browser returns: jumpUrl, else the order's frontUrl.
-func pendingOrder(s *Server, p *pageSession) (emulator.PageOrder, *soa.Error) {
-	o, serr := s.emu.PendingOrder(p.sysid, p.str("bizOrderNo"))
+func pendingOrder(h *Handler, p *pageSession) (emulator.PageOrder, *soa.Error) {
+	o, serr := h.emu.PendingOrder(p.sysid, p.str("bizOrderNo"))
 	if serr != nil {
 		return o, serr
 	}
@@ -43,8 +43,8 @@ func pendingOrder(s *Server, p *pageSession) (emulator.PageOrder, *soa.Error) {
 	return o, nil
 }
 
-func openPayOrder(s *Server, p *pageSession) *soa.Error {
-	o, serr := pendingOrder(s, p)
+func openPayOrder(h *Handler, p *pageSession) *soa.Error {
+	o, serr := pendingOrder(h, p)
 	if serr != nil {
 		return serr
 	}
@@ -52,7 +52,7 @@ func openPayOrder(s *Server, p *pageSession) *soa.Error {
 		return soa.Errorf("40028", "order %s has validateType %d; payOrder.html confirms validateType 2 (password) orders, "+
 			"frontTrans.do or OrderService.pay the others", o.BizOrderNo, o.ValidateType)
 	}
-	m, serr := s.emu.PageMember(p.sysid, o.BizUserID)
+	m, serr := h.emu.PageMember(p.sysid, o.BizUserID)
 	if serr != nil {
 		return serr
 	}
@@ -63,8 +63,8 @@ func openPayOrder(s *Server, p *pageSession) *soa.Error {
 	return nil
 }
 
-func openFrontTrans(s *Server, p *pageSession) *soa.Error {
-	o, serr := pendingOrder(s, p)
+func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
+	o, serr := pendingOrder(h, p)
 	if serr != nil {
 		return serr
 	}
@@ -72,32 +72,32 @@ func openFrontTrans(s *Server, p *pageSession) *soa.Error {
 		return soa.Errorf("40028", "order %s has validateType 2: confirm it with the password on payOrder.html", o.BizOrderNo)
 	}
 	p.view = orderView("短信确认支付", o, pageInput{"verificationCode", "短信验证码", "text", 6})
-	p.view.Hint = s.smsHint("")
+	p.view.Hint = h.smsHint("")
 	return nil
 }
 
 // openOrderLink opens frontTrans.do?orderNo=..., the payInfo link of a
 // gateway, scan or H5 deposit: the link is not signed, so the order is
 // found by its number among the registered applications.
-func (s *Server) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo string) {
-	p, serr := s.orderLinkSession(orderNo)
+func (h *Handler) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo string) {
+	p, serr := h.orderLinkSession(orderNo)
 	if serr == nil {
-		serr = openFrontTrans(s, p)
+		serr = openFrontTrans(h, p)
 	}
 	if serr != nil {
-		s.pageError(w, r, serr)
+		h.pageError(w, r, serr)
 		return
 	}
-	s.showPage(w, r, p)
+	h.showPage(w, r, p)
 }
 
-func (s *Server) orderLinkSession(orderNo string) (*pageSession, *soa.Error) {
-	for _, a := range s.apps.All() {
-		biz, serr := s.emu.OrderByNo(a.SysID, orderNo)
+func (h *Handler) orderLinkSession(orderNo string) (*pageSession, *soa.Error) {
+	for _, a := range h.apps.All() {
+		biz, serr := h.emu.OrderByNo(a.SysID, orderNo)
 		if serr != nil {
 			continue
 		}
-		o, serr := s.emu.PendingOrder(a.SysID, biz)
+		o, serr := h.emu.PendingOrder(a.SysID, biz)
 		if serr != nil {
 			return nil, serr
 		}
@@ -130,37 +130,37 @@ func yuan(fen int64) string {
 	return fmt.Sprintf("%s¥%d.%02d", sign, fen/100, fen%100)
 }
 
-func confirmPayOrder(s *Server, p *pageSession, form url.Values) (string, *soa.Error) {
-	if serr := s.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), form.Get("password")); serr != nil {
+func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), form.Get("password")); serr != nil {
 		return "", serr
 	}
-	return payOrder(s, p)
+	return payOrder(h, p)
 }
 
-func confirmFrontTrans(s *Server, p *pageSession, form url.Values) (string, *soa.Error) {
-	if serr := s.emu.CheckCode("the payer's phone", form.Get("verificationCode")); serr != nil {
+func confirmFrontTrans(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := h.emu.CheckCode("the payer's phone", form.Get("verificationCode")); serr != nil {
 		return "", serr
 	}
-	return payOrder(s, p)
+	return payOrder(h, p)
 }
 
 // payOrder completes the order. A payment the balance no longer covers
 // fails the order, which is notified and returned like a success; an order
 // that is no longer pending is an error page.
-func payOrder(s *Server, p *pageSession) (string, *soa.Error) {
-	_, serr := s.emu.ConfirmOrder(p.sysid, p.str("bizOrderNo"))
+func payOrder(h *Handler, p *pageSession) (string, *soa.Error) {
+	_, serr := h.emu.ConfirmOrder(p.sysid, p.str("bizOrderNo"))
 	if serr != nil && !orderNotified(serr) {
 		return "", serr
 	}
-	return s.orderRPS(p)
+	return h.orderRPS(p)
 }
 
 // failOrder is the fail button: the order fails with 40006 and the message.
-func failOrder(s *Server, p *pageSession, _, message string) (string, *soa.Error) {
-	if _, serr := s.emu.FailOrder(p.sysid, p.str("bizOrderNo"), message); serr != nil {
+func failOrder(h *Handler, p *pageSession, _, message string) (string, *soa.Error) {
+	if _, serr := h.emu.FailOrder(p.sysid, p.str("bizOrderNo"), message); serr != nil {
 		return "", serr
 	}
-	return s.orderRPS(p)
+	return h.orderRPS(p)
 }
 
 // orderNotified reports whether ConfirmOrder's error ended the order (and
@@ -175,9 +175,9 @@ func orderNotified(serr *soa.Error) bool {
 
 // orderRPS is the rps of the order's notification, returned to
 // jumpUrl/frontUrl exactly as backUrl receives it.
-func (s *Server) orderRPS(p *pageSession) (string, *soa.Error) {
+func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 	biz := p.str("bizOrderNo")
-	rps, ok := s.notify.LatestRPS(func(ev emulator.Event) bool {
+	rps, ok := h.notify.LatestRPS(func(ev emulator.Event) bool {
 		return ev.SysID == p.sysid && ev.Order && ev.ReturnValue["bizOrderNo"] == biz
 	})
 	if !ok {
