@@ -1,4 +1,4 @@
-package mock
+package mock_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
@@ -18,10 +19,10 @@ func TestPreloadMembers(t *testing.T) {
 	require.NoError(t, s.PreloadMembers(context.Background(), demo.SysID, "pre-", 100))
 	for _, tt := range []struct{ bizUserID, want string }{{"pre-99", "30000"}, {"pre-100", ""}} {
 		rec := httptest.NewRecorder()
-		form := signedForm(t, m, `{"service":"MemberService","method":"createMember","param":{"bizUserId":"`+tt.bizUserID+`","memberType":3,"source":1}}`)
+		form := wiretest.SignedForm(t, m, `{"service":"MemberService","method":"createMember","param":{"bizUserId":"`+tt.bizUserID+`","memberType":3,"source":1}}`)
 		req := httptest.NewRequest(http.MethodPost, "/service/soa", strings.NewReader(form))
 		s.Handler().ServeHTTP(rec, req)
-		body := checkAnswer(t, m, rec)
+		body := wiretest.CheckAnswer(t, m, rec)
 		if tt.want == "" {
 			assert.Equal(t, "OK", body["status"], tt.bizUserID)
 		} else {

@@ -1,4 +1,4 @@
-package mock
+package mock_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -31,7 +32,7 @@ func TestShutdownEndsHangs(t *testing.T) {
 
 	answered := make(chan struct{}, 2)
 	for _, order := range []string{"hang", "slow"} {
-		body := signedForm(t, m, `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"`+order+`"}}`)
+		body := wiretest.SignedForm(t, m, `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"`+order+`"}}`)
 		go func() {
 			resp, err := http.Post("http://"+ln.Addr().String()+"/service/soa", "application/x-www-form-urlencoded", strings.NewReader(body))
 			if err == nil {

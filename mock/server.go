@@ -20,9 +20,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"path"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/admin"
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/coverage"
@@ -40,9 +40,6 @@ import (
 
 // DefaultSkew is the timestamp window of the real platform.
 const DefaultSkew = 10 * time.Minute
-
-// SOAPath is the RPC endpoint every SDK calls.
-const SOAPath = "/service/soa"
 
 // DefaultMaxBody bounds a request body; larger requests are answered 10004.
 const DefaultMaxBody = 1 << 20
@@ -132,6 +129,7 @@ type Server struct {
 	coverage  *coverage.Counter
 	notify    *notify.Notifier
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
+	admin     *admin.API     // /__tsymock/
 	store     *store.Store   // the data dir, or nil
 }
 
@@ -182,6 +180,8 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("mock: %w", err)
 		}
 	}
+	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock.(clock.Settable)})
 	s.http = s.newHTTPServer()
 	return s, nil
 }
@@ -213,43 +213,6 @@ func withDefaults(cfg Config) Config {
 		cfg.MaxDelay = DefaultMaxDelay
 	}
 	return cfg
-}
-
-// Handler returns the server's routes.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle(SOAPath, s.rpc)
-	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
-	for _, path := range pages.Paths() {
-		mux.Handle(path, s.pages)
-	}
-	mux.Handle("GET "+HealthPath, s.healthHandler())
-	mux.Handle(AdminPrefix, s.adminHandler())
-	if s.cfg.PProf {
-		mux.Handle(PProfPrefix, pprofHandler())
-	}
-	return s.withVersion(s.soaAliases(mux))
-}
-
-// soaAliases serves /service/soa also under the spellings an SDK's
-// configured server URL produces ("http://host:6900/" + "/service/soa",
-// a trailing slash), which the mux would otherwise redirect (307, and a
-// POST body is not re-sent by every client) or answer 404.
-func (s *Server) soaAliases(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p := r.URL.Path; p != SOAPath && path.Clean(p) == SOAPath {
-			s.rpc.ServeHTTP(w, r)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-func (s *Server) withVersion(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header()["X-Tsymock-Version"] = s.version
-		next.ServeHTTP(w, r)
-	})
 }
 
 // newHTTPServer builds the net/http server in New, so that Serve and

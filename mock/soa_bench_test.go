@@ -1,4 +1,4 @@
-package mock
+package mock_test
 
 import (
 	"net/http"
@@ -8,16 +8,15 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
-// cannedReq is the call builtin:balances answers with a fixed body.
-const cannedReq = `{"service":"OrderService","method":"queryBalance","param":{"bizUserId":"rich","accountSetNo":"200126"}}`
-
 // newCannedServer is a test server answering from builtin:balances, as
 // "tsymock serve --scenarios builtin:balances" does.
-func newCannedServer(tb testing.TB) (*Server, *demo.Material) {
+func newCannedServer(tb testing.TB) (*mock.Server, *demo.Material) {
 	tb.Helper()
 	s, m := newTestServer(tb)
 	f, err := scenarios.Builtin("balances")
@@ -35,7 +34,7 @@ func newCannedServer(tb testing.TB) (*Server, *demo.Material) {
 func BenchmarkServeCanned(b *testing.B) {
 	s, m := newCannedServer(b)
 	h := s.Handler()
-	form := signedForm(b, m, cannedReq)
+	form := wiretest.SignedForm(b, m, wiretest.CannedReq)
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodPost, "/service/soa", strings.NewReader(form))

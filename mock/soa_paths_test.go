@@ -1,4 +1,4 @@
-package mock
+package mock_test
 
 import (
 	"net/http"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/wiretest"
 )
 
 // TestSOAPathSpellings: the endpoint answers under the paths a configured
@@ -16,13 +18,13 @@ import (
 func TestSOAPathSpellings(t *testing.T) {
 	s, m := newTestServer(t)
 	for i, path := range []string{"/service/soa", "//service/soa", "/service/soa/", "//service//soa/"} {
-		form := signedForm(t, m, `{"service":"MemberService","method":"createMember","param":{"bizUserId":"p`+
+		form := wiretest.SignedForm(t, m, `{"service":"MemberService","method":"createMember","param":{"bizUserId":"p`+
 			strconv.Itoa(i)+`","memberType":3,"source":1}}`)
 		rec := httptest.NewRecorder()
 		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, path, strings.NewReader(form)))
 		require.Equal(t, http.StatusOK, rec.Code, path)
 		assert.Equal(t, strconv.Itoa(rec.Body.Len()), rec.Header().Get("Content-Length"), path)
-		assert.Equal(t, "OK", checkAnswer(t, m, rec)["status"], path)
+		assert.Equal(t, "OK", wiretest.CheckAnswer(t, m, rec)["status"], path)
 	}
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/service/soa/more", nil))

@@ -200,7 +200,7 @@ func describeCalls(calls []JournalEntry) string {
 // or a scenario file. It returns the ids of the rules armed.
 func (ts *TestServer) Arm(t testing.TB, rule string) []string {
 	t.Helper()
-	f, err := parseArm("test", []byte(rule))
+	f, err := scenarios.ParseRules("test", []byte(rule))
 	if err != nil {
 		t.Fatalf("mock: Arm: %v", err)
 	}

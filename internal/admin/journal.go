@@ -1,26 +1,28 @@
-package mock
+package admin
 
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/gorilla/mux"
 
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/journal"
 )
 
 // routeJournal adds the journal, call counts, reset and coverage.
-func (s *Server) routeJournal(mux *http.ServeMux) {
-	mux.HandleFunc("GET "+AdminPrefix+"journal", s.adminJournal)
-	mux.HandleFunc("GET "+AdminPrefix+"journal/{id}", s.adminJournalEntry)
-	mux.HandleFunc("DELETE "+AdminPrefix+"journal", s.adminJournalClear)
-	mux.HandleFunc("GET "+AdminPrefix+"calls", s.adminCalls)
-	mux.HandleFunc("POST "+AdminPrefix+"reset", s.adminReset)
-	mux.HandleFunc("GET "+AdminPrefix+"coverage", s.adminCoverage)
+func (a *API) routeJournal(r *mux.Router) {
+	get(r, "/journal", a.adminJournal)
+	get(r, "/journal/{id}", a.adminJournalEntry)
+	do(r, http.MethodDelete, "/journal", a.adminJournalClear)
+	get(r, "/calls", a.adminCalls)
+	do(r, http.MethodPost, "/reset", a.adminReset)
+	get(r, "/coverage", a.adminCoverage)
 }
 
-// journalPage is the answer of GET /__tsymock/journal.
-type journalPage struct {
-	Entries []JournalEntry `json:"entries"`
+// JournalPage is the answer of GET /__tsymock/journal.
+type JournalPage struct {
+	Entries []journal.Entry `json:"entries"`
 	// Last is the highest id the journal has given so far: poll with
 	// after=Last for what comes next.
 	Last uint64 `json:"last"`
@@ -29,7 +31,7 @@ type journalPage struct {
 // defaultJournalLimit bounds a journal listing without a limit.
 const defaultJournalLimit = 1000
 
-func (s *Server) adminJournal(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminJournal(w http.ResponseWriter, r *http.Request) {
 	f, err := journal.ParseFilter(r.URL.Query())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
@@ -38,16 +40,16 @@ func (s *Server) adminJournal(w http.ResponseWriter, r *http.Request) {
 	if f.Limit == 0 {
 		f.Limit = defaultJournalLimit
 	}
-	writeJSON(w, http.StatusOK, journalPage{Entries: s.Journal(f), Last: s.journal.Last()})
+	writeJSON(w, http.StatusOK, JournalPage{Entries: a.Server.Journal(f), Last: a.Journal.Last()})
 }
 
-func (s *Server) adminJournalEntry(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+func (a *API) adminJournalEntry(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseUint(mux.Vars(r)["id"], 10, 64)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "journal ids are numbers, not %q", r.PathValue("id"))
+		writeError(w, http.StatusBadRequest, "journal ids are numbers, not %q", mux.Vars(r)["id"])
 		return
 	}
-	e, ok := s.JournalEntry(id)
+	e, ok := a.Server.JournalEntry(id)
 	if !ok {
 		writeError(w, http.StatusNotFound, "the journal does not hold entry %d (reset, or pushed out by newer calls)", id)
 		return
@@ -55,26 +57,26 @@ func (s *Server) adminJournalEntry(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, e)
 }
 
-func (s *Server) adminJournalClear(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminJournalClear(w http.ResponseWriter, r *http.Request) {
 	sysid := r.URL.Query().Get("sysid")
-	s.journal.Reset(sysid)
+	a.Journal.Reset(sysid)
 	writeJSON(w, http.StatusOK, map[string]string{"cleared": orAll(sysid)})
 }
 
 // adminCalls counts the calls that match the journal filter, for
 // assertions: GET /__tsymock/calls?method=refund&param.amount=100.
-func (s *Server) adminCalls(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminCalls(w http.ResponseWriter, r *http.Request) {
 	f, err := journal.ParseFilter(r.URL.Query())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]int{"count": s.Calls(f)})
+	writeJSON(w, http.StatusOK, map[string]int{"count": a.Server.Calls(f)})
 }
 
-func (s *Server) adminReset(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminReset(w http.ResponseWriter, r *http.Request) {
 	sysid := r.URL.Query().Get("sysid")
-	if err := s.Reset(sysid); err != nil {
+	if err := a.Server.Reset(sysid); err != nil {
 		writeError(w, http.StatusInternalServerError, "%v", err)
 		return
 	}
@@ -83,12 +85,12 @@ func (s *Server) adminReset(w http.ResponseWriter, r *http.Request) {
 
 // adminCoverage answers the coverage of one application (?sysid=) or all,
 // as JSON or, with ?format=text, as the text of "tsymock coverage".
-func (s *Server) adminCoverage(w http.ResponseWriter, r *http.Request) {
-	var reports []Coverage
+func (a *API) adminCoverage(w http.ResponseWriter, r *http.Request) {
+	var reports []coverage.Report
 	if sysid := r.URL.Query().Get("sysid"); sysid != "" {
-		reports = []Coverage{s.Coverage(sysid)}
+		reports = []coverage.Report{a.Server.Coverage(sysid)}
 	} else {
-		reports = s.CoverageAll()
+		reports = a.Server.CoverageAll()
 	}
 	switch r.URL.Query().Get("format") {
 	case "", "json":
@@ -99,11 +101,4 @@ func (s *Server) adminCoverage(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeError(w, http.StatusBadRequest, "format is json or text, not %q", r.URL.Query().Get("format"))
 	}
-}
-
-func orAll(sysid string) string {
-	if sysid == "" {
-		return "all"
-	}
-	return sysid
 }

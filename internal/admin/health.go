@@ -1,9 +1,8 @@
-package mock
+package admin
 
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"time"
 )
 
@@ -28,16 +27,16 @@ type Health struct {
 // healthHandler answers HealthPath. Uptime counts from when the handler is
 // built (in New) on the process's monotonic clock, not the injected Clock:
 // that clock is the emulated platform's time, which tests may freeze or move.
-func (s *Server) healthHandler() http.Handler {
+func (a *API) healthHandler() http.Handler {
 	started := time.Now()
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		up := time.Since(started)
 		h := Health{
 			Status:        "ok",
-			Version:       s.cfg.Version,
+			Version:       a.cfg.Version,
 			Uptime:        up.Round(time.Millisecond).String(),
 			UptimeSeconds: up.Seconds(),
-			Apps:          s.sysIDs(),
+			Apps:          a.sysIDs(),
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
@@ -46,12 +45,11 @@ func (s *Server) healthHandler() http.Handler {
 }
 
 // sysIDs lists the registered applications, sorted.
-func (s *Server) sysIDs() []string {
-	apps := s.apps.All()
-	ids := make([]string, 0, len(apps))
-	for _, a := range apps {
-		ids = append(ids, a.SysID)
+func (a *API) sysIDs() []string {
+	infos := a.Server.Apps()
+	ids := make([]string, 0, len(infos))
+	for _, info := range infos {
+		ids = append(ids, info.SysID)
 	}
-	slices.Sort(ids)
 	return ids
 }

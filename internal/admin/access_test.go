@@ -1,4 +1,4 @@
-package mock
+package admin_test
 
 import (
 	"net/http"
@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/wiretest"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestAdminAccess: loopback clients use the admin API freely; others need
@@ -39,8 +42,7 @@ func TestAdminAccess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, _ := newTestServer(t)
-			s.cfg.AdminToken = tt.token
+			s, _ := newServer(t, func(c *mock.Config) { c.AdminToken = tt.token })
 			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
 			req.RemoteAddr = tt.remote
 			if tt.header != "" {
@@ -57,12 +59,12 @@ func TestAdminAccess(t *testing.T) {
 // TestSOAUnaffectedByAdminAccess: a remote client calls /service/soa with
 // no token at all.
 func TestSOAUnaffectedByAdminAccess(t *testing.T) {
-	s, m := newTestServer(t)
+	s, m := newServer(t)
 	req := httptest.NewRequest(http.MethodPost, "/service/soa", nil)
-	req.URL.RawQuery = signedForm(t, m, createMemberReq("remote"))
+	req.URL.RawQuery = wiretest.SignedForm(t, m, wiretest.CreateMemberReq("remote"))
 	req.RemoteAddr = "203.0.113.9:5000"
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, req)
-	body := checkAnswer(t, m, rec)
+	body := wiretest.CheckAnswer(t, m, rec)
 	require.Equal(t, "OK", body["status"], "%v", body)
 }

@@ -1,4 +1,4 @@
-package mock
+package admin
 
 import (
 	"crypto/subtle"
@@ -7,18 +7,18 @@ import (
 	"strings"
 )
 
-// adminAccess lets loopback clients use the admin API, and other clients
+// access lets loopback clients use the admin API, and other clients
 // only with the admin token: the API resets state and registers keys, so a
 // server listening on a shared network must not hand that to everyone.
 // The web page's static files carry no data and are served to anyone, so
 // that a refused browser sees the page explain what to do.
-func (s *Server) adminAccess(next http.Handler) http.Handler {
+func (a *API) access(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isStatic(r) || isLoopback(r.RemoteAddr) {
 			next.ServeHTTP(w, r)
 			return
 		}
-		token := s.cfg.AdminToken
+		token := a.cfg.Token
 		if token == "" {
 			writeError(w, http.StatusForbidden, "the admin API answers only loopback clients, and %s is not one; "+
 				"to allow other clients, start tsymock with --admin-token TOKEN (mock.Config.AdminToken) and send "+
@@ -40,7 +40,7 @@ func isStatic(r *http.Request) bool {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
-	return r.URL.Path == AdminPrefix || strings.HasPrefix(r.URL.Path, AdminPrefix+"web/")
+	return r.URL.Path == Prefix || strings.HasPrefix(r.URL.Path, Prefix+"web/")
 }
 
 // isLoopback reports whether a RemoteAddr is a loopback address. Forwarding

@@ -1,4 +1,4 @@
-package mock
+package admin_test
 
 import (
 	"net/http"
@@ -7,11 +7,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // methodOf finds one method's line in a report.
-func methodOf(t *testing.T, rep Coverage, service, method string) MethodCoverage {
+func methodOf(t *testing.T, rep mock.Coverage, service, method string) mock.MethodCoverage {
 	t.Helper()
 	for _, m := range rep.Methods {
 		if m.Service == service && m.Method == method {
@@ -19,19 +21,19 @@ func methodOf(t *testing.T, rep Coverage, service, method string) MethodCoverage
 		}
 	}
 	t.Fatalf("%s.%s is not in the report", service, method)
-	return MethodCoverage{}
+	return mock.MethodCoverage{}
 }
 
 func TestCoverage(t *testing.T) {
-	s, m := newTestServer(t)
+	s, m := newServer(t)
 	h := s.Handler()
-	soaPost(t, h, m, createMemberReq("a"))
-	soaPost(t, h, m, createMemberReq("a"))
-	soaPost(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
-	soaPost(t, h, m, `{"service":"OrderService","method":"refund","param":{"bizOrderNo":"err-40039-r"}}`)
-	soaPost(t, h, m, `{"service":"OrderService","method":"nonsense","param":{}}`)
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("a"))
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("a"))
+	wiretest.Call(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
+	wiretest.Call(t, h, m, `{"service":"OrderService","method":"refund","param":{"bizOrderNo":"err-40039-r"}}`)
+	wiretest.Call(t, h, m, `{"service":"OrderService","method":"nonsense","param":{}}`)
 
-	reports := adminGet[[]Coverage](t, h, "/__tsymock/coverage")
+	reports := wiretest.GetJSON[[]mock.Coverage](t, h, "/__tsymock/coverage")
 	require.Len(t, reports, 1)
 	rep := reports[0]
 	assert.Equal(t, demo.SysID, rep.SysID)
@@ -44,12 +46,12 @@ func TestCoverage(t *testing.T) {
 	assert.Equal(t, 1, create.OK)
 	assert.Equal(t, map[string]int{"30000": 1}, create.ErrorCodes)
 	assert.Empty(t, create.Gaps)
-	assert.Equal(t, []string{GapNeverFailed}, methodOf(t, rep, "MemberService", "getMemberInfo").Gaps)
-	assert.Equal(t, []string{GapNeverSucceeded}, methodOf(t, rep, "OrderService", "refund").Gaps)
-	assert.Equal(t, []string{GapNeverCalled}, methodOf(t, rep, "OrderService", "withdrawApply").Gaps)
+	assert.Equal(t, []string{mock.GapNeverFailed}, methodOf(t, rep, "MemberService", "getMemberInfo").Gaps)
+	assert.Equal(t, []string{mock.GapNeverSucceeded}, methodOf(t, rep, "OrderService", "refund").Gaps)
+	assert.Equal(t, []string{mock.GapNeverCalled}, methodOf(t, rep, "OrderService", "withdrawApply").Gaps)
 	assert.True(t, methodOf(t, rep, "MemberService", "signContract").PageFlow)
 
-	rec := adminDo(t, h, http.MethodGet, "/__tsymock/coverage?format=text", "")
+	rec := wiretest.Do(t, h, http.MethodGet, "/__tsymock/coverage?format=text", "")
 	require.Equal(t, http.StatusOK, rec.Code)
 	text := rec.Body.String()
 	for _, want := range []string{
@@ -65,18 +67,18 @@ func TestCoverage(t *testing.T) {
 	} {
 		assert.Contains(t, text, want)
 	}
-	assert.Equal(t, http.StatusBadRequest, adminDo(t, h, http.MethodGet, "/__tsymock/coverage?format=xml", "").Code)
+	assert.Equal(t, http.StatusBadRequest, wiretest.Do(t, h, http.MethodGet, "/__tsymock/coverage?format=xml", "").Code)
 }
 
 func TestCoverageOfOneApplicationCreatesNothing(t *testing.T) {
-	s, _ := newTestServer(t)
-	rep := adminGet[[]Coverage](t, s.Handler(), "/__tsymock/coverage?sysid=nobody")
+	s, _ := newServer(t)
+	rep := wiretest.GetJSON[[]mock.Coverage](t, s.Handler(), "/__tsymock/coverage?sysid=nobody")
 	require.Len(t, rep, 1)
 	assert.Zero(t, rep[0].Called)
 	assert.Equal(t, []string{demo.SysID}, sysidsOf(s.CoverageAll()), "looking did not add nobody")
 }
 
-func sysidsOf(reps []Coverage) []string {
+func sysidsOf(reps []mock.Coverage) []string {
 	var out []string
 	for _, r := range reps {
 		out = append(out, r.SysID)

@@ -1,4 +1,4 @@
-package mock
+package admin
 
 import (
 	"bytes"
@@ -6,53 +6,56 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gorilla/mux"
+
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
 
 // routeState adds the state views, the clock and the applications.
-func (s *Server) routeState(mux *http.ServeMux) {
-	mux.HandleFunc("GET "+AdminPrefix+"state/{sysid}", s.adminState)
-	mux.HandleFunc("GET "+AdminPrefix+"state/{sysid}/{view}", s.adminStateView)
-	mux.HandleFunc("GET "+AdminPrefix+"clock", s.adminClock)
-	mux.HandleFunc("POST "+AdminPrefix+"clock", s.adminMoveClock)
-	mux.HandleFunc("GET "+AdminPrefix+"apps", s.adminApps)
-	mux.HandleFunc("POST "+AdminPrefix+"apps", s.adminRegisterApp)
+func (a *API) routeState(r *mux.Router) {
+	get(r, "/state/{sysid}", a.adminState)
+	get(r, "/state/{sysid}/{view}", a.adminStateView)
+	get(r, "/clock", a.adminClock)
+	do(r, http.MethodPost, "/clock", a.adminMoveClock)
+	get(r, "/apps", a.adminApps)
+	do(r, http.MethodPost, "/apps", a.adminRegisterApp)
 }
 
 // adminState answers every view of one application at once.
-func (s *Server) adminState(w http.ResponseWriter, r *http.Request) {
-	sysid := r.PathValue("sysid")
+func (a *API) adminState(w http.ResponseWriter, r *http.Request) {
+	sysid := mux.Vars(r)["sysid"]
 	writeJSON(w, http.StatusOK, map[string]any{
 		"sysid":    sysid,
-		"members":  s.emu.Members(sysid),
-		"cards":    s.emu.Cards(sysid),
-		"orders":   s.emu.Orders(sysid),
-		"balances": s.emu.AccountBalances(sysid),
+		"members":  a.State.Members(sysid),
+		"cards":    a.State.Cards(sysid),
+		"orders":   a.State.Orders(sysid),
+		"balances": a.State.AccountBalances(sysid),
 	})
 }
 
 // adminStateView answers one view: members, cards (masked), orders,
 // balances, or the statement of ?bizUserId= (in ?accountSetNo=, or all).
-func (s *Server) adminStateView(w http.ResponseWriter, r *http.Request) {
-	sysid := r.PathValue("sysid")
+func (a *API) adminStateView(w http.ResponseWriter, r *http.Request) {
+	sysid := mux.Vars(r)["sysid"]
 	var v any
-	switch view := r.PathValue("view"); view {
+	switch view := mux.Vars(r)["view"]; view {
 	case "members":
-		v = s.emu.Members(sysid)
+		v = a.State.Members(sysid)
 	case "cards":
-		v = s.emu.Cards(sysid)
+		v = a.State.Cards(sysid)
 	case "orders":
-		v = s.emu.Orders(sysid)
+		v = a.State.Orders(sysid)
 	case "balances":
-		v = s.emu.AccountBalances(sysid)
+		v = a.State.AccountBalances(sysid)
 	case "statement":
 		owner := r.URL.Query().Get("bizUserId")
 		if owner == "" {
 			writeError(w, http.StatusBadRequest, "say whose statement: ?bizUserId= (the platform is #yunBizUserId_B2C#)")
 			return
 		}
-		v = s.emu.Statement(sysid, owner, r.URL.Query().Get("accountSetNo"))
+		v = a.State.Statement(sysid, owner, r.URL.Query().Get("accountSetNo"))
 	default:
 		writeError(w, http.StatusNotFound, "no state view %q: members, cards, orders, balances or statement", view)
 		return
@@ -60,27 +63,27 @@ func (s *Server) adminStateView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, v)
 }
 
-// clockState is the answer of the clock endpoints.
-type clockState struct {
+// ClockState is the answer of the clock endpoints.
+type ClockState struct {
 	Now   time.Time `json:"now"`
 	China string    `json:"china"` // the platform's timestamp format, Asia/Shanghai
 	// Unix is Now in seconds, for scripts.
 	Unix int64 `json:"unix"`
 }
 
-func (s *Server) clockState() clockState {
-	now := s.Clock().Now()
-	return clockState{Now: now.In(soa.Shanghai()), China: soa.FormatTime(now), Unix: now.Unix()}
+func (a *API) clockState() ClockState {
+	now := a.Clock.Now()
+	return ClockState{Now: now.In(soa.Shanghai()), China: soa.FormatTime(now), Unix: now.Unix()}
 }
 
-func (s *Server) adminClock(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, s.clockState())
+func (a *API) adminClock(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, a.clockState())
 }
 
 // adminMoveClock sets the clock ({"set": "2026-11-28 12:00:00"} China
 // time, or RFC 3339) or advances it ({"advance": "1h30m"}, negative goes
 // back).
-func (s *Server) adminMoveClock(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Set     string `json:"set"`
 		Advance string `json:"advance"`
@@ -95,41 +98,41 @@ func (s *Server) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, "set: %v", err)
 			return
 		}
-		s.Clock().Set(t)
+		a.Clock.Set(t)
 	case req.Advance != "" && req.Set == "":
 		d, err := time.ParseDuration(req.Advance)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, "advance: %q is not a Go duration such as \"90s\" or \"-1h\"", req.Advance)
 			return
 		}
-		s.Clock().Advance(d)
+		a.Clock.Advance(d)
 	default:
 		writeError(w, http.StatusBadRequest, `send {"set": "2026-11-28 12:00:00"} or {"advance": "1h"}`)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.clockState())
+	writeJSON(w, http.StatusOK, a.clockState())
 }
 
-func (s *Server) adminApps(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, s.Apps())
+func (a *API) adminApps(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, a.Server.Apps())
 }
 
-// appRequest is the body of POST /__tsymock/apps.
-type appRequest struct {
+// AppRequest is the body of POST /__tsymock/apps.
+type AppRequest struct {
 	SysID string `json:"sysid"`
 	// Cert is the merchant's certificate (.cer, PEM) or public key PEM.
 	Cert        string   `json:"cert"`
 	AccountSets []string `json:"accountSets,omitempty"`
 }
 
-// adminRegisterApp registers an application: a JSON appRequest, or the
+// adminRegisterApp registers an application: a JSON AppRequest, or the
 // certificate PEM itself as the body with ?sysid=.
-func (s *Server) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
+func (a *API) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
 	body, ok := readBody(w, r)
 	if !ok {
 		return
 	}
-	req := appRequest{SysID: r.URL.Query().Get("sysid"), Cert: string(body)}
+	req := AppRequest{SysID: r.URL.Query().Get("sysid"), Cert: string(body)}
 	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '{' {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
@@ -143,11 +146,11 @@ func (s *Server) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "cert: %v", err)
 		return
 	}
-	a := App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets}
-	if err := s.RegisterApp(a); err != nil {
+	app := apps.App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets}
+	if err := a.Server.RegisterApp(app); err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, AppInfo{SysID: a.SysID, Fingerprint: keys.Fingerprint(pub), Origin: OriginAdmin,
+	writeJSON(w, http.StatusCreated, apps.Info{SysID: app.SysID, Fingerprint: keys.Fingerprint(pub), Origin: apps.OriginAdmin,
 		Registered: time.Now()})
 }

@@ -1,8 +1,10 @@
-package mock
+package admin
 
 import (
 	"embed"
 	"net/http"
+
+	"github.com/gorilla/mux"
 )
 
 // webFiles is the admin web page: plain HTML, CSS and a little JS, embedded
@@ -13,12 +15,11 @@ var webFiles embed.FS
 
 // routeWeb serves the web page at /__tsymock/ and its files under
 // /__tsymock/web/.
-func (s *Server) routeWeb(mux *http.ServeMux) {
-	files := http.StripPrefix(AdminPrefix, http.FileServerFS(webFiles)) // web/app.js is web/app.js in webFiles
-	mux.Handle("GET "+AdminPrefix+"web/", withPageHeaders(files))
-	mux.Handle("GET "+AdminPrefix+"{$}", withPageHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.ServeFileFS(w, r, webFiles, "web/index.html")
-	})))
+func (a *API) routeWeb(r *mux.Router) {
+	files := http.StripPrefix(Prefix, http.FileServerFS(webFiles)) // web/app.js is web/app.js in webFiles
+	r.PathPrefix("/web/").Methods(http.MethodGet, http.MethodHead).Handler(withPageHeaders(files))
+	r.Path("/").Methods(http.MethodGet, http.MethodHead).Handler(withPageHeaders(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) { http.ServeFileFS(w, r, webFiles, "web/index.html") })))
 }
 
 // withPageHeaders forbids inline scripts and framing: the page writes

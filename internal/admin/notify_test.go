@@ -1,4 +1,4 @@
-package mock
+package admin_test
 
 import (
 	"context"
@@ -13,7 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // consumeReq pays amount fen from payer to shop out of its balance, with
@@ -25,20 +27,20 @@ func consumeReq(payer, shop, bizOrderNo string, amount int, backURL string) stri
 }
 
 // paidOrder makes a consumption whose notification goes to backURL.
-func paidOrder(t *testing.T, s *Server, m *demoMaterial, backURL string) {
+func paidOrder(t *testing.T, s *mock.Server, m *demoMaterial, backURL string) {
 	t.Helper()
 	h := s.Handler()
-	soaPost(t, h, m, createMemberReq("payer"))
-	soaPost(t, h, m, createMemberReq("shop"))
-	soaPost(t, h, m, `{"service":"OrderService","method":"applicationTransfer","param":{"bizTransferNo":"T1","sourceAccountSetNo":"100001","targetBizUserId":"payer","targetAccountSetNo":"200126","amount":1000}}`)
-	ans := soaPost(t, h, m, consumeReq("payer", "shop", "C1", 300, backURL))
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("payer"))
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("shop"))
+	wiretest.Call(t, h, m, `{"service":"OrderService","method":"applicationTransfer","param":{"bizTransferNo":"T1","sourceAccountSetNo":"100001","targetBizUserId":"payer","targetAccountSetNo":"200126","amount":1000}}`)
+	ans := wiretest.Call(t, h, m, consumeReq("payer", "shop", "C1", 300, backURL))
 	require.Equal(t, "OK", ans["status"], "%v", ans)
 }
 
 type demoMaterial = demo.Material
 
 // shutdownNow stops the notifier's timers of a server that never served.
-func shutdownNow(t *testing.T, s *Server) {
+func shutdownNow(t *testing.T, s *mock.Server) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -52,52 +54,52 @@ func TestAdminNotifications(t *testing.T) {
 		_, _ = w.Write([]byte("success"))
 	}))
 	defer rcv.Close()
-	s, m := newTestServer(t) // the default schedule waits 5 s before the first attempt
+	s, m := newServer(t) // the default schedule waits 5 s before the first attempt
 	defer shutdownNow(t, s)
 	h := s.Handler()
 	paidOrder(t, s, m, rcv.URL+"/notify")
 
-	list := adminGet[[]Notification](t, h, "/__tsymock/notifications?sysid="+demo.SysID)
+	list := wiretest.GetJSON[[]mock.Notification](t, h, "/__tsymock/notifications?sysid="+demo.SysID)
 	require.Len(t, list, 1)
 	n := list[0]
-	assert.Equal(t, NotifyPending, n.State)
+	assert.Equal(t, mock.NotifyPending, n.State)
 	assert.Equal(t, "OrderService", n.Service)
-	assert.Empty(t, adminGet[[]Notification](t, h, "/__tsymock/notifications?sysid=other"))
+	assert.Empty(t, wiretest.GetJSON[[]mock.Notification](t, h, "/__tsymock/notifications?sysid=other"))
 
-	rec := adminDo(t, h, http.MethodPost, "/__tsymock/notifications/deliver", "")
+	rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/notifications/deliver", "")
 	require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)
-	var delivered []Notification
+	var delivered []mock.Notification
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &delivered))
 	require.Len(t, delivered, 1)
-	assert.Equal(t, NotifyDelivered, delivered[0].State)
+	assert.Equal(t, mock.NotifyDelivered, delivered[0].State)
 	assert.Equal(t, int32(1), hits.Load())
 
-	rec = adminDo(t, h, http.MethodPost, "/__tsymock/notifications/"+n.ID+"/redeliver", "")
+	rec = wiretest.Do(t, h, http.MethodPost, "/__tsymock/notifications/"+n.ID+"/redeliver", "")
 	require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)
-	one := adminGet[Notification](t, h, "/__tsymock/notifications/"+n.ID)
+	one := wiretest.GetJSON[mock.Notification](t, h, "/__tsymock/notifications/"+n.ID)
 	require.Len(t, one.Attempts, 2)
 	assert.True(t, one.Attempts[1].Manual)
 	assert.Equal(t, int32(2), hits.Load())
 
-	assert.Equal(t, http.StatusNotFound, adminDo(t, h, http.MethodPost, "/__tsymock/notifications/n99/redeliver", "").Code)
-	assert.Equal(t, http.StatusNotFound, adminDo(t, h, http.MethodGet, "/__tsymock/notifications/n99", "").Code)
+	assert.Equal(t, http.StatusNotFound, wiretest.Do(t, h, http.MethodPost, "/__tsymock/notifications/n99/redeliver", "").Code)
+	assert.Equal(t, http.StatusNotFound, wiretest.Do(t, h, http.MethodGet, "/__tsymock/notifications/n99", "").Code)
 
 	cov := s.Coverage(demo.SysID)
-	assert.Equal(t, []NotificationCoverage{{Kind: "OrderService.pay OK", Total: 1, Delivered: 1}}, cov.Notifications)
+	assert.Equal(t, []mock.NotificationCoverage{{Kind: "OrderService.pay OK", Total: 1, Delivered: 1}}, cov.Notifications)
 
-	adminDo(t, h, http.MethodPost, "/__tsymock/reset?sysid="+demo.SysID, "")
-	assert.Empty(t, adminGet[[]Notification](t, h, "/__tsymock/notifications"))
+	wiretest.Do(t, h, http.MethodPost, "/__tsymock/reset?sysid="+demo.SysID, "")
+	assert.Empty(t, wiretest.GetJSON[[]mock.Notification](t, h, "/__tsymock/notifications"))
 }
 
 func TestAdminRedeliverUndeliverable(t *testing.T) {
-	s, m := newTestServer(t)
+	s, m := newServer(t)
 	defer shutdownNow(t, s)
 	paidOrder(t, s, m, "ftp://merchant.test/notify")
 	list := s.Notifications(demo.SysID)
 	require.Len(t, list, 1)
-	rec := adminDo(t, s.Handler(), http.MethodPost, "/__tsymock/notifications/"+list[0].ID+"/redeliver", "")
+	rec := wiretest.Do(t, s.Handler(), http.MethodPost, "/__tsymock/notifications/"+list[0].ID+"/redeliver", "")
 	assert.Equal(t, http.StatusConflict, rec.Code, "%s", rec.Body)
-	rec = adminDo(t, s.Handler(), http.MethodDelete, "/__tsymock/notifications", "")
+	rec = wiretest.Do(t, s.Handler(), http.MethodDelete, "/__tsymock/notifications", "")
 	assert.Equal(t, http.StatusOK, rec.Code)
 	assert.Empty(t, s.Notifications(""))
 }
