@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
@@ -22,7 +21,7 @@ func newTestServer(tb testing.TB, change ...func(*mock.Config)) (*mock.Server, *
 	tb.Helper()
 	m := wiretest.Demo(tb)
 	cfg := mock.Config{PlatformKey: m.PlatformKey, Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
-		Clock: clock.NewManual(wiretest.Now(tb))}
+		Clock: mock.NewFixedClock(wiretest.Now(tb))}
 	for _, fn := range change {
 		fn(&cfg)
 	}

@@ -12,8 +12,8 @@ const DefaultMaxDelay = 30 * time.Second
 
 // newScenarioSet builds the rules in force at start, reading the server's
 // clock and ids so that templates agree with the emulator.
-func newScenarioSet(cfg Config) *scenarios.Set {
-	set := scenarios.NewSet(scenarios.Options{Now: cfg.Clock.Now, IDs: cfg.IDs, NoMagic: cfg.NoMagic})
+func newScenarioSet(cfg Config, ids scenarios.IDs) *scenarios.Set {
+	set := scenarios.NewSet(scenarios.Options{Now: cfg.Clock.Now, IDs: ids, NoMagic: cfg.NoMagic})
 	set.SetFiles(cfg.Scenarios)
 	return set
 }

@@ -1,8 +1,8 @@
 // Package mock is tsymock's HTTP server: the signed /service/soa endpoint
 // that merchant SDKs call, the page flows, the notifier, and the control
 // plane under /__tsymock/ (the admin API, the journal, contract coverage and
-// a web page). NewTestServer runs one for a Go test; package mock/mocktest
-// adds a ready client.
+// a web page). Package mock/mocktest runs one for a Go test, with a ready
+// client.
 //
 // A request is read leniently, verified (sysid, timestamp window, signature
 // over the exact strings received), decoded and validated against the
@@ -14,7 +14,6 @@ package mock
 
 import (
 	"context"
-	"crypto/rsa"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,11 +23,8 @@ import (
 
 	"github.com/tsymock/tsymock/internal/admin"
 	"github.com/tsymock/tsymock/internal/apps"
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/coverage"
-	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
-	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
@@ -37,81 +33,6 @@ import (
 	"github.com/tsymock/tsymock/internal/store"
 	"github.com/tsymock/tsymock/scenarios"
 )
-
-// DefaultSkew is the timestamp window of the real platform.
-const DefaultSkew = 10 * time.Minute
-
-// DefaultMaxBody bounds a request body; larger requests are answered 10004.
-const DefaultMaxBody = 1 << 20
-
-// DefaultBodyTimeout bounds how long a client may take to send its request
-// body: a client that never finishes its body is cut off instead of holding
-// a connection and a goroutine.
-const DefaultBodyTimeout = 10 * time.Second
-
-// Config is everything the server depends on. Zero values get defaults.
-type Config struct {
-	// PlatformKey signs every answer and decrypts request fields. Required.
-	PlatformKey *rsa.PrivateKey
-	// Apps are the applications known at start.
-	Apps []App
-	// Skew is the allowed difference between a request's timestamp and the
-	// server's clock, both ways (default DefaultSkew).
-	Skew time.Duration
-	// Clock is the server's time (default the system clock).
-	Clock clock.Clock
-	// IDs generates userIds and order numbers (default random).
-	IDs *ids.Source
-	// Logger receives one line per request (default discards).
-	Logger *slog.Logger
-	// SignHints appends the signature diagnosis to the 20019 message on the
-	// wire; by default the wire keeps the platform's exact text.
-	SignHints bool
-	// KnownKeys are further keys used to explain a wrong-key signature,
-	// such as the bundled demo merchant key.
-	KnownKeys []diagnose.NamedKey
-	// MaxBody bounds the request body in bytes (default DefaultMaxBody).
-	MaxBody int64
-	// BodyTimeout bounds the time to send a request body (default
-	// DefaultBodyTimeout).
-	BodyTimeout time.Duration
-	// Version is reported in the X-Tsymock-Version header.
-	Version string
-	// VerificationCode is the SMS code the emulated platform "sends"
-	// (default emulator.DefaultVerificationCode).
-	VerificationCode string
-	// Scenarios are the scenario files in force at start; Server.Scenarios
-	// changes the rules at run time.
-	Scenarios []*scenarios.File
-	// NoMagic switches off the magic values (a bizUserId, bizOrderNo, ...
-	// starting err-<code>- answers that code).
-	NoMagic bool
-	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
-	MaxDelay time.Duration
-	// PProf serves the Go profiler under PProfPrefix (/debug/pprof/) to
-	// loopback clients, for profiles taken under load.
-	PProf bool
-	// JournalSize is how many calls the journal keeps per application
-	// (default DefaultJournalSize).
-	JournalSize int
-	// AdminToken lets clients other than loopback ones use the admin API
-	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
-	// "X-Tsymock-Token: TOKEN". Without it they are refused.
-	AdminToken string
-	// AutoApps registers an unknown sysid on its first request signed with
-	// one of AutoAppKeys (default the bundled demo merchant key).
-	AutoApps    bool
-	AutoAppKeys []*rsa.PublicKey
-	// Notify is how notifications reach backUrl: retry schedule, attempt
-	// timeout, allowed hosts.
-	Notify NotifyConfig
-	// DataDir, when set, keeps the state across restarts: the applications
-	// registered at run time, members, cards, orders, the ledger and the
-	// notifications not yet delivered. Every change is in the write-ahead
-	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
-	// memory only.
-	DataDir string
-}
 
 // Server is a running tsymock. Create it with New.
 type Server struct {
@@ -139,7 +60,8 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("mock: a platform private key is required")
 	}
 	cfg = withDefaults(cfg)
-	ecfg := emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}
+	idSource := cfg.idSource()
+	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode}
 	var st *store.Store
 	if cfg.DataDir != "" {
 		st = store.New()
@@ -151,7 +73,7 @@ func New(cfg Config) (*Server, error) {
 		catalogue: soa.DefaultCatalogue(),
 		emu:       emulator.New(ecfg),
 		store:     st,
-		scen:      newScenarioSet(cfg),
+		scen:      newScenarioSet(cfg, idSource),
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
 	}
@@ -181,38 +103,9 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock.(clock.Settable)})
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock})
 	s.http = s.newHTTPServer()
 	return s, nil
-}
-
-func withDefaults(cfg Config) Config {
-	if cfg.Skew <= 0 {
-		cfg.Skew = DefaultSkew
-	}
-	if cfg.Clock == nil {
-		cfg.Clock = clock.System{}
-	}
-	cfg.Clock = clock.MakeSettable(cfg.Clock) // the admin API moves it
-	if cfg.IDs == nil {
-		cfg.IDs = ids.NewRandom()
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
-	}
-	if cfg.MaxBody <= 0 {
-		cfg.MaxBody = DefaultMaxBody
-	}
-	if cfg.BodyTimeout <= 0 {
-		cfg.BodyTimeout = DefaultBodyTimeout
-	}
-	if cfg.Version == "" {
-		cfg.Version = "dev"
-	}
-	if cfg.MaxDelay <= 0 {
-		cfg.MaxDelay = DefaultMaxDelay
-	}
-	return cfg
 }
 
 // newHTTPServer builds the net/http server in New, so that Serve and
@@ -264,7 +157,7 @@ func (s *Server) newRPC() *rpc.Handler {
 	}
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
 		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
-		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.KnownKeys}, parts)
+		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys()}, parts)
 }
 
 // newPages builds the browser pages from the server's parts.

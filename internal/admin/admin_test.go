@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/admin"
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys"
@@ -92,13 +91,13 @@ func TestAdminArm(t *testing.T) {
 
 func TestAdminClock(t *testing.T) {
 	for _, tt := range []struct {
-		name string
-		c    clock.Clock
-	}{{"manual", nil}, {"system", clock.System{}}} {
+		name   string
+		system bool
+	}{{"fixed", false}, {"system", true}} {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := newServer(t)
-			if tt.c != nil {
-				s, _ = newServer(t, func(c *mock.Config) { c.Clock = tt.c })
+			if tt.system {
+				s, _ = newServer(t, func(c *mock.Config) { c.Clock = nil })
 			}
 			h := s.Handler()
 			rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/clock", `{"set":"2030-01-02 03:04:05"}`)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
@@ -19,7 +18,7 @@ func newServer(tb testing.TB, change ...func(*mock.Config)) (*mock.Server, *demo
 	tb.Helper()
 	m := wiretest.Demo(tb)
 	cfg := mock.Config{PlatformKey: m.PlatformKey, Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
-		Clock: clock.NewManual(wiretest.Now(tb))}
+		Clock: mock.NewFixedClock(wiretest.Now(tb))}
 	for _, fn := range change {
 		fn(&cfg)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/pages"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys/demo"
@@ -20,7 +19,7 @@ import (
 // crash or JSON), and markup in the request never comes back unescaped.
 func FuzzPage(f *testing.F) {
 	m := wiretest.Demo(f)
-	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey, Clock: clock.NewManual(wiretest.Now(f)),
+	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey, Clock: mock.NewFixedClock(wiretest.Now(f)),
 		Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}}})
 	require.NoError(f, err)
 	h := srv.Handler()

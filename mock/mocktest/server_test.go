@@ -1,4 +1,4 @@
-package mock_test
+package mocktest_test
 
 import (
 	"fmt"
@@ -15,11 +15,12 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // call signs and posts one call to a test server, as an SDK would, and
 // returns the raw answer.
-func call(t testing.TB, ts *mock.TestServer, service, method, param string) string {
+func call(t testing.TB, ts *mocktest.Server, service, method, param string) string {
 	t.Helper()
 	req := fmt.Sprintf(`{"service":%q,"method":%q,"param":%s}`, service, method, param)
 	now := soa.FormatTime(ts.Clock().Now())
@@ -36,7 +37,7 @@ func call(t testing.TB, ts *mock.TestServer, service, method, param string) stri
 
 func TestTestServer(t *testing.T) {
 	t.Parallel()
-	ts := mock.NewTestServer(t)
+	ts := mocktest.New(t)
 	assert.True(t, strings.HasPrefix(ts.URL, "http://127.0.0.1:"))
 	assert.Contains(t, call(t, ts, "MemberService", "createMember", `{"bizUserId":"a","memberType":3,"source":1}`), `"status":"OK"`)
 	call(t, ts, "MemberService", "createMember", `{"bizUserId":"b","memberType":3,"source":1}`)
@@ -56,7 +57,7 @@ func TestTestServer(t *testing.T) {
 func TestTestServerClock(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
-	ts := mock.NewTestServer(t, mock.WithClockAt(start), mock.WithSysID("9000"))
+	ts := mocktest.New(t, mocktest.WithClockAt(start), mocktest.WithSysID("9000"))
 	assert.Equal(t, start, ts.Clock().Now())
 	ts.Clock().Advance(time.Hour)
 	assert.Equal(t, start.Add(time.Hour), ts.Clock().Now())
@@ -69,7 +70,7 @@ func TestTestServerClock(t *testing.T) {
 // it saw.
 func TestTestServerAssertCalledReports(t *testing.T) {
 	t.Parallel()
-	ts := mock.NewTestServer(t)
+	ts := mocktest.New(t)
 	call(t, ts, "MemberService", "createMember", `{"bizUserId":"a","memberType":3,"source":1}`)
 	rec := &recordingTB{TB: t}
 	assert.False(t, ts.AssertCalled(rec, "MemberService", "createMember", 1, "bizUserId=zz"))
@@ -96,7 +97,7 @@ func TestTestServersInParallel(t *testing.T) {
 	for i := range 4 {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			t.Parallel()
-			ts := mock.NewTestServer(t)
+			ts := mocktest.New(t)
 			for range 3 {
 				call(t, ts, "MemberService", "createMember", `{"bizUserId":"same","memberType":3,"source":1}`)
 			}
@@ -107,7 +108,7 @@ func TestTestServersInParallel(t *testing.T) {
 }
 
 func TestTestServerClose(t *testing.T) {
-	ts := mock.NewTestServer(t)
+	ts := mocktest.New(t)
 	ts.Close()
 	ts.Close() // and again at cleanup
 	_, err := http.Get(ts.URL + "/__tsymock/health")
