@@ -51,14 +51,6 @@ func newTestHandler(tb testing.TB, change ...func(*Parts)) (*Handler, *demo.Mate
 		BodyTimeout: 10 * time.Second, MaxDelay: 30 * time.Second}, parts), m
 }
 
-// withRules puts a scenario file in force.
-func withRules(tb testing.TB, yaml string) func(*Parts) {
-	tb.Helper()
-	f, err := scenarios.Parse("t.yaml", []byte(yaml))
-	require.NoError(tb, err)
-	return func(p *Parts) { p.Scenarios.SetFiles([]*scenarios.File{f}) }
-}
-
 // canned answers from builtin:balances, as "tsymock serve --scenarios
 // builtin:balances" does.
 func canned(tb testing.TB) func(*Parts) {
