@@ -9,7 +9,7 @@ import (
 
 // FuzzParseJournalFilter: any query string gives a filter or an error,
 // never a panic, and the filter can be matched.
-func FuzzParseFilter(f *testing.F) {
+func FuzzParseJournalFilter(f *testing.F) {
 	f.Add("sysid=S&param.amount=100&since=5m&limit=3")
 	f.Add("after=18446744073709551615&until=2026-11-28+12:00:00&param.a.0.b=x")
 	f.Add("limit=99999999999999999999&param.=&since=%zz")
