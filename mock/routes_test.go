@@ -23,11 +23,7 @@ import (
 // and a path that is not in canonical form is redirected with its method
 // kept (307), as net/http's mux did.
 func TestRoutes(t *testing.T) {
-	m, err := demo.Load()
-	require.NoError(t, err)
-	srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey, PProf: true,
-		Apps: []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}}})
-	require.NoError(t, err)
+	srv, _ := newTestServer(t, func(c *mock.Config) { c.PProf = true })
 	h := srv.Handler()
 	const soaAnswer, adminOnly = 200, -1 // adminOnly: 403 for the remote client
 	tests := []struct {
@@ -98,11 +94,7 @@ func TestRoutes(t *testing.T) {
 	for _, tt := range tests {
 		for _, remote := range []string{"127.0.0.1:1234", "10.0.0.1:1234"} {
 			t.Run(tt.request+" from "+remote, func(t *testing.T) {
-				method, target, _ := strings.Cut(tt.request, " ")
-				req := httptest.NewRequest(method, "http://tsymock.test"+target, nil)
-				req.RemoteAddr = remote
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
+				rec := send(h, tt.request, remote)
 				want := tt.code
 				if want == adminOnly {
 					want = tt.local
@@ -122,14 +114,21 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
+// send sends request ("METHOD PATH") to h from the client address remote.
+func send(h http.Handler, request, remote string) *httptest.ResponseRecorder {
+	method, target, _ := strings.Cut(request, " ")
+	req := httptest.NewRequest(method, "http://tsymock.test"+target, nil)
+	req.RemoteAddr = remote
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
 // TestPProfRoutes: the profiler's endpoints answer loopback clients only,
 // and only when it is switched on.
 func TestPProfRoutes(t *testing.T) {
-	m, err := demo.Load()
-	require.NoError(t, err)
 	for _, on := range []bool{false, true} {
-		srv, err := mock.New(mock.Config{PlatformKey: m.PlatformKey, PProf: on})
-		require.NoError(t, err)
+		srv, _ := newTestServer(t, func(c *mock.Config) { c.PProf = on })
 		for _, tt := range []struct {
 			request, remote string
 			code            int
@@ -141,11 +140,7 @@ func TestPProfRoutes(t *testing.T) {
 			{"GET /debug/pprof/", "10.0.0.1:1", 403},
 			{"GET /debug/pprof/heap", "10.0.0.1:1", 403},
 		} {
-			method, target, _ := strings.Cut(tt.request, " ")
-			req := httptest.NewRequest(method, target, nil)
-			req.RemoteAddr = tt.remote
-			rec := httptest.NewRecorder()
-			srv.Handler().ServeHTTP(rec, req)
+			rec := send(srv.Handler(), tt.request, tt.remote)
 			want := tt.code
 			if !on {
 				want = http.StatusNotFound
