@@ -7,35 +7,12 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"testing"
 	"time"
 
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 )
-
-// A Go test starts its own server, points the code under test at it, and
-// asserts what was called. (Examples cannot be handed a *testing.T: in a
-// test file this is the body of func TestCheckout(t *testing.T).)
-func ExampleNewTestServer() {
-	testCheckout := func(t *testing.T) {
-		t.Parallel() // every test server has its own state
-		ts := mock.NewTestServer(t)
-
-		// Configure the SDK under test with ts.URL+"/service/soa", ts.SysID,
-		// ts.MerchantKey (or the bundled .pfx) and ts.PlatformCert, then run it.
-		checkout(ts.URL, ts.SysID)
-
-		// Was refund called once with amount 100?
-		ts.AssertCalled(t, "OrderService", "refund", 1, "amount=100")
-		// Make the next refund fail, to test the unhappy path.
-		ts.ArmError(t, "OrderService", "refund", "40014")
-	}
-	_ = testCheckout
-}
-
-func checkout(baseURL, sysid string) { _, _ = baseURL, sysid }
 
 // Server.Calls counts journal entries, for assertions outside a test
 // server; Coverage shows what the calls never exercised.

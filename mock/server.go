@@ -1,8 +1,8 @@
 // Package mock is tsymock's HTTP server: the signed /service/soa endpoint
 // that merchant SDKs call, the page flows, the notifier, and the control
 // plane under /__tsymock/ (the admin API, the journal, contract coverage and
-// a web page). NewTestServer runs one for a Go test; package mock/mocktest
-// adds a ready client.
+// a web page). Package mock/mocktest runs one for a Go test, with a ready
+// client.
 //
 // A request is read leniently, verified (sysid, timestamp window, signature
 // over the exact strings received), decoded and validated against the
@@ -14,137 +14,44 @@ package mock
 
 import (
 	"context"
-	"crypto/rsa"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
-	"path"
-	"sync"
 	"time"
 
-	"github.com/tsymock/tsymock/internal/clock"
-	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/admin"
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
-	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/notify"
+	"github.com/tsymock/tsymock/internal/pages"
+	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
-	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/internal/store"
 	"github.com/tsymock/tsymock/scenarios"
 )
-
-// DefaultSkew is the timestamp window of the real platform.
-const DefaultSkew = 10 * time.Minute
-
-// SOAPath is the RPC endpoint every SDK calls.
-const SOAPath = "/service/soa"
-
-// DefaultMaxBody bounds a request body; larger requests are answered 10004.
-const DefaultMaxBody = 1 << 20
-
-// App is an application (sysid) with the merchant's public key, taken from
-// the certificate the merchant uploaded to the platform.
-type App struct {
-	SysID string
-	Key   *rsa.PublicKey
-	// AccountSets are the application's account sets, the one that holds
-	// escrow first; nil means the emulator's defaults (200126, 100001).
-	AccountSets []string
-
-	fingerprint string         // of Key, computed once when registered: the journal names it on every call
-	verifier    *keys.Verifier // Key with its modulus precomputed once: every call is verified with it
-}
-
-// verify checks a signature with the application's key.
-func (a App) verify(text, sign string) error {
-	if a.verifier == nil { // an App that was not registered through the registry
-		return keys.Verify(a.Key, text, sign)
-	}
-	return a.verifier.Verify(text, sign)
-}
-
-// Config is everything the server depends on. Zero values get defaults.
-type Config struct {
-	// PlatformKey signs every answer and decrypts request fields. Required.
-	PlatformKey *rsa.PrivateKey
-	// Apps are the applications known at start.
-	Apps []App
-	// Skew is the allowed difference between a request's timestamp and the
-	// server's clock, both ways (default DefaultSkew).
-	Skew time.Duration
-	// Clock is the server's time (default the system clock).
-	Clock clock.Clock
-	// IDs generates userIds and order numbers (default random).
-	IDs *ids.Source
-	// Logger receives one line per request (default discards).
-	Logger *slog.Logger
-	// SignHints appends the signature diagnosis to the 20019 message on the
-	// wire; by default the wire keeps the platform's exact text.
-	SignHints bool
-	// KnownKeys are further keys used to explain a wrong-key signature,
-	// such as the bundled demo merchant key.
-	KnownKeys []diagnose.NamedKey
-	// MaxBody bounds the request body in bytes (default DefaultMaxBody).
-	MaxBody int64
-	// BodyTimeout bounds the time to send a request body (default
-	// DefaultBodyTimeout).
-	BodyTimeout time.Duration
-	// Version is reported in the X-Tsymock-Version header.
-	Version string
-	// VerificationCode is the SMS code the emulated platform "sends"
-	// (default emulator.DefaultVerificationCode).
-	VerificationCode string
-	// Scenarios are the scenario files in force at start; Server.Scenarios
-	// changes the rules at run time.
-	Scenarios []*scenarios.File
-	// NoMagic switches off the magic values (a bizUserId, bizOrderNo, ...
-	// starting err-<code>- answers that code).
-	NoMagic bool
-	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
-	MaxDelay time.Duration
-	// PProf serves the Go profiler under PProfPrefix (/debug/pprof/) to
-	// loopback clients, for profiles taken under load.
-	PProf bool
-	// JournalSize is how many calls the journal keeps per application
-	// (default DefaultJournalSize).
-	JournalSize int
-	// AdminToken lets clients other than loopback ones use the admin API
-	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
-	// "X-Tsymock-Token: TOKEN". Without it they are refused.
-	AdminToken string
-	// AutoApps registers an unknown sysid on its first request signed with
-	// one of AutoAppKeys (default the bundled demo merchant key).
-	AutoApps    bool
-	AutoAppKeys []*rsa.PublicKey
-	// Notify is how notifications reach backUrl: retry schedule, attempt
-	// timeout, allowed hosts.
-	Notify NotifyConfig
-	// DataDir, when set, keeps the state across restarts: the applications
-	// registered at run time, members, cards, orders, the ledger and the
-	// notifications not yet delivered. Every change is in the write-ahead
-	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
-	// memory only.
-	DataDir string
-}
 
 // Server is a running tsymock. Create it with New.
 type Server struct {
 	cfg       Config
-	apps      *registry
+	apps      *apps.Registry
+	autoKeys  apps.AutoKeys // nil unless Config.AutoApps
 	catalogue *soa.Catalogue
 	emu       *emulator.Emulator
 	scen      *scenarios.Set
 	log       *slog.Logger
 	http      *http.Server
-	quit      chan struct{} // closed on Shutdown: ends scenario delays and hangs
-	quitOnce  sync.Once
-	signs     *signCache     // signs of recent answers, which repeat in scenarios
-	verified  *verifiedCache // requests whose signature verified, which repeat in load tests and retries
-	headers   fixedHeaders
-	ctl       *control // journal, coverage, app origins: the control plane
-	notify    *notifier
-	pages     *pageStore // the browser pages of PROTOCOL.md §6
-	store     *store     // the data dir, or nil
+	rpc       *rpc.Handler // /service/soa
+	version   []string     // X-Tsymock-Version, made once: assigned, it costs nothing per request
+	journal   *journal.Journal
+	coverage  *coverage.Counter
+	notify    *notify.Notifier
+	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
+	admin     *admin.API     // /__tsymock/
+	store     *store.Store   // the data dir, or nil
 }
 
 // New checks cfg and builds a server.
@@ -153,111 +60,52 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("mock: a platform private key is required")
 	}
 	cfg = withDefaults(cfg)
-	ecfg := emulator.Config{Clock: cfg.Clock, IDs: cfg.IDs, VerificationCode: cfg.VerificationCode}
-	var st *store
+	idSource := cfg.idSource()
+	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode}
+	var st *store.Store
 	if cfg.DataDir != "" {
-		st = &store{}
-		ecfg.Recorder = st // only when set: a nil *store would be a non-nil Recorder
+		st = store.New()
+		ecfg.Recorder = st // only when set: a nil *store.Store would be a non-nil Recorder
 	}
 	s := &Server{
 		cfg:       cfg,
-		apps:      newRegistry(),
+		apps:      apps.NewRegistry(),
 		catalogue: soa.DefaultCatalogue(),
 		emu:       emulator.New(ecfg),
 		store:     st,
-		scen:      newScenarioSet(cfg),
+		scen:      newScenarioSet(cfg, idSource),
 		log:       cfg.Logger,
-		quit:      make(chan struct{}),
-		signs:     newSignCache(cfg.PlatformKey),
-		verified:  newVerifiedCache(),
-		headers:   newFixedHeaders(cfg.Version),
+		version:   []string{cfg.Version},
 	}
-	s.ctl = s.newControl()
-	s.notify = newNotifier(cfg.Notify, cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	if cfg.AutoApps {
+		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
+	}
+	s.journal = journal.New(cfg.JournalSize)
+	s.coverage = coverage.New(s.catalogue)
+	var finished func(key string) // the data dir keeps which notifications need no more attempts
+	if st != nil {
+		finished = st.Finished
+	}
+	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	s.rpc = s.newRPC()
 	var err error
-	if s.pages, err = newPageStore(); err != nil {
-		return nil, err
+	if s.pages, err = s.newPages(); err != nil {
+		return nil, fmt.Errorf("mock: %w", err)
 	}
 	for _, a := range cfg.Apps {
-		if err := s.apps.add(a); err != nil {
-			return nil, fmt.Errorf("mock: %w", err)
-		}
-		if len(a.AccountSets) > 0 {
-			s.emu.SetAccountSets(a.SysID, a.AccountSets)
-		}
-	}
-	if st != nil {
-		s.notify.finished = st.finished
-		if err := s.openStore(); err != nil {
+		if _, err := s.registerApp(a.internal(), OriginConfig); err != nil {
 			return nil, err
 		}
 	}
+	if st != nil {
+		if err := s.openStore(); err != nil {
+			return nil, fmt.Errorf("mock: %w", err)
+		}
+	}
+	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock})
 	s.http = s.newHTTPServer()
 	return s, nil
-}
-
-func withDefaults(cfg Config) Config {
-	if cfg.Skew <= 0 {
-		cfg.Skew = DefaultSkew
-	}
-	if cfg.Clock == nil {
-		cfg.Clock = clock.System{}
-	}
-	cfg.Clock = clock.MakeSettable(cfg.Clock) // the admin API moves it
-	if cfg.IDs == nil {
-		cfg.IDs = ids.NewRandom()
-	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
-	}
-	if cfg.MaxBody <= 0 {
-		cfg.MaxBody = DefaultMaxBody
-	}
-	if cfg.BodyTimeout <= 0 {
-		cfg.BodyTimeout = DefaultBodyTimeout
-	}
-	if cfg.Version == "" {
-		cfg.Version = "dev"
-	}
-	if cfg.MaxDelay <= 0 {
-		cfg.MaxDelay = DefaultMaxDelay
-	}
-	return cfg
-}
-
-// Handler returns the server's routes.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc(SOAPath, s.serveSOA)
-	mux.HandleFunc("GET "+emulator.CheckAccountPath, s.serveCheckAccount)
-	s.routePages(mux)
-	mux.Handle("GET "+HealthPath, s.healthHandler())
-	mux.Handle(AdminPrefix, s.adminHandler())
-	if s.cfg.PProf {
-		mux.Handle(PProfPrefix, pprofHandler())
-	}
-	return s.withVersion(s.soaAliases(mux))
-}
-
-// soaAliases serves /service/soa also under the spellings an SDK's
-// configured server URL produces ("http://host:6900/" + "/service/soa",
-// a trailing slash), which the mux would otherwise redirect (307, and a
-// POST body is not re-sent by every client) or answer 404.
-func (s *Server) soaAliases(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p := r.URL.Path; p != SOAPath && path.Clean(p) == SOAPath {
-			s.serveSOA(w, r)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-func (s *Server) withVersion(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header()["X-Tsymock-Version"] = s.headers.version
-		next.ServeHTTP(w, r)
-	})
 }
 
 // newHTTPServer builds the net/http server in New, so that Serve and
@@ -273,14 +121,14 @@ func (s *Server) newHTTPServer() *http.Server {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	h.RegisterOnShutdown(s.stopWaiting)
+	h.RegisterOnShutdown(s.rpc.StopWaiting)
 	return h
 }
 
 // Serve answers requests on ln until Shutdown is called. It returns nil
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
-	s.notify.startPoll()
+	s.notify.Start()
 	err := s.http.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -293,9 +141,48 @@ func (s *Server) Serve(ln net.Listener) error {
 // notifications are cancelled and attempts in flight aborted.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
-	err = errors.Join(err, s.notify.close(ctx))
+	err = errors.Join(err, s.notify.Close(ctx))
 	if s.store != nil {
-		err = errors.Join(err, s.store.close())
+		err = errors.Join(err, s.store.Close())
 	}
 	return err
+}
+
+// newRPC builds the handler of /service/soa from the server's parts.
+func (s *Server) newRPC() *rpc.Handler {
+	parts := rpc.Parts{Apps: s.apps, Catalogue: s.catalogue, Emulator: s.emu, Scenarios: s.scen,
+		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log}
+	if s.cfg.AutoApps {
+		parts.AutoApp = s.autoApp
+	}
+	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
+		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
+		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys()}, parts)
+}
+
+// newPages builds the browser pages from the server's parts.
+func (s *Server) newPages() (*pages.Handler, error) {
+	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
+		VerificationCode: s.cfg.VerificationCode},
+		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
+}
+
+// openStore opens the data dir and replays it, after the configured
+// applications are registered.
+func (s *Server) openStore() error {
+	return s.store.Open(s.cfg.DataDir, store.Replayer{Emulator: s.emu, Log: s.log,
+		RegisterApp: func(a apps.App, origin string) error {
+			_, err := s.registerApp(a, origin)
+			return err
+		}})
+}
+
+// adminServer is the Server as the admin API acts on it (admin.Server):
+// its Go API, whose types are the internal packages' already, with
+// RegisterApp taking the registry's App.
+type adminServer struct{ *Server }
+
+// RegisterApp registers an application the admin API was sent.
+func (a adminServer) RegisterApp(app apps.App) error {
+	return a.Server.RegisterApp(App{SysID: app.SysID, Key: app.Key, AccountSets: app.AccountSets})
 }

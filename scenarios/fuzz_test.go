@@ -36,3 +36,13 @@ func FuzzLoad(f *testing.F) {
 			Param: map[string]any{"a": map[string]any{"b": []any{"1"}}, "bizOrderNo": "x"}})
 	})
 }
+
+// FuzzParseRules: any body parses into rules or an error, never a panic.
+func FuzzParseRules(f *testing.F) {
+	f.Add(`{"when":{"method":"refund"},"respond":{"error":{"code":"40014"}}}`)
+	f.Add("rules:\n  - when: {method: pay}\n    respond: {delay: 1s}\n")
+	f.Add("when: [\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		_, _ = ParseRules("fuzz", []byte(body))
+	})
+}

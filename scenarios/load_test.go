@@ -157,3 +157,21 @@ func TestLoadReportsEveryFile(t *testing.T) {
 	assert.Equal(t, filepath.Join(dir, "a.yaml"), errs[0].File)
 	assert.Equal(t, filepath.Join(dir, "b.yaml"), errs[1].File)
 }
+
+func TestParseRules(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"one rule as JSON", `{"when":{"service":"MemberService","method":"createMember"},"respond":{"error":{"code":"30022"}}}`},
+		{"one rule as YAML", "when: {method: createMember}\nrespond:\n  error: {code: \"30022\"}\n"},
+		{"a file", "rules:\n  - when: {method: createMember}\n    respond: {error: {code: \"30022\"}}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseRules("arm", []byte(tt.body))
+			require.NoError(t, err)
+			require.Len(t, f.Rules, 1)
+		})
+	}
+	_, err := ParseRules("arm", []byte(`{"when":{"method":"createMember"},"respond":{"error":{"code":"123"}}}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "arm:3", "errors name the line of the wrapped rule")
+}

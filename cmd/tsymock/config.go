@@ -7,9 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tsymock/tsymock/internal/clock"
-	"github.com/tsymock/tsymock/internal/diagnose"
-	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
@@ -40,7 +37,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		DataDir:          f.dataDir,
 		PProf:            f.perf.pprof,
 		Version:          versionString(),
-		KnownKeys: []diagnose.NamedKey{{
+		KnownKeys: []mock.KnownKey{{
 			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",
 			Key:  material.MerchantCert.PublicKey.(*rsa.PublicKey),
 		}},
@@ -61,9 +58,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 	if cfg.Clock, err = parseClock(f.clock); err != nil {
 		return mock.Config{}, err
 	}
-	if f.seed != 0 {
-		cfg.IDs = ids.NewSeeded(f.seed)
-	}
+	cfg.IDSeed = f.seed
 	return cfg, nil
 }
 
@@ -84,17 +79,18 @@ func parseApps(specs []string) ([]mock.App, error) {
 	return apps, nil
 }
 
-// parseClock returns the system clock, or a clock fixed at the given time.
-func parseClock(s string) (clock.Clock, error) {
+// parseClock returns nil for the system clock, or a clock fixed at the
+// given time.
+func parseClock(s string) (mock.Clock, error) {
 	if s == "" {
-		return clock.System{}, nil
+		return nil, nil
 	}
 	if t, err := time.ParseInLocation("2006-01-02 15:04:05", s, soa.Shanghai()); err == nil {
-		return clock.NewManual(t), nil
+		return mock.NewFixedClock(t), nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return nil, fmt.Errorf(`--clock %q: want "2006-01-02 15:04:05" (China time) or RFC 3339`, s)
 	}
-	return clock.NewManual(t), nil
+	return mock.NewFixedClock(t), nil
 }

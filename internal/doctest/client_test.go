@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // createAlice is the Go guide's snippet for this repository's client.
@@ -25,7 +25,7 @@ func createAlice(ctx context.Context, baseURL, keyDir string) (*client.CreateMem
 
 // TestGoClientSnippet runs the Go guide's snippet for the client package.
 func TestGoClientSnippet(t *testing.T) {
-	srv := mock.NewTestServer(t)
+	srv := mocktest.New(t)
 	m, err := createAlice(context.Background(), srv.URL, demoKeys(t))
 	require.NoError(t, err)
 	assert.Equal(t, "alice", m.BizUserID)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // sdkCase is one run of an SDK example: the setting under test (env and
@@ -40,7 +40,7 @@ func TestGoSDKExample(t *testing.T) {
 	goTool := need(t, "go", "the Go toolchain (go.dev/dl)")
 	bin := filepath.Join(t.TempDir(), "sdk-go")
 	mustRun(t, "examples/sdk-go", nil, goTool, "build", "-o", bin, ".")
-	srv := mock.NewTestServer(t)
+	srv := mocktest.New(t)
 	soa := "ALLINPAY_SERVER_URL=" + srv.URL + "/service/soa"
 	runCases(t, "examples/sdk-go", []sdkCase{
 		{name: "China time", env: []string{soa, "ALLINPAY_KEY_DIR=" + demoKeys(t), "TZ=Asia/Shanghai"}, cmd: []string{bin}, want: []string{

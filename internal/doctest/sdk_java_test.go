@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // javac compiles every .java file under dir's stubs and src folders into a
@@ -36,7 +36,7 @@ func javac(t *testing.T, dir string) string {
 func TestJavaExample(t *testing.T) {
 	classes := javac(t, "examples/sdk-java")
 	java := need(t, "java", "apt-get install openjdk-17-jdk-headless")
-	srv := mock.NewTestServer(t)
+	srv := mocktest.New(t)
 	env := []string{"ALLINPAY_SERVER_URL=" + srv.URL + "/service/soa", "ALLINPAY_KEY_DIR=" + demoKeys(t)}
 	runCases(t, "examples/sdk-java", []sdkCase{
 		{name: "China time", env: env, cmd: []string{java, "-Duser.timezone=Asia/Shanghai", "-cp", classes, "TsymockCheck"},

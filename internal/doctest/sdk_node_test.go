@@ -3,7 +3,7 @@ package doctest
 import (
 	"testing"
 
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // TestNodeExample checks the syntax of examples/sdk-node with node --check,
@@ -14,7 +14,7 @@ func TestNodeExample(t *testing.T) {
 	for _, f := range []string{"allinpay-client.js", "check.js"} {
 		mustRun(t, "examples/sdk-node", nil, node, "--check", f)
 	}
-	srv := mock.NewTestServer(t)
+	srv := mocktest.New(t)
 	env := []string{"ALLINPAY_ENDPOINT=" + srv.URL, "ALLINPAY_KEY_DIR=" + demoKeys(t)}
 	runCases(t, "examples/sdk-node", []sdkCase{
 		{name: "China time", env: append(env, "TZ=Asia/Shanghai"), cmd: []string{node, "check.js"}, want: []string{

@@ -3,7 +3,7 @@ package doctest
 import (
 	"testing"
 
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
 // TestPHPExample runs examples/sdk-php/check.php, the PHP guide's client,
@@ -12,7 +12,7 @@ import (
 func TestPHPExample(t *testing.T) {
 	php := need(t, "php", "apt-get install php-cli")
 	mustRun(t, "examples/sdk-php", nil, php, "-l", "AllinpayClient.php")
-	srv := mock.NewTestServer(t)
+	srv := mocktest.New(t)
 	env := []string{"ALLINPAY_SERVER_URL=" + srv.URL + "/service/soa", "ALLINPAY_KEY_DIR=" + demoKeys(t)}
 	runCases(t, "examples/sdk-php", []sdkCase{
 		{name: "China time", env: env, cmd: []string{php, "-d", "date.timezone=Asia/Shanghai", "check.php"}, want: []string{

@@ -46,7 +46,7 @@ func errorCodeOf(t *testing.T, err error) string {
 // TestAdminJournalOverHTTP: what a CI script sees of the calls its SDK made.
 func TestAdminJournalOverHTTP(t *testing.T) {
 	t.Parallel()
-	srv := mocktest.New(t, mock.WithClockAt(mustTime(t, vectorTime)))
+	srv := mocktest.New(t, mocktest.WithClockAt(mustTime(t, vectorTime)))
 	a := admin{t: t, base: srv.URL}
 	require.NoError(t, createMember(t, srv.Client, "alice"))
 	assert.Equal(t, "30000", errorCodeOf(t, createMember(t, srv.Client, "alice")))
@@ -83,7 +83,7 @@ func jsonNumber(n uint64) string {
 // move the clock, all while the SDK keeps calling.
 func TestAdminArmScenariosClockOverHTTP(t *testing.T) {
 	t.Parallel()
-	srv := mocktest.New(t, mock.WithClockAt(mustTime(t, vectorTime)))
+	srv := mocktest.New(t, mocktest.WithClockAt(mustTime(t, vectorTime)))
 	a := admin{t: t, base: srv.URL}
 
 	a.json(http.MethodPost, "arm?sysid="+demo.SysID, `{"when":{"service":"MemberService","method":"createMember"},"respond":{"error":{"code":"30022","message":"locked for the test"}}}`, http.StatusCreated, nil)
@@ -142,7 +142,7 @@ func TestAdminAppsStateCoverageResetOverHTTP(t *testing.T) {
 	require.Len(t, apps, 2)
 	assert.Equal(t, mock.OriginAdmin, apps[1].Origin)
 
-	other, err := mocktest.NewClient(t, srv.TestServer, "777")
+	other, err := mocktest.NewClient(t, srv, "777")
 	require.NoError(t, err)
 	require.NoError(t, createMember(t, other, "dave"))
 	require.NoError(t, createMember(t, srv.Client, "erin"))

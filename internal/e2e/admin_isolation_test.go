@@ -18,7 +18,7 @@ import (
 // same bizUserIds, armed errors, resets, journals and coverage never leak
 // from one job to another.
 func TestParallelJobsDoNotSeeEachOther(t *testing.T) {
-	srv := mocktest.New(t, mock.WithConfig(func(c *mock.Config) { c.AutoApps = true }))
+	srv := mocktest.New(t, mocktest.WithConfig(func(c *mock.Config) { c.AutoApps = true }))
 	a := admin{t: t, base: srv.URL}
 	const jobs = 8
 	t.Run("jobs", func(t *testing.T) {
@@ -46,7 +46,7 @@ func TestParallelJobsDoNotSeeEachOther(t *testing.T) {
 // runJob is one CI job: reset, arm, call, look, reset, call.
 func runJob(t *testing.T, srv *mocktest.Server, sysid string) {
 	a := admin{t: t, base: srv.URL}
-	c, err := mocktest.NewClient(t, srv.TestServer, sysid)
+	c, err := mocktest.NewClient(t, srv, sysid)
 	require.NoError(t, err)
 	require.NoError(t, createMember(t, c, "warm-up")) // registers the sysid
 	a.json(http.MethodPost, "reset?sysid="+sysid, "", http.StatusOK, nil)

@@ -21,7 +21,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
@@ -44,7 +43,7 @@ func mustTime(t testing.TB, s string) time.Time {
 // env is one running server with what a test needs to talk to it.
 type env struct {
 	URL      string
-	Clock    *clock.Manual
+	Clock    mock.Clock
 	Platform *rsa.PrivateKey
 	Cert     *x509.Certificate
 	Merchant *rsa.PrivateKey
@@ -122,7 +121,7 @@ func demoStoppable(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server
 	t.Helper()
 	m, err := demo.Load()
 	require.NoError(t, err)
-	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: m.PlatformKey,
+	e := &env{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Platform: m.PlatformKey,
 		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &syncBuffer{}}
 	cfg := mock.Config{
 		PlatformKey: m.PlatformKey,
@@ -152,7 +151,7 @@ func vectorEnv(t testing.TB) *env {
 	require.NoError(t, err)
 	cert, err := keys.LoadCertificateFile(vectorKey("platform-1024.cer"))
 	require.NoError(t, err)
-	e := &env{Clock: clock.NewManual(mustTime(t, vectorTime)), Platform: platform, Cert: cert,
+	e := &env{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Platform: platform, Cert: cert,
 		SysID: vectorSysID, Log: &syncBuffer{}}
 	e.URL, _ = startServer(t, mock.Config{
 		PlatformKey: platform,

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -110,7 +109,7 @@ func TestEnterpriseOnboardingJourney(t *testing.T) {
 // get the same userId, tranceNum and subAcctNo on every run.
 func TestSeededIDsRepeatMemberNumbers(t *testing.T) {
 	run := func() []string {
-		e := demoEnv(t, func(cfg *mock.Config) { cfg.IDs = ids.NewSeeded(42) })
+		e := demoEnv(t, func(cfg *mock.Config) { cfg.IDSeed = 42 })
 		c := &memberClient{Client: e.client(t), t: t, ctx: t.Context()}
 		created, err := c.CreateMember(c.ctx, client.CreateMemberRequest{BizUserID: "p", MemberType: 3, Source: 1})
 		require.NoError(t, err)

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
-	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -24,7 +23,7 @@ const (
 func keptEnv(t *testing.T, dir string, schedule []time.Duration) (*notifyEnv, *orderClient, func()) {
 	t.Helper()
 	e, srv, stop := demoStoppable(t, func(cfg *mock.Config) {
-		cfg.DataDir, cfg.IDs = dir, ids.NewSeeded(7)
+		cfg.DataDir, cfg.IDSeed = dir, 7
 		cfg.Notify = mock.NotifyConfig{Schedule: schedule, AllowHosts: []string{"127.0.0.1"}}
 	})
 	ne := &notifyEnv{env: e, srv: srv}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -59,12 +60,12 @@ func CryptoHandler(merchant *rsa.PublicKey, platform *rsa.PrivateKey) http.Handl
 		if err != nil {
 			return
 		}
-		form, err := soa.ParseForm(string(body))
+		values, err := form.Parse(string(body))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		p := soa.ParamsFrom(form)
+		p := form.ParamsFrom(values)
 		if err := keys.Verify(merchant, p.SysID+p.Req+p.Timestamp, p.Sign); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

@@ -14,7 +14,7 @@ import (
 	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
-	"github.com/tsymock/tsymock/mock"
+	"github.com/tsymock/tsymock/mock/mocktest"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -27,13 +27,13 @@ func testClient(t *testing.T) (*client.Client, *demo.Material) {
 	return c, m
 }
 
-func addrOf(ts *mock.TestServer) string { return strings.TrimPrefix(ts.URL, "http://") }
+func addrOf(ts *mocktest.Server) string { return strings.TrimPrefix(ts.URL, "http://") }
 
 // TestCreateMemberRunsOutAndCollides: every prepared createMember call is
 // sent once and answered OK; the same calls again all collide (30000),
 // which is why a run needs a fresh prefix.
 func TestCreateMemberRunsOutAndCollides(t *testing.T) {
-	ts := mock.NewTestServer(t)
+	ts := mocktest.New(t)
 	c, _ := testClient(t)
 	reqs, err := Prepare(context.Background(), c, addrOf(ts), CreateMemberReqs("t-", 12))
 	require.NoError(t, err)
@@ -62,7 +62,7 @@ func TestCreateMemberRunsOutAndCollides(t *testing.T) {
 func TestCannedAndBareAnswerTheSameBytes(t *testing.T) {
 	f, err := scenarios.Builtin("balances")
 	require.NoError(t, err)
-	ts := mock.NewTestServer(t, mock.WithScenarios(f))
+	ts := mocktest.New(t, mocktest.WithScenarios(f))
 	c, m := testClient(t)
 	reqs, err := Prepare(context.Background(), c, addrOf(ts), []string{QueryBalanceReq()})
 	require.NoError(t, err)
@@ -119,7 +119,7 @@ func TestBrokenConnectionsAreCounted(t *testing.T) {
     respond: {fault: reset}
 `))
 	require.NoError(t, err)
-	ts := mock.NewTestServer(t, mock.WithScenarios(f))
+	ts := mocktest.New(t, mocktest.WithScenarios(f))
 	c, _ := testClient(t)
 	reqs, err := Prepare(context.Background(), c, addrOf(ts), []string{QueryBalanceReq()})
 	require.NoError(t, err)
@@ -166,7 +166,7 @@ func TestTimeoutEndsAHangingRequest(t *testing.T) {
     respond: {fault: hang}
 `))
 	require.NoError(t, err)
-	ts := mock.NewTestServer(t, mock.WithScenarios(f))
+	ts := mocktest.New(t, mocktest.WithScenarios(f))
 	c, _ := testClient(t)
 	reqs, err := Prepare(context.Background(), c, addrOf(ts), []string{QueryBalanceReq()})
 	require.NoError(t, err)

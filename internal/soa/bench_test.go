@@ -6,29 +6,6 @@ import (
 	"testing"
 )
 
-func BenchmarkParseDecodeValidateCreateMember(b *testing.B) {
-	raw := loadVectors(b).Wire[1].raw()
-	c := DefaultCatalogue()
-	b.ReportAllocs()
-	for b.Loop() {
-		values, err := ParseForm(raw)
-		if err != nil {
-			b.Fatal(err)
-		}
-		env, derr := DecodeReq(ParamsFrom(values).Req)
-		if derr != nil {
-			b.Fatal(derr)
-		}
-		m, lerr := c.Lookup(env.Service, env.Method)
-		if lerr != nil {
-			b.Fatal(lerr)
-		}
-		if verr := m.Validate(env.Param); verr != nil {
-			b.Fatal(verr)
-		}
-	}
-}
-
 // cannedValue is an answer's value as the emulator or a scenario holds it.
 func cannedValue() map[string]any {
 	return map[string]any{"bizUserId": "ceshitiyan", "userId": "8de28bb8-4a0c-4658-bf34-a713e0bcf58b",

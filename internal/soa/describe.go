@@ -9,6 +9,10 @@ import (
 // maxQuoted is how many runes of a received value an error message repeats.
 const maxQuoted = 64
 
+// Quote renders a received string for an error message as the envelope's own
+// messages do (quote); the form reader names a badly encoded key with it.
+func Quote(s string) string { return quote(s) }
+
 // quote renders a received string for an error message: Go-quoted (so control characters and
 // invalid UTF-8 are visible, Chinese stays readable) and cut to maxQuoted runes.
 func quote(s string) string {

@@ -1,5 +1,5 @@
 // Package soa is the Tongshangyun (通商云) API v2.0 wire contract as data and pure functions:
-// parsing a request (the form, the req envelope, the timestamp), encoding a response (the
+// parsing a request (the req envelope, the timestamp), encoding a response (the
 // signedValue and the JSON body), the error-code table of PROTOCOL.md §8, and the method
 // catalogue of PROTOCOL.md §7 (params, required, types, allowed values, encrypted fields).
 //
@@ -13,8 +13,9 @@
 //	参数不能为空: companyBasicInfo.legalIds
 //	参数错误: memberType must be one of 2|3 (2 enterprise, 3 personal), got number 4
 //
-// Choices where PROTOCOL.md is silent are documented where they are made: the form parser
-// (ParseForm, ParamsFrom), the timestamp check (CheckTimestamp), the fastjson-like coercion of
-// param types (coerce.go), Validate's rules, page flows called on /service/soa (Lookup answers
-// 10003 naming the page), and the catalogue entries marked "tsymock's choice".
+// The form a request arrives in is read by package internal/form. Choices where PROTOCOL.md
+// is silent are documented where they are made: the timestamp check (CheckTimestamp), the
+// fastjson-like coercion of param types (coerce.go), Validate's rules, page flows called on
+// /service/soa (Lookup answers 10003 naming the page), and the catalogue entries marked
+// "tsymock's choice".
 package soa

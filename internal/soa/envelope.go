@@ -21,7 +21,7 @@ type Envelope struct {
 // when service is missing, empty or not a string; with 10003 when method is. A missing or null
 // param is an empty map. Unknown top-level keys are ignored.
 func DecodeReq(req string) (*Envelope, *Error) {
-	if trimSpace(req) == "" {
+	if TrimSpace(req) == "" {
 		return nil, Errorf(CodeInvalidParam, `req is missing; send req={"service":..,"method":..,"param":{..}}`)
 	}
 	if serr := checkText(req); serr != nil {
@@ -130,3 +130,20 @@ func hasNUL(v any) bool {
 	}
 	return false
 }
+
+// TrimSpace is strings.Trim(s, " \t\r\n") without building the set of
+// its characters on every call: the form reader trims every segment of a
+// form with it, and an empty req is one of nothing else.
+func TrimSpace(s string) string {
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// isSpace reports whether c is whitespace around a form, its keys or a
+// req: space, tab, CR, LF (JSON's whitespace too).
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

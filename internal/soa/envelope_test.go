@@ -2,6 +2,7 @@ package soa
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,5 +94,11 @@ func TestDecodeReqShapes(t *testing.T) {
 			assert.Equal(t, tt.wantCode, err.Code)
 			assert.Contains(t, err.Message, tt.wantSubstr)
 		})
+	}
+}
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "\r\n", "a", " a ", "\t a b \r\n", "\va\f", "\u00a0a\u00a0", "&\r\n"} {
+		assert.Equal(t, strings.Trim(s, " \t\r\n"), TrimSpace(s), "%q", s)
 	}
 }

@@ -8,18 +8,6 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-func ExampleParseForm() {
-	values, err := soa.ParseForm("sysid=1902271423530473681&v=2.0&timestamp=2026-11-28+12%3A00%3A00" +
-		"&sign=abc%3D&req=%7B%22service%22%3A%22MemberService%22%7D&ssoid=x&\r\n")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	p := soa.ParamsFrom(values)
-	fmt.Println(p.SysID, p.Timestamp, p.Sign, p.Req, p.Extra)
-	// Output: 1902271423530473681 2026-11-28 12:00:00 abc= {"service":"MemberService"} map[ssoid:x]
-}
-
 func ExampleDecodeReq() {
 	env, err := soa.DecodeReq(`{"method":"createMember","param":{"bizUserId":"ceshitiyan","memberType":3,"source":1},"service":"MemberService"}`)
 	if err != nil {

@@ -8,28 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-func FuzzParseForm(f *testing.F) {
-	for _, w := range loadVectors(f).Wire {
-		f.Add(w.raw())
-	}
-	for _, s := range []string{"", "&", "a=%", "a=%zz", "%=1", "a=1;b=2&\r\n", "+=+", "a=%E5%BC"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
-		values, err := ParseForm(raw)
-		if err != nil {
-			if values != nil {
-				t.Fatal("values with an error")
-			}
-			return
-		}
-		p := ParamsFrom(values)
-		if _, ok := values[KeySysID]; ok && p.SysID != values.Get(KeySysID) {
-			t.Fatal("sysid not first value")
-		}
-	})
-}
-
 func FuzzDecodeReq(f *testing.F) {
 	for _, r := range loadVectors(f).Request {
 		f.Add(r.Req)

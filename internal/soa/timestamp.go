@@ -56,6 +56,21 @@ func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 		ts, gap.Abs(), direction, FormatTime(now), window, zoneHint(gap, window))
 }
 
+// ParseTime reads a time as people type it into tsymock's admin API and
+// filters: China time in the platform's layout ("2006-01-02 15:04:05"), or
+// RFC 3339. Unlike a request's timestamp it is not held to the layout's
+// exact length.
+func ParseTime(text string) (time.Time, error) {
+	if t, err := time.ParseInLocation(TimestampLayout, text, Shanghai()); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		return time.Time{}, fmt.Errorf(`%q is neither "2006-01-02 15:04:05" (China time) nor RFC 3339`, text)
+	}
+	return t, nil
+}
+
 // parseTimestamp parses exactly TimestampLayout in China time. The length check rejects what
 // time.Parse would let through: unpadded hours such as "2026-11-28 9:00:00".
 func parseTimestamp(ts string) (time.Time, error) {

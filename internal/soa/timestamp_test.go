@@ -116,3 +116,17 @@ func TestCheckTimestampWindowOff(t *testing.T) {
 	assert.NotNil(t, CheckTimestamp("2026-11-28 12:00:01", now, 0))
 	assert.Nil(t, CheckTimestamp("2026-11-28 12:00:00", now, 0))
 }
+
+func TestParseTime(t *testing.T) {
+	want := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	for _, text := range []string{"2026-11-28 12:00:00", "2026-11-28T04:00:00Z", "2026-11-28T12:00:00+08:00"} {
+		got, err := ParseTime(text)
+		require.NoError(t, err, text)
+		assert.True(t, want.Equal(got), "%s: %v", text, got)
+	}
+	for _, text := range []string{"", "soon", "2026-11-28", "1/2/3"} {
+		_, err := ParseTime(text)
+		require.Error(t, err, text)
+		assert.Contains(t, err.Error(), "nor RFC 3339")
+	}
+}

@@ -20,25 +20,11 @@ type vectors struct {
 		Name        string `json:"name"`
 		SignedValue string `json:"signedValue"`
 	} `json:"response"`
-	Wire []wireVector `json:"wire"`
 }
 
 // requestVector is one signed request.
 type requestVector struct {
 	Name, SysID, Req, Timestamp, Sign string
-}
-
-// wireVector is one request as a real client puts it on the wire.
-type wireVector struct {
-	Name, Method, ContentType, Vector, Query, Body string
-}
-
-// raw is the form text of the wire vector, from the query string or the body.
-func (w wireVector) raw() string {
-	if w.Method == "GET" {
-		return w.Query
-	}
-	return w.Body
 }
 
 // loadVectors reads testdata/vectors/vectors.json.
@@ -49,7 +35,6 @@ func loadVectors(tb testing.TB) vectors {
 	var v vectors
 	require.NoError(tb, json.Unmarshal(data, &v))
 	require.NotEmpty(tb, v.Request)
-	require.Len(tb, v.Wire, 4)
 	return v
 }
 

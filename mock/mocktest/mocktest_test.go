@@ -46,8 +46,8 @@ func TestClientFollowsTheServerClock(t *testing.T) {
 // with its own sysid has its own state on the same server.
 func TestNewClientForAnotherApplication(t *testing.T) {
 	t.Parallel()
-	srv := mocktest.New(t, mock.WithConfig(func(c *mock.Config) { c.AutoApps = true }))
-	other, err := mocktest.NewClient(t, srv.TestServer, "ci-job-2")
+	srv := mocktest.New(t, mocktest.WithConfig(func(c *mock.Config) { c.AutoApps = true }))
+	other, err := mocktest.NewClient(t, srv, "ci-job-2")
 	require.NoError(t, err)
 	ctx := context.Background()
 	for _, c := range []*client.Client{srv.Client, other} {

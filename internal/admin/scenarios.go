@@ -1,0 +1,121 @@
+package admin
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/gorilla/mux"
+
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// routeScenarios adds the rules in force, adding and removing rules at run
+// time, and arming one-shot answers.
+func (a *API) routeScenarios(r *mux.Router) {
+	get(r, "/scenarios", a.adminScenarios)
+	do(r, http.MethodPost, "/scenarios", a.adminAddScenario)
+	do(r, http.MethodDelete, "/scenarios", a.adminRemoveRule)
+	do(r, http.MethodPost, "/arm", a.adminArm)
+}
+
+// ScenarioList is the answer of GET /__tsymock/scenarios.
+type ScenarioList struct {
+	Magic bool                 `json:"magic"`
+	Files []ScenarioFile       `json:"files"`
+	Rules []scenarios.RuleInfo `json:"rules"` // in the order they are tried
+}
+
+// ScenarioFile is one scenario file in force, as ScenarioList lists it.
+type ScenarioFile struct {
+	Source      string `json:"source"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Rules       int    `json:"rules"`
+}
+
+// adminScenarios lists the rules in force, only those that apply to sysid
+// when ?sysid= is given.
+func (a *API) adminScenarios(w http.ResponseWriter, r *http.Request) {
+	sysid := r.URL.Query().Get("sysid")
+	out := ScenarioList{Magic: a.Server.Scenarios().MagicOn(), Files: []ScenarioFile{}, Rules: []scenarios.RuleInfo{}}
+	for _, f := range a.Server.Scenarios().Files() {
+		out.Files = append(out.Files, ScenarioFile{Source: f.Source, Name: f.Name, Description: f.Description,
+			Rules: len(f.Rules)})
+	}
+	for _, info := range a.Server.Scenarios().Rules() {
+		if sysid == "" || len(info.SysIDs) == 0 || slices.Contains(info.SysIDs, sysid) {
+			out.Rules = append(out.Rules, info)
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// adminAddScenario puts a scenario file's rules in force: the body (YAML
+// or JSON), or ?builtin=NAME. With ?sysid= they answer only its calls.
+func (a *API) adminAddScenario(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var f *scenarios.File
+	var err error
+	if name := q.Get("builtin"); name != "" {
+		f, err = scenarios.Builtin(name)
+	} else {
+		body, ok := readBody(w, r)
+		if !ok {
+			return
+		}
+		f, err = scenarios.Parse(sourceName(q.Get("source"), "admin"), body)
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	ids, err := a.Server.AddScenario(q.Get("sysid"), f)
+	a.answerRules(w, ids, err)
+}
+
+// adminArm arms one-shot rules for the next matching call: the body is one
+// rule ({"when":..., "respond":...}) or a scenario file with rules. A rule
+// without times answers once.
+func (a *API) adminArm(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	f, err := scenarios.ParseRules(sourceName(r.URL.Query().Get("source"), "arm"), body)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	ids, err := a.Server.Arm(r.URL.Query().Get("sysid"), f)
+	a.answerRules(w, ids, err)
+}
+
+func (a *API) answerRules(w http.ResponseWriter, ids []string, err error) {
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string][]string{"ids": ids})
+}
+
+// sourceName is the name rules added at run time carry in their ids.
+func sourceName(given, fallback string) string {
+	if given != "" {
+		return given
+	}
+	return fallback
+}
+
+// adminRemoveRule takes a rule out of force by its id (?id=).
+func (a *API) adminRemoveRule(w http.ResponseWriter, r *http.Request) {
+	id := r.URL.Query().Get("id")
+	if id == "" {
+		writeError(w, http.StatusBadRequest, "say which rule: ?id= one of the ids GET /__tsymock/scenarios lists")
+		return
+	}
+	if !a.Server.Scenarios().Remove(id) {
+		writeError(w, http.StatusNotFound, "no rule %q in force", id)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"removed": id})
+}

@@ -1,0 +1,156 @@
+package admin
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+)
+
+// routeState adds the state views, the clock and the applications.
+func (a *API) routeState(r *mux.Router) {
+	get(r, "/state/{sysid}", a.adminState)
+	get(r, "/state/{sysid}/{view}", a.adminStateView)
+	get(r, "/clock", a.adminClock)
+	do(r, http.MethodPost, "/clock", a.adminMoveClock)
+	get(r, "/apps", a.adminApps)
+	do(r, http.MethodPost, "/apps", a.adminRegisterApp)
+}
+
+// adminState answers every view of one application at once.
+func (a *API) adminState(w http.ResponseWriter, r *http.Request) {
+	sysid := mux.Vars(r)["sysid"]
+	writeJSON(w, http.StatusOK, map[string]any{
+		"sysid":    sysid,
+		"members":  a.State.Members(sysid),
+		"cards":    a.State.Cards(sysid),
+		"orders":   a.State.Orders(sysid),
+		"balances": a.State.AccountBalances(sysid),
+	})
+}
+
+// adminStateView answers one view: members, cards (masked), orders,
+// balances, or the statement of ?bizUserId= (in ?accountSetNo=, or all).
+func (a *API) adminStateView(w http.ResponseWriter, r *http.Request) {
+	sysid := mux.Vars(r)["sysid"]
+	var v any
+	switch view := mux.Vars(r)["view"]; view {
+	case "members":
+		v = a.State.Members(sysid)
+	case "cards":
+		v = a.State.Cards(sysid)
+	case "orders":
+		v = a.State.Orders(sysid)
+	case "balances":
+		v = a.State.AccountBalances(sysid)
+	case "statement":
+		owner := r.URL.Query().Get("bizUserId")
+		if owner == "" {
+			writeError(w, http.StatusBadRequest, "say whose statement: ?bizUserId= (the platform is #yunBizUserId_B2C#)")
+			return
+		}
+		v = a.State.Statement(sysid, owner, r.URL.Query().Get("accountSetNo"))
+	default:
+		writeError(w, http.StatusNotFound, "no state view %q: members, cards, orders, balances or statement", view)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// ClockState is the answer of the clock endpoints.
+type ClockState struct {
+	Now   time.Time `json:"now"`
+	China string    `json:"china"` // the platform's timestamp format, Asia/Shanghai
+	// Unix is Now in seconds, for scripts.
+	Unix int64 `json:"unix"`
+}
+
+func (a *API) clockState() ClockState {
+	now := a.Clock.Now()
+	return ClockState{Now: now.In(soa.Shanghai()), China: soa.FormatTime(now), Unix: now.Unix()}
+}
+
+func (a *API) adminClock(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, a.clockState())
+}
+
+// adminMoveClock sets the clock ({"set": "2026-11-28 12:00:00"} China
+// time, or RFC 3339) or advances it ({"advance": "1h30m"}, negative goes
+// back).
+func (a *API) adminMoveClock(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Set     string `json:"set"`
+		Advance string `json:"advance"`
+	}
+	if !decodeJSON(w, r, &req) {
+		return
+	}
+	switch {
+	case req.Set != "" && req.Advance == "":
+		t, err := soa.ParseTime(req.Set)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "set: %v", err)
+			return
+		}
+		a.Clock.Set(t)
+	case req.Advance != "" && req.Set == "":
+		d, err := time.ParseDuration(req.Advance)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "advance: %q is not a Go duration such as \"90s\" or \"-1h\"", req.Advance)
+			return
+		}
+		a.Clock.Advance(d)
+	default:
+		writeError(w, http.StatusBadRequest, `send {"set": "2026-11-28 12:00:00"} or {"advance": "1h"}`)
+		return
+	}
+	writeJSON(w, http.StatusOK, a.clockState())
+}
+
+func (a *API) adminApps(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, a.Server.Apps())
+}
+
+// AppRequest is the body of POST /__tsymock/apps.
+type AppRequest struct {
+	SysID string `json:"sysid"`
+	// Cert is the merchant's certificate (.cer, PEM) or public key PEM.
+	Cert        string   `json:"cert"`
+	AccountSets []string `json:"accountSets,omitempty"`
+}
+
+// adminRegisterApp registers an application: a JSON AppRequest, or the
+// certificate PEM itself as the body with ?sysid=.
+func (a *API) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
+	body, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	req := AppRequest{SysID: r.URL.Query().Get("sysid"), Cert: string(body)}
+	if trimmed := bytes.TrimSpace(body); len(trimmed) > 0 && trimmed[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&req); err != nil {
+			writeError(w, http.StatusBadRequest, `the body is not {"sysid":..., "cert":...}: %v`, err)
+			return
+		}
+	}
+	pub, err := keys.ParsePublicKey([]byte(req.Cert))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "cert: %v", err)
+		return
+	}
+	app := apps.App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets}
+	if err := a.Server.RegisterApp(app); err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, apps.Info{SysID: app.SysID, Fingerprint: keys.Fingerprint(pub), Origin: apps.OriginAdmin,
+		Registered: time.Now()})
+}

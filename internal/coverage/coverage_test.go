@@ -1,0 +1,66 @@
+package coverage
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/notify"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+func TestWriteTextEmpty(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, WriteText(&b, nil))
+	assert.Equal(t, "no calls yet\n", b.String())
+}
+
+func TestNotificationReport(t *testing.T) {
+	got := Notifications([]notify.Notification{
+		{Service: "OrderService", Method: "pay", Status: "OK", State: notify.Delivered},
+		{Service: "OrderService", Method: "pay", Status: "OK", State: notify.Pending},
+		{Service: "OrderService", Method: "pay", Status: "error", State: notify.Failed},
+		{Service: "MemberService", Method: "verifyResult", Status: "OK", State: notify.Undeliverable},
+	})
+	assert.Equal(t, []NotificationReport{
+		{Kind: "MemberService.verifyResult OK", Total: 1, Undeliverable: 1},
+		{Kind: "OrderService.pay OK", Total: 2, Delivered: 1, Pending: 1},
+		{Kind: "OrderService.pay error", Total: 1, Failed: 1},
+	}, got)
+}
+
+// TestRecord: a journaled call counts under its method, by outcome; a call
+// refused before its req was decoded, or of a method the catalogue does not
+// know, counts apart.
+func TestRecord(t *testing.T) {
+	c := New(soa.DefaultCatalogue())
+	for _, e := range []journal.Entry{
+		{SysID: "A", Service: "OrderService", Method: "refund", Outcome: journal.OutcomeOK},
+		{SysID: "A", Service: "OrderService", Method: "refund", Outcome: journal.OutcomeError, ErrorCode: "40014"},
+		{SysID: "A", Service: "OrderService", Method: "refund", Outcome: journal.OutcomeFault, ErrorCode: "40014", Fault: "http-500"},
+		{SysID: "A", Service: "OrderService", Method: "nonsense", Outcome: journal.OutcomeError, ErrorCode: "10003"},
+		{SysID: "A", Outcome: journal.OutcomeError, ErrorCode: "20019"},
+		{SysID: "B", Service: "OrderService", Method: "refund", Outcome: journal.OutcomeOK},
+	} {
+		c.Record(&e)
+	}
+	rep := c.Report("A")
+	assert.Equal(t, 1, rep.Called)
+	assert.Equal(t, map[string]int{"OrderService.nonsense": 1}, rep.Unknown)
+	var refund MethodReport
+	for _, m := range rep.Methods {
+		if m.Method == "refund" {
+			refund = m
+		}
+	}
+	assert.Equal(t, MethodReport{Service: "OrderService", Method: "refund", Calls: 3, OK: 1,
+		ErrorCodes: map[string]int{"40014": 1}, Faults: map[string]int{"http-500": 1}}, refund)
+	assert.Equal(t, []string{"A", "B"}, c.SysIDs())
+	c.Reset("A")
+	assert.Equal(t, []string{"B"}, c.SysIDs())
+	assert.Zero(t, c.Report("A").Called)
+	assert.Equal(t, []string{"B"}, c.SysIDs(), "a report creates nothing")
+}

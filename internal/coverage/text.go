@@ -1,0 +1,120 @@
+package coverage
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// WriteText writes coverage reports for people: per application,
+// the methods called with what they were answered and what they never
+// saw, the methods never called, and the notifications.
+func WriteText(w io.Writer, reports []Report) error {
+	var b strings.Builder
+	if len(reports) == 0 {
+		b.WriteString("no calls yet\n")
+	}
+	for i, rep := range reports {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		writeReport(&b, rep)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeReport(b *strings.Builder, rep Report) {
+	pct := 0
+	if rep.Total > 0 {
+		pct = rep.Called * 100 / rep.Total
+	}
+	fmt.Fprintf(b, "sysid %s: %d of %d methods called (%d%%)\n", rep.SysID, rep.Called, rep.Total, pct)
+	var never, pages []string
+	for _, m := range rep.Methods {
+		name := m.Service + "." + m.Method
+		switch {
+		case m.Calls > 0:
+			fmt.Fprintf(b, "  %-44s %s\n", name, methodLine(m))
+		case m.PageFlow:
+			pages = append(pages, name)
+		default:
+			never = append(never, name)
+		}
+	}
+	writeList(b, "never called", never)
+	writeList(b, "page flows (opened in a browser) never called", pages)
+	for _, k := range slices.Sorted(maps.Keys(rep.Unknown)) {
+		fmt.Fprintf(b, "  unknown method %s: %s\n", k, plural(rep.Unknown[k], "call"))
+	}
+	writeNotifications(b, rep.Notifications)
+}
+
+// methodLine is "3 calls, 2 OK, errors 30000×1; never failed".
+func methodLine(m MethodReport) string {
+	parts := []string{plural(m.Calls, "call"), fmt.Sprintf("%d OK", m.OK)}
+	if len(m.ErrorCodes) > 0 {
+		parts = append(parts, "errors "+counts(m.ErrorCodes))
+	}
+	if len(m.Faults) > 0 {
+		parts = append(parts, "faults "+counts(m.Faults))
+	}
+	line := strings.Join(parts, ", ")
+	if len(m.Gaps) > 0 {
+		line += "; " + strings.Join(m.Gaps, ", ")
+	}
+	return line
+}
+
+// counts is "30000×2 40014×1", sorted by key.
+func counts(m map[string]int) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s×%d", k, m[k]))
+	}
+	return strings.Join(parts, " ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeList(b *strings.Builder, title string, names []string) {
+	if len(names) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "  %s (%d):\n", title, len(names))
+	for _, n := range names {
+		fmt.Fprintf(b, "    %s\n", n)
+	}
+}
+
+func writeNotifications(b *strings.Builder, notes []NotificationReport) {
+	if len(notes) == 0 {
+		b.WriteString("  notifications: none\n")
+		return
+	}
+	b.WriteString("  notifications:\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "    %-42s %d, %d delivered%s\n", n.Kind, n.Total, n.Delivered, notificationGaps(n))
+	}
+}
+
+// notificationGaps is ", 1 pending, 2 failed" for what was not delivered.
+func notificationGaps(n NotificationReport) string {
+	var out string
+	for _, p := range []struct {
+		n    int
+		name string
+	}{{n.Pending, "pending"}, {n.Failed, "failed"}, {n.Undeliverable, "undeliverable"}} {
+		if p.n > 0 {
+			out += fmt.Sprintf(", %d %s", p.n, p.name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+// Package form reads the parameters of a request to tsymock, the one place
+// that does: the lenient form parser real clients need (Parse), the
+// protocol parameters picked out of it (Params), and the reading of an HTTP
+// request's query string and body within the size limit (Read), with the
+// errorCode every failure is answered with (10000, or 10004 for a body too
+// large). The SOA endpoint and the browser pages read their requests with
+// it.
+package form
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Names of the request parameters (PROTOCOL.md §1).
+const (
+	KeySysID         = "sysid"
+	KeySign          = "sign"
+	KeyTimestamp     = "timestamp"
+	KeyVersion       = "v"
+	KeyReq           = "req"
+	KeyPrivSysID     = "privSysid"
+	KeyPrivBizUserID = "privBizUserId"
+)
+
+// Params is what a request carries on the wire, after URL-decoding. Sign, Timestamp and Req are
+// the exact strings received: the signature is verified over them, never over a re-encoding.
+type Params struct {
+	SysID, Sign, Timestamp, V, Req string
+	// PrivSysID and PrivBizUserID are sent by privileged-member requests in place of sysid.
+	PrivSysID, PrivBizUserID string
+	// Extra holds every other key (e.g. the legacy client's "ssoid"); nil when there is none.
+	Extra map[string]string
+}
+
+// Parse parses a query string or an application/x-www-form-urlencoded body leniently, as
+// real clients differ (PROTOCOL.md §1): whitespace (soa.TrimSpace) and CR/LF around the whole text are ignored
+// (a legacy client ends its body with "&\r\n"), empty segments are skipped (a trailing "&"),
+// '+' and %20 both mean a space, %xx may be upper- or lower-case, and ';' is an ordinary
+// character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
+// keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
+func Parse(raw string) (url.Values, error) {
+	raw = soa.TrimSpace(raw)
+	hint := min(strings.Count(raw, "&")+1, formHint)
+	values := make(url.Values, hint)
+	firsts := make([]string, 0, hint)
+	for rest, more := raw, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "&")
+		if soa.TrimSpace(seg) == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(seg, "=")
+		key, err := url.QueryUnescape(soa.TrimSpace(rawKey))
+		if err != nil {
+			return nil, badEscape(rawKey, err)
+		}
+		value, err := url.QueryUnescape(rawValue)
+		if err != nil {
+			return nil, badEscape(key, err)
+		}
+		if vals, ok := values[key]; ok {
+			values[key] = append(vals, value)
+			continue
+		}
+		values[key], firsts = oneValue(firsts, value)
+	}
+	return values, nil
+}
+
+// formHint bounds the room Parse makes ahead for the keys it counts,
+// so that a body of nothing but '&' costs no more than its own size.
+const formHint = 16
+
+// oneValue is the one-value slice of a key seen first, cut from firsts
+// (one allocation for the first values of all keys, rather than one per
+// key) with no room to grow: a second value of the key copies it out.
+func oneValue(firsts []string, value string) (one, rest []string) {
+	if len(firsts) == cap(firsts) {
+		firsts = make([]string, 0, formHint)
+	}
+	firsts = append(firsts, value)
+	n := len(firsts)
+	return firsts[n-1 : n : n], firsts
+}
+
+// badEscape is the 10000 answer to a form that is not valid URL encoding.
+func badEscape(key string, err error) *soa.Error {
+	return soa.Errorf(soa.CodeInvalidParam, "the form is not valid URL encoding at key %s: %v", soa.Quote(key), err)
+}
+
+// ParamsFrom picks the protocol parameters out of parsed form values. When a key is repeated
+// the first value wins (as Java's ServletRequest.getParameter does). SysID is "sysid", or
+// "privSysid" when "sysid" is absent: the signature source uses whichever was sent.
+func ParamsFrom(v url.Values) Params {
+	p := Params{
+		SysID:         v.Get(KeySysID),
+		Sign:          v.Get(KeySign),
+		Timestamp:     v.Get(KeyTimestamp),
+		V:             v.Get(KeyVersion),
+		Req:           v.Get(KeyReq),
+		PrivSysID:     v.Get(KeyPrivSysID),
+		PrivBizUserID: v.Get(KeyPrivBizUserID),
+	}
+	if _, ok := v[KeySysID]; !ok {
+		p.SysID = p.PrivSysID
+	}
+	for key, vals := range v {
+		if isProtocolKey(key) || len(vals) == 0 {
+			continue
+		}
+		if p.Extra == nil {
+			p.Extra = map[string]string{}
+		}
+		p.Extra[key] = vals[0]
+	}
+	return p
+}
+
+// isProtocolKey reports whether key is one of the parameters Params has a field for.
+func isProtocolKey(key string) bool {
+	switch key {
+	case KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+package form
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Read reads a request's parameters leniently: the query string for GET
+// (whatever the Content-Type), the form body for POST plus any query
+// parameters the body does not carry. Some clients POST without a
+// Content-Type or with a charset suffix, so the body is parsed whatever
+// Content-Type says. A body longer than limit bytes is 10004; one that
+// cannot be read, or is not URL encoding, is 10000.
+func Read(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *soa.Error) {
+	if r.Method != http.MethodPost {
+		query, err := Parse(r.URL.RawQuery)
+		if err != nil {
+			return nil, formError("query string", err)
+		}
+		return query, nil
+	}
+	var query url.Values
+	if r.URL.RawQuery != "" { // an empty one parses to nothing: spare the parse
+		var err error
+		if query, err = Parse(r.URL.RawQuery); err != nil {
+			return nil, formError("query string", err)
+		}
+	}
+	body, serr := readBody(w, r, limit)
+	if serr != nil {
+		return nil, serr
+	}
+	values, err := Parse(body)
+	if err != nil {
+		return nil, formError("request body", err)
+	}
+	for k, v := range query {
+		if _, ok := values[k]; !ok {
+			values[k] = v
+		}
+	}
+	if serr := checkContentType(r, values); serr != nil {
+		return nil, serr
+	}
+	return values, nil
+}
+
+// readBody reads a request body of at most limit bytes: 10004 when it is
+// longer, 10000 when it cannot be read. http.MaxBytesReader also tells the
+// server to close the connection after the answer, as the rest of a body
+// too large is never read.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) (string, *soa.Error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return "", soa.Errorf("10004", "the request body is larger than %d bytes", limit)
+	case err != nil:
+		return "", soa.Errorf("10000", "the request body could not be read: %v", err)
+	}
+	return string(b), nil
+}
+
+// checkContentType explains a POST whose body is not a form: a JSON or
+// multipart body parses as nonsense keys, and "sysid missing" would hide
+// the real mistake. A form body without a Content-Type is fine (legacy
+// clients send none).
+func checkContentType(r *http.Request, values url.Values) *soa.Error {
+	if values.Has(KeySysID) || values.Has(KeyReq) || values.Has(KeyPrivSysID) {
+		return nil
+	}
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct == "" || ct == "application/x-www-form-urlencoded" {
+		return nil
+	}
+	return soa.Errorf("10000", "the POST body is %s; send sysid, sign, timestamp, v and req as application/x-www-form-urlencoded", ct)
+}
+
+// CheckSize bounds req: a GET's query is not limited by the body limit.
+func CheckSize(p Params, limit int64) *soa.Error {
+	if int64(len(p.Req)) > limit {
+		return soa.Errorf("10004", "req is %d bytes, more than the %d allowed", len(p.Req), limit)
+	}
+	return nil
+}
+
+// formError keeps Parse's own 10000 answer, saying where the bad encoding
+// was.
+func formError(where string, err error) *soa.Error {
+	var serr *soa.Error
+	if errors.As(err, &serr) {
+		return &soa.Error{Code: serr.Code, Message: serr.Message + " (in the " + where + ")"}
+	}
+	return soa.Errorf("10000", "the %s is not valid URL encoding: %v", where, err)
+}

@@ -1,0 +1,140 @@
+package journal
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// entryOf is a journal entry of sysid's call with these params.
+func entryOf(sysid string, param map[string]any) *Entry {
+	return &Entry{SysID: sysid, Service: "MemberService", Method: "createMember", Outcome: OutcomeOK,
+		Raw: map[string]string{"sysid": sysid}, Req: &DecodedReq{Service: "MemberService", Method: "createMember", Param: param}}
+}
+
+func TestJournalIsBoundedPerApplication(t *testing.T) {
+	j := New(3)
+	for i := range 5 {
+		j.Add(entryOf("A", map[string]any{"bizUserId": fmt.Sprint("u", i)}), true)
+	}
+	j.Add(entryOf("stranger", nil), false)
+	all := j.Find(Filter{})
+	require.Len(t, all, 4, "three of A's, and the stranger's in its own ring")
+	assert.Equal(t, []uint64{3, 4, 5, 6}, []uint64{all[0].ID, all[1].ID, all[2].ID, all[3].ID})
+	assert.Equal(t, "u2", all[0].Req.Param["bizUserId"])
+	assert.Equal(t, uint64(6), j.Last())
+}
+
+func TestJournalCopiesCannotChangeIt(t *testing.T) {
+	j := New(0)
+	id := j.Add(entryOf("A", map[string]any{"bizUserId": "a"}), true)
+	got := j.Find(Filter{})[0]
+	got.Req.Param["bizUserId"] = "changed"
+	got.Raw["sysid"] = "changed"
+	again, ok := j.Get(id)
+	require.True(t, ok)
+	assert.Equal(t, "a", again.Req.Param["bizUserId"])
+	assert.Equal(t, "A", again.Raw["sysid"])
+	_, ok = j.Get(id + 1)
+	assert.False(t, ok)
+}
+
+func TestJournalFindCountReset(t *testing.T) {
+	j := New(0)
+	for _, sysid := range []string{"A", "B", "A"} {
+		j.Add(entryOf(sysid, map[string]any{"bizUserId": "u"}), true)
+	}
+	j.Add(entryOf("A", nil), false) // A's call before A was registered
+	tests := []struct {
+		name string
+		f    Filter
+		want []uint64
+	}{
+		{"all", Filter{}, []uint64{1, 2, 3, 4}},
+		{"one application, its ring and the shared one", Filter{SysID: "A"}, []uint64{1, 3, 4}},
+		{"after", Filter{After: 2}, []uint64{3, 4}},
+		{"limit keeps the newest", Filter{Limit: 2}, []uint64{3, 4}},
+		{"params", Filter{Params: map[string]string{"bizUserId": "u"}}, []uint64{1, 2, 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ids []uint64
+			for _, e := range j.Find(tt.f) {
+				ids = append(ids, e.ID)
+			}
+			assert.Equal(t, tt.want, ids)
+			tt.f.Limit = 0
+			assert.Equal(t, len(j.Find(tt.f)), j.Count(tt.f))
+		})
+	}
+	j.Reset("A")
+	assert.Equal(t, 1, j.Count(Filter{}), "only B's call is left")
+	j.Reset("")
+	assert.Zero(t, j.Count(Filter{}))
+	assert.Equal(t, uint64(4), j.Last(), "ids are never given twice")
+}
+
+func TestMaskEntry(t *testing.T) {
+	const card = "6222021234567890123"
+	cipher := strings.Repeat("AB", 128)
+	e := &Entry{
+		Raw:      map[string]string{"req": `{"param":{"cardNo":"` + card + `","validate":"` + cipher + `"}}`},
+		Req:      &DecodedReq{Param: map[string]any{"cardNo": card, "validate": cipher}},
+		Answer:   map[string]any{"list": []any{map[string]any{"bankCardNo": card}}},
+		Response: `{"signedValue":"{\"cardNo\":\"` + card + `\"}"}`,
+		Message:  "card " + card,
+	}
+	mask(e)
+	assert.Equal(t, "622202*********0123", e.Req.Param["cardNo"])
+	assert.Equal(t, cipher, e.Req.Param["validate"], "ciphertext stays as received")
+	assert.Equal(t, "622202*********0123", e.Answer["list"].([]any)[0].(map[string]any)["bankCardNo"])
+	for _, text := range []string{e.Raw["req"], e.Response, e.Message} {
+		assert.NotContains(t, text, card)
+	}
+
+	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}
+	mask(undecoded)
+	assert.NotContains(t, undecoded.Raw["req"], card, "a req that is not JSON is scrubbed of long numbers")
+}
+
+func TestParseFilter(t *testing.T) {
+	q := url.Values{"sysid": {"S"}, "param.amount": {"100"}, "param.": {"x"}, "after": {"7"},
+		"since": {"2026-11-28 12:00:00"}, "until": {"2026-11-28T05:00:00Z"}}
+	f, err := ParseFilter(q)
+	require.NoError(t, err)
+	assert.Equal(t, "S", f.SysID)
+	assert.Equal(t, map[string]string{"amount": "100"}, f.Params)
+	assert.Equal(t, uint64(7), f.After)
+	assert.True(t, f.Since.Equal(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)))
+	assert.True(t, f.Until.Equal(time.Date(2026, 11, 28, 5, 0, 0, 0, time.UTC)))
+	for _, bad := range []string{"after=x", "limit=-1", "since=soon", "until=1/2/3"} {
+		q, _ := url.ParseQuery(bad)
+		_, err := ParseFilter(q)
+		assert.Error(t, err, bad)
+	}
+}
+
+func TestLookupPath(t *testing.T) {
+	v := map[string]any{"payMethod": map[string]any{"BALANCE": []any{map[string]any{"amount": "100"}}}, "n": 3}
+	tests := []struct {
+		path, want string
+		ok         bool
+	}{
+		{"payMethod.BALANCE.0.amount", "100", true},
+		{"payMethod.BALANCE.1.amount", "", false},
+		{"payMethod.BALANCE.x", "", false},
+		{"n", "3", true},
+		{"n.m", "", false},
+		{"payMethod", `{"BALANCE":[{"amount":"100"}]}`, true},
+	}
+	for _, tt := range tests {
+		got, ok := lookupPath(v, tt.path)
+		assert.Equal(t, tt.ok, ok, tt.path)
+		assert.Equal(t, tt.want, got, tt.path)
+	}
+}

@@ -1,0 +1,95 @@
+package notify
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/keys/demo"
+)
+
+func TestRPSText(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ev   emulator.Event
+		want string
+	}{
+		{"order", emulator.Event{Service: "OrderService", Method: "pay", Status: "OK",
+			ReturnValue: map[string]any{"orderNo": "1", "amount": int64(100), "extendInfo": "a&b<c>"}},
+			`{"service":"OrderService","method":"pay","status":"OK","returnValue":{"amount":100,"extendInfo":"a&b<c>","orderNo":"1"}}`},
+		{"error", emulator.Event{Service: "OrderService", Method: "pay", Status: "error", ErrorCode: "40006", Message: "支付失败"},
+			`{"service":"OrderService","method":"pay","status":"error","returnValue":{},"errorCode":"40006","message":"支付失败"}`},
+		{"contract", emulator.Event{Service: "MemberService", Method: "signContract", Status: "OK",
+			ReturnValue: map[string]any{"bizUserId": "u"}, Extra: map[string]any{"contractNo": "CT1"}},
+			`{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"contractNo":"CT1"}`},
+	} {
+		got, err := RPSText(tc.ev)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, got, tc.name)
+	}
+}
+
+func TestPlatformFormOrderAndSign(t *testing.T) {
+	m, err := demo.Load()
+	require.NoError(t, err)
+	rps := `{"service":"OrderService","method":"pay","status":"OK","returnValue":{"a":"x y&z"}}`
+	body, err := PlatformForm(m.PlatformKey, "100000000002", rps, "2026-11-28 12:00:00")
+	require.NoError(t, err)
+	var keysSeen []string
+	for _, kv := range strings.Split(body, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		keysSeen = append(keysSeen, k)
+	}
+	assert.Equal(t, []string{"sysid", "rps", "timestamp", "v", "sign"}, keysSeen)
+	v, err := url.ParseQuery(body)
+	require.NoError(t, err)
+	assert.Equal(t, rps, v.Get("rps"))
+	assert.Equal(t, "2.0", v.Get("v"))
+	require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, "100000000002"+rps+"2026-11-28 12:00:00", v.Get("sign")))
+}
+
+func TestNotifyRefusal(t *testing.T) {
+	open := &Notifier{cfg: Config{}.withDefaults()}
+	strict := &Notifier{cfg: Config{AllowHosts: []string{"merchant.example", "other.example:8443"}}.withDefaults()}
+	for _, tc := range []struct {
+		n       *Notifier
+		backURL string
+		refused string // part of the reason, "" when allowed
+	}{
+		{open, "http://merchant.test/n", ""},
+		{open, "https://127.0.0.1:9/n", ""},
+		{open, "", "no backUrl"},
+		{open, "ftp://127.0.0.1/n", "not an absolute http(s) URL"},
+		{open, "/relative", "not an absolute http(s) URL"},
+		{open, "javascript:alert(1)", "not an absolute http(s) URL"},
+		{strict, "http://localhost:8080/n", ""},
+		{strict, "http://[::1]:8080/n", ""},
+		{strict, "http://127.5.0.1/n", ""},
+		{strict, "http://MERCHANT.example/n", ""},
+		{strict, "https://other.example:8443/n", ""},
+		{strict, "https://other.example/n", "--notify-allow-hosts"},
+		{strict, "http://10.0.0.1/n", "--notify-allow-hosts"},
+	} {
+		got := tc.n.refusal(tc.backURL)
+		if tc.refused == "" {
+			assert.Empty(t, got, tc.backURL)
+		} else {
+			assert.Contains(t, got, tc.refused, tc.backURL)
+		}
+	}
+}
+
+func TestNotifyDefaults(t *testing.T) {
+	cfg := Config{}.withDefaults()
+	assert.Equal(t, []time.Duration{5 * time.Second, 10 * time.Minute, time.Hour, 6 * time.Hour}, cfg.Schedule)
+	assert.Equal(t, DefaultTimeout, cfg.Timeout)
+	n := &Notifier{cfg: Config{Schedule: []time.Duration{time.Millisecond, time.Second}}.withDefaults()}
+	assert.Equal(t, 2, n.maxAttempts(emulator.Event{Order: true}), "the schedule's length")
+	assert.Equal(t, 1, n.maxAttempts(emulator.Event{}))
+}

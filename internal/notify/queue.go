@@ -1,0 +1,253 @@
+package notify
+
+import (
+	"context"
+	"crypto/rsa"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/emulator"
+)
+
+// Notifier takes the emulator's events, records them and delivers them to
+// backUrl on the schedule. Every attempt runs in its own goroutine (a timer
+// callback) under a context with the attempt timeout, so a slow or hanging
+// receiver holds one goroutine for at most that long and never delays
+// others. Timing uses real time, not the server's clock: a clock fixed for
+// reproducible answers must not stop delivery.
+type Notifier struct {
+	cfg   Config
+	key   *rsa.PrivateKey
+	clock clock.Clock
+	src   EventSource
+	log   *slog.Logger
+	http  *http.Client
+
+	// takeMu makes taking events and recording them one step, so that once
+	// wake returns, every event queued before it is listed.
+	takeMu sync.Mutex
+
+	mu      sync.Mutex
+	seq     uint64
+	records []*record // oldest first
+	byID    map[string]*record
+	closed  bool
+
+	ctx      context.Context // cancelled by close: ends attempts in flight
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup // attempts scheduled or in flight, and the poll
+	pollOnce sync.Once
+	stopPoll chan struct{}
+}
+
+// EventSource is where the events come from: the emulator, which queues
+// one for every change a merchant is notified of.
+type EventSource interface {
+	TakeEvents() []emulator.Event
+}
+
+// New returns a notifier that signs with the platform key and stamps its
+// forms with clock c (the server's: the merchant checks the timestamp).
+// Start begins its safety poll; Close stops it.
+func New(cfg Config, key *rsa.PrivateKey, c clock.Clock, src EventSource, log *slog.Logger) *Notifier {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, log: log,
+		http: newNotifyClient(), byID: map[string]*record{}, ctx: ctx, cancel: cancel,
+		stopPoll: make(chan struct{})}
+}
+
+// Wake takes every queued event and schedules its delivery. It is cheap
+// when there is nothing to take; every request that can change state calls
+// it once it is done.
+func (n *Notifier) Wake() {
+	n.takeMu.Lock()
+	defer n.takeMu.Unlock()
+	for _, ev := range n.src.TakeEvents() {
+		n.add(ev)
+	}
+}
+
+// add records one event and schedules its first attempt, or records why it
+// cannot be delivered.
+func (n *Notifier) add(ev emulator.Event) {
+	rps, err := RPSText(ev)
+	r := &record{ev: ev, n: Notification{SysID: ev.SysID, Service: ev.Service, Method: ev.Method,
+		Status: ev.Status, BackURL: ev.BackURL, State: Pending, RPS: rps, EventTime: ev.At,
+		Queued: time.Now(), Order: ev.Order, MaxAttempts: n.maxAttempts(ev)}}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.seq++
+	r.n.ID = fmt.Sprintf("n%d", n.seq)
+	n.records = append(n.records, r)
+	n.byID[r.n.ID] = r
+	n.trim()
+	reason := n.refusal(ev.BackURL)
+	if err != nil {
+		reason = err.Error()
+	}
+	if reason != "" {
+		r.n.State, r.n.Reason = Undeliverable, reason
+		n.done(r)
+		n.log.Warn("notification not deliverable", "id", r.n.ID, "sysid", ev.SysID,
+			"call", ev.Service+"."+ev.Method, "backUrl", ev.BackURL, "reason", reason)
+		return
+	}
+	n.schedule(r, n.cfg.Schedule[0])
+}
+
+// maxAttempts is the length of the schedule for order notifications, one
+// for the others.
+func (n *Notifier) maxAttempts(ev emulator.Event) int {
+	if ev.Order {
+		return len(n.cfg.Schedule)
+	}
+	return 1
+}
+
+// schedule arms the record's next attempt. Callers hold n.mu.
+func (n *Notifier) schedule(r *record, d time.Duration) {
+	if n.closed {
+		return
+	}
+	n.wg.Add(1)
+	r.n.NextAttempt = time.Now().Add(d)
+	r.timer = time.AfterFunc(d, func() {
+		defer n.wg.Done()
+		n.scheduledAttempt(r)
+	})
+}
+
+// unschedule stops the record's waiting timer, if any. Callers hold n.mu.
+func (n *Notifier) unschedule(r *record) {
+	if r.timer != nil && r.timer.Stop() {
+		n.wg.Done()
+	}
+	r.timer, r.n.NextAttempt = nil, time.Time{}
+}
+
+// scheduledAttempt is a timer's attempt: on failure the next one is armed
+// while the schedule lasts, then the notification is failed.
+func (n *Notifier) scheduledAttempt(r *record) {
+	n.mu.Lock()
+	if n.closed || r.running || r.removed || r.n.State != Pending {
+		n.mu.Unlock()
+		return
+	}
+	r.timer, r.n.NextAttempt, r.running = nil, time.Time{}, true
+	n.mu.Unlock()
+	n.finish(r, n.attempt(n.ctx, r, false))
+}
+
+// finish records an attempt's outcome and decides what comes next.
+func (n *Notifier) finish(r *record, a Attempt) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	r.running = false
+	r.n.Attempts = append(r.n.Attempts, a)
+	scheduled := countScheduled(r.n.Attempts)
+	switch {
+	case a.Status == http.StatusOK:
+		n.unschedule(r)
+		r.n.State = Delivered
+		n.done(r)
+	case r.removed:
+		n.unschedule(r)
+	case r.n.State == Pending && scheduled < r.n.MaxAttempts:
+		if r.timer == nil {
+			n.schedule(r, n.cfg.Schedule[min(scheduled, len(n.cfg.Schedule)-1)])
+		}
+	default:
+		n.unschedule(r)
+		r.n.State = Failed
+		n.done(r)
+	}
+}
+
+// done tells the kept state that r needs no more attempts.
+func (n *Notifier) done(r *record) {
+	if n.cfg.Finished != nil {
+		n.cfg.Finished(r.ev.Key)
+	}
+}
+
+// countScheduled is how many attempts the schedule made (redeliveries
+// asked for through the API do not use up the schedule).
+func countScheduled(attempts []Attempt) int {
+	k := 0
+	for _, a := range attempts {
+		if !a.Manual {
+			k++
+		}
+	}
+	return k
+}
+
+// trim forgets the oldest finished notifications past the limit. Callers
+// hold n.mu.
+func (n *Notifier) trim() {
+	for len(n.records) > n.cfg.Max {
+		i := slices.IndexFunc(n.records, func(r *record) bool { return r.n.State != Pending && !r.running })
+		if i < 0 {
+			return
+		}
+		delete(n.byID, n.records[i].n.ID)
+		n.records = slices.Delete(n.records, i, i+1)
+	}
+}
+
+// Start starts the safety poll, once; Close stops it.
+func (n *Notifier) Start() {
+	n.pollOnce.Do(func() {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		if n.closed {
+			return
+		}
+		n.wg.Add(1)
+		go n.poll()
+	})
+}
+
+func (n *Notifier) poll() {
+	defer n.wg.Done()
+	t := time.NewTicker(n.cfg.Poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			n.Wake()
+		case <-n.stopPoll:
+			return
+		}
+	}
+}
+
+// Close stops the poll and every scheduled attempt, cancels the attempts in
+// flight and waits for their goroutines, or for ctx to end. Pending
+// notifications stay listed as pending.
+func (n *Notifier) Close(ctx context.Context) error {
+	n.mu.Lock()
+	if !n.closed {
+		n.closed = true
+		close(n.stopPoll)
+		for _, r := range n.records {
+			n.unschedule(r)
+		}
+	}
+	n.mu.Unlock()
+	n.cancel()
+	done := make(chan struct{})
+	go func() { n.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		n.http.CloseIdleConnections()
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("notify: close: %w", ctx.Err())
+	}
+}

@@ -1,0 +1,148 @@
+package notify
+
+import (
+	"context"
+	"crypto/rsa"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+)
+
+// maxMerchantAnswer is how much of a merchant's answer is read (and
+// discarded): only its status matters.
+const maxMerchantAnswer = 64 << 10
+
+// newNotifyClient is the HTTP client of the notifier. It does not follow
+// redirects (the platform wants a 200 from backUrl itself) and keeps no
+// idle connections, so that no connection outlives its attempt.
+func newNotifyClient() *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DisableKeepAlives = true
+	tr.Proxy = nil // backUrls on loopback must not go through a proxy
+	return &http.Client{
+		Transport:     tr,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// attempt sends the notification once and reports how it went. It never
+// holds the notifier's mutex.
+func (n *Notifier) attempt(ctx context.Context, r *record, manual bool) Attempt {
+	start := time.Now()
+	a := Attempt{At: start, Manual: manual}
+	body, err := n.form(r.ev.SysID, r.n.RPS)
+	if err != nil {
+		a.Error = err.Error()
+		return a
+	}
+	n.mu.Lock()
+	r.n.Body = body
+	n.mu.Unlock()
+	a.Status, err = n.post(ctx, r.ev.BackURL, body)
+	a.Latency = time.Since(start)
+	if err != nil {
+		a.Error = err.Error()
+	} else if a.Status != http.StatusOK {
+		a.Error = fmt.Sprintf("HTTP %d (only 200 ends delivery)", a.Status)
+	}
+	n.logAttempt(r, a)
+	return a
+}
+
+// form is the notification body of PROTOCOL.md §5, parameters in the
+// platform's order: sysid, rps, timestamp, v, sign, with sign over
+// sysid + rps + timestamp and the timestamp from the server's clock.
+func (n *Notifier) form(sysid, rps string) (string, error) {
+	return PlatformForm(n.key, sysid, rps, soa.FormatTime(n.clock.Now()))
+}
+
+// PlatformForm is sysid, rps, timestamp, v and sign, URL-encoded in that
+// order; page redirects carry the same parameters.
+func PlatformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
+	sign, err := keys.Sign(key, sysid+rps+ts)
+	if err != nil {
+		return "", fmt.Errorf("notify: sign notification: %w", err)
+	}
+	parts := []string{"sysid=" + url.QueryEscape(sysid), "rps=" + url.QueryEscape(rps),
+		"timestamp=" + url.QueryEscape(ts), "v=2.0", "sign=" + url.QueryEscape(sign)}
+	return strings.Join(parts, "&"), nil
+}
+
+// post sends one form and returns the HTTP status.
+func (n *Notifier) post(ctx context.Context, backURL, body string) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, n.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, backURL, strings.NewReader(body))
+	if err != nil {
+		return 0, fmt.Errorf("notify: notification request: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+	req.Header.Set("User-Agent", "tsymock-notifier")
+	resp, err := n.http.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxMerchantAnswer))
+	return resp.StatusCode, nil
+}
+
+// refusal says why a backUrl is not contacted, or "" when it may be: it
+// must be an absolute http(s) URL, and on loopback or an allowed host.
+func (n *Notifier) refusal(backURL string) string {
+	if backURL == "" {
+		return "the call gave no backUrl"
+	}
+	u, err := url.Parse(backURL)
+	if err != nil {
+		return fmt.Sprintf("backUrl is not a URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return fmt.Sprintf("backUrl %q is not an absolute http(s) URL", backURL)
+	}
+	if !hostAllowed(u, n.cfg.AllowHosts) {
+		return fmt.Sprintf("host %q is not loopback and not in --notify-allow-hosts (%s)", u.Host,
+			strings.Join(n.cfg.AllowHosts, ","))
+	}
+	return ""
+}
+
+// hostAllowed: loopback always; otherwise any host when allow is empty, or
+// a host named in allow by name or by host:port.
+func hostAllowed(u *url.URL, allow []string) bool {
+	host := strings.ToLower(u.Hostname())
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return true
+	}
+	if len(allow) == 0 {
+		return true
+	}
+	for _, h := range allow {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if h == host || h == strings.ToLower(u.Host) {
+			return true
+		}
+	}
+	return false
+}
+
+// logAttempt writes one line per attempt.
+func (n *Notifier) logAttempt(r *record, a Attempt) {
+	attrs := []any{"id", r.n.ID, "sysid", r.ev.SysID, "call", r.ev.Service + "." + r.ev.Method,
+		"backUrl", r.ev.BackURL, "status", a.Status, "latency", a.Latency}
+	if a.Error != "" {
+		n.log.Warn("notification attempt failed", append(attrs, "err", a.Error)...)
+		return
+	}
+	n.log.Info("notification delivered", attrs...)
+}

@@ -1,0 +1,241 @@
+// Package pages serves the platform's browser pages (PROTOCOL.md §6): the
+// e-contract, payment-password and phone pages of a member, and the pages
+// that confirm a pending order with a password or an SMS code. A page is
+// opened with signed parameters, verified as /service/soa verifies a call;
+// its confirm and fail buttons act on the emulator and send the browser
+// back to the merchant with a signed result, the notification to backUrl
+// going out as the platform's would.
+package pages
+
+import (
+	"crypto/rsa"
+	"html/template"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/notify"
+	"github.com/tsymock/tsymock/internal/rpc"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// pageFlow is one browser page of PROTOCOL.md §6: open checks the state
+// and fills the page's view; confirm and fail carry out its two buttons and
+// return the rps that goes back to the merchant's jumpUrl/frontUrl (the
+// notification to backUrl, if the flow has one, is queued by the emulator).
+type pageFlow struct {
+	open    func(h *Handler, p *pageSession) *soa.Error
+	confirm func(h *Handler, p *pageSession, form url.Values) (string, *soa.Error)
+	fail    func(h *Handler, p *pageSession, code, message string) (string, *soa.Error)
+}
+
+// Config is what the pages need to know; the server fills it in.
+type Config struct {
+	// PlatformKey signs what a page sends back to the merchant.
+	PlatformKey *rsa.PrivateKey
+	Clock       clock.Clock
+	// MaxBody bounds a request body in bytes.
+	MaxBody int64
+	// VerificationCode is the SMS code the pages tell the tester ("" for
+	// the emulator's default).
+	VerificationCode string
+}
+
+// Parts are the server's pieces the pages work with.
+type Parts struct {
+	// Verify checks a page's signed parameters (rpc.Handler.VerifyPage).
+	Verify   func(r *http.Request, values url.Values) (rpc.Page, *soa.Error)
+	Apps     *apps.Registry
+	Emulator *emulator.Emulator
+	Notifier *notify.Notifier
+	Log      *slog.Logger
+}
+
+// Handler serves every page at its path (Paths). Create it with New.
+type Handler struct {
+	cfg      Config
+	verify   func(r *http.Request, values url.Values) (rpc.Page, *soa.Error)
+	apps     *apps.Registry
+	emu      *emulator.Emulator
+	notify   *notify.Notifier
+	log      *slog.Logger
+	flows    map[string]pageFlow // by path
+	tmpl     *template.Template
+	sessions *pageStore
+}
+
+// New returns the pages' handler.
+func New(cfg Config, parts Parts) (*Handler, error) {
+	tmpl, err := parsePageTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
+		log: parts.Log, flows: pageFlows(), tmpl: tmpl, sessions: newPageStore()}, nil
+}
+
+// Paths are the pages' paths, sorted: the server routes each to Handler.
+func Paths() []string { return slices.Sorted(maps.Keys(pageFlows())) }
+
+// pageFlows are every page, by path.
+func pageFlows() map[string]pageFlow {
+	flows := memberPageFlows()
+	for path, f := range orderPageFlows() {
+		flows[path] = f
+	}
+	return flows
+}
+
+// ServeHTTP answers a page. GET (or a POST of the signed parameters, as an
+// auto-submitting form sends them) opens it; a POST with a token is a
+// button; a GET of frontTrans.do?orderNo=... is the payInfo link of a
+// gateway, scan or H5 deposit.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		w.Header().Set("Allow", "GET, POST")
+		http.Error(w, "tsymock: pages accept GET and POST", http.StatusMethodNotAllowed)
+		return
+	}
+	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	switch {
+	case serr != nil:
+		h.pageError(w, r, serr)
+	case r.Method == http.MethodPost && values.Has("token"):
+		h.pageAction(w, r, values)
+	case values.Has("orderNo") && !values.Has(form.KeyReq):
+		h.openOrderLink(w, r, values.Get("orderNo"))
+	default:
+		h.openPage(w, r, values)
+	}
+}
+
+// openPage verifies the signed parameters and shows the page.
+func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Values) {
+	p, serr := h.newPageSession(r, values)
+	if serr == nil {
+		serr = h.flows[r.URL.Path].open(h, p)
+	}
+	if serr != nil {
+		h.pageError(w, r, serr)
+		return
+	}
+	h.showPage(w, r, p)
+}
+
+// showPage keeps the page behind a new token and draws it.
+func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSession) {
+	if err := h.sessions.put(p); err != nil {
+		h.pageError(w, r, soa.Errorf("9000", "%v", err))
+		return
+	}
+	h.logPage(r, p.sysid, "open", nil)
+	h.renderFlow(w, r, p, nil)
+}
+
+// pageAction carries out a button: confirm or fail.
+func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
+	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
+	if !ok {
+		h.pageError(w, r, soa.Errorf("10000", "this page has expired or was already used (a page works once, for %s); "+
+			"open it again with freshly signed parameters", pageSessionTTL))
+		return
+	}
+	action := form.Get("action")
+	rps, serr := h.runAction(p, action, form)
+	h.notify.Wake()
+	h.logPage(r, p.sysid, action, serr)
+	switch {
+	case serr != nil && retryable(serr):
+		h.sessions.restore(p)
+		h.renderFlow(w, r, p, serr)
+	case serr != nil:
+		h.pageError(w, r, serr)
+	default:
+		h.returnToMerchant(w, r, p, rps)
+	}
+}
+
+func (h *Handler) runAction(p *pageSession, action string, form url.Values) (string, *soa.Error) {
+	flow := h.flows[p.path]
+	switch action {
+	case "confirm":
+		return flow.confirm(h, p, form)
+	case "fail":
+		code, msg := failReason(p, form)
+		return flow.fail(h, p, code, msg)
+	}
+	return "", soa.Errorf("10000", "action must be confirm or fail, not %q", action)
+}
+
+// retryable errors are the user's typing (a wrong code or password, a
+// malformed field): the page is shown again with the error, and its token
+// stays valid.
+func retryable(serr *soa.Error) bool {
+	switch serr.Code {
+	case "10000", "20010", "20011":
+		return true
+	}
+	return false
+}
+
+// failReason is the errorCode and message the fail button reports: the
+// page's defaults, or what the tester typed in the fail form.
+func failReason(p *pageSession, form url.Values) (string, string) {
+	code, msg := p.view.FailCode, p.view.FailMessage
+	if c := strings.TrimSpace(form.Get("errorCode")); c != "" && len(c) <= 6 && isDigits(c) {
+		code = c
+	}
+	if m := strings.TrimSpace(form.Get("message")); m != "" {
+		msg = m
+	}
+	return code, msg
+}
+
+func isDigits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
+}
+
+// returnToMerchant sends the browser back to jumpUrl/frontUrl with the
+// signed sysid, rps, timestamp, v and sign (sign over sysid + rps +
+// timestamp, PROTOCOL.md §6), or shows the result when there is nowhere to
+// go back to.
+func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pageSession, rps string) {
+	if p.returnURL == "" {
+		h.renderDone(w, p, rps)
+		return
+	}
+	form, err := notify.PlatformForm(h.cfg.PlatformKey, p.sysid, rps, soa.FormatTime(h.cfg.Clock.Now()))
+	if err != nil {
+		h.pageError(w, r, soa.Errorf("20018", "%v", err))
+		return
+	}
+	u, err := url.Parse(p.returnURL) // checked when the page opened
+	if err != nil {
+		h.pageError(w, r, soa.Errorf("40029", "%v", err))
+		return
+	}
+	if u.RawQuery != "" {
+		u.RawQuery += "&"
+	}
+	u.RawQuery += form
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
+
+// logPage writes one line per page request.
+func (h *Handler) logPage(r *http.Request, sysid, action string, serr *soa.Error) {
+	attrs := []slog.Attr{slog.String("path", r.URL.Path), slog.String("sysid", sysid),
+		slog.String("action", action)}
+	if serr != nil {
+		attrs = append(attrs, slog.String("errorCode", serr.Code), slog.String("message", serr.Message))
+		h.log.LogAttrs(r.Context(), slog.LevelWarn, "page error", attrs...)
+		return
+	}
+	h.log.LogAttrs(r.Context(), slog.LevelInfo, "page "+action, attrs...)
+}

@@ -1,0 +1,187 @@
+package pages
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Page paths of OrderService.pay.
+const (
+	payOrderPath   = "/yungateway/pwd/payOrder.html"
+	frontTransPath = "/yungateway/frontTrans.do"
+)
+
+// orderPageFlows confirm a pending order in the browser: with the payment
+// password (payOrder.html, validateType 2) or with an SMS code
+// (frontTrans.do, which is also where gateway, scan and H5 payInfo links
+// lead).
+func orderPageFlows() map[string]pageFlow {
+	return map[string]pageFlow{
+		payOrderPath:   {open: openPayOrder, confirm: confirmPayOrder, fail: failOrder},
+		frontTransPath: {open: openFrontTrans, confirm: confirmFrontTrans, fail: failOrder},
+	}
+}
+
+// pendingOrder finds the page's order, paid by the page's member (40022),
+// and sets where the browser returns: jumpUrl, else the order's frontUrl.
+func pendingOrder(h *Handler, p *pageSession) (emulator.PageOrder, *soa.Error) {
+	o, serr := h.emu.PendingOrder(p.sysid, p.str("bizOrderNo"))
+	if serr != nil {
+		return o, serr
+	}
+	if payer := p.str("bizUserId"); payer != o.BizUserID {
+		return o, soa.Errorf("40022", "order %s is paid by %s, not %s", o.BizOrderNo, o.BizUserID, payer)
+	}
+	if p.returnURL == "" {
+		p.returnURL = o.FrontURL
+		return o, checkPageURL("frontUrl", o.FrontURL)
+	}
+	return o, nil
+}
+
+func openPayOrder(h *Handler, p *pageSession) *soa.Error {
+	o, serr := pendingOrder(h, p)
+	if serr != nil {
+		return serr
+	}
+	if o.ValidateType != 2 {
+		return soa.Errorf("40028", "order %s has validateType %d; payOrder.html confirms validateType 2 (password) orders, "+
+			"frontTrans.do or OrderService.pay the others", o.BizOrderNo, o.ValidateType)
+	}
+	m, serr := h.emu.PageMember(p.sysid, o.BizUserID)
+	if serr != nil {
+		return serr
+	}
+	if !m.PayPwdSet {
+		return soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd.html first", o.BizUserID)
+	}
+	p.view = orderView("密码确认支付", o, pageInput{"password", "支付密码", "password", 6})
+	return nil
+}
+
+func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
+	o, serr := pendingOrder(h, p)
+	if serr != nil {
+		return serr
+	}
+	if o.ValidateType == 2 {
+		return soa.Errorf("40028", "order %s has validateType 2: confirm it with the password on payOrder.html", o.BizOrderNo)
+	}
+	p.view = orderView("短信确认支付", o, pageInput{"verificationCode", "短信验证码", "text", 6})
+	p.view.Hint = h.smsHint("")
+	return nil
+}
+
+// openOrderLink opens frontTrans.do?orderNo=..., the payInfo link of a
+// gateway, scan or H5 deposit: the link is not signed, so the order is
+// found by its number among the registered applications.
+func (h *Handler) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo string) {
+	p, serr := h.orderLinkSession(orderNo)
+	if serr == nil {
+		serr = openFrontTrans(h, p)
+	}
+	if serr != nil {
+		h.pageError(w, r, serr)
+		return
+	}
+	h.showPage(w, r, p)
+}
+
+func (h *Handler) orderLinkSession(orderNo string) (*pageSession, *soa.Error) {
+	for _, a := range h.apps.All() {
+		biz, serr := h.emu.OrderByNo(a.SysID, orderNo)
+		if serr != nil {
+			continue
+		}
+		o, serr := h.emu.PendingOrder(a.SysID, biz)
+		if serr != nil {
+			return nil, serr
+		}
+		return &pageSession{path: frontTransPath, sysid: a.SysID, service: soa.OrderService, method: "pay",
+			param: map[string]any{"bizOrderNo": biz, "bizUserId": o.BizUserID}}, nil
+	}
+	return nil, soa.Errorf("40000", "no application has orderNo %q", orderNo)
+}
+
+// orderView is what a payment page shows of an order.
+func orderView(title string, o emulator.PageOrder, input pageInput) pageView {
+	rows := []pageRow{{"订单号 orderNo", o.OrderNo}, {"商户订单号 bizOrderNo", o.BizOrderNo},
+		{"付款会员", o.BizUserID}, {"金额", yuan(o.Amount)}}
+	if o.Fee > 0 {
+		rows = append(rows, pageRow{"手续费", yuan(o.Fee)})
+	}
+	if o.PayMethod != "" {
+		rows = append(rows, pageRow{"支付方式", o.PayMethod})
+	}
+	return pageView{Title: title, Lead: "请确认以下订单并完成支付。", Rows: rows, Inputs: []pageInput{input},
+		Confirm: "确认支付", Fail: "支付失败", FailCode: "40006", FailMessage: "用户取消支付"}
+}
+
+// yuan formats fen as the pages show money: ¥12.34.
+func yuan(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	return fmt.Sprintf("%s¥%d.%02d", sign, fen/100, fen%100)
+}
+
+func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), form.Get("password")); serr != nil {
+		return "", serr
+	}
+	return payOrder(h, p)
+}
+
+func confirmFrontTrans(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := h.emu.CheckCode("the payer's phone", form.Get("verificationCode")); serr != nil {
+		return "", serr
+	}
+	return payOrder(h, p)
+}
+
+// payOrder completes the order. A payment the balance no longer covers
+// fails the order, which is notified and returned like a success; an order
+// that is no longer pending is an error page.
+func payOrder(h *Handler, p *pageSession) (string, *soa.Error) {
+	_, serr := h.emu.ConfirmOrder(p.sysid, p.str("bizOrderNo"))
+	if serr != nil && !orderNotified(serr) {
+		return "", serr
+	}
+	return h.orderRPS(p)
+}
+
+// failOrder is the fail button: the order fails with 40006 and the message.
+func failOrder(h *Handler, p *pageSession, _, message string) (string, *soa.Error) {
+	if _, serr := h.emu.FailOrder(p.sysid, p.str("bizOrderNo"), message); serr != nil {
+		return "", serr
+	}
+	return h.orderRPS(p)
+}
+
+// orderNotified reports whether ConfirmOrder's error ended the order (and
+// queued its notification) rather than finding it not payable.
+func orderNotified(serr *soa.Error) bool {
+	switch serr.Code {
+	case "40000", "40003", "40004":
+		return false
+	}
+	return true
+}
+
+// orderRPS is the rps of the order's notification, returned to
+// jumpUrl/frontUrl exactly as backUrl receives it.
+func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
+	biz := p.str("bizOrderNo")
+	rps, ok := h.notify.LatestRPS(func(ev emulator.Event) bool {
+		return ev.SysID == p.sysid && ev.Order && ev.ReturnValue["bizOrderNo"] == biz
+	})
+	if !ok {
+		return "", soa.Errorf("9000", "tsymock: the notification of order %s is missing", biz)
+	}
+	return rps, nil
+}

@@ -1,0 +1,123 @@
+package pages
+
+import (
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// pwdPage is one MemberPwdService page: the fields it asks for and the
+// change its confirm button makes.
+type pwdPage struct {
+	method, title, lead string
+	inputs              []pageInput
+	smsHint             bool // the page has an SMS code field
+	// notifyMethod names the backUrl notification (set, update and reset
+	// all notify setPayPwd, PROTOCOL.md §5).
+	notifyMethod string
+	change       func(h *Handler, p *pageSession, form url.Values) *soa.Error
+	// returnValue is what goes back to jumpUrl and backUrl.
+	returnValue func(p *pageSession, form url.Values) map[string]any
+}
+
+func pwdPages() []pwdPage {
+	newPwd := []pageInput{{"password", "新支付密码（6位数字）", "password", 6}, {"password2", "再次输入新支付密码", "password", 6}}
+	code := pageInput{"verificationCode", "短信验证码", "text", 6}
+	return []pwdPage{
+		{method: "setPayPwd", title: "设置支付密码", lead: "为会员设置 6 位数字支付密码，用于密码确认支付。",
+			inputs: newPwd, notifyMethod: "setPayPwd", change: setPayPwd, returnValue: bizUserOnly},
+		{method: "updatePayPwd", title: "修改支付密码", lead: "输入原支付密码，设置新的支付密码。",
+			inputs:       append([]pageInput{{"oldPassword", "原支付密码", "password", 6}}, newPwd...),
+			notifyMethod: "setPayPwd", change: updatePayPwd, returnValue: bizUserOnly},
+		{method: "resetPayPwd", title: "重置支付密码", lead: "忘记支付密码：输入发送到绑定手机的短信验证码，设置新的支付密码。",
+			inputs: append([]pageInput{code}, newPwd...), smsHint: true,
+			notifyMethod: "setPayPwd", change: resetPayPwd, returnValue: bizUserOnly},
+		{method: "updatePhoneByPayPwd", title: "修改绑定手机", lead: "输入支付密码和新手机号，并输入发送到新手机的短信验证码。",
+			inputs:  []pageInput{{"password", "支付密码", "password", 6}, {"newPhone", "新手机号", "tel", 11}, code},
+			smsHint: true, notifyMethod: "updatePhoneByPayPwd", change: updatePhone,
+			returnValue: func(p *pageSession, form url.Values) map[string]any {
+				return map[string]any{"bizUserId": p.str("bizUserId"), "newPhone": form.Get("newPhone")}
+			}},
+	}
+}
+
+func bizUserOnly(p *pageSession, _ url.Values) map[string]any {
+	return map[string]any{"bizUserId": p.str("bizUserId")}
+}
+
+// flow turns the page into its open, confirm and fail steps.
+func (pp pwdPage) flow() pageFlow {
+	return pageFlow{open: pp.open, confirm: pp.confirm, fail: failMemberPage(pp.notifyMethod)}
+}
+
+// open checks the identity the page was opened with and that the method
+// fits the member (a password to set, or one to change).
+func (pp pwdPage) open(h *Handler, p *pageSession) *soa.Error {
+	bizUserID := p.str("bizUserId")
+	if serr := h.emu.CheckIdentity(p.sysid, bizUserID, p.str("name"), p.num("identityType"), p.str("identityNo")); serr != nil {
+		return serr
+	}
+	if serr := h.emu.CanChangePayPwd(p.sysid, pp.method, bizUserID); serr != nil {
+		return serr
+	}
+	m, serr := h.emu.PageMember(p.sysid, bizUserID)
+	if serr != nil {
+		return serr
+	}
+	p.view = pageView{Title: pp.title, Lead: pp.lead, Rows: memberRows(m), Inputs: pp.inputs,
+		Confirm: "确认", Fail: "取消", FailCode: "9000", FailMessage: "用户取消操作", CodeChoice: true}
+	switch {
+	case pp.method == "updatePhoneByPayPwd":
+		p.view.Hint = h.smsHint("") // the code goes to the new phone
+	case pp.smsHint:
+		p.view.Hint = h.smsHint(m.Phone)
+	}
+	return nil
+}
+
+func (pp pwdPage) confirm(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
+	if serr := pp.change(h, p, form); serr != nil {
+		return "", serr
+	}
+	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
+		ReturnValue: pp.returnValue(p, form)})
+}
+
+// newPassword reads the new password typed twice.
+func newPassword(form url.Values) (string, *soa.Error) {
+	pwd := form.Get("password")
+	if pwd != form.Get("password2") {
+		return "", soa.Errorf("10000", "the two new passwords differ")
+	}
+	return pwd, nil
+}
+
+func setPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	pwd, serr := newPassword(form)
+	if serr != nil {
+		return serr
+	}
+	return h.emu.SetPayPwd(p.sysid, p.str("bizUserId"), pwd, p.backURL)
+}
+
+func updatePayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	pwd, serr := newPassword(form)
+	if serr != nil {
+		return serr
+	}
+	return h.emu.UpdatePayPwd(p.sysid, p.str("bizUserId"), form.Get("oldPassword"), pwd, p.backURL)
+}
+
+func resetPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	pwd, serr := newPassword(form)
+	if serr != nil {
+		return serr
+	}
+	return h.emu.ResetPayPwd(p.sysid, p.str("bizUserId"), form.Get("verificationCode"), pwd, p.backURL)
+}
+
+func updatePhone(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	return h.emu.UpdatePhoneByPayPwd(p.sysid, p.str("bizUserId"), form.Get("password"), form.Get("newPhone"),
+		form.Get("verificationCode"), p.backURL)
+}

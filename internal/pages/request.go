@@ -1,0 +1,40 @@
+package pages
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// newPageSession verifies a page's signed parameters exactly as
+// /service/soa verifies a call (rpc.Handler.VerifyPage: sysid, version,
+// timestamp window, the signature over the exact strings received, the
+// method the page serves, the scenario rules' errors, the params validated
+// and decrypted), and checks the URLs the page will use.
+func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
+	v, serr := h.verify(r, values)
+	if serr != nil {
+		return nil, serr
+	}
+	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param}
+	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
+	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
+		return nil, serr
+	}
+	return p, checkPageURL("backUrl", p.backURL)
+}
+
+// checkPageURL: a jumpUrl, frontUrl or backUrl, when given, must be an
+// absolute http(s) URL (40029 URL格式错误): the browser is sent there with
+// a signed result, and nowhere else.
+func checkPageURL(name, raw string) *soa.Error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return soa.Errorf("40029", "%s %q must be an absolute http or https URL", name, raw)
+	}
+	return nil
+}

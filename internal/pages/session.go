@@ -1,0 +1,112 @@
+package pages
+
+import (
+	"crypto/rand"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// pageSessionTTL is how long a page's confirm and fail buttons work after
+// it was opened (real time: a fixed server clock must not keep pages open
+// forever, or close them at once).
+const pageSessionTTL = 15 * time.Minute
+
+// maxPageSessions bounds the open pages kept; past it new pages are refused
+// until old ones expire.
+const maxPageSessions = 10000
+
+// pageSession is an opened page: what its signed parameters said, kept on
+// the server behind a token, so that the confirm and fail forms carry only
+// the token and never re-signed parameters.
+type pageSession struct {
+	token   string
+	path    string
+	sysid   string
+	service string
+	method  string
+	param   map[string]any // decrypted
+	// returnURL is where the browser goes back: jumpUrl, or the order's
+	// frontUrl; "" shows a result page instead.
+	returnURL string
+	backURL   string
+	view      pageView
+	expires   time.Time
+}
+
+// str returns a parameter as text (numbers as the JSON had them).
+func (p *pageSession) str(name string) string {
+	switch v := p.param[name].(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// num returns an integer parameter (the catalogue has checked it), 0 when
+// absent.
+func (p *pageSession) num(name string) int64 {
+	n, _ := strconv.ParseInt(p.str(name), 10, 64)
+	return n
+}
+
+// pageStore holds the open pages. It is safe for concurrent use.
+type pageStore struct {
+	mu       sync.Mutex
+	sessions map[string]*pageSession
+}
+
+func newPageStore() *pageStore { return &pageStore{sessions: map[string]*pageSession{}} }
+
+// put keeps an opened page and gives it a fresh token.
+func (ps *pageStore) put(p *pageSession) error {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.sweep()
+	if len(ps.sessions) >= maxPageSessions {
+		return fmt.Errorf("more than %d pages are open; try again when some have expired", maxPageSessions)
+	}
+	p.token = rand.Text()
+	p.expires = time.Now().Add(pageSessionTTL)
+	ps.sessions[p.token] = p
+	return nil
+}
+
+// claim takes the page of a token posted to path: a token works once (two
+// clicks cannot pay twice). ok is false for an unknown, expired or foreign
+// token.
+func (ps *pageStore) claim(token, path string) (*pageSession, bool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	p, ok := ps.sessions[token]
+	if !ok || p.path != path {
+		return nil, false
+	}
+	delete(ps.sessions, token)
+	if time.Now().After(p.expires) {
+		return nil, false
+	}
+	return p, true
+}
+
+// restore puts a claimed page back, for another try after a wrong code or
+// password.
+func (ps *pageStore) restore(p *pageSession) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.sessions[p.token] = p
+}
+
+// sweep forgets expired pages. Callers hold ps.mu.
+func (ps *pageStore) sweep() {
+	now := time.Now()
+	for token, p := range ps.sessions {
+		if now.After(p.expires) {
+			delete(ps.sessions, token)
+		}
+	}
+}

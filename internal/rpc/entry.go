@@ -1,0 +1,118 @@
+package rpc
+
+import (
+	"maps"
+	"net/http"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// finish records a finished exchange: its journal entry, its coverage
+// count and its log line. body is what was written (nil for a fault that
+// wrote its own).
+func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
+	d := time.Since(start)
+	e := h.newEntry(r, ex, start, d, body)
+	own := ex.app.SysID != ""
+	ex.id = h.Journal.Add(e, own)
+	if own {
+		h.Coverage.Record(e)
+	}
+	h.logExchange(r.Context(), ex, d)
+}
+
+// newEntry builds the journal entry of a finished exchange.
+func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *journal.Entry {
+	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
+		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
+		SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
+		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
+	if e.Req = journalReq(ex); e.Req != nil {
+		e.Service, e.Method = e.Req.Service, e.Req.Method
+	}
+	if ex.err != nil {
+		e.ErrorCode, e.Message = ex.err.Code, ex.err.Message
+	}
+	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature) {
+		e.Answer = soa.CopyParams(ex.value)
+	}
+	e.Response = string(body)
+	return e
+}
+
+// journalReq is the req decoded: the copy made before the params were
+// changed, the params themselves when nothing changed them (a call a
+// scenario rule answered), or, for a call refused before it was decoded (a
+// bad signature, say), decoded now.
+func journalReq(ex *exchange) *journal.DecodedReq {
+	switch {
+	case ex.req != nil:
+		return ex.req
+	case ex.env != nil:
+		return &journal.DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param}
+	}
+	env, serr := soa.DecodeReq(ex.params.Req)
+	if serr != nil {
+		return nil
+	}
+	return &journal.DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
+}
+
+// rawParams are the parameters as received, one value per name.
+func rawParams(p form.Params) map[string]string {
+	raw := make(map[string]string, 7+len(p.Extra)) // its room at once: one allocation, not one per growth
+	set := func(k, v string) {
+		if v != "" {
+			raw[k] = v
+		}
+	}
+	set(form.KeySysID, p.SysID)
+	set(form.KeySign, p.Sign)
+	set(form.KeyTimestamp, p.Timestamp)
+	set(form.KeyVersion, p.V)
+	set(form.KeyReq, p.Req)
+	set(form.KeyPrivSysID, p.PrivSysID)
+	set(form.KeyPrivBizUserID, p.PrivBizUserID)
+	maps.Copy(raw, p.Extra)
+	return raw
+}
+
+// signatureCheck reports the verdict; a valid one names the key that
+// verified it.
+func (h *Handler) signatureCheck(ex *exchange) journal.SignatureCheck {
+	switch {
+	case ex.diag != nil:
+		return journal.SignatureCheck{Verdict: journal.SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
+			Key: ex.diag.Fingerprint, Diagnosis: ex.diag.Cause}
+	case ex.verifiedText != "":
+		return journal.SignatureCheck{Verdict: journal.SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.Fingerprint()}
+	}
+	return journal.SignatureCheck{Verdict: journal.SignatureUnchecked}
+}
+
+// outcome names how the call ended.
+func outcome(ex *exchange) string {
+	switch {
+	case ex.fault != "":
+		return journal.OutcomeFault
+	case ex.err != nil:
+		return journal.OutcomeError
+	}
+	return journal.OutcomeOK
+}
+
+// faultStatus is the HTTP status a fault leaves (0 when the connection is
+// dropped without an answer).
+func faultStatus(f scenarios.Fault) int {
+	switch f {
+	case scenarios.HTTP500:
+		return http.StatusInternalServerError
+	case scenarios.ConnectionReset, scenarios.Hang:
+		return 0
+	}
+	return http.StatusOK
+}

@@ -1,0 +1,79 @@
+package rpc
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// badSignatureSalt changes the text a bad-signature answer is signed over:
+// the sign is a real platform signature, of the wrong text, so only
+// verification catches it.
+const badSignatureSalt = "\x00tsymock:bad-signature"
+
+// writeFault carries out a scenario fault that breaks the answer at the
+// HTTP level, and reports whether it did (bad-signature is not one: encode
+// signs that answer wrongly).
+func (h *Handler) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	switch ex.fault {
+	case scenarios.EmptyBody:
+		w.Header().Set("Content-Type", soa.ContentType)
+		w.WriteHeader(http.StatusOK)
+	case scenarios.MalformedJSON:
+		w.Header().Set("Content-Type", soa.ContentType)
+		_, _ = w.Write([]byte(`{"sysid":"` + ex.params.SysID + `","sign":"`))
+	case scenarios.HTTP500:
+		w.Header().Set("Content-Type", "text/html;charset=UTF-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte("<html><body><h1>500 Internal Server Error</h1></body></html>\n"))
+	case scenarios.ConnectionReset:
+		h.reset(r.Context(), w)
+	case scenarios.Hang:
+		h.hangUp(r.Context(), w, ex.hang)
+	default:
+		return false
+	}
+	return true
+}
+
+// hangUp answers nothing until the client gives up or the bound passes
+// (the rule's, capped by MaxDelay), then closes the connection.
+func (h *Handler) hangUp(ctx context.Context, w http.ResponseWriter, bound time.Duration) {
+	if bound <= 0 || bound > h.cfg.MaxDelay {
+		bound = h.cfg.MaxDelay
+	}
+	h.wait(ctx, bound)
+	if conn := hijack(ctx, w); conn != nil {
+		_ = conn.Close()
+	}
+}
+
+// reset drops the connection with a TCP RST: SO_LINGER 0 makes Close
+// discard the socket instead of ending it cleanly.
+func (h *Handler) reset(ctx context.Context, w http.ResponseWriter) {
+	conn := hijack(ctx, w)
+	if conn == nil {
+		return
+	}
+	if tcp, ok := conn.(*net.TCPConn); ok {
+		_ = tcp.SetLinger(0)
+	}
+	_ = conn.Close()
+}
+
+// hijack takes the connection from net/http. Where that is impossible
+// (HTTP/2) the handler aborts, which breaks the stream instead.
+func hijack(ctx context.Context, w http.ResponseWriter) net.Conn {
+	if ctx.Err() != nil {
+		return nil // the client is gone already
+	}
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	return conn
+}

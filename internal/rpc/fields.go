@@ -1,0 +1,64 @@
+package rpc
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+)
+
+// decryptFields replaces every encrypted request field by its plaintext.
+// Merchants encrypt them with the platform certificate, so the platform key
+// opens them; one that does not open is 20017, naming the field.
+func (h *Handler) decryptFields(ex *exchange) *soa.Error {
+	err := soa.WalkEncrypted(ex.env.Param, ex.method.EncryptedRequestPaths(), func(path, hex string) (string, error) {
+		plain, err := keys.DecryptField(h.cfg.PlatformKey, hex)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", path, err)
+		}
+		return plain, nil
+	})
+	if err != nil {
+		return soa.Errorf("20017", "%v (encrypt it with the platform certificate, RSA PKCS#1 v1.5, upper-case hex)", err)
+	}
+	return nil
+}
+
+// encryptFields encrypts the sensitive fields of an answer with the
+// merchant's public key, as the platform does.
+func (h *Handler) encryptFields(ex *exchange, value map[string]any) *soa.Error {
+	err := soa.WalkEncrypted(value, ex.method.EncryptedResponse, func(_, plain string) (string, error) {
+		return keys.EncryptField(ex.app.Key, plain)
+	})
+	if err != nil {
+		return soa.Errorf("20016", "%v", err)
+	}
+	return nil
+}
+
+// linkFields are answer fields the emulator fills with a path on this
+// server (a reconciliation file, a payment page); merchants open them as
+// they are, so they must be absolute URLs.
+func linkFields() []string { return []string{"url", "payInfo"} }
+
+// baseURL is the scheme and host the client used to reach this server, so
+// that links work from wherever the merchant's code runs (a container, a
+// port-forward) without configuration.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// absoluteLinks turns the emulator's paths into URLs on this server.
+func absoluteLinks(value map[string]any, base string) {
+	for _, k := range linkFields() {
+		if p, ok := value[k].(string); ok && strings.HasPrefix(p, "/") {
+			value[k] = base + p
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package rpc
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/wiretest"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// TestOneJSONLogLinePerRequest: every request logs one line with the call,
+// sysid, outcome, errorCode, the rule that answered, the duration and its
+// journal id.
+func TestOneJSONLogLinePerRequest(t *testing.T) {
+	var buf lockedBuffer
+	h, m := newTestHandler(t, func(p *Parts) { p.Log = slog.New(slog.NewJSONHandler(&buf, nil)) })
+	f, err := scenarios.Parse("t.yaml", []byte("rules:\n  - name: busy\n    when: {method: getMemberInfo}\n    respond: {error: {code: \"9400\"}}\n"))
+	require.NoError(t, err)
+	h.Scenarios.Add(f)
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("a"))
+	wiretest.Call(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
+
+	lines := strings.Split(strings.TrimSpace(buf.b.String()), "\n")
+	require.Len(t, lines, 2)
+	var ok, failed map[string]any
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &ok))
+	require.NoError(t, json.Unmarshal([]byte(lines[1]), &failed))
+	assert.Equal(t, "MemberService.createMember", ok["call"])
+	assert.Equal(t, "100000000002", ok["sysid"])
+	assert.Equal(t, "OK", ok["outcome"])
+	assert.EqualValues(t, 1, ok["journal"])
+	assert.Contains(t, ok, "duration")
+	assert.Equal(t, "error", failed["outcome"])
+	assert.Equal(t, "9400", failed["errorCode"])
+	assert.Equal(t, "added#1 t.yaml:2 busy", failed["rule"])
+}
+
+func TestLogLevel(t *testing.T) {
+	tests := []struct {
+		name    string
+		ex      exchange
+		level   slog.Level
+		outcome string
+		msg     string
+	}{
+		{"OK", exchange{}, slog.LevelInfo, "OK", "soa OK"},
+		{"error", exchange{err: soa.NewError("30000")}, slog.LevelWarn, "error", "soa error"},
+		{"fault", exchange{fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
+		{"fault over error", exchange{err: soa.NewError("30000"), fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			level, outcome, msg := logLevel(&tt.ex)
+			assert.Equal(t, tt.level, level)
+			assert.Equal(t, tt.outcome, outcome)
+			assert.Equal(t, tt.msg, msg)
+		})
+	}
+}

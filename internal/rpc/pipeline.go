@@ -1,0 +1,249 @@
+package rpc
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// exchange is one request on /service/soa as it goes through the steps,
+// kept for the response, the journal and the log line.
+type exchange struct {
+	params form.Params
+	app    apps.App
+	env    *soa.Envelope
+	// req is the copy of env the journal records once prepare hands the
+	// params to decryption and the emulator, which change them; nil while
+	// they are only read (the scenario rules copy what they take).
+	req    *journal.DecodedReq
+	method *soa.Method
+	// value or err is the answer, once a step has given it.
+	value map[string]any
+	err   *soa.Error
+	diag  *diagnose.Report
+	base  string // scheme://host the client reached, for links in answers
+	// rule is the scenario rule that answered (or delayed) the call,
+	// "file:line name"; fault, hang and delayed are what it asked for.
+	rule    string
+	fault   scenarios.Fault
+	hang    time.Duration
+	delayed bool
+	// verifiedText is Base64(MD5(sysid+req+timestamp)) once the signature
+	// verified, "" until then; id is the journal's.
+	verifiedText string
+	id           uint64
+}
+
+// answer sets the answer of the call: value, or the error serr.
+func (ex *exchange) answer(value map[string]any, serr *soa.Error) bool {
+	ex.value, ex.err = value, serr
+	return true
+}
+
+// fail answers the call with serr when there is one, and reports whether
+// it did.
+func (ex *exchange) fail(serr *soa.Error) bool {
+	if serr == nil {
+		return false
+	}
+	return ex.answer(nil, serr)
+}
+
+// A step is one stage of answering a call. It reads and fills ex, and
+// reports whether the call is answered (ex.value or ex.err set): then no
+// further step runs.
+type step func(w http.ResponseWriter, r *http.Request, ex *exchange) (answered bool)
+
+// pipeline is the order in which a call is checked and answered. The order
+// is part of the contract: the same bad request always gets the same
+// errorCode. A new stage goes where it belongs in this list (a proxy that
+// forwards what no rule answered, say, before the emulator).
+func (h *Handler) pipeline() []step {
+	return []step{
+		h.readForm,     // the form, within the body limit (10000, 10004)
+		h.authenticate, // sysid, version, timestamp window, signature (10001, 20000, 10000, 20019)
+		h.decode,       // req, and its method in the catalogue (10003)
+		h.askRules,     // the scenario rules: an answer, an error, a delay or a fault
+		h.prepare,      // the params validated and decrypted (10000, 10001, 20017)
+		h.emulate,      // the emulator's answer, its fields encrypted for the merchant
+	}
+}
+
+// run takes the call through the pipeline.
+func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
+	for _, step := range h.steps {
+		if step(w, r, ex) {
+			return
+		}
+	}
+}
+
+// readForm reads the parameters leniently (GET query or POST form) and
+// bounds req.
+func (h *Handler) readForm(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	if serr != nil {
+		return ex.fail(serr)
+	}
+	ex.params = form.ParamsFrom(values)
+	return ex.fail(form.CheckSize(ex.params, h.cfg.MaxBody))
+}
+
+func (h *Handler) authenticate(_ http.ResponseWriter, _ *http.Request, ex *exchange) bool {
+	return ex.fail(h.checkSigned(ex))
+}
+
+func (h *Handler) decode(_ http.ResponseWriter, _ *http.Request, ex *exchange) bool {
+	return ex.fail(h.lookup(ex))
+}
+
+// askRules lets the scenario rules answer a decoded call, before its params
+// are validated (so that a magic value answers even an incomplete request).
+func (h *Handler) askRules(_ http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	value, serr, answered := h.askScenarios(r.Context(), ex)
+	if !answered {
+		return false
+	}
+	return ex.answer(value, serr)
+}
+
+// prepare keeps the params as received for the journal, then validates
+// and decrypts them.
+func (h *Handler) prepare(_ http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	ex.req = &journal.DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: soa.CopyParams(ex.env.Param)}
+	if ex.fail(h.validate(ex)) {
+		return true
+	}
+	ex.base = baseURL(r) // here: only the emulator's answers hold links
+	return false
+}
+
+// emulate hands the decoded call to the emulator and encrypts the sensitive
+// fields of its answer for the merchant. It always answers.
+func (h *Handler) emulate(_ http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	return ex.answer(h.call(callContext(r.Context(), ex), ex))
+}
+
+// checkSigned checks the envelope parameters and the signature.
+func (h *Handler) checkSigned(ex *exchange) *soa.Error {
+	p := ex.params
+	if p.SysID == "" {
+		return soa.Errorf("10001", "sysid")
+	}
+	app, ok := h.Apps.Get(p.SysID)
+	if !ok && h.AutoApp != nil {
+		app, ok = h.AutoApp(p)
+	}
+	if !ok {
+		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, h.Apps.Known())
+	}
+	ex.app = app
+	if serr := checkVersion(p.V); serr != nil {
+		return serr
+	}
+	if serr := soa.CheckTimestamp(p.Timestamp, h.cfg.Clock.Now(), h.cfg.Skew); serr != nil {
+		return serr
+	}
+	if p.Req == "" {
+		return soa.Errorf("10001", "req")
+	}
+	return h.verify(ex)
+}
+
+// checkVersion accepts the interface versions real SDKs send.
+func checkVersion(v string) *soa.Error {
+	switch v {
+	case "2.0", "1.0":
+		return nil
+	case "":
+		return soa.Errorf("10001", "v")
+	default:
+		return soa.Errorf("10000", "v must be \"2.0\" (or \"1.0\"), got %q", v)
+	}
+}
+
+// verify checks the signature over the exact strings received and, when it
+// fails, works out why.
+func (h *Handler) verify(ex *exchange) *soa.Error {
+	p := ex.params
+	text, err := h.verdicts.Verify(ex.app, p)
+	if err == nil {
+		ex.verifiedText = text
+		return nil
+	}
+	rep := diagnose.Run(diagnose.Input{
+		SysID: p.SysID, Req: p.Req, Timestamp: p.Timestamp, Sign: p.Sign,
+		Key: ex.app.Key, Others: h.otherKeys(ex.app.SysID),
+	})
+	ex.diag = &rep
+	serr := soa.NewError("20019")
+	if h.cfg.SignHints {
+		serr.Message += " (tsymock: " + rep.Cause + ")"
+	}
+	return serr
+}
+
+// otherKeys are the keys other than sysid's own that may have made a wrong
+// signature: the platform key first (the most common mix-up), then the
+// configured known keys, then other applications' keys.
+func (h *Handler) otherKeys(sysid string) []diagnose.NamedKey {
+	out := []diagnose.NamedKey{{Name: "platform private key", Key: &h.cfg.PlatformKey.PublicKey}}
+	out = append(out, h.cfg.KnownKeys...)
+	for _, a := range h.Apps.All() {
+		if a.SysID != sysid {
+			out = append(out, diagnose.NamedKey{Name: "merchant key of sysid " + a.SysID, Key: a.Key})
+		}
+	}
+	return out
+}
+
+// lookup parses req and finds its method in the catalogue.
+func (h *Handler) lookup(ex *exchange) *soa.Error {
+	env, serr := soa.DecodeReq(ex.params.Req)
+	if serr != nil {
+		return serr
+	}
+	ex.env = env
+	m, serr := h.Catalogue.Lookup(env.Service, env.Method)
+	if serr != nil {
+		return serr
+	}
+	ex.method = m
+	if m.PageFlow {
+		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
+	}
+	return nil
+}
+
+// validate checks the params against the catalogue and decrypts the
+// encrypted ones.
+func (h *Handler) validate(ex *exchange) *soa.Error {
+	if serr := ex.method.Validate(ex.env.Param); serr != nil {
+		return serr
+	}
+	return h.decryptFields(ex)
+}
+
+// call hands the decoded call to the emulator and encrypts the sensitive
+// fields of its answer for the merchant.
+func (h *Handler) call(ctx context.Context, ex *exchange) (map[string]any, *soa.Error) {
+	value, serr := h.Emulator.Handle(ctx, emulator.Request{
+		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param,
+	})
+	if serr != nil {
+		return nil, serr
+	}
+	if serr := h.encryptFields(ex, value); serr != nil {
+		return nil, serr
+	}
+	absoluteLinks(value, ex.base)
+	return value, nil
+}

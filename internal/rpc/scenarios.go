@@ -1,0 +1,65 @@
+package rpc
+
+import (
+	"context"
+
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// askScenarios lets the rules in force answer a decoded call, before its
+// params are validated (so that a magic value answers even an incomplete
+// request). It waits out any delay, then reports whether a rule answered,
+// with that answer; a fault is left in ex for ServeHTTP to carry out.
+func (h *Handler) askScenarios(ctx context.Context, ex *exchange) (map[string]any, *soa.Error, bool) {
+	d := h.Scenarios.Decide(scenarios.Request{SysID: ex.app.SysID, Service: ex.env.Service,
+		Method: ex.env.Method, Param: h.plainParams(ex)})
+	ex.rule, ex.fault, ex.hang = d.Rule(), d.Fault, d.Hang
+	if d.Delay > 0 {
+		ex.delayed = true
+		h.wait(ctx, d.Delay)
+	}
+	switch d.Kind {
+	case scenarios.OK:
+		if serr := h.encryptFields(ex, d.Body); serr != nil {
+			return nil, serr, true
+		}
+		return d.Body, nil, true
+	case scenarios.Fail:
+		return nil, d.Err, true
+	}
+	// A fault other than bad-signature carries no answer; bad-signature
+	// without one signs the emulator's answer wrongly.
+	return nil, nil, d.Fault != "" && d.Fault != scenarios.BadSignature
+}
+
+// plainParams is a copy of the params with the encrypted fields decrypted
+// where they can be, so that rules and templates see what the merchant
+// meant (cardNo: {regex: "^6222"}). A field that does not decrypt stays as
+// sent; the emulator's path reports it (20017) if no rule answers.
+func (h *Handler) plainParams(ex *exchange) map[string]any {
+	paths := ex.method.EncryptedRequestPaths()
+	if len(paths) == 0 || h.Scenarios.Len() == 0 {
+		return ex.env.Param // magic values read only ids, never encrypted
+	}
+	plain := soa.CopyParams(ex.env.Param)
+	_ = soa.WalkEncrypted(plain, paths, func(_, hex string) (string, error) {
+		text, err := keys.DecryptField(h.cfg.PlatformKey, hex)
+		if err != nil {
+			return hex, nil
+		}
+		return text, nil
+	})
+	return plain
+}
+
+// callContext is the context the emulator works under. After a delay it
+// outlives the client: the platform finishes a slow call even when the
+// client has given up, so a retry sees its effect.
+func callContext(ctx context.Context, ex *exchange) context.Context {
+	if ex.delayed {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
+}

@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/keys/demo"
+)
+
+// registered is what a replay registered, by sysid.
+type registered map[string]string
+
+// open opens dir with a fresh emulator recording into the store, and
+// notes the applications the replay registers.
+func open(t *testing.T, dir string) (*Store, *emulator.Emulator, registered) {
+	t.Helper()
+	st := New()
+	emu := emulator.New(emulator.Config{Recorder: st})
+	got := registered{}
+	require.NoError(t, st.Open(dir, Replayer{Emulator: emu, Log: slog.New(slog.DiscardHandler),
+		RegisterApp: func(a apps.App, origin string) error {
+			got[a.SysID] = origin
+			return nil
+		}}))
+	t.Cleanup(func() { _ = st.Close() })
+	return st, emu, got
+}
+
+// TestReplay: what was kept, the applications, the changes and the
+// finished notifications, is there again after a restart.
+func TestReplay(t *testing.T) {
+	m, err := demo.Load()
+	require.NoError(t, err)
+	dir := t.TempDir()
+	st, emu, got := open(t, dir)
+	assert.Empty(t, got)
+	require.NoError(t, st.KeepApp(apps.App{SysID: "2000", Key: &m.MerchantKey.PublicKey, AccountSets: []string{"A"}}, apps.OriginAdmin))
+	_, serr := emu.Handle(context.Background(), emulator.Request{SysID: "2000", Service: "MemberService", Method: "createMember",
+		Param: map[string]any{"bizUserId": "alice", "memberType": json.Number("3"), "source": json.Number("1")}})
+	require.Nil(t, serr)
+	st.Finished("")
+	st.Finished("some-event")
+	require.NoError(t, st.Close())
+
+	_, again, got := open(t, dir)
+	assert.Equal(t, registered{"2000": apps.OriginAdmin}, got)
+	require.Len(t, again.Members("2000"), 1)
+	assert.Equal(t, "alice", again.Members("2000")[0].BizUserID)
+}
+
+func TestOpenRefusesARecordItCannotRead(t *testing.T) {
+	_, err := decodeRecord([]byte(`{"op":`))
+	assert.ErrorContains(t, err, "store: decode record")
+	r := Replayer{Log: slog.New(slog.DiscardHandler)}
+	assert.ErrorContains(t, r.replayRecord(7, []byte(`{}`), &replayStats{}), "record 7: empty")
+	assert.ErrorContains(t, r.replayRecord(8, []byte(`{"app":{"sysid":"x","key":"AAAA"}}`), &replayStats{}), "record 8: store: the key of x")
+}

@@ -1,0 +1,87 @@
+package mock
+
+import (
+	"crypto/rsa"
+	"fmt"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/form"
+)
+
+// App is an application (sysid) with the merchant's public key, taken from
+// the certificate the merchant uploaded to the platform.
+type App struct {
+	SysID string
+	Key   *rsa.PublicKey
+	// AccountSets are the application's account sets, the one that holds
+	// escrow first; nil means the emulator's defaults (200126, 100001).
+	AccountSets []string
+}
+
+// internal is a as the registry keeps it.
+func (a App) internal() apps.App {
+	return apps.App{SysID: a.SysID, Key: a.Key, AccountSets: a.AccountSets}
+}
+
+// AppInfo describes a registered application, as GET /__tsymock/apps
+// reports it.
+type AppInfo = apps.Info
+
+// How an application came to be registered (AppInfo.Origin).
+const (
+	OriginConfig = apps.OriginConfig // Config.Apps, the --app flag, the demo app
+	OriginAdmin  = apps.OriginAdmin  // registered at run time
+	OriginAuto   = apps.OriginAuto   // registered on first use (--auto-apps)
+)
+
+// RegisterApp registers an application at run time, or replaces the key
+// of a registered one. Its account sets take effect with its next state:
+// register it before its first call, or Reset it after.
+// With a data dir it is kept: it is on disk when RegisterApp returns.
+func (s *Server) RegisterApp(a App) error {
+	if _, err := s.registerApp(a.internal(), OriginAdmin); err != nil {
+		return err
+	}
+	if s.store != nil {
+		if err := s.store.KeepApp(a.internal(), OriginAdmin); err != nil {
+			return fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
+		}
+	}
+	return nil
+}
+
+// registerApp makes an application known, with its account sets and how
+// it came, and returns it as registered.
+func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
+	a, err := s.apps.Add(a, origin)
+	if err != nil {
+		return apps.App{}, fmt.Errorf("mock: %w", err)
+	}
+	if len(a.AccountSets) > 0 {
+		s.emu.SetAccountSets(a.SysID, a.AccountSets)
+	}
+	return a, nil
+}
+
+// Apps lists the registered applications, sorted by sysid.
+func (s *Server) Apps() []AppInfo { return s.apps.Infos() }
+
+// autoApp registers an unknown sysid whose request is signed with one of
+// the auto keys (Config.AutoApps), and reports whether it did.
+func (s *Server) autoApp(p form.Params) (apps.App, bool) {
+	key, ok := s.autoKeys.Match(p)
+	if !ok {
+		return apps.App{}, false
+	}
+	a, err := s.registerApp(apps.App{SysID: p.SysID, Key: key}, OriginAuto)
+	if err != nil {
+		return apps.App{}, false
+	}
+	if s.store != nil {
+		if err := s.store.KeepApp(a, OriginAuto); err != nil {
+			s.log.Error("application registered on first use is not kept", "sysid", p.SysID, "err", err)
+		}
+	}
+	s.log.Info("application registered on first use", "sysid", p.SysID, "key", a.Fingerprint())
+	return a, true
+}

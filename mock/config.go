@@ -1,0 +1,157 @@
+package mock
+
+import (
+	"crypto/rsa"
+	"log/slog"
+	"time"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/diagnose"
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/scenarios"
+)
+
+// DefaultSkew is the timestamp window of the real platform.
+const DefaultSkew = 10 * time.Minute
+
+// DefaultMaxBody bounds a request body; larger requests are answered 10004.
+const DefaultMaxBody = 1 << 20
+
+// DefaultBodyTimeout bounds how long a client may take to send its request
+// body: a client that never finishes its body is cut off instead of holding
+// a connection and a goroutine.
+const DefaultBodyTimeout = 10 * time.Second
+
+// Config is everything the server depends on. Zero values get defaults.
+type Config struct {
+	// PlatformKey signs every answer and decrypts request fields. Required.
+	PlatformKey *rsa.PrivateKey
+	// Apps are the applications known at start.
+	Apps []App
+	// Skew is the allowed difference between a request's timestamp and the
+	// server's clock, both ways (default DefaultSkew).
+	Skew time.Duration
+	// Clock is the server's time (default the system clock, which the
+	// admin API can still set and advance). NewFixedClock makes one that
+	// stands still.
+	Clock Clock
+	// IDSeed, when not 0, makes the userIds and order numbers the server
+	// generates repeat from run to run: the same calls get the same ids.
+	// 0 draws them at random.
+	IDSeed uint64
+	// Logger receives one line per request (default discards).
+	Logger *slog.Logger
+	// SignHints appends the signature diagnosis to the 20019 message on the
+	// wire; by default the wire keeps the platform's exact text.
+	SignHints bool
+	// KnownKeys are further keys used to explain a wrong-key signature,
+	// such as the bundled demo merchant key.
+	KnownKeys []KnownKey
+	// MaxBody bounds the request body in bytes (default DefaultMaxBody).
+	MaxBody int64
+	// BodyTimeout bounds the time to send a request body (default
+	// DefaultBodyTimeout).
+	BodyTimeout time.Duration
+	// Version is reported in the X-Tsymock-Version header.
+	Version string
+	// VerificationCode is the SMS code the emulated platform "sends"
+	// (default 111111).
+	VerificationCode string
+	// Scenarios are the scenario files in force at start; Server.Scenarios
+	// changes the rules at run time.
+	Scenarios []*scenarios.File
+	// NoMagic switches off the magic values (a bizUserId, bizOrderNo, ...
+	// starting err-<code>- answers that code).
+	NoMagic bool
+	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
+	MaxDelay time.Duration
+	// PProf serves the Go profiler under PProfPrefix (/debug/pprof/) to
+	// loopback clients, for profiles taken under load.
+	PProf bool
+	// JournalSize is how many calls the journal keeps per application
+	// (default DefaultJournalSize).
+	JournalSize int
+	// AdminToken lets clients other than loopback ones use the admin API
+	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
+	// "X-Tsymock-Token: TOKEN". Without it they are refused.
+	AdminToken string
+	// AutoApps registers an unknown sysid on its first request signed with
+	// one of AutoAppKeys (default the bundled demo merchant key).
+	AutoApps    bool
+	AutoAppKeys []*rsa.PublicKey
+	// Notify is how notifications reach backUrl: retry schedule, attempt
+	// timeout, allowed hosts (notify.go).
+	Notify NotifyConfig
+	// DataDir, when set, keeps the state across restarts: the applications
+	// registered at run time, members, cards, orders, the ledger and the
+	// notifications not yet delivered. Every change is in the write-ahead
+	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
+	// memory only.
+	DataDir string
+}
+
+// KnownKey is a public key that may have made a wrong signature, named for
+// the diagnosis ("bundled demo merchant key").
+type KnownKey struct {
+	Name string
+	Key  *rsa.PublicKey
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.Skew <= 0 {
+		cfg.Skew = DefaultSkew
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = clock.NewAdjustable(clock.System{}) // the admin API moves it
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	if cfg.Version == "" {
+		cfg.Version = "dev"
+	}
+	if cfg.MaxDelay <= 0 {
+		cfg.MaxDelay = DefaultMaxDelay
+	}
+	return cfg
+}
+
+// idSource generates the server's ids: seeded when IDSeed is set.
+func (cfg Config) idSource() *ids.Source {
+	if cfg.IDSeed != 0 {
+		return ids.NewSeeded(cfg.IDSeed)
+	}
+	return ids.NewRandom()
+}
+
+// knownKeys are KnownKeys as the signature diagnosis takes them.
+func (cfg Config) knownKeys() []diagnose.NamedKey {
+	out := make([]diagnose.NamedKey, len(cfg.KnownKeys))
+	for i, k := range cfg.KnownKeys {
+		out[i] = diagnose.NamedKey{Name: k.Name, Key: k.Key}
+	}
+	return out
+}
+
+// Clock is the server's clock, which tests and the admin API's
+// /__tsymock/clock move. It is one clock for every application.
+type Clock interface {
+	Now() time.Time
+	Set(t time.Time)
+	Advance(d time.Duration)
+}
+
+// NewFixedClock returns a clock that stands still at t until Set or
+// Advance moves it: every answer and timestamp window is then the same
+// from run to run. It is safe for concurrent use.
+func NewFixedClock(t time.Time) Clock { return clock.NewManual(t) }
+
+// Clock returns the server's clock, which the admin API sets and advances.
+// A server on the system clock runs on from wherever it is set.
+func (s *Server) Clock() Clock { return s.cfg.Clock }
