@@ -55,8 +55,9 @@ type Server interface {
 	ClearNotifications(sysid string)
 	Apps() []apps.Info
 	// RegisterApp registers an application at run time (origin admin),
-	// keeping it in the data dir when there is one.
-	RegisterApp(a apps.App) error
+	// keeping it in the data dir when there is one, and reports whether
+	// it reset the application's state for new account sets.
+	RegisterApp(a apps.App) (stateReset bool, err error)
 }
 
 // State is the emulator's read-only views of one application's state.

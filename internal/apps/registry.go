@@ -64,6 +64,9 @@ type Info struct {
 	Fingerprint string    `json:"fingerprint"` // of the merchant's public key
 	Origin      string    `json:"origin"`
 	Registered  time.Time `json:"registered"` // zero for the applications configured at start
+	// AccountSets are the account sets the application has, the escrow
+	// one first (filled in by the server, which knows the defaults).
+	AccountSets []string `json:"accountSets,omitempty"`
 }
 
 // Registry holds the applications. It is safe for concurrent use, so apps
