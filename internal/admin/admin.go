@@ -58,6 +58,11 @@ type Server interface {
 	// keeping it in the data dir when there is one, and reports whether
 	// it reset the application's state for new account sets.
 	RegisterApp(a apps.App) (stateReset bool, err error)
+	// ReserveFundIn and TerminalPayment make the platform's side happen
+	// (spec §4.3.3, §4.1.22) and return the notification it queued; an
+	// unknown sysid is apps.ErrUnknown, a refusal a *soa.Error.
+	ReserveFundIn(sysid string, in emulator.ReserveFundTransfer) (notify.Notification, error)
+	TerminalPayment(sysid string, tp emulator.TerminalPayment) (notify.Notification, error)
 }
 
 // State is the emulator's read-only views of one application's state.
@@ -108,6 +113,7 @@ func (a *API) Route(r *mux.Router) {
 	a.routeScenarios(sub)
 	a.routeState(sub)
 	a.routeNotifications(sub)
+	a.routePlatform(sub)
 	notFound := a.access(http.HandlerFunc(a.notFound)) // a subrouter's own middleware skips these
 	sub.NotFoundHandler, sub.MethodNotAllowedHandler = notFound, notFound
 }
@@ -149,6 +155,8 @@ func endpoints() []string {
 		"POST /__tsymock/notifications/{id}/redeliver", "POST /__tsymock/notifications/deliver",
 		"DELETE /__tsymock/notifications[?sysid=]",
 		"GET /__tsymock/coverage[?sysid=&format=text]",
+		"POST /__tsymock/reserve-fund-in?sysid= {\"accountNo\":...,\"amount\":...,\"backUrl\":...}",
+		"POST /__tsymock/terminal-payment?sysid= {\"termid\":...,\"amount\":...,\"url\":...}",
 	}
 }
 

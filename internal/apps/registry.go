@@ -24,6 +24,10 @@ const (
 	OriginAuto   = "auto"   // registered on first use (--auto-apps)
 )
 
+// ErrUnknown is the error of an operation on a sysid that is not
+// registered.
+var ErrUnknown = errors.New("no application is registered with sysid")
+
 // App is an application (sysid) with the merchant's public key, taken from
 // the certificate the merchant uploaded to the platform. The registry
 // gives it its fingerprint and verifier.

@@ -146,10 +146,12 @@ async function loadNotifications() {
   rows($("#notifications tbody"), list, (n) => {
     const attempts = n.attempts || []; // null before the first attempt
     const last = attempts.length ? attempts[attempts.length - 1] : null;
-    const answer = last ? (last.status || "no answer") + (last.error ? " " + last.error : "") : "";
+    const answer = last ? (last.status || "no answer") + (last.error ? " " + last.error : "") +
+      (last.answer ? " " + last.answer : "") : ""; // a back-fill's answer: the order booked or declined
     const button = el("button", { type: "button", class: "redeliver", dataset: { id: n.id },
       onclick: () => redeliver(n.id) }, "Redeliver");
-    return [n.id, n.sysid, n.service + "." + n.method, n.status, n.state,
+    const call = n.kind === "backfill" ? "order back-fill, trxid " + n.form.trxid : n.service + "." + n.method;
+    return [n.id, n.sysid, call, n.status, n.state,
       attempts.length + " of " + n.maxAttempts, answer, n.backUrl || n.reason || "", button];
   });
 }
