@@ -143,7 +143,7 @@ func endpoints() []string {
 	return []string{
 		"GET /__tsymock/ (web page)", "GET /__tsymock/health",
 		"POST /__tsymock/reset[?sysid=]",
-		"GET /__tsymock/journal[?sysid=&service=&method=&errorCode=&outcome=&since=&until=&after=&limit=&param.NAME=]",
+		"GET /__tsymock/journal[?sysid=&service=&method=&errorCode=&outcome=&portability=&since=&until=&after=&limit=&param.NAME=]",
 		"GET /__tsymock/journal/{id}", "DELETE /__tsymock/journal[?sysid=]",
 		"GET /__tsymock/calls[?same filters as the journal]",
 		"GET /__tsymock/scenarios[?sysid=]", "POST /__tsymock/scenarios[?sysid=&source=&builtin=]",
