@@ -3,8 +3,10 @@ package mock
 import (
 	"crypto/rsa"
 	"fmt"
+	"slices"
 
 	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 )
 
@@ -14,7 +16,7 @@ type App struct {
 	SysID string
 	Key   *rsa.PublicKey
 	// AccountSets are the application's account sets, the one that holds
-	// escrow first; nil means the emulator's defaults (200126, 100001).
+	// escrow first; nil means Config.AccountSets (default 200126, 100001).
 	AccountSets []string
 }
 
@@ -35,24 +37,48 @@ const (
 )
 
 // RegisterApp registers an application at run time, or replaces the key
-// of a registered one. Its account sets take effect with its next state:
-// register it before its first call, or Reset it after.
-// With a data dir it is kept: it is on disk when RegisterApp returns.
+// of a registered one; nil AccountSets keep the sets it has. When it is
+// registered again with other account sets after its first call, its state
+// is Reset (members, orders, balances, journal, coverage, its run-time
+// rules and notifications), so that the new sets take effect: balances
+// cannot move from one set to another. With a data dir it is kept: it is
+// on disk when RegisterApp returns.
 func (s *Server) RegisterApp(a App) error {
+	_, err := s.registerAtRunTime(a)
+	return err
+}
+
+// registerAtRunTime is RegisterApp, reporting whether it reset the
+// application's state (the admin API says so in its answer).
+func (s *Server) registerAtRunTime(a App) (reset bool, err error) {
+	had, live := s.emu.AccountSetsOf(a.SysID)
 	if _, err := s.registerApp(a.internal(), OriginAdmin); err != nil {
-		return err
+		return false, err
 	}
 	if s.store != nil {
 		if err := s.store.KeepApp(a.internal(), OriginAdmin); err != nil {
-			return fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
+			return false, fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
 		}
 	}
-	return nil
+	if !live || len(a.AccountSets) == 0 || slices.Equal(had, a.AccountSets) {
+		return false, nil
+	}
+	if err := s.Reset(a.SysID); err != nil {
+		return false, err
+	}
+	s.log.Warn("application registered again with other account sets: its state was reset",
+		"sysid", a.SysID, "accountSets", a.AccountSets, "before", had)
+	return true, nil
 }
 
 // registerApp makes an application known, with its account sets and how
 // it came, and returns it as registered.
 func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
+	if len(a.AccountSets) > 0 {
+		if err := emulator.CheckAccountSets(a.AccountSets); err != nil {
+			return apps.App{}, fmt.Errorf("mock: application %s: %w", a.SysID, err)
+		}
+	}
 	a, err := s.apps.Add(a, origin)
 	if err != nil {
 		return apps.App{}, fmt.Errorf("mock: %w", err)
@@ -63,8 +89,15 @@ func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
 	return a, nil
 }
 
-// Apps lists the registered applications, sorted by sysid.
-func (s *Server) Apps() []AppInfo { return s.apps.Infos() }
+// Apps lists the registered applications, sorted by sysid, each with the
+// account sets it has.
+func (s *Server) Apps() []AppInfo {
+	infos := s.apps.Infos()
+	for i := range infos {
+		infos[i].AccountSets, _ = s.emu.AccountSetsOf(infos[i].SysID)
+	}
+	return infos
+}
 
 // autoApp registers an unknown sysid whose request is signed with one of
 // the auto keys (Config.AutoApps), and reports whether it did.

@@ -57,6 +57,16 @@ type Config struct {
 	// VerificationCode is the SMS code the emulated platform "sends"
 	// (default 111111).
 	VerificationCode string
+	// Strict makes a call fail as Allinpay's real test environment would
+	// answer it when it relies on tsymock being more lenient (a card
+	// outside the test cards, an ID number with a wrong check digit...; see
+	// PortabilityRules). By default such a call succeeds, and is marked in
+	// the log, its journal entry and the coverage report.
+	Strict bool
+	// AccountSets are every application's account sets (spec §6.17), the
+	// escrow one (托管账户集) first; nil means 200126, 100001. App.AccountSets
+	// overrides them for one application.
+	AccountSets []string
 	// Scenarios are the scenario files in force at start; Server.Scenarios
 	// changes the rules at run time.
 	Scenarios []*scenarios.File

@@ -18,6 +18,9 @@ type (
 	MethodCoverage = coverage.MethodReport
 	// NotificationCoverage counts one kind of notification.
 	NotificationCoverage = coverage.NotificationReport
+	// PortabilityCoverage counts, for one rule, the calls the real test
+	// environment would refuse, with an example.
+	PortabilityCoverage = coverage.PortabilityReport
 )
 
 // Coverage gaps: what the tests never saw of a method.

@@ -1,6 +1,9 @@
 package mock
 
-import "github.com/tsymock/tsymock/internal/journal"
+import (
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/journal"
+)
 
 // DefaultJournalSize is how many calls the journal keeps per application.
 const DefaultJournalSize = journal.DefaultSize
@@ -18,7 +21,22 @@ type (
 	DecodedReq = journal.DecodedReq
 	// SignatureCheck is how a call's signature fared.
 	SignatureCheck = journal.SignatureCheck
+	// Portability is one thing tsymock let a call pass that Allinpay's
+	// real test environment refuses (JournalEntry.Portability): its rule,
+	// the code the real environment answers, and why.
+	Portability = emulator.Portability
+	// PortabilityRule documents one rule of Portability notes.
+	PortabilityRule = emulator.PortabilityRule
 )
+
+// PortabilityAny is the JournalFilter.Portability of every call with a
+// portability note, whatever its rule.
+const PortabilityAny = journal.PortabilityAny
+
+// PortabilityRules lists every rule under which tsymock notes a call that
+// the real test environment would refuse (docs/methods.md, "Portability
+// rules").
+func PortabilityRules() []PortabilityRule { return emulator.PortabilityRules() }
 
 // Outcomes of a call, as the journal, the log and coverage name them.
 const (

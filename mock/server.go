@@ -59,9 +59,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.PlatformKey == nil {
 		return nil, errors.New("mock: a platform private key is required")
 	}
+	if cfg.AccountSets != nil {
+		if err := emulator.CheckAccountSets(cfg.AccountSets); err != nil {
+			return nil, fmt.Errorf("mock: Config.AccountSets: %w", err)
+		}
+	}
 	cfg = withDefaults(cfg)
 	idSource := cfg.idSource()
-	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode}
+	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode,
+		Strict: cfg.Strict, AccountSets: cfg.AccountSets}
 	var st *store.Store
 	if cfg.DataDir != "" {
 		st = store.New()
@@ -182,7 +188,8 @@ func (s *Server) openStore() error {
 // RegisterApp taking the registry's App.
 type adminServer struct{ *Server }
 
-// RegisterApp registers an application the admin API was sent.
-func (a adminServer) RegisterApp(app apps.App) error {
-	return a.Server.RegisterApp(App{SysID: app.SysID, Key: app.Key, AccountSets: app.AccountSets})
+// RegisterApp registers an application the admin API was sent, and
+// reports whether its state was reset for new account sets.
+func (a adminServer) RegisterApp(app apps.App) (bool, error) {
+	return a.registerAtRunTime(App{SysID: app.SysID, Key: app.Key, AccountSets: app.AccountSets})
 }

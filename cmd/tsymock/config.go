@@ -28,6 +28,8 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		Logger:           logger,
 		SignHints:        f.signHints,
 		VerificationCode: f.smsCode,
+		Strict:           f.strict,
+		AccountSets:      f.sets.defaults,
 		NoMagic:          f.noMagic,
 		MaxDelay:         f.maxDelay,
 		Notify:           f.notify.config(),
@@ -55,6 +57,9 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		return mock.Config{}, err
 	}
 	cfg.Apps = append(cfg.Apps, apps...)
+	if err := f.sets.apply(cfg.Apps); err != nil {
+		return mock.Config{}, err
+	}
 	if cfg.Clock, err = parseClock(f.clock); err != nil {
 		return mock.Config{}, err
 	}

@@ -40,6 +40,8 @@ type serveFlags struct {
 	autoApps    bool
 	dataDir     string
 	dataRecover bool
+	strict      bool
+	sets        accountSetFlags
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -65,6 +67,8 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
 	fs.BoolVar(&f.dataRecover, "data-dir-recover", false, "when the --data-dir log is damaged (not just the torn end of a crash, which is always dropped), set the damaged file aside (renamed, never deleted) and start with the changes before the damage; without it tsymock refuses to start and names the damage")
+	fs.BoolVar(&f.strict, "strict", false, "fail the calls that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
+	f.sets.register(fs)
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
 

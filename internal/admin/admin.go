@@ -55,8 +55,14 @@ type Server interface {
 	ClearNotifications(sysid string)
 	Apps() []apps.Info
 	// RegisterApp registers an application at run time (origin admin),
-	// keeping it in the data dir when there is one.
-	RegisterApp(a apps.App) error
+	// keeping it in the data dir when there is one, and reports whether
+	// it reset the application's state for new account sets.
+	RegisterApp(a apps.App) (stateReset bool, err error)
+	// ReserveFundIn and TerminalPayment make the platform's side happen
+	// (spec §4.3.3, §4.1.22) and return the notification it queued; an
+	// unknown sysid is apps.ErrUnknown, a refusal a *soa.Error.
+	ReserveFundIn(sysid string, in emulator.ReserveFundTransfer) (notify.Notification, error)
+	TerminalPayment(sysid string, tp emulator.TerminalPayment) (notify.Notification, error)
 }
 
 // State is the emulator's read-only views of one application's state.
@@ -107,6 +113,7 @@ func (a *API) Route(r *mux.Router) {
 	a.routeScenarios(sub)
 	a.routeState(sub)
 	a.routeNotifications(sub)
+	a.routePlatform(sub)
 	notFound := a.access(http.HandlerFunc(a.notFound)) // a subrouter's own middleware skips these
 	sub.NotFoundHandler, sub.MethodNotAllowedHandler = notFound, notFound
 }
@@ -136,7 +143,7 @@ func endpoints() []string {
 	return []string{
 		"GET /__tsymock/ (web page)", "GET /__tsymock/health",
 		"POST /__tsymock/reset[?sysid=]",
-		"GET /__tsymock/journal[?sysid=&service=&method=&errorCode=&outcome=&since=&until=&after=&limit=&param.NAME=]",
+		"GET /__tsymock/journal[?sysid=&service=&method=&errorCode=&outcome=&portability=&since=&until=&after=&limit=&param.NAME=]",
 		"GET /__tsymock/journal/{id}", "DELETE /__tsymock/journal[?sysid=]",
 		"GET /__tsymock/calls[?same filters as the journal]",
 		"GET /__tsymock/scenarios[?sysid=]", "POST /__tsymock/scenarios[?sysid=&source=&builtin=]",
@@ -148,6 +155,8 @@ func endpoints() []string {
 		"POST /__tsymock/notifications/{id}/redeliver", "POST /__tsymock/notifications/deliver",
 		"DELETE /__tsymock/notifications[?sysid=]",
 		"GET /__tsymock/coverage[?sysid=&format=text]",
+		"POST /__tsymock/reserve-fund-in?sysid= {\"accountNo\":...,\"amount\":...,\"backUrl\":...}",
+		"POST /__tsymock/terminal-payment?sysid= {\"termid\":...,\"amount\":...,\"url\":...}",
 	}
 }
 

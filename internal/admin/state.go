@@ -147,10 +147,29 @@ func (a *API) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	app := apps.App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets}
-	if err := a.Server.RegisterApp(app); err != nil {
+	reset, err := a.Server.RegisterApp(app)
+	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, apps.Info{SysID: app.SysID, Fingerprint: keys.Fingerprint(pub), Origin: apps.OriginAdmin,
-		Registered: time.Now()})
+	ans := registered{Info: apps.Info{SysID: app.SysID, Fingerprint: keys.Fingerprint(pub), Origin: apps.OriginAdmin,
+		Registered: time.Now(), AccountSets: req.AccountSets}, StateReset: reset}
+	for _, info := range a.Server.Apps() { // as registered, with the sets it has
+		if info.SysID == app.SysID {
+			ans.Info = info
+		}
+	}
+	if reset {
+		ans.Note = "the application had a state with other account sets: it was reset (members, orders, balances, " +
+			"journal, coverage, run-time rules, notifications), as POST /__tsymock/reset?sysid= does, so that the new sets take effect"
+	}
+	writeJSON(w, http.StatusCreated, ans)
+}
+
+// registered is the answer of POST /__tsymock/apps: the application, and
+// whether registering it reset its state.
+type registered struct {
+	apps.Info
+	StateReset bool   `json:"stateReset"`
+	Note       string `json:"note,omitempty"`
 }

@@ -24,6 +24,10 @@ const (
 	OriginAuto   = "auto"   // registered on first use (--auto-apps)
 )
 
+// ErrUnknown is the error of an operation on a sysid that is not
+// registered.
+var ErrUnknown = errors.New("no application is registered with sysid")
+
 // App is an application (sysid) with the merchant's public key, taken from
 // the certificate the merchant uploaded to the platform. The registry
 // gives it its fingerprint and verifier.
@@ -64,6 +68,9 @@ type Info struct {
 	Fingerprint string    `json:"fingerprint"` // of the merchant's public key
 	Origin      string    `json:"origin"`
 	Registered  time.Time `json:"registered"` // zero for the applications configured at start
+	// AccountSets are the account sets the application has, the escrow
+	// one first (filled in by the server, which knows the defaults).
+	AccountSets []string `json:"accountSets,omitempty"`
 }
 
 // Registry holds the applications. It is safe for concurrent use, so apps

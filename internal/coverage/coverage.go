@@ -32,6 +32,9 @@ type Report struct {
 	// Notifications counts the notifications the notifier holds, by
 	// "Service.method status", with where their delivery stands.
 	Notifications []NotificationReport `json:"notifications"`
+	// Portability lists, by rule, the calls tsymock answered that the real
+	// test environment would refuse; empty when every call was portable.
+	Portability []PortabilityReport `json:"portability"`
 }
 
 // MethodReport is what one method's calls were answered.
@@ -77,6 +80,7 @@ type tally struct {
 type appTally struct {
 	methods map[string]*tally // by Service.method
 	unknown map[string]int
+	notes   map[string]*noteTally // portability notes by rule; nil until the first
 }
 
 // Counter counts, per application, every call since the last reset. It is
@@ -114,6 +118,11 @@ func (c *Counter) Record(e *journal.Entry) {
 		code = e.Fault
 	}
 	c.record(e.SysID, e.Service, e.Method, e.Outcome, code)
+	if len(e.Portability) > 0 {
+		c.mu.Lock()
+		c.app(e.SysID).recordNotes(e)
+		c.mu.Unlock()
+	}
 }
 
 // record counts one answered call. outcome is OutcomeOK, OutcomeError
@@ -171,7 +180,8 @@ func (c *Counter) Report(sysid string) Report {
 	if !ok {
 		a = &appTally{} // looking creates nothing
 	}
-	rep := Report{SysID: sysid, Unknown: maps.Clone(a.unknown), Notifications: []NotificationReport{}}
+	rep := Report{SysID: sysid, Unknown: maps.Clone(a.unknown), Notifications: []NotificationReport{},
+		Portability: a.portability()}
 	seen := map[string]bool{}
 	for _, m := range c.cat.Methods() {
 		if seen[m.FullName()] {

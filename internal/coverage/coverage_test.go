@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -63,4 +64,49 @@ func TestRecord(t *testing.T) {
 	assert.Equal(t, []string{"B"}, c.SysIDs())
 	assert.Zero(t, c.Report("A").Called)
 	assert.Equal(t, []string{"B"}, c.SysIDs(), "a report creates nothing")
+}
+
+// TestPortability: the notes of journaled calls are counted by rule, with
+// the methods and the first call as the example, the busiest rule first,
+// and the text report lists them under "would fail on the real test
+// environment".
+func TestPortability(t *testing.T) {
+	c := New(soa.DefaultCatalogue())
+	card := emulator.Portability{Rule: "test-card-prefix", Code: "30049", Message: "card 622202*********0002: not a test card"}
+	id := emulator.Portability{Rule: "test-identity", Code: "30012", Message: "identityNo 110101********1234: wrong check digit"}
+	for _, e := range []journal.Entry{
+		{ID: 3, SysID: "A", Service: "MemberService", Method: "getBankCardBin", Outcome: journal.OutcomeOK, Portability: []emulator.Portability{card}},
+		{ID: 4, SysID: "A", Service: "MemberService", Method: "setRealName", Outcome: journal.OutcomeOK, Portability: []emulator.Portability{id}},
+		{ID: 5, SysID: "A", Service: "MemberService", Method: "applyBindBankCard", Outcome: journal.OutcomeOK,
+			Portability: []emulator.Portability{card, card}},
+		{ID: 6, SysID: "A", Service: "MemberService", Method: "createMember", Outcome: journal.OutcomeOK},
+		{ID: 7, SysID: "B", Service: "MemberService", Method: "getBankCardBin", Outcome: journal.OutcomeOK, Portability: []emulator.Portability{card}},
+	} {
+		c.Record(&e)
+	}
+	rep := c.Report("A")
+	require.Len(t, rep.Portability, 2)
+	assert.Equal(t, PortabilityReport{Rule: "test-card-prefix", Code: "30049", Doc: docOf(t, "test-card-prefix"), Calls: 2,
+		Methods: map[string]int{"MemberService.getBankCardBin": 1, "MemberService.applyBindBankCard": 1},
+		Example: PortabilityExample{JournalID: 3, Call: "MemberService.getBankCardBin", Message: card.Message}}, rep.Portability[0])
+	assert.Equal(t, "test-identity", rep.Portability[1].Rule)
+	assert.Equal(t, 1, rep.Portability[1].Calls)
+	assert.Empty(t, c.Report("C").Portability, "an application without calls has none")
+	assert.NotNil(t, c.Report("C").Portability, "a list in JSON, never null")
+
+	var b strings.Builder
+	require.NoError(t, WriteText(&b, []Report{rep}))
+	assert.Contains(t, b.String(), "would fail on the real test environment")
+	assert.Contains(t, b.String(), "test-card-prefix (the real test environment answers 30049): 2 calls "+
+		"(MemberService.applyBindBankCard×1 MemberService.getBankCardBin×1)")
+	assert.Contains(t, b.String(), "e.g. journal #3 MemberService.getBankCardBin: "+card.Message)
+	c.Reset("A")
+	assert.Empty(t, c.Report("A").Portability)
+}
+
+func docOf(t *testing.T, rule string) string {
+	t.Helper()
+	r, ok := emulator.PortabilityRuleOf(rule)
+	require.True(t, ok)
+	return r.Doc
 }

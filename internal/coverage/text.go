@@ -50,6 +50,22 @@ func writeReport(b *strings.Builder, rep Report) {
 		fmt.Fprintf(b, "  unknown method %s: %s\n", k, plural(rep.Unknown[k], "call"))
 	}
 	writeNotifications(b, rep.Notifications)
+	writePortability(b, rep.Portability)
+}
+
+// writePortability lists the calls the real test environment would refuse,
+// by rule: "test-card-prefix (30049): 3 calls (MemberService.getBankCardBin×3),
+// e.g. journal #12 MemberService.getBankCardBin: card 622202*...".
+func writePortability(b *strings.Builder, reps []PortabilityReport) {
+	if len(reps) == 0 {
+		return
+	}
+	b.WriteString("  would fail on the real test environment (tsymock --strict refuses them), by rule:\n")
+	for _, r := range reps {
+		fmt.Fprintf(b, "    %s (the real test environment answers %s): %s (%s)\n", r.Rule, r.Code,
+			plural(r.Calls, "call"), counts(r.Methods))
+		fmt.Fprintf(b, "      e.g. journal #%d %s: %s\n", r.Example.JournalID, r.Example.Call, r.Example.Message)
+	}
 }
 
 // methodLine is "3 calls, 2 OK, errors 30000×1; never failed".

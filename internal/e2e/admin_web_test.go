@@ -86,6 +86,7 @@ func TestAdminWebPage(t *testing.T) {
 	t.Run("arm an error", func(t *testing.T) { armFromPage(t, ctx, srv) })
 	t.Run("redeliver", func(t *testing.T) { redeliverFromPage(t, ctx, srv, rcv) })
 	t.Run("state and coverage", func(t *testing.T) { stateAndCoverage(t, ctx) })
+	t.Run("a call that would fail on the real test environment", func(t *testing.T) { portabilityOnPage(t, ctx, srv) })
 }
 
 // stateAndCoverage reads the members, orders and balances of the chosen

@@ -150,7 +150,9 @@ func TestPayPwdPages(t *testing.T) {
 }
 
 // TestPayPwdPageRefusals: the page refuses what the platform would, as an
-// HTML error page.
+// HTML error page: a phone other than the bound one, or than 88888888888
+// for a member without one (spec §4.1.17, §4.1.19, §4.1.20, §4.1.23), is
+// 30021.
 func TestPayPwdPageRefusals(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	c.realNamed("sia")
@@ -159,6 +161,13 @@ func TestPayPwdPageRefusals(t *testing.T) {
 	other.IdentityNo = otherID
 	bob := pwdParams(rcv)
 	bob.BizUserID = "bob"
+	withPhone := func(bizUserID, phone, oldPhone string) client.PayPwdPageParams {
+		p := pwdParams(rcv)
+		p.BizUserID, p.Phone, p.OldPhone = bizUserID, phone, oldPhone
+		return p
+	}
+	c.realNamed("pia")
+	c.withPhone("pia", phoneA)
 	for _, tc := range []struct {
 		name, path, method string
 		params             client.PayPwdPageParams
@@ -167,8 +176,15 @@ func TestPayPwdPageRefusals(t *testing.T) {
 		{"update before set", client.PageUpdatePayPwd, "updatePayPwd", pwdParams(rcv), "30032"},
 		{"another identity", client.PageSetPayPwd, "setPayPwd", other, "30009"},
 		{"not real-named", client.PageSetPayPwd, "setPayPwd", bob, "30008"},
+		{"set with a phone the member never bound", client.PageSetPayPwd, "setPayPwd", withPhone("sia", phoneA, ""), "30021"},
+		{"reset with another phone than the bound one", client.PageResetPayPwd, "resetPayPwd", withPhone("pia", phoneB, ""), "30021"},
+		{"set with 88888888888 by a member with a phone", client.PageSetPayPwd, "setPayPwd", withPhone("pia", client.NoPhone, ""), "30021"},
+		{"change the phone with a wrong oldPhone", client.PageUpdatePhoneByPayPwd, "updatePhoneByPayPwd",
+			withPhone("pia", "", phoneB), "30021"},
 	} {
-		errorPage(t, getPage(t, mustPageURL(t, c, tc.path, "MemberPwdService", tc.method, tc.params)), tc.code)
+		t.Run(tc.name, func(t *testing.T) {
+			errorPage(t, getPage(t, mustPageURL(t, c, tc.path, "MemberPwdService", tc.method, tc.params)), tc.code)
+		})
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestNoSecretsInLogsOrJournal drives the methods that carry card and ID
@@ -42,12 +43,15 @@ func TestNoSecretsInLogsOrJournal(t *testing.T) {
 	c.person("sec2")
 	_, err = c.SetRealName(c.ctx, client.SetRealNameRequest{BizUserID: "sec2", Name: personName, IdentityType: 1, IdentityNo: "990101199001011237"})
 	assert.Equal(t, "30012", apiCode(t, err), "an ID number of no province")
+	c.person("sec3")
+	_, err = c.SetRealName(c.ctx, client.SetRealNameRequest{BizUserID: "sec3", Name: personName, IdentityType: 1, IdentityNo: badCheckDigit})
+	require.NoError(t, err, "a wrong check digit passes with a portability note, in the log and the journal")
 	// A bad signature makes the server log its diagnosis.
 	bad := signed(t, c.env.Platform, c.env.SysID, createReq("sig"), vectorTime)
 	postForm(t, c.env, bad)
 
 	haystack := c.env.Log.String() + journalText(t, c.env)
-	for _, secret := range []string{cardABC, cardICBC, cardCCB, unknownCard, personID, otherID, "990101199001011237"} {
+	for _, secret := range []string{cardABC, cardICBC, cardCCB, unknownCard, personID, otherID, "990101199001011237", badCheckDigit} {
 		assert.NotContains(t, haystack, secret, "a full card or ID number")
 	}
 	for _, key := range [][]byte{c.env.Merchant.D.Bytes(), c.env.Platform.D.Bytes(), c.env.Platform.Primes[0].Bytes()} {
@@ -56,6 +60,20 @@ func TestNoSecretsInLogsOrJournal(t *testing.T) {
 	assert.NotContains(t, haystack, "PRIVATE KEY")
 	assert.Contains(t, haystack, "signed with the platform private key", "the log was searched, not an empty string")
 	assert.Contains(t, haystack, emulator.MaskNumber(unknownCard), "cards appear masked (the 30049 message)")
+	assert.Contains(t, haystack, emulator.MaskNumber(badCheckDigit), "ID numbers appear masked (the test-identity note)")
+	assertSafeCardEncrypted(t, c.env)
+}
+
+// assertSafeCardEncrypted: setSafeCard's answer echoes the card number
+// encrypted (spec §4.1.12), and the journal keeps that ciphertext as it
+// was answered (it has nothing in clear to mask).
+func assertSafeCardEncrypted(t *testing.T, e *env) {
+	t.Helper()
+	var page struct{ Entries []mock.JournalEntry }
+	admin{t: t, base: e.URL}.get("journal?method=setSafeCard&outcome=OK", &page)
+	require.Len(t, page.Entries, 1)
+	cardNo, _ := page.Entries[0].Answer["cardNo"].(string)
+	assert.Regexp(t, `^[0-9A-Fa-f]{256,}$`, cardNo, "the hex of an RSA block")
 }
 
 // journalText is the whole journal of the env's application as JSON text.

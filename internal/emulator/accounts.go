@@ -1,7 +1,10 @@
 package emulator
 
 import (
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -31,24 +34,66 @@ func accountSetName(set string) string {
 	}
 }
 
-// checkSet answers 30019 for an account set the application does not have.
+// checkSet answers 30019 for an account set the application does not
+// have, naming the ones it has and how to give it others.
 func (a *app) checkSet(set string) *soa.Error {
 	if slices.Contains(a.sets, set) {
 		return nil
 	}
-	return soa.Errorf("30019", "accountSetNo %q; this application has %v", set, a.sets)
+	return soa.Errorf("30019", "accountSetNo %q; this application has %v (tsymock serve --account-sets or "+
+		"--app-account-sets %s=... give it others)", set, a.sets, a.sysid)
+}
+
+// maxSetLen bounds an account set number: the spec's are 6 or 7 digits.
+const maxSetLen = 20
+
+// CheckAccountSets checks a list of account sets as a configuration gives
+// it (spec §6.17): at least one, each a number of at most 20 digits, none
+// twice.
+func CheckAccountSets(sets []string) error {
+	if len(sets) == 0 {
+		return errors.New("emulator: an application needs at least one account set")
+	}
+	for i, s := range sets {
+		if s == "" || len(s) > maxSetLen || strings.Trim(s, "0123456789") != "" {
+			return fmt.Errorf("emulator: account set %q is not a number of 1 to %d digits (spec §6.17: 100001, 200126...)", s, maxSetLen)
+		}
+		if slices.Contains(sets[:i], s) {
+			return fmt.Errorf("emulator: account set %s is listed twice", s)
+		}
+	}
+	return nil
 }
 
 // escrowSet is where collected money waits: the application's first set.
 func (a *app) escrowSet() string { return a.sets[0] }
 
-// fund gives the platform its starting funds.
+// fund gives the platform its starting funds in its standard set.
+// The platform's marketing (2000000) and deposit (100002) sets, when the
+// application has them (--account-sets), start with as much, so that
+// coupons and transfers from them work without setup. The posts share one
+// time: a kept state's tape holds one draw for them all.
 func (a *app) fund(amount int64) {
 	if amount <= 0 {
 		return
 	}
-	_ = a.book.ledger.post(a.now(), Ref{OrderNo: "initial-platform-funds"},
-		Leg{Account{Owner: OwnerOutside, Set: SetStandard}, Account{Owner: OwnerPlatform, Set: a.standardSet()}, amount})
+	at := a.now()
+	for _, set := range a.fundedSets() {
+		_ = a.book.ledger.post(at, Ref{OrderNo: "initial-platform-funds"},
+			Leg{Account{Owner: OwnerOutside, Set: set}, Account{Owner: OwnerPlatform, Set: set}, amount})
+	}
+}
+
+// fundedSets are the platform's sets that start with funds: the standard
+// one, and the marketing and deposit sets the application has.
+func (a *app) fundedSets() []string {
+	sets := []string{a.standardSet()}
+	for _, s := range []string{SetMarketing, SetDeposit} {
+		if s != sets[0] && slices.Contains(a.sets, s) {
+			sets = append(sets, s)
+		}
+	}
+	return sets
 }
 
 // standardSet is the standard set if the application has it, else its last.

@@ -155,6 +155,21 @@ func (e *Emulator) SetAccountSets(sysid string, sets []string) {
 	e.appSets[sysid] = slices.Clone(sets)
 }
 
+// AccountSetsOf returns the account sets of sysid, and whether it has a
+// state that uses them: then they are its state's, which SetAccountSets
+// does not change until the application is Reset.
+func (e *Emulator) AccountSetsOf(sysid string) (sets []string, live bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if a, ok := e.apps[sysid]; ok {
+		return slices.Clone(a.sets), true
+	}
+	if own, ok := e.appSets[sysid]; ok {
+		return slices.Clone(own), false
+	}
+	return slices.Clone(e.sets), false
+}
+
 func (e *Emulator) app(sysid string) *app {
 	e.mu.Lock()
 	defer e.mu.Unlock()

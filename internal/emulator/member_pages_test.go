@@ -29,9 +29,12 @@ func TestSignContract(t *testing.T) {
 	onboard(t, e, "a", "p1", "6228480000000000001")
 	_, serr := memberCall(t, e, "a", "createMember", map[string]any{"bizUserId": "fresh", "memberType": 3, "source": 1})
 	require.Nil(t, serr)
+	_, serr = memberCall(t, e, "a", "createMember", map[string]any{"bizUserId": "firm", "memberType": 2, "source": 2})
+	require.Nil(t, serr)
 	e.TakeEvents()
 
 	assert.Equal(t, "30008", errCode(e.CanSignContract("a", "fresh")), "a person signs after setRealName")
+	assert.Equal(t, "30030", errCode(e.CanSignContract("a", "firm")), "an enterprise after setCompanyInfo")
 	assert.Equal(t, "30001", errCode(e.CanSignContract("a", "nobody")))
 	_, serr = e.SignedContract("a", "p1")
 	assert.Equal(t, "30046", errCode(serr))

@@ -147,24 +147,7 @@ func TestAppPaymentAmounts(t *testing.T) {
 // environment lets the call pass with a note, and with Config.Strict
 // refuses it with the test environment's code.
 func TestLeniencies(t *testing.T) {
-	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
-	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, card)
-	tests := []struct {
-		rule, code string
-		setup      func(t *testing.T, e *Emulator)
-		method     string
-		param      string
-	}{
-		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
-		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
-		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100}}`, "")},
-		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
-			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
-		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
-			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
-		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
-	}
-	for _, tt := range tests {
+	for _, tt := range orderLeniencies() {
 		t.Run(tt.rule, func(t *testing.T) {
 			for _, strict := range []bool{false, true} {
 				e := newTest()
@@ -188,6 +171,31 @@ func TestLeniencies(t *testing.T) {
 				assert.Contains(t, out.Portability[0].Message, "spec §")
 			}
 		})
+	}
+}
+
+// orderLeniency is an order call that relies on a leniency of tsymock.
+type orderLeniency struct {
+	rule, code string
+	setup      func(t *testing.T, e *Emulator)
+	method     string
+	param      string
+}
+
+// orderLeniencies are the order methods' leniencies, one call each
+// (test-amount has its own test, TestAppPaymentAmounts).
+func orderLeniencies() []orderLeniency {
+	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
+	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, card)
+	return []orderLeniency{
+		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
+		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
+		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100}}`, "")},
+		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
+		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
+		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
 	}
 }
 

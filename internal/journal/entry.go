@@ -2,8 +2,10 @@ package journal
 
 import (
 	"maps"
+	"slices"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -47,6 +49,10 @@ type Entry struct {
 	HTTPStatus int               `json:"httpStatus"`       // 0: the connection was dropped
 	Response   string            `json:"response"`         // the body written
 	Answer     map[string]any    `json:"answer,omitempty"` // signedValue of an OK answer, decoded
+	// Portability lists what tsymock let pass that Allinpay's real test
+	// environment refuses: each note names its rule, the code the real
+	// environment answers and why. Empty for a portable call.
+	Portability []emulator.Portability `json:"portability,omitempty"`
 }
 
 // DecodedReq is the req parameter decoded.
@@ -78,5 +84,6 @@ func (e *Entry) clone() Entry {
 	if e.Answer != nil {
 		c.Answer = soa.CopyParams(e.Answer)
 	}
+	c.Portability = slices.Clone(e.Portability)
 	return c
 }

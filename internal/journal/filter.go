@@ -21,6 +21,9 @@ type Filter struct {
 	Outcome string
 	// Rule selects calls a scenario rule took part in whose id contains it.
 	Rule string
+	// Portability selects calls with a portability note of this rule
+	// ("test-card-prefix"), or with any note when it is PortabilityAny.
+	Portability string
 	// Since and Until bound the wall time the call arrived (Until excluded).
 	Since, Until time.Time
 	// After selects entries with a larger id: what a poller saw last.
@@ -44,10 +47,26 @@ func (f Filter) match(e *Entry) bool {
 		f.Rule != "" && !strings.Contains(e.Rule, f.Rule),
 		!f.Since.IsZero() && e.Time.Before(f.Since),
 		!f.Until.IsZero() && !e.Time.Before(f.Until),
-		e.ID <= f.After:
+		e.ID <= f.After,
+		f.Portability != "" && !hasNote(e, f.Portability):
 		return false
 	}
 	return f.matchParams(e)
+}
+
+// PortabilityAny is the Filter.Portability of every call tsymock let pass
+// that the real test environment refuses.
+const PortabilityAny = "any"
+
+// hasNote reports whether e has a portability note of rule (any rule for
+// PortabilityAny).
+func hasNote(e *Entry, rule string) bool {
+	for _, p := range e.Portability {
+		if rule == PortabilityAny || p.Rule == rule {
+			return true
+		}
+	}
+	return false
 }
 
 func (f Filter) matchParams(e *Entry) bool {
@@ -108,12 +127,14 @@ func valueText(v any) string {
 }
 
 // ParseFilter reads a filter from query parameters: service, method,
-// sysid, errorCode, outcome, rule, since, until, after, limit and param.NAME.
+// sysid, errorCode, outcome, rule, portability, since, until, after, limit
+// and param.NAME.
 // Times are RFC 3339, China time ("2006-01-02 15:04:05"), or a duration
 // meaning that long ago ("5m").
 func ParseFilter(q url.Values) (Filter, error) {
 	f := Filter{SysID: q.Get("sysid"), Service: q.Get("service"), Method: q.Get("method"),
-		ErrorCode: q.Get("errorCode"), Outcome: q.Get("outcome"), Rule: q.Get("rule")}
+		ErrorCode: q.Get("errorCode"), Outcome: q.Get("outcome"), Rule: q.Get("rule"),
+		Portability: q.Get("portability")}
 	var err error
 	if f.Since, err = parseWhen(q.Get("since")); err != nil {
 		return f, fmt.Errorf("since: %w", err)

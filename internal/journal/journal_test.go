@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/emulator"
 )
 
 // entryOf is a journal entry of sysid's call with these params.
@@ -83,23 +85,46 @@ func TestMaskEntry(t *testing.T) {
 	const card = "6222021234567890123"
 	cipher := strings.Repeat("AB", 128)
 	e := &Entry{
-		Raw:      map[string]string{"req": `{"param":{"cardNo":"` + card + `","validate":"` + cipher + `"}}`},
-		Req:      &DecodedReq{Param: map[string]any{"cardNo": card, "validate": cipher}},
-		Answer:   map[string]any{"list": []any{map[string]any{"bankCardNo": card}}},
-		Response: `{"signedValue":"{\"cardNo\":\"` + card + `\"}"}`,
-		Message:  "card " + card,
+		Raw:         map[string]string{"req": `{"param":{"cardNo":"` + card + `","validate":"` + cipher + `"}}`},
+		Req:         &DecodedReq{Param: map[string]any{"cardNo": card, "validate": cipher}},
+		Answer:      map[string]any{"list": []any{map[string]any{"bankCardNo": card}}},
+		Response:    `{"signedValue":"{\"cardNo\":\"` + card + `\"}"}`,
+		Message:     "card " + card,
+		Portability: []emulator.Portability{{Rule: "test-card-prefix", Code: "30049", Message: "card " + card}},
 	}
 	mask(e)
 	assert.Equal(t, "622202*********0123", e.Req.Param["cardNo"])
 	assert.Equal(t, cipher, e.Req.Param["validate"], "ciphertext stays as received")
 	assert.Equal(t, "622202*********0123", e.Answer["list"].([]any)[0].(map[string]any)["bankCardNo"])
-	for _, text := range []string{e.Raw["req"], e.Response, e.Message} {
+	for _, text := range []string{e.Raw["req"], e.Response, e.Message, e.Portability[0].Message} {
 		assert.NotContains(t, text, card)
 	}
 
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}
 	mask(undecoded)
 	assert.NotContains(t, undecoded.Raw["req"], card, "a req that is not JSON is scrubbed of long numbers")
+}
+
+// TestPortabilityFilter: ?portability= selects the calls noted under a
+// rule, or under any with "any".
+func TestPortabilityFilter(t *testing.T) {
+	j := New(10)
+	note := func(rule string) []emulator.Portability { return []emulator.Portability{{Rule: rule}} }
+	j.Add(&Entry{SysID: "A", Portability: note("test-card-prefix")}, true)
+	j.Add(&Entry{SysID: "A", Portability: append(note("test-identity"), note("test-card-prefix")...)}, true)
+	j.Add(&Entry{SysID: "A"}, true)
+	for _, tt := range []struct {
+		rule string
+		want int
+	}{{"test-card-prefix", 2}, {"test-identity", 1}, {PortabilityAny, 2}, {"nothing", 0}, {"", 3}} {
+		f, err := ParseFilter(url.Values{"portability": {tt.rule}})
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, j.Count(f), tt.rule)
+	}
+	got := j.Find(Filter{Portability: "test-identity"})
+	require.Len(t, got, 1)
+	got[0].Portability[0].Rule = "changed"
+	assert.Equal(t, "test-identity", j.Find(Filter{Portability: "test-identity"})[0].Portability[0].Rule, "a copy")
 }
 
 func TestParseFilter(t *testing.T) {

@@ -9,9 +9,9 @@ import (
 )
 
 // isSensitive reports whether a field holds a card or identity number (or
-// a credit card's validity and CVV2). The protocol encrypts them, so what
-// the journal keeps is ciphertext; a value in clear, sent by mistake or
-// echoed by an answer (setSafeCard's cardNo), is masked.
+// a credit card's validity and CVV2). The protocol encrypts them (answers
+// too: setSafeCard's cardNo, spec §4.1.12), so what the journal keeps is
+// ciphertext; a value in clear, sent by mistake, is masked.
 func isSensitive(name string) bool {
 	switch name {
 	case "cardNo", "bankCardNo", "identityNo", "identityCardNo", "legalIds", "accountNo", "validate", "cvv2":
@@ -26,7 +26,8 @@ var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
 
 // mask masks every sensitive value sent or answered in clear, wherever
 // the entry repeats it: the decoded req and answer, the raw req, the
-// response body and the message.
+// response body, the message and the portability notes (whose own numbers
+// the emulator masks already).
 func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
@@ -42,6 +43,9 @@ func mask(e *Entry) {
 		}
 		e.Response = strings.ReplaceAll(e.Response, secret, mask)
 		e.Message = strings.ReplaceAll(e.Message, secret, mask)
+		for i := range e.Portability {
+			e.Portability[i].Message = strings.ReplaceAll(e.Portability[i].Message, secret, mask)
+		}
 	}
 }
 

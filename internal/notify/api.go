@@ -141,16 +141,36 @@ func (n *Notifier) Clear(sysid string) {
 	n.records = kept
 }
 
+// Latest is the newest notification whose event matches, once the events
+// queued so far are taken: what an operation that queued one notified.
+func (n *Notifier) Latest(match func(emulator.Event) bool) (Notification, bool) {
+	n.Wake()
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if r := n.latest(match); r != nil {
+		return r.copy(), true
+	}
+	return Notification{}, false
+}
+
+// latest is the newest record whose event matches; callers hold n.mu.
+func (n *Notifier) latest(match func(emulator.Event) bool) *record {
+	for i := len(n.records) - 1; i >= 0; i-- {
+		if match(n.records[i].ev) {
+			return n.records[i]
+		}
+	}
+	return nil
+}
+
 // LatestRPS is the rps of the newest notification whose event matches, for
 // a page that returns what it notified.
 func (n *Notifier) LatestRPS(match func(emulator.Event) bool) (string, bool) {
 	n.Wake()
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	for i := len(n.records) - 1; i >= 0; i-- {
-		if match(n.records[i].ev) {
-			return n.records[i].n.RPS, true
-		}
+	if r := n.latest(match); r != nil {
+		return r.n.RPS, true
 	}
 	return "", false
 }

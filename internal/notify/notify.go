@@ -11,6 +11,7 @@ package notify
 
 import (
 	"errors"
+	"maps"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -103,14 +104,20 @@ type Notification struct {
 	SysID   string `json:"sysid"`
 	Service string `json:"service"`
 	Method  string `json:"method"`
+	// Kind is "" for an rps notification, KindBackfill for an order
+	// back-fill (spec §4.1.22), whose Body is a flat signed form.
+	Kind string `json:"kind,omitempty"`
 	// Status is the rps status: OK, error or pending.
 	Status  string `json:"status"`
 	BackURL string `json:"backUrl"`
 	State   State  `json:"state"`
 	// Reason says why an undeliverable notification is not sent.
 	Reason string `json:"reason,omitempty"`
-	// RPS is the rps JSON text every attempt carries.
+	// RPS is the rps JSON text every attempt carries ("" for a back-fill).
 	RPS string `json:"rps"`
+	// Form holds a back-fill's fields (trxid, amount, ...), its sign
+	// apart.
+	Form map[string]string `json:"form,omitempty"`
 	// Body is the form last sent (sysid, rps, timestamp, v, sign).
 	Body string `json:"body,omitempty"`
 	// EventTime is when the event happened, on the server's clock.
@@ -134,6 +141,9 @@ type Attempt struct {
 	Error   string        `json:"error,omitempty"`
 	// Manual marks an attempt asked for through the API (redelivery).
 	Manual bool `json:"manual,omitempty"`
+	// Answer says what came of a back-fill's answer: the order booked, or
+	// that the merchant declined it.
+	Answer string `json:"answer,omitempty"`
 }
 
 // record is a notification with the notifier's bookkeeping. Its fields are
@@ -150,5 +160,6 @@ type record struct {
 func (r *record) copy() Notification {
 	n := r.n
 	n.Attempts = append([]Attempt(nil), r.n.Attempts...)
+	n.Form = maps.Clone(r.n.Form)
 	return n
 }

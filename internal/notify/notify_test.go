@@ -93,3 +93,56 @@ func TestNotifyDefaults(t *testing.T) {
 	assert.Equal(t, 2, n.maxAttempts(emulator.Event{Order: true}), "the schedule's length")
 	assert.Equal(t, 1, n.maxAttempts(emulator.Event{}))
 }
+
+// TestBackfillForm: a back-fill is its fields sorted by name, then the
+// sign over the eight fields spec §4.1.22 names, made with the platform
+// key; the fields outside the sign (payStatus, ...) are sent too.
+func TestBackfillForm(t *testing.T) {
+	m, err := demo.Load()
+	require.NoError(t, err)
+	ev := emulator.Event{Kind: emulator.EventBackfill, Form: map[string]string{"trxid": "9", "termid": "T1", "amount": "500",
+		"accountSetNo": "200126", "bizUserId": "shop", "bizseq": "8", "cusid": "C1", "ordertype": "depositApply",
+		"payStatus": "success", "paytime": "20261128120000"}}
+	body, err := BackfillForm(m.PlatformKey, ev)
+	require.NoError(t, err)
+	var names []string
+	for _, kv := range strings.Split(body, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		names = append(names, k)
+	}
+	assert.Equal(t, []string{"accountSetNo", "amount", "bizUserId", "bizseq", "cusid", "ordertype", "payStatus", "paytime",
+		"termid", "trxid", "sign"}, names)
+	v, err := url.ParseQuery(body)
+	require.NoError(t, err)
+	const text = "accountSetNo=200126&amount=500&bizUserId=shop&bizseq=8&cusid=C1&ordertype=depositApply&termid=T1&trxid=9"
+	require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, text, v.Get("sign")))
+}
+
+// TestReadBackfillAnswer: the merchant answers JSON (spec §4.1.22) or,
+// leniently, a form; without merchantRet the answer cannot be used.
+func TestReadBackfillAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       BackfillAnswer
+		err        string
+	}{
+		{"json", `{"bizOrderNo":"B1","merchantRet":"0000","extendInfo":"x"}`, BackfillAnswer{"B1", "0000", "x"}, ""},
+		{"json with spaces", " \n{\"merchantRet\":\"9999\"}\n", BackfillAnswer{MerchantRet: "9999"}, ""},
+		{"a form", "bizOrderNo=B2&merchantRet=0000", BackfillAnswer{BizOrderNo: "B2", MerchantRet: "0000"}, ""},
+		{"broken json", `{"merchantRet":`, BackfillAnswer{}, "not JSON"},
+		{"no merchantRet", `{"bizOrderNo":"B1"}`, BackfillAnswer{BizOrderNo: "B1"}, "no merchantRet"},
+		{"a word", "OK", BackfillAnswer{}, "no merchantRet"},
+		{"a bad form", "%zz", BackfillAnswer{}, "neither JSON nor a form"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := readBackfillAnswer([]byte(tc.body))
+			if tc.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}

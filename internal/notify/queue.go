@@ -25,8 +25,11 @@ type Notifier struct {
 	key   *rsa.PrivateKey
 	clock clock.Clock
 	src   EventSource
-	log   *slog.Logger
-	http  *http.Client
+	// answers takes the merchants' answers to back-fills: src, when it
+	// does (the emulator).
+	answers BackfillAnswerer
+	log     *slog.Logger
+	http    *http.Client
 
 	// takeMu makes taking events and recording them one step, so that once
 	// wake returns, every event queued before it is listed.
@@ -56,7 +59,8 @@ type EventSource interface {
 // Start begins its safety poll; Close stops it.
 func New(cfg Config, key *rsa.PrivateKey, c clock.Clock, src EventSource, log *slog.Logger) *Notifier {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, log: log,
+	answers, _ := src.(BackfillAnswerer)
+	return &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, answers: answers, log: log,
 		http: newNotifyClient(), byID: map[string]*record{}, ctx: ctx, cancel: cancel,
 		stopPoll: make(chan struct{})}
 }
@@ -75,9 +79,13 @@ func (n *Notifier) Wake() {
 // add records one event and schedules its first attempt, or records why it
 // cannot be delivered.
 func (n *Notifier) add(ev emulator.Event) {
-	rps, err := RPSText(ev)
-	r := &record{ev: ev, n: Notification{SysID: ev.SysID, Service: ev.Service, Method: ev.Method,
-		Status: ev.Status, BackURL: ev.BackURL, State: Pending, RPS: rps, EventTime: ev.At,
+	var rps string
+	var err error
+	if ev.Kind != emulator.EventBackfill {
+		rps, err = RPSText(ev)
+	}
+	r := &record{ev: ev, n: Notification{SysID: ev.SysID, Kind: ev.Kind, Service: ev.Service, Method: ev.Method,
+		Status: ev.Status, BackURL: ev.BackURL, State: Pending, RPS: rps, Form: ev.Form, EventTime: ev.At,
 		Queued: time.Now(), Order: ev.Order, MaxAttempts: n.maxAttempts(ev)}}
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -151,7 +159,7 @@ func (n *Notifier) finish(r *record, a Attempt) {
 	r.n.Attempts = append(r.n.Attempts, a)
 	scheduled := countScheduled(r.n.Attempts)
 	switch {
-	case a.Status == http.StatusOK:
+	case a.Status == http.StatusOK && a.Error == "": // a back-fill's unreadable or refused answer is an error
 		n.unschedule(r)
 		r.n.State = Delivered
 		n.done(r)

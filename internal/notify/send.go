@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -37,7 +38,7 @@ func newNotifyClient() *http.Client {
 func (n *Notifier) attempt(ctx context.Context, r *record, manual bool) Attempt {
 	start := time.Now()
 	a := Attempt{At: start, Manual: manual}
-	body, err := n.form(r.ev.SysID, r.n.RPS)
+	body, err := n.body(r)
 	if err != nil {
 		a.Error = err.Error()
 		return a
@@ -45,12 +46,19 @@ func (n *Notifier) attempt(ctx context.Context, r *record, manual bool) Attempt 
 	n.mu.Lock()
 	r.n.Body = body
 	n.mu.Unlock()
-	a.Status, err = n.post(ctx, r.ev.BackURL, body)
+	var answer []byte
+	a.Status, answer, err = n.post(ctx, r.ev.BackURL, body)
 	a.Latency = time.Since(start)
-	if err != nil {
+	switch {
+	case err != nil:
 		a.Error = err.Error()
-	} else if a.Status != http.StatusOK {
+	case a.Status != http.StatusOK:
 		a.Error = fmt.Sprintf("HTTP %d (only 200 ends delivery)", a.Status)
+	case r.ev.Kind == emulator.EventBackfill:
+		a.Answer, err = n.answerBackfill(r, answer)
+		if err != nil {
+			a.Error = err.Error()
+		}
 	}
 	n.logAttempt(r, a)
 	return a
@@ -75,23 +83,27 @@ func PlatformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
 	return strings.Join(parts, "&"), nil
 }
 
-// post sends one form and returns the HTTP status.
-func (n *Notifier) post(ctx context.Context, backURL, body string) (int, error) {
+// post sends one form and returns the HTTP status and the merchant's
+// answer (its first maxMerchantAnswer bytes: only a back-fill's is read).
+func (n *Notifier) post(ctx context.Context, backURL, body string) (int, []byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, backURL, strings.NewReader(body))
 	if err != nil {
-		return 0, fmt.Errorf("notify: notification request: %w", err)
+		return 0, nil, fmt.Errorf("notify: notification request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
 	req.Header.Set("User-Agent", "tsymock-notifier")
 	resp, err := n.http.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxMerchantAnswer))
-	return resp.StatusCode, nil
+	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxMerchantAnswer))
+	if err != nil {
+		return resp.StatusCode, nil, fmt.Errorf("notify: read the merchant's answer: %w", err)
+	}
+	return resp.StatusCode, answer, nil
 }
 
 // refusal says why a backUrl is not contacted, or "" when it may be: it
@@ -140,6 +152,9 @@ func hostAllowed(u *url.URL, allow []string) bool {
 func (n *Notifier) logAttempt(r *record, a Attempt) {
 	attrs := []any{"id", r.n.ID, "sysid", r.ev.SysID, "call", r.ev.Service + "." + r.ev.Method,
 		"backUrl", r.ev.BackURL, "status", a.Status, "latency", a.Latency}
+	if a.Answer != "" {
+		attrs = append(attrs, "answer", a.Answer)
+	}
 	if a.Error != "" {
 		n.log.Warn("notification attempt failed", append(attrs, "err", a.Error)...)
 		return

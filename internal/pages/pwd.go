@@ -13,6 +13,9 @@ type pwdPage struct {
 	method, title, lead string
 	inputs              []pageInput
 	smsHint             bool // the page has an SMS code field
+	// phoneParam names the param that carries the member's bound phone
+	// (NoPhone for a member without one), "" when the page takes none.
+	phoneParam string
 	// notifyMethod names the backUrl notification (set, update and reset
 	// all notify setPayPwd, PROTOCOL.md §5).
 	notifyMethod string
@@ -26,16 +29,16 @@ func pwdPages() []pwdPage {
 	code := pageInput{"verificationCode", "短信验证码", "text", 6}
 	return []pwdPage{
 		{method: "setPayPwd", title: "设置支付密码", lead: "为会员设置 6 位数字支付密码，用于密码确认支付。",
-			inputs: newPwd, notifyMethod: "setPayPwd", change: setPayPwd, returnValue: bizUserOnly},
+			inputs: newPwd, phoneParam: "phone", notifyMethod: "setPayPwd", change: setPayPwd, returnValue: bizUserOnly},
 		{method: "updatePayPwd", title: "修改支付密码", lead: "输入原支付密码，设置新的支付密码。",
 			inputs:       append([]pageInput{{"oldPassword", "原支付密码", "password", 6}}, newPwd...),
 			notifyMethod: "setPayPwd", change: updatePayPwd, returnValue: bizUserOnly},
 		{method: "resetPayPwd", title: "重置支付密码", lead: "忘记支付密码：输入发送到绑定手机的短信验证码，设置新的支付密码。",
-			inputs: append([]pageInput{code}, newPwd...), smsHint: true,
+			inputs: append([]pageInput{code}, newPwd...), smsHint: true, phoneParam: "phone",
 			notifyMethod: "setPayPwd", change: resetPayPwd, returnValue: bizUserOnly},
 		{method: "updatePhoneByPayPwd", title: "修改绑定手机", lead: "输入支付密码和新手机号，并输入发送到新手机的短信验证码。",
 			inputs:  []pageInput{{"password", "支付密码", "password", 6}, {"newPhone", "新手机号", "tel", 11}, code},
-			smsHint: true, notifyMethod: "updatePhoneByPayPwd", change: updatePhone,
+			smsHint: true, phoneParam: "oldPhone", notifyMethod: "updatePhoneByPayPwd", change: updatePhone,
 			returnValue: func(p *pageSession, form url.Values) map[string]any {
 				return map[string]any{"bizUserId": p.str("bizUserId"), "newPhone": form.Get("newPhone")}
 			}},
@@ -51,12 +54,19 @@ func (pp pwdPage) flow() pageFlow {
 	return pageFlow{open: pp.open, confirm: pp.confirm, fail: failMemberPage(pp.notifyMethod)}
 }
 
-// open checks the identity the page was opened with and that the method
-// fits the member (a password to set, or one to change).
+// open checks the identity and the phone the page was opened with (spec
+// §4.1.17-§4.1.20: the bound phone, or 88888888888 for a member without
+// one, §4.1.23) and that the method fits the member (a password to set,
+// or one to change).
 func (pp pwdPage) open(h *Handler, p *pageSession) *soa.Error {
 	bizUserID := p.str("bizUserId")
 	if serr := h.emu.CheckIdentity(p.sysid, bizUserID, p.str("name"), p.num("identityType"), p.str("identityNo")); serr != nil {
 		return serr
+	}
+	if pp.phoneParam != "" {
+		if serr := h.emu.CheckPagePhone(p.sysid, bizUserID, p.str(pp.phoneParam)); serr != nil {
+			return serr
+		}
 	}
 	if serr := h.emu.CanChangePayPwd(p.sysid, pp.method, bizUserID); serr != nil {
 		return serr

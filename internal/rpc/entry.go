@@ -41,6 +41,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		e.Answer = soa.CopyParams(ex.value)
 	}
 	e.Response = string(body)
+	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
 	return e
 }
 

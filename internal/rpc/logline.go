@@ -3,14 +3,16 @@ package rpc
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
 )
 
 // logAttrs is room for every attribute of a line, so that the slice stays
 // on the stack instead of growing on the heap.
-const logAttrs = 12
+const logAttrs = 14
 
 // logExchange writes the one line per request.
 func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
@@ -32,6 +34,9 @@ func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration
 	if ex.fault != "" {
 		attrs = append(attrs, slog.String("fault", string(ex.fault)))
 	}
+	if len(ex.portability) > 0 {
+		attrs = append(attrs, slog.String("wouldFail", portabilityText(ex.portability)))
+	}
 	if ex.diag != nil {
 		attrs = append(attrs,
 			slog.String("verifiedText", "Base64(MD5(sysid+req+timestamp)) = "+ex.diag.MD5Base64),
@@ -52,6 +57,23 @@ func logLevel(ex *exchange) (level slog.Level, outcome, msg string) {
 		return slog.LevelWarn, journal.OutcomeFault, "soa " + journal.OutcomeFault
 	case ex.err != nil:
 		return slog.LevelWarn, journal.OutcomeError, "soa " + journal.OutcomeError
+	case len(ex.portability) > 0:
+		return slog.LevelWarn, journal.OutcomeOK, msgNotPortable
 	}
 	return slog.LevelInfo, journal.OutcomeOK, "soa " + journal.OutcomeOK
+}
+
+// msgNotPortable is the message of an OK call that the real test
+// environment would refuse: a warning, so that a team sees it in the log.
+const msgNotPortable = "soa OK, but the real test environment would refuse this call"
+
+// portabilityText is the notes of a call for its log line: each note's
+// rule, what was let pass and the code the real test environment answers,
+// "; " between notes.
+func portabilityText(notes []emulator.Portability) string {
+	parts := make([]string, len(notes))
+	for i, p := range notes {
+		parts[i] = p.String()
+	}
+	return strings.Join(parts, "; ")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/scenarios"
@@ -66,6 +67,10 @@ func TestLogLevel(t *testing.T) {
 		{"error", exchange{err: soa.NewError("30000")}, slog.LevelWarn, "error", "soa error"},
 		{"fault", exchange{fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
 		{"fault over error", exchange{err: soa.NewError("30000"), fault: scenarios.HTTP500}, slog.LevelWarn, "fault", "soa fault"},
+		{"OK but not portable", exchange{portability: []emulator.Portability{{Rule: "test-identity", Code: "30012"}}},
+			slog.LevelWarn, "OK", msgNotPortable},
+		{"an error is an error", exchange{err: soa.NewError("30000"), portability: []emulator.Portability{{Rule: "r"}}},
+			slog.LevelWarn, "error", "soa error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,4 +80,15 @@ func TestLogLevel(t *testing.T) {
 			assert.Equal(t, tt.msg, msg)
 		})
 	}
+}
+
+// TestPortabilityText: the notes of a call in its log line, each with its
+// rule and the real test environment's code.
+func TestPortabilityText(t *testing.T) {
+	got := portabilityText([]emulator.Portability{
+		{Rule: "test-card-prefix", Code: "30049", Message: "card 622202*********0002"},
+		{Rule: "test-phone-prefix", Code: "30014", Message: "phone 18800000001"},
+	})
+	assert.Equal(t, "test-card-prefix: card 622202*********0002 (the real test environment answers 30049); "+
+		"test-phone-prefix: phone 18800000001 (the real test environment answers 30014)", got)
 }

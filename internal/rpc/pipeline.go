@@ -40,6 +40,9 @@ type exchange struct {
 	// verified, "" until then; id is the journal's.
 	verifiedText string
 	id           uint64
+	// portability is what the emulator let pass that the real test
+	// environment refuses: logged, journaled and counted for coverage.
+	portability []emulator.Portability
 }
 
 // answer sets the answer of the call: value, or the error serr.
@@ -235,9 +238,11 @@ func (h *Handler) validate(ex *exchange) *soa.Error {
 // call hands the decoded call to the emulator and encrypts the sensitive
 // fields of its answer for the merchant.
 func (h *Handler) call(ctx context.Context, ex *exchange) (map[string]any, *soa.Error) {
-	value, serr := h.Emulator.Handle(ctx, emulator.Request{
+	out := h.Emulator.Call(ctx, emulator.Request{
 		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param,
 	})
+	value, serr := out.Value, out.Err
+	ex.portability = out.Portability
 	if serr != nil {
 		return nil, serr
 	}

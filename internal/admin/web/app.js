@@ -79,8 +79,11 @@ async function pollJournal() {
 
 function journalRow(e) {
   const call = e.service ? e.service + "." + e.method : "(no req)";
+  const outcome = e.portability
+    ? el("span", { class: e.outcome + " portability", title: "would fail on the real test environment" }, e.outcome + " ⚠")
+    : el("span", { class: e.outcome }, e.outcome);
   const cells = [e.id, new Date(e.time).toLocaleTimeString(), e.sysid, call,
-    el("span", { class: e.outcome }, e.outcome), e.errorCode || "", e.rule || e.fault || "", e.durationMs.toFixed(1)];
+    outcome, e.errorCode || "", e.rule || e.fault || "", e.durationMs.toFixed(1)];
   const tr = el("tr", { dataset: { id: e.id, call }, onclick: () => showEntry(e.id) },
     ...cells.map((c) => el("td", {}, c)));
   if (e.id === state.selected) tr.classList.add("selected");
@@ -101,6 +104,7 @@ async function showEntry(id) {
     el("p", { class: e.outcome, id: "detail-outcome" }, e.outcome + (e.errorCode ? " " + e.errorCode + " " + e.message : "")),
     e.rule ? el("p", {}, "rule: " + e.rule) : null,
     e.fault ? el("p", { class: "fault" }, "fault: " + e.fault) : null,
+    ...portabilityNotes(e.portability),
     el("h3", {}, "Signature"),
     el("p", { class: sig.verdict, id: "detail-signature" }, sig.verdict + (sig.diagnosis ? ": " + sig.diagnosis : "")),
     sig.verifiedText ? el("p", {}, "Base64(MD5(sysid+req+timestamp)) = " + sig.verifiedText + ", key " + sig.key) : null,
@@ -109,6 +113,15 @@ async function showEntry(id) {
     ...(e.answer ? section("Answer (signedValue)", e.answer) : []),
     ...section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)"),
   ].filter((c) => c !== null));
+}
+
+// portabilityNotes shows what tsymock let pass that the real test
+// environment refuses, one item per note (nothing for a portable call).
+function portabilityNotes(notes) {
+  if (!notes) return [];
+  return [el("h3", { class: "portability" }, "Would fail on the real test environment (--strict refuses it)"),
+    el("ul", { id: "detail-portability" }, ...notes.map((p) =>
+      el("li", {}, p.rule + " (the real test environment answers " + p.code + "): " + p.message)))];
 }
 
 // ---- state ----
@@ -133,10 +146,12 @@ async function loadNotifications() {
   rows($("#notifications tbody"), list, (n) => {
     const attempts = n.attempts || []; // null before the first attempt
     const last = attempts.length ? attempts[attempts.length - 1] : null;
-    const answer = last ? (last.status || "no answer") + (last.error ? " " + last.error : "") : "";
+    const answer = last ? (last.status || "no answer") + (last.error ? " " + last.error : "") +
+      (last.answer ? " " + last.answer : "") : ""; // a back-fill's answer: the order booked or declined
     const button = el("button", { type: "button", class: "redeliver", dataset: { id: n.id },
       onclick: () => redeliver(n.id) }, "Redeliver");
-    return [n.id, n.sysid, n.service + "." + n.method, n.status, n.state,
+    const call = n.kind === "backfill" ? "order back-fill, trxid " + n.form.trxid : n.service + "." + n.method;
+    return [n.id, n.sysid, call, n.status, n.state,
       attempts.length + " of " + n.maxAttempts, answer, n.backUrl || n.reason || "", button];
   });
 }

@@ -1,0 +1,160 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/mock"
+)
+
+// badCheckDigit is personID with another check digit: a real date and
+// region, but not a number GB 11643 gives (the real test environment
+// answers 30012).
+const badCheckDigit = "110101199001011234"
+
+// lenientCall is a call the real test environment refuses that tsymock
+// answers OK unless --strict: the rule it is noted under, and the code the
+// real environment (and --strict) answers.
+type lenientCall struct {
+	name, method string
+	rule, code   string
+	do           func(c *memberClient) error
+}
+
+func lenientCalls() []lenientCall {
+	return []lenientCall{
+		{"a card outside the test cards", "getBankCardBin", "test-card-prefix", "30049", func(c *memberClient) error {
+			_, err := c.GetBankCardBin(c.ctx, cardICBC)
+			return err
+		}},
+		{"an ID number with a wrong check digit", "setRealName", "test-identity", "30012", func(c *memberClient) error {
+			c.person("bad-digit")
+			_, err := c.SetRealName(c.ctx, client.SetRealNameRequest{BizUserID: "bad-digit", Name: personName,
+				IdentityType: client.IdentityIDCard, IdentityNo: badCheckDigit})
+			return err
+		}},
+	}
+}
+
+// TestLenientCallsAreMarked: a call that relies on tsymock being more
+// lenient than the real test environment is answered OK, and marked: a
+// warning in its log line naming the rule and the real environment's code,
+// the note in its journal entry (found with ?portability=), and the rule
+// in the coverage report's "would fail on the real test environment" list.
+// No full card or ID number shows in any of them.
+func TestLenientCallsAreMarked(t *testing.T) {
+	for _, tc := range lenientCalls() {
+		t.Run(tc.name, func(t *testing.T) {
+			e, c := members(t)
+			require.NoError(t, tc.do(c))
+			a := admin{t: t, base: e.URL}
+
+			noted := notedCalls(a, tc.rule)
+			require.Len(t, noted, 1)
+			entry := noted[0]
+			assert.Equal(t, tc.method, entry.Method)
+			assert.Equal(t, mock.OutcomeOK, entry.Outcome)
+			require.Len(t, entry.Portability, 1)
+			assert.Equal(t, tc.rule, entry.Portability[0].Rule)
+			assert.Equal(t, tc.code, entry.Portability[0].Code)
+			assert.Contains(t, entry.Portability[0].Message, "spec §")
+			assert.Len(t, notedCalls(a, mock.PortabilityAny), 1, "only the lenient call is noted")
+
+			waitForLog(t, e, "wouldFail=")
+			assert.Contains(t, e.Log.String(), `level=WARN msg="soa OK, but the real test environment would refuse this call"`)
+			assert.Contains(t, e.Log.String(), "wouldFail=\""+tc.rule+": ")
+			assert.Contains(t, e.Log.String(), "(the real test environment answers "+tc.code+")")
+
+			var cov []mock.Coverage
+			a.get("coverage?sysid="+e.SysID, &cov)
+			require.Len(t, cov, 1)
+			require.Len(t, cov[0].Portability, 1)
+			p := cov[0].Portability[0]
+			assert.Equal(t, []any{tc.rule, tc.code, 1}, []any{p.Rule, p.Code, p.Calls})
+			assert.Equal(t, map[string]int{"MemberService." + tc.method: 1}, p.Methods)
+			assert.Equal(t, entry.ID, p.Example.JournalID)
+			code, text := a.do(http.MethodGet, "coverage?format=text&sysid="+e.SysID, "")
+			require.Equal(t, http.StatusOK, code)
+			assert.Contains(t, string(text), "would fail on the real test environment")
+			assert.Contains(t, string(text), "e.g. journal #"+strconv.FormatUint(entry.ID, 10)+" MemberService."+tc.method)
+
+			_, journal := a.do(http.MethodGet, "journal?sysid="+e.SysID, "")
+			haystack := e.Log.String() + string(journal) + string(text)
+			for _, secret := range []string{cardICBC, badCheckDigit} {
+				assert.NotContains(t, haystack, secret)
+			}
+		})
+	}
+}
+
+// TestStrictFailsAsTheRealEnvironment: with mock.Config.Strict (--strict)
+// the same calls fail with the real test environment's code, change
+// nothing, and carry no note; the message says which rule refused them.
+func TestStrictFailsAsTheRealEnvironment(t *testing.T) {
+	for _, tc := range lenientCalls() {
+		t.Run(tc.name, func(t *testing.T) {
+			e := demoEnv(t, func(cfg *mock.Config) { cfg.Strict = true })
+			c := &memberClient{Client: e.client(t), t: t, ctx: context.Background()}
+			err := apiError(t, tc.do(c))
+			assert.Equal(t, tc.code, err.Code)
+			assert.Contains(t, err.Message, "tsymock --strict: the real test environment refuses this; rule "+tc.rule)
+
+			a := admin{t: t, base: e.URL}
+			assert.Empty(t, notedCalls(a, mock.PortabilityAny))
+			var cov []mock.Coverage
+			a.get("coverage?sysid="+e.SysID, &cov)
+			require.Len(t, cov, 1)
+			assert.Empty(t, cov[0].Portability)
+		})
+	}
+	t.Run("the refused call changed nothing", func(t *testing.T) {
+		e := demoEnv(t, func(cfg *mock.Config) { cfg.Strict = true })
+		c := &memberClient{Client: e.client(t), t: t, ctx: context.Background()}
+		require.Error(t, lenientCalls()[1].do(c))
+		info, err := c.GetMemberInfo(c.ctx, "bad-digit")
+		require.NoError(t, err)
+		assert.False(t, info.MemberInfo.IsIdentityChecked, "not real-named")
+	})
+}
+
+// TestStrictIsKeptAcrossRestarts: a call refused with --strict is refused
+// again when the data dir is replayed by a server without it, and the
+// other way round: the replay judges each call as it was judged.
+func TestStrictIsKeptAcrossRestarts(t *testing.T) {
+	dir := t.TempDir()
+	start := func(strict bool) (*memberClient, func()) {
+		e, _, stop := demoStoppable(t, func(cfg *mock.Config) { cfg.DataDir, cfg.Strict = dir, strict })
+		return &memberClient{Client: e.client(t), t: t, ctx: context.Background()}, stop
+	}
+	realNamed := func(c *memberClient, bizUserID string) bool {
+		info, err := c.GetMemberInfo(c.ctx, bizUserID)
+		require.NoError(t, err)
+		return info.MemberInfo.IsIdentityChecked
+	}
+	c, stop := start(true)
+	require.Error(t, lenientCalls()[1].do(c))
+	stop()
+	c, stop = start(false)
+	assert.False(t, realNamed(c, "bad-digit"), "replayed as refused")
+	c.person("lenient")
+	_, err := c.SetRealName(c.ctx, client.SetRealNameRequest{BizUserID: "lenient", Name: personName,
+		IdentityType: client.IdentityIDCard, IdentityNo: badCheckDigit})
+	require.NoError(t, err)
+	stop()
+	c, _ = start(true)
+	assert.True(t, realNamed(c, "lenient"), "a strict server replays a lenient call as it was answered")
+	assert.False(t, realNamed(c, "bad-digit"))
+}
+
+// notedCalls are the journal entries with a portability note of rule.
+func notedCalls(a admin, rule string) []mock.JournalEntry {
+	var page struct{ Entries []mock.JournalEntry }
+	a.get("journal?portability="+rule, &page)
+	return page.Entries
+}

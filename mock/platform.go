@@ -1,0 +1,75 @@
+package mock
+
+import (
+	"fmt"
+
+	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/emulator"
+)
+
+// What happens on the platform's side without a call of the merchant's, as
+// the admin API and Go tests trigger it (package internal/emulator defines
+// the types).
+type (
+	// ReserveFundTransfer is money a platform wired to its 通联通 reserve
+	// account offline (spec §4.3.3): the account it came from, the amount
+	// in fen, the 通联通 merchant number (default TLT+sysid), and the
+	// notification address the platform registered with Allinpay.
+	ReserveFundTransfer = emulator.ReserveFundTransfer
+	// TerminalPayment is a payment a bound VSP terminal (当面付 or POS)
+	// took and the channel reported final (spec §4.1.22): the terminal,
+	// the order type (depositApply or refund), the amount in fen, success
+	// or fail, and the merchant's back-fill URL.
+	TerminalPayment = emulator.TerminalPayment
+)
+
+// ReserveFundIn books a transfer into sysid's reserve fund as the platform
+// does once the bank has it (spec §4.3.3: the platform's standard account
+// set grows by the amount), and returns the MerchantService
+// NotifyReserveFundIn notification it queued for in.BackURL, delivered as
+// any other. Errors: an unknown sysid, 10001 without accountNo, 40020
+// for an amount that is not positive (a *soa error, with its code).
+func (s *Server) ReserveFundIn(sysid string, in ReserveFundTransfer) (Notification, error) {
+	if err := s.knownApp(sysid); err != nil {
+		return Notification{}, err
+	}
+	if _, serr := s.emu.ReserveFundIn(sysid, in); serr != nil {
+		return Notification{}, fmt.Errorf("mock: reserve fund in: %w", serr)
+	}
+	n, _ := s.notify.Latest(func(ev emulator.Event) bool {
+		return ev.SysID == sysid && ev.Method == "NotifyReserveFundIn"
+	})
+	return n, nil
+}
+
+// TerminalPayment records a payment taken by one of sysid's bound
+// terminals and returns the order back-fill the platform posts for it to
+// tp.URL (spec §4.1.22): a flat signed form (its fields in
+// Notification.Form, trxid among them), sent once. The merchant's answer
+// ({"bizOrderNo", "merchantRet": "0000", "extendInfo"}) books the order
+// and queues its OrderService pay notification to tp.OrderBackURL (default
+// tp.URL); "9999" declines it. Errors: an unknown sysid, 20009 for a
+// terminal bound to no member, 10000 for another ordertype or payStatus,
+// 40020 for an amount that is not positive, 40000 for a refund whose
+// Srctrxid names no booked payment.
+func (s *Server) TerminalPayment(sysid string, tp TerminalPayment) (Notification, error) {
+	if err := s.knownApp(sysid); err != nil {
+		return Notification{}, err
+	}
+	ev, serr := s.emu.TerminalPayment(sysid, tp)
+	if serr != nil {
+		return Notification{}, fmt.Errorf("mock: terminal payment: %w", serr)
+	}
+	n, _ := s.notify.Latest(func(got emulator.Event) bool {
+		return got.Kind == emulator.EventBackfill && got.SysID == sysid && got.Form["trxid"] == ev.Form["trxid"]
+	})
+	return n, nil
+}
+
+// knownApp refuses a sysid that is not registered.
+func (s *Server) knownApp(sysid string) error {
+	if _, ok := s.apps.Get(sysid); !ok {
+		return fmt.Errorf("mock: %w %q (known: %s)", apps.ErrUnknown, sysid, s.apps.Known())
+	}
+	return nil
+}
