@@ -67,9 +67,10 @@ type suiteReport struct {
 	Canned      measured      `json:"canned"`
 	Bare        measured      `json:"bare"`
 	BareCrypto  measured      `json:"bareCrypto"`
-	// WireMock is WireMock serving the canned answer; WireMockSkipped
-	// says why it is missing.
+	// WireMock is WireMock serving the canned answer, after
+	// WireMockWarmup; WireMockSkipped says why it is missing.
 	WireMock        *measured     `json:"wiremock,omitempty"`
+	WireMockWarmup  warmupFigures `json:"wiremockWarmup"`
 	WireMockSkipped string        `json:"wiremockSkipped,omitempty"`
 	Memory          memoryFigures `json:"memory"`
 	Ratios          ratioFigures  `json:"ratios"`

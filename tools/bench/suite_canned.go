@@ -99,21 +99,6 @@ func sameBytes(t *target, want cannedAnswer, req []byte) error {
 	return nil
 }
 
-// warmWireMock loads WireMock, when it runs, until the JVM has compiled
-// its hot path, before the timed rounds.
-func (s *suite) warmWireMock(ctx context.Context, peers []*target, reqs [][]byte) error {
-	for _, t := range peers {
-		if t.mode != modeWireMock || s.o.WireMock.Warmup <= 0 {
-			continue
-		}
-		s.progress("warming WireMock up for %s", s.o.WireMock.Warmup)
-		_, err := load.Run(ctx, load.Options{Mode: t.mode, Addr: t.p.Addr, Requests: reqs, Cycle: true,
-			Conns: s.o.Conns, Duration: s.o.WireMock.Warmup})
-		return err
-	}
-	return nil
-}
-
 // cannedResults merges the rounds of the canned answer and its peers and
 // reads the memory of the canned server and of WireMock after them.
 func (s *suite) cannedResults(canned *target, peers []*target) (err error) {

@@ -52,6 +52,8 @@ func testFullSuite(t *testing.T, tsymock, self string) {
 		assert.Positive(t, res.ServerCPU, "%s: every server runs in a process of its own", res.Mode)
 	}
 	assert.Equal(t, modeWireMock, rep.WireMock.Mode)
+	assert.Positive(t, rep.WireMockWarmup.Requests, "warmed up before its turns")
+	assert.InDelta(t, 0.5, rep.WireMockWarmup.Seconds, 0.5, "for 500 ms at most, and a slice may end late")
 	assert.Contains(t, rep.Machine.WireMock, "WireMock 3.")
 	assert.Positive(t, rep.Floor.RPS)
 	assert.Len(t, rep.FloorRuns, 3, "before the loads, and before each of the 2 createMember rounds")
@@ -72,6 +74,7 @@ func testFullSuite(t *testing.T, tsymock, self string) {
 	require.NoError(t, rep.WriteText(&text))
 	assert.Contains(t, text.String(), "full createMember ÷ crypto floor")
 	assert.Contains(t, text.String(), "canned answer ÷ WireMock")
+	assert.Contains(t, text.String(), "warmed up for")
 }
 
 // checkPinning: the servers ran on their CPUs, the load generator on the
