@@ -14,8 +14,8 @@
 # (default 8), MEMORY_REQUESTS (canned
 # requests before the memory reading, default 1000000; 0 skips it),
 # PROFILE_DIR (CPU profiles of the servers under load), WIREMOCK_WARMUP
-# (the longest WireMock is warmed up before its timed turns, until its rate
-# stops rising; default 60s), WIREMOCK_JAR
+# (the longest WireMock is warmed up before its timed turns, until its JIT
+# compilers are idle; default 120s), WIREMOCK_JAR
 # (default bin/wiremock-standalone.jar), SERVER_CPUS (the
 # CPUs the suite pins every server to, the load generator keeping the
 # others: a list such as 2-3, default auto, half of them on Linux with 2
@@ -32,7 +32,7 @@ ROUNDS=${ROUNDS:-4}
 CONNS=${CONNS:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
 SERVER_CPUS=${SERVER_CPUS:-auto}
-WIREMOCK_WARMUP=${WIREMOCK_WARMUP:-60s}
+WIREMOCK_WARMUP=${WIREMOCK_WARMUP:-120s}
 WIREMOCK_JAR=${WIREMOCK_JAR:-bin/wiremock-standalone.jar}
 QUIET_WAIT=${QUIET_WAIT:-60}
 OUT=${OUT:-bin/bench}

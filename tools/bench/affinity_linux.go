@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -143,19 +142,4 @@ func allowedList(status string) (cpuSet, error) {
 		}
 	}
 	return nil, errors.New("no Cpus_allowed_list")
-}
-
-// threadIDs lists the threads of a process.
-func threadIDs(pid int) ([]int, error) {
-	entries, err := os.ReadDir("/proc/" + strconv.Itoa(pid) + "/task")
-	if err != nil {
-		return nil, fmt.Errorf("bench: threads of process %d: %w", pid, err)
-	}
-	tids := make([]int, 0, len(entries))
-	for _, e := range entries {
-		if tid, err := strconv.Atoi(e.Name()); err == nil {
-			tids = append(tids, tid)
-		}
-	}
-	return tids, nil
 }

@@ -75,7 +75,7 @@ func (f *benchFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.serverCPUs, "server-cpus", "auto", "CPUs every server runs on (a list such as 2-3), the load generator keeping the others; auto: half of them on Linux with 2 CPUs or more; none: no pinning")
 	fs.StringVar(&f.wireMock.Java, "java", "java", "the Java runtime that runs WireMock")
 	fs.StringVar(&f.wireMock.Jar, "wiremock-jar", "bin/wiremock-standalone.jar", "the WireMock standalone jar (scripts/wiremock.sh installs it); without it or Java the WireMock row is skipped")
-	fs.DurationVar(&f.wireMock.Warmup, "wiremock-warmup", time.Minute, "load WireMock before its timed turns until its rate stops rising (the JVM has compiled its hot path), this long at most")
+	fs.DurationVar(&f.wireMock.Warmup, "wiremock-warmup", 2*time.Minute, "load WireMock before its timed turns until its JIT compilers are idle (the JVM has compiled its hot path), this long at most")
 	fs.BoolVar(&f.json, "json", false, "print the report as one JSON object")
 	fs.StringVar(&f.jsonOut, "json-out", "", "also write the report as JSON to this file")
 	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write the load generator's own CPU profile to this file")

@@ -28,12 +28,7 @@ func (r suiteReport) WriteText(w io.Writer) error {
 	if r.WireMockSkipped != "" {
 		fmt.Fprintf(&b, "%-32s skipped: %s\n", modeWireMock, r.WireMockSkipped)
 	} else {
-		w := r.WireMockWarmup
-		steady := "its rate had stopped rising"
-		if !w.Steady {
-			steady = "its rate was still rising: the limit, --wiremock-warmup, ended it"
-		}
-		fmt.Fprintf(&b, "%-32s warmed up for %.0f s (%d requests) before its turns: %s\n", "", w.Seconds, w.Requests, steady)
+		fmt.Fprintf(&b, "%-32s %s\n", "", r.WireMockWarmup)
 	}
 	r.writeMemory(&b)
 	r.writeRatios(&b)

@@ -54,6 +54,7 @@ func testFullSuite(t *testing.T, tsymock, self string) {
 	assert.Equal(t, modeWireMock, rep.WireMock.Mode)
 	assert.Positive(t, rep.WireMockWarmup.Requests, "warmed up before its turns")
 	assert.InDelta(t, 0.5, rep.WireMockWarmup.Seconds, 0.5, "for 500 ms at most, and a slice may end late")
+	assert.Positive(t, rep.WireMockWarmup.JITShare, "the JIT compiles while WireMock is new")
 	assert.Contains(t, rep.Machine.WireMock, "WireMock 3.")
 	assert.Positive(t, rep.Floor.RPS)
 	assert.Len(t, rep.FloorRuns, 3, "before the loads, and before each of the 2 createMember rounds")

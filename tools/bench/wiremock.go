@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/tsymock/tsymock/internal/load"
 )
 
 // wireMockJournal is the request journal WireMock keeps, as many calls
@@ -29,14 +27,6 @@ type wireMockOptions struct {
 	// until the JVM has compiled its hot path (see warmWireMock): a
 	// warmed-up WireMock is the fair comparison.
 	Warmup time.Duration
-}
-
-// warmupFigures say how WireMock was warmed up.
-type warmupFigures struct {
-	Seconds  float64 `json:"seconds"`
-	Requests uint64  `json:"requests"`
-	// Steady says its rate stopped rising before Warmup ran out.
-	Steady bool `json:"steady"`
 }
 
 // missing says why WireMock cannot run here ("" when it can): the suite
@@ -71,34 +61,6 @@ func (s *suite) startWireMock(ctx context.Context, answer cannedAnswer) (*server
 	}
 	s.rep.Machine.WireMock = "WireMock " + p.Version + " on " + javaVersion(s.o.WireMock.Java)
 	return p, nil
-}
-
-// warmWireMock loads WireMock, when it runs, until the JVM has compiled
-// its hot path: in slices of 5 s (less for a short Warmup) until a slice
-// is no more than 5 % faster than the one before, or for Warmup at most.
-// A fixed time would not do: how many requests the JIT needs is fixed,
-// how long they take depends on the machine and on what else runs on it.
-func (s *suite) warmWireMock(ctx context.Context, peers []*target, reqs [][]byte) error {
-	limit := s.o.WireMock.Warmup
-	for _, t := range peers {
-		if t.mode != modeWireMock || limit <= 0 {
-			continue
-		}
-		s.progress("warming WireMock up until its rate stops rising (%s at most)", limit)
-		slice, start, last := min(5*time.Second, limit/2), time.Now(), 0.0
-		w := &s.rep.WireMockWarmup
-		for !w.Steady && time.Since(start) < limit && ctx.Err() == nil {
-			res, err := load.Run(ctx, load.Options{Mode: t.mode, Addr: t.p.Addr, Requests: reqs, Cycle: true,
-				Conns: s.o.Conns, Duration: min(slice, limit-time.Since(start))})
-			if err != nil {
-				return err
-			}
-			w.Requests += res.Requests
-			w.Steady, last = last > 0 && res.RPS <= last*1.05, res.RPS
-		}
-		w.Seconds = time.Since(start).Seconds()
-	}
-	return nil
 }
 
 // writeStub writes WireMock's root folder: a mapping that answers a POST

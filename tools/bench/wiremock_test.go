@@ -75,3 +75,22 @@ func TestWireMockServesTheCannedAnswer(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &stub))
 	assert.Equal(t, string(answer.Body), stub["response"].(map[string]any)["body"])
 }
+
+// TestJVMCPU: the JIT compiler threads are told by name, and a JVM that
+// has just started has spent CPU time compiling.
+func TestJVMCPU(t *testing.T) {
+	for name, want := range map[string]bool{"C2 CompilerThre": true, "C1 CompilerThre": true, "qtp296541232-13": false,
+		"java": false, "VM Thread": false} {
+		assert.Equal(t, want, isJITThread(name), name)
+	}
+	jit, all := jvmCPU(os.Getpid())
+	assert.Zero(t, jit, "a Go process has no JIT threads")
+	assert.Positive(t, all)
+	jit, all = jvmCPU(-1)
+	assert.Zero(t, jit+all, "no such process")
+
+	w := warmupFigures{Seconds: 12.4, Requests: 30000, JITShare: 0.011, Steady: true}
+	assert.Equal(t, "warmed up for 12 s (30000 requests) until its JIT compilers were idle (1.1 % of its CPU time in the last slice)", w.String())
+	w.Steady, w.JITShare = false, 0.2
+	assert.Contains(t, w.String(), "when --wiremock-warmup ran out, its JIT compilers still taking 20 %")
+}
