@@ -12,11 +12,6 @@ import (
 	"time"
 )
 
-// wireMockJournal is the request journal WireMock keeps, as many calls
-// as tsymock's journal keeps per application by default: both can then
-// answer "was it called?", and neither grows without bound under load.
-const wireMockJournal = 10000
-
 // wireMockOptions is the WireMock the canned answer is compared with:
 // WireMock is what a team would otherwise stub this API with.
 type wireMockOptions struct {
@@ -46,7 +41,12 @@ func (o wireMockOptions) missing() string {
 
 // startWireMock starts WireMock on the servers' CPUs, on a free loopback
 // port, with one stub that answers the canned call with the canned
-// answer.
+// answer. It runs with its defaults, as a team would run it: its request
+// journal on (unbounded), as tsymock's journal is on. Its options for
+// load tests change the picture both ways (docs/performance.md):
+// --no-request-journal makes it several times faster, and a bounded
+// journal (--max-request-journal-entries) many times slower, since it
+// counts the whole journal on every request.
 func (s *suite) startWireMock(ctx context.Context, answer cannedAnswer) (*serverProcess, error) {
 	root := filepath.Join(s.o.WorkDir, "wiremock")
 	if err := writeStub(root, answer); err != nil {
@@ -54,8 +54,7 @@ func (s *suite) startWireMock(ctx context.Context, answer cannedAnswer) (*server
 	}
 	s.progress("starting WireMock (%s)", s.o.WireMock.Jar)
 	p, err := startProcess(ctx, s.o.ServerCPUs, wireMockReady(), s.o.WireMock.Java, "-jar", s.o.WireMock.Jar,
-		"--bind-address", "127.0.0.1", "--port", "0", "--root-dir", root, "--disable-banner",
-		"--disable-request-logging", "--max-request-journal-entries", strconv.Itoa(wireMockJournal))
+		"--bind-address", "127.0.0.1", "--port", "0", "--root-dir", root, "--disable-banner")
 	if err != nil {
 		return nil, err
 	}
