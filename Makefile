@@ -42,7 +42,7 @@ IMAGE ?= tsymock/tsymock
 image:
 	docker build -f docker/Dockerfile --build-arg VERSION=$(VERSION) -t $(IMAGE):$(VERSION) -t $(IMAGE):latest .
 
-## bench: the Go benchmarks, then the load suite against the crypto floor and the HTTP limit (docs/performance.md)
+## bench: the Go benchmarks, then tools/bench: tsymock against the crypto floor, a bare handler and WireMock (docs/performance.md)
 bench:
 	GO=$(GO) ./scripts/bench.sh
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# make bench: every Go benchmark, then "tsymock load --suite", which starts
-# its own servers on loopback and prints the figures docs/performance.md
-# reports: throughput against the crypto floor and the HTTP limit, the
-# scaling from 1,000 to 1,000,000 members, and memory.
+# make bench: every Go benchmark, then the benchmark program tools/bench,
+# which starts its own servers on loopback and prints the figures
+# docs/performance.md reports: throughput against the crypto floor, the
+# HTTP limit and WireMock, the scaling from 1,000 to 1,000,000 members, and
+# memory. WireMock's jar is installed into bin/ from npm first
+# (scripts/wiremock.sh); without npm or Java its row is skipped.
 #
 # Environment: BENCHTIME (go test -benchtime, default 1s), DURATION (each
 # server's timed load, default 20s, in ROUNDS turns, default 4: the runs
@@ -11,7 +13,10 @@
 # garbage collections of the large state fall on them alike), CONNS
 # (default 8), MEMORY_REQUESTS (canned
 # requests before the memory reading, default 1000000; 0 skips it),
-# PROFILE_DIR (CPU profiles of the servers under load), SERVER_CPUS (the
+# PROFILE_DIR (CPU profiles of the servers under load), WIREMOCK_WARMUP
+# (the longest WireMock is warmed up before its timed turns, until its JIT
+# compilers are idle; default 120s), WIREMOCK_JAR
+# (default bin/wiremock-standalone.jar), SERVER_CPUS (the
 # CPUs the suite pins every server to, the load generator keeping the
 # others: a list such as 2-3, default auto, half of them on Linux with 2
 # CPUs or more; none shares all the cores), QUIET_WAIT (seconds to wait for
@@ -27,6 +32,8 @@ ROUNDS=${ROUNDS:-4}
 CONNS=${CONNS:-8}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
 SERVER_CPUS=${SERVER_CPUS:-auto}
+WIREMOCK_WARMUP=${WIREMOCK_WARMUP:-120s}
+WIREMOCK_JAR=${WIREMOCK_JAR:-bin/wiremock-standalone.jar}
 QUIET_WAIT=${QUIET_WAIT:-60}
 OUT=${OUT:-bin/bench}
 mkdir -p "$OUT"
@@ -48,10 +55,13 @@ echo "== Go benchmarks (-benchtime $BENCHTIME)"
 $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./... | tee "$OUT/go-bench.txt"
 
 echo "== load suite (each server $DURATION in $ROUNDS turns, $CONNS connections, server CPUs $SERVER_CPUS)"
+WIREMOCK_JAR="$WIREMOCK_JAR" scripts/wiremock.sh || echo "WireMock could not be installed: the suite skips its row"
 $GO build -o bin/tsymock ./cmd/tsymock
-args=(load --suite --duration "$DURATION" --suite-rounds "$ROUNDS" --conns "$CONNS" --suite-memory-requests "$MEMORY_REQUESTS"
-  --server-cpus "$SERVER_CPUS" --json-out "$OUT/suite.json")
+$GO build -o bin/tsymock-bench ./tools/bench
+args=(--tsymock bin/tsymock --duration "$DURATION" --rounds "$ROUNDS" --conns "$CONNS" --memory-requests "$MEMORY_REQUESTS"
+  --server-cpus "$SERVER_CPUS" --wiremock-jar "$WIREMOCK_JAR" --wiremock-warmup "$WIREMOCK_WARMUP"
+  --json-out "$OUT/suite.json")
 if [ -n "${PROFILE_DIR:-}" ]; then
-  args+=(--suite-profile-dir "$PROFILE_DIR")
+  args+=(--profile-dir "$PROFILE_DIR")
 fi
-bin/tsymock "${args[@]}" | tee "$OUT/suite.txt"
+bin/tsymock-bench "${args[@]}" | tee "$OUT/suite.txt"

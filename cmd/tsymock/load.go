@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -34,16 +33,12 @@ type loadFlags struct {
 	key      string
 	password string
 	json     bool
-	pid      int
 	jsonOut  string
-	cpuProf  string
-	bare     bareFlags
-	suite    suiteFlags
 }
 
 func (f *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.url, "url", "http://127.0.0.1:6900", "server base URL (loopback: the load tool is no distributed tester)")
-	fs.StringVar(&f.mode, "mode", load.ModeCreateMember, "create-member (the whole path), canned (queryBalance; start the server with --scenarios builtin:balances), bare (a bare net/http handler started here that writes the canned answer: the HTTP limit) or bare-crypto (a bare handler that only verifies and signs: the crypto floor over HTTP)")
+	fs.StringVar(&f.mode, "mode", load.ModeCreateMember, "create-member (the whole path: verify, emulate, sign) or canned (queryBalance answered by a scenario; start the server with --scenarios builtin:balances)")
 	fs.IntVar(&f.conns, "conns", 8, "keep-alive connections, one request in flight on each")
 	fs.DurationVar(&f.duration, "duration", 10*time.Second, "length of the timed phase")
 	fs.DurationVar(&f.warmup, "warmup", time.Second, "load sent before the timed phase and not counted")
@@ -55,11 +50,6 @@ func (f *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.password, "password", demo.PFXPassword, "password of a .pfx --key")
 	fs.BoolVar(&f.json, "json", false, "print the result as one JSON object")
 	fs.StringVar(&f.jsonOut, "json-out", "", "also write the result as JSON to this file (for scripts)")
-	fs.IntVar(&f.pid, "pid", 0, "the server's process id (its ready line's pid): report its CPU time per request too (Linux)")
-	fs.StringVar(&f.cpuProf, "cpuprofile", "", "write the load generator's own CPU profile to this file")
-	_ = fs.MarkHidden("cpuprofile")
-	f.bare.register(fs)
-	f.suite.register(fs)
 }
 
 func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -69,7 +59,6 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	f.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: tsymock load [flags]
-       tsymock load --suite [flags]
 
 Send signed requests, prepared before the timed phase, over keep-alive
 connections to a running server, and report requests/s, p50, p99 and max
@@ -78,14 +67,11 @@ latency and every answer that was not OK (by errorCode). Examples:
   tsymock load --mode create-member --duration 10s
   tsymock serve --scenarios builtin:balances &      # then
   tsymock load --mode canned
-  tsymock load --mode bare                          # needs no server: the HTTP limit
-  tsymock load --mode bare-crypto                   # verify + sign only: the crypto floor over HTTP
---pid (the ready line's pid) adds the server's CPU time per request.
-With --suite it starts its own servers (this binary) and measures every
-mode against the crypto floor and the HTTP limit (what "make bench" runs);
-on Linux the servers run on --server-cpus and the load generator on the
-other CPUs, and the floor is that of the servers' CPUs.
-See docs/performance.md.
+The load tool runs beside the server and takes some of the machine's CPU
+time: the figures say how fast tsymock is here, with its load generator
+next to it. "make bench" (a program of the source tree, not of this
+binary) compares tsymock with its physical limits and with WireMock, on
+cores of their own: see docs/performance.md.
 
 Flags:
 `)
@@ -94,44 +80,29 @@ Flags:
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	stopProfile, err := startCPUProfile(f.cpuProf)
-	if err != nil {
-		fmt.Fprintf(stderr, "tsymock load: %v\n", err)
-		return 1
-	}
-	defer stopProfile()
-	switch {
-	case f.bare.kind != "":
-		err = serveBare(ctx, f, stdout)
-	case f.suite.on:
-		err = runSuite(ctx, f, stdout, stderr)
-	default:
-		err = loadOnce(ctx, f, stdout, stderr)
-	}
-	if err != nil {
+	if err := loadOnce(ctx, f, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "tsymock load: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// loadOnce runs one mode against --url (or a bare server of its own).
+// loadOnce runs one mode against --url.
 func loadOnce(ctx context.Context, f loadFlags, stdout, stderr io.Writer) error {
+	addr, err := loadTarget(f)
+	if err != nil {
+		return err
+	}
 	c, err := loadClient(f)
 	if err != nil {
 		return err
 	}
-	addr, stop, err := loadTarget(f)
-	if err != nil {
-		return err
-	}
-	defer stop()
 	reqs, err := loadRequests(ctx, f, c, addr, stderr)
 	if err != nil {
 		return err
 	}
-	res, err := load.Run(ctx, load.Options{Mode: f.mode, Addr: addr, Requests: reqs, Cycle: f.mode != load.ModeCreateMember,
-		Conns: f.conns, Duration: f.duration, Warmup: f.warmup, Timeout: f.timeout, ServerPID: f.pid})
+	res, err := load.Run(ctx, load.Options{Mode: f.mode, Addr: addr, Requests: reqs, Cycle: f.mode == load.ModeCanned,
+		Conns: f.conns, Duration: f.duration, Warmup: f.warmup, Timeout: f.timeout})
 	if err != nil {
 		return err
 	}
@@ -154,29 +125,17 @@ func loadClient(f loadFlags) (*client.Client, error) {
 	return client.New("http://127.0.0.1", f.sysid, key, m.PlatformCert)
 }
 
-// loadTarget is the host:port to load: --url's, or a bare server started
-// here for the bare modes (stop closes it).
-func loadTarget(f loadFlags) (addr string, stop func(), err error) {
-	switch f.mode {
-	case load.ModeCreateMember, load.ModeCanned:
-		u, err := url.Parse(f.url)
-		if err != nil || u.Host == "" {
-			return "", nil, fmt.Errorf("--url %q: want http://HOST:PORT", f.url)
-		}
-		return u.Host, func() {}, nil
-	case load.ModeBare, load.ModeBareCrypto:
-		h, err := bareHandler(f, map[string]string{load.ModeBare: bareCanned, load.ModeBareCrypto: bareCrypto}[f.mode])
-		if err != nil {
-			return "", nil, err
-		}
-		b, err := load.StartBare("127.0.0.1:0", h)
-		if err != nil {
-			return "", nil, err
-		}
-		return b.Addr(), func() { _ = b.Close() }, nil
+// loadTarget is --url's host:port, once --mode is known to be one of
+// the modes.
+func loadTarget(f loadFlags) (string, error) {
+	if f.mode != load.ModeCreateMember && f.mode != load.ModeCanned {
+		return "", fmt.Errorf("--mode %q: want %s or %s", f.mode, load.ModeCreateMember, load.ModeCanned)
 	}
-	return "", nil, fmt.Errorf("--mode %q: want %s, %s, %s or %s", f.mode,
-		load.ModeCreateMember, load.ModeCanned, load.ModeBare, load.ModeBareCrypto)
+	u, err := url.Parse(f.url)
+	if err != nil || u.Host == "" {
+		return "", fmt.Errorf("--url %q: want http://HOST:PORT", f.url)
+	}
+	return u.Host, nil
 }
 
 // loadRequests signs the requests of the mode before the timed phase.
@@ -185,11 +144,8 @@ func loadRequests(ctx context.Context, f loadFlags, c *client.Client, addr strin
 	if prefix == "" {
 		prefix = "load-" + strconv.FormatInt(time.Now().Unix(), 36) + "-"
 	}
-	switch f.mode {
-	case load.ModeCanned, load.ModeBare:
+	if f.mode == load.ModeCanned {
 		return load.Prepare(ctx, c, addr, []string{load.QueryBalanceReq()})
-	case load.ModeBareCrypto: // any signed calls do: nothing is stored
-		return load.Prepare(ctx, c, addr, load.CreateMemberReqs(prefix, 64))
 	}
 	n := f.requests
 	if n <= 0 {
@@ -212,11 +168,8 @@ func enoughRequests(f loadFlags) int {
 	return int(perSecond*1.3*(f.duration+f.warmup).Seconds()) + f.conns
 }
 
-// textWriter is a result that can print itself for a person.
-type textWriter interface{ WriteText(io.Writer) error }
-
 // report prints a result as text or JSON, and writes --json-out.
-func report(w io.Writer, f loadFlags, v textWriter) error {
+func report(w io.Writer, f loadFlags, v load.Result) error {
 	if f.jsonOut != "" {
 		data, err := json.MarshalIndent(v, "", "  ")
 		if err == nil {
@@ -232,21 +185,4 @@ func report(w io.Writer, f loadFlags, v textWriter) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
-}
-
-// startCPUProfile profiles the load generator itself, to check that it
-// stays cheap next to the server it measures.
-func startCPUProfile(path string) (stop func(), err error) {
-	if path == "" {
-		return func() {}, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		_ = f.Close()
-		return nil, err
-	}
-	return func() { pprof.StopCPUProfile(); _ = f.Close() }, nil
 }

@@ -19,13 +19,11 @@ type Floor struct {
 	VerifyUS float64 `json:"verifyMicros"` // one Verify, microseconds
 	SignUS   float64 `json:"signMicros"`   // one Sign, microseconds
 	RPS      float64 `json:"rps"`          // Cores ÷ (verify + sign)
-	// TimedOn is the CPU verify and sign were timed on, when the suite
-	// pins its servers: Cores are then the servers' CPUs.
-	TimedOn string `json:"timedOnCpu,omitempty"`
 }
 
-// onCores is the floor of n cores, with the same verify and sign.
-func (f Floor) onCores(n int) Floor {
+// OnCores is the floor of n cores with the same verify and sign: the
+// floor of a server that may use only n of the machine's cores.
+func (f Floor) OnCores(n int) Floor {
 	f.Cores = n
 	f.RPS = float64(n) / ((f.VerifyUS + f.SignUS) / 1e6)
 	return f
@@ -56,9 +54,8 @@ func MeasureFloor(ctx context.Context, merchant, platform *rsa.PrivateKey, d tim
 	if err != nil {
 		return Floor{}, fmt.Errorf("load: floor: %w", err)
 	}
-	f := Floor{Cores: runtime.NumCPU(), VerifyUS: micros(verify), SignUS: micros(signing)}
-	f.RPS = float64(f.Cores) / (verify + signing).Seconds()
-	return f, nil
+	f := Floor{VerifyUS: micros(verify), SignUS: micros(signing)}
+	return f.OnCores(runtime.NumCPU()), nil
 }
 
 // timeOp runs op repeatedly for about d (at least 10 times) and returns

@@ -1,12 +1,14 @@
-// Package load is tsymock's own load generator: it sends requests that were
-// prepared (signed) before the timed phase over N keep-alive connections
-// for a duration, and reports throughput, latency quantiles and every
-// answer that was not OK.
+// Package load is the load generator behind "tsymock load": it sends
+// requests that were prepared (signed) before the timed phase over N
+// keep-alive connections for a duration, and reports throughput, latency
+// quantiles and every answer that was not OK.
 //
-// It measures tsymock against its physical limit: the crypto floor (one
-// RSA verify and one RSA sign per request, see Floor) and the HTTP limit (a
-// bare net/http handler writing the same bytes, see BareServer). Suite runs
-// all of it and prints the ratios that docs/performance.md reports.
+// It is what a user needs to see how fast tsymock is on their machine, and
+// it is portable: no CPU pinning, no /proc, no child processes. The lab
+// gear that compares tsymock with its physical limits (the crypto floor,
+// a bare net/http handler, WireMock) on cores of their own is the
+// benchmark program in tools/bench, which uses this package to send its
+// load (make bench, docs/performance.md).
 package load
 
 import (
@@ -45,9 +47,6 @@ type Options struct {
 	// that takes longer counts as conn-error and its connection is
 	// replaced, so that a hanging server cannot hang the run.
 	Timeout time.Duration
-	// ServerPID, when set, is the server's process on this machine: its
-	// CPU time per answer is reported too.
-	ServerPID int
 }
 
 // phases of a run, as the workers see them.
@@ -60,9 +59,7 @@ const (
 // run is the state the workers share.
 type run struct {
 	opts    Options
-	cpu     time.Duration // this process's CPU time when the timed phase began
-	srvCPU  time.Duration // the server's
-	start   time.Time     // when the timed phase began
+	start   time.Time // when the timed phase began
 	phase   atomic.Int32
 	next    atomic.Uint64
 	out     atomic.Bool // the prepared requests ran out
@@ -98,17 +95,10 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	return r.result(tallies), nil
 }
 
-// result sums up the timed phase, CPU times included.
+// result sums up the timed phase.
 func (r *run) result(tallies []*tally) Result {
-	cpu := selfCPU() - r.cpu
 	end := time.Unix(0, r.lastEnd.Load())
 	res := result(tallies, max(end.Sub(r.start), 0))
-	res.ClientCPU = res.perRequest(cpu)
-	if r.opts.ServerPID > 0 {
-		if now, err := ProcessCPU(r.opts.ServerPID); err == nil {
-			res.ServerCPU = res.perRequest(now - r.srvCPU)
-		}
-	}
 	res.Mode, res.Target, res.Conns, res.Exhausted = r.opts.Mode, r.opts.Addr, r.opts.Conns, r.out.Load()
 	res.sent = min(r.next.Load(), uint64(len(r.opts.Requests)))
 	return res
@@ -153,12 +143,8 @@ func (r *run) time(ctx context.Context, done <-chan struct{}) {
 	r.phase.Store(phaseStop)
 }
 
-// startTimed notes the CPU times and the clock, then opens the timed phase.
+// startTimed notes the clock, then opens the timed phase.
 func (r *run) startTimed() {
-	r.cpu = selfCPU()
-	if r.opts.ServerPID > 0 {
-		r.srvCPU, _ = ProcessCPU(r.opts.ServerPID)
-	}
 	r.start = time.Now()
 	r.lastEnd.Store(r.start.UnixNano())
 	r.phase.CompareAndSwap(phaseWarmup, phaseTimed)

@@ -2,8 +2,9 @@ package load
 
 import (
 	"context"
-	"encoding/json"
-	"os"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +45,7 @@ func TestCreateMemberRunsOutAndCollides(t *testing.T) {
 	assert.True(t, first.Exhausted, "the run ends when the requests run out, not after a minute")
 	assert.Equal(t, uint64(12), first.Requests)
 	assert.Equal(t, uint64(12), first.OK)
+	assert.Equal(t, uint64(12), first.Sent())
 	assert.Empty(t, first.NotOK)
 	assert.Positive(t, first.RPS)
 	assert.Positive(t, first.P50)
@@ -56,48 +58,36 @@ func TestCreateMemberRunsOutAndCollides(t *testing.T) {
 	assert.Equal(t, "所属应用下已经存在此用户", again.Examples["30000"])
 }
 
-// TestCannedAndBareAnswerTheSameBytes: the canned call answered by
-// builtin:balances is exactly what CannedBody builds, so the bare handler
-// writes the same bytes as the mock.
-func TestCannedAndBareAnswerTheSameBytes(t *testing.T) {
+// TestCannedCycles: the canned call is answered OK over and over, from a
+// server with builtin:balances.
+func TestCannedCycles(t *testing.T) {
 	f, err := scenarios.Builtin("balances")
 	require.NoError(t, err)
 	ts := mocktest.New(t, mocktest.WithScenarios(f))
-	c, m := testClient(t)
+	c, _ := testClient(t)
 	reqs, err := Prepare(context.Background(), c, addrOf(ts), []string{QueryBalanceReq()})
 	require.NoError(t, err)
-	body, err := fetchOK(addrOf(ts), reqs[0])
-	require.NoError(t, err)
-	built, err := CannedBody(m.PlatformKey, demo.SysID)
-	require.NoError(t, err)
-	assert.Equal(t, string(built), string(body), "byte for byte")
-
 	canned, err := Run(context.Background(), Options{Mode: ModeCanned, Addr: addrOf(ts), Requests: reqs, Cycle: true,
-		Conns: 2, Duration: 200 * time.Millisecond, ServerPID: os.Getpid()})
-	require.NoError(t, err)
-	assert.Positive(t, canned.OK)
-	assert.Empty(t, canned.NotOK)
-	assert.Positive(t, canned.ClientCPU)
-	assert.Positive(t, canned.ServerCPU, "the server's CPU time is read from /proc")
-
-	b, err := StartBare("127.0.0.1:0", BareHandler(built))
-	require.NoError(t, err)
-	defer b.Close()
-	bare, err := Run(context.Background(), Options{Mode: ModeBare, Addr: b.Addr(), Requests: reqs, Cycle: true,
 		Conns: 2, Duration: 200 * time.Millisecond, Warmup: 50 * time.Millisecond})
 	require.NoError(t, err)
-	assert.Positive(t, bare.OK)
-	assert.Empty(t, bare.NotOK)
-	sent, err := fetchOK(b.Addr(), reqs[0])
-	require.NoError(t, err)
-	assert.Equal(t, body, sent)
+	assert.Greater(t, canned.OK, uint64(len(reqs)), "the one request is sent again and again")
+	assert.Empty(t, canned.NotOK)
+	assert.Equal(t, ModeCanned, canned.Mode)
+}
+
+// okServer answers every request with a fixed OK envelope.
+func okServer(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = w.Write([]byte(`{"status":"OK"}`))
+	}))
+	t.Cleanup(srv.Close)
+	return strings.TrimPrefix(srv.URL, "http://")
 }
 
 func TestLimitEndsACyclingRun(t *testing.T) {
-	b, err := StartBare("127.0.0.1:0", BareHandler([]byte(`{"status":"OK"}`)))
-	require.NoError(t, err)
-	defer b.Close()
-	res, err := Run(context.Background(), Options{Addr: b.Addr(), Requests: [][]byte{Request(b.Addr(), "x=1")},
+	addr := okServer(t)
+	res, err := Run(context.Background(), Options{Addr: addr, Requests: [][]byte{Request(addr, "x=1")},
 		Cycle: true, Limit: 50, Conns: 4, Duration: time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, uint64(50), res.OK)
@@ -133,29 +123,14 @@ func TestFloor(t *testing.T) {
 	f, err := MeasureFloor(context.Background(), m.MerchantKey, m.PlatformKey, 50*time.Millisecond)
 	require.NoError(t, err)
 	assert.Positive(t, f.VerifyUS)
-	assert.Greater(t, f.SignUS, f.VerifyUS, "a private-key operation costs more than a public one")
+	assert.Positive(t, f.SignUS) // not compared with VerifyUS: under -race the pure-Go verify is slowed more than the assembly sign
 	assert.InEpsilon(t, float64(f.Cores)/((f.VerifyUS+f.SignUS)/1e6), f.RPS, 1e-9)
-	require.NoError(t, keys.Verify(&m.MerchantKey.PublicKey, floorSource, mustSign(t, m)))
-}
-
-func mustSign(t *testing.T, m *demo.Material) string {
+	one := f.OnCores(1)
+	assert.Equal(t, 1, one.Cores)
+	assert.InEpsilon(t, f.RPS/float64(f.Cores), one.RPS, 1e-9)
 	sign, err := keys.Sign(m.MerchantKey, floorSource)
 	require.NoError(t, err)
-	return sign
-}
-
-func TestProcessFigures(t *testing.T) {
-	rss, err := ResidentBytes(os.Getpid())
-	require.NoError(t, err)
-	assert.Greater(t, rss, int64(1<<20))
-	cpu, err := ProcessCPU(os.Getpid())
-	require.NoError(t, err)
-	assert.GreaterOrEqual(t, cpu, time.Duration(0))
-	_, err = ResidentBytes(-1)
-	assert.Error(t, err)
-	m := ThisMachine()
-	assert.Positive(t, m.Cores)
-	assert.NotEmpty(t, m.CPU)
+	require.NoError(t, keys.Verify(&m.MerchantKey.PublicKey, floorSource, sign), "the floor times a verify that succeeds")
 }
 
 // TestTimeoutEndsAHangingRequest: a server that never answers costs one
@@ -177,28 +152,4 @@ func TestTimeoutEndsAHangingRequest(t *testing.T) {
 	assert.Less(t, time.Since(start), 5*time.Second)
 	assert.Equal(t, uint64(2), res.NotOK["conn-error"])
 	assert.Contains(t, res.Examples["conn-error"], "timeout")
-}
-
-// TestCryptoHandler verifies each call and signs a fresh answer; a bad
-// sign is refused.
-func TestCryptoHandler(t *testing.T) {
-	c, m := testClient(t)
-	b, err := StartBare("127.0.0.1:0", CryptoHandler(&m.MerchantKey.PublicKey, m.PlatformKey))
-	require.NoError(t, err)
-	defer b.Close()
-	reqs, err := Prepare(context.Background(), c, b.Addr(), CreateMemberReqs("crypto-", 3))
-	require.NoError(t, err)
-	res, err := Run(context.Background(), Options{Addr: b.Addr(), Requests: reqs, Duration: time.Minute})
-	require.NoError(t, err)
-	assert.Equal(t, uint64(3), res.OK)
-	body, err := fetchOK(b.Addr(), reqs[0])
-	require.NoError(t, err)
-	var env struct{ Sign, SignedValue string }
-	require.NoError(t, json.Unmarshal(body, &env))
-	require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, env.SignedValue, env.Sign))
-
-	bad := Request(b.Addr(), "sysid=1&sign=AAAA&timestamp=2026-11-28+12:00:00&v=2.0&req=%7B%7D")
-	res, err = Run(context.Background(), Options{Addr: b.Addr(), Requests: [][]byte{bad}, Duration: time.Minute})
-	require.NoError(t, err)
-	assert.Equal(t, uint64(1), res.NotOK["http-400"])
 }

@@ -19,13 +19,6 @@ const (
 	// started with --scenarios builtin:balances, whose rule answers it
 	// with a fixed body.
 	ModeCanned = "canned"
-	// ModeBare sends the canned call to a bare net/http handler that
-	// writes the canned answer's bytes: the HTTP limit.
-	ModeBare = "bare"
-	// ModeBareCrypto sends createMember calls to a bare net/http handler
-	// that verifies each and signs a fresh answer, and does nothing else:
-	// the crypto floor as an HTTP server reaches it (see CryptoHandler).
-	ModeBareCrypto = "bare-crypto"
 )
 
 // CannedBizUserID is the member whose balance builtin:balances answers.

@@ -29,12 +29,6 @@ type Result struct {
 	NotOK map[string]uint64 `json:"notOk,omitempty"`
 	// Examples holds the first message seen for each key of NotOK.
 	Examples map[string]string `json:"examples,omitempty"`
-	// ClientCPU is the load generator's CPU time per answer in the timed
-	// phase, in microseconds (with --mode bare it includes the bare server,
-	// which runs in the same process); ServerCPU is the server process's,
-	// when the suite started it.
-	ClientCPU float64 `json:"clientCpuMicrosPerRequest"`
-	ServerCPU float64 `json:"serverCpuMicrosPerRequest,omitempty"`
 	// Exhausted says the prepared requests ran out before the duration
 	// ended; the figures cover the shorter time.
 	Exhausted bool `json:"exhausted,omitempty"`
@@ -129,8 +123,8 @@ func Merge(runs ...Result) Result {
 	out := runs[0]
 	out.NotOK, out.Examples = map[string]uint64{}, map[string]string{}
 	var h histogram
-	var elapsed, clientCPU, serverCPU float64
-	out.OK = 0
+	var elapsed float64
+	out.OK, out.sent = 0, 0
 	for _, r := range runs {
 		if r.hist != nil {
 			h.merge(r.hist)
@@ -138,8 +132,7 @@ func Merge(runs ...Result) Result {
 		out.OK += r.OK
 		out.Exhausted = out.Exhausted || r.Exhausted
 		elapsed += r.Elapsed
-		clientCPU += r.ClientCPU * float64(r.Requests)
-		serverCPU += r.ServerCPU * float64(r.Requests)
+		out.sent += r.sent
 		for k, n := range r.NotOK {
 			out.NotOK[k] += n
 		}
@@ -150,21 +143,14 @@ func Merge(runs ...Result) Result {
 		}
 	}
 	out.fill(&h, time.Duration(elapsed*float64(time.Second)))
-	if out.Requests > 0 {
-		out.ClientCPU, out.ServerCPU = clientCPU/float64(out.Requests), serverCPU/float64(out.Requests)
-	}
 	return out
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// perRequest spreads a CPU time over the answers, in microseconds.
-func (r Result) perRequest(cpu time.Duration) float64 {
-	if r.Requests == 0 {
-		return 0
-	}
-	return float64(cpu.Nanoseconds()) / 1000 / float64(r.Requests)
-}
+// Sent is how many of Options.Requests the run took, warmup included: a
+// run that does not cycle can go on with the requests after them.
+func (r Result) Sent() uint64 { return r.sent }
 
 // NotOKTotal is the number of answers that were not OK.
 func (r Result) NotOKTotal() uint64 {
@@ -184,19 +170,6 @@ func (r Result) WriteText(w io.Writer) error {
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.NotOK)) {
 		if _, err := fmt.Fprintf(w, "  not OK: %s ×%d (%s)\n", k, r.NotOK[k], r.Examples[k]); err != nil {
-			return err
-		}
-	}
-	if r.ClientCPU > 0 {
-		if _, err := fmt.Fprintf(w, "  CPU per request: load generator %.0f µs", r.ClientCPU); err != nil {
-			return err
-		}
-		if r.ServerCPU > 0 {
-			if _, err := fmt.Fprintf(w, ", server %.0f µs", r.ServerCPU); err != nil {
-				return err
-			}
-		}
-		if _, err := fmt.Fprintln(w); err != nil {
 			return err
 		}
 	}

@@ -41,13 +41,13 @@ func TestMergeRounds(t *testing.T) {
 	}
 	b.fail("30000", "dup")
 	r1, r2 := result([]*tally{a}, time.Second), result([]*tally{b}, time.Second)
-	r1.ClientCPU, r2.ClientCPU = 10, 50
+	r1.sent, r2.sent = 31, 11
 	m := Merge(r1, r2)
 	assert.Equal(t, uint64(40), m.Requests)
 	assert.Equal(t, uint64(40), m.OK)
 	assert.Equal(t, map[string]uint64{"30000": 1}, m.NotOK)
 	assert.InDelta(t, 20.0, m.RPS, 1e-9, "40 answers in 2 s")
-	assert.InDelta(t, 20.0, m.ClientCPU, 1e-9, "weighted by answers")
+	assert.Equal(t, uint64(42), m.Sent(), "the requests both runs took")
 	assert.InDelta(t, 3.0, m.Max, 0.01)
 	assert.InDelta(t, 1.0, m.P50, 0.02)
 	assert.Zero(t, Merge().Requests)

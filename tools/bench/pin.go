@@ -1,4 +1,4 @@
-package load
+package main
 
 import (
 	"fmt"
@@ -12,14 +12,14 @@ import (
 func (s *suite) pin() (unpin func() error, err error) {
 	all, err := threadCPUs(0)
 	if err != nil {
-		return nil, fmt.Errorf("load: server CPUs %s: %w", s.o.ServerCPUs, err)
+		return nil, fmt.Errorf("bench: server CPUs %s: %w", s.o.ServerCPUs, err)
 	}
-	if missing := s.o.ServerCPUs.Minus(all); len(missing) > 0 {
-		return nil, fmt.Errorf("load: server CPUs %s: this process may not use CPUs %s (only %s)", s.o.ServerCPUs, missing, all)
+	if missing := s.o.ServerCPUs.minus(all); len(missing) > 0 {
+		return nil, fmt.Errorf("bench: server CPUs %s: this process may not use CPUs %s (only %s)", s.o.ServerCPUs, missing, all)
 	}
-	s.generator = all.Minus(s.o.ServerCPUs)
+	s.generator = all.minus(s.o.ServerCPUs)
 	if len(s.generator) == 0 {
-		return nil, fmt.Errorf("load: server CPUs %s leave none of this process's CPUs (%s) to the load generator", s.o.ServerCPUs, all)
+		return nil, fmt.Errorf("bench: server CPUs %s leave none of this process's CPUs (%s) to the load generator", s.o.ServerCPUs, all)
 	}
 	if err := pinProcess(s.generator); err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package load
+package main
 
 import (
 	"os"
@@ -6,9 +6,9 @@ import (
 	"strings"
 )
 
-// Machine is what the figures were measured on: they mean little without
-// it.
-type Machine struct {
+// machineInfo is what the figures were measured on: they mean little
+// without it.
+type machineInfo struct {
 	CPU        string `json:"cpu"` // model name from /proc/cpuinfo
 	Cores      int    `json:"cores"`
 	GOMAXPROCS int    `json:"gomaxprocs"`
@@ -26,21 +26,23 @@ type Machine struct {
 	ServerCPUs       string `json:"serverCpus,omitempty"`
 	GeneratorCPUs    string `json:"generatorCpus,omitempty"`
 	ServerGOMAXPROCS int    `json:"serverGomaxprocs,omitempty"`
+	// WireMock is the WireMock version and the Java runtime it ran on.
+	WireMock string `json:"wiremock,omitempty"`
 }
 
 // cpusOf is how many CPUs a list names, or all the cores when it is empty
 // (nothing pinned).
-func (m Machine) cpusOf(list string) int {
-	set, err := ParseCPUList(list)
+func (m machineInfo) cpusOf(list string) int {
+	set, err := parseCPUList(list)
 	if list == "" || err != nil {
 		return m.Cores
 	}
 	return len(set)
 }
 
-// ThisMachine describes the machine the code runs on.
-func ThisMachine() Machine {
-	return Machine{CPU: cpuModel(), Cores: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0),
+// thisMachine describes the machine the code runs on.
+func thisMachine() machineInfo {
+	return machineInfo{CPU: cpuModel(), Cores: runtime.NumCPU(), GOMAXPROCS: runtime.GOMAXPROCS(0),
 		Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH, LoadBefore: loadAverage()}
 }
 

@@ -1,4 +1,4 @@
-package load
+package main
 
 import (
 	"errors"
@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -19,13 +18,13 @@ type cpuMask [1024 / 64]uint64
 // threadCPUs is the affinity of one thread (0: the calling one). In Go,
 // which moves goroutines between threads, only the process's threads
 // taken together, or a locked thread's, mean something.
-func threadCPUs(tid int) (CPUSet, error) {
+func threadCPUs(tid int) (cpuSet, error) {
 	var m cpuMask
 	_, _, errno := syscall.RawSyscall(syscall.SYS_SCHED_GETAFFINITY, uintptr(tid), unsafe.Sizeof(m), uintptr(unsafe.Pointer(&m)))
 	if errno != 0 {
 		return nil, errno
 	}
-	var set CPUSet
+	var set cpuSet
 	for cpu := range len(m) * 64 {
 		if m[cpu/64]&(1<<(cpu%64)) != 0 {
 			set = append(set, cpu)
@@ -35,11 +34,11 @@ func threadCPUs(tid int) (CPUSet, error) {
 }
 
 // setThreadCPUs sets the affinity of one thread (0: the calling one).
-func setThreadCPUs(tid int, set CPUSet) error {
+func setThreadCPUs(tid int, set cpuSet) error {
 	var m cpuMask
 	for _, cpu := range set {
 		if cpu >= len(m)*64 {
-			return fmt.Errorf("load: CPU %d: at most %d CPUs can be pinned to", cpu, len(m)*64)
+			return fmt.Errorf("bench: CPU %d: at most %d CPUs can be pinned to", cpu, len(m)*64)
 		}
 		m[cpu/64] |= 1 << (cpu % 64)
 	}
@@ -55,7 +54,7 @@ func setThreadCPUs(tid int, set CPUSet) error {
 // a child the affinity of the thread that forked it, Go forks on the
 // calling thread, and a Go child sizes GOMAXPROCS from its affinity. An
 // empty set runs fn as it is.
-func onCPUs(set CPUSet, fn func() error) error {
+func onCPUs(set cpuSet, fn func() error) error {
 	if len(set) == 0 {
 		return fn()
 	}
@@ -66,13 +65,13 @@ func onCPUs(set CPUSet, fn func() error) error {
 	}
 	if err != nil {
 		runtime.UnlockOSThread()
-		return fmt.Errorf("load: pin to CPUs %s: %w", set, err)
+		return fmt.Errorf("bench: pin to CPUs %s: %w", set, err)
 	}
 	ferr := fn()
 	if err := setThreadCPUs(0, before); err != nil {
 		// The thread stays locked, so that no other goroutine runs on the
 		// wrong CPUs; it ends with this goroutine.
-		return fmt.Errorf("load: unpin from CPUs %s: %w", set, err)
+		return fmt.Errorf("bench: unpin from CPUs %s: %w", set, err)
 	}
 	runtime.UnlockOSThread()
 	return ferr
@@ -82,7 +81,7 @@ func onCPUs(set CPUSet, fn func() error) error {
 // the Go runtime starts meanwhile inherits the affinity of the thread that
 // started it, pinned or not yet: it goes round until a pass finds every
 // thread pinned.
-func pinProcess(set CPUSet) error {
+func pinProcess(set cpuSet) error {
 	for range 20 {
 		tids, err := threadIDs(os.Getpid())
 		if err != nil {
@@ -98,7 +97,7 @@ func pinProcess(set CPUSet) error {
 				err = setThreadCPUs(tid, set)
 			}
 			if err != nil && !errors.Is(err, syscall.ESRCH) { // ESRCH: the thread has ended
-				return fmt.Errorf("load: pin this process to CPUs %s: %w", set, err)
+				return fmt.Errorf("bench: pin this process to CPUs %s: %w", set, err)
 			}
 			moved++
 		}
@@ -106,12 +105,12 @@ func pinProcess(set CPUSet) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("load: pin this process to CPUs %s: its threads kept changing", set)
+	return fmt.Errorf("bench: pin this process to CPUs %s: its threads kept changing", set)
 }
 
 // checkPinned checks that every thread of a process may run on set and
 // nowhere else.
-func checkPinned(pid int, set CPUSet) error {
+func checkPinned(pid int, set cpuSet) error {
 	tids, err := threadIDs(pid)
 	if err != nil {
 		return err
@@ -122,40 +121,25 @@ func checkPinned(pid int, set CPUSet) error {
 			continue // the thread has ended
 		}
 		if err != nil {
-			return fmt.Errorf("load: affinity of process %d: %w", pid, err)
+			return fmt.Errorf("bench: affinity of process %d: %w", pid, err)
 		}
 		got, err := allowedList(string(data))
 		if err != nil {
-			return fmt.Errorf("load: affinity of process %d: %w", pid, err)
+			return fmt.Errorf("bench: affinity of process %d: %w", pid, err)
 		}
 		if !slices.Equal(got, set) {
-			return fmt.Errorf("load: thread %d of process %d runs on CPUs %s, not %s", tid, pid, got, set)
+			return fmt.Errorf("bench: thread %d of process %d runs on CPUs %s, not %s", tid, pid, got, set)
 		}
 	}
 	return nil
 }
 
 // allowedList reads Cpus_allowed_list from a /proc status file.
-func allowedList(status string) (CPUSet, error) {
+func allowedList(status string) (cpuSet, error) {
 	for line := range strings.Lines(status) {
 		if rest, ok := strings.CutPrefix(line, "Cpus_allowed_list:"); ok {
-			return ParseCPUList(rest)
+			return parseCPUList(rest)
 		}
 	}
 	return nil, errors.New("no Cpus_allowed_list")
-}
-
-// threadIDs lists the threads of a process.
-func threadIDs(pid int) ([]int, error) {
-	entries, err := os.ReadDir("/proc/" + strconv.Itoa(pid) + "/task")
-	if err != nil {
-		return nil, fmt.Errorf("load: threads of process %d: %w", pid, err)
-	}
-	tids := make([]int, 0, len(entries))
-	for _, e := range entries {
-		if tid, err := strconv.Atoi(e.Name()); err == nil {
-			tids = append(tids, tid)
-		}
-	}
-	return tids, nil
 }

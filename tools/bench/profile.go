@@ -1,4 +1,4 @@
-package load
+package main
 
 import (
 	"context"
@@ -36,36 +36,16 @@ func fetchProfile(ctx context.Context, addr string, seconds int, path string) er
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("load: profile: %w", err)
+		return fmt.Errorf("bench: profile: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("load: profile: %s answered %s", url, resp.Status)
+		return fmt.Errorf("bench: profile: %s answered %s", url, resp.Status)
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("load: profile: %w", err)
+		return fmt.Errorf("bench: profile: %w", err)
 	}
 	_, err = io.Copy(f, resp.Body)
 	return errors.Join(err, f.Close())
-}
-
-// fetchOK sends one request and returns its answer's body, which must be
-// an OK envelope: the bytes the bare handler then writes.
-func fetchOK(addr string, req []byte) ([]byte, error) {
-	c, err := dial(addr)
-	if err != nil {
-		return nil, fmt.Errorf("load: %w", err)
-	}
-	defer func() { _ = c.Close() }()
-	a, err := c.roundTrip(req, time.Now().Add(30*time.Second))
-	if err != nil {
-		return nil, fmt.Errorf("load: %w", err)
-	}
-	t := newTally()
-	t.count(a, 0)
-	if t.ok != 1 {
-		return nil, fmt.Errorf("load: the canned call was not answered OK: %s", firstBytes(a.body, 300))
-	}
-	return append([]byte(nil), a.body...), nil
 }

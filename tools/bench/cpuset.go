@@ -1,4 +1,4 @@
-package load
+package main
 
 import (
 	"fmt"
@@ -9,14 +9,14 @@ import (
 	"strings"
 )
 
-// CPUSet is a set of CPU numbers, sorted, each once: what an affinity mask
+// cpuSet is a set of CPU numbers, sorted, each once: what an affinity mask
 // holds.
-type CPUSet []int
+type cpuSet []int
 
-// ParseCPUList reads a CPU list as taskset -c and /proc/PID/status's
+// parseCPUList reads a CPU list as taskset -c and /proc/PID/status's
 // Cpus_allowed_list write it: "0-3,6".
-func ParseCPUList(s string) (CPUSet, error) {
-	var set CPUSet
+func parseCPUList(s string) (cpuSet, error) {
+	var set cpuSet
 	for part := range strings.SplitSeq(strings.TrimSpace(s), ",") {
 		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
 		first, err1 := strconv.Atoi(lo)
@@ -25,7 +25,7 @@ func ParseCPUList(s string) (CPUSet, error) {
 			last, err2 = strconv.Atoi(hi)
 		}
 		if err1 != nil || err2 != nil || first < 0 || last < first {
-			return nil, fmt.Errorf("load: CPU list %q: want numbers and ranges such as 0-3,6", s)
+			return nil, fmt.Errorf("bench: CPU list %q: want numbers and ranges such as 0-3,6", s)
 		}
 		for cpu := first; cpu <= last; cpu++ {
 			set = append(set, cpu)
@@ -36,7 +36,7 @@ func ParseCPUList(s string) (CPUSet, error) {
 }
 
 // String writes the set as a CPU list ("0-3,6").
-func (c CPUSet) String() string {
+func (c cpuSet) String() string {
 	var b strings.Builder
 	for i := 0; i < len(c); {
 		j := i
@@ -55,9 +55,9 @@ func (c CPUSet) String() string {
 	return b.String()
 }
 
-// Minus is the CPUs of c that are not in o.
-func (c CPUSet) Minus(o CPUSet) CPUSet {
-	var out CPUSet
+// minus is the CPUs of c that are not in o.
+func (c cpuSet) minus(o cpuSet) cpuSet {
+	var out cpuSet
 	for _, cpu := range c {
 		if !slices.Contains(o, cpu) {
 			out = append(out, cpu)
@@ -66,25 +66,25 @@ func (c CPUSet) Minus(o CPUSet) CPUSet {
 	return out
 }
 
-// ServerCPUs reads --server-cpus: "none" (or "") pins nothing, "auto"
-// picks DefaultServerCPUs, anything else is a CPU list.
-func ServerCPUs(flag string) (CPUSet, error) {
+// parseServerCPUs reads --server-cpus: "none" (or "") pins nothing, "auto"
+// picks defaultServerCPUs, anything else is a CPU list.
+func parseServerCPUs(flag string) (cpuSet, error) {
 	switch flag {
 	case "none", "":
 		return nil, nil
 	case "auto":
-		return DefaultServerCPUs(), nil
+		return defaultServerCPUs(), nil
 	}
 	if runtime.GOOS != "linux" {
-		return nil, fmt.Errorf("load: --server-cpus %s: pinning to CPUs needs Linux; use none", flag)
+		return nil, fmt.Errorf("bench: --server-cpus %s: pinning to CPUs needs Linux; use none", flag)
 	}
-	return ParseCPUList(flag)
+	return parseCPUList(flag)
 }
 
-// DefaultServerCPUs is the half of this process's CPUs the suite's servers
+// defaultServerCPUs is the half of this process's CPUs the suite's servers
 // run on, the load generator keeping the rest: nil (no pinning) off Linux
 // or with fewer than 2 CPUs.
-func DefaultServerCPUs() CPUSet {
+func defaultServerCPUs() cpuSet {
 	cpus, err := threadCPUs(0)
 	if err != nil || len(cpus) < 2 {
 		return nil
@@ -97,8 +97,8 @@ func DefaultServerCPUs() CPUSet {
 // threads of one core would share its execution units. The last cores,
 // since the first CPU tends to take more of the machine's interrupts. With
 // a single core it splits its threads.
-func halfCores(cpus CPUSet, core func(cpu int) string) CPUSet {
-	var groups []CPUSet
+func halfCores(cpus cpuSet, core func(cpu int) string) cpuSet {
+	var groups []cpuSet
 	index := map[string]int{}
 	for _, cpu := range cpus {
 		key := core(cpu)
@@ -113,7 +113,7 @@ func halfCores(cpus CPUSet, core func(cpu int) string) CPUSet {
 	if len(groups) == 1 {
 		return cpus[len(cpus)-max(len(cpus)/2, 1):]
 	}
-	var set CPUSet
+	var set cpuSet
 	for _, g := range groups[len(groups)-max(len(groups)/2, 1):] {
 		set = append(set, g...)
 	}
