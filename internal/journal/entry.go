@@ -47,6 +47,8 @@ type Entry struct {
 	HTTPStatus int               `json:"httpStatus"`       // 0: the connection was dropped
 	Response   string            `json:"response"`         // the body written
 	Answer     map[string]any    `json:"answer,omitempty"` // signedValue of an OK answer, decoded
+	// Upstream is what the real environment answered (serve --upstream).
+	Upstream *Upstream `json:"upstream,omitempty"`
 }
 
 // DecodedReq is the req parameter decoded.
@@ -78,5 +80,6 @@ func (e *Entry) clone() Entry {
 	if e.Answer != nil {
 		c.Answer = soa.CopyParams(e.Answer)
 	}
+	c.Upstream = e.Upstream.clone()
 	return c
 }
