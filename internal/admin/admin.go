@@ -83,6 +83,8 @@ type Parts struct {
 	State   State
 	Journal *journal.Journal // its last id, and clearing it alone
 	Clock   clock.Settable   // the server's clock, which the API sets and advances
+	// Compare is compare mode's summary (compare.go); nil: compare mode off.
+	Compare Comparer
 }
 
 // API is the admin API. Create it with New; Route puts it on a router.
@@ -107,6 +109,7 @@ func (a *API) Route(r *mux.Router) {
 	a.routeScenarios(sub)
 	a.routeState(sub)
 	a.routeNotifications(sub)
+	a.routeCompare(sub)
 	notFound := a.access(http.HandlerFunc(a.notFound)) // a subrouter's own middleware skips these
 	sub.NotFoundHandler, sub.MethodNotAllowedHandler = notFound, notFound
 }
@@ -148,6 +151,7 @@ func endpoints() []string {
 		"POST /__tsymock/notifications/{id}/redeliver", "POST /__tsymock/notifications/deliver",
 		"DELETE /__tsymock/notifications[?sysid=]",
 		"GET /__tsymock/coverage[?sysid=&format=text]",
+		"GET /__tsymock/compare[?sysid=]", "DELETE /__tsymock/compare[?sysid=]",
 	}
 }
 

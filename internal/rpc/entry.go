@@ -22,6 +22,9 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []
 	if own {
 		h.Coverage.Record(e)
 	}
+	if h.Proxy != nil {
+		h.summarise(ex, e.Service, e.Method)
+	}
 	h.logExchange(r.Context(), ex, d)
 }
 
@@ -41,6 +44,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		e.Answer = soa.CopyParams(ex.value)
 	}
 	e.Response = string(body)
+	e.Upstream = ex.upstream
 	return e
 }
 
