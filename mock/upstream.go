@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"crypto/rsa"
 	"time"
 
@@ -66,9 +67,14 @@ func (s *Server) newProxy() (*proxy.Proxy, error) {
 	if u.URL == "" {
 		return nil, nil
 	}
-	return proxy.New(proxy.Config{URL: u.URL, Mode: proxy.Mode(u.Mode), Compare: u.Compare, Timeout: u.Timeout,
+	p, err := proxy.New(proxy.Config{URL: u.URL, Mode: proxy.Mode(u.Mode), Compare: u.Compare, Timeout: u.Timeout,
 		PlatformKey: s.cfg.PlatformKey, UpstreamKey: u.Key, RecordDir: u.RecordDir, RecordIgnore: u.RecordIgnore,
 		CompareIgnore: u.CompareIgnore, Catalogue: s.catalogue, Clock: s.cfg.Clock, Log: s.log, Version: s.cfg.Version})
+	if err == nil {
+		s.log.Info("upstream behind tsymock (docs/record.md)", "upstream", p.URL(),
+			"mode", cmp.Or(u.Mode, UpstreamPassThrough), "compare", u.Compare, "record", u.RecordDir)
+	}
+	return p, err
 }
 
 // CompareReport sums up compare mode for sysid ("" for every
