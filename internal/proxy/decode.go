@@ -80,7 +80,7 @@ func open(key *rsa.PrivateKey, hex string) (string, bool) {
 // merchant's signature over req. Such a call is not forwarded (nor
 // recorded); the error says what to do instead.
 func (p *Proxy) refuseUnreadable(d *decoded) *soa.Error {
-	if len(d.opened) == 0 {
+	if len(d.opened) == 0 || p.sameKey() {
 		return nil
 	}
 	paths := make([]string, 0, len(d.opened))
@@ -91,4 +91,11 @@ func (p *Proxy) refuseUnreadable(d *decoded) *soa.Error {
 	return soa.Errorf(soa.CodeDecryptFailed, "tsymock: %s was encrypted with tsymock's platform certificate, which the upstream cannot decrypt, "+
 		"and re-encrypting it would break the merchant's signature; so the call was not forwarded. "+
 		"Encrypt it with the real platform's certificate (pass-through mode, docs/record.md)", strings.Join(paths, ", "))
+}
+
+// sameKey reports whether the upstream's certificate is tsymock's own (one
+// tsymock in front of another with the same platform key): then the
+// upstream opens what tsymock opens.
+func (p *Proxy) sameKey() bool {
+	return p.cfg.UpstreamKey != nil && p.cfg.UpstreamKey.Equal(&p.cfg.PlatformKey.PublicKey)
 }

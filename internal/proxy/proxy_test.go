@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
@@ -116,4 +117,24 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, 1, s.Report("").Compared)
 	s.Reset("")
 	assert.Empty(t, s.Report("").Calls)
+}
+
+// TestRefuseUnreadable: fields encrypted with tsymock's certificate are
+// refused, unless the upstream's certificate is tsymock's own.
+func TestRefuseUnreadable(t *testing.T) {
+	t.Parallel()
+	m, err := demo.Load()
+	require.NoError(t, err)
+	ct, err := keys.EncryptField(&m.PlatformKey.PublicKey, "110101199003078515")
+	require.NoError(t, err)
+	req := `{"service":"MemberService","method":"setRealName","param":{"bizUserId":"a","identityNo":"` + ct + `"}}`
+	other, err := New(Config{URL: "http://h", PlatformKey: m.PlatformKey})
+	require.NoError(t, err)
+	serr := other.refuseUnreadable(other.decode(Call{Req: req}))
+	require.NotNil(t, serr)
+	assert.Equal(t, "20017", serr.Code)
+	assert.NotContains(t, serr.Message, "110101199003078515")
+	same, err := New(Config{URL: "http://h", PlatformKey: m.PlatformKey, UpstreamKey: &m.PlatformKey.PublicKey})
+	require.NoError(t, err)
+	assert.Nil(t, same.refuseUnreadable(same.decode(Call{Req: req})), "one tsymock in front of another with the same key")
 }
