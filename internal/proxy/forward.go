@@ -65,7 +65,7 @@ func (p *Proxy) Forward(ctx context.Context, c Call) Result {
 	info := &journal.Upstream{URL: p.URL(), Mode: p.modeName()}
 	dc := p.decode(c)
 	if serr := p.refuseUnreadable(dc); serr != nil {
-		info.Error = serr.Message
+		info.Skipped = serr.Message
 		return Result{Err: serr, Info: info}
 	}
 	x := p.send(ctx, c)

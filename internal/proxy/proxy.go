@@ -49,9 +49,6 @@ const (
 	Resign Mode = "resign"
 )
 
-// Modes lists the modes, as --upstream-mode takes them.
-func Modes() []Mode { return []Mode{PassThrough, Resign} }
-
 // DefaultTimeout bounds one forwarded call when Config.Timeout is not set.
 const DefaultTimeout = 30 * time.Second
 
@@ -185,10 +182,17 @@ func withDefaults(cfg Config) (Config, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Transport == nil {
-		cfg.Transport = &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 16,
-			IdleConnTimeout: 90 * time.Second, TLSHandshakeTimeout: 10 * time.Second}
+		cfg.Transport = newTransport()
 	}
 	return cfg, nil
+}
+
+// newTransport is the transport of forwarded calls: the proxies of the
+// environment (a team behind a corporate proxy reaches the test
+// environment through it), a few kept connections.
+func newTransport() *http.Transport {
+	return &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 16,
+		IdleConnTimeout: 90 * time.Second, TLSHandshakeTimeout: 10 * time.Second}
 }
 
 // upstreamURLs reads the upstream's URL: a base URL gets /service/soa
