@@ -98,6 +98,9 @@ type Config struct {
 	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
 	// memory only.
 	DataDir string
+	// Upstream puts a real environment behind the server: forwarding,
+	// recording, comparing (upstream.go, docs/record.md).
+	Upstream UpstreamConfig
 }
 
 // KnownKey is a public key that may have made a wrong signature, named for

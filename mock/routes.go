@@ -41,7 +41,7 @@ func (s *Server) Handler() http.Handler {
 	r.MatcherFunc(notCanonical).HandlerFunc(redirectCanonical)
 	r.PathPrefix(emulator.CheckAccountPath).Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.serveCheckAccount)
 	for _, p := range pages.Paths() {
-		r.Path(p).Handler(s.pages)
+		r.Path(p).Handler(s.pageHandler())
 	}
 	s.admin.Route(r)
 	if s.cfg.PProf {
@@ -113,4 +113,14 @@ func (s *Server) serveCheckAccount(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain;charset=UTF-8")
 	w.Header().Set("Content-Disposition", "attachment; filename=\""+sysid+"-"+date+".txt\"")
 	_, _ = w.Write([]byte(text))
+}
+
+// pageHandler serves the browser pages: tsymock's own, or with an upstream
+// that answers the calls (not compare mode) a redirect to the upstream's,
+// since the state they act on is there.
+func (s *Server) pageHandler() http.Handler {
+	if s.proxy != nil && !s.proxy.Comparing() {
+		return s.proxy.Pages()
+	}
+	return s.pages
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
+	"github.com/tsymock/tsymock/internal/proxy"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/internal/store"
@@ -52,6 +53,7 @@ type Server struct {
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
 	admin     *admin.API     // /__tsymock/
 	store     *store.Store   // the data dir, or nil
+	proxy     *proxy.Proxy   // the upstream (Config.Upstream), or nil
 }
 
 // New checks cfg and builds a server.
@@ -93,8 +95,11 @@ func New(cfg Config) (*Server, error) {
 		finished = st.Finished
 	}
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
-	s.rpc = s.newRPC()
 	var err error
+	if s.proxy, err = s.newProxy(); err != nil {
+		return nil, fmt.Errorf("mock: %w", err)
+	}
+	s.rpc = s.newRPC()
 	if s.pages, err = s.newPages(); err != nil {
 		return nil, fmt.Errorf("mock: %w", err)
 	}
@@ -109,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock})
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Compare: s.proxy})
 	s.http = s.newHTTPServer()
 	return s, nil
 }
@@ -123,7 +128,7 @@ func (s *Server) newHTTPServer() *http.Server {
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30*time.Second + s.cfg.MaxDelay,
-		WriteTimeout:      60*time.Second + s.cfg.MaxDelay,
+		WriteTimeout:      60*time.Second + s.cfg.MaxDelay + s.cfg.Upstream.Timeout,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
@@ -148,6 +153,7 @@ func (s *Server) Serve(ln net.Listener) error {
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	err = errors.Join(err, s.notify.Close(ctx))
+	s.proxy.Close()
 	if s.store != nil {
 		err = errors.Join(err, s.store.Close())
 	}
@@ -157,7 +163,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // newRPC builds the handler of /service/soa from the server's parts.
 func (s *Server) newRPC() *rpc.Handler {
 	parts := rpc.Parts{Apps: s.apps, Catalogue: s.catalogue, Emulator: s.emu, Scenarios: s.scen,
-		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log}
+		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log, Proxy: s.proxy}
 	if s.cfg.AutoApps {
 		parts.AutoApp = s.autoApp
 	}

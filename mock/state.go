@@ -14,7 +14,7 @@ import (
 // the emulator's members, orders and balances, the journal, the coverage,
 // the rules added or armed at run time for it (for everyone, when sysid is
 // "", which also starts the files' rules' counts again), and the
-// notifications not yet delivered. Applications stay registered and the
+// notifications not yet delivered, and compare mode's summary. Applications stay registered and the
 // clock stays where it is. With a data dir the reset is kept; it fails only
 // when the data dir cannot be written.
 func (s *Server) Reset(sysid string) error {
@@ -25,6 +25,7 @@ func (s *Server) Reset(sysid string) error {
 	s.coverage.Reset(sysid)
 	s.resetRules(sysid)
 	s.ClearNotifications(sysid)
+	s.proxy.ResetCompare(sysid)
 	return nil
 }
 

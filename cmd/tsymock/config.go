@@ -64,6 +64,9 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		return mock.Config{}, err
 	}
 	cfg.IDSeed = f.seed
+	if cfg.Upstream, err = f.upstream.config(f.scenarios); err != nil {
+		return mock.Config{}, err
+	}
 	return cfg, nil
 }
 

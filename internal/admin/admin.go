@@ -89,6 +89,8 @@ type Parts struct {
 	State   State
 	Journal *journal.Journal // its last id, and clearing it alone
 	Clock   clock.Settable   // the server's clock, which the API sets and advances
+	// Compare is compare mode's summary (compare.go); nil: compare mode off.
+	Compare Comparer
 }
 
 // API is the admin API. Create it with New; Route puts it on a router.
@@ -114,6 +116,7 @@ func (a *API) Route(r *mux.Router) {
 	a.routeState(sub)
 	a.routeNotifications(sub)
 	a.routePlatform(sub)
+	a.routeCompare(sub)
 	notFound := a.access(http.HandlerFunc(a.notFound)) // a subrouter's own middleware skips these
 	sub.NotFoundHandler, sub.MethodNotAllowedHandler = notFound, notFound
 }
@@ -157,6 +160,7 @@ func endpoints() []string {
 		"GET /__tsymock/coverage[?sysid=&format=text]",
 		"POST /__tsymock/reserve-fund-in?sysid= {\"accountNo\":...,\"amount\":...,\"backUrl\":...}",
 		"POST /__tsymock/terminal-payment?sysid= {\"termid\":...,\"amount\":...,\"url\":...}",
+		"GET /__tsymock/compare[?sysid=]", "DELETE /__tsymock/compare[?sysid=]",
 	}
 }
 

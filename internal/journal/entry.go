@@ -53,6 +53,8 @@ type Entry struct {
 	// environment refuses: each note names its rule, the code the real
 	// environment answers and why. Empty for a portable call.
 	Portability []emulator.Portability `json:"portability,omitempty"`
+	// Upstream is what the real environment answered (serve --upstream).
+	Upstream *Upstream `json:"upstream,omitempty"`
 }
 
 // DecodedReq is the req parameter decoded.
@@ -85,5 +87,6 @@ func (e *Entry) clone() Entry {
 		c.Answer = soa.CopyParams(e.Answer)
 	}
 	c.Portability = slices.Clone(e.Portability)
+	c.Upstream = e.Upstream.clone()
 	return c
 }

@@ -8,6 +8,26 @@ import (
 	"github.com/tsymock/tsymock/internal/form"
 )
 
+// IsSensitive reports whether a field of this name holds a card or
+// identity number (or a credit card's validity or CVV2), which nothing
+// tsymock writes may hold in full: the recorder of serve --record masks
+// them as the journal does.
+func IsSensitive(name string) bool { return isSensitive(name) }
+
+// MaskSensitive masks, in place, every sensitive value that decoded JSON
+// (params or an answer) holds in clear, as the journal masks its entries,
+// and returns the values it masked, so that a text repeating them can be
+// masked too.
+func MaskSensitive(v any) []string { return maskValues(v, nil) }
+
+// MaskNumbers masks what may be a card or identity number in a text whose
+// fields cannot be told apart (an error message, a req that is not JSON).
+func MaskNumbers(s string) string { return longNumber.ReplaceAllStringFunc(s, emulator.MaskNumber) }
+
+// IsCiphertext reports whether s looks like an encrypted field (the hex of
+// an RSA block), which the journal keeps as it is.
+func IsCiphertext(s string) bool { return isCiphertext(s) }
+
 // isSensitive reports whether a field holds a card or identity number (or
 // a credit card's validity and CVV2). The protocol encrypts them (answers
 // too: setSafeCard's cardNo, spec §4.1.12), so what the journal keeps is
@@ -36,6 +56,7 @@ func mask(e *Entry) {
 		e.Raw[form.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
 	secrets = maskValues(e.Answer, secrets)
+	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
 		if req, ok := e.Raw[form.KeyReq]; ok {
@@ -46,7 +67,33 @@ func mask(e *Entry) {
 		for i := range e.Portability {
 			e.Portability[i].Message = strings.ReplaceAll(e.Portability[i].Message, secret, mask)
 		}
+		if e.Upstream != nil {
+			e.Upstream.Message = strings.ReplaceAll(e.Upstream.Message, secret, mask)
+		}
 	}
+}
+
+// maskUpstream masks the values of compare mode's differences: a field
+// sensitive by name, and anything sensitive inside an object or list.
+func maskUpstream(u *Upstream, found []string) []string {
+	if u == nil {
+		return found
+	}
+	for i := range u.Differences {
+		d := &u.Differences[i]
+		name := d.Path[strings.LastIndexAny(d.Path, ".")+1:]
+		d.Local, found = maskDiffValue(name, d.Local, found)
+		d.Upstream, found = maskDiffValue(name, d.Upstream, found)
+	}
+	return found
+}
+
+// maskDiffValue masks one value of a difference.
+func maskDiffValue(name string, v any, found []string) (any, []string) {
+	if text, ok := v.(string); ok && isSensitive(name) && text != "" && !isCiphertext(text) {
+		return emulator.MaskNumber(text), append(found, text)
+	}
+	return v, maskValues(v, found)
 }
 
 // maskValues masks, in place, the sensitive values of decoded JSON that are

@@ -22,6 +22,9 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []
 	if own {
 		h.Coverage.Record(e)
 	}
+	if h.Proxy != nil {
+		h.summarise(ex, e.Service, e.Method)
+	}
 	h.logExchange(r.Context(), ex, d)
 }
 
@@ -42,6 +45,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 	}
 	e.Response = string(body)
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
+	e.Upstream = ex.upstream
 	return e
 }
 

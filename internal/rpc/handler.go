@@ -30,6 +30,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/proxy"
 	"github.com/tsymock/tsymock/internal/sigcache"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
@@ -71,6 +72,9 @@ type Parts struct {
 	// caused are listed by the time its answer arrives.
 	Notifier interface{ Wake() }
 	Log      *slog.Logger
+	// Proxy, when set, forwards the calls no rule answers to an upstream,
+	// or compares the emulator's answers with the upstream's (upstream.go).
+	Proxy *proxy.Proxy
 }
 
 // Handler answers /service/soa. Create it with New.
@@ -114,6 +118,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
 	if h.writeFault(w, r, ex) {
 		h.finish(r, ex, start, nil)
+		return
+	}
+	if ex.passed != nil { // the upstream's answer, as the proxy gave it
+		h.writePassed(w, ex)
+		h.finish(r, ex, start, ex.passed.Body)
 		return
 	}
 	body, err := h.encode(ex)

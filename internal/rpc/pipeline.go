@@ -1,6 +1,7 @@
 package rpc
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/proxy"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -43,6 +45,15 @@ type exchange struct {
 	// portability is what the emulator let pass that the real test
 	// environment refuses: logged, journaled and counted for coverage.
 	portability []emulator.Portability
+	// With an upstream (serve --upstream): rawBody is the POST body as
+	// received, formRead whether the form was read, byRule whether a
+	// scenario rule answered, upstream what the upstream answered, and
+	// passed the answer to write as the proxy gave it.
+	rawBody  *bytes.Buffer
+	formRead bool
+	byRule   bool
+	upstream *journal.Upstream
+	passed   *proxy.Result
 }
 
 // answer sets the answer of the call: value, or the error serr.
@@ -68,44 +79,69 @@ type step func(w http.ResponseWriter, r *http.Request, ex *exchange) (answered b
 // pipeline is the order in which a call is checked and answered. The order
 // is part of the contract: the same bad request always gets the same
 // errorCode. A new stage goes where it belongs in this list (a proxy that
-// forwards what no rule answered, say, before the emulator).
+// forwards what no rule answered, before the emulator).
 func (h *Handler) pipeline() []step {
-	return []step{
+	steps := []step{
 		h.readForm,     // the form, within the body limit (10000, 10004)
 		h.authenticate, // sysid, version, timestamp window, signature (10001, 20000, 10000, 20019)
 		h.decode,       // req, and its method in the catalogue (10003)
 		h.askRules,     // the scenario rules: an answer, an error, a delay or a fault
-		h.prepare,      // the params validated and decrypted (10000, 10001, 20017)
-		h.emulate,      // the emulator's answer, its fields encrypted for the merchant
 	}
+	if h.forwarding() {
+		return append(steps, h.forward) // the upstream's answer (serve --upstream, upstream.go)
+	}
+	return append(steps,
+		h.prepare, // the params validated and decrypted (10000, 10001, 20017)
+		h.emulate, // the emulator's answer, its fields encrypted for the merchant
+	)
 }
 
-// run takes the call through the pipeline.
+// run takes the call through the pipeline; in compare mode the upstream is
+// asked too once the call is answered.
 func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 	for _, step := range h.steps {
 		if step(w, r, ex) {
-			return
+			break
 		}
+	}
+	if h.Proxy != nil {
+		h.compareUpstream(r, ex)
 	}
 }
 
 // readForm reads the parameters leniently (GET query or POST form) and
 // bounds req.
 func (h *Handler) readForm(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	h.teeBody(r, ex)
 	values, serr := form.Read(w, r, h.cfg.MaxBody)
 	if serr != nil {
 		return ex.fail(serr)
 	}
 	ex.params = form.ParamsFrom(values)
+	ex.formRead = true
 	return ex.fail(form.CheckSize(ex.params, h.cfg.MaxBody))
 }
 
-func (h *Handler) authenticate(_ http.ResponseWriter, _ *http.Request, ex *exchange) bool {
-	return ex.fail(h.checkSigned(ex))
+// authenticate checks a known application's call. With an upstream, a call
+// of an application tsymock does not know goes there unverified: tsymock
+// has no key to check it with, the upstream has.
+func (h *Handler) authenticate(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	serr := h.checkSigned(ex)
+	if serr != nil && ex.app.SysID == "" && h.forwarding() {
+		return h.forward(w, r, ex)
+	}
+	return ex.fail(serr)
 }
 
-func (h *Handler) decode(_ http.ResponseWriter, _ *http.Request, ex *exchange) bool {
-	return ex.fail(h.lookup(ex))
+// decode reads req and finds its method. With an upstream, a req tsymock
+// cannot read or a method its catalogue lacks goes there: the upstream
+// knows its own methods.
+func (h *Handler) decode(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+	serr := h.lookup(ex)
+	if serr != nil && h.forwarding() {
+		return h.forward(w, r, ex)
+	}
+	return ex.fail(serr)
 }
 
 // askRules lets the scenario rules answer a decoded call, before its params
@@ -115,6 +151,7 @@ func (h *Handler) askRules(_ http.ResponseWriter, r *http.Request, ex *exchange)
 	if !answered {
 		return false
 	}
+	ex.byRule = true
 	return ex.answer(value, serr)
 }
 

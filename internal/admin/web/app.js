@@ -112,6 +112,7 @@ async function showEntry(id) {
     ...section("Decoded req", e.req || "(req is not JSON)"),
     ...(e.answer ? section("Answer (signedValue)", e.answer) : []),
     ...section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)"),
+    ...(e.upstream ? section("Upstream (" + e.upstream.mode + ")", e.upstream) : []),
   ].filter((c) => c !== null));
 }
 
@@ -207,6 +208,20 @@ async function arm(ev) {
   await loadRules();
 }
 
+// ---- compare ----
+
+async function loadCompare() {
+  const r = await api(withSysid("compare"));
+  $("#compare-summary").textContent = r.enabled
+    ? r.compared + " calls compared with " + r.upstream + ", " + r.differed + " differed, " +
+      r.upstreamErrors + " without an upstream answer, " + r.skipped + " skipped"
+    : "Compare mode is off: start tsymock with --upstream URL --compare.";
+  const show = (v) => (v === undefined || v === null ? "(none)" : JSON.stringify(v));
+  rows($("#gaps tbody"), r.gaps, (g) => [g.call, g.path, g.kind, g.count, show(g.local), show(g.upstream),
+    el("a", { href: "#journal", onclick: () => setTimeout(() => showEntry(g.lastJournal), 0) }, "#" + g.lastJournal)]);
+  rows($("#compared tbody"), r.calls, (c) => [c.call, c.compared, c.differed, c.upstreamErrors, c.skipped]);
+}
+
 // ---- coverage, apps, clock ----
 
 async function loadCoverage() {
@@ -242,7 +257,8 @@ function clearJournal() {
 
 // ---- tabs and polling ----
 
-const loaders = { journal: pollJournal, state: loadState, notifications: loadNotifications, scenarios: loadRules, coverage: loadCoverage };
+const loaders = { journal: pollJournal, state: loadState, notifications: loadNotifications, scenarios: loadRules,
+  coverage: loadCoverage, compare: loadCompare };
 
 function showTab() {
   state.tab = (location.hash || "#journal").slice(1);
