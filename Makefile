@@ -12,14 +12,22 @@ FUZZTIME ?= 5s
 run:
 	$(GO) run ./cmd/tsymock serve
 
-## test: gofmt check, go vet, every test under the race detector, a short fuzz pass
+## test: gofmt check, go vet, staticcheck, every test under the race detector, a short fuzz pass
 test: lint fuzz
 	$(GO) test -race -count=1 ./...
 
-lint:
+STATICCHECK_VERSION ?= v0.8.2
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
+## lint: gofmt, go vet and staticcheck (default checks; installed from the Go module proxy on first use)
+lint: $(STATICCHECK)
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 ## fuzz: run every fuzz target for FUZZTIME (seed corpora also run in `go test`)
 fuzz:

@@ -13,7 +13,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -72,11 +71,13 @@ func tsymockBinary(t *testing.T) string {
 	return binPath
 }
 
+// goTool is the go command on PATH, or the one of this machine's Go
+// installation when PATH has none (as in an empty environment).
 func goTool() string {
 	if p, err := exec.LookPath("go"); err == nil {
 		return p
 	}
-	return filepath.Join(runtime.GOROOT(), "bin", "go")
+	return "/usr/local/go/bin/go"
 }
 
 // proc is a running "tsymock serve".

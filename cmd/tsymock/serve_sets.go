@@ -63,7 +63,7 @@ func parseAppSets(values []string) (map[string][]string, error) {
 			sysid, tok = id, set
 			out[sysid] = nil
 		} else if sysid == "" {
-			return nil, fmt.Errorf("--app-account-sets %q: want SYSID=SET,SET...", tok)
+			return nil, fmt.Errorf("--app-account-sets %q: want SYSID=SET,SET (one or more)", tok)
 		}
 		out[sysid] = append(out[sysid], tok)
 	}

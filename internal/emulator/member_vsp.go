@@ -98,15 +98,3 @@ func (m *member) terminal(termID string) *vspTerminal {
 	}
 	return nil
 }
-
-// boundVspCusid reports whether vspCusid is bound to the member: spec
-// §4.1.21 2.2 wants the vspCusid of a group-mode payment to be one its
-// receiver bound.
-func (m *member) boundVspCusid(vspCusid string) bool {
-	for _, t := range m.vsp {
-		if t.cusID == vspCusid {
-			return true
-		}
-	}
-	return false
-}

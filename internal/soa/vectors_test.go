@@ -37,15 +37,3 @@ func loadVectors(tb testing.TB) vectors {
 	require.NotEmpty(tb, v.Request)
 	return v
 }
-
-// request finds a request vector by name.
-func (v vectors) request(tb testing.TB, name string) requestVector {
-	tb.Helper()
-	for _, r := range v.Request {
-		if r.Name == name {
-			return r
-		}
-	}
-	tb.Fatalf("no request vector %q", name)
-	return requestVector{}
-}

@@ -10,7 +10,6 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -127,5 +126,4 @@ func (r *appRecord) app() (apps.App, error) {
 type replayStats struct {
 	ops, apps, done, diverged int
 	finished                  map[string]bool
-	took                      time.Duration
 }
