@@ -164,7 +164,8 @@ func (s *Server) newRPC() *rpc.Handler {
 func (s *Server) newPages() (*pages.Handler, error) {
 	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
 		VerificationCode: s.cfg.VerificationCode},
-		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
+		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,
+			Notifier: s.notify, Log: s.log})
 }
 
 // openStore opens the data dir and replays it, after the configured
