@@ -26,6 +26,7 @@ import (
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
 	"github.com/tsymock/tsymock/internal/rpc"
@@ -48,6 +49,7 @@ type Server struct {
 	version   []string     // X-Tsymock-Version, made once: assigned, it costs nothing per request
 	journal   *journal.Journal
 	coverage  *coverage.Counter
+	metrics   *metrics.Metrics // GET /__tsymock/metrics
 	notify    *notify.Notifier
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
 	admin     *admin.API     // /__tsymock/
@@ -82,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.journal = journal.New(cfg.JournalSize)
 	s.coverage = coverage.New(s.catalogue)
+	s.metrics = metrics.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
 	if st != nil {
 		finished = st.Finished
@@ -103,7 +106,7 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock})
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Metrics: s.metricsHandler()})
 	s.http = s.newHTTPServer()
 	return s, nil
 }
@@ -151,7 +154,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // newRPC builds the handler of /service/soa from the server's parts.
 func (s *Server) newRPC() *rpc.Handler {
 	parts := rpc.Parts{Apps: s.apps, Catalogue: s.catalogue, Emulator: s.emu, Scenarios: s.scen,
-		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log}
+		Journal: s.journal, Coverage: s.coverage, Metrics: s.metrics, Notifier: s.notify, Log: s.log}
 	if s.cfg.AutoApps {
 		parts.AutoApp = s.autoApp
 	}

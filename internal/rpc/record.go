@@ -7,9 +7,11 @@ import (
 )
 
 // record keeps a finished request's entry, and returns its journal id:
-// the journal keeps it, and coverage counts it when own (its sysid is a
-// registered application).
-func (h *Handler) record(e *journal.Entry, _ time.Duration, own bool) uint64 {
+// the metrics count it, the journal keeps it, and coverage counts it when
+// own (its sysid is a registered application). The metrics read it first,
+// before the journal masks and owns it.
+func (h *Handler) record(e *journal.Entry, d time.Duration, own bool) uint64 {
+	h.Metrics.Record(e, d)
 	id := h.Journal.Add(e, own)
 	if own {
 		h.Coverage.Record(e)
@@ -18,7 +20,7 @@ func (h *Handler) record(e *journal.Entry, _ time.Duration, own bool) uint64 {
 }
 
 // RecordPage keeps the entry of a browser page's request as a call's is
-// kept (journal, coverage), and returns its journal id. An entry
+// kept (journal, coverage, metrics), and returns its journal id. An entry
 // that names no method gets the one its page serves; it counts for
 // coverage when its sysid is a registered application.
 func (h *Handler) RecordPage(e *journal.Entry, d time.Duration) uint64 {
