@@ -21,13 +21,19 @@ type (
 	// PortabilityCoverage counts, for one rule, the calls the real test
 	// environment would refuse, with an example.
 	PortabilityCoverage = coverage.PortabilityReport
+	// PageCoverage is what one browser page was asked.
+	PageCoverage = coverage.PageReport
 )
 
-// Coverage gaps: what the tests never saw of a method.
+// Coverage gaps: what the tests never saw of a method, or never did with
+// a page (a page whose fail button was never carried out has
+// GapNeverFailed).
 const (
 	GapNeverCalled    = coverage.GapNeverCalled
 	GapNeverFailed    = coverage.GapNeverFailed
 	GapNeverSucceeded = coverage.GapNeverSucceeded
+	GapNeverOpened    = coverage.GapNeverOpened
+	GapNeverConfirmed = coverage.GapNeverConfirmed
 )
 
 // WriteCoverageText writes coverage reports for people, as "tsymock

@@ -11,8 +11,9 @@ const DefaultJournalSize = journal.DefaultSize
 // The journal's types, as Server.Journal hands them out (package
 // internal/journal defines them).
 type (
-	// JournalEntry is one call on /service/soa as the journal keeps it. It
-	// never holds a full card or identity number.
+	// JournalEntry is one call on /service/soa, or one request of a
+	// browser page, as the journal keeps it. It never holds a full card or
+	// identity number.
 	JournalEntry = journal.Entry
 	// JournalFilter selects journal entries; the zero filter selects
 	// everything.
@@ -43,6 +44,15 @@ const (
 	OutcomeOK    = journal.OutcomeOK
 	OutcomeError = journal.OutcomeError
 	OutcomeFault = journal.OutcomeFault
+)
+
+// Kinds of journal entry, and the actions of a page request.
+const (
+	KindSOA     = journal.KindSOA
+	KindPage    = journal.KindPage
+	PageOpen    = journal.PageOpen
+	PageConfirm = journal.PageConfirm
+	PageFail    = journal.PageFail
 )
 
 // Signature verdicts of a journal entry.

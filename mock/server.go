@@ -26,6 +26,7 @@ import (
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
 	"github.com/tsymock/tsymock/internal/proxy"
@@ -49,6 +50,7 @@ type Server struct {
 	version   []string     // X-Tsymock-Version, made once: assigned, it costs nothing per request
 	journal   *journal.Journal
 	coverage  *coverage.Counter
+	metrics   *metrics.Metrics // GET /__tsymock/metrics
 	notify    *notify.Notifier
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
 	admin     *admin.API     // /__tsymock/
@@ -90,6 +92,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.journal = journal.New(cfg.JournalSize)
 	s.coverage = coverage.New(s.catalogue)
+	s.metrics = metrics.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
 	if st != nil {
 		finished = st.Finished
@@ -114,7 +117,8 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Compare: s.proxy})
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Compare: s.proxy,
+		Metrics: s.metricsHandler()})
 	s.http = s.newHTTPServer()
 	return s, nil
 }
@@ -163,7 +167,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // newRPC builds the handler of /service/soa from the server's parts.
 func (s *Server) newRPC() *rpc.Handler {
 	parts := rpc.Parts{Apps: s.apps, Catalogue: s.catalogue, Emulator: s.emu, Scenarios: s.scen,
-		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log, Proxy: s.proxy}
+		Journal: s.journal, Coverage: s.coverage, Notifier: s.notify, Log: s.log, Metrics: s.metrics, Proxy: s.proxy}
 	if s.cfg.AutoApps {
 		parts.AutoApp = s.autoApp
 	}
@@ -176,7 +180,8 @@ func (s *Server) newRPC() *rpc.Handler {
 func (s *Server) newPages() (*pages.Handler, error) {
 	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
 		VerificationCode: s.cfg.VerificationCode},
-		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
+		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,
+			Notifier: s.notify, Log: s.log})
 }
 
 // openStore opens the data dir and replays it, after the configured

@@ -27,7 +27,8 @@ type coverageFlags struct {
 
 // runCoverage prints a running server's contract coverage: per
 // application, the catalogue methods called and never called, the
-// errorCodes answered, the notifications. It exits 0 when it got a report.
+// errorCodes answered, the browser pages asked, the notifications. It
+// exits 0 when it got a report.
 func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f coverageFlags
 	fs := pflag.NewFlagSet("coverage", pflag.ContinueOnError)
@@ -40,7 +41,8 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tsymock coverage [--url URL] [--sysid SYSID] [--json]\n\n"+
 			"Print which catalogue methods a running server's clients called, what they were answered\n"+
-			"(\"refund: never failed\"), which they never called, and the notifications. Flags:\n")
+			"(\"refund: never failed\"), which they never called, the browser pages they asked, and the\n"+
+			"notifications. Flags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {

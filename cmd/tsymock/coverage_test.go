@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 )
@@ -27,10 +28,12 @@ func TestCoverageCommand(t *testing.T) {
 		require.Equal(t, 0, code, "%s", errOut.String())
 	}
 	assert.Contains(t, stderr.String(), "application registered on first use")
+	openPage(t, url)
 
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run(context.Background(), []string{"coverage", "--url", url}, &out, &errOut), "%s", errOut.String())
-	for _, want := range []string{"sysid " + demo.SysID + ": 1 of", "sysid ci-job-9: 1 of", "MemberService.createMember", "never called ("} {
+	for _, want := range []string{"sysid " + demo.SysID + ": 1 of", "sysid ci-job-9: 1 of", "MemberService.createMember", "never called (",
+		"pages (1 of 8 asked):\n    " + client.PageSignContract, "pages never opened (7):"} {
 		assert.Contains(t, out.String(), want)
 	}
 
@@ -40,11 +43,29 @@ func TestCoverageCommand(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out.Bytes(), &reports))
 	require.Len(t, reports, 1)
 	assert.Equal(t, 1, reports[0].Called)
+	assert.Len(t, reports[0].Pages, 8, "every page, none opened by ci-job-9")
 
 	resp, err := http.Get(url + "/__tsymock/journal?limit=1")
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode, "loopback needs no token")
+}
+
+// openPage opens the demo application's e-contract page for a member it
+// does not have: an error page, counted in coverage all the same.
+func openPage(t *testing.T, url string) {
+	t.Helper()
+	m, err := demo.Load()
+	require.NoError(t, err)
+	c, err := client.New(url, demo.SysID, m.MerchantKey, m.PlatformCert)
+	require.NoError(t, err)
+	u, err := c.PageURL("", client.PageSignContract, "MemberService", "signContract", client.ContractPageParams{
+		BizUserID: "nobody", JumpURL: "http://127.0.0.1:1/jump", BackURL: "http://127.0.0.1:1/notify", Source: client.SourcePC})
+	require.NoError(t, err)
+	resp, err := http.Get(u)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 }
 
 func TestCoverageCommandReportsErrors(t *testing.T) {

@@ -1,8 +1,8 @@
 // Package admin is tsymock's control plane over HTTP, under /__tsymock/:
 // the admin API (journal, call counts, coverage, scenarios, one-shot
 // rules, the clock, applications, the emulated state, notifications,
-// reset), the web page that shows it, the health check, and the Go
-// profiler under /debug/pprof/.
+// reset), the metrics, the web page that shows it, the health check, and
+// the Go profiler under /debug/pprof/.
 //
 // Every admin endpoint answers loopback clients, and others only with the
 // admin token (access.go); health, the web page's static files and the
@@ -85,6 +85,8 @@ type Config struct {
 
 // Parts are what the admin API works on.
 type Parts struct {
+	// Metrics answers GET /__tsymock/metrics; nil leaves it out.
+	Metrics http.Handler
 	Server  Server
 	State   State
 	Journal *journal.Journal // its last id, and clearing it alone
@@ -112,6 +114,7 @@ func (a *API) Route(r *mux.Router) {
 	sub.Use(a.access)
 	a.routeWeb(sub)
 	a.routeJournal(sub)
+	a.routeMetrics(sub)
 	a.routeScenarios(sub)
 	a.routeState(sub)
 	a.routeNotifications(sub)
@@ -145,6 +148,7 @@ func (a *API) notFound(w http.ResponseWriter, r *http.Request) {
 func endpoints() []string {
 	return []string{
 		"GET /__tsymock/ (web page)", "GET /__tsymock/health",
+		"GET /__tsymock/metrics (Prometheus text format)",
 		"POST /__tsymock/reset[?sysid=]",
 		"GET /__tsymock/journal[?sysid=&service=&method=&errorCode=&outcome=&portability=&since=&until=&after=&limit=&param.NAME=]",
 		"GET /__tsymock/journal/{id}", "DELETE /__tsymock/journal[?sysid=]",

@@ -1,7 +1,7 @@
-// Package coverage counts, per application, what every method of the
-// catalogue was answered since the last reset, and reports what the tests
-// never exercised ("refund: never failed"), with the notifications next to
-// it. It counts the journal's entries as they are added; unlike the journal
+// Package coverage counts, per application, what every method and browser
+// page of the catalogue was answered since the last reset, and reports
+// what the tests never exercised ("refund: never failed"), with the
+// notifications next to it. It counts the journal's entries as they are added; unlike the journal
 // it is not bounded: it holds counts only.
 package coverage
 
@@ -35,6 +35,9 @@ type Report struct {
 	// Portability lists, by rule, the calls tsymock answered that the real
 	// test environment would refuse; empty when every call was portable.
 	Portability []PortabilityReport `json:"portability"`
+	// Pages lists every browser page of the catalogue, with what it was
+	// asked (pages.go).
+	Pages []PageReport `json:"pages"`
 }
 
 // MethodReport is what one method's calls were answered.
@@ -81,6 +84,7 @@ type appTally struct {
 	methods map[string]*tally // by Service.method
 	unknown map[string]int
 	notes   map[string]*noteTally // portability notes by rule; nil until the first
+	pages   map[string]*pageTally // by page path; nil until the first
 }
 
 // Counter counts, per application, every call since the last reset. It is
@@ -107,9 +111,16 @@ func (c *Counter) app(sysid string) *appTally {
 	return a
 }
 
-// Record counts one journaled call of a registered application. A call
-// refused before its req was decoded names no method, and is not counted.
+// Record counts one journaled call or page request of a registered
+// application. A call refused before its req was decoded names no method,
+// and is not counted.
 func (c *Counter) Record(e *journal.Entry) {
+	if e.Kind == journal.KindPage {
+		c.mu.Lock()
+		c.app(e.SysID).recordPage(e)
+		c.mu.Unlock()
+		return
+	}
 	if e.Service == "" {
 		return
 	}
@@ -181,7 +192,7 @@ func (c *Counter) Report(sysid string) Report {
 		a = &appTally{} // looking creates nothing
 	}
 	rep := Report{SysID: sysid, Unknown: maps.Clone(a.unknown), Notifications: []NotificationReport{},
-		Portability: a.portability()}
+		Portability: a.portability(), Pages: a.pageReports(c.cat)}
 	seen := map[string]bool{}
 	for _, m := range c.cat.Methods() {
 		if seen[m.FullName()] {
@@ -203,27 +214,40 @@ func (c *Counter) Report(sysid string) Report {
 	return rep
 }
 
-// methodCoverage is one catalogue method's line of the report.
+// methodCoverage is one catalogue method's line of the report. A page
+// flow's line counts its page's requests; the page's own gaps are in
+// Report.Pages, so only "never called" is given here.
 func (a *appTally) methodCoverage(m *soa.Method) MethodReport {
 	mc := MethodReport{Service: m.Service, Method: m.Name, PageFlow: m.PageFlow}
-	t, ok := a.methods[m.FullName()]
-	if !ok {
+	t := a.tallyOf(m)
+	if t == nil {
 		mc.Gaps = []string{GapNeverCalled}
 		return mc
 	}
 	mc.Calls, mc.OK = t.calls, t.ok
 	if len(t.codes) > 0 {
 		mc.ErrorCodes = maps.Clone(t.codes)
-	} else {
+	} else if !m.PageFlow {
 		mc.Gaps = append(mc.Gaps, GapNeverFailed)
 	}
 	if len(t.faults) > 0 {
 		mc.Faults = maps.Clone(t.faults)
 	}
-	if t.ok == 0 {
+	if t.ok == 0 && !m.PageFlow {
 		mc.Gaps = append(mc.Gaps, GapNeverSucceeded)
 	}
 	return mc
+}
+
+// tallyOf is a method's tally, or its page's; nil when it has none.
+func (a *appTally) tallyOf(m *soa.Method) *tally {
+	if m.PageFlow {
+		if p, ok := a.pages[m.Page]; ok {
+			return &p.tally
+		}
+		return nil
+	}
+	return a.methods[m.FullName()]
 }
 
 // Notifications counts notifications by kind, sorted by kind.

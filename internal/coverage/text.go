@@ -32,23 +32,22 @@ func writeReport(b *strings.Builder, rep Report) {
 		pct = rep.Called * 100 / rep.Total
 	}
 	fmt.Fprintf(b, "sysid %s: %d of %d methods called (%d%%)\n", rep.SysID, rep.Called, rep.Total, pct)
-	var never, pages []string
+	var never []string
 	for _, m := range rep.Methods {
 		name := m.Service + "." + m.Method
 		switch {
+		case m.PageFlow: // under pages, below
 		case m.Calls > 0:
 			fmt.Fprintf(b, "  %-44s %s\n", name, methodLine(m))
-		case m.PageFlow:
-			pages = append(pages, name)
 		default:
 			never = append(never, name)
 		}
 	}
 	writeList(b, "never called", never)
-	writeList(b, "page flows (opened in a browser) never called", pages)
 	for _, k := range slices.Sorted(maps.Keys(rep.Unknown)) {
 		fmt.Fprintf(b, "  unknown method %s: %s\n", k, plural(rep.Unknown[k], "call"))
 	}
+	writePages(b, rep.Pages)
 	writeNotifications(b, rep.Notifications)
 	writePortability(b, rep.Portability)
 }
@@ -66,6 +65,39 @@ func writePortability(b *strings.Builder, reps []PortabilityReport) {
 			plural(r.Calls, "call"), counts(r.Methods))
 		fmt.Fprintf(b, "      e.g. journal #%d %s: %s\n", r.Example.JournalID, r.Example.Call, r.Example.Message)
 	}
+}
+
+// writePages writes the pages asked, then those never opened.
+func writePages(b *strings.Builder, pages []PageReport) {
+	var asked, never []string
+	for _, p := range pages {
+		name := p.Page + " (" + p.Service + "." + p.Method + ")"
+		if p.Requests == 0 {
+			never = append(never, name)
+			continue
+		}
+		asked = append(asked, fmt.Sprintf("%-44s %s.%s: %s", p.Page, p.Service, p.Method, pageLine(p)))
+	}
+	if len(asked) > 0 {
+		fmt.Fprintf(b, "  pages (%d of %d asked):\n", len(asked), len(pages))
+		for _, line := range asked {
+			fmt.Fprintf(b, "    %s\n", line)
+		}
+	}
+	writeList(b, "pages never opened", never)
+}
+
+// pageLine is "3 requests, 1 opened, 1 confirmed, 0 failed, errors
+// 20010×1; never failed".
+func pageLine(p PageReport) string {
+	line := fmt.Sprintf("%s, %d opened, %d confirmed, %d failed", plural(p.Requests, "request"), p.Opened, p.Confirmed, p.Failed)
+	if len(p.ErrorCodes) > 0 {
+		line += ", errors " + counts(p.ErrorCodes)
+	}
+	if len(p.Gaps) > 0 {
+		line += "; " + strings.Join(p.Gaps, ", ")
+	}
+	return line
 }
 
 // methodLine is "3 calls, 2 OK, errors 30000×1; never failed".

@@ -41,32 +41,42 @@ type Report struct {
 	Fingerprint string
 	// Cause names the mistake in one sentence, with what to do instead.
 	Cause string
+	// Reason names it in a word, for counting: ReasonMissing, or the
+	// keys.Cause the signature itself showed ("other-key", "wrong-hash",
+	// "source-differs", ...).
+	Reason string
 }
+
+// ReasonMissing is the Reason of a request without a sign.
+const ReasonMissing = "missing-sign"
 
 // Run diagnoses a signature that did not verify.
 func Run(in Input) Report {
 	source := in.SysID + in.Req + in.Timestamp
+	reason, text := cause(in, source)
 	return Report{
 		MD5Base64:   keys.MD5Base64(source),
 		Fingerprint: keys.Fingerprint(in.Key),
-		Cause:       cause(in, source),
+		Cause:       text,
+		Reason:      reason,
 	}
 }
 
-func cause(in Input, source string) string {
+// cause is the mistake's reason and sentence.
+func cause(in Input, source string) (reason, text string) {
 	if in.Sign == "" {
-		return "the sign parameter is missing or empty"
+		return ReasonMissing, "the sign parameter is missing or empty"
 	}
 	d := keys.Diagnose(in.Key, source, in.Sign)
 	switch d.Cause {
 	case keys.CauseKeySize, keys.CauseOtherKey:
-		return wrongKey(in, d.Message)
+		return string(d.Cause), wrongKey(in, d.Message)
 	case keys.CauseSourceDiffers:
 		if c, ok := textMistake(in, d.Hash); ok {
-			return c
+			return string(d.Cause), c
 		}
 	}
-	return d.Message
+	return string(d.Cause), d.Message
 }
 
 // wrongKey names the key among those tsymock knows that made the signature.

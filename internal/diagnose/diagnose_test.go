@@ -62,25 +62,27 @@ func TestRun(t *testing.T) {
 	others := []NamedKey{{Name: "platform private key", Key: &platform.PublicKey}}
 	for _, tc := range []struct {
 		name, req, sign, want string
+		reason                string
 	}{
-		{"sha256", req, rawSign(t, merchant, crypto.SHA256, keys.MD5Base64(source)), "SHA256withRSA"},
-		{"no md5 step", req, rawSign(t, merchant, crypto.SHA1, source), "step was skipped"},
-		{"re-serialised", req, sign(t, merchant, sysid+`{"method":"createMember","param":{"bizUserId":"a\u0026b/张","memberType":3,"source":1},"service":"MemberService"}`+ts), "differently serialised req"},
-		{"php form", req, sign(t, merchant, sysid+`{"method":"createMember","param":{"bizUserId":"a&b\/\u5f20","memberType":3,"source":1},"service":"MemberService"}`+ts), "PHP json_encode"},
-		{"platform key", req, sign(t, platform, source), "signed with the platform private key"},
-		{"unknown key", req, sign(t, load(t, "platform-1024.pkcs1.pem"), source), "signed with the platform private key"},
-		{"no timestamp", req, sign(t, merchant, sysid+req), "timestamp is not in the signed text"},
-		{"no sysid", req, sign(t, merchant, req+ts), "sysid is not in the signed text"},
-		{"neither", req, sign(t, merchant, req), "neither sysid nor timestamp"},
-		{"changed after signing", strings.Replace(req, "a&b", "a&c", 1), sign(t, merchant, source), "the right key signed another text"},
-		{"key size", req, sign(t, big, source), "2048-bit key"},
-		{"missing", req, "", "missing"},
-		{"not base64", req, "%%%", "Base64"},
-		{"plus sent as space", req, strings.ReplaceAll(sign(t, platform, source), "+", " "), "Base64"},
+		{"sha256", req, rawSign(t, merchant, crypto.SHA256, keys.MD5Base64(source)), "SHA256withRSA", "wrong-hash"},
+		{"no md5 step", req, rawSign(t, merchant, crypto.SHA1, source), "step was skipped", "no-md5-step"},
+		{"re-serialised", req, sign(t, merchant, sysid+`{"method":"createMember","param":{"bizUserId":"a\u0026b/张","memberType":3,"source":1},"service":"MemberService"}`+ts), "differently serialised req", "source-differs"},
+		{"php form", req, sign(t, merchant, sysid+`{"method":"createMember","param":{"bizUserId":"a&b\/\u5f20","memberType":3,"source":1},"service":"MemberService"}`+ts), "PHP json_encode", "source-differs"},
+		{"platform key", req, sign(t, platform, source), "signed with the platform private key", "other-key"},
+		{"unknown key", req, sign(t, load(t, "platform-1024.pkcs1.pem"), source), "signed with the platform private key", "other-key"},
+		{"no timestamp", req, sign(t, merchant, sysid+req), "timestamp is not in the signed text", "source-differs"},
+		{"no sysid", req, sign(t, merchant, req+ts), "sysid is not in the signed text", "source-differs"},
+		{"neither", req, sign(t, merchant, req), "neither sysid nor timestamp", "source-differs"},
+		{"changed after signing", strings.Replace(req, "a&b", "a&c", 1), sign(t, merchant, source), "the right key signed another text", "source-differs"},
+		{"key size", req, sign(t, big, source), "2048-bit key", "key-size"},
+		{"missing", req, "", "missing", "missing-sign"},
+		{"not base64", req, "%%%", "Base64", "malformed"},
+		{"plus sent as space", req, strings.ReplaceAll(sign(t, platform, source), "+", " "), "Base64", "malformed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Run(Input{SysID: sysid, Req: tc.req, Timestamp: ts, Sign: tc.sign, Key: &merchant.PublicKey, Others: others})
 			assert.Contains(t, r.Cause, tc.want)
+			assert.Equal(t, tc.reason, r.Reason)
 			assert.Equal(t, keys.MD5Base64(sysid+tc.req+ts), r.MD5Base64)
 			assert.Equal(t, keys.Fingerprint(&merchant.PublicKey), r.Fingerprint)
 		})

@@ -23,10 +23,26 @@ const (
 	SignatureUnchecked = "unchecked" // the call failed before its signature was checked
 )
 
-// Entry is one call on /service/soa as the journal keeps it. It never
-// holds a full card or identity number: encrypted fields stay the
-// ciphertext that was received, and a number sent in clear by mistake is
-// masked, in the raw req too. Entries are never changed once recorded.
+// Kinds of entry: a call on /service/soa, or a request of a browser page
+// (PROTOCOL.md §6).
+const (
+	KindSOA  = "soa"
+	KindPage = "page"
+)
+
+// Actions of a page request: opening it (with signed parameters, or a
+// payInfo link), and its two buttons.
+const (
+	PageOpen    = "open"
+	PageConfirm = "confirm"
+	PageFail    = "fail"
+)
+
+// Entry is one call on /service/soa, or one request of a browser page, as
+// the journal keeps it. It never holds a full card or identity number:
+// encrypted fields stay the ciphertext that was received, and a number sent
+// in clear by mistake is masked, in the raw req too. Entries are never
+// changed once recorded.
 type Entry struct {
 	ID         uint64            `json:"id"`
 	Time       time.Time         `json:"time"`       // wall time the request arrived
@@ -38,8 +54,11 @@ type Entry struct {
 	SysID      string            `json:"sysid"`
 	Service    string            `json:"service,omitempty"`
 	Method     string            `json:"method,omitempty"`
-	Raw        map[string]string `json:"raw"`           // the parameters received (sysid, timestamp, v, sign, req, ...)
-	Req        *DecodedReq       `json:"req,omitempty"` // req decoded, when it is JSON
+	Kind       string            `json:"kind"`             // KindSOA, or KindPage for a browser page's request
+	Page       string            `json:"page,omitempty"`   // the page's path
+	Action     string            `json:"action,omitempty"` // what the page request did: PageOpen, PageConfirm, PageFail
+	Raw        map[string]string `json:"raw"`              // the parameters received (sysid, timestamp, v, sign, req, ...)
+	Req        *DecodedReq       `json:"req,omitempty"`    // req decoded, when it is JSON
 	Signature  SignatureCheck    `json:"signature"`
 	Rule       string            `json:"rule,omitempty"`  // the scenario rule(s) that answered or delayed
 	Fault      string            `json:"fault,omitempty"` // the fault a rule asked for
@@ -67,6 +86,9 @@ type DecodedReq struct {
 // SignatureCheck is how the request's signature fared.
 type SignatureCheck struct {
 	Verdict string `json:"verdict"` // valid, invalid or unchecked
+	// Reason names an invalid signature's mistake in a word
+	// (diagnose.Report.Reason: "other-key", "wrong-hash", ...).
+	Reason string `json:"reason,omitempty"`
 	// VerifiedText is Base64(MD5(sysid+req+timestamp)), what the
 	// signature must cover; Key is the fingerprint of the key it was
 	// checked with; Diagnosis says why an invalid one failed.

@@ -15,6 +15,9 @@ import (
 // match; the zero filter selects everything.
 type Filter struct {
 	SysID, Service, Method string
+	// Kind selects calls on /service/soa (KindSOA) or page requests
+	// (KindPage); Action selects page requests that did this (PageOpen...).
+	Kind, Action string
 	// ErrorCode selects error answers with this code.
 	ErrorCode string
 	// Outcome selects OK, error or fault.
@@ -42,6 +45,7 @@ func (f Filter) match(e *Entry) bool {
 	case f.SysID != "" && e.SysID != f.SysID,
 		f.Service != "" && e.Service != f.Service,
 		f.Method != "" && e.Method != f.Method,
+		f.Kind != "" && e.Kind != f.Kind, f.Action != "" && e.Action != f.Action,
 		f.ErrorCode != "" && e.ErrorCode != f.ErrorCode,
 		f.Outcome != "" && !strings.EqualFold(e.Outcome, f.Outcome),
 		f.Rule != "" && !strings.Contains(e.Rule, f.Rule),
@@ -127,7 +131,7 @@ func valueText(v any) string {
 }
 
 // ParseFilter reads a filter from query parameters: service, method,
-// sysid, errorCode, outcome, rule, portability, since, until, after, limit
+// sysid, kind, action, errorCode, outcome, rule, portability, since, until, after, limit
 // and param.NAME.
 // Times are RFC 3339, China time ("2006-01-02 15:04:05"), or a duration
 // meaning that long ago ("5m").
@@ -135,6 +139,7 @@ func ParseFilter(q url.Values) (Filter, error) {
 	f := Filter{SysID: q.Get("sysid"), Service: q.Get("service"), Method: q.Get("method"),
 		ErrorCode: q.Get("errorCode"), Outcome: q.Get("outcome"), Rule: q.Get("rule"),
 		Portability: q.Get("portability")}
+	f.Kind, f.Action = q.Get("kind"), q.Get("action")
 	var err error
 	if f.Since, err = parseWhen(q.Get("since")); err != nil {
 		return f, fmt.Errorf("since: %w", err)

@@ -40,6 +40,7 @@ type Notifier struct {
 	records []*record // oldest first
 	byID    map[string]*record
 	closed  bool
+	counts  counts // Stats' totals
 
 	ctx      context.Context // cancelled by close: ends attempts in flight
 	cancel   context.CancelFunc
@@ -100,6 +101,7 @@ func (n *Notifier) add(ev emulator.Event) {
 	}
 	if reason != "" {
 		r.n.State, r.n.Reason = Undeliverable, reason
+		n.counts.undeliverable++
 		n.done(r)
 		n.log.Warn("notification not deliverable", "id", r.n.ID, "sysid", ev.SysID,
 			"call", ev.Service+"."+ev.Method, "backUrl", ev.BackURL, "reason", reason)
@@ -155,6 +157,7 @@ func (n *Notifier) scheduledAttempt(r *record) {
 func (n *Notifier) finish(r *record, a Attempt) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
+	defer n.counts.attempted(r.n.State, r, a) // once the switch has decided, still locked
 	r.running = false
 	r.n.Attempts = append(r.n.Attempts, a)
 	scheduled := countScheduled(r.n.Attempts)

@@ -16,11 +16,13 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -56,6 +58,9 @@ type Parts struct {
 	Emulator *emulator.Emulator
 	Notifier *notify.Notifier
 	Log      *slog.Logger
+	// Record journals a page request and counts it for coverage and the
+	// metrics (rpc.Handler.RecordPage); nil records nothing.
+	Record func(e *journal.Entry, d time.Duration) uint64
 }
 
 // Handler serves every page at its path (Paths). Create it with New.
@@ -69,6 +74,8 @@ type Handler struct {
 	flows    map[string]pageFlow // by path
 	tmpl     *template.Template
 	sessions *pageStore
+	// recordPage is Parts.Record.
+	recordPage func(e *journal.Entry, d time.Duration) uint64
 }
 
 // New returns the pages' handler.
@@ -78,7 +85,7 @@ func New(cfg Config, parts Parts) (*Handler, error) {
 		return nil, err
 	}
 	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
-		log: parts.Log, flows: pageFlows(), tmpl: tmpl, sessions: newPageStore()}, nil
+		log: parts.Log, flows: pageFlows(), tmpl: tmpl, sessions: newPageStore(), recordPage: parts.Record}, nil
 }
 
 // Paths are the pages' paths, sorted: the server routes each to Handler.
@@ -96,29 +103,47 @@ func pageFlows() map[string]pageFlow {
 // ServeHTTP answers a page. GET (or a POST of the signed parameters, as an
 // auto-submitting form sends them) opens it; a POST with a token is a
 // button; a GET of frontTrans.do?orderNo=... is the payInfo link of a
-// gateway, scan or H5 deposit.
+// gateway, scan or H5 deposit. Each GET or POST is journaled once
+// answered.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		w.Header().Set("Allow", "GET, POST")
 		http.Error(w, "tsymock: pages accept GET and POST", http.StatusMethodNotAllowed)
 		return
 	}
-	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	v := &visit{start: time.Now()}
+	values, serr := form.Read(w, r, h.cfg.MaxBody) // the server's own writer: a body too large closes the connection
+	v.raw = rawForm(values)
+	pw := &pageWriter{ResponseWriter: w, v: v}
 	switch {
 	case serr != nil:
-		h.pageError(w, r, serr)
+		h.pageError(pw, r, serr)
 	case r.Method == http.MethodPost && values.Has("token"):
-		h.pageAction(w, r, values)
+		v.action = buttonAction(values.Get("action"))
+		h.pageAction(pw, r, values)
 	case values.Has("orderNo") && !values.Has(form.KeyReq):
-		h.openOrderLink(w, r, values.Get("orderNo"))
+		v.action = journal.PageOpen
+		h.openOrderLink(pw, r, values.Get("orderNo"))
 	default:
-		h.openPage(w, r, values)
+		v.action = journal.PageOpen
+		h.openPage(pw, r, values)
 	}
+	h.record(r, pw)
+}
+
+// buttonAction is the journal's action of a button: confirm or fail, ""
+// for anything else (refused with 10000; the raw form keeps what came).
+func buttonAction(action string) string {
+	if action == journal.PageConfirm || action == journal.PageFail {
+		return action
+	}
+	return ""
 }
 
 // openPage verifies the signed parameters and shows the page.
 func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Values) {
-	p, serr := h.newPageSession(r, values)
+	p, verified, serr := h.newPageSession(r, values)
+	visitOf(w).verified(verified)
 	if serr == nil {
 		serr = h.flows[r.URL.Path].open(h, p)
 	}
@@ -147,6 +172,7 @@ func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Va
 			"open it again with freshly signed parameters", pageSessionTTL))
 		return
 	}
+	visitOf(w).session(p)
 	action := form.Get("action")
 	rps, serr := h.runAction(p, action, form)
 	h.notify.Wake()

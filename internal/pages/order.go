@@ -82,6 +82,7 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 func (h *Handler) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo string) {
 	p, serr := h.orderLinkSession(orderNo)
 	if serr == nil {
+		visitOf(w).session(p)
 		serr = openFrontTrans(h, p)
 	}
 	if serr != nil {

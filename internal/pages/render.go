@@ -60,6 +60,7 @@ type flowData struct {
 // the error is shown above the form (HTTP 200, X-Tsymock-Error-Code set).
 func (h *Handler) renderFlow(w http.ResponseWriter, r *http.Request, p *pageSession, serr *soa.Error) {
 	if serr != nil {
+		visitOf(w).serr = serr
 		w.Header().Set("X-Tsymock-Error-Code", serr.Code)
 	}
 	h.renderPage(w, http.StatusOK, "flow", flowData{pageView: p.view, Action: r.URL.Path, Token: p.token, Error: serr})
@@ -74,6 +75,7 @@ func (h *Handler) renderDone(w http.ResponseWriter, p *pageSession, rps string) 
 // on it. The status is 400 so that scripted flows notice, and
 // X-Tsymock-Error-Code carries the errorCode for them.
 func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Error) {
+	visitOf(w).serr = serr
 	h.logPage(r, "", "error", serr)
 	w.Header().Set("X-Tsymock-Error-Code", serr.Code)
 	h.renderPage(w, http.StatusBadRequest, "error", map[string]string{"Code": serr.Code, "Message": serr.Message})

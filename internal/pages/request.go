@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -11,18 +12,19 @@ import (
 // /service/soa verifies a call (rpc.Handler.VerifyPage: sysid, version,
 // timestamp window, the signature over the exact strings received, the
 // method the page serves, the scenario rules' errors, the params validated
-// and decrypted), and checks the URLs the page will use.
-func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSession, *soa.Error) {
+// and decrypted), and checks the URLs the page will use. The verified
+// page is returned, for the journal, when that fails too.
+func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSession, rpc.Page, *soa.Error) {
 	v, serr := h.verify(r, values)
 	if serr != nil {
-		return nil, serr
+		return nil, v, serr
 	}
 	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param}
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
 	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
-		return nil, serr
+		return nil, v, serr
 	}
-	return p, checkPageURL("backUrl", p.backURL)
+	return p, v, checkPageURL("backUrl", p.backURL)
 }
 
 // checkPageURL: a jumpUrl, frontUrl or backUrl, when given, must be an

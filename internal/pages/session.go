@@ -110,3 +110,11 @@ func (ps *pageStore) sweep() {
 		}
 	}
 }
+
+// OpenSessions is how many opened pages are kept now, expired ones not
+// yet swept included: for metrics, read when asked.
+func (h *Handler) OpenSessions() int {
+	h.sessions.mu.Lock()
+	defer h.sessions.mu.Unlock()
+	return len(h.sessions.sessions)
+}

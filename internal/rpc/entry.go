@@ -12,16 +12,12 @@ import (
 )
 
 // finish records a finished exchange: its journal entry, its coverage
-// count and its log line. body is what was written (nil for a fault that
-// wrote its own).
+// and metrics counts, and its log line. body is what was written (nil for
+// a fault that wrote its own).
 func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
 	d := time.Since(start)
 	e := h.newEntry(r, ex, start, d, body)
-	own := ex.app.SysID != ""
-	ex.id = h.Journal.Add(e, own)
-	if own {
-		h.Coverage.Record(e)
-	}
+	ex.id = h.record(e, d, ex.app.SysID != "")
 	if h.Proxy != nil {
 		h.summarise(ex, e.Service, e.Method)
 	}
@@ -32,7 +28,7 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []
 func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *journal.Entry {
 	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
-		SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
+		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
 	if e.Req = journalReq(ex); e.Req != nil {
 		e.Service, e.Method = e.Req.Service, e.Req.Method
@@ -91,7 +87,7 @@ func rawParams(p form.Params) map[string]string {
 func (h *Handler) signatureCheck(ex *exchange) journal.SignatureCheck {
 	switch {
 	case ex.diag != nil:
-		return journal.SignatureCheck{Verdict: journal.SignatureInvalid, VerifiedText: ex.diag.MD5Base64,
+		return journal.SignatureCheck{Verdict: journal.SignatureInvalid, Reason: ex.diag.Reason, VerifiedText: ex.diag.MD5Base64,
 			Key: ex.diag.Fingerprint, Diagnosis: ex.diag.Cause}
 	case ex.verifiedText != "":
 		return journal.SignatureCheck{Verdict: journal.SignatureValid, VerifiedText: ex.verifiedText, Key: ex.app.Fingerprint()}

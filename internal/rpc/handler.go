@@ -6,7 +6,7 @@
 // decrypted, and the emulator answers. The answer is then encoded, signed
 // with the platform key and written with HTTP 200, unless a scenario fault
 // breaks it on purpose; the call is journaled, counted for coverage and
-// logged.
+// the metrics, and logged.
 //
 // The browser pages verify their signed parameters with the same steps
 // (VerifyPage).
@@ -30,6 +30,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/proxy"
 	"github.com/tsymock/tsymock/internal/sigcache"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -68,6 +69,8 @@ type Parts struct {
 	Scenarios *scenarios.Set
 	Journal   *journal.Journal
 	Coverage  *coverage.Counter
+	// Metrics counts every call and page request; nil counts nothing.
+	Metrics *metrics.Metrics
 	// Notifier is woken after every call, so that the notifications it
 	// caused are listed by the time its answer arrives.
 	Notifier interface{ Wake() }

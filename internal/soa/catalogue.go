@@ -124,6 +124,12 @@ func (c *Catalogue) LookupPage(path, service, method string) (*Method, *Error) {
 	return m, nil
 }
 
+// Page finds the page flow served at path, whatever the request names.
+func (c *Catalogue) Page(path string) (*Method, bool) {
+	m, ok := c.pages[path]
+	return m, ok
+}
+
 // pagePaths lists the page paths, sorted.
 func (c *Catalogue) pagePaths() []string {
 	paths := make([]string, 0, len(c.pages))

@@ -159,7 +159,12 @@ func TestLookupPage(t *testing.T) {
 		require.Nil(t, err, path)
 		assert.Equal(t, path, m.Page)
 		assert.True(t, m.PageFlow)
+		byPath, ok := c.Page(path)
+		require.True(t, ok, path)
+		assert.Same(t, m, byPath, "Page finds it by its path alone")
 	}
+	_, ok := c.Page("/yungateway/nope.html")
+	assert.False(t, ok)
 	_, err := c.LookupPage("/yungateway/nope.html", "MemberService", "x")
 	require.NotNil(t, err)
 	assert.Equal(t, "10003", err.Code)

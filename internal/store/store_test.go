@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,4 +62,21 @@ func TestOpenRefusesARecordItCannotRead(t *testing.T) {
 	r := Replayer{Log: slog.New(slog.DiscardHandler)}
 	assert.ErrorContains(t, r.replayRecord(7, []byte(`{}`), &replayStats{}), "record 7: empty")
 	assert.ErrorContains(t, r.replayRecord(8, []byte(`{"app":{"sysid":"x","key":"AAAA"}}`), &replayStats{}), "record 8: store: the key of x")
+}
+
+// TestStats: before Open there are none; after, the log's figures, which
+// grow with what is kept.
+func TestStats(t *testing.T) {
+	_, ok := New().Stats()
+	assert.False(t, ok, "not opened")
+	st, _, _ := open(t, t.TempDir())
+	before, ok := st.Stats()
+	require.True(t, ok)
+	st.Finished("some-event")
+	require.Eventually(t, func() bool {
+		s, _ := st.Stats()
+		return s.Durable == before.Last+1
+	}, 5*time.Second, time.Millisecond)
+	after, _ := st.Stats()
+	assert.Greater(t, after.Bytes, before.Bytes)
 }

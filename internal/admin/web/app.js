@@ -77,8 +77,16 @@ async function pollJournal() {
   while (tbody.children.length > 500) tbody.lastChild.remove();
 }
 
+// callName is what an entry was: a call's Service.method, or a page
+// request's "page Service.method action".
+function callName(e) {
+  const name = e.service ? e.service + "." + e.method : "(no req)";
+  if (e.kind !== "page") return name;
+  return "page " + name + (e.action ? " " + e.action : "");
+}
+
 function journalRow(e) {
-  const call = e.service ? e.service + "." + e.method : "(no req)";
+  const call = callName(e);
   const outcome = e.portability
     ? el("span", { class: e.outcome + " portability", title: "would fail on the real test environment" }, e.outcome + " ⚠")
     : el("span", { class: e.outcome }, e.outcome);
@@ -99,7 +107,8 @@ async function showEntry(id) {
   const sig = e.signature;
   const section = (title, value) => [el("h3", {}, title), el("pre", {}, pretty(value))];
   $("#detail").replaceChildren(...[
-    el("h2", {}, "#" + e.id + " " + (e.service ? e.service + "." + e.method : "(no req)")),
+    el("h2", {}, "#" + e.id + " " + callName(e)),
+    e.kind === "page" ? el("p", { id: "detail-page" }, "page " + e.page + ", HTTP " + e.httpStatus + (e.response ? " to " + e.response : "")) : null,
     el("p", {}, e.httpMethod + " from " + e.remote + " at " + e.time + " (server clock " + e.serverTime + "), " + e.duration),
     el("p", { class: e.outcome, id: "detail-outcome" }, e.outcome + (e.errorCode ? " " + e.errorCode + " " + e.message : "")),
     e.rule ? el("p", {}, "rule: " + e.rule) : null,
@@ -111,7 +120,7 @@ async function showEntry(id) {
     ...section("Raw parameters", e.raw),
     ...section("Decoded req", e.req || "(req is not JSON)"),
     ...(e.answer ? section("Answer (signedValue)", e.answer) : []),
-    ...section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)"),
+    ...(e.kind === "page" ? [] : section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)")),
     ...(e.upstream ? section("Upstream (" + e.upstream.mode + ")", e.upstream) : []),
   ].filter((c) => c !== null));
 }
