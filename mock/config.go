@@ -71,6 +71,11 @@ type Config struct {
 	// JournalSize is how many calls the journal keeps per application
 	// (default DefaultJournalSize).
 	JournalSize int
+	// JournalBytes bounds the estimated size of the whole journal (default
+	// journal.DefaultTotalBytes, 128 MiB; one application's calls: a
+	// quarter of it, at most 32 MiB); past it the oldest calls are
+	// forgotten. Each call is cut to its own bounds too (docs/reliability.md).
+	JournalBytes int
 	// AdminToken lets clients other than loopback ones use the admin API
 	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
 	// "X-Tsymock-Token: TOKEN". Without it they are refused.

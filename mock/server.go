@@ -80,7 +80,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.AutoApps {
 		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
 	}
-	s.journal = journal.New(cfg.JournalSize)
+	s.journal = journal.NewLimited(cfg.journalLimits())
 	s.coverage = coverage.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
 	if st != nil {

@@ -89,6 +89,7 @@ func (r *Registry) Add(a App, origin string) (App, error) {
 	if a.Key == nil {
 		return App{}, fmt.Errorf("application %s needs the merchant's public key", a.SysID)
 	}
+	a.SysID = strings.Clone(a.SysID) // it may be a piece of a request's body, which it must not keep alive
 	a.fingerprint = keys.Fingerprint(a.Key)
 	a.verifier = keys.NewVerifier(a.Key)
 	info := Info{SysID: a.SysID, Fingerprint: a.fingerprint, Origin: origin}

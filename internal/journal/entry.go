@@ -47,6 +47,11 @@ type Entry struct {
 	HTTPStatus int               `json:"httpStatus"`       // 0: the connection was dropped
 	Response   string            `json:"response"`         // the body written
 	Answer     map[string]any    `json:"answer,omitempty"` // signedValue of an OK answer, decoded
+	// Truncated marks an entry some of whose values were cut to the
+	// journal's bounds: a long text ends with "…(tsymock: truncated, N
+	// bytes in all)", and the parameters, keys or items not kept are
+	// counted under the key "…" (TruncatedKey).
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // DecodedReq is the req parameter decoded.
