@@ -22,6 +22,14 @@ const DefaultMaxBody = 1 << 20
 // a connection and a goroutine.
 const DefaultBodyTimeout = 10 * time.Second
 
+// DefaultBodyBudget bounds the bytes of request bodies held at once (read
+// or being answered); a body that would pass it is answered 9999 at once.
+const DefaultBodyBudget = 64 << 20
+
+// DefaultMaxConns bounds the connections open at once; past it a new one
+// is answered 503 and closed.
+const DefaultMaxConns = 1024
+
 // Config is everything the server depends on. Zero values get defaults.
 type Config struct {
 	// PlatformKey signs every answer and decrypts request fields. Required.
@@ -52,6 +60,14 @@ type Config struct {
 	// BodyTimeout bounds the time to send a request body (default
 	// DefaultBodyTimeout).
 	BodyTimeout time.Duration
+	// BodyBudget bounds the bytes of request bodies held at once, every
+	// request together (default DefaultBodyBudget): a body takes its bytes
+	// as they arrive and gives them back once answered.
+	BodyBudget int64
+	// MaxConns bounds the connections open at once (default
+	// DefaultMaxConns; negative: no bound). Past it a new connection gets
+	// HTTP 503 with a message and is closed.
+	MaxConns int
 	// Version is reported in the X-Tsymock-Version header.
 	Version string
 	// VerificationCode is the SMS code the emulated platform "sends"
@@ -114,6 +130,12 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.BodyBudget <= 0 {
+		cfg.BodyBudget = DefaultBodyBudget
+	}
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout

@@ -25,6 +25,7 @@ import (
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
@@ -52,6 +53,7 @@ type Server struct {
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
 	admin     *admin.API     // /__tsymock/
 	store     *store.Store   // the data dir, or nil
+	bodies    *form.Budget   // the bytes of request bodies held at once
 }
 
 // New checks cfg and builds a server.
@@ -76,6 +78,7 @@ func New(cfg Config) (*Server, error) {
 		scen:      newScenarioSet(cfg, idSource),
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
+		bodies:    form.NewBudget(cfg.BodyBudget),
 	}
 	if cfg.AutoApps {
 		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
@@ -129,7 +132,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.notify.Start()
-	err := s.http.Serve(ln)
+	err := s.http.Serve(s.limitConns(ln))
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
@@ -156,13 +159,13 @@ func (s *Server) newRPC() *rpc.Handler {
 		parts.AutoApp = s.autoApp
 	}
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
-		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
+		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, Bodies: s.bodies, MaxDelay: s.cfg.MaxDelay,
 		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys()}, parts)
 }
 
 // newPages builds the browser pages from the server's parts.
 func (s *Server) newPages() (*pages.Handler, error) {
-	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
+	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody, Bodies: s.bodies,
 		VerificationCode: s.cfg.VerificationCode},
 		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
 }

@@ -59,6 +59,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		return mock.Config{}, err
 	}
 	cfg.IDSeed = f.seed
+	f.guard.apply(&cfg)
 	return cfg, nil
 }
 

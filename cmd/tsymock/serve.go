@@ -35,6 +35,7 @@ type serveFlags struct {
 	readyFile   string
 	perf        perfFlags
 	notify      notifyFlags
+	guard       guardFlags
 	journalSize int
 	adminToken  string
 	autoApps    bool
@@ -61,6 +62,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.readyFile, "ready-file", "", "once listening, write the ready line's JSON to this file (removed on exit), for CI steps that wait for it")
 	f.perf.register(fs)
 	f.notify.register(fs)
+	f.guard.register(fs)
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")

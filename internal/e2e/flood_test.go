@@ -3,11 +3,13 @@ package e2e
 import (
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -20,13 +22,14 @@ import (
 // likes). They are not parallel: Go runs every parallel test after the
 // sequential ones, so nothing else allocates meanwhile.
 
-// liveHeap is the bytes of live objects on the Go heap.
+// liveHeap is the bytes of live objects on the Go heap, and of the
+// goroutines' stacks.
 func liveHeap() uint64 {
 	runtime.GC()
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
+	return m.HeapAlloc + m.StackInuse
 }
 
 // quiet is a server option that discards the log, which the tests'
@@ -71,4 +74,42 @@ func TestFloodOfUnsignedFields(t *testing.T) {
 	})
 	require.Len(t, srv.Journal(mock.JournalFilter{}), requests)
 	require.Less(t, growth, uint64(ceiling), "the journal keeps unsigned requests small")
+}
+
+// TestFloodOfSlowBodies: 4,000 connections each announce a body of 1 MiB,
+// send 64 KiB of it and stall. A body takes memory as its bytes arrive and
+// within the budget of bodies, and the connections past MaxConns are
+// refused: the server holds a bounded amount, not what the clients
+// announce or send.
+func TestFloodOfSlowBodies(t *testing.T) {
+	const conns, sent, ceiling = 4000, 64 << 10, 160 << 20
+	e, srv := demoServer(t, quiet)
+	addr := strings.TrimPrefix(e.URL, "http://")
+	head := "POST /service/soa HTTP/1.1\r\nHost: " + addr + "\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+		"Content-Length: 1048576\r\n\r\nsysid=" + e.SysID + "&req="
+	chunk := []byte(head + strings.Repeat("a", sent))
+	var open []net.Conn
+	defer func() {
+		for _, c := range open {
+			_ = c.Close()
+		}
+	}()
+	growth := heapGrowth(t, "slow bodies", srv, func() {
+		for range conns {
+			c, err := net.Dial("tcp", addr)
+			require.NoError(t, err)
+			open = append(open, c)
+			_ = c.SetWriteDeadline(time.Now().Add(time.Second))
+			_, _ = c.Write(chunk) // a refused one may be closed already
+		}
+		time.Sleep(2 * time.Second) // the server reads what was sent
+	})
+	require.Less(t, growth, uint64(ceiling), "the server holds a bounded amount of slow bodies")
+	for _, c := range open {
+		_ = c.Close()
+	}
+	open = nil
+	require.Eventually(t, func() bool {
+		return createMember(t, e.client(t), "after-the-flood") == nil
+	}, 10*time.Second, 100*time.Millisecond, "the server goes on serving")
 }

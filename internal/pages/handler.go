@@ -41,8 +41,10 @@ type Config struct {
 	// PlatformKey signs what a page sends back to the merchant.
 	PlatformKey *rsa.PrivateKey
 	Clock       clock.Clock
-	// MaxBody bounds a request body in bytes.
+	// MaxBody bounds a request body in bytes; Bodies the bytes of bodies
+	// held at once (nil: no bound).
 	MaxBody int64
+	Bodies  *form.Budget
 	// VerificationCode is the SMS code the pages tell the tester ("" for
 	// the emulator's default).
 	VerificationCode string
@@ -103,7 +105,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tsymock: pages accept GET and POST", http.StatusMethodNotAllowed)
 		return
 	}
-	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	hold, values, serr := form.ReadHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies)
+	defer hold.Release()
 	switch {
 	case serr != nil:
 		h.pageError(w, r, serr)

@@ -18,6 +18,7 @@ import (
 // kept for the response, the journal and the log line.
 type exchange struct {
 	params form.Params
+	hold   *form.Hold // the body's bytes, held from the budget of bodies
 	app    apps.App
 	env    *soa.Envelope
 	// req is the copy of env the journal records once prepare hands the
@@ -89,7 +90,8 @@ func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 // readForm reads the parameters leniently (GET query or POST form) and
 // bounds req.
 func (h *Handler) readForm(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
-	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	hold, values, serr := form.ReadHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies)
+	ex.hold = hold
 	if serr != nil {
 		return ex.fail(serr)
 	}
