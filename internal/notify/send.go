@@ -2,8 +2,8 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"crypto/rsa"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
