@@ -96,6 +96,12 @@ type Config struct {
 	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
 	// "X-Tsymock-Token: TOKEN". Without it they are refused.
 	AdminToken string
+	// AdminHosts are host names, besides IP addresses and localhost, that
+	// a request to the admin API without the token may name in its Host
+	// header ("tsymock" in a compose network). Any other is refused, so
+	// that a page whose name resolves to this machine (DNS rebinding)
+	// cannot use the API of a loopback server.
+	AdminHosts []string
 	// AutoApps registers an unknown sysid on its first request signed with
 	// one of AutoAppKeys (default the bundled demo merchant key).
 	AutoApps    bool

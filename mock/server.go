@@ -105,8 +105,8 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("mock: %w", err)
 		}
 	}
-	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock})
+	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Hosts: cfg.AdminHosts, Version: cfg.Version}, admin.Parts{
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Log: s.log})
 	s.http = s.newHTTPServer()
 	return s, nil
 }

@@ -64,7 +64,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	f.notify.register(fs)
 	f.guard.register(fs)
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
-	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
+	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused. Prefer TSYMOCK_ADMIN_TOKEN: a flag is visible to every user in /proc")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
 	fs.BoolVar(&f.dataRecover, "data-dir-recover", false, "when the --data-dir log is damaged (not just the torn end of a crash, which is always dropped), set the damaged file aside (renamed, never deleted) and start with the changes before the damage; without it tsymock refuses to start and names the damage")
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -73,6 +74,9 @@ type Config struct {
 	// Token lets clients other than loopback ones use the admin API; ""
 	// refuses them.
 	Token string
+	// Hosts are the host names, besides IP addresses and localhost, that
+	// a request without the token may name in its Host header.
+	Hosts []string
 	// Version is the server's version, as health reports it.
 	Version string
 }
@@ -83,6 +87,7 @@ type Parts struct {
 	State   State
 	Journal *journal.Journal // its last id, and clearing it alone
 	Clock   clock.Settable   // the server's clock, which the API sets and advances
+	Log     *slog.Logger     // refused requests (nil: not logged)
 }
 
 // API is the admin API. Create it with New; Route puts it on a router.
