@@ -108,6 +108,8 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	hup, stopHangups := hangups() // from the start: a SIGHUP must never kill the server
+	defer stopHangups()
 	cfg, err := serverConfig(f, logger)
 	if err != nil {
 		return err
@@ -121,9 +123,13 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return damageHint(err)
 	}
-	if err := watchScenarios(ctx, srv, f.scenarios, logger); err != nil {
+	w, err := watchScenarios(ctx, srv, f.scenarios, logger)
+	if err != nil {
 		return err
 	}
+	hctx, stopReload := context.WithCancel(ctx)
+	defer stopReload()
+	go reloadOnHangup(hctx, hup, w, logger)
 	if err := f.perf.preloadMembers(ctx, srv, logger); err != nil {
 		return err
 	}
@@ -159,17 +165,18 @@ func stopOnDone(ctx context.Context, srv *mock.Server, errc <-chan error, logger
 }
 
 // watchScenarios loads the scenario files before the server listens (a
-// problem stops it), then follows their changes until ctx ends.
-func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logger *slog.Logger) error {
+// problem stops it), then follows their changes until ctx ends. The
+// watcher is nil without files.
+func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logger *slog.Logger) (*scenarios.Watcher, error) {
 	if len(paths) == 0 {
-		return nil
+		return nil, nil
 	}
 	w := scenarios.NewWatcher(srv.Scenarios(), paths, scenarios.WatchOptions{Logger: logger})
 	if err := w.Sync(); err != nil {
-		return fmt.Errorf("--scenarios:\n%w", err)
+		return nil, fmt.Errorf("--scenarios:\n%w", err)
 	}
 	go w.Run(ctx)
-	return nil
+	return w, nil
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
