@@ -30,6 +30,9 @@ const DefaultBodyBudget = 64 << 20
 // is answered 503 and closed.
 const DefaultMaxConns = 1024
 
+// DefaultAutoAppsMax bounds the applications registered on first use.
+const DefaultAutoAppsMax = 1000
+
 // Config is everything the server depends on. Zero values get defaults.
 type Config struct {
 	// PlatformKey signs every answer and decrypts request fields. Required.
@@ -106,6 +109,10 @@ type Config struct {
 	// one of AutoAppKeys (default the bundled demo merchant key).
 	AutoApps    bool
 	AutoAppKeys []*rsa.PublicKey
+	// AutoAppsMax bounds the applications AutoApps registers (default
+	// DefaultAutoAppsMax): each has its own state, journal and counters.
+	// Past it an unknown sysid is answered 20000, saying so.
+	AutoAppsMax int
 	// Notify is how notifications reach backUrl: retry schedule, attempt
 	// timeout, allowed hosts (notify.go).
 	Notify NotifyConfig
@@ -139,6 +146,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.BodyBudget <= 0 {
 		cfg.BodyBudget = DefaultBodyBudget
+	}
+	if cfg.AutoAppsMax <= 0 {
+		cfg.AutoAppsMax = DefaultAutoAppsMax
 	}
 	if cfg.MaxConns == 0 {
 		cfg.MaxConns = DefaultMaxConns

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net"
@@ -11,8 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -112,4 +115,78 @@ func TestFloodOfSlowBodies(t *testing.T) {
 	require.Eventually(t, func() bool {
 		return createMember(t, e.client(t), "after-the-flood") == nil
 	}, 10*time.Second, 100*time.Millisecond, "the server goes on serving")
+}
+
+// TestFloodOfMembers: members are the users' own state, kept as long as
+// the server (or its data dir) lives, and not bounded in number: a mock
+// that refused a member the platform would create would fail a correct
+// test. Each is bounded in size (every text field is, soa.MaxText) and
+// costs little: 50,000 members stay under 1 KiB each on the heap.
+func TestFloodOfMembers(t *testing.T) {
+	const members, perMember = 50000, 1 << 10
+	e, srv := demoServer(t, quiet)
+	growth := heapGrowth(t, "members", srv, func() {
+		require.NoError(t, srv.PreloadMembers(context.Background(), e.SysID, "flood-member-", members))
+	})
+	t.Logf("members: %.0f bytes each", float64(growth)/members)
+	require.Less(t, growth, uint64(members*perMember))
+}
+
+// TestFloodOfSysids: requests from distinct sysids cost a bounded amount:
+// unknown ones only their small journal entries; with --auto-apps at most
+// AutoAppsMax are registered, and the next is answered 20000 saying so.
+func TestFloodOfSysids(t *testing.T) {
+	const unknown, auto, max, ceiling = 5000, 300, 100, 24 << 20
+	e, srv := demoServer(t, quiet, func(c *mock.Config) { c.AutoApps, c.AutoAppsMax = true, max })
+	growth := heapGrowth(t, "sysids", srv, func() {
+		for i := range unknown {
+			a := postForm(t, e, url.Values{"sysid": {fmt.Sprintf("stranger-%d", i)}, "req": {"{}"}})
+			require.Equal(t, "20000", a.errorCode(t, e))
+		}
+		for i := range auto {
+			a := postForm(t, e, signed(t, e.Merchant, fmt.Sprintf("auto-%d", i), createMemberReq("u"), vectorTime))
+			if i < max {
+				require.Equal(t, "OK", a.str(t, "status"), "%s", a.Body)
+				continue
+			}
+			require.Equal(t, "20000", a.errorCode(t, e))
+			require.Contains(t, a.str(t, "message"), "--auto-apps-max")
+		}
+	})
+	assert.Len(t, srv.Apps(), max+1, "the demo app and the bound's worth")
+	require.Less(t, growth, uint64(ceiling))
+}
+
+// createMemberReq is a createMember req for bizUserID.
+func createMemberReq(bizUserID string) string {
+	return `{"service":"MemberService","method":"createMember","param":{"bizUserId":"` + bizUserID + `","memberType":3,"source":1}}`
+}
+
+// TestFloodOfAbandonedPages: pages opened and never used are bounded in
+// number and in bytes: 1,500 opens of a page whose signed parameters carry
+// 80 KB each are kept within 64 MiB of them, the rest refused with a page
+// saying so.
+func TestFloodOfAbandonedPages(t *testing.T) {
+	const opens, ceiling = 1500, 96 << 20
+	ne := newNotifyEnv(t, quiet)
+	c := ne.orders(t)
+	c.realNamed("pager")
+	param := map[string]any{"bizUserId": "pager", "jumpUrl": "http://127.0.0.1:9/jump", "backUrl": "http://127.0.0.1:9/notify", "source": 1}
+	for i := range 40 {
+		param[fmt.Sprintf("pad%02d", i)] = strings.Repeat("p", 2000)
+	}
+	u := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract", param)
+	refused := 0
+	growth := heapGrowth(t, "abandoned pages", ne.srv, func() {
+		for range opens {
+			p := getPage(t, u)
+			if p.Status != http.StatusOK || !strings.Contains(p.Body, `name="token"`) {
+				refused++
+				require.Contains(t, p.Body, "pages (or 64 MiB of their parameters) are open")
+			}
+		}
+	})
+	t.Logf("abandoned pages: %d of %d refused", refused, opens)
+	require.Positive(t, refused)
+	require.Less(t, growth, uint64(ceiling))
 }

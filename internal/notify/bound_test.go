@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"testing"
@@ -118,4 +119,35 @@ func (n *Notifier) due1(t *testing.T, id string) *record {
 	n.unschedule(r)
 	r.running = true
 	return r
+}
+
+// liveHeap is the bytes of live objects on the Go heap after collections.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestFloodOfNotifications: 20,000 notifications owed to a receiver that
+// never answers and 20,000 undeliverable ones keep DefaultMax listed, and
+// the heap under 32 MiB. Before, the pending ones were all kept.
+func TestFloodOfNotifications(t *testing.T) {
+	const each, ceiling = 20000, 32 << 20
+	src := &events{}
+	n := newTestNotifier(t, Config{Schedule: []time.Duration{time.Hour}}, src)
+	before := liveHeap()
+	for i := range each {
+		src.add(orderEvent(i, "http://127.0.0.1:9/never"), orderEvent(each+i, "http://merchant.example/n"))
+		if i%1000 == 0 {
+			n.Wake()
+		}
+	}
+	n.Wake()
+	after := liveHeap()
+	runtime.KeepAlive(n)
+	t.Logf("notifications: live heap %.1f MB before, %.1f MB after", float64(before)/1e6, float64(after)/1e6)
+	assert.Len(t, n.List(""), DefaultMax)
+	assert.Less(t, after-min(before, after), uint64(ceiling))
 }

@@ -64,7 +64,8 @@ type Parts struct {
 	Apps *apps.Registry
 	// AutoApp registers an unknown sysid on its first request, when it is
 	// signed with an auto key; nil leaves unknown sysids unknown.
-	AutoApp   func(p form.Params) (apps.App, bool)
+	// A *soa.Error says why it did not (the bound of such applications).
+	AutoApp   func(p form.Params) (apps.App, bool, *soa.Error)
 	Catalogue *soa.Catalogue
 	Emulator  *emulator.Emulator
 	Scenarios *scenarios.Set

@@ -142,7 +142,10 @@ func (h *Handler) checkSigned(ex *exchange) *soa.Error {
 	}
 	app, ok := h.Apps.Get(p.SysID)
 	if !ok && h.AutoApp != nil {
-		app, ok = h.AutoApp(p)
+		var serr *soa.Error
+		if app, ok, serr = h.AutoApp(p); serr != nil {
+			return serr
+		}
 	}
 	if !ok {
 		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, h.Apps.Known())
