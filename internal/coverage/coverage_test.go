@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -63,4 +64,17 @@ func TestRecord(t *testing.T) {
 	assert.Equal(t, []string{"B"}, c.SysIDs())
 	assert.Zero(t, c.Report("A").Called)
 	assert.Equal(t, []string{"B"}, c.SysIDs(), "a report creates nothing")
+}
+
+// TestUnknownNamesAreBounded: calls of invented method names are counted
+// by name up to maxUnknown, the rest together.
+func TestUnknownNamesAreBounded(t *testing.T) {
+	c := New(soa.DefaultCatalogue())
+	for i := range 1000 {
+		c.Record(&journal.Entry{SysID: "A", Service: "OrderService", Method: fmt.Sprint("invented", i),
+			Outcome: journal.OutcomeError, ErrorCode: "10003"})
+	}
+	rep := c.Report("A")
+	assert.Len(t, rep.Unknown, maxUnknown+1)
+	assert.Equal(t, 900, rep.Unknown[otherUnknown])
 }
