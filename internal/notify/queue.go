@@ -279,21 +279,41 @@ func countScheduled(attempts []Attempt) int {
 // trim forgets the oldest finished notifications past the limit; when
 // none is finished, it gives up the oldest pending one (failed, with the
 // reason, and logged): a receiver that never answers must not make the
-// list grow without end. Callers hold n.mu.
+// list grow without end. It makes room for Max/16 more at once, so that a
+// flood costs one pass over the list per Max/16 notifications, not one
+// per notification. Callers hold n.mu.
 func (n *Notifier) trim() {
-	for len(n.records) > n.cfg.Max {
-		i := slices.IndexFunc(n.records, func(r *record) bool { return r.n.State != Pending && !r.running })
-		if i < 0 {
-			i = slices.IndexFunc(n.records, func(r *record) bool { return !r.running })
-			if i < 0 {
-				return
-			}
-			n.giveUp(n.records[i])
-		}
-		delete(n.byID, n.records[i].n.ID)
-		n.records = slices.Delete(n.records, i, i+1)
+	if len(n.records) <= n.cfg.Max {
+		return
 	}
+	excess := len(n.records) - n.cfg.Max + n.cfg.Max/16
+	finished := 0
+	for _, r := range n.records {
+		if isFinished(r) {
+			finished++
+		}
+	}
+	giveUps := max(0, excess-finished)
+	kept := n.records[:0]
+	for _, r := range n.records {
+		switch {
+		case excess > 0 && isFinished(r):
+		case excess > 0 && giveUps > 0 && !r.running && r.n.State == Pending:
+			n.giveUp(r)
+			giveUps--
+		default:
+			kept = append(kept, r)
+			continue
+		}
+		excess--
+		delete(n.byID, r.n.ID)
+	}
+	clear(n.records[len(kept):])
+	n.records = kept
 }
+
+// isFinished: a record that needs no more attempts and has none in flight.
+func isFinished(r *record) bool { return r.n.State != Pending && !r.running }
 
 // giveUp ends a pending notification that the bound pushes out. Callers
 // hold n.mu.
