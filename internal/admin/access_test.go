@@ -46,6 +46,7 @@ func TestAdminAccess(t *testing.T) {
 		{"remote with a bearer token", request{token: "s3cret", remote: "10.1.2.3:4000", headers: map[string]string{"Authorization": "Bearer s3cret"}}, 200, ""},
 		{"bearer in lower case", request{token: "s3cret", remote: "10.1.2.3:4000", headers: map[string]string{"Authorization": "bearer s3cret"}}, 200, ""},
 		{"BEARER in capitals", request{token: "s3cret", remote: "10.1.2.3:4000", headers: map[string]string{"Authorization": "BEARER  s3cret"}}, 200, ""},
+		{"loopback with a wrong token is as without one", request{token: "s3cret", headers: map[string]string{"X-Tsymock-Token": "stale"}}, 200, ""},
 		{"another scheme", request{token: "s3cret", remote: "10.1.2.3:4000", headers: map[string]string{"Authorization": "Basic s3cret"}}, 401, ""},
 		{"remote with the token header", request{token: "s3cret", remote: "10.1.2.3:4000", headers: map[string]string{"X-Tsymock-Token": "s3cret"}}, 200, ""},
 		{"a spoofed forwarding header does not help", request{remote: "10.1.2.3:4000", headers: map[string]string{"X-Forwarded-For": "127.0.0.1"}}, 403, ""},
