@@ -8,6 +8,7 @@ import (
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // App is an application (sysid) with the merchant's public key, taken from
@@ -100,15 +101,18 @@ func (s *Server) Apps() []AppInfo {
 }
 
 // autoApp registers an unknown sysid whose request is signed with one of
-// the auto keys (Config.AutoApps), and reports whether it did.
-func (s *Server) autoApp(p form.Params) (apps.App, bool) {
+// the auto keys (Config.AutoApps), and reports whether it did; past
+// AutoAppsMax such applications it answers 20000 saying so.
+func (s *Server) autoApp(p form.Params) (apps.App, bool, *soa.Error) {
 	key, ok := s.autoKeys.Match(p)
 	if !ok {
-		return apps.App{}, false
+		return apps.App{}, false, nil
 	}
-	a, err := s.registerApp(apps.App{SysID: p.SysID, Key: key}, OriginAuto)
+	a, err := s.apps.AddAuto(apps.App{SysID: p.SysID, Key: key}, s.cfg.AutoAppsMax)
 	if err != nil {
-		return apps.App{}, false
+		s.log.Warn("application not registered on first use", "sysid", p.SysID, "err", err)
+		return apps.App{}, false, soa.Errorf(soa.CodeUnknownApp, "sysid %q is not registered, and --auto-apps registered %d applications, its bound "+
+			"(--auto-apps-max); register it with --app SYSID=CERT or POST /__tsymock/apps, or restart with a higher bound", p.SysID, s.cfg.AutoAppsMax)
 	}
 	if s.store != nil {
 		if err := s.store.KeepApp(a, OriginAuto); err != nil {
@@ -116,5 +120,5 @@ func (s *Server) autoApp(p form.Params) (apps.App, bool) {
 		}
 	}
 	s.log.Info("application registered on first use", "sysid", p.SysID, "key", a.Fingerprint())
-	return a, true
+	return a, true, nil
 }

@@ -22,6 +22,17 @@ const DefaultMaxBody = 1 << 20
 // a connection and a goroutine.
 const DefaultBodyTimeout = 10 * time.Second
 
+// DefaultBodyBudget bounds the bytes of request bodies held at once (read
+// or being answered); a body that would pass it is answered 9999 at once.
+const DefaultBodyBudget = 64 << 20
+
+// DefaultMaxConns bounds the connections open at once; past it a new one
+// is answered 503 and closed.
+const DefaultMaxConns = 1024
+
+// DefaultAutoAppsMax bounds the applications registered on first use.
+const DefaultAutoAppsMax = 1000
+
 // Config is everything the server depends on. Zero values get defaults.
 type Config struct {
 	// PlatformKey signs every answer and decrypts request fields. Required.
@@ -52,6 +63,14 @@ type Config struct {
 	// BodyTimeout bounds the time to send a request body (default
 	// DefaultBodyTimeout).
 	BodyTimeout time.Duration
+	// BodyBudget bounds the bytes of request bodies held at once, every
+	// request together (default DefaultBodyBudget): a body takes its bytes
+	// as they arrive and gives them back once answered.
+	BodyBudget int64
+	// MaxConns bounds the connections open at once (default
+	// DefaultMaxConns; negative: no bound). Past it a new connection gets
+	// HTTP 503 with a message and is closed.
+	MaxConns int
 	// Version is reported in the X-Tsymock-Version header.
 	Version string
 	// VerificationCode is the SMS code the emulated platform "sends"
@@ -81,14 +100,29 @@ type Config struct {
 	// JournalSize is how many calls the journal keeps per application
 	// (default DefaultJournalSize).
 	JournalSize int
+	// JournalBytes bounds the estimated size of the whole journal (default
+	// journal.DefaultTotalBytes, 128 MiB; one application's calls: a
+	// quarter of it, at most 32 MiB); past it the oldest calls are
+	// forgotten. Each call is cut to its own bounds too (docs/reliability.md).
+	JournalBytes int
 	// AdminToken lets clients other than loopback ones use the admin API
 	// (/__tsymock/), with "Authorization: Bearer TOKEN" or
 	// "X-Tsymock-Token: TOKEN". Without it they are refused.
 	AdminToken string
+	// AdminHosts are host names, besides IP addresses and localhost, that
+	// a request to the admin API without the token may name in its Host
+	// header ("tsymock" in a compose network). Any other is refused, so
+	// that a page whose name resolves to this machine (DNS rebinding)
+	// cannot use the API of a loopback server.
+	AdminHosts []string
 	// AutoApps registers an unknown sysid on its first request signed with
 	// one of AutoAppKeys (default the bundled demo merchant key).
 	AutoApps    bool
 	AutoAppKeys []*rsa.PublicKey
+	// AutoAppsMax bounds the applications AutoApps registers (default
+	// DefaultAutoAppsMax): each has its own state, journal and counters.
+	// Past it an unknown sysid is answered 20000, saying so.
+	AutoAppsMax int
 	// Notify is how notifications reach backUrl: retry schedule, attempt
 	// timeout, allowed hosts (notify.go).
 	Notify NotifyConfig
@@ -122,6 +156,15 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.BodyBudget <= 0 {
+		cfg.BodyBudget = DefaultBodyBudget
+	}
+	if cfg.AutoAppsMax <= 0 {
+		cfg.AutoAppsMax = DefaultAutoAppsMax
+	}
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout

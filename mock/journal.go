@@ -8,6 +8,16 @@ import (
 // DefaultJournalSize is how many calls the journal keeps per application.
 const DefaultJournalSize = journal.DefaultSize
 
+// journalLimits are the journal's bounds: a quarter of JournalBytes for one
+// application, so that one busy application leaves room for three others.
+func (cfg Config) journalLimits() journal.Limits {
+	l := journal.Limits{Entries: cfg.JournalSize, TotalBytes: cfg.JournalBytes}
+	if cfg.JournalBytes > 0 {
+		l.AppBytes = min(cfg.JournalBytes/4, journal.DefaultAppBytes)
+	}
+	return l
+}
+
 // The journal's types, as Server.Journal hands them out (package
 // internal/journal defines them).
 type (

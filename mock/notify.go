@@ -27,22 +27,32 @@ type NotifyConfig struct {
 	Schedule []time.Duration
 	// Timeout bounds one attempt (default DefaultNotifyTimeout).
 	Timeout time.Duration
-	// AllowHosts restricts the backUrl hosts contacted besides loopback:
-	// names ("merchant.example") or host:port pairs. Empty means any host.
+	// AllowHosts are the backUrl hosts contacted besides loopback: names
+	// ("merchant.example") or host:port pairs. Empty means loopback only.
+	// Link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10,
+	// metadata.google.internal...) are never contacted, even when named
+	// here; what a name resolves to is checked when connecting.
 	AllowHosts []string
 	// Poll is how often the notifier looks for events no request woke it
 	// for, a safety net (default 1s).
 	Poll time.Duration
 	// Max is how many notifications are kept for the admin API; past it the
-	// oldest finished ones are forgotten (default 10,000).
+	// oldest finished ones are forgotten, or, when none is finished, the
+	// oldest pending one is given up (default 10,000).
 	Max int
+	// Workers bounds the delivery attempts in flight at once (default
+	// DefaultNotifyWorkers).
+	Workers int
 }
+
+// DefaultNotifyWorkers bounds the notification attempts in flight at once.
+const DefaultNotifyWorkers = notify.DefaultWorkers
 
 // internal is the notifier's configuration; finished is told the key of
 // every notification that needs no more attempts.
 func (c NotifyConfig) internal(finished func(key string)) notify.Config {
 	return notify.Config{Schedule: c.Schedule, Timeout: c.Timeout, AllowHosts: c.AllowHosts, Poll: c.Poll,
-		Max: c.Max, Finished: finished}
+		Max: c.Max, Workers: c.Workers, Finished: finished}
 }
 
 // The notifications' types, as Server.Notifications hands them out

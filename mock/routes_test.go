@@ -114,11 +114,15 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
-// send sends request ("METHOD PATH") to h from the client address remote.
+// send sends request ("METHOD PATH") to h from the client address remote,
+// as a script would: to 127.0.0.1, a change as JSON.
 func send(h http.Handler, request, remote string) *httptest.ResponseRecorder {
 	method, target, _ := strings.Cut(request, " ")
-	req := httptest.NewRequest(method, "http://tsymock.test"+target, nil)
+	req := httptest.NewRequest(method, "http://127.0.0.1:6900"+target, nil)
 	req.RemoteAddr = remote
+	if method != http.MethodGet && method != http.MethodHead {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec

@@ -25,6 +25,7 @@ import (
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/notify"
@@ -56,6 +57,7 @@ type Server struct {
 	admin     *admin.API     // /__tsymock/
 	store     *store.Store   // the data dir, or nil
 	proxy     *proxy.Proxy   // the upstream (Config.Upstream), or nil
+	bodies    *form.Budget   // the bytes of request bodies held at once
 }
 
 // New checks cfg and builds a server.
@@ -86,11 +88,12 @@ func New(cfg Config) (*Server, error) {
 		scen:      newScenarioSet(cfg, idSource),
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
+		bodies:    form.NewBudget(cfg.BodyBudget),
 	}
 	if cfg.AutoApps {
 		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)
 	}
-	s.journal = journal.New(cfg.JournalSize)
+	s.journal = journal.NewLimited(cfg.journalLimits())
 	s.coverage = coverage.New(s.catalogue)
 	s.metrics = metrics.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
@@ -116,8 +119,8 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("mock: %w", err)
 		}
 	}
-	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Version: cfg.Version}, admin.Parts{
-		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Compare: s.proxy,
+	s.admin = admin.New(admin.Config{Token: cfg.AdminToken, Hosts: cfg.AdminHosts, Version: cfg.Version}, admin.Parts{
+		Server: adminServer{s}, State: s.emu, Journal: s.journal, Clock: cfg.Clock, Log: s.log, Compare: s.proxy,
 		Metrics: s.metricsHandler()})
 	s.http = s.newHTTPServer()
 	return s, nil
@@ -144,7 +147,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.notify.Start()
-	err := s.http.Serve(ln)
+	err := s.http.Serve(s.limitConns(ln))
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
@@ -172,13 +175,13 @@ func (s *Server) newRPC() *rpc.Handler {
 		parts.AutoApp = s.autoApp
 	}
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
-		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, MaxDelay: s.cfg.MaxDelay,
+		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, Bodies: s.bodies, MaxDelay: s.cfg.MaxDelay,
 		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys()}, parts)
 }
 
 // newPages builds the browser pages from the server's parts.
 func (s *Server) newPages() (*pages.Handler, error) {
-	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
+	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody, Bodies: s.bodies,
 		VerificationCode: s.cfg.VerificationCode},
 		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,
 			Notifier: s.notify, Log: s.log})

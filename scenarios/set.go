@@ -236,9 +236,30 @@ func (s *Set) Add(f *File) []string {
 		fresh = append(fresh, &active{rule: r, id: id, added: true})
 		ids = append(ids, id)
 	}
-	s.added = append(fresh, s.added...)
+	s.added = trimAdded(append(fresh, s.added...))
 	s.rebuild()
 	return ids
+}
+
+// MaxAdded bounds the rules added or armed at run time and kept: a suite
+// that arms an error per test for months, never resetting, must not make
+// the list grow without end. Past it the oldest retired rules are
+// forgotten first, then the oldest of all.
+const MaxAdded = 1000
+
+// trimAdded keeps at most MaxAdded rules of added (newest first).
+func trimAdded(added []*active) []*active {
+	for len(added) > MaxAdded {
+		i := len(added) - 1
+		for j := len(added) - 1; j >= 0; j-- {
+			if a := added[j]; a.rule.times > 0 && a.uses.Load() >= a.rule.times {
+				i = j
+				break
+			}
+		}
+		added = append(added[:i], added[i+1:]...)
+	}
+	return added
 }
 
 // Arm is Add for one-shot rules: a rule without times answers once, then

@@ -202,3 +202,22 @@ func parseAs(t testing.TB, source, src string) *File {
 	require.NoError(t, err)
 	return f
 }
+
+// TestAddedRulesAreBounded: past MaxAdded run-time rules the oldest
+// retired ones go first, then the oldest of all; the newest stay.
+func TestAddedRulesAreBounded(t *testing.T) {
+	s := newSet(t)
+	keep := s.Add(parseAs(t, "api", "rules:\n  - {name: kept, when: {method: getMemberInfo}, respond: {error: \"30001\"}}\n"))
+	for range MaxAdded + 50 {
+		s.Arm(parseAs(t, "api", "rules:\n  - {when: {}, respond: {error: \"30002\"}}\n"))
+		s.Decide(req(t, balance, `{}`)) // retires it
+	}
+	var added []string
+	for _, r := range s.Rules() {
+		if r.Added {
+			added = append(added, r.ID)
+		}
+	}
+	assert.Len(t, added, MaxAdded)
+	assert.Contains(t, added, keep[0], "an unretired rule outlives the retired ones")
+}

@@ -67,6 +67,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 	if cfg.Upstream, err = f.upstream.config(f.scenarios); err != nil {
 		return mock.Config{}, err
 	}
+	f.guard.apply(&cfg)
 	return cfg, nil
 }
 

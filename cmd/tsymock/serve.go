@@ -36,6 +36,7 @@ type serveFlags struct {
 	perf        perfFlags
 	notify      notifyFlags
 	upstream    upstreamFlags
+	guard       guardFlags
 	journalSize int
 	adminToken  string
 	autoApps    bool
@@ -65,8 +66,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	f.perf.register(fs)
 	f.notify.register(fs)
 	f.upstream.register(fs)
+	f.guard.register(fs)
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
-	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused")
+	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused. Prefer TSYMOCK_ADMIN_TOKEN: a flag is visible to every user in /proc")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
 	fs.BoolVar(&f.dataRecover, "data-dir-recover", false, "when the --data-dir log is damaged (not just the torn end of a crash, which is always dropped), set the damaged file aside (renamed, never deleted) and start with the changes before the damage; without it tsymock refuses to start and names the damage")
 	fs.BoolVar(&f.strict, "strict", false, "fail the calls that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
@@ -112,6 +114,8 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	hup, stopHangups := hangups() // from the start: a SIGHUP must never kill the server
+	defer stopHangups()
 	cfg, err := serverConfig(f, logger)
 	if err != nil {
 		return err
@@ -125,9 +129,13 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return damageHint(err)
 	}
-	if err := watchScenarios(ctx, srv, f.scenarios, logger); err != nil {
+	w, err := watchScenarios(ctx, srv, f.scenarios, logger)
+	if err != nil {
 		return err
 	}
+	hctx, stopReload := context.WithCancel(ctx)
+	defer stopReload()
+	go reloadOnHangup(hctx, hup, w, logger)
 	if err := f.perf.preloadMembers(ctx, srv, logger); err != nil {
 		return err
 	}
@@ -163,17 +171,18 @@ func stopOnDone(ctx context.Context, srv *mock.Server, errc <-chan error, logger
 }
 
 // watchScenarios loads the scenario files before the server listens (a
-// problem stops it), then follows their changes until ctx ends.
-func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logger *slog.Logger) error {
+// problem stops it), then follows their changes until ctx ends. The
+// watcher is nil without files.
+func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logger *slog.Logger) (*scenarios.Watcher, error) {
 	if len(paths) == 0 {
-		return nil
+		return nil, nil
 	}
 	w := scenarios.NewWatcher(srv.Scenarios(), paths, scenarios.WatchOptions{Logger: logger})
 	if err := w.Sync(); err != nil {
-		return fmt.Errorf("--scenarios:\n%w", err)
+		return nil, fmt.Errorf("--scenarios:\n%w", err)
 	}
 	go w.Run(ctx)
-	return nil
+	return w, nil
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {

@@ -13,6 +13,7 @@ type notifyFlags struct {
 	schedule   []time.Duration
 	timeout    time.Duration
 	allowHosts []string
+	workers    int
 }
 
 func (f *notifyFlags) register(fs *pflag.FlagSet) {
@@ -22,10 +23,12 @@ func (f *notifyFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&f.timeout, "notify-timeout", mock.DefaultNotifyTimeout,
 		"bound on one notification attempt (connect, send, answer); a hanging backUrl costs at most this")
 	fs.StringSliceVar(&f.allowHosts, "notify-allow-hosts", nil,
-		"send notifications only to these backUrl hosts (name or host:port, comma-separated) besides loopback; default any host")
+		"send notifications to these backUrl hosts (name or host:port, comma-separated) besides loopback; default loopback only; link-local and cloud metadata addresses never")
+	fs.IntVar(&f.workers, "notify-workers", mock.DefaultNotifyWorkers,
+		"notification attempts in flight at once; the others wait their turn")
 }
 
 // config is the notifier's configuration.
 func (f *notifyFlags) config() mock.NotifyConfig {
-	return mock.NotifyConfig{Schedule: f.schedule, Timeout: f.timeout, AllowHosts: f.allowHosts}
+	return mock.NotifyConfig{Schedule: f.schedule, Timeout: f.timeout, AllowHosts: f.allowHosts, Workers: f.workers}
 }

@@ -16,10 +16,10 @@ func TestNotifyFlags(t *testing.T) {
 		args []string
 		want mock.NotifyConfig
 	}{
-		{nil, mock.NotifyConfig{Schedule: mock.DefaultNotifySchedule(), Timeout: mock.DefaultNotifyTimeout}},
-		{[]string{"--notify-schedule", "50ms,100ms,200ms,400ms", "--notify-timeout", "2s", "--notify-allow-hosts", "a.example,b.example:8443"},
+		{nil, mock.NotifyConfig{Schedule: mock.DefaultNotifySchedule(), Timeout: mock.DefaultNotifyTimeout, Workers: mock.DefaultNotifyWorkers}},
+		{[]string{"--notify-schedule", "50ms,100ms,200ms,400ms", "--notify-timeout", "2s", "--notify-allow-hosts", "a.example,b.example:8443", "--notify-workers", "4"},
 			mock.NotifyConfig{Schedule: []time.Duration{50 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond, 400 * time.Millisecond},
-				Timeout: 2 * time.Second, AllowHosts: []string{"a.example", "b.example:8443"}}},
+				Timeout: 2 * time.Second, AllowHosts: []string{"a.example", "b.example:8443"}, Workers: 4}},
 	} {
 		var f notifyFlags
 		fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
@@ -79,6 +80,9 @@ type Config struct {
 	// Token lets clients other than loopback ones use the admin API; ""
 	// refuses them.
 	Token string
+	// Hosts are the host names, besides IP addresses and localhost, that
+	// a request without the token may name in its Host header.
+	Hosts []string
 	// Version is the server's version, as health reports it.
 	Version string
 }
@@ -93,6 +97,7 @@ type Parts struct {
 	Clock   clock.Settable   // the server's clock, which the API sets and advances
 	// Compare is compare mode's summary (compare.go); nil: compare mode off.
 	Compare Comparer
+	Log     *slog.Logger // refused requests (nil: not logged)
 }
 
 // API is the admin API. Create it with New; Route puts it on a router.

@@ -89,13 +89,18 @@ func NewRegistry() *Registry {
 // Add registers a, or replaces the key of a registered application, and
 // returns it as registered (with its fingerprint and verifier). origin is
 // how it came; one registered after the start is stamped with the time.
-func (r *Registry) Add(a App, origin string) (App, error) {
+func (r *Registry) Add(a App, origin string) (App, error) { return r.add(a, origin, -1) }
+
+// add is Add, refused when max is not negative and max applications of
+// origin are registered.
+func (r *Registry) add(a App, origin string, max int) (App, error) {
 	if a.SysID == "" {
 		return App{}, errors.New("an application needs a sysid")
 	}
 	if a.Key == nil {
 		return App{}, fmt.Errorf("application %s needs the merchant's public key", a.SysID)
 	}
+	a.SysID = strings.Clone(a.SysID) // it may be a piece of a request's body, which it must not keep alive
 	a.fingerprint = keys.Fingerprint(a.Key)
 	a.verifier = keys.NewVerifier(a.Key)
 	info := Info{SysID: a.SysID, Fingerprint: a.fingerprint, Origin: origin}
@@ -104,9 +109,33 @@ func (r *Registry) Add(a App, origin string) (App, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if _, known := r.apps[a.SysID]; !known && max >= 0 && r.countLocked(origin) >= max {
+		return App{}, fmt.Errorf("%w (%d)", ErrFull, max)
+	}
 	r.apps[a.SysID] = a
 	r.infos[a.SysID] = info
 	return a, nil
+}
+
+// ErrFull is AddAuto's answer once max applications were registered on
+// first use.
+var ErrFull = errors.New("apps: the applications registered on first use are at their bound")
+
+// AddAuto registers an application on first use (origin auto), unless max
+// of them are registered already: each brings state, a journal and
+// counters of its own, and a client inventing sysids must not add them
+// without end.
+func (r *Registry) AddAuto(a App, max int) (App, error) { return r.add(a, OriginAuto, max) }
+
+// countLocked is the number of applications of origin; r.mu is held.
+func (r *Registry) countLocked(origin string) int {
+	n := 0
+	for _, info := range r.infos {
+		if info.Origin == origin {
+			n++
+		}
+	}
+	return n
 }
 
 // Get returns the application sysid, if it is registered.

@@ -136,6 +136,14 @@ func (c *Counter) Record(e *journal.Entry) {
 	}
 }
 
+// maxUnknown bounds the names of calls outside the catalogue counted one
+// by one per application; past it they are counted together as
+// otherUnknown.
+const (
+	maxUnknown   = 100
+	otherUnknown = "(other names outside the catalogue)"
+)
+
 // record counts one answered call. outcome is OutcomeOK, OutcomeError
 // (with code) or OutcomeFault (with code naming the fault).
 func (c *Counter) record(sysid, service, method, outcome, code string) {
@@ -145,7 +153,11 @@ func (c *Counter) record(sysid, service, method, outcome, code string) {
 	var buf [64]byte
 	name := append(append(append(buf[:0], service...), '.'), method...)
 	if _, serr := c.cat.Lookup(service, method); serr != nil {
-		a.unknown[string(name)]++
+		key := string(name)
+		if _, seen := a.unknown[key]; !seen && len(a.unknown) >= maxUnknown {
+			key = otherUnknown // invented names must not grow the counts without end
+		}
+		a.unknown[key]++
 		return
 	}
 	t, ok := a.methods[string(name)] // looked up with the bytes: no string is made for a method seen before

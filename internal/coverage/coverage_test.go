@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,4 +110,17 @@ func docOf(t *testing.T, rule string) string {
 	r, ok := emulator.PortabilityRuleOf(rule)
 	require.True(t, ok)
 	return r.Doc
+}
+
+// TestUnknownNamesAreBounded: calls of invented method names are counted
+// by name up to maxUnknown, the rest together.
+func TestUnknownNamesAreBounded(t *testing.T) {
+	c := New(soa.DefaultCatalogue())
+	for i := range 1000 {
+		c.Record(&journal.Entry{SysID: "A", Service: "OrderService", Method: fmt.Sprint("invented", i),
+			Outcome: journal.OutcomeError, ErrorCode: "10003"})
+	}
+	rep := c.Report("A")
+	assert.Len(t, rep.Unknown, maxUnknown+1)
+	assert.Equal(t, 900, rep.Unknown[otherUnknown])
 }

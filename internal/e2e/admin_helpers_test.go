@@ -22,6 +22,9 @@ func (a admin) do(method, path, body string) (int, []byte) {
 	a.t.Helper()
 	req, err := http.NewRequest(method, a.base+"/__tsymock/"+path, strings.NewReader(body))
 	require.NoError(a.t, err)
+	if method != http.MethodGet && method != http.MethodHead {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if a.token != "" {
 		req.Header.Set("Authorization", "Bearer "+a.token)
 	}

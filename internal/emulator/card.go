@@ -62,13 +62,21 @@ func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 		return out, nil
 	}
 	ap := a.newApply(m.applies, cc, card)
-	put(&m.applies, ap.tranceNum, ap)
+	putCapped(&m.applies, ap.tranceNum, ap, maxPendingApplies, olderApply)
 	out["transDate"] = ap.transDate
 	if answersTranceNum(cc) {
 		out["tranceNum"] = ap.tranceNum
 	}
 	return out, nil
 }
+
+// maxPendingApplies bounds a member's card bindings (and phone changes)
+// waiting for their confirmation: past it the oldest is forgotten, and
+// confirming it is answered as an unknown tranceNum.
+const maxPendingApplies = 16
+
+// olderApply orders pending applies by their number, for putCapped.
+func olderApply(_ string, a1 *cardApply, _ string, a2 *cardApply) bool { return a1.seq < a2.seq }
 
 // newApply records a pending confirmation of card, numbered after those in
 // pending.

@@ -23,7 +23,7 @@ func bankCardChangeBindPhone(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	ap := a.newApply(m.changes, cc, card)
-	put(&m.changes, ap.tranceNum, ap)
+	putCapped(&m.changes, ap.tranceNum, ap, maxPendingApplies, olderApply)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum, "bankName": card.bankName,
 		"bankCode": card.bankCode, "cardType": card.cardType}, nil
 }

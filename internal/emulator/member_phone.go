@@ -15,6 +15,20 @@ type smsKey struct {
 	phone string
 }
 
+// maxCodes bounds the codes a member has been sent and not used (one per
+// kind and phone): sending to ever new phones must not grow the member
+// without end. Past it the first code in (kind, phone) order is forgotten;
+// the platform's codes expire within minutes anyway.
+const maxCodes = 16
+
+// firstCode orders the codes for putCapped.
+func firstCode(k1 smsKey, _ bool, k2 smsKey, _ bool) bool {
+	if k1.kind != k2.kind {
+		return k1.kind < k2.kind
+	}
+	return k1.phone < k2.phone
+}
+
 // sendVerificationCode records that a code was sent. The code itself is the
 // emulator's configured one, as the real test environment shows its codes in
 // a back office rather than sending SMS. A code to bind a second phone is
@@ -32,7 +46,7 @@ func sendVerificationCode(a *app, p params) (map[string]any, *soa.Error) {
 	if kind == smsUnbind && m.phone != phone {
 		return nil, notBound(m, phone)
 	}
-	put(&m.sms, smsKey{kind, phone}, true)
+	putCapped(&m.sms, smsKey{kind, phone}, true, maxCodes, firstCode)
 	return map[string]any{"bizUserId": m.bizUserID, "phone": phone}, nil
 }
 

@@ -2,7 +2,6 @@ package form
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
@@ -17,6 +16,11 @@ import (
 // Content-Type says. A body longer than limit bytes is 10004; one that
 // cannot be read, or is not URL encoding, is 10000.
 func Read(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *soa.Error) {
+	return read(w, r, limit, &Hold{})
+}
+
+// read is Read with the body held from h's budget.
+func read(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (url.Values, *soa.Error) {
 	if r.Method != http.MethodPost {
 		query, err := Parse(r.URL.RawQuery)
 		if err != nil {
@@ -31,7 +35,7 @@ func Read(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *soa
 			return nil, formError("query string", err)
 		}
 	}
-	body, serr := readBody(w, r, limit)
+	body, serr := readBody(w, r, limit, h)
 	if serr != nil {
 		return nil, serr
 	}
@@ -50,20 +54,25 @@ func Read(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *soa
 	return values, nil
 }
 
-// readBody reads a request body of at most limit bytes: 10004 when it is
-// longer, 10000 when it cannot be read. http.MaxBytesReader also tells the
+// readBody reads a request body of at most limit bytes, held from h as
+// it arrives: 10004 when it is longer, 10000 when it cannot be read, 9999
+// when the budget of bodies is spent. http.MaxBytesReader also tells the
 // server to close the connection after the answer, as the rest of a body
 // too large is never read.
-func readBody(w http.ResponseWriter, r *http.Request, limit int64) (string, *soa.Error) {
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+func readBody(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (string, *soa.Error) {
+	body, err := readChunks(http.MaxBytesReader(w, r.Body, limit), h)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		return "", soa.Errorf("10004", "the request body is larger than %d bytes", limit)
+	case errors.Is(err, errBudget):
+		w.Header().Set("Connection", "close") // the rest of the body is never read
+		return "", soa.Errorf("9999", "tsymock holds %d bytes of request bodies at most, and the calls in flight hold them; try again when they are answered",
+			h.b.size)
 	case err != nil:
 		return "", soa.Errorf("10000", "the request body could not be read: %v", err)
 	}
-	return string(b), nil
+	return body, nil
 }
 
 // checkContentType explains a POST whose body is not a form: a JSON or

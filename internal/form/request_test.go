@@ -38,7 +38,7 @@ func TestReadBody(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodPost, "/service/soa", nil)
 			r.Body, r.ContentLength = io.NopCloser(tt.body), tt.contentLength
-			got, serr := readBody(httptest.NewRecorder(), r, limit)
+			got, serr := readBody(httptest.NewRecorder(), r, limit, &Hold{})
 			if tt.code != "" {
 				require.NotNil(t, serr)
 				assert.Equal(t, tt.code, serr.Code)

@@ -74,6 +74,11 @@ type Entry struct {
 	Portability []emulator.Portability `json:"portability,omitempty"`
 	// Upstream is what the real environment answered (serve --upstream).
 	Upstream *Upstream `json:"upstream,omitempty"`
+	// Truncated marks an entry some of whose values were cut to the
+	// journal's bounds: a long text ends with "…(tsymock: truncated, N
+	// bytes in all)", and the parameters, keys or items not kept are
+	// counted under the key "…" (TruncatedKey).
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // DecodedReq is the req parameter decoded.

@@ -4,9 +4,12 @@
 // from then on the journal owns it: it masks every card or identity number
 // sent in clear, never changes the entry again, and hands out copies only.
 //
-// The journal is bounded per application (New's size), so that a busy
-// parallel job cannot push another job's calls out. Filter selects entries;
-// ParseFilter reads one from the admin API's query parameters.
+// The journal is bounded per application, in calls and in bytes, so that a
+// busy parallel job cannot push another job's calls out, and in bytes as a
+// whole; each entry is bounded too (bound.go): large values are cut and
+// marked, and a call whose signature did not verify is kept smaller.
+// Filter selects entries; ParseFilter reads one from the admin API's query
+// parameters.
 package journal
 
 import (
@@ -22,28 +25,31 @@ const DefaultSize = 10000
 // calls without a registered sysid share one more ring. It is safe for
 // concurrent use.
 type Journal struct {
-	size int
+	limits Limits
 
 	mu    sync.RWMutex
 	seq   uint64
 	rings map[string]*ring
 	other *ring
+	bytes int // estimated, all rings together
 }
 
 // New returns a journal that keeps size calls per application (DefaultSize
-// when size is not positive).
-func New(size int) *Journal {
-	if size <= 0 {
-		size = DefaultSize
-	}
-	return &Journal{size: size, rings: map[string]*ring{}, other: newRing(size)}
+// when size is not positive) within the default byte bounds.
+func New(size int) *Journal { return NewLimited(Limits{Entries: size}) }
+
+// NewLimited returns a journal within these limits.
+func NewLimited(l Limits) *Journal {
+	l = l.withDefaults()
+	return &Journal{limits: l, rings: map[string]*ring{}, other: newRing()}
 }
 
-// Add masks the entry, numbers it and keeps it, and returns its id; own
-// says whether its sysid is a registered application (which gets a ring of
-// its own). The caller must not change e afterwards.
+// Add masks the entry, cuts it to its bounds, numbers it and keeps it, and
+// returns its id; own says whether its sysid is a registered application
+// (which gets a ring of its own). The caller must not change e afterwards.
 func (j *Journal) Add(e *Entry, own bool) uint64 {
 	mask(e)
+	size := shrink(e)
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	j.seq++
@@ -51,12 +57,38 @@ func (j *Journal) Add(e *Entry, own bool) uint64 {
 	r := j.other
 	if own {
 		if r = j.rings[e.SysID]; r == nil {
-			r = newRing(j.size)
+			r = newRing()
 			j.rings[e.SysID] = r
 		}
 	}
-	r.push(e)
+	r.push(e, size)
+	j.bytes += size
+	for len(r.items) > j.limits.Entries || r.bytes > j.limits.AppBytes {
+		j.bytes -= r.pop()
+	}
+	for j.bytes > j.limits.TotalBytes {
+		j.bytes -= j.oldest().pop()
+	}
 	return e.ID
+}
+
+// Bytes is the estimated size of what the journal holds.
+func (j *Journal) Bytes() int {
+	j.mu.RLock()
+	defer j.mu.RUnlock()
+	return j.bytes
+}
+
+// oldest is the ring whose first entry is the oldest of all; j.mu is held
+// and the journal is not empty.
+func (j *Journal) oldest() *ring {
+	best := j.other
+	for _, r := range j.rings {
+		if len(best.items) == 0 || len(r.items) > 0 && r.items[0].ID < best.items[0].ID {
+			best = r
+		}
+	}
+	return best
 }
 
 // Find returns copies of the entries that match f, oldest first: the
@@ -134,30 +166,42 @@ func (j *Journal) Reset(sysid string) {
 	defer j.mu.Unlock()
 	if sysid == "" {
 		j.rings = map[string]*ring{}
-		j.other = newRing(j.size)
+		j.other = newRing()
+		j.bytes = 0
 		return
 	}
-	delete(j.rings, sysid)
-	j.other.drop(sysid)
+	if r, ok := j.rings[sysid]; ok {
+		j.bytes -= r.bytes
+		delete(j.rings, sysid)
+	}
+	j.bytes -= j.other.drop(sysid)
 }
 
-// ring is a bounded list of entries: when full, a new entry replaces the
-// oldest.
+// ring is one application's entries, oldest first, with their estimated
+// size; the journal drops from its front.
 type ring struct {
 	items []*Entry
-	head  int // where the next entry goes once the ring is full
-	size  int
+	sizes []int
+	bytes int
 }
 
-func newRing(size int) *ring { return &ring{size: size} }
+func newRing() *ring { return &ring{} }
 
-func (r *ring) push(e *Entry) {
-	if len(r.items) < r.size {
-		r.items = append(r.items, e)
-		return
-	}
-	r.items[r.head] = e
-	r.head = (r.head + 1) % r.size
+func (r *ring) push(e *Entry, size int) {
+	r.items = append(r.items, e)
+	r.sizes = append(r.sizes, size)
+	r.bytes += size
+}
+
+// pop forgets the oldest entry and returns its size. The slices are cut
+// from the front: append moves the live entries to a new array when it
+// needs room, so the dropped ones are not kept.
+func (r *ring) pop() int {
+	size := r.sizes[0]
+	r.items[0] = nil
+	r.items, r.sizes = r.items[1:], r.sizes[1:]
+	r.bytes -= size
+	return size
 }
 
 func (r *ring) appendMatching(out []*Entry, f Filter) []*Entry {
@@ -170,25 +214,25 @@ func (r *ring) appendMatching(out []*Entry, f Filter) []*Entry {
 }
 
 func (r *ring) get(id uint64) (*Entry, bool) {
-	for _, e := range r.items {
-		if e.ID == id {
-			return e, true
-		}
+	i, ok := slices.BinarySearchFunc(r.items, id, func(e *Entry, id uint64) int { return cmp.Compare(e.ID, id) })
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	return r.items[i], true
 }
 
-// drop removes sysid's entries, keeping the others in order.
-func (r *ring) drop(sysid string) {
-	if len(r.items) == 0 {
-		return
-	}
-	kept := make([]*Entry, 0, len(r.items))
-	for i := range r.items {
-		e := r.items[(r.head+i)%len(r.items)]
-		if e.SysID != sysid {
-			kept = append(kept, e)
+// drop removes sysid's entries, keeping the others in order, and returns
+// the size removed.
+func (r *ring) drop(sysid string) int {
+	removed := 0
+	items, sizes := make([]*Entry, 0, len(r.items)), make([]int, 0, len(r.sizes))
+	for i, e := range r.items {
+		if e.SysID == sysid {
+			removed += r.sizes[i]
+			continue
 		}
+		items, sizes = append(items, e), append(sizes, r.sizes[i])
 	}
-	r.items, r.head = kept, 0
+	r.items, r.sizes, r.bytes = items, sizes, r.bytes-removed
+	return removed
 }

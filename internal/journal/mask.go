@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -45,9 +47,10 @@ func isSensitive(name string) bool {
 var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
 
 // mask masks every sensitive value sent or answered in clear, wherever
-// the entry repeats it: the decoded req and answer, the raw req, the
-// response body, the message and the portability notes (whose own numbers
-// the emulator masks already).
+// the entry repeats it: the decoded req and answer (as text or as a JSON
+// number), the raw req, the form parameters besides the protocol's, the
+// response body, the message, the portability notes (whose own numbers the
+// emulator masks already) and the upstream's message and differences.
 func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
@@ -55,6 +58,7 @@ func mask(e *Entry) {
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
 		e.Raw[form.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
+	maskExtra(e.Raw)
 	secrets = maskValues(e.Answer, secrets)
 	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
@@ -96,13 +100,28 @@ func maskDiffValue(name string, v any, found []string) (any, []string) {
 	return v, maskValues(v, found)
 }
 
+// maskExtra masks the form parameters that are not the protocol's (a
+// client's own, such as "cardNo=..." sent beside req): a sensitive name's
+// whole value, and what may be a card or identity number in any other.
+func maskExtra(raw map[string]string) {
+	for k, v := range raw {
+		switch {
+		case protocolKey(k):
+		case isSensitive(k) && !isCiphertext(v):
+			raw[k] = emulator.MaskNumber(v)
+		default:
+			raw[k] = longNumber.ReplaceAllStringFunc(v, emulator.MaskNumber)
+		}
+	}
+}
+
 // maskValues masks, in place, the sensitive values of decoded JSON that are
-// not ciphertext, and returns them added to found.
+// not ciphertext, text or a JSON number, and returns them added to found.
 func maskValues(v any, found []string) []string {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			if text, ok := item.(string); ok && isSensitive(k) && text != "" && !isCiphertext(text) {
+			if text, ok := clearText(item); ok && isSensitive(k) && text != "" && !isCiphertext(text) {
 				found = append(found, text)
 				x[k] = emulator.MaskNumber(text)
 				continue
@@ -115,6 +134,20 @@ func maskValues(v any, found []string) []string {
 		}
 	}
 	return found
+}
+
+// clearText is a decoded JSON value as the text a number would be
+// written in: a string, or a number (a card number sent unquoted).
+func clearText(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case json.Number:
+		return string(x), true
+	case int64, int:
+		return fmt.Sprint(x), true
+	}
+	return "", false
 }
 
 // isCiphertext reports whether s looks like an encrypted field: the hex of

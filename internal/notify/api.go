@@ -90,8 +90,11 @@ func (n *Notifier) DeliverPending(ctx context.Context) []Notification {
 	n.mu.Unlock()
 	out := make([]Notification, len(ids))
 	var wg sync.WaitGroup
+	slots := make(chan struct{}, n.cfg.Workers) // as many at once as the workers, no more
 	for i, id := range ids {
+		slots <- struct{}{}
 		wg.Go(func() {
+			defer func() { <-slots }()
 			got, err := n.redeliver(ctx, id)
 			if err != nil {
 				got, _ = n.get(id)

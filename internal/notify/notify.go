@@ -26,8 +26,14 @@ const DefaultTimeout = 10 * time.Second
 const DefaultPoll = time.Second
 
 // DefaultMax is how many notifications are kept for the admin API; past it
-// the oldest finished ones are forgotten.
+// the oldest finished ones are forgotten, and when none is finished the
+// oldest pending one is given up.
 const DefaultMax = 10000
+
+// DefaultWorkers is how many attempts are in flight at once: enough for
+// slow receivers not to hold up the others, few enough that hanging ones
+// cannot take the process's file descriptors from the requests it serves.
+const DefaultWorkers = 16
 
 // DefaultSchedule is the platform's retry schedule for order
 // notifications (PROTOCOL.md §5): the delays before the 1st to 4th attempt,
@@ -47,13 +53,17 @@ type Config struct {
 	Schedule []time.Duration
 	// Timeout bounds one attempt (default DefaultTimeout).
 	Timeout time.Duration
-	// AllowHosts restricts the backUrl hosts contacted besides loopback:
-	// names ("merchant.example") or host:port pairs. Empty means any host.
+	// AllowHosts are the backUrl hosts contacted besides loopback: names
+	// ("merchant.example") or host:port pairs. Empty means loopback only.
+	// Link-local and cloud metadata addresses are never contacted.
 	AllowHosts []string
 	// Poll is the safety poll interval (default DefaultPoll).
 	Poll time.Duration
 	// Max is how many notifications are kept (default DefaultMax).
 	Max int
+	// Workers bounds the attempts in flight at once, scheduled and
+	// DeliverPending's together (default DefaultWorkers).
+	Workers int
 	// Finished, when set, is told the Event.Key of every notification that
 	// needs no more attempts (delivered, failed, undeliverable, cleared),
 	// so that a kept state does not send it again after a restart.
@@ -72,6 +82,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Max <= 0 {
 		c.Max = DefaultMax
+	}
+	if c.Workers <= 0 {
+		c.Workers = DefaultWorkers
 	}
 	return c
 }
@@ -144,6 +157,8 @@ type Attempt struct {
 	// Answer says what came of a back-fill's answer: the order booked, or
 	// that the merchant declined it.
 	Answer string `json:"answer,omitempty"`
+
+	local bool // failed for want of a local resource (file descriptors, buffers): no fault of the receiver
 }
 
 // record is a notification with the notifier's bookkeeping. Its fields are
@@ -154,6 +169,7 @@ type record struct {
 	timer   *time.Timer // the next scheduled attempt, or nil
 	running bool        // an attempt is in flight
 	removed bool        // forgotten by ClearNotifications: no further attempts
+	local   int         // attempts in a row that failed for want of a local resource
 }
 
 // copy returns the public view of the record.

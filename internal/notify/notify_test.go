@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -57,12 +58,21 @@ func TestPlatformFormOrderAndSign(t *testing.T) {
 func TestNotifyRefusal(t *testing.T) {
 	open := &Notifier{cfg: Config{}.withDefaults()}
 	strict := &Notifier{cfg: Config{AllowHosts: []string{"merchant.example", "other.example:8443"}}.withDefaults()}
+	allowAll := &Notifier{cfg: Config{AllowHosts: []string{"169.254.169.254", "metadata", "169.254.169.254.nip.io"}}.withDefaults()}
 	for _, tc := range []struct {
 		n       *Notifier
 		backURL string
 		refused string // part of the reason, "" when allowed
 	}{
-		{open, "http://merchant.test/n", ""},
+		{open, "http://merchant.test/n", "not loopback and not in --notify-allow-hosts (none)"},
+		{open, "http://localhost./n", ""},
+		{open, "http://169.254.169.254/latest/meta-data/", "link-local or metadata address"},
+		{open, "http://[fe80::1]/n", "link-local"},
+		{open, "http://[::ffff:169.254.169.254]/n", "link-local"},
+		{open, "http://metadata.google.internal/computeMetadata/v1/", "cloud metadata service"},
+		{allowAll, "http://169.254.169.254/n", "never notified"},
+		{allowAll, "http://METADATA/n", "never notified"},
+		{allowAll, "http://169.254.169.254.nip.io/n", ""},
 		{open, "https://127.0.0.1:9/n", ""},
 		{open, "", "no backUrl"},
 		{open, "ftp://127.0.0.1/n", "not an absolute http(s) URL"},
@@ -145,4 +155,37 @@ func TestReadBackfillAnswer(t *testing.T) {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+// TestDialChecksTheResolvedAddress: what a name resolves to is checked
+// when the connection is made: a link-local address never, whatever name
+// led there; a loopback name only to loopback.
+func TestDialChecksTheResolvedAddress(t *testing.T) {
+	tests := []struct {
+		address      string
+		loopbackOnly bool
+		refused      string
+	}{
+		{"169.254.169.254:80", false, "link-local or metadata address"},
+		{"[fe80::1]:80", false, "link-local"},
+		{"[fd00:ec2::254]:80", false, "metadata"},
+		{"10.0.0.1:80", true, "not loopback"},
+		{"127.0.0.1:80", true, ""},
+		{"[::1]:80", true, ""},
+		{"10.0.0.1:80", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.address, func(t *testing.T) {
+			err := checkDialed(tt.address, tt.loopbackOnly)
+			if tt.refused == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.refused)
+		})
+	}
+	_, err := dialContext(context.Background(), "tcp", "169.254.169.254:80")
+	require.Error(t, err, "refused before any packet")
+	assert.Contains(t, err.Error(), "never notified")
 }

@@ -15,11 +15,13 @@ import (
 )
 
 // Notifier takes the emulator's events, records them and delivers them to
-// backUrl on the schedule. Every attempt runs in its own goroutine (a timer
-// callback) under a context with the attempt timeout, so a slow or hanging
-// receiver holds one goroutine for at most that long and never delays
-// others. Timing uses real time, not the server's clock: a clock fixed for
-// reproducible answers must not stop delivery.
+// backUrl on the schedule. A notification whose attempt is due is queued
+// for a bounded pool of workers (Config.Workers), each attempt under a
+// context with the attempt timeout, so a slow or hanging receiver holds one
+// worker for at most that long, and thousands of hanging receivers hold
+// Workers connections, not thousands: the process keeps the file
+// descriptors its listener needs. Timing uses real time, not the server's
+// clock: a clock fixed for reproducible answers must not stop delivery.
 type Notifier struct {
 	cfg   Config
 	key   *rsa.PrivateKey
@@ -40,7 +42,10 @@ type Notifier struct {
 	records []*record // oldest first
 	byID    map[string]*record
 	closed  bool
-	counts  counts // Stats' totals
+	counts  counts     // Stats' totals
+	due     []*record  // attempts due, for the workers
+	work    *sync.Cond // on mu: signals due or closed
+	workers sync.Once
 
 	ctx      context.Context // cancelled by close: ends attempts in flight
 	cancel   context.CancelFunc
@@ -61,9 +66,11 @@ type EventSource interface {
 func New(cfg Config, key *rsa.PrivateKey, c clock.Clock, src EventSource, log *slog.Logger) *Notifier {
 	ctx, cancel := context.WithCancel(context.Background())
 	answers, _ := src.(BackfillAnswerer)
-	return &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, answers: answers, log: log,
+	n := &Notifier{cfg: cfg.withDefaults(), key: key, clock: c, src: src, answers: answers, log: log,
 		http: newNotifyClient(), byID: map[string]*record{}, ctx: ctx, cancel: cancel,
 		stopPoll: make(chan struct{})}
+	n.work = sync.NewCond(&n.mu)
+	return n
 }
 
 // Wake takes every queued event and schedules its delivery. It is cheap
@@ -126,10 +133,58 @@ func (n *Notifier) schedule(r *record, d time.Duration) {
 	}
 	n.wg.Add(1)
 	r.n.NextAttempt = time.Now().Add(d)
-	r.timer = time.AfterFunc(d, func() {
-		defer n.wg.Done()
-		n.scheduledAttempt(r)
+	r.timer = time.AfterFunc(d, func() { n.enqueue(r) })
+}
+
+// enqueue hands a record whose attempt is due to the workers (it stays
+// counted in n.wg until a worker is done with it).
+func (n *Notifier) enqueue(r *record) {
+	n.startWorkers()
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.closed { // the workers may be gone
+		n.wg.Done()
+		return
+	}
+	n.due = append(n.due, r)
+	n.work.Signal()
+}
+
+// startWorkers starts the pool, once.
+func (n *Notifier) startWorkers() {
+	n.workers.Do(func() {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		if n.closed {
+			return
+		}
+		for range n.cfg.Workers {
+			n.wg.Add(1)
+			go n.work1()
+		}
 	})
+}
+
+// work1 is one worker: it makes the attempts due, one at a time, until the
+// notifier is closed and nothing is due.
+func (n *Notifier) work1() {
+	defer n.wg.Done()
+	for {
+		n.mu.Lock()
+		for len(n.due) == 0 && !n.closed {
+			n.work.Wait()
+		}
+		if len(n.due) == 0 {
+			n.mu.Unlock()
+			return
+		}
+		r := n.due[0]
+		n.due[0] = nil
+		n.due = n.due[1:]
+		n.mu.Unlock()
+		n.scheduledAttempt(r)
+		n.wg.Done()
+	}
 }
 
 // unschedule stops the record's waiting timer, if any. Callers hold n.mu.
@@ -153,13 +208,24 @@ func (n *Notifier) scheduledAttempt(r *record) {
 	n.finish(r, n.attempt(n.ctx, r, false))
 }
 
-// finish records an attempt's outcome and decides what comes next.
+// finish records an attempt's outcome and decides what comes next. A
+// scheduled attempt that failed for want of a local resource (no file
+// descriptor, no buffer) is no fault of the receiver: it does not use up
+// the schedule and is not listed; it is tried again later.
 func (n *Notifier) finish(r *record, a Attempt) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	defer n.counts.attempted(r.n.State, r, a) // once the switch has decided, still locked
 	r.running = false
-	r.n.Attempts = append(r.n.Attempts, a)
+	if a.local && !a.Manual && !r.removed && r.n.State == Pending {
+		r.local++
+		if r.timer == nil {
+			n.schedule(r, localRetry(r.local))
+		}
+		return
+	}
+	r.local = 0
+	r.n.Attempts = appendAttempt(r.n.Attempts, a)
 	scheduled := countScheduled(r.n.Attempts)
 	switch {
 	case a.Status == http.StatusOK && a.Error == "": // a back-fill's unreadable or refused answer is an error
@@ -186,6 +252,29 @@ func (n *Notifier) done(r *record) {
 	}
 }
 
+// localRetry is the wait before trying again after k attempts in a row
+// failed for want of a local resource: 1 s, doubling, at most a minute.
+func localRetry(k int) time.Duration {
+	return min(time.Second<<min(k-1, 6), time.Minute)
+}
+
+// maxAttemptsKept bounds the attempts listed per notification: the
+// schedule's are always kept, and redeliveries past it forget the oldest
+// redelivery.
+const maxAttemptsKept = 32
+
+// appendAttempt lists a, forgetting the oldest manual attempt past
+// maxAttemptsKept.
+func appendAttempt(list []Attempt, a Attempt) []Attempt {
+	list = append(list, a)
+	if len(list) > maxAttemptsKept {
+		if i := slices.IndexFunc(list, func(a Attempt) bool { return a.Manual }); i >= 0 {
+			list = slices.Delete(list, i, i+1)
+		}
+	}
+	return list
+}
+
 // countScheduled is how many attempts the schedule made (redeliveries
 // asked for through the API do not use up the schedule).
 func countScheduled(attempts []Attempt) int {
@@ -198,17 +287,54 @@ func countScheduled(attempts []Attempt) int {
 	return k
 }
 
-// trim forgets the oldest finished notifications past the limit. Callers
-// hold n.mu.
+// trim forgets the oldest finished notifications past the limit; when
+// none is finished, it gives up the oldest pending one (failed, with the
+// reason, and logged): a receiver that never answers must not make the
+// list grow without end. It makes room for Max/16 more at once, so that a
+// flood costs one pass over the list per Max/16 notifications, not one
+// per notification. Callers hold n.mu.
 func (n *Notifier) trim() {
-	for len(n.records) > n.cfg.Max {
-		i := slices.IndexFunc(n.records, func(r *record) bool { return r.n.State != Pending && !r.running })
-		if i < 0 {
-			return
-		}
-		delete(n.byID, n.records[i].n.ID)
-		n.records = slices.Delete(n.records, i, i+1)
+	if len(n.records) <= n.cfg.Max {
+		return
 	}
+	excess := len(n.records) - n.cfg.Max + n.cfg.Max/16
+	finished := 0
+	for _, r := range n.records {
+		if isFinished(r) {
+			finished++
+		}
+	}
+	giveUps := max(0, excess-finished)
+	kept := n.records[:0]
+	for _, r := range n.records {
+		switch {
+		case excess > 0 && isFinished(r):
+		case excess > 0 && giveUps > 0 && !r.running && r.n.State == Pending:
+			n.giveUp(r)
+			giveUps--
+		default:
+			kept = append(kept, r)
+			continue
+		}
+		excess--
+		delete(n.byID, r.n.ID)
+	}
+	clear(n.records[len(kept):])
+	n.records = kept
+}
+
+// isFinished: a record that needs no more attempts and has none in flight.
+func isFinished(r *record) bool { return r.n.State != Pending && !r.running }
+
+// giveUp ends a pending notification that the bound pushes out. Callers
+// hold n.mu.
+func (n *Notifier) giveUp(r *record) {
+	n.unschedule(r)
+	r.removed = true
+	r.n.State, r.n.Reason = Failed, fmt.Sprintf("given up: more than %d notifications were listed", n.cfg.Max)
+	n.done(r)
+	n.log.Warn("pending notification given up", "id", r.n.ID, "sysid", r.ev.SysID, "backUrl", r.ev.BackURL,
+		"reason", r.n.Reason)
 }
 
 // Start starts the safety poll, once; Close stops it.
@@ -245,6 +371,7 @@ func (n *Notifier) Close(ctx context.Context) error {
 	n.mu.Lock()
 	if !n.closed {
 		n.closed = true
+		n.work.Broadcast()
 		close(n.stopPoll)
 		for _, r := range n.records {
 			n.unschedule(r)

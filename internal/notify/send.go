@@ -3,12 +3,13 @@ package notify
 import (
 	"context"
 	"crypto/rsa"
+	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -27,6 +28,7 @@ func newNotifyClient() *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DisableKeepAlives = true
 	tr.Proxy = nil // backUrls on loopback must not go through a proxy
+	tr.DialContext = dialContext
 	return &http.Client{
 		Transport:     tr,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -51,7 +53,7 @@ func (n *Notifier) attempt(ctx context.Context, r *record, manual bool) Attempt 
 	a.Latency = time.Since(start)
 	switch {
 	case err != nil:
-		a.Error = err.Error()
+		a.Error, a.local = err.Error(), isLocalShortage(err)
 	case a.Status != http.StatusOK:
 		a.Error = fmt.Sprintf("HTTP %d (only 200 ends delivery)", a.Status)
 	case r.ev.Kind == emulator.EventBackfill:
@@ -88,6 +90,9 @@ func PlatformForm(key *rsa.PrivateKey, sysid, rps, ts string) (string, error) {
 func (n *Notifier) post(ctx context.Context, backURL, body string) (int, []byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.Timeout)
 	defer cancel()
+	if u, err := url.Parse(backURL); err == nil && isLoopbackName(u.Hostname()) {
+		ctx = context.WithValue(ctx, loopbackOnlyKey{}, true)
+	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, backURL, strings.NewReader(body))
 	if err != nil {
 		return 0, nil, fmt.Errorf("notify: notification request: %w", err)
@@ -106,42 +111,12 @@ func (n *Notifier) post(ctx context.Context, backURL, body string) (int, []byte,
 	return resp.StatusCode, answer, nil
 }
 
-// refusal says why a backUrl is not contacted, or "" when it may be: it
-// must be an absolute http(s) URL, and on loopback or an allowed host.
-func (n *Notifier) refusal(backURL string) string {
-	if backURL == "" {
-		return "the call gave no backUrl"
-	}
-	u, err := url.Parse(backURL)
-	if err != nil {
-		return fmt.Sprintf("backUrl is not a URL: %v", err)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-		return fmt.Sprintf("backUrl %q is not an absolute http(s) URL", backURL)
-	}
-	if !hostAllowed(u, n.cfg.AllowHosts) {
-		return fmt.Sprintf("host %q is not loopback and not in --notify-allow-hosts (%s)", u.Host,
-			strings.Join(n.cfg.AllowHosts, ","))
-	}
-	return ""
-}
-
-// hostAllowed: loopback always; otherwise any host when allow is empty, or
-// a host named in allow by name or by host:port.
-func hostAllowed(u *url.URL, allow []string) bool {
-	host := strings.ToLower(u.Hostname())
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return true
-	}
-	if len(allow) == 0 {
-		return true
-	}
-	for _, h := range allow {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if h == host || h == strings.ToLower(u.Host) {
+// isLocalShortage reports whether an attempt failed for want of a
+// resource of this process or host (file descriptors, socket buffers,
+// memory, local ports), not because of the receiver.
+func isLocalShortage(err error) bool {
+	for _, errno := range []syscall.Errno{syscall.EMFILE, syscall.ENFILE, syscall.ENOBUFS, syscall.ENOMEM, syscall.EADDRNOTAVAIL} {
+		if errors.Is(err, errno) {
 			return true
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,20 +15,6 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/keys/demo"
 )
-
-// events is an EventSource that hands out what a test queued.
-type events struct {
-	mu     sync.Mutex
-	queued []emulator.Event
-}
-
-func (e *events) TakeEvents() []emulator.Event {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	out := e.queued
-	e.queued = nil
-	return out
-}
 
 // TestStatsCountOutcomes: a delivered notification, one whose receiver
 // fails every attempt until the schedule is used up, and one without a
@@ -44,7 +29,7 @@ func TestStatsCountOutcomes(t *testing.T) {
 		}
 	}))
 	defer rcv.Close()
-	src := &events{queued: []emulator.Event{
+	src := &events{evs: []emulator.Event{
 		{SysID: "s", Service: "OrderService", Method: "pay", Status: "OK", Order: true, BackURL: rcv.URL + "/ok"},
 		{SysID: "s", Service: "OrderService", Method: "pay", Status: "OK", Order: true, BackURL: rcv.URL + "/fail"},
 		{SysID: "s", Service: "MemberService", Method: "signContract", Status: "OK"},

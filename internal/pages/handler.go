@@ -43,8 +43,10 @@ type Config struct {
 	// PlatformKey signs what a page sends back to the merchant.
 	PlatformKey *rsa.PrivateKey
 	Clock       clock.Clock
-	// MaxBody bounds a request body in bytes.
+	// MaxBody bounds a request body in bytes; Bodies the bytes of bodies
+	// held at once (nil: no bound).
 	MaxBody int64
+	Bodies  *form.Budget
 	// VerificationCode is the SMS code the pages tell the tester ("" for
 	// the emulator's default).
 	VerificationCode string
@@ -112,7 +114,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &visit{start: time.Now()}
-	values, serr := form.Read(w, r, h.cfg.MaxBody) // the server's own writer: a body too large closes the connection
+	hold, values, serr := form.ReadHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies) // the server's own writer: a body too large closes the connection
+	defer hold.Release()
 	v.raw = rawForm(values)
 	pw := &pageWriter{ResponseWriter: w, v: v}
 	switch {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -19,7 +20,8 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 	if serr != nil {
 		return nil, v, serr
 	}
-	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param}
+	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param,
+		size: 1<<10 + 3*len(values.Get(form.KeyReq))} // the decoded params take about thrice their JSON text
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
 	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
 		return nil, v, serr

@@ -13,9 +13,15 @@ import (
 // forever, or close them at once).
 const pageSessionTTL = 15 * time.Minute
 
-// maxPageSessions bounds the open pages kept; past it new pages are refused
-// until old ones expire.
-const maxPageSessions = 10000
+// maxPageSessions and maxPageBytes bound the open pages kept, in number
+// and in estimated bytes; past either new pages are refused until old ones
+// expire or are used. A page keeps its decoded params, which a request can
+// make large (up to the body limit): the byte bound keeps abandoned pages
+// from taking the memory.
+const (
+	maxPageSessions = 10000
+	maxPageBytes    = 64 << 20
+)
 
 // pageSession is an opened page: what its signed parameters said, kept on
 // the server behind a token, so that the confirm and fail forms carry only
@@ -33,6 +39,7 @@ type pageSession struct {
 	backURL   string
 	view      pageView
 	expires   time.Time
+	size      int // estimated bytes held, for maxPageBytes
 }
 
 // str returns a parameter as text (numbers as the JSON had them).
@@ -58,6 +65,7 @@ func (p *pageSession) num(name string) int64 {
 type pageStore struct {
 	mu       sync.Mutex
 	sessions map[string]*pageSession
+	bytes    int
 }
 
 func newPageStore() *pageStore { return &pageStore{sessions: map[string]*pageSession{}} }
@@ -67,12 +75,14 @@ func (ps *pageStore) put(p *pageSession) error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.sweep()
-	if len(ps.sessions) >= maxPageSessions {
-		return fmt.Errorf("more than %d pages are open; try again when some have expired", maxPageSessions)
+	if len(ps.sessions) >= maxPageSessions || ps.bytes+p.size > maxPageBytes {
+		return fmt.Errorf("more than %d pages (or %d MiB of their parameters) are open; try again when some have expired (after %v) or been used",
+			maxPageSessions, maxPageBytes>>20, pageSessionTTL)
 	}
 	p.token = rand.Text()
 	p.expires = time.Now().Add(pageSessionTTL)
 	ps.sessions[p.token] = p
+	ps.bytes += p.size
 	return nil
 }
 
@@ -87,6 +97,7 @@ func (ps *pageStore) claim(token, path string) (*pageSession, bool) {
 		return nil, false
 	}
 	delete(ps.sessions, token)
+	ps.bytes -= p.size
 	if time.Now().After(p.expires) {
 		return nil, false
 	}
@@ -99,6 +110,7 @@ func (ps *pageStore) restore(p *pageSession) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.sessions[p.token] = p
+	ps.bytes += p.size
 }
 
 // sweep forgets expired pages. Callers hold ps.mu.
@@ -107,6 +119,7 @@ func (ps *pageStore) sweep() {
 	for token, p := range ps.sessions {
 		if now.After(p.expires) {
 			delete(ps.sessions, token)
+			ps.bytes -= p.size
 		}
 	}
 }

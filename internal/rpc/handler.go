@@ -50,6 +50,9 @@ type Config struct {
 	// send it.
 	MaxBody     int64
 	BodyTimeout time.Duration
+	// Bodies bounds the bytes of request bodies held at once, with the
+	// pages' (nil: no bound).
+	Bodies *form.Budget
 	// MaxDelay caps scenario delays and hangs.
 	MaxDelay time.Duration
 	// SignHints appends the signature diagnosis to the 20019 message.
@@ -63,7 +66,8 @@ type Parts struct {
 	Apps *apps.Registry
 	// AutoApp registers an unknown sysid on its first request, when it is
 	// signed with an auto key; nil leaves unknown sysids unknown.
-	AutoApp   func(p form.Params) (apps.App, bool)
+	// A *soa.Error says why it did not (the bound of such applications).
+	AutoApp   func(p form.Params) (apps.App, bool, *soa.Error)
 	Catalogue *soa.Catalogue
 	Emulator  *emulator.Emulator
 	Scenarios *scenarios.Set
@@ -116,7 +120,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	h.limitBodyTime(w, r)
-	ex := &exchange{}
+	ex := &exchange{hold: &form.Hold{}}
+	defer func() { ex.hold.Release() }() // readForm replaces it: the body is held until its answer is written
 	h.safely(ex, func() { h.run(w, r, ex) })
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
 	if h.writeFault(w, r, ex) {

@@ -20,6 +20,7 @@ import (
 // kept for the response, the journal and the log line.
 type exchange struct {
 	params form.Params
+	hold   *form.Hold // the body's bytes, held from the budget of bodies
 	app    apps.App
 	env    *soa.Envelope
 	// req is the copy of env the journal records once prepare hands the
@@ -113,7 +114,8 @@ func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 // bounds req.
 func (h *Handler) readForm(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
 	h.teeBody(r, ex)
-	values, serr := form.Read(w, r, h.cfg.MaxBody)
+	hold, values, serr := form.ReadHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies)
+	ex.hold = hold
 	if serr != nil {
 		return ex.fail(serr)
 	}
@@ -180,7 +182,10 @@ func (h *Handler) checkSigned(ex *exchange) *soa.Error {
 	}
 	app, ok := h.Apps.Get(p.SysID)
 	if !ok && h.AutoApp != nil {
-		app, ok = h.AutoApp(p)
+		var serr *soa.Error
+		if app, ok, serr = h.AutoApp(p); serr != nil {
+			return serr
+		}
 	}
 	if !ok {
 		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, h.Apps.Known())

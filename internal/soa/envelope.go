@@ -1,6 +1,7 @@
 package soa
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
@@ -27,9 +28,14 @@ func DecodeReq(req string) (*Envelope, *Error) {
 	if serr := checkText(req); serr != nil {
 		return nil, serr
 	}
-	doc, err := decodeObject(req)
+	marked, lone := markLoneSurrogates(req)
+	doc, err := decodeObject(marked)
 	if err != nil {
 		return nil, Errorf(CodeInvalidParam, "req is not a JSON object: %v", err)
+	}
+	if lone {
+		return nil, Errorf(CodeInvalidParam, "%s holds a lone UTF-16 surrogate escape (\\ud800 to \\udfff without its pair), which is no character; send the text as UTF-8",
+			cmp.Or(markedPath(doc, ""), "req"))
 	}
 	if hasNUL(doc) {
 		return nil, Errorf(CodeInvalidParam, "req contains a NUL character (\\u0000), which no field accepts")

@@ -12,6 +12,7 @@ const (
 	CodeMissingParam  = "10001" // 参数不能为空: a required param is absent, null or ""
 	CodeBadService    = "10002" // 参数service错误: missing or unknown service
 	CodeBadMethod     = "10003" // 参数method错误: missing or unknown method, or a page flow
+	CodeTooLong       = "10004" // 参数长度超长: a body, req or text field over its length
 	CodeUnknownApp    = "20000" // 应用不存在: unknown sysid
 	CodeEncryptFailed = "20016" // 加密失败
 	CodeDecryptFailed = "20017" // 解密失败

@@ -49,11 +49,30 @@ func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 		return nil // the server time is formatted for the errors only: most calls have none
 	}
 	direction := "behind"
-	if gap < 0 {
+	if t.After(now) {
 		direction = "ahead of"
 	}
-	return Errorf(CodeInvalidParam, "timestamp %s is %v %s the server time %s (allowed skew %v)%s",
-		ts, gap.Abs(), direction, FormatTime(now), window, zoneHint(gap, window))
+	return Errorf(CodeInvalidParam, "timestamp %s is %s %s the server time %s (allowed skew %v)%s",
+		ts, describeGap(now, t), direction, FormatTime(now), window, zoneHint(gap, window))
+}
+
+// describeGap is how far t is from now, in words a person reads: a
+// duration under 100 days, else days (and years past two). A time.Duration holds
+// only 292 years, so that a timestamp in year 0 would otherwise read as
+// 2562047h47m16s.
+func describeGap(now, t time.Time) string {
+	secs := now.Unix() - t.Unix() // seconds hold any year a timestamp can write
+	if secs < 0 {
+		secs = -secs
+	}
+	days := secs / 86400
+	if days < 100 {
+		return (time.Duration(secs) * time.Second).String()
+	}
+	if days < 730 {
+		return fmt.Sprintf("%d days", days)
+	}
+	return fmt.Sprintf("%d days (about %d years)", days, days*100/36525)
 }
 
 // ParseTime reads a time as people type it into tsymock's admin API and

@@ -86,6 +86,10 @@ func TestCheckTimestampMessages(t *testing.T) {
 			"(allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC-5 "},
 		{"a day off", "2026-11-27 12:00:00", "is 24h0m0s behind the server time 2026-11-28 12:00:00 " +
 			"(allowed skew 10m0s); the gap is a whole number of hours: check the client's date and time zone"},
+		// A time.Duration holds 292 years: the gap read 2562047h47m16.854775807s before.
+		{"year 0", "0000-01-01 00:00:00", "is 740313 days (about 2026 years) behind the server time 2026-11-28 12:00:00"},
+		{"year 9999", "9999-12-31 23:59:59", "is 2912111 days (about 7972 years) ahead of the server time"},
+		{"a year off", "2025-11-28 12:00:00", "is 365 days behind"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,16 +10,24 @@ import (
 
 // Validate checks a request's param against the method: the first problem, in catalogue order
 // and depth first, is the answer, so the same bad request always gets the same message.
+//
 //   - a required param that is absent, null or "" (unless EmptyOK), an empty array, or an empty
 //     object none of whose keys is required (payMethod {}), is 10001 "参数不能为空: <path>", e.g. companyBasicInfo.legalIds or
 //     recieverList[0].amount, with a hint when the request has a near-miss key;
+//
 //   - a wrong type (after the fastjson-like coercion described in coerce.go), a value outside
 //     the allowed set, out of bounds or not in its date format is 10000 naming the param.
+//
+//   - a text value longer than its field takes (the specification's length where it states one,
+//     else MaxText), wherever it is, unknown params included, is 10004 naming it.
 //
 // An optional param sent as "" or null is treated as absent. Unknown extra params are accepted,
 // as the platform ignores them.
 func (m *Method) Validate(param map[string]any) *Error {
-	return validateFields(m.Params, param, "")
+	if err := validateFields(m.Params, param, ""); err != nil {
+		return err
+	}
+	return checkLengths(m.Name, param, "", "")
 }
 
 // validateFields checks the keys of one object; prefix is its path with a trailing ".".

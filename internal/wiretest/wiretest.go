@@ -81,11 +81,15 @@ func CheckAnswer(tb testing.TB, m *demo.Material, rec *httptest.ResponseRecorder
 	return body
 }
 
-// Do sends a request with body from a loopback client.
+// Do sends a request with body from a loopback client, as a script on the
+// same machine would: to 127.0.0.1, a change as JSON.
 func Do(tb testing.TB, h http.Handler, method, target, body string) *httptest.ResponseRecorder {
 	tb.Helper()
 	req := httptest.NewRequest(method, target, strings.NewReader(body))
-	req.RemoteAddr = Loopback
+	req.RemoteAddr, req.Host = Loopback, "127.0.0.1:6900"
+	if method != http.MethodGet && method != http.MethodHead {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec

@@ -26,23 +26,52 @@ function rows(tbody, list, render) {
   tbody.replaceChildren(...list.map((item) => el("tr", {}, ...render(item).map((c) => el("td", {}, c)))));
 }
 
-// The admin token, for a browser that is not on loopback: open the page
-// with ?token=TOKEN once; it is kept for the tab's session.
+// The admin token, for a browser that is not on loopback: the page asks
+// for it when the server answers 401, once, and keeps it for the tab's
+// session (sessionStorage, never the URL, where history and logs would
+// keep it), sending it as a header with every request.
+const tokenKey = "tsymock-token";
+
 function loadToken() {
-  const fromURL = new URLSearchParams(location.search).get("token");
-  if (fromURL) sessionStorage.setItem("tsymock-token", fromURL);
-  state.token = sessionStorage.getItem("tsymock-token") || "";
+  state.token = sessionStorage.getItem(tokenKey) || "";
 }
 
+function askToken() {
+  const form = $("#token-form");
+  if (!form.hidden) return;
+  form.hidden = false;
+  $("#token-input").focus();
+}
+
+function useToken(ev) {
+  ev.preventDefault();
+  state.token = $("#token-input").value.trim();
+  $("#token-input").value = "";
+  if (state.token) sessionStorage.setItem(tokenKey, state.token);
+  $("#token-form").hidden = true;
+  loadApps().catch(() => {});
+  loadCatalogue().catch(() => {});
+  refresh();
+}
+
+// api calls the admin API. A change is sent as JSON (with an empty body
+// too): the server refuses changes of the types a page of any site may
+// send.
 async function api(path, opts = {}) {
   const headers = Object.assign({}, opts.headers || {});
   if (state.token) headers["X-Tsymock-Token"] = state.token;
+  if (opts.method && opts.method !== "GET" && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
   const resp = await fetch(path, Object.assign({}, opts, { headers, cache: "no-store" }));
   const text = await resp.text();
   let body = text;
   if ((resp.headers.get("Content-Type") || "").includes("json")) body = text ? JSON.parse(text) : null;
   if (!resp.ok) {
     const msg = body && body.error ? body.error : resp.status + " " + text;
+    if (resp.status === 401) {
+      sessionStorage.removeItem(tokenKey);
+      state.token = "";
+      askToken();
+    }
     banner(msg);
     throw new Error(msg);
   }
@@ -288,6 +317,7 @@ function start() {
   $("#deliver-pending").addEventListener("click", () =>
     api("notifications/deliver", { method: "POST" }).then(loadNotifications).catch(() => {}));
   $("#arm-form").addEventListener("submit", arm);
+  $("#token-form").addEventListener("submit", useToken);
   window.addEventListener("hashchange", showTab);
   loadApps().catch(() => {});
   loadCatalogue().catch(() => {});

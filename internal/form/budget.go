@@ -1,0 +1,125 @@
+package form
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// Budget bounds the bytes of request bodies held at once, across every
+// request being answered: a body takes its bytes as they arrive (never
+// what Content-Length announces) and holds them until its request is
+// answered. A body that would pass the budget is refused at once, so that
+// many slow or large bodies together cannot take the memory. It is safe
+// for concurrent use; a nil *Budget bounds nothing.
+type Budget struct {
+	size int64
+	used atomic.Int64
+}
+
+// NewBudget returns a budget of size bytes.
+func NewBudget(size int64) *Budget { return &Budget{size: size} }
+
+// Used is the bytes held now.
+func (b *Budget) Used() int64 {
+	if b == nil {
+		return 0
+	}
+	return b.used.Load()
+}
+
+// Hold is what one request holds of a budget. Release gives it back; the
+// zero Hold holds nothing.
+type Hold struct {
+	b *Budget
+	n int64
+}
+
+// take holds n more bytes, if the budget has them.
+func (h *Hold) take(n int64) bool {
+	if h.b == nil {
+		return true
+	}
+	if h.b.used.Add(n) > h.b.size {
+		h.b.used.Add(-n)
+		return false
+	}
+	h.n += n
+	return true
+}
+
+// give returns n of the bytes held.
+func (h *Hold) give(n int64) {
+	if h.b != nil {
+		h.b.used.Add(-n)
+		h.n -= n
+	}
+}
+
+// Release gives back everything held. It may be called more than once.
+func (h *Hold) Release() { h.give(h.n) }
+
+// Sizes of the pieces a body is read in: a first small one (most calls fit
+// in it), then larger ones, each taken from the budget as it is needed.
+const (
+	firstChunk = 4 << 10
+	chunkSize  = 32 << 10
+)
+
+// errBudget is a body refused because the budget is spent.
+var errBudget = errors.New("form: the budget of request bodies is spent")
+
+// readChunks reads r to its end in pieces taken from h, then joins them
+// into one string, which h goes on holding, and gives the pieces' room
+// back.
+func readChunks(r io.Reader, h *Hold) (string, error) {
+	var chunks [][]byte
+	total, size := 0, firstChunk
+	for {
+		if !h.take(int64(size)) {
+			h.Release()
+			return "", errBudget
+		}
+		buf := make([]byte, size)
+		n, err := io.ReadFull(r, buf)
+		chunks, total = append(chunks, buf[:n]), total+n
+		switch {
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+			return join(chunks, total, h), nil
+		case err != nil:
+			h.Release()
+			return "", err
+		}
+		size = chunkSize
+	}
+}
+
+// join makes one string of the chunks, and gives back the room the
+// chunks held beyond it.
+func join(chunks [][]byte, total int, h *Hold) string {
+	if len(chunks) == 1 && total == 0 {
+		h.Release()
+		return ""
+	}
+	var sb strings.Builder
+	sb.Grow(total)
+	for _, c := range chunks {
+		sb.Write(c)
+	}
+	h.give(h.n - int64(total))
+	return sb.String()
+}
+
+// ReadHeld is Read with the body's bytes held from b (nil: no budget)
+// until the returned Hold is released, when the request is answered. A
+// body refused for the budget is 9999, saying so.
+func ReadHeld(w http.ResponseWriter, r *http.Request, limit int64, b *Budget) (*Hold, url.Values, *soa.Error) {
+	h := &Hold{b: b}
+	values, serr := read(w, r, limit, h)
+	return h, values, serr
+}

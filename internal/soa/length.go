@@ -1,0 +1,86 @@
+package soa
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+)
+
+// MaxText is the most characters tsymock takes in any text field whose
+// length the specification does not state (most of them: bizUserId,
+// bizOrderNo, urls...). It is generous, far above any real id, so that no
+// real merchant call is refused, and bounds what a request can make the
+// emulator keep (a 900 KB bizUserId was a member's id before).
+const MaxText = 2048
+
+// specLength is a field's length as the specification states it, in
+// characters.
+type specLength struct {
+	chars   int
+	section string
+}
+
+// specLengths are the text fields whose length the specification states,
+// by name wherever they appear, and by "method.name" where a method
+// differs.
+var specLengths = map[string]specLength{
+	"summary":                        {20, "§4.2.2"},   // 摘要: 20 characters at most, in every order method
+	"extendInfo":                     {50, "§4.2.2"},   // 扩展信息: 50 characters in the order methods
+	"applicationTransfer.extendInfo": {200, "§4.2.17"}, // 200 in the platform's transfer
+	"cusip":                          {16, "§5.2"},     // the payer's terminal IP of a pay method
+}
+
+// fieldLength is the most characters field name of method takes, and
+// where that comes from.
+func fieldLength(method, name string) (int, string) {
+	if l, ok := specLengths[method+"."+name]; ok {
+		return l.chars, "the specification's " + l.section
+	}
+	if l, ok := specLengths[name]; ok {
+		return l.chars, "the specification's " + l.section
+	}
+	return MaxText, "tsymock's bound on any text field"
+}
+
+// checkLengths answers 10004 (参数长度超长) for the first text value, in
+// key order and depth first, longer than its field takes, naming it.
+func checkLengths(method string, v any, path, name string) *Error {
+	switch x := v.(type) {
+	case string:
+		limit, source := fieldLength(method, name)
+		if n := utf8.RuneCountInString(x); n > limit {
+			return Errorf(CodeTooLong, "%s is %d characters long, more than the %d %s allows", path, n, limit, source)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(x) {
+			if serr := checkLengths(method, x[k], joinPath(path, k), k); serr != nil {
+				return serr
+			}
+		}
+	case []any:
+		for i, item := range x {
+			if serr := checkLengths(method, item, fmt.Sprintf("%s[%d]", path, i), name); serr != nil {
+				return serr
+			}
+		}
+	}
+	return nil
+}
+
+// joinPath is a dotted path one key deeper.
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// sortedKeys are m's keys in order.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
