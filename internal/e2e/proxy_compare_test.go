@@ -67,7 +67,7 @@ func TestCompare(t *testing.T) {
 
 	adminJSON(t, front, "compare?sysid=other", &report)
 	assert.Zero(t, report.Compared, "per application")
-	resp, err := http.Post(front+"/__tsymock/reset?sysid="+demo.SysID, "", nil)
+	resp, err := http.Post(front+"/__tsymock/reset?sysid="+demo.SysID, "application/json", nil)
 	require.NoError(t, err)
 	resp.Body.Close()
 	adminJSON(t, front, "compare", &report)
