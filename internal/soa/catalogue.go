@@ -18,8 +18,9 @@ type Catalogue struct {
 
 // DefaultMethods returns PROTOCOL.md §7: every method of MemberService, MemberPwdService,
 // OrderService and MerchantService, in the specification's order (MemberService and
-// MemberPwdService as specification V2.1.5 §4.1 has them). Each call builds fresh values,
-// so a caller may append its own methods and pass them to NewCatalogue.
+// MemberPwdService as specification V2.1.5 §4.1 has them). Each call builds fresh methods,
+// so a caller may append its own and pass them to NewCatalogue; the keys of payMethod, built
+// once, are shared by every call (treat them as read-only, as the whole catalogue).
 func DefaultMethods() []Method {
 	methods := memberMethods()
 	methods = append(methods, pwdMethods()...)
