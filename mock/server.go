@@ -88,10 +88,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
 	s.rpc = s.newRPC()
-	var err error
-	if s.pages, err = s.newPages(); err != nil {
-		return nil, fmt.Errorf("mock: %w", err)
-	}
+	s.pages = s.newPages()
 	for _, a := range cfg.Apps {
 		if _, err := s.registerApp(a.internal(), OriginConfig); err != nil {
 			return nil, err
@@ -161,7 +158,7 @@ func (s *Server) newRPC() *rpc.Handler {
 }
 
 // newPages builds the browser pages from the server's parts.
-func (s *Server) newPages() (*pages.Handler, error) {
+func (s *Server) newPages() *pages.Handler {
 	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody,
 		VerificationCode: s.cfg.VerificationCode},
 		pages.Parts{Verify: s.rpc.VerifyPage, Apps: s.apps, Emulator: s.emu, Notifier: s.notify, Log: s.log})
