@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/admin"
@@ -52,6 +53,10 @@ type Server struct {
 	pages     *pages.Handler // the browser pages of PROTOCOL.md §6
 	admin     *admin.API     // /__tsymock/
 	store     *store.Store   // the data dir, or nil
+
+	// router is Handler, built once: by Serve before it accepts, or by the
+	// first request.
+	router func() http.Handler
 }
 
 // New checks cfg and builds a server.
@@ -109,9 +114,15 @@ func New(cfg Config) (*Server, error) {
 // Shutdown, often called from different goroutines, only read it. The read
 // and write timeouts leave room for the longest scenario delay: when the
 // read timeout passes, net/http cancels the request's context.
+//
+// The router is not built here but by Serve, before it accepts: gorilla/mux
+// compiles a regular expression for each path, a tenth of a start, and a
+// caller that runs Serve in a goroutine (tsymock serve) says that it is
+// ready meanwhile. Connections wait in the listener's queue until then.
 func (s *Server) newHTTPServer() *http.Server {
+	s.router = sync.OnceValue(s.Handler)
 	h := &http.Server{
-		Handler:           s.Handler(),
+		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.router().ServeHTTP(w, r) }),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30*time.Second + s.cfg.MaxDelay,
 		WriteTimeout:      60*time.Second + s.cfg.MaxDelay,
@@ -126,6 +137,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.notify.Start()
+	s.router()
 	err := s.http.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
