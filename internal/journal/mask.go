@@ -3,6 +3,7 @@ package journal
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
@@ -21,8 +22,9 @@ func isSensitive(name string) bool {
 }
 
 // longNumber finds what may be a card or identity number in a req that is
-// not JSON (so its fields cannot be told apart).
-var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
+// not JSON (so its fields cannot be told apart). It is compiled when first
+// used, not at every start of a server.
+var longNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{12,18}[\dXx]`) })
 
 // mask masks every sensitive value sent or answered in clear, wherever
 // the entry repeats it: the decoded req and answer, the raw req, the
@@ -32,7 +34,7 @@ func mask(e *Entry) {
 	if e.Req != nil {
 		secrets = maskValues(e.Req.Param, secrets)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
-		e.Raw[form.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
+		e.Raw[form.KeyReq] = longNumber().ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
 	secrets = maskValues(e.Answer, secrets)
 	for _, secret := range secrets {
