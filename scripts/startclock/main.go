@@ -25,14 +25,25 @@ func main() {
 	flag.IntVar(&o.batches, "batches", 3, "batches; a shared machine's load changes between them")
 	flag.IntVar(&o.rssRuns, "rss-runs", 5, "starts whose resident memory is read after -idle (0: none)")
 	flag.DurationVar(&o.idle, "idle", time.Second, "time after the ready line at which the resident memory is read")
+	flag.BoolVar(&o.rt, "rt", false, "time the starts in the real-time class (SCHED_FIFO, Linux, needs CAP_SYS_NICE), ahead of the machine's other jobs")
 	flag.DurationVar(&o.pause, "pause", 5*time.Second, "pause between batches, so that they sample the machine's load at different moments")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := measure(ctx, o, os.Stdout); err != nil {
+	if err := realtimeThenMeasure(ctx, o); err != nil {
 		fmt.Fprintf(os.Stderr, "startclock: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// realtimeThenMeasure measures, in the real-time class with -rt.
+func realtimeThenMeasure(ctx context.Context, o options) error {
+	if o.rt {
+		if err := realtime(); err != nil {
+			return err
+		}
+	}
+	return measure(ctx, o, os.Stdout)
 }
 
 // startServer starts tsymock with the next signed call.
@@ -50,6 +61,7 @@ type options struct {
 	runs, batches int
 	rssRuns       int
 	idle, pause   time.Duration
+	rt            bool
 }
 
 // measure runs the batches and prints their report to w.

@@ -19,8 +19,12 @@ type batch struct {
 
 // report prints one column per batch and one for all of them.
 func report(w io.Writer, o options, batches []batch) {
-	fmt.Fprintf(w, "%s, %s %s/%s: %d batches of %d starts of each command, empty environment\n",
-		filepath.Base(o.bin), runtime.Version(), runtime.GOOS, runtime.GOARCH, len(batches), o.runs)
+	class := ""
+	if o.rt {
+		class = ", real-time class (-rt)"
+	}
+	fmt.Fprintf(w, "%s, %s %s/%s: %d batches of %d starts of each command, empty environment%s\n",
+		filepath.Base(o.bin), runtime.Version(), runtime.GOOS, runtime.GOARCH, len(batches), o.runs, class)
 	fmt.Fprintf(w, "machine: %d cores%s; load average (1, 5, 15 min) now: %s\n", runtime.NumCPU(), cpuModel(), loadAverages())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	head := "milliseconds: median (min–max)"
