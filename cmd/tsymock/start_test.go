@@ -13,13 +13,13 @@ import (
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
-// defaultServeFlags are serve's flags when none is given.
-func defaultServeFlags(t *testing.T) serveFlags {
+// parsedServeFlags are serve's flags after args.
+func parsedServeFlags(t *testing.T, args ...string) serveFlags {
 	t.Helper()
 	var f serveFlags
 	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	f.register(fs)
-	require.NoError(t, fs.Parse(nil))
+	require.NoError(t, fs.Parse(args))
 	return f
 }
 
@@ -36,7 +36,7 @@ func TestServerConfigDecryptsNoPFX(t *testing.T) {
 		_, _, err = keys.ParsePFX(pfx, demo.PFXPassword)
 	})
 	require.NoError(t, err)
-	f, logger := defaultServeFlags(t), slog.New(slog.DiscardHandler)
+	f, logger := parsedServeFlags(t), slog.New(slog.DiscardHandler)
 	config := testing.AllocsPerRun(3, func() {
 		_, err = serverConfig(f, logger)
 	})
