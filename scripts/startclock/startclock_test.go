@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,5 +68,22 @@ func TestStartAndStop(t *testing.T) {
 	t.Run("a command that fails is an error", func(t *testing.T) {
 		_, err := startAndStop(ctx, []string{"/bin/sh", "-c", "echo ready; exit 3"}, nil)
 		require.ErrorContains(t, err, "exit status 3")
+	})
+}
+
+// FuzzStatField: any text read as /proc/PID/stat gives a number or 0,
+// never a panic; a well-formed line gives back its minflt, whatever the
+// command name holds (spaces, parentheses).
+func FuzzStatField(f *testing.F) {
+	f.Add("4242 (tsymock) S 1 4242 4242 0 -1 4194560 612 0 0 0", "tsy) mock", 612)
+	f.Add("", "", 0)
+	f.Add(")", "(", 7)
+	f.Fuzz(func(t *testing.T, stat, comm string, minflt int) {
+		_ = statField(stat, 10)
+		if minflt < 0 || strings.ContainsAny(comm, "\n") {
+			return
+		}
+		line := fmt.Sprintf("1 (%s) S 1 1 1 0 -1 0 %d 0 0 0", comm, minflt)
+		assert.Equal(t, minflt, statField(line, 10), line)
 	})
 }
