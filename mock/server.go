@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/admin"
@@ -58,6 +59,10 @@ type Server struct {
 	store     *store.Store   // the data dir, or nil
 	proxy     *proxy.Proxy   // the upstream (Config.Upstream), or nil
 	bodies    *form.Budget   // the bytes of request bodies held at once
+
+	// router is Handler, built once: by Serve before it accepts, or by the
+	// first request.
+	router func() http.Handler
 }
 
 // New checks cfg and builds a server.
@@ -106,9 +111,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("mock: %w", err)
 	}
 	s.rpc = s.newRPC()
-	if s.pages, err = s.newPages(); err != nil {
-		return nil, fmt.Errorf("mock: %w", err)
-	}
+	s.pages = s.newPages()
 	for _, a := range cfg.Apps {
 		if _, err := s.registerApp(a.internal(), OriginConfig); err != nil {
 			return nil, err
@@ -130,9 +133,15 @@ func New(cfg Config) (*Server, error) {
 // Shutdown, often called from different goroutines, only read it. The read
 // and write timeouts leave room for the longest scenario delay: when the
 // read timeout passes, net/http cancels the request's context.
+//
+// The router is not built here but by Serve, before it accepts: gorilla/mux
+// compiles a regular expression for each path, a tenth of a start, and a
+// caller that runs Serve in a goroutine (tsymock serve) says that it is
+// ready meanwhile. Connections wait in the listener's queue until then.
 func (s *Server) newHTTPServer() *http.Server {
+	s.router = sync.OnceValue(s.Handler)
 	h := &http.Server{
-		Handler:           s.Handler(),
+		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.router().ServeHTTP(w, r) }),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30*time.Second + s.cfg.MaxDelay,
 		WriteTimeout:      60*time.Second + s.cfg.MaxDelay + s.cfg.Upstream.Timeout,
@@ -147,6 +156,7 @@ func (s *Server) newHTTPServer() *http.Server {
 // after a clean shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.notify.Start()
+	s.router()
 	err := s.http.Serve(s.limitConns(ln))
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -180,7 +190,7 @@ func (s *Server) newRPC() *rpc.Handler {
 }
 
 // newPages builds the browser pages from the server's parts.
-func (s *Server) newPages() (*pages.Handler, error) {
+func (s *Server) newPages() *pages.Handler {
 	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody, Bodies: s.bodies,
 		VerificationCode: s.cfg.VerificationCode},
 		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,

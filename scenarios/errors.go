@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Error is one problem in a scenario file, at a line.
@@ -56,12 +57,13 @@ func AsErrors(err error) Errors {
 const maxErrors = 50
 
 // yamlLine finds the line in a go-yaml syntax error ("yaml: line 3: ...").
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// It is compiled when first used, not at every start of a server.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxError turns a go-yaml error into an Error at its line.
 func syntaxError(file string, err error) *Error {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &Error{File: file, Line: line, Msg: "syntax: " + m[2]}
 	}

@@ -134,7 +134,7 @@ func parseStage(seg []token, first bool) (stage, error) {
 		return stage{}, errors.New("a '|' needs a function on both sides")
 	}
 	head := seg[0]
-	if first && len(seg) == 1 && (head.quoted || strings.HasPrefix(head.text, "param.") || jsonNumber.MatchString(head.text)) {
+	if first && len(seg) == 1 && (head.quoted || strings.HasPrefix(head.text, "param.") || jsonNumber().MatchString(head.text)) {
 		a, err := parseArg(head)
 		return stage{args: []arg{a}}, err
 	}
@@ -157,7 +157,7 @@ func parseArg(t token) (arg, error) {
 	switch {
 	case t.quoted:
 		return arg{value: t.text}, nil
-	case jsonNumber.MatchString(t.text):
+	case jsonNumber().MatchString(t.text):
 		return arg{value: json.Number(t.text)}, nil
 	case strings.HasPrefix(t.text, "param."):
 		p, err := ParsePath(strings.TrimPrefix(t.text, "param."))

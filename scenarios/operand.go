@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -52,14 +53,17 @@ func (o operand) equals(v any) bool {
 }
 
 // jsonNumber is the JSON number syntax, with the exponent bounded so that
-// no request can make tsymock build a huge number.
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`)
+// no request can make tsymock build a huge number. It is compiled when
+// first used, not at every start of a server.
+var jsonNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`)
+})
 
 // numberOf reads a request value as a number: a JSON number, or a string
 // holding one in JSON syntax (the platform coerces "100" to 100).
 func numberOf(v any) (*big.Rat, bool) {
 	text, ok := scalarText(v)
-	if !ok || len(text) > 400 || !jsonNumber.MatchString(text) {
+	if !ok || len(text) > 400 || !jsonNumber().MatchString(text) {
 		return nil, false
 	}
 	return new(big.Rat).SetString(text)

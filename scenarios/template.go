@@ -170,7 +170,7 @@ func (d *decoder) scalarTemplate(n *yaml.Node) (tmpl, bool) {
 // number keeps a number's text when it is JSON, and rewrites YAML-only
 // forms (0x1F) as JSON.
 func (d *decoder) number(n *yaml.Node) (tmpl, bool) {
-	if jsonNumber.MatchString(n.Value) {
+	if jsonNumber().MatchString(n.Value) {
 		return constant{json.Number(n.Value)}, true
 	}
 	r, ok := yamlNumber(n.Value)

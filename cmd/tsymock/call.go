@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/rsa"
 	"crypto/x509"
@@ -39,7 +38,7 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.get, "get", false, "send a GET instead of a POST form")
 	fs.StringSliceVar(&f.encrypt, "encrypt", nil, "top-level param fields to encrypt with the platform certificate before sending (e.g. identityNo,cardNo)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: tsymock call SERVICE METHOD 'PARAM-JSON' [flags]\n\nSend one signed call and print the verified signedValue. Example:\n  tsymock call MemberService createMember '{\"bizUserId\":\"u1\",\"memberType\":3,\"source\":1}'\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: tsymock call SERVICE METHOD 'PARAM-JSON' [flags]\n\nSend one signed call and print the verified signedValue, its encrypted fields\ndecrypted with the merchant key. Example:\n  tsymock call MemberService createMember '{\"bizUserId\":\"u1\",\"memberType\":3,\"source\":1}'\n\nExit codes: 0 an OK answer (on stdout); 1 an errorCode (on stderr, with what to\ncheck); 2 a wrong command line or key file; 3 no answer to trust (nothing at\n--url, not tsymock, or a sign that does not verify with --cert).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -47,44 +46,49 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() != 3 {
 		fs.Usage()
-		return 2
+		return callUsage
 	}
-	if err := call(ctx, f, fs.Args(), stdout); err != nil {
-		fmt.Fprintf(stderr, "tsymock call: %v\n", err)
-		return 1
-	}
-	return 0
+	return call(ctx, f, fs.Args(), stdout, stderr)
 }
 
-func call(ctx context.Context, f callFlags, args []string, stdout io.Writer) error {
+// call sends SERVICE METHOD PARAM-JSON and prints the answer, or what went
+// wrong and what to check; it returns the exit code.
+func call(ctx context.Context, f callFlags, args []string, stdout, stderr io.Writer) int {
 	c, err := callClient(f)
+	var param map[string]any
+	if err == nil {
+		param, err = callParam(c, args[2], f.encrypt)
+	}
 	if err != nil {
-		return err
-	}
-	param := map[string]any{}
-	dec := json.NewDecoder(strings.NewReader(args[2]))
-	dec.UseNumber()
-	if err := dec.Decode(&param); err != nil {
-		return fmt.Errorf("PARAM-JSON is not a JSON object: %w", err)
-	}
-	for _, name := range f.encrypt {
-		if s, ok := param[name].(string); ok {
-			if param[name], err = c.Encrypt(s); err != nil {
-				return err
-			}
-		}
+		fmt.Fprintf(stderr, "tsymock call: %v\n", err)
+		return callUsage
 	}
 	raw, err := c.Call(ctx, args[0], args[1], param)
 	if err != nil {
-		return err
+		return explainCallError(stderr, err, f, args[0]+"."+args[1])
 	}
-	var out bytes.Buffer
-	if json.Indent(&out, raw, "", "  ") != nil {
-		out.Reset()
-		out.Write(raw)
+	return printAnswer(stdout, stderr, c, args[0], args[1], raw)
+}
+
+// callParam reads PARAM-JSON, numbers kept as written, and encrypts the
+// --encrypt fields with the platform certificate.
+func callParam(c *client.Client, text string, encrypt []string) (map[string]any, error) {
+	param := map[string]any{}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	if err := dec.Decode(&param); err != nil {
+		return nil, fmt.Errorf("PARAM-JSON is not a JSON object: %w", err)
 	}
-	_, err = fmt.Fprintln(stdout, out.String())
-	return err
+	for _, name := range encrypt {
+		if s, ok := param[name].(string); ok {
+			enc, err := c.Encrypt(s)
+			if err != nil {
+				return nil, err
+			}
+			param[name] = enc
+		}
+	}
+	return param, nil
 }
 
 // callClient builds the client from flags, the demo material filling in

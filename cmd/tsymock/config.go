@@ -16,14 +16,20 @@ import (
 func demoSysID() string { return demo.SysID }
 
 // serverConfig turns flags into the server's configuration: the bundled
-// demo material unless flags replace it.
+// demo material unless flags replace it. Of the demo merchant it reads the
+// public key only, from the .cer: the .pfx's decryption alone was a fifth
+// of the start, for a key the server never uses.
 func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
-	material, err := demo.Load()
+	platformKey, err := loadPlatformKey(f)
+	if err != nil {
+		return mock.Config{}, err
+	}
+	merchant, err := demo.MerchantPublicKey()
 	if err != nil {
 		return mock.Config{}, err
 	}
 	cfg := mock.Config{
-		PlatformKey:      material.PlatformKey,
+		PlatformKey:      platformKey,
 		Skew:             f.skew,
 		Logger:           logger,
 		SignHints:        f.signHints,
@@ -41,13 +47,8 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		Version:          versionString(),
 		KnownKeys: []mock.KnownKey{{
 			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",
-			Key:  material.MerchantCert.PublicKey.(*rsa.PublicKey),
+			Key:  merchant,
 		}},
-	}
-	if f.platformKey != "" {
-		if cfg.PlatformKey, err = keys.LoadPrivateKeyFile(f.platformKey, f.platformPwd); err != nil {
-			return mock.Config{}, fmt.Errorf("--platform-key: %w", err)
-		}
 	}
 	if !f.noDemoApp {
 		cfg.Apps = append(cfg.Apps, mock.App{SysID: demo.SysID, Key: cfg.KnownKeys[0].Key})
@@ -69,6 +70,18 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 	}
 	f.guard.apply(&cfg)
 	return cfg, nil
+}
+
+// loadPlatformKey reads --platform-key, or the bundled key without it.
+func loadPlatformKey(f serveFlags) (*rsa.PrivateKey, error) {
+	if f.platformKey == "" {
+		return demo.PlatformKey()
+	}
+	key, err := keys.LoadPrivateKeyFile(f.platformKey, f.platformPwd)
+	if err != nil {
+		return nil, fmt.Errorf("--platform-key: %w", err)
+	}
+	return key, nil
 }
 
 // parseApps reads SYSID=PATH pairs.

@@ -26,6 +26,7 @@ type serveFlags struct {
 	clock       string
 	seed        uint64
 	logFormat   string
+	banner      string
 	logLevel    string
 	signHints   bool
 	smsCode     string
@@ -57,6 +58,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.Uint64Var(&f.seed, "seed", 0, "make generated ids (userId, orderNo) deterministic from this seed (0: random)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to stderr)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	fs.StringVar(&f.banner, "banner", bannerAuto, "a few lines for a person on stderr once ready (URL, sysids, keys, web page, docs): auto (when stdout is a terminal and --log-format is text), on or off; the JSON ready line on stdout stays")
 	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
 	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
@@ -116,6 +118,10 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	}
 	hup, stopHangups := hangups() // from the start: a SIGHUP must never kill the server
 	defer stopHangups()
+	banner, err := wantBanner(f.banner, f.logFormat, stdout, isTerminal)
+	if err != nil {
+		return err
+	}
 	cfg, err := serverConfig(f, logger)
 	if err != nil {
 		return err
@@ -148,6 +154,11 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	go func() { errc <- srv.Serve(ln) }()
 	if _, err := fmt.Fprintf(stdout, "%s\n", line); err != nil {
 		return err
+	}
+	if banner {
+		if err := writeBanner(stderr, f, cfg, ln.Addr().String()); err != nil {
+			return err
+		}
 	}
 	logger.Info("listening", "addr", ln.Addr().String())
 	return stopOnDone(ctx, srv, errc, logger)

@@ -2,7 +2,6 @@ package apps
 
 import (
 	"crypto/rsa"
-	"io/fs"
 	"slices"
 
 	"github.com/tsymock/tsymock/internal/form"
@@ -22,16 +21,8 @@ func NewAutoKeys(configured []*rsa.PublicKey) AutoKeys {
 	if len(configured) > 0 {
 		return slices.Clone(configured)
 	}
-	b, err := fs.ReadFile(demo.Files(), demo.MerchantCertFile)
+	pub, err := demo.MerchantPublicKey()
 	if err != nil {
-		return nil
-	}
-	cert, err := keys.ParseCertificate(b)
-	if err != nil {
-		return nil
-	}
-	pub, ok := cert.PublicKey.(*rsa.PublicKey)
-	if !ok {
 		return nil
 	}
 	return AutoKeys{pub}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
@@ -24,7 +25,7 @@ func MaskSensitive(v any) []string { return maskValues(v, nil) }
 
 // MaskNumbers masks what may be a card or identity number in a text whose
 // fields cannot be told apart (an error message, a req that is not JSON).
-func MaskNumbers(s string) string { return longNumber.ReplaceAllStringFunc(s, emulator.MaskNumber) }
+func MaskNumbers(s string) string { return longNumber().ReplaceAllStringFunc(s, emulator.MaskNumber) }
 
 // IsCiphertext reports whether s looks like an encrypted field (the hex of
 // an RSA block), which the journal keeps as it is.
@@ -43,8 +44,9 @@ func isSensitive(name string) bool {
 }
 
 // longNumber finds what may be a card or identity number in a req that is
-// not JSON (so its fields cannot be told apart).
-var longNumber = regexp.MustCompile(`\d{12,18}[\dXx]`)
+// not JSON (so its fields cannot be told apart). It is compiled when first
+// used, not at every start of a server.
+var longNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{12,18}[\dXx]`) })
 
 // mask masks every sensitive value sent or answered in clear, wherever
 // the entry repeats it: the decoded req and answer (as text or as a JSON
@@ -56,7 +58,7 @@ func mask(e *Entry) {
 	if e.Req != nil {
 		secrets = maskValues(e.Req.Param, secrets)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
-		e.Raw[form.KeyReq] = longNumber.ReplaceAllStringFunc(req, emulator.MaskNumber)
+		e.Raw[form.KeyReq] = longNumber().ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
 	maskExtra(e.Raw)
 	secrets = maskValues(e.Answer, secrets)
@@ -110,7 +112,7 @@ func maskExtra(raw map[string]string) {
 		case isSensitive(k) && !isCiphertext(v):
 			raw[k] = emulator.MaskNumber(v)
 		default:
-			raw[k] = longNumber.ReplaceAllStringFunc(v, emulator.MaskNumber)
+			raw[k] = longNumber().ReplaceAllStringFunc(v, emulator.MaskNumber)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/apps"
@@ -73,21 +74,19 @@ type Handler struct {
 	emu      *emulator.Emulator
 	notify   *notify.Notifier
 	log      *slog.Logger
-	flows    map[string]pageFlow // by path
-	tmpl     *template.Template
+	flows    map[string]pageFlow                // by path
+	tmpl     func() (*template.Template, error) // parsed once, on first use
 	sessions *pageStore
 	// recordPage is Parts.Record.
 	recordPage func(e *journal.Entry, d time.Duration) uint64
 }
 
-// New returns the pages' handler.
-func New(cfg Config, parts Parts) (*Handler, error) {
-	tmpl, err := parsePageTemplates()
-	if err != nil {
-		return nil, err
-	}
+// New returns the pages' handler. Its templates are parsed when the first
+// page is drawn: a server that no browser visits, as most in CI, does not
+// spend its start on them (TestTemplatesParse proves they do parse).
+func New(cfg Config, parts Parts) *Handler {
 	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
-		log: parts.Log, flows: pageFlows(), tmpl: tmpl, sessions: newPageStore(), recordPage: parts.Record}, nil
+		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(), recordPage: parts.Record}
 }
 
 // Paths are the pages' paths, sorted: the server routes each to Handler.

@@ -83,7 +83,11 @@ func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Er
 
 func (h *Handler) renderPage(w http.ResponseWriter, status int, name string, data any) {
 	var b bytes.Buffer
-	if err := h.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	tmpl, err := h.tmpl()
+	if err == nil {
+		err = tmpl.ExecuteTemplate(&b, name, data)
+	}
+	if err != nil {
 		h.log.Error("cannot draw a page", "page", name, "err", err)
 		http.Error(w, "tsymock: cannot draw the page", http.StatusInternalServerError)
 		return

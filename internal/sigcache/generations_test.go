@@ -67,3 +67,16 @@ func TestGenerationsConcurrent(t *testing.T) {
 	wg.Wait()
 	assert.LessOrEqual(t, g.len(), 32)
 }
+
+// TestNewCachesAreSmall: a server's start makes both caches (issue 18); what
+// they hold comes with the calls, not in advance (a map made for 1024
+// entries at once is tens of KiB).
+func TestNewCachesAreSmall(t *testing.T) {
+	res := testing.Benchmark(func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = NewSigns(nil), NewVerdicts()
+		}
+	})
+	assert.Less(t, res.AllocedBytesPerOp(), int64(1024), "bytes allocated by NewSigns and NewVerdicts")
+}

@@ -42,3 +42,12 @@ func BenchmarkEncodeError(b *testing.B) {
 		_ = EncodeError(e, sign)
 	}
 }
+
+// BenchmarkDefaultCatalogue is what building the catalogue costs every
+// start of a server (issue 18).
+func BenchmarkDefaultCatalogue(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = DefaultCatalogue()
+	}
+}

@@ -54,6 +54,21 @@ func TestPayMethodsAreTheSpecTable(t *testing.T) {
 	assert.Equal(t, ConfirmPage, m.Confirm)
 }
 
+// TestPayMethodsSliceIsTheCallers: the table is built once; a caller that reorders or changes
+// the slice it was given changes nobody else's.
+func TestPayMethodsSliceIsTheCallers(t *testing.T) {
+	mine := PayMethods()
+	first := mine[0].Key
+	mine[0].Key = "CHANGED"
+	mine[1] = PayMethodSpec{}
+	again := PayMethods()
+	assert.Equal(t, first, again[0].Key)
+	assert.NotEmpty(t, again[1].Key)
+	m, ok := LookupPayMethod(first)
+	require.True(t, ok)
+	assert.Equal(t, first, m.Key)
+}
+
 // TestPayMethodBodies: each body is checked against its row; a missing key is 10001 naming its
 // path, limitPay must be sent but may be "" (spec §5.2).
 func TestPayMethodBodies(t *testing.T) {

@@ -7,19 +7,21 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"sync"
 )
 
 // headerSize is the length and CRC words in front of every payload.
 const headerSize = 8
 
 // castagnoli is a read-only table; building it once is what crc32 expects.
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// It is built when first used: a server without a data dir never needs it.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // frameHeader returns the length and CRC words that precede payload.
 func frameHeader(payload []byte) [headerSize]byte {
 	var h [headerSize]byte
 	binary.LittleEndian.PutUint32(h[0:4], uint32(len(payload)))
-	binary.LittleEndian.PutUint32(h[4:8], crc32.Checksum(payload, castagnoli))
+	binary.LittleEndian.PutUint32(h[4:8], crc32.Checksum(payload, castagnoli()))
 	return h
 }
 
@@ -65,7 +67,7 @@ func (fr *frameReader) next() (payload []byte, ok bool, err error) {
 	if _, err := io.ReadFull(fr.r, payload); err != nil {
 		return nil, false, readErr(err)
 	}
-	if crc32.Checksum(payload, castagnoli) != binary.LittleEndian.Uint32(h[4:8]) {
+	if crc32.Checksum(payload, castagnoli()) != binary.LittleEndian.Uint32(h[4:8]) {
 		return nil, false, nil
 	}
 	fr.left -= headerSize + n

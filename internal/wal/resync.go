@@ -80,7 +80,7 @@ func (s *resync) validAt(b []byte, i int, off int64) (bool, error) {
 	want := binary.LittleEndian.Uint32(b[i+4:])
 	start := i + headerSize
 	if int64(start)+n <= int64(len(b)) {
-		return crc32.Checksum(b[start:int64(start)+n], castagnoli) == want, nil
+		return crc32.Checksum(b[start:int64(start)+n], castagnoli()) == want, nil
 	}
 	if int64(cap(s.buf)) < n {
 		s.buf = make([]byte, n)
@@ -89,7 +89,7 @@ func (s *resync) validAt(b []byte, i int, off int64) (bool, error) {
 	if _, err := s.r.ReadAt(p, at+headerSize); err != nil && !errors.Is(err, io.EOF) {
 		return false, fmt.Errorf("wal: %w", err)
 	}
-	return crc32.Checksum(p, castagnoli) == want, nil
+	return crc32.Checksum(p, castagnoli()) == want, nil
 }
 
 func allZero(b []byte) bool {

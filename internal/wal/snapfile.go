@@ -74,7 +74,7 @@ func syncClose(f *os.File) error {
 // fillSnapshot writes the header, the payload and the trailer to f.
 func fillSnapshot(f *os.File, lsn uint64, write func(io.Writer) error, h hooks) (int64, error) {
 	bw := bufio.NewWriterSize(f, 256<<10)
-	sum := crc32.New(castagnoli)
+	sum := crc32.New(castagnoli())
 	out := io.MultiWriter(bw, sum)
 	var head [snapHeader]byte
 	copy(head[:], snapMark)
@@ -149,7 +149,7 @@ func checkSnapshot(r io.ReaderAt, size int64, path string, lsn uint64, restore f
 	if got := binary.LittleEndian.Uint64(head[8:]); got != lsn {
 		return damaged(8, fmt.Sprintf("it says it covers records 1 to %d, but its name says %d", got, lsn))
 	}
-	sum := crc32.New(castagnoli)
+	sum := crc32.New(castagnoli())
 	sum.Write(head[:])
 	n := size - snapHeader - snapTrailer
 	payload := io.TeeReader(bufio.NewReaderSize(io.NewSectionReader(r, snapHeader, n), 256<<10), sum)

@@ -113,7 +113,7 @@ func describe(h [headerSize]byte, rest int64) string {
 
 // checksumMatches reports whether the n bytes at off have the CRC in h.
 func checksumMatches(r io.ReaderAt, off, n int64, h [headerSize]byte) (bool, error) {
-	sum := crc32.New(castagnoli)
+	sum := crc32.New(castagnoli())
 	if _, err := io.Copy(sum, io.NewSectionReader(r, off, n)); err != nil {
 		return false, fmt.Errorf("wal: %w", err)
 	}

@@ -52,12 +52,13 @@ type Material struct {
 }
 
 // Load parses the bundled files. The merchant key is read from the .pfx, so
-// the file merchants are told to use is the one proven to work.
+// the file merchants are told to use is the one proven to work. A server
+// needs only PlatformKey and MerchantPublicKey.
 func Load() (*Material, error) {
 	var m Material
 	var err error
-	if m.PlatformKey, err = keys.ParsePrivateKey(read(PlatformKeyFile)); err != nil {
-		return nil, fmt.Errorf("demo: platform key: %w", err)
+	if m.PlatformKey, err = PlatformKey(); err != nil {
+		return nil, err
 	}
 	if m.PlatformCert, err = keys.ParseCertificate(read(PlatformCertFile)); err != nil {
 		return nil, fmt.Errorf("demo: platform certificate: %w", err)
@@ -66,6 +67,29 @@ func Load() (*Material, error) {
 		return nil, fmt.Errorf("demo: merchant pfx: %w", err)
 	}
 	return &m, nil
+}
+
+// PlatformKey parses the bundled platform private key, which signs a
+// server's answers.
+func PlatformKey() (*rsa.PrivateKey, error) {
+	key, err := keys.ParsePrivateKey(read(PlatformKeyFile))
+	if err != nil {
+		return nil, fmt.Errorf("demo: platform key: %w", err)
+	}
+	return key, nil
+}
+
+// MerchantPublicKey parses the demo application's public key from its
+// .cer: all of the merchant's material that a server needs, to verify the
+// demo application's requests. It spares a server the .pfx, whose
+// decryption (PKCS#12 derives its keys with thousands of SHA-1 rounds) was
+// a fifth of its start; a test proves both files hold the same key.
+func MerchantPublicKey() (*rsa.PublicKey, error) {
+	pub, err := keys.ParsePublicKey(read(MerchantCertFile))
+	if err != nil {
+		return nil, fmt.Errorf("demo: merchant certificate: %w", err)
+	}
+	return pub, nil
 }
 
 // read returns an embedded file; a missing one yields nil, which the parsers

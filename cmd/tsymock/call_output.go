@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
+
+	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/keys/demo"
+)
+
+// The exit codes of "tsymock call" (its --help and the README list them).
+const (
+	callOK        = 0 // an OK answer, its sign verified, printed on stdout
+	callErrorCode = 1 // the server answered with an errorCode; stderr says what to check
+	callUsage     = 2 // the command line, or a key file it names, is wrong
+	callNoAnswer  = 3 // no answer to trust: nothing listens at --url, it is not tsymock, or the answer's sign is wrong
+)
+
+// printAnswer writes an OK answer as indented JSON, its encrypted fields
+// decrypted with the merchant key where they can be; stderr names them.
+func printAnswer(stdout, stderr io.Writer, c *client.Client, service, method string, raw json.RawMessage) int {
+	doc, notes := decryptAnswer(c, service, method, raw)
+	var out bytes.Buffer
+	if json.Indent(&out, doc, "", "  ") != nil {
+		out.Reset()
+		out.Write(doc)
+	}
+	fmt.Fprintln(stdout, out.String())
+	for _, note := range notes {
+		fmt.Fprintf(stderr, "tsymock call: %s\n", note)
+	}
+	return callOK
+}
+
+// decryptAnswer decrypts the fields the catalogue says the platform
+// encrypts in this method's answer (identityNo, cardNo...). A field that
+// does not decrypt with the key stays as it came, and a note says so.
+func decryptAnswer(c *client.Client, service, method string, raw json.RawMessage) (json.RawMessage, []string) {
+	m, serr := soa.DefaultCatalogue().Lookup(service, method)
+	if serr != nil || len(m.EncryptedResponse) == 0 {
+		return raw, nil
+	}
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if dec.Decode(&doc) != nil {
+		return raw, nil
+	}
+	var plain, failed []string
+	_ = soa.WalkEncrypted(doc, m.EncryptedResponse, func(path, hexText string) (string, error) {
+		text, err := c.Decrypt(hexText)
+		if err != nil {
+			failed = append(failed, path)
+			return hexText, nil
+		}
+		plain = append(plain, path)
+		return text, nil
+	})
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	if len(plain) == 0 || enc.Encode(doc) != nil {
+		return raw, decryptNotes(nil, failed)
+	}
+	return bytes.TrimSpace(out.Bytes()), decryptNotes(plain, failed)
+}
+
+// decryptNotes tell which fields were decrypted, and which could not be.
+func decryptNotes(plain, failed []string) []string {
+	var notes []string
+	if len(plain) > 0 {
+		notes = append(notes, "decrypted with the merchant key (--key): "+strings.Join(plain, ", "))
+	}
+	if len(failed) > 0 {
+		notes = append(notes, "not decrypted, it is not encrypted for --key: "+strings.Join(failed, ", "))
+	}
+	return notes
+}
+
+// explainCallError writes why the call got no OK answer and what to check,
+// and returns the exit code.
+func explainCallError(w io.Writer, err error, f callFlags, name string) int {
+	var answer *client.Error
+	if errors.As(err, &answer) {
+		fmt.Fprintf(w, "tsymock call: %s answered errorCode %s %s\n", name, answer.Code, answer.Message)
+		if hint := codeHint(answer.Code, answer.Message, f); hint != "" {
+			fmt.Fprintf(w, "  check: %s\n", hint)
+		}
+		return callErrorCode
+	}
+	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f))
+	return callNoAnswer
+}
+
+// codeHint is what to check for the errorCodes a wrong setting causes.
+func codeHint(code, message string, f callFlags) string {
+	switch {
+	case code == "20019":
+		return fmt.Sprintf("the key: --key (%s) must be the private key of the certificate the server has for sysid %s; "+
+			"the server's log line for this call names the key it verified with and the likely mistake", keyName(f), f.sysid)
+	case code == "10000" && strings.Contains(message, "timestamp"):
+		return "the clock: requests carry this machine's time in China time (Asia/Shanghai); it must be within the server's " +
+			"--skew of the server's clock (a server started with --clock stays at that time)"
+	case code == "20000":
+		return fmt.Sprintf("the sysid: the server has no application %s. The demo app is %s (unless the server runs with --no-demo-app); "+
+			"register others with its --app SYSID=CERT or POST /__tsymock/apps, or start it with --auto-apps", f.sysid, demo.SysID)
+	case code == "30019":
+		return "the account set: use one that the message lists for this application; GET /__tsymock/apps shows every application's"
+	}
+	return ""
+}
+
+// transportHint is what to check when no answer could be trusted.
+func transportHint(err error, f callFlags) string {
+	var netErr net.Error
+	switch {
+	case errors.Is(err, client.ErrBadSignature):
+		return "the platform certificate: --cert (" + certName(f) + ") must be the certificate of the key the server signs with (its --platform-key)"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Sprintf("is tsymock serve running at %s? Its JSON ready line says where it listens (addr); --url sets the address", f.url)
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return fmt.Sprintf("the server at %s did not answer in time: is it stopped (SIGSTOP) or a scenario delaying the call?", f.url)
+	}
+	return fmt.Sprintf("is %s a tsymock server's base URL (e.g. http://127.0.0.1:6900)?", f.url)
+}
+
+func keyName(f callFlags) string {
+	if f.key == "" {
+		return "the bundled demo merchant key"
+	}
+	return f.key
+}
+
+func certName(f callFlags) string {
+	if f.cert == "" {
+		return "the bundled " + demo.PlatformCertFile
+	}
+	return f.cert
+}
