@@ -11,7 +11,7 @@ import (
 func eventState(q queuedEvent) EventState {
 	ev := q.ev
 	return EventState{Seq: q.seq, Service: ev.Service, Method: ev.Method, BackURL: ev.BackURL, Status: ev.Status,
-		ReturnValue: ev.ReturnValue, Extra: ev.Extra, ErrorCode: ev.ErrorCode, Message: ev.Message, At: ev.At,
+		ReturnValue: ev.ReturnValue, Extra: ev.Extra, ErrorCode: ev.ErrorCode, Message: ev.Message, At: nanosOf(ev.At),
 		Order: ev.Order, Kind: ev.Kind, Form: ev.Form, Key: ev.Key}
 }
 
@@ -20,7 +20,7 @@ func eventState(q queuedEvent) EventState {
 func (s *EventState) queued(sysid string) queuedEvent {
 	return queuedEvent{seq: s.Seq, ev: Event{SysID: sysid, Service: s.Service, Method: s.Method, BackURL: s.BackURL,
 		Status: s.Status, ReturnValue: int64s(s.ReturnValue), Extra: int64s(s.Extra), ErrorCode: s.ErrorCode,
-		Message: s.Message, At: tapeTime(s.At), Order: s.Order, Kind: s.Kind, Form: maps.Clone(s.Form), Key: s.Key}}
+		Message: s.Message, At: s.At.time(), Order: s.Order, Kind: s.Kind, Form: maps.Clone(s.Form), Key: s.Key}}
 }
 
 // int64s turns the integers of a decoded map back into int64, the type

@@ -37,14 +37,16 @@ func (s *Snapshot) Encode(w io.Writer) error {
 // lineWriter writes lines and counts them; after the first error it
 // writes nothing.
 type lineWriter struct {
-	enc *json.Encoder
-	n   int
-	err error
+	enc  *json.Encoder
+	n    int
+	err  error
+	line stateLine // the line being written: one allocation for them all
 }
 
 func (w *lineWriter) put(l stateLine) {
 	if w.err == nil {
-		w.err = w.enc.Encode(&l)
+		w.line = l
+		w.err = w.enc.Encode(&w.line)
 		w.n++
 	}
 }
@@ -63,7 +65,7 @@ func (c *appCopy) encode(w *lineWriter) error {
 	}
 	for i := range c.entries {
 		en := &c.entries[i]
-		w.put(stateLine{Entry: &EntryState{At: en.At, Ref: RefState(en.Ref), Leg: legState(en.Leg)}})
+		w.put(stateLine{Entry: &EntryState{At: nanosOf(en.At), Ref: RefState(en.Ref), Leg: legState(en.Leg)}})
 	}
 	for _, q := range c.outbox {
 		ev := eventState(q)
@@ -80,8 +82,9 @@ func (c *appCopy) encodeMembers(w *lineWriter) {
 		byID[i] = &c.members[i]
 	}
 	slices.SortFunc(byID, func(x, y *member) int { return cmp.Compare(x.bizUserID, y.bizUserID) })
+	var ms MemberState // one for every line
 	for _, m := range byID {
-		ms := m.state()
+		ms = m.state()
 		w.put(stateLine{Member: &ms})
 	}
 }

@@ -1,9 +1,6 @@
 package emulator
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // The snapshot format: what Snapshot.Encode writes and Restore reads. It
 // is JSON, one object per line, each a stateLine with exactly one field
@@ -18,6 +15,11 @@ import (
 // version would misread the new one). TestSnapshotFieldsAreAccountedFor
 // checks that every field of the state is either written here or named as
 // derived or transient.
+
+// Nanos is a time as Unix nanoseconds, as an op's tape holds it; 0 is
+// no time (the zero time.Time). Read back, it is in the local zone, as
+// the tape hands times out (see app.now).
+type Nanos int64
 
 // StateVersion is the version of the format Encode writes; Restore reads
 // only this one.
@@ -88,7 +90,7 @@ type MemberState struct {
 	UserID       string              `json:"userId,omitempty"`
 	MemberType   int64               `json:"memberType,omitempty"`
 	Source       int64               `json:"source,omitempty"`
-	Created      time.Time           `json:"created,omitzero"`
+	Created      Nanos               `json:"created,omitempty"`
 	Locked       bool                `json:"locked,omitempty"`
 	Phone        string              `json:"phone,omitempty"`
 	SMS          []SMSState          `json:"sms,omitempty"` // codes sent, not yet used
@@ -96,10 +98,10 @@ type MemberState struct {
 	Name         string              `json:"name,omitempty"`
 	IdentityType int64               `json:"identityType,omitempty"`
 	IdentityNo   string              `json:"identityNo,omitempty"`
-	RealNameAt   time.Time           `json:"realNameAt,omitzero"`
+	RealNameAt   Nanos               `json:"realNameAt,omitempty"`
 	Company      *CompanyState       `json:"company,omitempty"`
 	ContractNo   string              `json:"contractNo,omitempty"`
-	ContractAt   time.Time           `json:"contractAt,omitzero"`
+	ContractAt   Nanos               `json:"contractAt,omitempty"`
 	PayPwd       string              `json:"payPwd,omitempty"`
 	PwdFails     int                 `json:"pwdFails,omitempty"`
 	Cards        []CardState         `json:"cards,omitempty"`   // by card number
@@ -124,28 +126,28 @@ type CompanyState struct {
 	IdentityType int64             `json:"identityType,omitempty"`
 	AuthType     int64             `json:"authType,omitempty"`
 	Status       int64             `json:"status"`
-	CheckTime    time.Time         `json:"checkTime,omitzero"`
+	CheckTime    Nanos             `json:"checkTime,omitempty"`
 	FailReason   string            `json:"failReason,omitempty"`
 }
 
 // CardState is a bound card, or the card of a pending binding.
 type CardState struct {
-	CardNo     string    `json:"cardNo"`
-	Phone      string    `json:"phone,omitempty"`
-	BankName   string    `json:"bankName,omitempty"`
-	BankCode   string    `json:"bankCode,omitempty"`
-	CardType   int64     `json:"cardType,omitempty"`
-	BindTime   time.Time `json:"bindTime,omitzero"`
-	SafeCard   bool      `json:"safeCard,omitempty"`
-	BindMethod int64     `json:"bindMethod,omitempty"` // the cardCheck it was bound with
-	UnionBank  string    `json:"unionBank,omitempty"`
+	CardNo     string `json:"cardNo"`
+	Phone      string `json:"phone,omitempty"`
+	BankName   string `json:"bankName,omitempty"`
+	BankCode   string `json:"bankCode,omitempty"`
+	CardType   int64  `json:"cardType,omitempty"`
+	BindTime   Nanos  `json:"bindTime,omitempty"`
+	SafeCard   bool   `json:"safeCard,omitempty"`
+	BindMethod int64  `json:"bindMethod,omitempty"` // the cardCheck it was bound with
+	UnionBank  string `json:"unionBank,omitempty"`
 }
 
 // ApplyState is a card binding or phone change waiting for its SMS code.
 type ApplyState struct {
 	TranceNum string    `json:"tranceNum"`
 	TransDate string    `json:"transDate,omitempty"`
-	At        time.Time `json:"at,omitzero"`
+	At        Nanos     `json:"at,omitempty"`
 	Seq       uint64    `json:"seq"`
 	CardCheck int64     `json:"cardCheck,omitempty"`
 	Card      CardState `json:"card"`
@@ -160,37 +162,37 @@ type SubAccountState struct {
 
 // TerminalState is a bound VSP terminal.
 type TerminalState struct {
-	MerchantID string    `json:"vspMerchantid,omitempty"`
-	CusID      string    `json:"vspCusid,omitempty"`
-	AppID      string    `json:"appid,omitempty"`
-	TermID     string    `json:"vspTermid"`
-	At         time.Time `json:"at,omitzero"`
+	MerchantID string `json:"vspMerchantid,omitempty"`
+	CusID      string `json:"vspCusid,omitempty"`
+	AppID      string `json:"appid,omitempty"`
+	TermID     string `json:"vspTermid"`
+	At         Nanos  `json:"at,omitempty"`
 }
 
 // OrderState is an order, in the order the application made them.
 type OrderState struct {
-	OrderNo      string    `json:"orderNo"`
-	BizOrderNo   string    `json:"bizOrderNo"`
-	Kind         string    `json:"kind"`
-	Payer        string    `json:"payer,omitempty"`
-	Receiver     string    `json:"receiver,omitempty"`
-	AccountSet   string    `json:"accountSetNo,omitempty"`
-	Amount       int64     `json:"amount"`
-	Fee          int64     `json:"fee,omitempty"`
-	Status       int       `json:"status"`
-	ErrorCode    string    `json:"errorCode,omitempty"`
-	ErrorMessage string    `json:"errorMessage,omitempty"`
-	Created      time.Time `json:"created,omitzero"`
-	PaidAt       time.Time `json:"paidAt,omitzero"`
-	Expires      time.Time `json:"expires,omitzero"`
-	BackURL      string    `json:"backUrl,omitempty"`
-	ExtendInfo   string    `json:"extendInfo,omitempty"`
-	FrontURL     string    `json:"frontUrl,omitempty"`
-	PayMethod    string    `json:"payMethod,omitempty"` // the name views show
-	Phone        string    `json:"phone,omitempty"`
-	ResentAt     time.Time `json:"resentAt,omitzero"`
-	ValidateType int64     `json:"validateType,omitempty"`
-	ValidateSent bool      `json:"validateSent,omitempty"`
+	OrderNo      string `json:"orderNo"`
+	BizOrderNo   string `json:"bizOrderNo"`
+	Kind         string `json:"kind"`
+	Payer        string `json:"payer,omitempty"`
+	Receiver     string `json:"receiver,omitempty"`
+	AccountSet   string `json:"accountSetNo,omitempty"`
+	Amount       int64  `json:"amount"`
+	Fee          int64  `json:"fee,omitempty"`
+	Status       int    `json:"status"`
+	ErrorCode    string `json:"errorCode,omitempty"`
+	ErrorMessage string `json:"errorMessage,omitempty"`
+	Created      Nanos  `json:"created,omitempty"`
+	PaidAt       Nanos  `json:"paidAt,omitempty"`
+	Expires      Nanos  `json:"expires,omitempty"`
+	BackURL      string `json:"backUrl,omitempty"`
+	ExtendInfo   string `json:"extendInfo,omitempty"`
+	FrontURL     string `json:"frontUrl,omitempty"`
+	PayMethod    string `json:"payMethod,omitempty"` // the name views show
+	Phone        string `json:"phone,omitempty"`
+	ResentAt     Nanos  `json:"resentAt,omitempty"`
+	ValidateType int64  `json:"validateType,omitempty"`
+	ValidateSent bool   `json:"validateSent,omitempty"`
 	// Pay is the payMethod as read, one part per method in spec order.
 	Pay         []PayPartState   `json:"pay,omitempty"`
 	Sources     []SourceState    `json:"sources,omitempty"`
@@ -239,9 +241,9 @@ type LegState struct {
 // EntryState is a ledger entry, in posting order. Its number and the
 // balances after it, like every balance, follow from the entries before.
 type EntryState struct {
-	At  time.Time `json:"at,omitzero"`
-	Ref RefState  `json:"ref"`
-	Leg LegState  `json:"leg"`
+	At  Nanos    `json:"at,omitempty"`
+	Ref RefState `json:"ref"`
+	Leg LegState `json:"leg"`
 }
 
 // RefState ties an entry to its order.
@@ -264,7 +266,7 @@ type EventState struct {
 	Extra       map[string]any    `json:"extra,omitempty"`
 	ErrorCode   string            `json:"errorCode,omitempty"`
 	Message     string            `json:"message,omitempty"`
-	At          time.Time         `json:"at,omitzero"`
+	At          Nanos             `json:"at,omitempty"`
 	Order       bool              `json:"order,omitempty"`
 	Kind        string            `json:"kind,omitempty"`
 	Form        map[string]string `json:"form,omitempty"`

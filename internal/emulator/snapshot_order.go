@@ -15,9 +15,9 @@ import (
 func (o *order) state(ori int) (OrderState, error) {
 	s := OrderState{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, Kind: o.kind, Payer: o.payer,
 		Receiver: o.receiver, AccountSet: o.accountSet, Amount: o.amount, Fee: o.fee, Status: o.status,
-		ErrorCode: o.errorCode, ErrorMessage: o.errorMessage, Created: o.created, PaidAt: o.paidAt,
-		Expires: o.expires, BackURL: o.backURL, ExtendInfo: o.extendInfo, FrontURL: o.frontURL,
-		PayMethod: o.payMethod, Phone: o.phone, ResentAt: o.resentAt, ValidateType: o.validateType,
+		ErrorCode: o.errorCode, ErrorMessage: o.errorMessage, Created: nanosOf(o.created), PaidAt: nanosOf(o.paidAt),
+		Expires: nanosOf(o.expires), BackURL: o.backURL, ExtendInfo: o.extendInfo, FrontURL: o.frontURL,
+		PayMethod: o.payMethod, Phone: o.phone, ResentAt: nanosOf(o.resentAt), ValidateType: o.validateType,
 		ValidateSent: o.validateSent, Refunded: o.refunded, FeeRefunded: o.feeRefunded,
 		Shares: maps.Clone(o.shares), PaidOut: o.paidOut, Ori: ori, Acct: o.acct, Whereabouts: o.whereabouts}
 	for _, p := range o.pay.parts {
@@ -51,8 +51,8 @@ func (o *order) state(ori int) (OrderState, error) {
 func (s *OrderState) order(all []*order, specs map[string]soa.PayMethodSpec) (*order, error) {
 	o := &order{orderNo: s.OrderNo, bizOrderNo: s.BizOrderNo, kind: s.Kind, payer: s.Payer, receiver: s.Receiver,
 		accountSet: s.AccountSet, amount: s.Amount, fee: s.Fee, status: s.Status, errorCode: s.ErrorCode,
-		errorMessage: s.ErrorMessage, created: tapeTime(s.Created), paidAt: tapeTime(s.PaidAt), expires: chinaTime(s.Expires), backURL: s.BackURL,
-		extendInfo: s.ExtendInfo, frontURL: s.FrontURL, payMethod: s.PayMethod, phone: s.Phone, resentAt: tapeTime(s.ResentAt),
+		errorMessage: s.ErrorMessage, created: s.Created.time(), paidAt: s.PaidAt.time(), expires: chinaTime(s.Expires.time()), backURL: s.BackURL,
+		extendInfo: s.ExtendInfo, frontURL: s.FrontURL, payMethod: s.PayMethod, phone: s.Phone, resentAt: s.ResentAt.time(),
 		validateType: s.ValidateType, validateSent: s.ValidateSent, refunded: s.Refunded, feeRefunded: s.FeeRefunded,
 		shares: maps.Clone(s.Shares), paidOut: s.PaidOut, acct: s.Acct, whereabouts: s.Whereabouts}
 	if s.Ori < 0 || s.Ori > len(all) {
@@ -101,14 +101,21 @@ func (p *PayPartState) part(specs map[string]soa.PayMethodSpec) (payPart, error)
 	return newPart(spec, body), nil
 }
 
-// tapeTime is a time as an op's tape hands it out (see app.now): Unix
-// nanoseconds in the local zone, so that a restored time is the very value
-// a replay would have made.
-func tapeTime(t time.Time) time.Time {
+// nanosOf is a time in the format.
+func nanosOf(t time.Time) Nanos {
 	if t.IsZero() {
-		return t
+		return 0
 	}
-	return time.Unix(0, t.UnixNano())
+	return Nanos(t.UnixNano())
+}
+
+// time is the time as an op's tape hands it out (see app.now): the very
+// value a replay would have made.
+func (n Nanos) time() time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(n))
 }
 
 // chinaTime is a time read in China time, as orderExpireDatetime is.

@@ -149,7 +149,7 @@ func (rs *restorer) held(l *stateLine) error {
 		a.register(o)
 	case l.Entry != nil:
 		en := l.Entry
-		b.ledger.apply(tapeTime(en.At), Ref(en.Ref), en.Leg.leg())
+		b.ledger.apply(en.At.time(), Ref(en.Ref), en.Leg.leg())
 	case l.Event != nil:
 		if l.Event.Seq == 0 || l.Event.Seq > rs.head.Events {
 			return fmt.Errorf("event %d of %s: the header's sequence ends at %d", l.Event.Seq, a.sysid, rs.head.Events)
