@@ -50,6 +50,7 @@ func (s *Snapshot) Stats() CaptureStats { return s.stats }
 // change waits at most for its application to be copied: see CaptureStats
 // and docs/reliability.md for the times of a large state.
 func (e *Emulator) Capture(inside func() error) (*Snapshot, error) {
+	room := e.makeRoom()
 	start := time.Now()
 	apps, head, err := e.freeze(inside)
 	if err != nil {
@@ -58,7 +59,7 @@ func (e *Emulator) Capture(inside func() error) (*Snapshot, error) {
 	s := &Snapshot{head: head}
 	s.stats.Frozen = time.Since(start)
 	for _, a := range apps {
-		c := copyAndRelease(a)
+		c := copyAndRelease(a, room[a])
 		s.stats.add(&c)
 		s.apps = append(s.apps, c)
 	}
@@ -99,10 +100,40 @@ func (e *Emulator) freeze(inside func() error) ([]*app, StateHeader, error) {
 		UUIDs: e.draws.uuids.Load(), Numbers: e.draws.numbers.Load(), AccountSets: sets}, nil
 }
 
-// copyAndRelease copies a locked application and unlocks it.
-func copyAndRelease(a *app) appCopy {
+// copyAndRelease copies a locked application into r and unlocks it.
+func copyAndRelease(a *app, r room) appCopy {
 	defer a.mu.Unlock()
-	return a.copy()
+	return a.copy(r)
+}
+
+// room is where an application's members and orders are copied, made
+// before the freeze: the first write to fresh memory costs a page fault,
+// which for the copy of a million members took longer than the copy, and
+// need not be paid while the application waits.
+type room struct {
+	members []member
+	orders  []order
+}
+
+// makeRoom makes room for the copy of each application, with some to
+// spare for what is added before the freeze.
+func (e *Emulator) makeRoom() map[*app]room {
+	out := map[*app]room{}
+	for _, a := range e.appList() {
+		a.mu.Lock()
+		members, orders := len(a.members), len(a.book.all)
+		a.mu.Unlock()
+		out[a] = room{members: prefaulted[member](members + members/8 + 16),
+			orders: prefaulted[order](orders + orders/8 + 16)}
+	}
+	return out
+}
+
+// prefaulted is an empty slice of capacity n whose memory was written.
+func prefaulted[T any](n int) []T {
+	s := make([]T, n)
+	clear(s)
+	return s[:0]
 }
 
 func (st *CaptureStats) add(c *appCopy) {

@@ -28,11 +28,11 @@ type appCopy struct {
 	extras    *bookExtras
 }
 
-// copy copies the application; it holds the application's lock.
-func (a *app) copy() appCopy {
+// copy copies the application into r; it holds the application's lock.
+func (a *app) copy(r room) appCopy {
 	b := a.book
 	c := appCopy{sysid: a.sysid, sets: slices.Clone(a.sets), funded: a.funded,
-		members: make([]member, 0, len(a.members)), orders: make([]order, len(b.all)), all: slices.Clone(b.all),
+		members: r.members, orders: r.orders, all: slices.Clone(b.all),
 		entries: b.ledger.entries[:len(b.ledger.entries):len(b.ledger.entries)], outbox: slices.Clone(a.outbox.items),
 		backfills: copyValues(a.backfills), freezes: copyValues(b.freezes), transfers: maps.Clone(b.transfers),
 		batches: maps.Clone(b.batches)}
@@ -43,8 +43,8 @@ func (a *app) copy() appCopy {
 	for _, m := range a.members {
 		c.members = append(c.members, m.copy())
 	}
-	for i, o := range b.all {
-		c.orders[i] = o.copy()
+	for _, o := range b.all {
+		c.orders = append(c.orders, o.copy())
 	}
 	if b.extras != nil {
 		x := b.extras
