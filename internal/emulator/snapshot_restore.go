@@ -20,7 +20,9 @@ import (
 //
 // Account sets set with SetAccountSets before Restore stay; the
 // snapshot's fill in the others. Each restored application keeps the sets
-// it was made with. Nothing changes unless the whole snapshot is read.
+// it was made with. r must end where the snapshot ends (an io.LimitReader
+// when more follows it): text after the end line is refused. Nothing
+// changes unless the whole snapshot is read and checked.
 func (e *Emulator) Restore(r io.Reader) error {
 	if len(e.StateApps()) > 0 {
 		return errors.New("emulator: restore: the emulator has state already; restore into a new one")
@@ -48,6 +50,11 @@ func (e *Emulator) Restore(r io.Reader) error {
 	}
 	return rs.install()
 }
+
+// maxDraws bounds the draws a header may count, so that a damaged one
+// cannot keep Restore drawing ids for hours: a state that drew more than
+// 2^32 of either has made billions of ops.
+const maxDraws = 1 << 32
 
 // restorer builds the state line by line, apart from the emulator.
 type restorer struct {
@@ -106,6 +113,13 @@ func (rs *restorer) header(h *StateHeader) error {
 		return fmt.Errorf("format %q; this version reads %q", h.Format, StateFormat)
 	case h.Version != StateVersion:
 		return fmt.Errorf("version %d of the format; this version of tsymock reads version %d", h.Version, StateVersion)
+	case h.UUIDs > maxDraws || h.Numbers > maxDraws:
+		return fmt.Errorf("%d userIds and %d numbers drawn: more than a state holds (%d)", h.UUIDs, h.Numbers, uint64(maxDraws))
+	}
+	for id, sets := range h.AccountSets {
+		if len(sets) == 0 {
+			return fmt.Errorf("application %q is given no account sets", id)
+		}
 	}
 	rs.head = h
 	return nil

@@ -247,6 +247,10 @@ func TestRestoreRefuses(t *testing.T) {
 		{"an original after its refund", strings.Replace(good, `"ori":1`, `"ori":9`, 1), "its original is order 9"},
 		{"an unknown pay method", strings.Replace(good, `"key":"BALANCE"`, `"key":"NOPE"`, 1), `"NOPE" is not a pay method`},
 		{"an event after the sequence", strings.Replace(good, `"events":2`, `"events":1`, 1), "the header's sequence ends at 1"},
+		{"too many draws", strings.Replace(good, `"numbers":`, `"numbers":99999999999`, 1), "more than a state holds"},
+		{"an application without sets", strings.Replace(good, `"events":2,`, `"events":2,"accountSets":{"x":[]},`, 1), `"x" is given no account sets`},
+		{"a second header", strings.Replace(good, "\n{\"app\"", "\n"+lines[0]+`{"app"`, 1), "a second header"},
+		{"details not announced", strings.Replace(good, `,"details":true`, "", 1), "says it has none"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
