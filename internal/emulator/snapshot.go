@@ -121,19 +121,26 @@ type room struct {
 	orders  []order
 }
 
-// makeRoom makes room for the copy of each application, with some to
-// spare for what is added before the freeze.
+// makeRoom makes room for the copy of each large application, with some
+// to spare for what is added before the freeze. A small one is copied into
+// memory made under its lock: that costs little, and a room made for each
+// of many small applications would cost much.
 func (e *Emulator) makeRoom() map[*app]room {
 	out := map[*app]room{}
 	for _, a := range e.appList() {
 		a.mu.Lock()
 		members, orders := len(a.members), len(a.book.all)
 		a.mu.Unlock()
-		out[a] = room{members: prefaulted[member](members + members/8 + 16),
-			orders: prefaulted[order](orders + orders/8 + 16)}
+		if members+orders >= largeRoom {
+			out[a] = room{members: prefaulted[member](members + members/8), orders: prefaulted[order](orders + orders/8)}
+		}
 	}
 	return out
 }
+
+// largeRoom is how many members and orders an application has when
+// makeRoom makes room for its copy.
+const largeRoom = 4096
 
 // largeCopy is how many members and orders make a copy large enough for
 // settleHeap.

@@ -28,9 +28,13 @@ type appCopy struct {
 	extras    *bookExtras
 }
 
-// copy copies the application into r; it holds the application's lock.
+// copy copies the application into r, or into memory it makes when r has
+// none; it holds the application's lock.
 func (a *app) copy(r room) appCopy {
 	b := a.book
+	if r.members == nil {
+		r = room{members: make([]member, 0, len(a.members)), orders: make([]order, 0, len(b.all))}
+	}
 	c := appCopy{sysid: a.sysid, sets: slices.Clone(a.sets), funded: a.funded,
 		members: r.members, orders: r.orders, all: slices.Clone(b.all),
 		entries: b.ledger.entries[:len(b.ledger.entries):len(b.ledger.entries)], outbox: slices.Clone(a.outbox.items),
