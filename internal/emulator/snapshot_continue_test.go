@@ -64,7 +64,12 @@ func continuedHistory() []step {
 				out = append(out, h.e.CheckPayPwd(h.sysid, "buyer", "999999"))
 			}
 			no, serr := h.e.SignContract(h.sysid, "buyer", "")
-			return append(out, no, serr)
+			return append(out, no, serr,
+				h.e.UpdatePayPwd(h.sysid, "buyer", "123456", "111222", ""),
+				h.e.ResetPayPwd(h.sysid, "buyer", "111111", "654321", "http://127.0.0.1/pwd"),
+				h.e.UpdatePayPwd(h.sysid, "buyer", "654321", "111222", "http://127.0.0.1/pwd"),
+				h.e.UpdatePhoneByPayPwd(h.sysid, "buyer", "111222", "13700000001", "111111", "http://127.0.0.1/phone"),
+				h.e.CheckPayPwd(h.sysid, "buyer", "111222"))
 		}},
 		{"back-fills", func(h *hist) any {
 			no, serr := h.e.AnswerBackfill(h.sysid, h.kept["waiting"], merchantRetOK, "B-2", "")
@@ -82,6 +87,8 @@ func continuedHistory() []step {
 				h.call("getPaymentInformationDetail", `{"bizOrderNo":"k1"}`),
 				h.call("getPayeeFundsInTransitDetail", `{"bizUserId":"agent","dateStart":"2026-11-28","dateEnd":"2026-11-28"}`),
 				h.call("queryGoods", `{"bizUserId":"buyer","bizGoodsNo":"g1"}`),
+				h.call("getBankCardBin", `{"cardNo":"6228480000000000001"}`),
+				h.call("getCheckAccountFile", `{"date":"20261128"}`),
 				h.call("queryMerchantBalance", `{"accountSetNo":"100001"}`),
 				h.call("queryReserveFundBalance", `{}`),
 				h.call("queryBankBalance", `{"acctOrgType":3,"acctNo":"1","acctName":"n","date":"20261127"}`),

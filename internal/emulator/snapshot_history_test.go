@@ -26,6 +26,8 @@ type hist struct {
 	// kept are values a later step needs (tranceNums, trxids), by name;
 	// a restored emulator is given its original's.
 	kept map[string]string
+	// called are the methods called, Service.method, when not nil.
+	called map[string]bool
 }
 
 // step is one step of a history; what it returns is compared between an
@@ -56,6 +58,9 @@ func (h *hist) call(method, param string) Outcome {
 		}
 	}
 	require.NotEmpty(h.t, service, method)
+	if h.called != nil {
+		h.called[service+"."+method] = true
+	}
 	return h.e.Call(context.Background(), Request{SysID: h.sysid, Service: service, Method: method, Param: p})
 }
 
@@ -158,6 +163,13 @@ func memberHistory() []step {
 			h.kept["chg"] = ch.Value["tranceNum"].(string)
 			return ch
 		}},
+		{"unbinding", func(h *hist) any {
+			h.person("drop", validName, validID, "13800000011")
+			h.bindCard("drop", "6228480000000000021", validName, validID, "13800000012", "")
+			h.ok("unbindBankCard", `{"bizUserId":"drop","cardNo":"6228480000000000021"}`)
+			h.ok("sendVerificationCode", `{"bizUserId":"drop","phone":"13800000011","verificationCodeType":6}`)
+			return h.ok("unbindPhone", `{"bizUserId":"drop","phone":"13800000011","verificationCode":"111111"}`)
+		}},
 		{"accounts and terminals", func(h *hist) any {
 			h.ok("createBankSubAcctNo", `{"bizUserId":"buyer","accountSetNo":"200126","acctOrgType":1}`)
 			h.ok("createBankSubAcctNo", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","acctOrgType":1}`)
@@ -248,6 +260,8 @@ func orderHistory() []step {
 				`"bankCardNo":"6228480000000000001","extendInfo":%q,"industryCode":"1910","industryName":"其他","source":1}`
 			h.ok("withdrawApply", fmt.Sprintf(w, "w1", ""))
 			h.ok("withdrawApply", fmt.Sprintf(w, "w2", FailMarker))
+			h.bindCard("corp", "6228480000000000031", "张三", "110101199001011237", "13800000009", "")
+			h.ok("crossBorderWithdrawApply", crossBorderParams("buyer", "corp", "x1", "6228480000000000031", 1000))
 			return h.ok("entryGoods", `{"bizUserId":"buyer","goodsType":3,"bizGoodsNo":"g1","goodsName":"茶","goodsDetail":"d",`+
 				`"showUrl":"http://127.0.0.1/g","extendInfo":"x","goodsParams":{"weight":1.5,"tags":["a",2]}}`)
 		}},

@@ -88,8 +88,8 @@ func sameState(t *testing.T, e, r *Emulator, what string) map[string]bool {
 func TestSnapshotRestoresTheWholeState(t *testing.T) {
 	l, c := &memLog{}, clock.NewManual(historyStart())
 	e := keptEmulator(l, c)
-	kept := map[string]string{}
-	h := &hist{t: t, e: e, clock: c, sysid: "app", kept: kept}
+	kept, called := map[string]string{}, map[string]bool{}
+	h := &hist{t: t, e: e, clock: c, sysid: "app", kept: kept, called: called}
 	run(h, richHistory())
 	snap, lsn := capture(t, e, l)
 	r, rl, rc := restored(t, snap, lsn, c)
@@ -114,6 +114,7 @@ func TestSnapshotRestoresTheWholeState(t *testing.T) {
 	require.NotEmpty(t, taken)
 	assert.Equal(t, opsAfter(l, lsn), opsAfter(rl, lsn), "the same ops, outcomes and tapes")
 	sameState(t, e, r, "after the second half")
+	everyMethodAndAction(t, e, l, called)
 
 	restart, _, _ := restored(t, snap, lsn, c)
 	for i, b := range opsAfter(l, lsn) {
@@ -122,6 +123,26 @@ func TestSnapshotRestoresTheWholeState(t *testing.T) {
 	assert.Equal(t, append(taken, e.TakeEvents()...), restart.TakeEvents(),
 		"the restart queues again what the snapshot held and what the ops after it queued (Forget then drops the finished)")
 	sameState(t, e, restart, "restored and replayed")
+}
+
+// everyMethodAndAction fails for an emulated method or a page action the
+// histories never ran: a snapshot test must cover what may change state.
+func everyMethodAndAction(t *testing.T, e *Emulator, l *memLog, called map[string]bool) {
+	t.Helper()
+	for name := range e.handlers {
+		assert.True(t, called[name], "the histories of snapshot_history_test.go and snapshot_continue_test.go never call %s", name)
+	}
+	actions := map[string]bool{}
+	for _, b := range opsAfter(l, 0) {
+		if op := decodeOp(t, b); op.Kind == OpPage {
+			actions[op.Name] = true
+		}
+	}
+	for _, name := range []string{actSignContract, actSetPayPwd, actUpdatePayPwd, actResetPayPwd, actUpdatePhone,
+		actCheckPayPwd, actPageFailure, actConfirmOrder, actFailOrder, actReserveFundIn, actTerminalPayment,
+		actBackfillAnswer} {
+		assert.True(t, actions[name], "the histories never run the page action %s", name)
+	}
 }
 
 // opsAfter are the records of l after position lsn.
