@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -189,21 +190,24 @@ func TestSeededIDsGoOnAfterRestore(t *testing.T) {
 		[]string{r.ids.UUID(), r.ids.Number(), r.ids.Number()})
 }
 
-// TestCaptureUnderLoad takes snapshots while clients change the state,
-// with a log whose position the freeze reads: a restore of each, with the
-// log's records after it replayed, comes to the final state. No op is
-// half in a snapshot, and none in it is missing from the log or the other
-// way round.
+// TestCaptureUnderLoad takes snapshots while clients change the state and
+// a notifier takes the notifications, with a log whose position the
+// freeze reads: a restore of each, with the log's records after it
+// replayed, comes to the final state. No op is half in a snapshot, none
+// in it is missing from the log or the other way round, and no
+// notification is lost: the restore queues every one of the ops after the
+// snapshot, and those the notifier had not taken at the freeze.
 func TestCaptureUnderLoad(t *testing.T) {
 	l, c := &memLog{}, clock.NewManual(historyStart())
 	e := keptEmulator(l, c)
 	users := []string{"u0", "u1", "u2", "u3"}
 	funded(t, e, 100_000, users...)
-	done := make(chan struct{})
+	done, taken := make(chan struct{}), make(chan []Event)
 	go func() {
 		defer close(done)
 		randomLoad(t, e, users, 4, 60)
 	}()
+	go func() { taken <- takeUntil(e, done) }()
 	var snaps [][]byte
 	var lsns []uint64
 	for {
@@ -217,15 +221,50 @@ func TestCaptureUnderLoad(t *testing.T) {
 		}
 		break
 	}
+	all := eventKeys(append(<-taken, e.TakeEvents()...))
 	require.Greater(t, len(snaps), 1)
-	t.Logf("%d snapshots, at records %v of %d", len(snaps), lsns, len(l.ops))
+	t.Logf("%d snapshots, at records %v of %d; %d notifications", len(snaps), lsns, len(l.ops), len(all))
 	for i, snap := range snaps {
 		r, _, _ := restored(t, snap, lsns[i], c)
 		for j, b := range opsAfter(l, lsns[i]) {
 			require.NoError(t, r.Replay(decodeOp(t, b), lsns[i]+uint64(j)+1))
 		}
+		queued := eventKeys(r.TakeEvents())
+		for key := range all {
+			var at uint64
+			_, err := fmt.Sscanf(key, "%d.", &at)
+			require.NoError(t, err)
+			if at > lsns[i] {
+				assert.True(t, queued[key], "notification %s, after snapshot %d, is queued after the restore", key, lsns[i])
+			}
+		}
+		for key := range queued {
+			assert.True(t, all[key], "the restore queues %s, which was never queued", key)
+		}
 		sameState(t, e, r, "a snapshot under load")
 	}
+}
+
+// takeUntil takes e's notifications, as a notifier does, until done.
+func takeUntil(e *Emulator, done <-chan struct{}) []Event {
+	var out []Event
+	for {
+		out = append(out, e.TakeEvents()...)
+		select {
+		case <-done:
+			return out
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
+
+// eventKeys are the events' keys.
+func eventKeys(evs []Event) map[string]bool {
+	out := map[string]bool{}
+	for _, ev := range evs {
+		out[ev.Key] = true
+	}
+	return out
 }
 
 // TestCaptureInsideFails: an error inside the freeze ends the capture, and
