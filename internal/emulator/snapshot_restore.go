@@ -31,7 +31,8 @@ func (e *Emulator) Restore(r io.Reader) error {
 	for _, spec := range soa.PayMethods() {
 		rs.specs[spec.Key] = spec
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	br := bufio.NewReaderSize(r, 64<<10)
+	dec := json.NewDecoder(br)
 	dec.UseNumber() // numbers of params (pay bodies, goods) as the mock decodes them
 	for !rs.ended {
 		var l stateLine
@@ -45,10 +46,25 @@ func (e *Emulator) Restore(r io.Reader) error {
 			return fmt.Errorf("emulator: restore: line %d: %w", rs.lines, err)
 		}
 	}
-	if dec.More() {
+	if !onlySpace(io.MultiReader(dec.Buffered(), br)) {
 		return fmt.Errorf("emulator: restore: text after the end line %d", rs.lines)
 	}
 	return rs.install()
+}
+
+// onlySpace reports whether what r holds is white space at most (false
+// when it cannot be read).
+func onlySpace(r io.Reader) bool {
+	br := bufio.NewReader(r)
+	for {
+		c, err := br.ReadByte()
+		switch {
+		case err != nil:
+			return errors.Is(err, io.EOF)
+		case c != ' ' && c != '\t' && c != '\n' && c != '\r':
+			return false
+		}
+	}
 }
 
 // maxDraws bounds the draws a header may count, so that a damaged one

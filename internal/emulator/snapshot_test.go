@@ -304,6 +304,7 @@ func TestRestoreRefuses(t *testing.T) {
 		{"an empty line", strings.Replace(good, `{"app":{`, `{}`+"\n"+`{"app":{`, 1), "one field, this one 0"},
 		{"a member before its app", lines[0] + `{"member":{"bizUserId":"x"}}` + "\n", "before the first application"},
 		{"text after the end", good + "{}", "text after the end"},
+		{"a brace after the end", good + "}", "text after the end"},
 		{"an original after its refund", strings.Replace(good, `"ori":1`, `"ori":9`, 1), "its original is order 9"},
 		{"an unknown pay method", strings.Replace(good, `"key":"BALANCE"`, `"key":"NOPE"`, 1), `"NOPE" is not a pay method`},
 		{"an event after the sequence", strings.Replace(good, `"events":2`, `"events":1`, 1), "the header's sequence ends at 1"},
