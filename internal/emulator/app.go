@@ -13,6 +13,7 @@ type app struct {
 	sysid   string
 	clock   clock.Clock
 	ids     *ids.Source
+	drawn   *drawCount // the emulator's: what every application took from ids
 	members map[string]*member
 	outbox  outbox     // notifications not yet taken by a notifier
 	sets    []string   // account sets, the escrow-style one first

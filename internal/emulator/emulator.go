@@ -79,6 +79,9 @@ type Emulator struct {
 	// events numbers every queued notification, across applications, so
 	// that TakeEvents returns them in the order they happened.
 	events atomic.Uint64
+	// draws counts what the ops took from ids, so that a restored snapshot
+	// can set a seeded source where it stood (see Restore).
+	draws drawCount
 }
 
 // New returns an emulator with no applications; an application's state is
@@ -182,6 +185,7 @@ func (e *Emulator) app(sysid string) *app {
 		a = newApp(sysid, e.clock, e.ids, sets)
 		a.strict = e.strict
 		a.outbox.seq = &e.events
+		a.drawn = &e.draws
 		e.apps[sysid] = a
 	}
 	return a

@@ -21,6 +21,7 @@ type memLog struct {
 	mu   sync.Mutex
 	ops  [][]byte
 	fail error
+	base uint64 // the position of the record before the first, as after a snapshot
 }
 
 func (l *memLog) Record(op *Op) (uint64, error) {
@@ -34,7 +35,7 @@ func (l *memLog) Record(op *Op) (uint64, error) {
 		return 0, err
 	}
 	l.ops = append(l.ops, b)
-	return uint64(len(l.ops)), nil
+	return l.base + uint64(len(l.ops)), nil
 }
 
 func (l *memLog) Wait(uint64) error { return l.Err() }

@@ -1,6 +1,9 @@
 package emulator
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Tape is what one op drew from the clock and the id source, in order. The
 // state depends only on the ops and these draws, so replaying an op with its
@@ -42,10 +45,25 @@ func (a *app) now() time.Time {
 }
 
 // uuid draws a userId.
-func (a *app) uuid() string { return a.draw(a.ids.UUID) }
+func (a *app) uuid() string {
+	a.drawn.uuids.Add(1)
+	return a.draw(a.ids.UUID)
+}
 
 // number draws a numeric id (orderNo, tranceNum, ...).
-func (a *app) number() string { return a.draw(a.ids.Number) }
+func (a *app) number() string {
+	a.drawn.numbers.Add(1)
+	return a.draw(a.ids.Number)
+}
+
+// drawCount is how many userIds and numbers the ops of an emulator took
+// from its id source, replays included: where a seeded source stands is
+// a function of these two counts alone (ids.Source reads its random
+// stream in order, 16 bytes a userId and 4 a number, and counts the
+// numbers), which is what a snapshot needs to put a new source there.
+type drawCount struct {
+	uuids, numbers atomic.Uint64
+}
 
 // draw takes an id from the source. A replay hands back the recorded id but
 // still draws one from the source and drops it, so that a seeded source
