@@ -264,7 +264,7 @@ func sameScalar(l, u any) bool {
 	if lok && uok {
 		// Only numbers of bounded exponent are read: 1e999999999 would take
 		// big.Rat a long time to build.
-		if !jsonNumber.MatchString(string(ln)) || !jsonNumber.MatchString(string(un)) {
+		if !jsonNumber().MatchString(string(ln)) || !jsonNumber().MatchString(string(un)) {
 			return ln == un
 		}
 		a, _ := new(big.Rat).SetString(string(ln))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sync"
 )
 
 // Patterns are glob patterns (path.Match: * ? [a-z]) of fields: a pattern
@@ -40,11 +41,11 @@ func (ps Patterns) Match(fieldPath, name string) bool {
 }
 
 // indexes are the [i] of a path.
-var indexes = regexp.MustCompile(`\[\d+\]`)
+var indexes = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\d+\]`) }) // compiled on first use: nothing at start
 
 // stripIndexes is a path without its array indexes.
-func stripIndexes(p string) string { return indexes.ReplaceAllString(p, "") }
+func stripIndexes(p string) string { return indexes().ReplaceAllString(p, "") }
 
 // generalIndexes writes every [i] of a path as [], so that the same field of
 // every item of a list is one entry of a summary.
-func generalIndexes(p string) string { return indexes.ReplaceAllString(p, "[]") }
+func generalIndexes(p string) string { return indexes().ReplaceAllString(p, "[]") }

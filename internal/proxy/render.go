@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -160,12 +161,12 @@ func commentReq(rec Recording) string {
 }
 
 // control are the characters a comment line cannot hold.
-var control = regexp.MustCompile(`[\x00-\x09\x0b-\x1f\x7f\x{2028}\x{2029}\x{85}]`)
+var control = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\x00-\x09\x0b-\x1f\x7f\x{2028}\x{2029}\x{85}]`) }) // compiled on first use: nothing at start
 
 // comment makes text fit YAML comments: one line per line, valid UTF-8, no
 // control characters.
 func comment(text string) string {
-	return control.ReplaceAllString(strings.ToValidUTF8(text, "\uFFFD"), " ")
+	return control().ReplaceAllString(strings.ToValidUTF8(text, "\uFFFD"), " ")
 }
 
 // clipRunes shortens a text to at most n runes.
@@ -210,7 +211,9 @@ func valueNode(v any) *yaml.Node {
 }
 
 // jsonNumber is a JSON number whose exponent the scenario loader accepts.
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`)
+var jsonNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`)
+}) // compiled on first use: nothing at start
 
 // scalarNode writes a scalar with its type: a number keeps its exact text
 // (one the scenario loader cannot read as a number is written as text).
@@ -221,7 +224,7 @@ func scalarNode(v any) *yaml.Node {
 	case bool:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(x)}
 	case json.Number:
-		if !jsonNumber.MatchString(string(x)) {
+		if !jsonNumber().MatchString(string(x)) {
 			return str(string(x))
 		}
 		tag := "!!int"
