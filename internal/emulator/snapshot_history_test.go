@@ -72,15 +72,6 @@ func (h *hist) ok(method, param string) Outcome {
 	return out
 }
 
-// fails runs a call that must fail with code.
-func (h *hist) fails(code, method, param string) Outcome {
-	h.t.Helper()
-	out := h.call(method, param)
-	require.NotNil(h.t, out.Err, "%s %s must fail", method, param)
-	require.Equal(h.t, code, out.Err.Code, "%s %s: %s", method, param, out.Err.Message)
-	return out
-}
-
 // pageOK checks a page action's error.
 func (h *hist) pageOK(serr *soa.Error) {
 	h.t.Helper()

@@ -126,11 +126,11 @@ func chinaTime(t time.Time) time.Time {
 	return t.In(soa.Shanghai())
 }
 
-func accountState(a Account) AccountState {
-	return AccountState{Owner: a.Owner, Set: a.Set, Frozen: a.Frozen}
-}
+// accountState and account convert: the two types have the same fields, so
+// a field added to one alone stops the build here.
+func accountState(a Account) AccountState { return AccountState(a) }
 
-func (a AccountState) account() Account { return Account{Owner: a.Owner, Set: a.Set, Frozen: a.Frozen} }
+func (a AccountState) account() Account { return Account(a) }
 
 func legState(g Leg) LegState {
 	return LegState{From: accountState(g.From), To: accountState(g.To), Amount: g.Amount}
