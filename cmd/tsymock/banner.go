@@ -50,7 +50,7 @@ func isTerminal(w io.Writer) bool {
 func writeBanner(w io.Writer, f serveFlags, cfg mock.Config, addr string) error {
 	base := "http://" + browsable(addr)
 	var b strings.Builder
-	fmt.Fprintf(&b, "tsymock %s: the Tongshangyun (通商云) API v2.0 mock is ready. TEST ONLY keys; it never calls Allinpay.\n", versionString())
+	fmt.Fprintf(&b, "tsymock %s: the Tongshangyun (通商云) API v2.0 mock is ready. TEST ONLY keys; %s.\n", versionString(), reach(cfg))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  server URL\t%s\tyour SDK's server address (calls go to %s)\n", base, mock.SOAPath)
 	for _, line := range appLines(f, cfg) {
@@ -66,6 +66,15 @@ func writeBanner(w io.Writer, f serveFlags, cfg mock.Config, addr string) error 
 	b.WriteString("The JSON line on stdout is for scripts; --banner off hides these lines.\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reach says whom the server calls besides the merchant's backUrl: nobody,
+// or the upstream that --upstream names.
+func reach(cfg mock.Config) string {
+	if cfg.Upstream.URL == "" {
+		return "it never calls Allinpay"
+	}
+	return "calls no scenario answers go to the upstream " + cfg.Upstream.URL
 }
 
 // appLines are the banner's lines about the registered applications.

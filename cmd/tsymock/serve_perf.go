@@ -26,8 +26,6 @@ func (f *perfFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.pprof, "pprof", false, "serve the Go profiler under "+mock.PProfPrefix+" to loopback clients (go tool pprof http://ADDR/debug/pprof/profile)")
 	fs.IntVar(&f.preload, "preload-members", 0, "create this many members of the demo app before listening (load tests)")
 	fs.StringVar(&f.preloadPrefix, "preload-prefix", "preload-", "bizUserId prefix of --preload-members")
-	_ = fs.MarkHidden("preload-members")
-	_ = fs.MarkHidden("preload-prefix")
 }
 
 // preloadMembers creates the --preload-members members, so that the ready
