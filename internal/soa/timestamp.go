@@ -115,10 +115,12 @@ func malformedHint(ts string) string {
 }
 
 // zoneHint explains a gap that is a whole number of hours give or take the window: the client
-// most likely formats its clock in another time zone (UTC is 8 h behind China time).
+// most likely formats its clock in another time zone (UTC is 8 h behind China time). A gap of
+// 100 days or more gets no hint: the date itself is wrong, and a gap past 292 years saturates
+// time.Duration at a value that would read as a whole number of hours.
 func zoneHint(gap, window time.Duration) string {
 	hours := gap.Round(time.Hour)
-	if hours == 0 || (gap-hours).Abs() > window {
+	if hours == 0 || gap.Abs() >= 100*24*time.Hour || (gap-hours).Abs() > window {
 		return ""
 	}
 	offset := 8 - int(hours/time.Hour) // the client's UTC offset if its clock is otherwise right

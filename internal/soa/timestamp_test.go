@@ -103,7 +103,9 @@ func TestCheckTimestampMessages(t *testing.T) {
 
 func TestCheckTimestampNoHourHint(t *testing.T) {
 	now := serverNow(t)
-	for _, ts := range []string{"2026-11-28 11:30:00", "2026-11-28 07:30:00", "2026-11-28 12:20:00"} {
+	// Years off saturate time.Duration (year 0, year 9999) or are whole days: the date is wrong.
+	for _, ts := range []string{"2026-11-28 11:30:00", "2026-11-28 07:30:00", "2026-11-28 12:20:00",
+		"0000-01-01 00:00:00", "9999-12-31 23:59:59", "2025-11-28 12:00:00"} {
 		t.Run(ts, func(t *testing.T) {
 			err := CheckTimestamp(ts, now, 10*time.Minute)
 			require.NotNil(t, err)
