@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"github.com/gorilla/mux"
 )
 
 // HealthPath answers whether the server is up, for container health checks,
@@ -52,4 +54,13 @@ func (a *API) sysIDs() []string {
 		ids = append(ids, info.SysID)
 	}
 	return ids
+}
+
+// routeMetrics adds GET /__tsymock/metrics, the Prometheus scrape, behind
+// the access check like every admin endpoint: the metrics name the
+// methods and error codes the sandbox's users call.
+func (a *API) routeMetrics(r *mux.Router) {
+	if a.Metrics != nil {
+		get(r, "/metrics", a.Metrics.ServeHTTP)
+	}
 }

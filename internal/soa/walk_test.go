@@ -89,3 +89,14 @@ func TestWalkEncryptedRoundTripsCatalogue(t *testing.T) {
 	assert.Equal(t, "ENC(622)", info["accountNo"])
 	assert.Equal(t, "张三", info["legalName"])
 }
+
+// TestCopyParams: changing the copy, however deep, leaves the original.
+func TestCopyParams(t *testing.T) {
+	orig := map[string]any{"a": "1", "n": json.Number("2"), "m": map[string]any{"k": []any{map[string]any{"x": "y"}}}}
+	c := CopyParams(orig)
+	assert.Equal(t, orig, c)
+	c["a"] = "changed"
+	c["m"].(map[string]any)["k"].([]any)[0].(map[string]any)["x"] = "changed"
+	assert.Equal(t, "1", orig["a"])
+	assert.Equal(t, "y", orig["m"].(map[string]any)["k"].([]any)[0].(map[string]any)["x"])
+}
