@@ -126,7 +126,7 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	}
 	if f.persist.dataRecover {
 		if err := recoverDataDir(f.persist.dataDir, logger); err != nil {
-			return err
+			return damageHint(err) // a damaged snapshot: what to do, since no salvage helps
 		}
 	}
 	srv, err := mock.New(cfg)
