@@ -133,7 +133,7 @@ type Config struct {
 	// memory only.
 	DataDir string
 	// Snapshots says when the state in DataDir is snapshotted and the log
-	// cut behind the snapshot (persist.go): by default at 64 MiB of log or
+	// cut behind the snapshot (persist.go): by default at 8 MiB of log or
 	// every hour.
 	Snapshots SnapshotConfig
 	// Upstream puts a real environment behind the server: forwarding,

@@ -10,7 +10,7 @@ import (
 )
 
 // Defaults of SnapshotConfig: a snapshot once the log a restart would
-// replay holds 64 MiB (and at least the size of the last snapshot), or an
+// replay holds 8 MiB (and at least the size of the last snapshot), or an
 // hour after the last one if anything changed; looked at every 10 s.
 const (
 	DefaultSnapshotBytes = wal.DefaultSnapshotBytes
