@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -25,35 +24,31 @@ import (
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
-// historyEnv sets the histories TestStartFlatAsHistoryGrows compares,
-// e.g. "1000,1000000" (issue 17.1's measure, about a minute to write);
-// by default a smaller pair, so that every test run checks the shape.
-// tailEnv sets how many of the last changes of the long history come after
-// its snapshot (default none): the log a restart replays, which the
+// tailEnv sets how many of the last changes of the long history come
+// after its snapshot (default none): the log a restart replays, which the
 // snapshot policy bounds in bytes.
-const (
-	historyEnv = "TSYMOCK_START_HISTORY"
-	tailEnv    = "TSYMOCK_START_TAIL"
-)
+const tailEnv = "TSYMOCK_START_TAIL"
 
 // TestStartFlatAsHistoryGrows: with a snapshot in place, tsymock serve
 // reaches its ready line as fast with a long history as with a short
 // one, when both end in the same state: 1,000 members, made by 1,000
 // changes, or by those and as many more of lockMember and unlockMember as
-// it takes. The time is the fastest of several starts (what the load of
-// a shared machine adds is noise), measured from exec to the ready line;
-// the long history's must be at most twice the short one's (issue 17.1).
-// The long history without its snapshot is timed too, for comparison.
+// it takes. Here the long history is 20,000 changes, so that every test
+// run checks the shape in seconds; issue 17.1's measure, 1,000,000
+// changes (about two minutes to write), is TestStartFlatAtAMillionChanges
+// (build tag soak, make soak).
 func TestStartFlatAsHistoryGrows(t *testing.T) {
-	sizes, tail := []int{1000, 20000}, 0
-	if v := os.Getenv(historyEnv); v != "" {
-		sizes = nil
-		for _, f := range strings.Split(v, ",") {
-			n, err := strconv.Atoi(f)
-			require.NoError(t, err, historyEnv)
-			sizes = append(sizes, n)
-		}
-	}
+	requireStartFlat(t, 1000, 20000)
+}
+
+// requireStartFlat times the starts over each history of sizes (the
+// first the short one). The time is the fastest of several starts (what
+// the load of a shared machine adds is noise), measured from exec to the
+// ready line; each long history's must be at most twice the short one's
+// (issue 17.1). The long history without its snapshot is timed too, for
+// comparison.
+func requireStartFlat(t *testing.T, sizes ...int) {
+	tail := 0
 	if v := os.Getenv(tailEnv); v != "" {
 		var err error
 		tail, err = strconv.Atoi(v)
