@@ -33,7 +33,7 @@ $(STATICCHECK):
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
-## soak: the real binary with a data dir under mixed traffic, kill -9 and restarts, checked (SOAK_DURATION=5m, SOAK_RSS_MAX=256 MiB); then the start over 1,000,000 changes against 1,000 (about 2 min); not in make test; docs/reliability.md
+## soak: the real binary with a data dir under mixed traffic, kill -9 and restarts, checked (SOAK_DURATION=5m, SOAK_RSS_MAX=256 MiB); then the start over 1,000,000 changes against 1,000 (1-2 min); not in make test; docs/reliability.md
 soak:
 	$(GO) test -tags soak -run '^TestSoak$$' -count=1 -v -timeout 60m ./internal/soak
 	$(GO) test -tags soak -run '^TestStartFlatAtAMillionChanges$$' -count=1 -v -timeout 30m ./cmd/tsymock

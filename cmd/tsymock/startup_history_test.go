@@ -35,7 +35,7 @@ const tailEnv = "TSYMOCK_START_TAIL"
 // changes, or by those and as many more of lockMember and unlockMember as
 // it takes. Here the long history is 20,000 changes, so that every test
 // run checks the shape in seconds; issue 17.1's measure, 1,000,000
-// changes (about two minutes to write), is TestStartFlatAtAMillionChanges
+// changes (one to two minutes to write), is TestStartFlatAtAMillionChanges
 // (build tag soak, make soak).
 func TestStartFlatAsHistoryGrows(t *testing.T) {
 	requireStartFlat(t, 1000, 20000)
