@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X main.version=$(VERSION)
 BIN     := bin/tsymock
 FUZZTIME ?= 5s
 
-.PHONY: run test build bench fmt vet lint fuzz clean container-smoke measure image
+.PHONY: run test build bench fmt vet lint fuzz clean container-smoke measure image soak
 
 ## run: start the server with the embedded defaults (127.0.0.1:6900, demo app 100000000002)
 run:
@@ -32,6 +32,11 @@ $(STATICCHECK):
 ## fuzz: run every fuzz target for FUZZTIME (seed corpora also run in `go test`)
 fuzz:
 	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
+
+## soak: the real binary with a data dir under mixed traffic, kill -9 and restarts, checked (SOAK_DURATION=5m, SOAK_RSS_MAX=256 MiB); then the start over 1,000,000 changes against 1,000 (1-2 min); not in make test; docs/reliability.md
+soak:
+	$(GO) test -tags soak -run '^TestSoak$$' -count=1 -v -timeout 60m ./internal/soak
+	$(GO) test -tags soak -run '^TestStartFlatAtAMillionChanges$$' -count=1 -v -timeout 30m ./cmd/tsymock
 
 ## build: a static binary in bin/
 build:

@@ -132,6 +132,10 @@ type Config struct {
 	// log DataDir/tsymock.wal before it is answered. "" keeps the state in
 	// memory only.
 	DataDir string
+	// Snapshots says when the state in DataDir is snapshotted and the log
+	// cut behind the snapshot (persist.go): by default at 8 MiB of log or
+	// every hour.
+	Snapshots SnapshotConfig
 	// Upstream puts a real environment behind the server: forwarding,
 	// recording, comparing (upstream.go, docs/record.md).
 	Upstream UpstreamConfig

@@ -102,10 +102,11 @@ func New(cfg Config) (*Server, error) {
 	s.coverage = coverage.New(s.catalogue)
 	s.metrics = metrics.New(s.catalogue)
 	var finished func(key string) // the data dir keeps which notifications need no more attempts
+	var events notify.EventSource = s.emu
 	if st != nil {
-		finished = st.Finished
+		finished, events = st.Finished, keptEvents{Emulator: s.emu, store: st}
 	}
-	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, s.emu, s.log)
+	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, events, s.log)
 	var err error
 	if s.proxy, err = s.newProxy(); err != nil {
 		return nil, fmt.Errorf("mock: %w", err)
@@ -166,7 +167,9 @@ func (s *Server) Serve(ln net.Listener) error {
 
 // Shutdown stops accepting connections, ends scenario delays and hangs, and
 // waits for in-flight requests to finish, or for ctx to end. Scheduled
-// notifications are cancelled and attempts in flight aborted.
+// notifications are cancelled and attempts in flight aborted. With a data
+// dir, the snapshots stop (one in progress is finished) and the log is
+// closed.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	err = errors.Join(err, s.notify.Close(ctx))
@@ -195,16 +198,6 @@ func (s *Server) newPages() *pages.Handler {
 		VerificationCode: s.cfg.VerificationCode},
 		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,
 			Notifier: s.notify, Log: s.log})
-}
-
-// openStore opens the data dir and replays it, after the configured
-// applications are registered.
-func (s *Server) openStore() error {
-	return s.store.Open(s.cfg.DataDir, store.Replayer{Emulator: s.emu, Log: s.log,
-		RegisterApp: func(a apps.App, origin string) error {
-			_, err := s.registerApp(a, origin)
-			return err
-		}})
 }
 
 // adminServer is the Server as the admin API acts on it (admin.Server):

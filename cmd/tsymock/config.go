@@ -42,7 +42,6 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		JournalSize:      f.journalSize,
 		AdminToken:       f.adminToken,
 		AutoApps:         f.autoApps,
-		DataDir:          f.dataDir,
 		PProf:            f.perf.pprof,
 		Version:          versionString(),
 		KnownKeys: []mock.KnownKey{{
@@ -69,6 +68,9 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		return mock.Config{}, err
 	}
 	f.guard.apply(&cfg)
+	if err := f.persist.apply(&cfg); err != nil {
+		return mock.Config{}, err
+	}
 	return cfg, nil
 }
 

@@ -41,8 +41,7 @@ type serveFlags struct {
 	journalSize int
 	adminToken  string
 	autoApps    bool
-	dataDir     string
-	dataRecover bool
+	persist     persistFlags
 	strict      bool
 	sets        accountSetFlags
 }
@@ -71,8 +70,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	f.guard.register(fs)
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused. Prefer TSYMOCK_ADMIN_TOKEN: a flag is visible to every user in /proc")
-	fs.StringVar(&f.dataDir, "data-dir", "", "keep the state (apps registered at run time, members, cards, orders, ledger, pending notifications) in this folder across restarts; every change is on disk before it is answered (default: in memory only)")
-	fs.BoolVar(&f.dataRecover, "data-dir-recover", false, "when the --data-dir log is damaged (not just the torn end of a crash, which is always dropped), set the damaged file aside (renamed, never deleted) and start with the changes before the damage; without it tsymock refuses to start and names the damage")
+	f.persist.register(fs)
 	fs.BoolVar(&f.strict, "strict", false, "fail the calls that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
 	f.sets.register(fs)
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
@@ -126,9 +124,9 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if f.dataRecover {
-		if err := recoverDataDir(f.dataDir, logger); err != nil {
-			return err
+	if f.persist.dataRecover {
+		if err := recoverDataDir(f.persist.dataDir, logger); err != nil {
+			return damageHint(err) // a damaged snapshot: what to do, since no salvage helps
 		}
 	}
 	srv, err := mock.New(cfg)

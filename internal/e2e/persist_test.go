@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -19,12 +20,16 @@ const (
 )
 
 // keptEnv starts a server that keeps its state in dir, with seeded ids and
-// the given notification schedule; stop shuts it down, as before a restart.
-func keptEnv(t *testing.T, dir string, schedule []time.Duration) (*notifyEnv, *orderClient, func()) {
+// the given notification schedule (and snapshots as snap says: by default
+// none come in a test's time); stop shuts it down, as before a restart.
+func keptEnv(t *testing.T, dir string, schedule []time.Duration, snap ...mock.SnapshotConfig) (*notifyEnv, *orderClient, func()) {
 	t.Helper()
 	e, srv, stop := demoStoppable(t, func(cfg *mock.Config) {
 		cfg.DataDir, cfg.IDSeed = dir, 7
 		cfg.Notify = mock.NotifyConfig{Schedule: schedule, AllowHosts: []string{"127.0.0.1"}}
+		if len(snap) > 0 {
+			cfg.Snapshots = snap[0]
+		}
 	})
 	ne := &notifyEnv{env: e, srv: srv}
 	return ne, ne.orders(t), stop
@@ -48,10 +53,41 @@ func stateOf(t *testing.T, e *notifyEnv, sysid string) string {
 
 // TestStateSurvivesRestart: applications registered at run time, members,
 // cards, orders, balances and a reset are all there after a restart, and
-// only the notification not yet delivered is sent again.
+// only the notification not yet delivered is sent again: from the log
+// alone, and from a snapshot taken after every change (issue 17.1), which
+// the metrics show, with the log cut behind it. In the snapshot the
+// pending notification is one the notifier has taken.
 func TestStateSurvivesRestart(t *testing.T) {
+	t.Run("log", func(t *testing.T) { stateSurvivesRestart(t, nil) })
+	t.Run("snapshot", func(t *testing.T) {
+		stateSurvivesRestart(t, func(e *notifyEnv) { snapshotOfEverything(t, e) })
+	})
+}
+
+// snapshotOfEverything waits for a snapshot that covers every record
+// logged, as the metrics say, and checks what they say of it.
+func snapshotOfEverything(t *testing.T, e *notifyEnv) {
+	t.Helper()
+	a := admin{t: t, base: e.URL}
+	var got wiretest.Metrics
+	require.Eventually(t, func() bool {
+		got = scrapeMetrics(t, a)
+		return got.Must(t, "tsymock_wal_snapshot_lsn") == got.Must(t, "tsymock_wal_last_lsn")
+	}, 10*time.Second, 20*time.Millisecond, "a snapshot of every record")
+	assert.Positive(t, got.Must(t, "tsymock_wal_snapshot_lsn"))
+	assert.Greater(t, got.Must(t, "tsymock_wal_snapshot_bytes"), 1000.0, "the state, the apps and the notification")
+	assert.InDelta(t, float64(time.Now().Unix()), got.Must(t, "tsymock_wal_last_snapshot_timestamp_seconds"), 60)
+	assert.Equal(t, 1.0, got.Must(t, "tsymock_wal_segments"), "the segments it covers are removed")
+	assert.Zero(t, got.Must(t, "tsymock_wal_bytes"), "nothing to replay after it")
+}
+
+func stateSurvivesRestart(t *testing.T, beforeStop func(*notifyEnv)) {
 	dir := t.TempDir()
-	e, c, stop := keptEnv(t, dir, []time.Duration{time.Hour})
+	snap := mock.SnapshotConfig{Bytes: -1, Every: -1}
+	if beforeStop != nil {
+		snap = mock.SnapshotConfig{Bytes: -1, Every: 20 * time.Millisecond}
+	}
+	e, c, stop := keptEnv(t, dir, []time.Duration{time.Hour}, snap)
 	rcv := newReceiver(t, c.Client, nil)
 	for _, sysid := range []string{keptApp, resetApp} {
 		require.NoError(t, e.srv.RegisterApp(mock.App{SysID: sysid, Key: &e.Merchant.PublicKey,
@@ -75,6 +111,9 @@ func TestStateSurvivesRestart(t *testing.T) {
 	before := map[string]string{}
 	for _, sysid := range []string{e.SysID, keptApp, resetApp} {
 		before[sysid] = stateOf(t, e, sysid)
+	}
+	if beforeStop != nil {
+		beforeStop(e)
 	}
 	stop()
 

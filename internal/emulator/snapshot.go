@@ -55,10 +55,34 @@ func (s *Snapshot) Stats() CaptureStats { return s.stats }
 // the ones a notifier took with TakeEvents and has not finished are its
 // own, and a data dir that restores the snapshot must keep them apart.
 func (e *Emulator) Capture(inside func() error) (*Snapshot, error) {
+	return e.CaptureWith(CaptureOptions{Inside: inside})
+}
+
+// CaptureOptions are what CaptureWith runs around the freeze.
+type CaptureOptions struct {
+	// Before, if not nil, runs once the room for the copies is made (and
+	// the heap collected, for a large state), just before the freeze, with
+	// nothing of the emulator held. It is where a caller holds off changes
+	// of its own that are not ops, such as a data dir's records of
+	// registered applications and finished notifications, without making
+	// them wait for that preparation. A lock taken there must always be
+	// taken before the emulator's (never while an application is locked),
+	// or the freeze deadlocks. When Before runs, Inside runs after it, so
+	// that Inside may release what Before took.
+	Before func()
+	// Inside is Capture's inside: it runs with the emulator frozen.
+	Inside func() error
+}
+
+// CaptureWith is Capture with a step before the freeze (CaptureOptions).
+func (e *Emulator) CaptureWith(o CaptureOptions) (*Snapshot, error) {
 	room := e.makeRoom()
 	settleHeap(room)
+	if o.Before != nil {
+		o.Before()
+	}
 	start := time.Now()
-	apps, head, err := e.freeze(inside)
+	apps, head, err := e.freeze(o.Inside)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,19 @@ func eventState(q queuedEvent) EventState {
 		Order: ev.Order, Kind: ev.Kind, Form: ev.Form, Key: ev.Key}
 }
 
+// StateOfEvent is ev as a snapshot writes a queued notification (without
+// its sysid and sequence): for a data dir that keeps the notifications a
+// notifier took and has not finished beside the emulator's snapshot.
+func StateOfEvent(ev Event) EventState {
+	s := eventState(queuedEvent{ev: ev})
+	s.Seq = 0
+	return s
+}
+
+// Event is the notification s holds, of application sysid, as it was
+// queued: StateOfEvent read back.
+func (s *EventState) Event(sysid string) Event { return s.queued(sysid).ev }
+
 // queued is the event of an application's outbox; every event carries its
 // application's sysid (see notify).
 func (s *EventState) queued(sysid string) queuedEvent {

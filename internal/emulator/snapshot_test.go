@@ -279,6 +279,35 @@ func TestCaptureInsideFails(t *testing.T) {
 	assert.Len(t, e.Members("app"), 2, "not left locked")
 }
 
+// TestCaptureWithBefore: Before runs before the freeze with nothing held
+// (it can take the notifications, which locks every application), and
+// Inside after it, frozen; the event a notifier took reads back as it was.
+func TestCaptureWithBefore(t *testing.T) {
+	l, c := &memLog{}, clock.NewManual(historyStart())
+	e := keptEmulator(l, c)
+	funded(t, e, 100, "u0", "u1")
+	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 50, 0, ""))
+	var steps []string
+	var taken []Event
+	s, err := e.CaptureWith(CaptureOptions{
+		Before: func() { steps, taken = append(steps, "before"), e.TakeEvents() },
+		Inside: func() error { steps = append(steps, "inside"); return nil },
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"before", "inside"}, steps)
+	assert.Zero(t, s.Stats().Events, "taken before the freeze: not in the snapshot")
+	require.Len(t, taken, 1)
+	state := StateOfEvent(taken[0])
+	b, err := json.Marshal(state)
+	require.NoError(t, err)
+	var back EventState
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	require.NoError(t, dec.Decode(&back))
+	assert.Equal(t, taken[0], back.Event(taken[0].SysID), "an event kept apart reads back as it was queued")
+	assert.Zero(t, back.Seq)
+}
+
 // TestRestoreRefuses: what is not a whole snapshot of this version, and
 // an emulator that has state already.
 func TestRestoreRefuses(t *testing.T) {

@@ -242,6 +242,7 @@ func (n *Notifier) finish(r *record, a Attempt) {
 		n.unschedule(r)
 		r.n.State = Failed
 		n.done(r)
+		n.log.Warn("notification failed: its attempts are used up", append(r.logAttrs(), "attempts", scheduled)...)
 	}
 }
 
@@ -333,8 +334,7 @@ func (n *Notifier) giveUp(r *record) {
 	r.removed = true
 	r.n.State, r.n.Reason = Failed, fmt.Sprintf("given up: more than %d notifications were listed", n.cfg.Max)
 	n.done(r)
-	n.log.Warn("pending notification given up", "id", r.n.ID, "sysid", r.ev.SysID, "backUrl", r.ev.BackURL,
-		"reason", r.n.Reason)
+	n.log.Warn("pending notification given up", append(r.logAttrs(), "reason", r.n.Reason)...)
 }
 
 // Start starts the safety poll, once; Close stops it.

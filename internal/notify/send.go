@@ -125,8 +125,7 @@ func isLocalShortage(err error) bool {
 
 // logAttempt writes one line per attempt.
 func (n *Notifier) logAttempt(r *record, a Attempt) {
-	attrs := []any{"id", r.n.ID, "sysid", r.ev.SysID, "call", r.ev.Service + "." + r.ev.Method,
-		"backUrl", r.ev.BackURL, "status", a.Status, "latency", a.Latency}
+	attrs := append(r.logAttrs(), "status", a.Status, "latency", a.Latency)
 	if a.Answer != "" {
 		attrs = append(attrs, "answer", a.Answer)
 	}
@@ -135,4 +134,18 @@ func (n *Notifier) logAttempt(r *record, a Attempt) {
 		return
 	}
 	n.log.Info("notification delivered", attrs...)
+}
+
+// logAttrs name a notification in the log: its id, application, call and
+// backUrl, the bizOrderNo of an order's, and the key a data dir knows it
+// by, which names it across restarts (the id does not).
+func (r *record) logAttrs() []any {
+	attrs := []any{"id", r.n.ID, "sysid", r.ev.SysID, "call", r.ev.Service + "." + r.ev.Method, "backUrl", r.ev.BackURL}
+	if no, ok := r.ev.ReturnValue["bizOrderNo"].(string); ok && r.ev.Order {
+		attrs = append(attrs, "bizOrderNo", no)
+	}
+	if r.ev.Key != "" {
+		attrs = append(attrs, "key", r.ev.Key)
+	}
+	return attrs
 }

@@ -19,24 +19,28 @@ type Replayer struct {
 	Log         *slog.Logger
 }
 
-// Open opens the data dir and replays it: the applications registered at
-// run time, every change in the order it was answered, and which
+// Open opens the data dir and rebuilds the state: the newest snapshot
+// (the applications registered at run time, the emulator's state, the
+// notifications taken and not finished), then every record after it in
+// the order it was answered: changes, applications, and which
 // notifications were finished, so that only the pending ones are sent
 // again. mock.New calls it after registering the configured applications.
 func (st *Store) Open(dir string, s Replayer) error {
 	start := time.Now()
+	st.emu, st.logger = s.Emulator, s.Log
 	stats := replayStats{finished: map[string]bool{}}
-	l, info, err := wal.Open(dir, func(lsn uint64, payload []byte) error {
-		return s.replayRecord(lsn, payload, &stats)
-	})
+	l, info, err := wal.OpenWith(dir, wal.Options{Restore: st.restore(s),
+		Replay: func(lsn uint64, payload []byte) error { return st.replayRecord(s, lsn, payload, &stats) }})
 	if err != nil {
 		return fmt.Errorf("store: data dir %s: %w", dir, err)
 	}
 	st.log = l
 	s.Emulator.Forget(func(key string) bool { return stats.finished[key] })
-	s.Log.Info("state kept in data dir", "path", info.Path, "records", info.Records, "bytes", info.Bytes,
-		"calls", stats.ops, "apps", stats.apps, "notificationsFinished", stats.done,
-		"tornTailDropped", info.Truncated, "took", time.Since(start).Round(time.Millisecond).String())
+	st.kept.forget(stats.finished)
+	s.Log.Info("state kept in data dir", "path", info.Path, "snapshot", info.Snapshot, "records", info.Records,
+		"segments", info.Segments, "bytes", info.Bytes, "calls", stats.ops, "apps", stats.apps,
+		"notificationsFinished", stats.done, "tornTailDropped", info.Truncated,
+		"took", time.Since(start).Round(time.Millisecond).String())
 	if info.Truncated > 0 {
 		s.Log.Warn("data dir: dropped the torn end of the log, a change that was never answered OK",
 			"path", info.Path, "bytes", info.Truncated, "what", info.Torn)
@@ -51,30 +55,26 @@ func (st *Store) Open(dir string, s Replayer) error {
 // replayRecord applies one record of the log. A record that passed its
 // checksum but cannot be read stops the start: it was written by another
 // version, or the file was edited.
-func (s Replayer) replayRecord(lsn uint64, payload []byte, st *replayStats) error {
+func (st *Store) replayRecord(s Replayer, lsn uint64, payload []byte, stats *replayStats) error {
 	r, err := decodeRecord(payload)
 	if err != nil {
 		return fmt.Errorf("record %d: %w", lsn, err)
 	}
 	switch {
 	case r.Op != nil:
-		st.ops++
+		stats.ops++
 		if err := s.Emulator.Replay(*r.Op, lsn); err != nil {
-			st.diverged++
+			stats.diverged++
 			s.Log.Error("data dir: a replayed call came out differently", "lsn", lsn, "err", err)
 		}
 	case r.App != nil:
-		a, err := r.App.app()
-		if err != nil {
+		if err := st.registerKept(s, *r.App); err != nil {
 			return fmt.Errorf("record %d: %w", lsn, err)
 		}
-		if err := s.RegisterApp(a, r.App.Origin); err != nil {
-			return fmt.Errorf("record %d: %w", lsn, err)
-		}
-		st.apps++
+		stats.apps++
 	case r.Done != "":
-		st.finished[r.Done] = true
-		st.done++
+		stats.finished[r.Done] = true
+		stats.done++
 	default:
 		return fmt.Errorf("record %d: empty", lsn)
 	}

@@ -1,7 +1,9 @@
 // Package store keeps tsymock's state in a data dir (mock.Config.DataDir)
 // across restarts: a write-ahead log (internal/wal) of the emulator's ops,
 // the applications registered at run time, and the keys of the
-// notifications the notifier finished. Open replays it.
+// notifications the notifier finished; and, from time to time, a snapshot
+// of all of it, behind which the log is cut (snapshot.go). Open restores
+// the snapshot and replays the log after it.
 package store
 
 import (
@@ -10,6 +12,8 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"log/slog"
+	"sync"
 
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -18,21 +22,35 @@ import (
 
 // Store keeps the state in a data dir: a write-ahead log of the emulator's
 // ops, the applications registered at run time, and the keys of the
-// notifications the notifier finished. A restart replays it. The emulator
-// answers a change only once its record is on disk, so every call answered
-// OK is still there after a crash.
+// notifications the notifier finished. A restart restores the newest
+// snapshot and replays the log after it. The emulator answers a change
+// only once its record is on disk, so every call answered OK is still
+// there after a crash.
 //
 // A Store is made before the emulator, which records through it
 // (emulator.Recorder), and opened once the configured applications are
 // registered.
 type Store struct {
-	// log is set by Open, before the server can answer or record
+	// log and emu are set by Open, before the server can answer or record
 	// anything; a replay never records.
-	log *wal.Log
+	log    *wal.Log
+	emu    *emulator.Emulator
+	logger *slog.Logger
+
+	// hold keeps the records of the store's own (an application kept, a
+	// notification finished) and the notifications taken out of a
+	// snapshot's freeze: each holds it for reading around its change in
+	// memory and its append, a capture for writing. An op needs no part
+	// of it: the emulator's freeze holds ops off. It is always taken
+	// before any lock of the emulator.
+	hold sync.RWMutex
+	kept kept
+
+	compaction compaction
 }
 
 // New returns a store to be opened.
-func New() *Store { return &Store{} }
+func New() *Store { return &Store{kept: newKept()} }
 
 // storeRecord is one line of the log: exactly one field is set.
 type storeRecord struct {
@@ -66,31 +84,10 @@ func (st *Store) Wait(lsn uint64) error { return st.log.Wait(lsn) }
 // Err is the error that stopped the log (emulator.Recorder).
 func (st *Store) Err() error { return st.log.Err() }
 
-// KeepApp records an application registered at run time and waits until
-// it is on disk.
-func (st *Store) KeepApp(a apps.App, origin string) error {
-	der, err := x509.MarshalPKIXPublicKey(a.Key)
-	if err != nil {
-		return fmt.Errorf("store: encode the key of %s: %w", a.SysID, err)
-	}
-	lsn, err := st.append(storeRecord{App: &appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin}})
-	if err != nil {
-		return err
-	}
-	return st.Wait(lsn)
-}
-
-// Finished records that a notification needs no more attempts, so a
-// restart does not send it again. Not waited for: at worst a crash sends
-// it once more, as the platform may.
-func (st *Store) Finished(key string) {
-	if key != "" {
-		_, _ = st.append(storeRecord{Done: key})
-	}
-}
-
-// Close closes the log.
+// Close stops the snapshots (waiting for one in progress), then closes
+// the log.
 func (st *Store) Close() error {
+	st.StopCompaction()
 	if st.log != nil {
 		return st.log.Close()
 	}
@@ -107,6 +104,15 @@ func decodeRecord(payload []byte) (storeRecord, error) {
 		return r, fmt.Errorf("store: decode record: %w", err)
 	}
 	return r, nil
+}
+
+// newAppRecord is a as the log keeps it.
+func newAppRecord(a apps.App, origin string) (appRecord, error) {
+	der, err := x509.MarshalPKIXPublicKey(a.Key)
+	if err != nil {
+		return appRecord{}, fmt.Errorf("store: encode the key of %s: %w", a.SysID, err)
+	}
+	return appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin}, nil
 }
 
 // app rebuilds a registered application.

@@ -34,7 +34,7 @@ func Open(dir string, replay func(lsn uint64, payload []byte) error) (*Log, Info
 // Files a crash left half-done (a temp snapshot, segments or an older
 // snapshot a finished snapshot replaced) are removed.
 func OpenWith(dir string, o Options) (*Log, Info, error) {
-	return openWith(dir, o, hooks{})
+	return openWith(dir, o, envHooks())
 }
 
 func openWith(dir string, o Options, h hooks) (*Log, Info, error) {

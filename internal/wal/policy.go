@@ -10,8 +10,11 @@ import (
 
 // Defaults of Policy.
 const (
-	// DefaultSnapshotBytes keeps a restart's replay to about this much log.
-	DefaultSnapshotBytes = 64 << 20
+	// DefaultSnapshotBytes keeps a restart's replay to about this much log:
+	// replaying 8 MiB of tsymock's ops took 0.3 s on a loaded 2-core
+	// machine (cmd/tsymock TestStartFlatAsHistoryGrows), and a snapshot of
+	// a small state costs milliseconds.
+	DefaultSnapshotBytes = 8 << 20
 	// DefaultSnapshotInterval bounds how old the snapshot gets while
 	// changes trickle in.
 	DefaultSnapshotInterval = time.Hour

@@ -38,7 +38,7 @@ type SalvageInfo struct {
 // gone); Salvage then returns its *DamageError and changes nothing.
 // Interrupted, it can be run again.
 func Salvage(dir string) (SalvageInfo, error) {
-	return salvage(dir, hooks{}, time.Now())
+	return salvage(dir, envHooks(), time.Now())
 }
 
 func salvage(dir string, h hooks, now time.Time) (SalvageInfo, error) {
