@@ -12,9 +12,9 @@ import (
 )
 
 // finish records a finished exchange: its journal entry, its coverage
-// and metrics counts, and its log line. body is what was written (nil for
+// and metrics counts, and its log line. body is what was written ("" for
 // a fault that wrote its own).
-func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
+func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body string) {
 	d := time.Since(start)
 	e := h.newEntry(r, ex, start, d, body)
 	ex.id = h.record(e, d, ex.app.SysID != "")
@@ -25,7 +25,7 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []
 }
 
 // newEntry builds the journal entry of a finished exchange.
-func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *journal.Entry {
+func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body string) *journal.Entry {
 	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
@@ -39,7 +39,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature) {
 		e.Answer = soa.CopyParams(ex.value)
 	}
-	e.Response = string(body)
+	e.Response = body              // shared: the signature cache may hold it too, and strings are never changed
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
 	e.Upstream = ex.upstream
 	return e
