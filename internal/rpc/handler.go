@@ -140,10 +140,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tsymock: cannot sign the answer", http.StatusInternalServerError)
 		return
 	}
-	w.Header()["Content-Type"] = h.jsonType
-	// A length, never chunked: some SDKs read the body with one fixed read.
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	_, _ = io.WriteString(w, body) // net/http writes a string as it is, with no copy into a []byte
+	hdr := w.Header()
+	hdr["Content-Type"] = h.jsonType
+	// A length, never chunked: some SDKs read the body with one fixed
+	// read. The name is canonical already: Set would canonicalise it again.
+	hdr["Content-Length"] = []string{strconv.Itoa(len(body))}
+	// net/http writes a string as it is, with no copy into a []byte.
+	_, _ = io.WriteString(w, body)
 	h.finish(r, ex, start, body)
 }
 

@@ -262,6 +262,7 @@ func (h *Handler) lookup(ex *exchange) *soa.Error {
 		return serr
 	}
 	ex.method = m
+	env.Service, env.Method = m.Service, m.Name // the same texts, the catalogue's: the journal keeps no copy of its own
 	if m.PageFlow {
 		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
 	}
