@@ -91,6 +91,7 @@ type Handler struct {
 	Parts
 	signs    *sigcache.Signs    // signs of recent answers, which repeat in scenarios
 	verdicts *sigcache.Verdicts // requests whose signature verified, which repeat in load tests and retries
+	reqs     reqCache           // reqs decoded, which repeat when a client polls
 	steps    []step
 	quit     chan struct{} // closed by StopWaiting: ends scenario delays and hangs
 	quitOnce sync.Once
@@ -105,7 +106,7 @@ type Handler struct {
 // New returns the handler of /service/soa.
 func New(cfg Config, parts Parts) *Handler {
 	h := &Handler{cfg: cfg, Parts: parts, signs: sigcache.NewSigns(cfg.PlatformKey),
-		verdicts: sigcache.NewVerdicts(), quit: make(chan struct{}), jsonType: []string{soa.ContentType}}
+		verdicts: sigcache.NewVerdicts(), reqs: newReqCache(), quit: make(chan struct{}), jsonType: []string{soa.ContentType}}
 	h.steps = h.pipeline()
 	return h
 }

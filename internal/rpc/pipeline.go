@@ -252,7 +252,7 @@ func (h *Handler) otherKeys(sysid string) []diagnose.NamedKey {
 
 // lookup parses req and finds its method in the catalogue.
 func (h *Handler) lookup(ex *exchange) *soa.Error {
-	env, serr := soa.DecodeReq(ex.params.Req)
+	env, serr := h.reqs.decode(ex.params.Req)
 	if serr != nil {
 		return serr
 	}

@@ -1,8 +1,15 @@
+// Package sigcache spares tsymock the RSA operations a repeated call would
+// cost: Signs remembers the signs of recent answer texts (and the bodies
+// made with them), Verdicts the requests whose signature verified. PKCS#1
+// v1.5 is deterministic, so a cached result is exactly the one the RSA
+// operation would give. Both are bounded (two generations of entries,
+// internal/gencache) and safe for concurrent use.
 package sigcache
 
 import (
 	"crypto/rsa"
 
+	"github.com/tsymock/tsymock/internal/gencache"
 	"github.com/tsymock/tsymock/keys"
 )
 
@@ -28,7 +35,7 @@ const (
 // It holds two generations of at most signCacheEntries texts.
 type Signs struct {
 	key   *rsa.PrivateKey
-	signs *generations[string, signed] // text -> its sign, and a body
+	signs *gencache.Map[string, signed] // text -> its sign, and a body
 }
 
 // signed is a text's sign and the last body made with it, for variant.
@@ -39,7 +46,7 @@ type signed struct {
 
 // NewSigns returns an empty cache of signs made with key.
 func NewSigns(key *rsa.PrivateKey) *Signs {
-	return &Signs{key: key, signs: newGenerations[string, signed](signCacheEntries)}
+	return &Signs{key: key, signs: gencache.New[string, signed](signCacheEntries)}
 }
 
 // Sign returns the sign of text, from the cache or freshly made.
@@ -64,7 +71,7 @@ func (c *Signs) Body(text, variant string, encode func(sign string) string) (str
 	}
 	body := encode(s.sign)
 	if len(text) <= bodyCacheMaxText {
-		c.signs.put(text, signed{sign: s.sign, variant: variant, body: body})
+		c.signs.Put(text, signed{sign: s.sign, variant: variant, body: body})
 	}
 	return body, nil
 }
@@ -75,7 +82,7 @@ func (c *Signs) lookup(text string) (signed, error) {
 		sig, err := keys.Sign(c.key, text)
 		return signed{sign: sig}, err
 	}
-	if s, ok := c.signs.get(text); ok {
+	if s, ok := c.signs.Get(text); ok {
 		return s, nil
 	}
 	sig, err := keys.Sign(c.key, text) // outside the lock: concurrent misses sign in parallel
@@ -83,10 +90,10 @@ func (c *Signs) lookup(text string) (signed, error) {
 		return signed{}, err
 	}
 	s := signed{sign: sig}
-	c.signs.put(text, s)
+	c.signs.Put(text, s)
 	return s, nil
 }
 
 // Len is how many signs are kept (both generations; one moving between
 // them may count twice).
-func (c *Signs) Len() int { return c.signs.len() }
+func (c *Signs) Len() int { return c.signs.Len() }

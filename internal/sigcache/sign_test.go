@@ -30,7 +30,7 @@ func TestSignCacheIsExact(t *testing.T) {
 			require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, text, got))
 		}
 	}
-	assert.Equal(t, len(texts)-1, c.signs.len(), "a text longer than signCacheMaxText is not kept")
+	assert.Equal(t, len(texts)-1, c.signs.Len(), "a text longer than signCacheMaxText is not kept")
 }
 
 // TestBodyCache: an answer body is made with the text's sign and kept

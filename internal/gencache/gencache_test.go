@@ -1,4 +1,4 @@
-package sigcache
+package gencache
 
 import (
 	"fmt"
@@ -9,29 +9,29 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestGenerationsAreBounded: two generations at most, and an entry in use
+// TestAreBounded: two generations at most, and an entry in use
 // survives the turnover.
-func TestGenerationsAreBounded(t *testing.T) {
+func TestAreBounded(t *testing.T) {
 	const size = 64
-	g := newGenerations[string, string](size)
-	g.put("hot", "value-of-hot")
+	g := New[string, string](size)
+	g.Put("hot", "value-of-hot")
 	for i := range 3 * size {
-		g.put(fmt.Sprint(i), "v")
+		g.Put(fmt.Sprint(i), "v")
 		if i%(size/2) == 0 {
-			v, ok := g.get("hot")
+			v, ok := g.Get("hot")
 			require.True(t, ok, "after %d entries", i)
 			assert.Equal(t, "value-of-hot", v)
 		}
-		require.LessOrEqual(t, g.len(), 2*size)
+		require.LessOrEqual(t, g.Len(), 2*size)
 	}
-	_, ok := g.get("0")
+	_, ok := g.Get("0")
 	assert.False(t, ok, "old entries are dropped")
 }
 
-func TestGenerationsGet(t *testing.T) {
+func TestGet(t *testing.T) {
 	type key struct{ a, b string }
-	g := newGenerations[key, int](4)
-	g.put(key{"a", "bc"}, 1)
+	g := New[key, int](4)
+	g.Put(key{"a", "bc"}, 1)
 	tests := []struct {
 		name string
 		k    key
@@ -44,26 +44,26 @@ func TestGenerationsGet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, ok := g.get(tt.k)
+			v, ok := g.Get(tt.k)
 			assert.Equal(t, tt.ok, ok)
 			assert.Equal(t, tt.want, v)
 		})
 	}
 }
 
-func TestGenerationsConcurrent(t *testing.T) {
-	g := newGenerations[int, int](16)
+func TestConcurrent(t *testing.T) {
+	g := New[int, int](16)
 	var wg sync.WaitGroup
 	for w := range 4 {
 		wg.Go(func() {
 			for i := range 500 {
-				g.put(w*1000+i%40, i)
-				if v, ok := g.get(w*1000 + i%40); ok {
+				g.Put(w*1000+i%40, i)
+				if v, ok := g.Get(w*1000 + i%40); ok {
 					assert.GreaterOrEqual(t, v, 0)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	assert.LessOrEqual(t, g.len(), 32)
+	assert.LessOrEqual(t, g.Len(), 32)
 }
