@@ -10,7 +10,7 @@ import (
 
 // keepRaw cuts the entry's form parameters: the protocol parameters and
 // at most cut.fields others (by name order), each value cut. Every text it
-// keeps, and the sysid, is then copied into one new string: a parameter is
+// keeps, the sysid and the duration are then copied into one new string: a parameter is
 // a piece of the request's body, which the entry must not keep alive, and
 // one copy for all of them is one allocation where a copy each was one per
 // parameter. The map is changed in place (the journal owns it) unless
@@ -45,8 +45,8 @@ func (s *shrinker) keepRaw(e *Entry) {
 		raw[keys[i]] = s.text(raw[keys[i]])
 		size += len(raw[keys[i]])
 	}
-	c := newCopier(size)
-	e.SysID = c.copy(e.SysID)
+	c := newCopier(size + len(e.Duration))
+	e.SysID, e.Duration = c.copy(e.SysID), c.copy(e.Duration) // the duration's text too: one object fewer to keep
 	for _, k := range keys {
 		v := raw[k]
 		if _, ok := protocolName(k); !ok {

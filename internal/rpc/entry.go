@@ -37,7 +37,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		e.ErrorCode, e.Message = ex.err.Code, ex.err.Message
 	}
 	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature) {
-		e.Answer = soa.CopyParams(ex.value)
+		e.Answer = journalAnswer(ex)
 	}
 	e.Response = body              // shared: the signature cache may hold it too, and strings are never changed
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
@@ -61,6 +61,16 @@ func journalReq(ex *exchange) *journal.DecodedReq {
 		return nil
 	}
 	return &journal.DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
+}
+
+// journalAnswer is the answer for the journal, which masks and keeps it:
+// a scenario rule's answer as it is (the rule made it for this call, and it
+// is encoded already), a copy of any other.
+func journalAnswer(ex *exchange) map[string]any {
+	if ex.byRule {
+		return ex.value
+	}
+	return soa.CopyParams(ex.value)
 }
 
 // rawParams are the parameters as received, one value per name.
