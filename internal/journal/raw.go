@@ -10,78 +10,78 @@ import (
 
 // keepRaw cuts the entry's form parameters: the protocol parameters and
 // at most cut.fields others (by name order), each value cut. Every text it
-// keeps, the sysid and the duration are then copied into one new string: a parameter is
-// a piece of the request's body, which the entry must not keep alive, and
-// one copy for all of them is one allocation where a copy each was one per
-// parameter. The map is changed in place (the journal owns it) unless
-// parameters are dropped: then the ones kept go into a new map, as a map
-// never gives back the room of its deleted keys.
+// keeps, the sysid and the duration are then copied into one new string:
+// a parameter is a piece of the request's body, which the entry must not
+// keep alive, and one copy for all of them is one allocation where a copy
+// each was one per parameter. The map is changed in place (the journal
+// owns it) unless parameters are dropped: then the ones kept go into a new
+// map, as a map never gives back the room of its deleted keys.
 func (s *shrinker) keepRaw(e *Entry) {
-	keys := make([]string, 0, 16) // on the stack for a usual call
-	for k := range e.Raw {
-		keys = append(keys, k)
+	params := make([]param, 0, 16) // on the stack for a usual call
+	for k, v := range e.Raw {
+		params = append(params, param{k: k, v: v})
 	}
-	if keys = s.cutOthers(keys); s.dropped > 0 || e.Raw == nil { // nil: "raw": {} in the JSON, never null
-		kept := make(map[string]string, len(keys)+1)
-		for _, k := range keys {
-			kept[k] = e.Raw[k]
-		}
-		e.Raw = kept
-	}
-	raw := e.Raw
+	params = s.cutOthers(params)
 	e.SysID = s.text(e.SysID)
-	size := len(e.SysID)
-	for i, k := range keys {
-		if name, ok := protocolName(k); ok {
-			keys[i] = name // the constant: a page's key is a piece of its body
-		} else if cut := s.text(k); cut != k {
-			raw[cut] = raw[k]
-			delete(raw, k)
-			keys[i] = cut
-			size += len(cut)
+	size := len(e.SysID) + len(e.Duration)
+	for i := range params {
+		p := &params[i]
+		name, protocol := protocolName(p.k)
+		if protocol {
+			p.k = name // the constant: a page's key is a piece of its body
 		} else {
-			size += len(k)
+			p.k = s.text(p.k)
+			size += len(p.k)
 		}
-		raw[keys[i]] = s.text(raw[keys[i]])
-		size += len(raw[keys[i]])
+		p.v = s.text(p.v)
+		size += len(p.v)
+		p.copyKey = !protocol
 	}
-	c := newCopier(size + len(e.Duration))
+	if s.did || e.Raw == nil { // a new map: keys cut or dropped; nil: "raw": {} in the JSON, never null
+		e.Raw = make(map[string]string, len(params)+1)
+	}
+	c := newCopier(size)
 	e.SysID, e.Duration = c.copy(e.SysID), c.copy(e.Duration) // the duration's text too: one object fewer to keep
-	for _, k := range keys {
-		v := raw[k]
-		if _, ok := protocolName(k); !ok {
-			k = c.copy(k)
+	for _, p := range params {
+		if p.copyKey {
+			p.k = c.copy(p.k)
 		}
-		raw[k] = c.copy(v) // an existing key: the map keeps k's new storage
+		e.Raw[p.k] = c.copy(p.v) // a key the map has: it keeps the new key's storage
 	}
 	if s.dropped > 0 {
-		raw[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", s.dropped)
+		e.Raw[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", s.dropped)
 	}
 }
 
-// cutOthers leaves, of keys, the protocol parameters and the first
+// param is one form parameter of an entry while it is cut.
+type param struct {
+	k, v    string
+	copyKey bool
+}
+
+// cutOthers leaves, of params, the protocol parameters and the first
 // cut.fields others by name, and counts the others dropped in s.dropped.
-func (s *shrinker) cutOthers(keys []string) []string {
+func (s *shrinker) cutOthers(params []param) []param {
 	others := 0
-	for _, k := range keys {
-		if !protocolKey(k) {
+	for _, p := range params {
+		if !protocolKey(p.k) {
 			others++
 		}
 	}
 	if others <= s.cut.fields {
-		return keys
+		return params
 	}
-	slices.SortFunc(keys, func(a, b string) int { // the protocol's first, then the others by name
-		if pa, pb := protocolKey(a), protocolKey(b); pa != pb {
+	slices.SortFunc(params, func(a, b param) int { // the protocol's first, then the others by name
+		if pa, pb := protocolKey(a.k), protocolKey(b.k); pa != pb {
 			if pa {
 				return -1
 			}
 			return 1
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.k, b.k)
 	})
 	s.dropped, s.did = others-s.cut.fields, true
-	return keys[:len(keys)-s.dropped]
+	return params[:len(params)-s.dropped]
 }
 
 // copier copies texts into one string, made at once.
@@ -110,11 +110,21 @@ func protocolKey(k string) bool {
 
 // protocolName is the constant that names the protocol parameter k.
 func protocolName(k string) (string, bool) {
-	for _, name := range [...]string{form.KeySysID, form.KeySign, form.KeyTimestamp, form.KeyVersion, form.KeyReq,
-		form.KeyPrivSysID, form.KeyPrivBizUserID} {
-		if k == name {
-			return name, true
-		}
+	switch k {
+	case form.KeySysID:
+		return form.KeySysID, true
+	case form.KeySign:
+		return form.KeySign, true
+	case form.KeyTimestamp:
+		return form.KeyTimestamp, true
+	case form.KeyVersion:
+		return form.KeyVersion, true
+	case form.KeyReq:
+		return form.KeyReq, true
+	case form.KeyPrivSysID:
+		return form.KeyPrivSysID, true
+	case form.KeyPrivBizUserID:
+		return form.KeyPrivBizUserID, true
 	}
 	return "", false
 }
