@@ -126,20 +126,6 @@ func join(chunks [][]byte, total int, h *Hold) string {
 // body refused for the budget is 9999, saying so.
 func ReadHeld(w http.ResponseWriter, r *http.Request, limit int64, b *Budget) (*Hold, url.Values, *soa.Error) {
 	h := &Hold{b: b}
-	values, serr := readValues(w, r, limit, h)
+	values, serr := read(w, r, limit, h)
 	return h, values, serr
-}
-
-// ReadParamsHeld is ReadHeld for a caller that needs only the Params:
-// ParamsFrom of what ReadHeld reads, picked out as the form is parsed,
-// with no map of every value.
-func ReadParamsHeld(w http.ResponseWriter, r *http.Request, limit int64, b *Budget) (*Hold, Params, *soa.Error) {
-	h := &Hold{b: b}
-	form := &params{}
-	var query sink
-	if r.URL.RawQuery != "" {
-		query = &params{}
-	}
-	serr := read(w, r, limit, h, form, query)
-	return h, form.done(), serr
 }

@@ -25,6 +25,16 @@ const (
 	KeyPrivBizUserID = "privBizUserId"
 )
 
+// Params is what a request carries on the wire, after URL-decoding. Sign, Timestamp and Req are
+// the exact strings received: the signature is verified over them, never over a re-encoding.
+type Params struct {
+	SysID, Sign, Timestamp, V, Req string
+	// PrivSysID and PrivBizUserID are sent by privileged-member requests in place of sysid.
+	PrivSysID, PrivBizUserID string
+	// Extra holds every other key (e.g. the legacy client's "ssoid"); nil when there is none.
+	Extra map[string]string
+}
+
 // Parse parses a query string or an application/x-www-form-urlencoded body leniently, as
 // real clients differ (PROTOCOL.md §1): whitespace (soa.TrimSpace) and CR/LF around the whole text are ignored
 // (a legacy client ends its body with "&\r\n"), empty segments are skipped (a trailing "&"),
@@ -32,25 +42,11 @@ const (
 // character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
 // keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
 func Parse(raw string) (url.Values, error) {
-	v := newValues(raw)
-	if err := scan(raw, v); err != nil {
-		return nil, err
-	}
-	return v.v, nil
-}
-
-// A sink takes a form's parameters as scan reads them, in order.
-type sink interface {
-	add(key, value string)
-	// has reports whether key was read.
-	has(key string) bool
-	// addMissing takes query's parameters whose keys it lacks.
-	addMissing(query sink)
-}
-
-// scan reads raw with Parse's rules, handing every parameter to s.
-func scan(raw string, s sink) error {
-	for rest, more := soa.TrimSpace(raw), true; more; {
+	raw = soa.TrimSpace(raw)
+	hint := min(strings.Count(raw, "&")+1, formHint)
+	values := make(url.Values, hint)
+	firsts := make([]string, 0, hint)
+	for rest, more := raw, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "&")
 		if soa.TrimSpace(seg) == "" {
@@ -59,57 +55,24 @@ func scan(raw string, s sink) error {
 		rawKey, rawValue, _ := strings.Cut(seg, "=")
 		key, err := url.QueryUnescape(soa.TrimSpace(rawKey))
 		if err != nil {
-			return badEscape(rawKey, err)
+			return nil, badEscape(rawKey, err)
 		}
 		value, err := url.QueryUnescape(rawValue)
 		if err != nil {
-			return badEscape(key, err)
+			return nil, badEscape(key, err)
 		}
-		s.add(key, value)
+		if vals, ok := values[key]; ok {
+			values[key] = append(vals, value)
+			continue
+		}
+		values[key], firsts = oneValue(firsts, value)
 	}
-	return nil
+	return values, nil
 }
 
 // formHint bounds the room Parse makes ahead for the keys it counts,
 // so that a body of nothing but '&' costs no more than its own size.
 const formHint = 16
-
-// values is the sink of Parse and Read: every value of every key. The
-// zero values makes its map on the first parameter.
-type values struct {
-	v      url.Values
-	firsts []string // room for the first values of keys, cut one by one
-}
-
-// newValues is values with room for the keys of raw.
-func newValues(raw string) *values {
-	hint := min(strings.Count(raw, "&")+1, formHint)
-	return &values{v: make(url.Values, hint), firsts: make([]string, 0, hint)}
-}
-
-func (s *values) add(key, value string) {
-	if s.v == nil {
-		s.v = url.Values{}
-	}
-	if vals, ok := s.v[key]; ok {
-		s.v[key] = append(vals, value)
-		return
-	}
-	s.v[key], s.firsts = oneValue(s.firsts, value)
-}
-
-func (s *values) has(key string) bool { return s.v.Has(key) }
-
-func (s *values) addMissing(query sink) {
-	for k, vals := range query.(*values).v {
-		if _, ok := s.v[k]; !ok {
-			if s.v == nil {
-				s.v = url.Values{}
-			}
-			s.v[k] = vals
-		}
-	}
-}
 
 // oneValue is the one-value slice of a key seen first, cut from firsts
 // (one allocation for the first values of all keys, rather than one per
@@ -126,4 +89,41 @@ func oneValue(firsts []string, value string) (one, rest []string) {
 // badEscape is the 10000 answer to a form that is not valid URL encoding.
 func badEscape(key string, err error) *soa.Error {
 	return soa.Errorf(soa.CodeInvalidParam, "the form is not valid URL encoding at key %s: %v", soa.Quote(key), err)
+}
+
+// ParamsFrom picks the protocol parameters out of parsed form values. When a key is repeated
+// the first value wins (as Java's ServletRequest.getParameter does). SysID is "sysid", or
+// "privSysid" when "sysid" is absent: the signature source uses whichever was sent.
+func ParamsFrom(v url.Values) Params {
+	p := Params{
+		SysID:         v.Get(KeySysID),
+		Sign:          v.Get(KeySign),
+		Timestamp:     v.Get(KeyTimestamp),
+		V:             v.Get(KeyVersion),
+		Req:           v.Get(KeyReq),
+		PrivSysID:     v.Get(KeyPrivSysID),
+		PrivBizUserID: v.Get(KeyPrivBizUserID),
+	}
+	if _, ok := v[KeySysID]; !ok {
+		p.SysID = p.PrivSysID
+	}
+	for key, vals := range v {
+		if isProtocolKey(key) || len(vals) == 0 {
+			continue
+		}
+		if p.Extra == nil {
+			p.Extra = map[string]string{}
+		}
+		p.Extra[key] = vals[0]
+	}
+	return p
+}
+
+// isProtocolKey reports whether key is one of the parameters Params has a field for.
+func isProtocolKey(key string) bool {
+	switch key {
+	case KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID:
+		return true
+	}
+	return false
 }

@@ -16,48 +16,42 @@ import (
 // Content-Type says. A body longer than limit bytes is 10004; one that
 // cannot be read, or is not URL encoding, is 10000.
 func Read(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, *soa.Error) {
-	return readValues(w, r, limit, &Hold{})
+	return read(w, r, limit, &Hold{})
 }
 
-// readValues is Read with the body held from h's budget.
-func readValues(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (url.Values, *soa.Error) {
-	var form, query values
-	if serr := read(w, r, limit, h, &form, &query); serr != nil {
-		return nil, serr
-	}
-	if form.v == nil {
-		return url.Values{}, nil
-	}
-	return form.v, nil
-}
-
-// read reads the parameters into form (the query of a GET, the body of a
-// POST), and a POST's query into query, then adds to form those of the
-// query it lacks. query may be nil when a POST has no query string (an
-// empty one parses to nothing).
-func read(w http.ResponseWriter, r *http.Request, limit int64, h *Hold, form, query sink) *soa.Error {
+// read is Read with the body held from h's budget.
+func read(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (url.Values, *soa.Error) {
 	if r.Method != http.MethodPost {
-		if err := scan(r.URL.RawQuery, form); err != nil {
-			return formError("query string", err)
+		query, err := Parse(r.URL.RawQuery)
+		if err != nil {
+			return nil, formError("query string", err)
 		}
-		return nil
+		return query, nil
 	}
-	if r.URL.RawQuery != "" {
-		if err := scan(r.URL.RawQuery, query); err != nil {
-			return formError("query string", err)
+	var query url.Values
+	if r.URL.RawQuery != "" { // an empty one parses to nothing: spare the parse
+		var err error
+		if query, err = Parse(r.URL.RawQuery); err != nil {
+			return nil, formError("query string", err)
 		}
 	}
 	body, serr := readBody(w, r, limit, h)
 	if serr != nil {
-		return serr
+		return nil, serr
 	}
-	if err := scan(body, form); err != nil {
-		return formError("request body", err)
+	values, err := Parse(body)
+	if err != nil {
+		return nil, formError("request body", err)
 	}
-	if r.URL.RawQuery != "" {
-		form.addMissing(query)
+	for k, v := range query {
+		if _, ok := values[k]; !ok {
+			values[k] = v
+		}
 	}
-	return checkContentType(r, form)
+	if serr := checkContentType(r, values); serr != nil {
+		return nil, serr
+	}
+	return values, nil
 }
 
 // readBody reads a request body of at most limit bytes, held from h as
@@ -85,8 +79,8 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (str
 // multipart body parses as nonsense keys, and "sysid missing" would hide
 // the real mistake. A form body without a Content-Type is fine (legacy
 // clients send none).
-func checkContentType(r *http.Request, form sink) *soa.Error {
-	if form.has(KeySysID) || form.has(KeyReq) || form.has(KeyPrivSysID) {
+func checkContentType(r *http.Request, values url.Values) *soa.Error {
+	if values.Has(KeySysID) || values.Has(KeyReq) || values.Has(KeyPrivSysID) {
 		return nil
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

@@ -95,45 +95,6 @@ func TestRead(t *testing.T) {
 	}
 }
 
-// TestReadParams: ReadParamsHeld reads what ParamsFrom picks out of
-// ReadHeld's values, or the same error: the first value of a key, the body
-// before the query, privSysid standing for a sysid not sent, the other keys
-// in Extra.
-func TestReadParams(t *testing.T) {
-	tests := []struct{ name, method, query, contentType, body string }{
-		{"GET", "GET", "sysid=1&req=r&v=2.0&ssoid=x", "", "sysid=2"},
-		{"POST", "POST", "", "", "sysid=1&sign=s&timestamp=t&v=2.0&req=r"},
-		{"repeated keys", "POST", "", "", "sysid=1&sysid=2&ssoid=a&ssoid=b"},
-		{"the body wins over the query", "POST", "sysid=9&v=2.0&ssoid=q&k=q", "", "sysid=1&ssoid=b"},
-		{"sysid from the query", "POST", "sysid=9", "", "req=r"},
-		{"privSysid for a missing sysid", "POST", "", "", "privSysid=P&privBizUserId=u&req=r"},
-		{"an empty sysid is sent", "POST", "", "", "sysid=&privSysid=P"},
-		{"privSysid in the query", "POST", "privSysid=P", "", "req=r"},
-		{"nothing", "POST", "", "", ""},
-		{"a JSON body", "POST", "", "application/json", `{"sysid":"1"}`},
-		{"a bad escape in the body", "POST", "", "", "req=%zz"},
-		{"a bad escape in the query", "POST", "a=%", "", "sysid=1"},
-		{"too large", "POST", "", "", "req=" + strings.Repeat("a", 100)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			request := func() *http.Request {
-				r := httptest.NewRequest(tt.method, "/service/soa?"+tt.query, strings.NewReader(tt.body))
-				if tt.contentType != "" {
-					r.Header.Set("Content-Type", tt.contentType)
-				}
-				return r
-			}
-			_, values, wantErr := ReadHeld(httptest.NewRecorder(), request(), 64, nil)
-			_, got, serr := ReadParamsHeld(httptest.NewRecorder(), request(), 64, nil)
-			assert.Equal(t, wantErr, serr)
-			if wantErr == nil {
-				assert.Equal(t, ParamsFrom(values), got)
-			}
-		})
-	}
-}
-
 func TestCheckSize(t *testing.T) {
 	assert.Nil(t, CheckSize(Params{Req: "12345"}, 5))
 	serr := CheckSize(Params{Req: "123456"}, 5)
