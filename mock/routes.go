@@ -87,17 +87,10 @@ func cleanPath(p string) string {
 }
 
 // withVersion puts the X-Tsymock-Version header on every answer, a 404
-// included. A call on /service/soa spelled as every SDK spells it goes
-// straight to its handler, where the router would send it too (its first
-// route): the router's match costs two copies of the request, for the
-// route and its variables, which that handler never reads.
+// included.
 func (s *Server) withVersion(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header()["X-Tsymock-Version"] = s.version
-		if r.URL.Path == SOAPath {
-			s.rpc.ServeHTTP(w, r)
-			return
-		}
 		next.ServeHTTP(w, r)
 	})
 }
