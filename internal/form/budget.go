@@ -76,10 +76,16 @@ var errBudget = errors.New("form: the budget of request bodies is spent")
 
 // readChunks reads r to its end in pieces taken from h, then joins them
 // into one string, which h goes on holding, and gives the pieces' room
-// back.
-func readChunks(r io.Reader, h *Hold) (string, error) {
+// back. A body that announces its length (0 < announced < firstChunk) is
+// read in one piece of that length and one byte more, which reads its
+// end: the usual call then costs neither a piece of firstChunk bytes
+// cleared for nothing nor a second read.
+func readChunks(r io.Reader, announced int64, h *Hold) (string, error) {
 	var chunks [][]byte
 	total, size := 0, firstChunk
+	if announced > 0 && announced < firstChunk {
+		size = int(announced) + 1
+	}
 	for {
 		if !h.take(int64(size)) {
 			h.Release()

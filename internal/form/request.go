@@ -60,7 +60,7 @@ func read(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (url.Val
 // server to close the connection after the answer, as the rest of a body
 // too large is never read.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (string, *soa.Error) {
-	body, err := readChunks(http.MaxBytesReader(w, r.Body, limit), h)
+	body, err := readChunks(http.MaxBytesReader(w, r.Body, limit), r.ContentLength, h)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):

@@ -4,10 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"unicode/utf8"
-
-	"github.com/tsymock/tsymock/internal/form"
 )
 
 // Limits bound what the journal keeps, in entries and in bytes. Zero
@@ -69,35 +66,46 @@ const perValue = 64
 const TruncatedKey = "…"
 
 // shrink cuts what the entry keeps to its cut, marks it Truncated when
-// anything was cut, and returns its estimated size in bytes.
+// anything was cut, and returns its estimated size in bytes. The journal
+// owns the entry: what is within the cut is kept as it is, in place, and
+// only what is cut is made anew.
 func shrink(e *Entry) int {
 	cut := otherCut
 	if e.Signature.Verdict == SignatureValid {
 		cut = signedCut
 	}
 	s := shrinker{cut: cut}
-	e.SysID = strings.Clone(s.text(e.SysID)) // a piece of the request's body, like Raw's values
-	e.Raw = s.raw(e.Raw)
+	s.keepRaw(e)
 	e.Response = s.text(e.Response)
 	e.Message = s.text(e.Message)
 	e.Signature.Diagnosis = s.text(e.Signature.Diagnosis)
 	if e.Req != nil {
-		budget := cut.tree
-		e.Req.Param, _ = s.tree(e.Req.Param, &budget).(map[string]any)
+		e.Req.Param = s.param(e.Req.Param)
 	}
 	if e.Answer != nil {
-		budget := cut.tree
-		e.Answer, _ = s.tree(e.Answer, &budget).(map[string]any)
+		e.Answer = s.param(e.Answer)
 	}
 	e.Truncated = e.Truncated || s.did
 	return entrySize(e)
 }
 
+// param keeps decoded JSON within the cut's tree budget: as it is when it
+// fits (the usual call), else a copy cut to it.
+func (s *shrinker) param(m map[string]any) map[string]any {
+	if m != nil && s.fits(m, s.cut.tree) {
+		return m
+	}
+	budget := s.cut.tree
+	out, _ := s.tree(m, &budget).(map[string]any)
+	return out
+}
+
 // shrinker cuts the values of one entry; did records that it cut
 // something.
 type shrinker struct {
-	cut entryCut
-	did bool
+	cut     entryCut
+	did     bool
+	dropped int // parameters of Raw not kept
 }
 
 // text keeps at most cut.value bytes of v (whole UTF-8 characters), and
@@ -112,41 +120,6 @@ func (s *shrinker) text(v string) string {
 		keep = keep[:len(keep)-1]
 	}
 	return fmt.Sprintf("%s…(tsymock: truncated, %d bytes in all)", keep, len(v))
-}
-
-// raw keeps the protocol parameters and at most cut.fields others (by
-// name order), each value cut, in a map of their own: a parameter is a
-// piece of the request's body, and the entry must not keep the whole body
-// alive.
-func (s *shrinker) raw(raw map[string]string) map[string]string {
-	var others []string
-	out := make(map[string]string, min(len(raw), 8+s.cut.fields))
-	for k, v := range raw {
-		if protocolKey(k) {
-			out[k] = strings.Clone(s.text(v))
-		} else {
-			others = append(others, k)
-		}
-	}
-	if len(others) > s.cut.fields {
-		slices.Sort(others)
-		out[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", len(others)-s.cut.fields)
-		others = others[:s.cut.fields]
-		s.did = true
-	}
-	for _, k := range others {
-		out[strings.Clone(s.text(k))] = strings.Clone(s.text(raw[k]))
-	}
-	return out
-}
-
-// protocolKey reports whether a Raw parameter is one of the protocol's.
-func protocolKey(k string) bool {
-	switch k {
-	case form.KeySysID, form.KeySign, form.KeyTimestamp, form.KeyVersion, form.KeyReq, form.KeyPrivSysID, form.KeyPrivBizUserID:
-		return true
-	}
-	return false
 }
 
 // tree keeps decoded JSON within *budget estimated bytes: texts are cut,
@@ -167,6 +140,42 @@ func (s *shrinker) tree(v any, budget *int) any {
 	}
 	*budget -= perValue
 	return v
+}
+
+// fits reports whether tree would keep v whole within budget: no text
+// longer than cut.value, no nil object or list (tree makes it empty), and
+// its bytes, counted as tree counts them, below budget. It errs towards
+// false: tree then makes the copy, cut or not.
+func (s *shrinker) fits(v any, budget int) bool {
+	return s.within(v, &budget) && budget > 0
+}
+
+func (s *shrinker) within(v any, left *int) bool {
+	switch x := v.(type) {
+	case string:
+		*left -= perValue + len(x)
+		return len(x) <= s.cut.value
+	case json.Number:
+		*left -= perValue + len(x)
+		return true
+	case map[string]any:
+		for k, item := range x {
+			*left -= len(k)
+			if len(k) > s.cut.value || !s.within(item, left) || *left <= 0 {
+				return false
+			}
+		}
+		return x != nil
+	case []any:
+		for _, item := range x {
+			if !s.within(item, left) || *left <= 0 {
+				return false
+			}
+		}
+		return x != nil
+	}
+	*left -= perValue
+	return true
 }
 
 func (s *shrinker) object(m map[string]any, budget *int) map[string]any {

@@ -10,33 +10,42 @@ import (
 // encode writes the signed envelope: signedValue is the answer's JSON text
 // (or errorCode=..&message=.. for an error) and sign covers exactly it.
 // Errors are signed too, even those found before the sysid was known: the
-// Java and PHP SDKs verify the sign before they look at status.
-func (h *Handler) encode(ex *exchange) ([]byte, error) {
+// Java and PHP SDKs verify the sign before they look at status. An answer
+// given before (the same signedValue, and sysid or errorCode) comes with
+// its sign and body from the signature cache: the bytes are a function of
+// those alone.
+func (h *Handler) encode(ex *exchange) (string, error) {
 	if ex.err != nil {
 		sv := soa.ErrorSignedValue(ex.err)
-		sign, err := h.sign(ex, sv)
+		body, err := h.body(ex, sv, ex.err.Code, func(sign string) []byte { return soa.EncodeError(ex.err, sign) })
 		if err != nil {
-			return nil, fmt.Errorf("rpc: sign error answer: %w", err)
+			return "", fmt.Errorf("rpc: sign error answer: %w", err)
 		}
-		return soa.EncodeError(ex.err, sign), nil
+		return body, nil
 	}
 	sv, err := soa.MarshalValue(ex.value)
 	if err != nil {
-		return nil, fmt.Errorf("rpc: encode answer: %w", err)
+		return "", fmt.Errorf("rpc: encode answer: %w", err)
 	}
-	sign, err := h.sign(ex, sv)
+	sysid := ex.params.SysID
+	body, err := h.body(ex, sv, sysid, func(sign string) []byte { return soa.EncodeOK(sysid, sv, sign) })
 	if err != nil {
-		return nil, fmt.Errorf("rpc: sign answer: %w", err)
+		return "", fmt.Errorf("rpc: sign answer: %w", err)
 	}
-	return soa.EncodeOK(ex.params.SysID, sv, sign), nil
+	return body, nil
 }
 
-// sign signs an answer's signedValue with the platform key, or, for a
-// scenario's bad-signature fault, signs another text so that the sign looks
-// right and does not verify.
-func (h *Handler) sign(ex *exchange, signedValue string) (string, error) {
+// body signs signedValue with the platform key and encodes the answer
+// with its sign. A scenario's bad-signature fault signs another text, so
+// that the sign looks right and does not verify; that answer is never
+// kept.
+func (h *Handler) body(ex *exchange, signedValue, variant string, encode func(sign string) []byte) (string, error) {
 	if ex.fault == scenarios.BadSignature {
-		signedValue += badSignatureSalt
+		sign, err := h.signs.Sign(signedValue + badSignatureSalt)
+		if err != nil {
+			return "", err
+		}
+		return string(encode(sign)), nil
 	}
-	return h.signs.Sign(signedValue)
+	return h.signs.Body(signedValue, variant, func(sign string) string { return string(encode(sign)) })
 }

@@ -12,9 +12,9 @@ import (
 )
 
 // finish records a finished exchange: its journal entry, its coverage
-// and metrics counts, and its log line. body is what was written (nil for
+// and metrics counts, and its log line. body is what was written ("" for
 // a fault that wrote its own).
-func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []byte) {
+func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body string) {
 	d := time.Since(start)
 	e := h.newEntry(r, ex, start, d, body)
 	ex.id = h.record(e, d, ex.app.SysID != "")
@@ -25,9 +25,9 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body []
 }
 
 // newEntry builds the journal entry of a finished exchange.
-func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body []byte) *journal.Entry {
+func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body string) *journal.Entry {
 	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
-		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: r.Method,
+		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: httpMethod(r.Method),
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
 	if e.Req = journalReq(ex); e.Req != nil {
@@ -37,9 +37,9 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		e.ErrorCode, e.Message = ex.err.Code, ex.err.Message
 	}
 	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature) {
-		e.Answer = soa.CopyParams(ex.value)
+		e.Answer = journalAnswer(ex)
 	}
-	e.Response = string(body)
+	e.Response = body              // shared: the signature cache may hold it too, and strings are never changed
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
 	e.Upstream = ex.upstream
 	return e
@@ -61,6 +61,16 @@ func journalReq(ex *exchange) *journal.DecodedReq {
 		return nil
 	}
 	return &journal.DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
+}
+
+// journalAnswer is the answer for the journal, which masks and keeps it:
+// a scenario rule's answer as it is (the rule made it for this call, and it
+// is encoded already), a copy of any other.
+func journalAnswer(ex *exchange) map[string]any {
+	if ex.byRule {
+		return ex.value
+	}
+	return soa.CopyParams(ex.value)
 }
 
 // rawParams are the parameters as received, one value per name.
@@ -116,4 +126,17 @@ func faultStatus(f scenarios.Fault) int {
 		return 0
 	}
 	return http.StatusOK
+}
+
+// httpMethod is the request's method as a constant where it is GET or POST:
+// net/http's is a piece of the request line, which the journal would keep
+// alive as an object of its own.
+func httpMethod(m string) string {
+	switch m {
+	case http.MethodPost:
+		return http.MethodPost
+	case http.MethodGet:
+		return http.MethodGet
+	}
+	return m
 }

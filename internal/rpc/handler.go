@@ -16,6 +16,7 @@ import (
 	"context"
 	"crypto/rsa"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -90,6 +91,7 @@ type Handler struct {
 	Parts
 	signs    *sigcache.Signs    // signs of recent answers, which repeat in scenarios
 	verdicts *sigcache.Verdicts // requests whose signature verified, which repeat in load tests and retries
+	reqs     reqCache           // reqs decoded, which repeat when a client polls
 	steps    []step
 	quit     chan struct{} // closed by StopWaiting: ends scenario delays and hangs
 	quitOnce sync.Once
@@ -104,7 +106,7 @@ type Handler struct {
 // New returns the handler of /service/soa.
 func New(cfg Config, parts Parts) *Handler {
 	h := &Handler{cfg: cfg, Parts: parts, signs: sigcache.NewSigns(cfg.PlatformKey),
-		verdicts: sigcache.NewVerdicts(), quit: make(chan struct{}), jsonType: []string{soa.ContentType}}
+		verdicts: sigcache.NewVerdicts(), reqs: newReqCache(), quit: make(chan struct{}), jsonType: []string{soa.ContentType}}
 	h.steps = h.pipeline()
 	return h
 }
@@ -125,12 +127,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.safely(ex, func() { h.run(w, r, ex) })
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
 	if h.writeFault(w, r, ex) {
-		h.finish(r, ex, start, nil)
+		h.finish(r, ex, start, "")
 		return
 	}
 	if ex.passed != nil { // the upstream's answer, as the proxy gave it
 		h.writePassed(w, ex)
-		h.finish(r, ex, start, ex.passed.Body)
+		h.finish(r, ex, start, string(ex.passed.Body))
 		return
 	}
 	body, err := h.encode(ex)
@@ -139,10 +141,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "tsymock: cannot sign the answer", http.StatusInternalServerError)
 		return
 	}
-	w.Header()["Content-Type"] = h.jsonType
-	// A length, never chunked: some SDKs read the body with one fixed read.
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	_, _ = w.Write(body)
+	hdr := w.Header()
+	hdr["Content-Type"] = h.jsonType
+	// A length, never chunked: some SDKs read the body with one fixed
+	// read. The name is canonical already: Set would canonicalise it again.
+	hdr["Content-Length"] = []string{strconv.Itoa(len(body))}
+	// net/http writes a string as it is, with no copy into a []byte.
+	_, _ = io.WriteString(w, body)
 	h.finish(r, ex, start, body)
 }
 

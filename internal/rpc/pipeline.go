@@ -252,7 +252,7 @@ func (h *Handler) otherKeys(sysid string) []diagnose.NamedKey {
 
 // lookup parses req and finds its method in the catalogue.
 func (h *Handler) lookup(ex *exchange) *soa.Error {
-	env, serr := soa.DecodeReq(ex.params.Req)
+	env, serr := h.reqs.decode(ex.params.Req)
 	if serr != nil {
 		return serr
 	}
@@ -262,6 +262,7 @@ func (h *Handler) lookup(ex *exchange) *soa.Error {
 		return serr
 	}
 	ex.method = m
+	env.Service, env.Method = m.Service, m.Name // the same texts, the catalogue's: the journal keeps no copy of its own
 	if m.PageFlow {
 		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
 	}

@@ -30,7 +30,47 @@ func TestSignCacheIsExact(t *testing.T) {
 			require.NoError(t, keys.Verify(&m.PlatformKey.PublicKey, text, got))
 		}
 	}
-	assert.Equal(t, len(texts)-1, c.signs.len(), "a text longer than signCacheMaxText is not kept")
+	assert.Equal(t, len(texts)-1, c.signs.Len(), "a text longer than signCacheMaxText is not kept")
+}
+
+// TestBodyCache: an answer body is made with the text's sign and kept
+// with it; the same text and variant get it back without encode, another
+// variant gets a body of its own, and a text past bodyCacheMaxText is
+// encoded every time.
+func TestBodyCache(t *testing.T) {
+	m, err := demo.Load()
+	require.NoError(t, err)
+	c := NewSigns(m.PlatformKey)
+	encodes := 0
+	encode := func(text, variant string) func(string) string {
+		return func(sign string) string { encodes++; return variant + "|" + text + "|" + sign }
+	}
+	long := strings.Repeat("y", bodyCacheMaxText+1)
+	tests := []struct {
+		name, text, variant string
+		encodes             int // encode calls so far, after this one
+	}{
+		{"first", "A", "s1", 1},
+		{"again", "A", "s1", 1},
+		{"another variant", "A", "s2", 2},
+		{"that one again", "A", "s2", 2},
+		{"the first variant is made again", "A", "s1", 3},
+		{"long text", long, "s1", 4},
+		{"long text again", long, "s1", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := keys.Sign(m.PlatformKey, tt.text)
+			require.NoError(t, err)
+			got, err := c.Body(tt.text, tt.variant, encode(tt.text, tt.variant))
+			require.NoError(t, err)
+			assert.Equal(t, tt.variant+"|"+tt.text+"|"+want, got)
+			assert.Equal(t, tt.encodes, encodes)
+			sign, err := c.Sign(tt.text)
+			require.NoError(t, err)
+			assert.Equal(t, want, sign, "Sign shares the entry")
+		})
+	}
 }
 
 func TestSignCacheConcurrent(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/gencache"
 	"github.com/tsymock/tsymock/keys"
 )
 
@@ -29,7 +30,7 @@ const (
 type Verdicts struct {
 	// verdicts maps a verified request to the text its signature covers
 	// as the journal shows it, Base64(MD5(sysid+req+timestamp)).
-	verdicts *generations[verifiedRequest, string]
+	verdicts *gencache.Map[verifiedRequest, string]
 	// check is the RSA verification, apps.App.Verify; a test counts its
 	// calls.
 	check func(a apps.App, text, sign string) error
@@ -49,7 +50,7 @@ type verifiedRequest struct {
 
 // NewVerdicts returns an empty cache of verdicts.
 func NewVerdicts() *Verdicts {
-	return &Verdicts{verdicts: newGenerations[verifiedRequest, string](verifiedCacheEntries), check: apps.App.Verify}
+	return &Verdicts{verdicts: gencache.New[verifiedRequest, string](verifiedCacheEntries), check: apps.App.Verify}
 }
 
 // Verify checks the signature of p with a's key, from the cache or with
@@ -58,7 +59,7 @@ func (c *Verdicts) Verify(a apps.App, p form.Params) (string, error) {
 	k := verifiedRequest{verifier: a.Verifier(), sysid: p.SysID, req: p.Req, timestamp: p.Timestamp, sign: p.Sign}
 	keep := k.cacheable()
 	if keep {
-		if text, ok := c.verdicts.get(k); ok {
+		if text, ok := c.verdicts.Get(k); ok {
 			return text, nil
 		}
 	}
@@ -68,14 +69,14 @@ func (c *Verdicts) Verify(a apps.App, p form.Params) (string, error) {
 	}
 	text := keys.MD5Base64(source)
 	if keep {
-		c.verdicts.put(k.clone(), text)
+		c.verdicts.Put(k.clone(), text)
 	}
 	return text, nil
 }
 
 // Len is how many verdicts are kept (both generations; one moving between
 // them may count twice).
-func (c *Verdicts) Len() int { return c.verdicts.len() }
+func (c *Verdicts) Len() int { return c.verdicts.Len() }
 
 // cacheable reports whether the request may be kept: an application
 // registered (the registry gives it its Verifier), and a request short

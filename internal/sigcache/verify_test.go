@@ -125,7 +125,7 @@ func TestVerifiedCacheKeepsNoFailure(t *testing.T) {
 		require.Error(t, err)
 	}
 	assert.Equal(t, int64(3), n.Load())
-	assert.Zero(t, c.verdicts.len())
+	assert.Zero(t, c.verdicts.Len())
 }
 
 // TestVerifiedCacheIsBounded: two generations at most, and a request too
@@ -136,7 +136,7 @@ func TestVerifiedCacheIsBounded(t *testing.T) {
 	for i := range 3 * verifiedCacheEntries {
 		_, err := c.Verify(a, form.Params{SysID: demo.SysID, Req: fmt.Sprint(i), Timestamp: testTime, Sign: "s"})
 		require.NoError(t, err)
-		require.LessOrEqual(t, c.verdicts.len(), 2*verifiedCacheEntries)
+		require.LessOrEqual(t, c.verdicts.Len(), 2*verifiedCacheEntries)
 	}
 	long := form.Params{SysID: demo.SysID, Req: strings.Repeat("x", verifiedCacheMaxText), Timestamp: testTime, Sign: "s"}
 	before := n.Load()
@@ -163,5 +163,18 @@ func TestVerifiedCacheConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	assert.Equal(t, 1, c.verdicts.len())
+	assert.Equal(t, 1, c.verdicts.Len())
+}
+
+// TestNewCachesAreSmall: a server's start makes both caches (issue 18); what
+// they hold comes with the calls, not in advance (a map made for 1024
+// entries at once is tens of KiB).
+func TestNewCachesAreSmall(t *testing.T) {
+	res := testing.Benchmark(func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = NewSigns(nil), NewVerdicts()
+		}
+	})
+	assert.Less(t, res.AllocedBytesPerOp(), int64(1024), "bytes allocated by NewSigns and NewVerdicts")
 }
