@@ -100,6 +100,27 @@ func TestMaskEntry(t *testing.T) {
 		assert.NotContains(t, text, card)
 	}
 
+	t.Run("free text", func(t *testing.T) {
+		const id, order = "11010119900101123X", "20261204123456789012"
+		note := "card " + card + ", id " + id
+		e := &Entry{
+			Raw:      map[string]string{"req": `{"param":{"summary":"` + note + `","bizOrderNo":"` + order + `"}}`},
+			Req:      &DecodedReq{Param: map[string]any{"summary": note, "bizOrderNo": order, "extendInfo": map[string]any{"remark": id}}},
+			Answer:   map[string]any{"payFailMessage": "卡号" + card + "余额不足"},
+			Response: `{"signedValue":"{\"payFailMessage\":\"卡号` + card + `余额不足\"}"}`,
+		}
+		mask(e)
+		assert.Equal(t, "card 622202*********0123, id 110101********123X", e.Req.Param["summary"])
+		assert.Equal(t, "110101********123X", e.Req.Param["extendInfo"].(map[string]any)["remark"])
+		assert.Equal(t, order, e.Req.Param["bizOrderNo"], "an identifier is kept whole")
+		assert.Equal(t, "卡号622202*********0123余额不足", e.Answer["payFailMessage"])
+		for _, text := range []string{e.Raw["req"], e.Response} {
+			assert.NotContains(t, text, card)
+			assert.NotContains(t, text, id)
+			assert.Contains(t, e.Raw["req"], order)
+		}
+	})
+
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}
 	mask(undecoded)
 	assert.NotContains(t, undecoded.Raw["req"], card, "a req that is not JSON is scrubbed of long numbers")

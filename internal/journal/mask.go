@@ -128,6 +128,10 @@ func maskValues(v any, found []string) []string {
 				x[k] = emulator.MaskNumber(text)
 				continue
 			}
+			if text, ok := item.(string); ok && !isIdentifier(k) {
+				x[k], found = maskFreeText(text, found)
+				continue
+			}
 			found = maskValues(item, found)
 		}
 	case []any:
@@ -136,6 +140,50 @@ func maskValues(v any, found []string) []string {
 		}
 	}
 	return found
+}
+
+// isIdentifier reports whether a field names something by a number the
+// merchant or the platform chose (bizUserId, bizOrderNo, tranceNum, an
+// agreement or terminal id...), which the journal keeps whole however long
+// it is: filters and the web page find calls by it. Every other text field
+// (summary, extendInfo, a remark, a message) is free text.
+func isIdentifier(name string) bool {
+	for _, suffix := range []string{"Id", "ID", "No", "Num", "Cusid", "Termid"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// maskFreeText masks what may be a card or identity number (an identity
+// number may end in X) inside a free-text value, a card number typed into
+// a summary say, and adds each to found so that the raw req and the
+// response are masked of it too.
+func maskFreeText(text string, found []string) (string, []string) {
+	if !containsLongNumber(text) {
+		return text, found
+	}
+	return longNumber().ReplaceAllStringFunc(text, func(no string) string {
+		found = append(found, no)
+		return emulator.MaskNumber(no)
+	}), found
+}
+
+// containsLongNumber is a cheap test for a run of 13 digits, so that most
+// texts skip the regular expression.
+func containsLongNumber(text string) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run >= 13 {
+			return true
+		}
+	}
+	return false
 }
 
 // clearText is a decoded JSON value as the text a number would be
