@@ -32,10 +32,11 @@ func DefaultMethods() []Method {
 
 // DefaultCatalogue returns the catalogue of PROTOCOL.md §7. It indexes defaultTable, the methods
 // of DefaultMethods written out as data (catalogue_table.go): building them was a tenth of the
-// start of a server. Its methods are shared by every catalogue it returns: treat them as
-// read-only.
+// start of a server. Each catalogue indexes its own copy of the table's methods, so that no
+// pointer into the package's table leaves it; the lists inside a method (its params, returns)
+// are shared by every catalogue: treat them as read-only.
 func DefaultCatalogue() *Catalogue {
-	c, err := NewCatalogue(defaultTable...)
+	c, err := NewCatalogue(slices.Clone(defaultTable)...)
 	if err != nil {
 		panic(err) // the tables are constant; TestDefaultCatalogue proves this is unreachable
 	}

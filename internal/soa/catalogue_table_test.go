@@ -64,3 +64,17 @@ func TestDefaultCatalogueBuildsNoMethod(t *testing.T) {
 	t.Logf("bytes allocated: DefaultCatalogue %d, DefaultMethods %d", catalogue, methods)
 	assert.Less(t, catalogue, methods/4, "DefaultCatalogue seems to build the methods")
 }
+
+// TestCataloguesDoNotShareTheTable: a catalogue's methods are its own copy
+// of the package's table, so a change to one (a test's, a caller's that
+// forgot they are read-only) reaches neither the table nor another server.
+func TestCataloguesDoNotShareTheTable(t *testing.T) {
+	a, b := DefaultCatalogue(), DefaultCatalogue()
+	m, err := a.Lookup("MemberService", "createMember")
+	require.Nil(t, err)
+	m.Doc = "changed"
+	other, err := b.Lookup("MemberService", "createMember")
+	require.Nil(t, err)
+	assert.NotEqual(t, "changed", other.Doc)
+	assert.NotEqual(t, "changed", defaultTable[0].Doc)
+}
