@@ -62,10 +62,11 @@ func orderParam(method, no string, amount int64, payMethod map[string]any, backU
 }
 
 // withdrawParam is withdrawApply's param: amount (fee included) of buyer's
-// to cardNo, through payMethod when it is not nil.
+// to cardNo, through payMethod when it is not nil, without confirmation
+// (validateType 0; without one the platform waits for the SMS code).
 func withdrawParam(no, cardNo string, amount, fee int64, backURL string, payMethod map[string]any) map[string]any {
 	p := map[string]any{"bizOrderNo": no, "bizUserId": "buyer", "accountSetNo": escrowSet, "amount": amount, "fee": fee,
-		"backUrl": backURL, "bankCardNo": cardNo, "industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+		"validateType": client.ValidateNone, "backUrl": backURL, "bankCardNo": cardNo, "industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
 	if payMethod != nil {
 		p["payMethod"] = payMethod
 	}

@@ -61,7 +61,8 @@ func TestPayOrderPage(t *testing.T) {
 }
 
 // TestFrontTransPage: an order with validateType 1 is paid on
-// frontTrans.do with the SMS code; the fail button fails another.
+// frontTrans.do with the SMS code; the fail button fails another, whose
+// result goes back to the page's jumpUrl but not to backUrl (spec §4.2.15).
 func TestFrontTransPage(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	jump := rcv.URL + "/jump"
@@ -86,7 +87,8 @@ func TestFrontTransPage(t *testing.T) {
 	assert.Contains(t, failed.Message, "余额不足")
 	assert.Equal(t, client.OrderFailed, c.status("c2"))
 	assert.Equal(t, []int64{7000}, c.balances("sia"), "the failed order took nothing")
-	assert.Len(t, rcv.wait(t, 2), 2)
+	assert.Equal(t, map[string][]string{"c1": {"OK"}}, c.notified())
+	assert.Len(t, rcv.wait(t, 1), 1, "c1 reaches backUrl")
 }
 
 // TestGatewayPayInfoPage: a gateway, scan or wallet H5 deposit is completed on its

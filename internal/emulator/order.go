@@ -107,11 +107,23 @@ func (a *app) succeed(o *order) *soa.Error {
 	return nil
 }
 
-// failWith marks the order failed with an error and notifies the merchant.
+// failWith marks the order failed with an error; the merchant is notified
+// of a failed withdrawal only (see notifiesFailure).
 func (a *app) failWith(o *order, serr *soa.Error) {
 	o.status = statusFailed
 	o.errorCode, o.errorMessage = serr.Code, serr.Message
-	a.notifyOrder(o)
+	if o.notifiesFailure() {
+		a.notifyOrder(o)
+	}
+}
+
+// notifiesFailure reports whether the platform notifies the failure of an
+// order: a withdrawal's (withdrawApply, crossBorderWithdrawApply) is
+// notified whether it succeeds or fails, every other order only when it
+// succeeds (spec §4.2.15 notes 2 and 3; §4.2.3's and §4.2.23's payStatus;
+// §4.2.7 note 4 for payouts; §4.2.16 for refunds).
+func (o *order) notifiesFailure() bool {
+	return o.kind == kindWithdraw || o.kind == kindCrossBorder
 }
 
 func (o *order) ref() Ref {

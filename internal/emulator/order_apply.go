@@ -51,6 +51,10 @@ func (a *app) expiry(s string) (time.Time, *soa.Error) {
 	return t, nil
 }
 
+// validateSMS is the validateType of an order confirmed by pay with the SMS
+// code (spec §6.16).
+const validateSMS = 1
+
 // How an order goes on after its apply, by its payment (spec §5.2).
 const (
 	goNow  = iota // completed in the apply: balances without confirmation, a scanned code
@@ -194,7 +198,7 @@ func (o *order) realNamePay() bool {
 }
 
 // complete ends a confirmed order: the channel's simulated outcome, then
-// the posting; a failure of either fails the order (and is notified).
+// the posting; a failure of either fails the order (see failWith).
 func (a *app) complete(o *order) *soa.Error {
 	serr := a.channelFailure(o)
 	if serr == nil {

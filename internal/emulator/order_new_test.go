@@ -83,9 +83,9 @@ func TestPayeeFundsInTransit(t *testing.T) {
 }
 
 // crossBorderParams withdraws amount of payer's to the card of the
-// cross-border member.
+// cross-border member, without confirmation (validateType 0).
 func crossBorderParams(payer, reserve, no, cardNo string, amount int64) string {
-	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":%q,"accountSetNo":"200126","amount":%d,"fee":10,"backUrl":"http://127.0.0.1/n",`+
+	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":%q,"accountSetNo":"200126","amount":%d,"fee":10,"validateType":0,"backUrl":"http://127.0.0.1/n",`+
 		`"crossBorderbizUserId":%q,"bankCardNo":%q,"industryCode":"1910","industryName":"其他","source":2}`,
 		no, payer, amount, reserve, cardNo)
 }

@@ -18,9 +18,33 @@ func lastEvent(t *testing.T, e *Emulator) Event {
 	return evs[len(evs)-1]
 }
 
+// orderEvents are the queued order notifications of bizOrderNo.
+func orderEvents(e *Emulator, bizOrderNo string) []Event {
+	var out []Event
+	for _, ev := range e.PendingEvents("app") {
+		if ev.Order && ev.ReturnValue["bizOrderNo"] == bizOrderNo {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// orderView is the order bizOrderNo as the admin API shows it.
+func orderView(t *testing.T, e *Emulator, bizOrderNo string) OrderView {
+	t.Helper()
+	for _, o := range e.Orders("app") {
+		if o.BizOrderNo == bizOrderNo {
+			return o
+		}
+	}
+	require.Failf(t, "no order", "bizOrderNo %s", bizOrderNo)
+	return OrderView{}
+}
+
 // TestAgreementPayAmounts: an agreement payment (QUICKPAY_TLT) of 10 to 15
 // yuan fails at its confirmation as the test environment simulates it
-// (spec §5.2); the order fails with the code, and the failure is notified.
+// (spec §5.2); the order fails with the code, and only a success is
+// notified (spec §4.2.15 note 2).
 func TestAgreementPayAmounts(t *testing.T) {
 	tests := []struct {
 		amount int64
@@ -44,24 +68,28 @@ func TestAgreementPayAmounts(t *testing.T) {
 			require.Equal(t, "pending", v["payStatus"])
 			got := ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 			d := ok(t, e, "getOrderDetail", `{"bizOrderNo":"d1"}`)
-			ev := lastEvent(t, e)
+			evs := orderEvents(e, "d1")
 			if tt.code == "" {
 				assert.Equal(t, "success", got["payStatus"])
-				assert.Equal(t, EventOK, ev.Status)
+				require.Len(t, evs, 1)
+				assert.Equal(t, EventOK, evs[0].Status)
 				return
 			}
 			assert.Equal(t, "fail", got["payStatus"])
 			assert.Contains(t, got["payFailMessage"], tt.what)
 			assert.EqualValues(t, statusFailed, d["orderStatus"])
-			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
-			assert.Contains(t, ev.Message, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
+			assert.Empty(t, evs, "an inbound payment is notified when it succeeds only")
+			view := orderView(t, e, "d1")
+			assert.Equal(t, tt.code, view.ErrorCode)
+			assert.Contains(t, view.ErrorMessage, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
 		})
 	}
 }
 
 // TestAgreementRefundAmounts: a refund of 16 or 17 yuan of an agreement
 // payment fails as the test environment simulates it (spec §5.2): the
-// refund order fails and is notified, no money moves.
+// refund order fails, no money moves, and nothing is notified (a refund is
+// notified when it succeeds, spec §4.2.16).
 func TestAgreementRefundAmounts(t *testing.T) {
 	tests := []struct {
 		amount int64
@@ -83,8 +111,8 @@ func TestAgreementRefundAmounts(t *testing.T) {
 			}
 			assert.Equal(t, "fail", r["payStatus"])
 			assert.Equal(t, int64(2000), shop, "no money moves")
-			ev := lastEvent(t, e)
-			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
+			assert.Empty(t, orderEvents(e, "r1"))
+			assert.Equal(t, tt.code, orderView(t, e, "r1").ErrorCode)
 			assert.EqualValues(t, statusSucceeded, ok(t, e, "getOrderDetail", `{"bizOrderNo":"c1"}`)["orderStatus"])
 		})
 	}
@@ -137,8 +165,12 @@ func TestAppPaymentAmounts(t *testing.T) {
 				assert.Equal(t, "40004", serr.Code, "an order in progress stays in progress")
 				return
 			}
-			ev := lastEvent(t, e)
-			assert.Equal(t, tt.code, ev.ErrorCode)
+			if tt.status == statusFailed {
+				assert.Empty(t, orderEvents(e, "d1"), "a failed inbound payment is not notified (spec §4.2.15)")
+				assert.Equal(t, tt.code, orderView(t, e, "d1").ErrorCode)
+				return
+			}
+			assert.Equal(t, EventOK, lastEvent(t, e).Status)
 		})
 	}
 }
