@@ -45,7 +45,7 @@ func TestNotifiedOutcomesOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
 	back := rcv.URL + "/notify"
 	tlt := func(amount int64) map[string]any {
-		return body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", amount))
+		return body("QUICKPAY_TLT", body("bankCardNo", cardTLT, "amount", amount))
 	}
 	steps := []struct {
 		name string

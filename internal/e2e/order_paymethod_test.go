@@ -60,9 +60,9 @@ func TestPayMethodFamiliesOverHTTP(t *testing.T) {
 		payStatus string
 		check     func(t *testing.T, got map[string]any)
 	}{
-		{"real-name pay", body("REALNAMEPAY", body("bankCardNo", cardABC, "amount", 100)), 100, client.PayStatusPending,
+		{"real-name pay", body("REALNAMEPAY", body("bankCardNo", cardRNP, "amount", 100)), 100, client.PayStatusPending,
 			func(t *testing.T, got map[string]any) { assert.Equal(t, json.Number("1"), got["validateType"]) }},
-		{"agreement pay", body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", 100)), 100, client.PayStatusPending,
+		{"agreement pay", body("QUICKPAY_TLT", body("bankCardNo", cardTLT, "amount", 100)), 100, client.PayStatusPending,
 			func(t *testing.T, got map[string]any) { assert.Equal(t, json.Number("1"), got["validateType"]) }},
 		{"Alipay QR", body("SCAN_ALIPAY", body("amount", 100, "limitPay", "no_credit")), 100, client.PayStatusPending,
 			func(t *testing.T, got map[string]any) {

@@ -30,7 +30,7 @@ func TestAgreementPayAmountsOverHTTP(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
 			no := fmt.Sprint("t", tt.amount)
-			pm := body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", tt.amount))
+			pm := body("QUICKPAY_TLT", body("bankCardNo", cardTLT, "amount", tt.amount))
 			_, err := sendSpec(t, c.Client, "OrderService.depositApply", orderParam("depositApply", no, tt.amount, pm, rcv.URL+"/notify"))
 			require.NoError(t, err)
 			got, err := c.pay("buyer", no, smsCode)
@@ -52,7 +52,7 @@ func TestAgreementPayAmountsOverHTTP(t *testing.T) {
 // §5.2), and is not notified (spec §4.2.16); other refunds succeed and are.
 func TestAgreementRefundAmountsOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
-	pm := body("QUICKPAY_TLT", body("bankCardNo", cardABC, "amount", 5000))
+	pm := body("QUICKPAY_TLT", body("bankCardNo", cardTLT, "amount", 5000))
 	_, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", "c1", 5000, pm, rcv.URL+"/notify"))
 	require.NoError(t, err)
 	_, err = c.pay("buyer", "c1", smsCode)

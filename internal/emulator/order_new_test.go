@@ -253,7 +253,7 @@ func TestReplayOfSpecOrders(t *testing.T) {
 	_, serr := e.ConfirmOrder("app", "c1")
 	require.Nil(t, serr)
 	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":400,"couponAmount":100}`)
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "t1", 1100, `{"QUICKPAY_TLT":{`+card+`,"amount":1100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "t1", 1100, `{"QUICKPAY_TLT":{`+tltCard+`,"amount":1100}}`, ""))
 	ok(t, e, "resendPaySMS", byOrder("t1"))
 	ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"t1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 	for _, amount := range []int{9, 7, 6} {

@@ -20,7 +20,7 @@ func withdrawParams(no, extra string) string {
 // succeeds or fails; every other order only when it succeeds (spec §4.2.15
 // notes 2 and 3, §4.2.3, §4.2.7 note 4, §4.2.16).
 func TestWhichOutcomesAreNotified(t *testing.T) {
-	tlt := `{"QUICKPAY_TLT":{` + card + `,"amount":%d}}`
+	tlt := `{"QUICKPAY_TLT":{` + tltCard + `,"amount":%d}}`
 	pay := `{"bizUserId":"buyer","bizOrderNo":"%s","verificationCode":"111111","consumerIp":"10.1.1.1"}`
 	tests := []struct {
 		name   string

@@ -63,7 +63,7 @@ func TestAgreementPayAmounts(t *testing.T) {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
 			e := newTest()
 			market(t, e)
-			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":%d}}`, card, tt.amount)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":%d}}`, tltCard, tt.amount)
 			v := ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", tt.amount, pm, ""))
 			require.Equal(t, "pending", v["payStatus"])
 			got := ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
@@ -99,7 +99,7 @@ func TestAgreementRefundAmounts(t *testing.T) {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
 			e := newTest()
 			market(t, e)
-			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":2000}}`, card)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":2000}}`, tltCard)
 			ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 2000, pm, ""))
 			ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"c1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 			r := ok(t, e, "refund", fmt.Sprintf(`{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":%d}`, tt.amount))
@@ -218,7 +218,7 @@ type orderLeniency struct {
 // (test-amount has its own test, TestAppPaymentAmounts).
 func orderLeniencies() []orderLeniency {
 	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
-	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, card)
+	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, tltCard)
 	return []orderLeniency{
 		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
@@ -228,6 +228,26 @@ func orderLeniencies() []orderLeniency {
 		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
+		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", wxeName, "o", 100,
+			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
+	}
+}
+
+// fourElementCard binds §6.18's cardCheck 8 test card to its holder, a
+// member named after him (王小二), as the test environment takes it.
+func fourElementCard(t *testing.T, e *Emulator) {
+	t.Helper()
+	for _, s := range []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": wxeName, "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": wxeName, "name": wxeName, "identityType": 1, "identityNo": wxeID}},
+		{"applyBindBankCard", map[string]any{"bizUserId": wxeName, "cardNo": wxeCard, "phone": "13800000003",
+			"name": wxeName, "identityType": 1, "identityNo": wxeID, "cardCheck": 8}},
+	} {
+		_, serr := memberCall(t, e, "app", s.method, s.param)
+		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
 }
 
@@ -269,9 +289,10 @@ func TestRealNamePayCode(t *testing.T) {
 	_, serr := memberCall(t, e, "app", "bindBankCard", map[string]any{"bizUserId": "buyer", "tranceNum": last["tranceNum"],
 		"phone": "13800000002", "verificationCode": "246810"})
 	require.Nil(t, serr)
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+card+`,"amount":100}}`, ""))
+	bindWith(t, e, "buyer", rnpCardNo, checkRealNamePay)
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+rnpCard+`,"amount":100}}`, ""))
 	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d2", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""))
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+card+`,"amount":100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+rnpCard+`,"amount":100}}`, ""))
 	pay := `{"bizUserId":"buyer","bizOrderNo":"%s","verificationCode":"111111","consumerIp":"10.1.1.1"}`
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d1"))["payStatus"])
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d3"))["payStatus"])

@@ -47,16 +47,25 @@ func orderParams(method, payer, no string, amount int64, payMethod, extra string
 		`"industryCode":"1910","industryName":"其他","source":1}`, who, extra, no, amount, payMethod)
 }
 
-// market is a funded payer "buyer" with card 6228480000000000001 bound, and
-// a receiver "shop".
+// market is a funded payer "buyer" with three cards bound, one for each
+// way the card methods take (spec §5.2, §6.18): card by cardCheck 7
+// (QUICKPAY_VSP), tltCard by 6 (QUICKPAY_TLT), rnpCard by 3 (REALNAMEPAY,
+// WITHHOLD_SD); and a receiver "shop".
 func market(t *testing.T, e *Emulator) {
 	t.Helper()
 	onboard(t, e, "app", "buyer", "6228480000000000001")
+	bindWith(t, e, "buyer", tltCardNo, checkAgreement)
+	bindWith(t, e, "buyer", rnpCardNo, checkRealNamePay)
 	ok(t, e, "applicationTransfer", `{"bizTransferNo":"fund","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000}`)
 	funded(t, e, 0, "shop")
 }
 
-const card = `"bankCardNo":"6228480000000000001"`
+// The buyer's cards in market, as payMethod body keys.
+const (
+	card    = `"bankCardNo":"6228480000000000001"`
+	tltCard = `"bankCardNo":"` + tltCardNo + `"`
+	rnpCard = `"bankCardNo":"` + rnpCardNo + `"`
+)
 
 // TestPayMethodsByOrderType: each order method takes only the methods spec
 // §5.2 lets it, and a key outside the spec is named (40009).
@@ -166,7 +175,7 @@ func TestConfirmations(t *testing.T) {
 		{"quick pay, no SMS", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":0,`, "", "success", ""},
 		{"quick pay, SMS", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":1,`, "", "pending", "validateType"},
 		{"quick pay, password", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":2,`, "40028", "", ""},
-		{"real-name pay", `{"REALNAMEPAY":{` + card + `,"amount":100}}`, "", "", "pending", "validateType"},
+		{"real-name pay", `{"REALNAMEPAY":{` + rnpCard + `,"amount":100}}`, "", "", "pending", "validateType"},
 		{"scanned code", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, "", "", "success", ""},
 		{"scanned code with SMS", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, `"validateType":1,`, "40028", "", ""},
 		{"gateway with a password", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, `"validateType":2,`, "40028", "", ""},
