@@ -16,7 +16,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	pm, serr := a.payment("depositApply", p, o.amount, m)
+	pm, serr := a.payment("depositApply", p, o.amount, m, []string{m.bizUserID})
 	if serr != nil {
 		return nil, serr
 	}
@@ -30,14 +30,17 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 }
 
 // payment reads an order's payMethod (see readPayment), checks the card it
-// pays with against the payer, and notes what the test environment would
-// refuse of it.
-func (a *app) payment(orderMethod string, p params, amount int64, payer *member) (payment, *soa.Error) {
+// pays with against the payer and its vspCusid against the payees
+// (checkVspCusid), and notes what the test environment would refuse of it.
+func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
 	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
 	if serr != nil {
 		return pm, serr
 	}
 	if serr := a.checkCard(payer, pm); serr != nil {
+		return pm, serr
+	}
+	if serr := a.checkVspCusid(pm, payees); serr != nil {
 		return pm, serr
 	}
 	return pm, a.checkLimits(pm)
