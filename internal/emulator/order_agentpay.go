@@ -108,6 +108,9 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	if _, dup := a.book.batches[batch]; dup {
 		return nil, soa.Errorf("40017", "bizBatchNo %q", batch)
 	}
+	if serr := checkTradeCode(p.str("tradeCode"), false); serr != nil {
+		return nil, serr
+	}
 	a.book.batches[batch] = true
 	for _, item := range asList(p["batchPayList"]) {
 		if item["tradeCode"] == nil {

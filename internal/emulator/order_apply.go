@@ -7,7 +7,8 @@ import (
 )
 
 // newOrder reads what every order method shares: bizOrderNo, amount, fee,
-// backUrl, extendInfo, validateType and orderExpireDatetime.
+// backUrl, extendInfo, validateType and orderExpireDatetime, and holds its
+// industryCode and tradeCode to the dictionaries (checkCodes).
 func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	o := &order{
 		kind: kind, bizOrderNo: p.str("bizOrderNo"), amount: p.num("amount"), fee: p.num("fee"),
@@ -17,6 +18,9 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
+	}
+	if serr := checkCodes(kind, p); serr != nil {
+		return nil, serr
 	}
 	if serr := checkAmounts(o.amount, o.fee); serr != nil {
 		return nil, serr
