@@ -126,8 +126,9 @@ func TestQueryBankBalanceOverHTTP(t *testing.T) {
 }
 
 // TestOrderChecksOverHTTP: the spec's checks of existing methods: refundType
-// (40023, §4.2.16), a consumption without split rules (40002, §4.2.24),
-// resendPaySMS every 10 seconds at most (40015, §4.2.25).
+// (40023, §4.2.16), a consumption without split rules (40002 and the spec's
+// words 无分账记录, §4.2.24), resendPaySMS every 10 seconds at most (40015 and
+// the words §4.2.25 quotes).
 func TestOrderChecksOverHTTP(t *testing.T) {
 	c, _ := specEnv(t)
 	c.consumed(consume("buyer", "shop", "c1", 100, 0))
@@ -137,8 +138,7 @@ func TestOrderChecksOverHTTP(t *testing.T) {
 		[]string{code, msg})
 	_, err = c.GetOrderSplitRuleListDetail(c.ctx, "c1")
 	code, msg = answerCode(t, err)
-	assert.Equal(t, "40002", code)
-	assert.Contains(t, msg, "no split record")
+	assert.Equal(t, []string{"40002", "无分账记录"}, []string{code, msg})
 
 	_, err = c.DepositApply(c.ctx, deposit("buyer", "d1", 100, 0))
 	require.NoError(t, err)
@@ -146,6 +146,5 @@ func TestOrderChecksOverHTTP(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.ResendPaySMS(c.ctx, "d1")
 	code, msg = answerCode(t, err)
-	assert.Equal(t, "40015", code)
-	assert.Contains(t, msg, "wait 10s between resends")
+	assert.Equal(t, []string{"40015", "调用重发短信接口太频繁，请稍后再试！"}, []string{code, msg})
 }

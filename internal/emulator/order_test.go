@@ -25,7 +25,7 @@ func do(t testing.TB, e *Emulator, method, param string) (map[string]any, *soa.E
 	dec.UseNumber()
 	require.NoError(t, dec.Decode(&p), param)
 	service := "OrderService"
-	if method == "createMember" {
+	if method == "createMember" || method == "lockMember" {
 		service = "MemberService"
 	}
 	if method == "queryMerchantBalance" || method == "queryBankBalance" {
