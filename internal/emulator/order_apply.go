@@ -191,7 +191,7 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	_ = a.complete(o)
-	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage,
+	return map[string]any{"payStatus": o.payStatus(), "payFailMessage": o.errorMessage,
 		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
 }
 
