@@ -113,12 +113,12 @@ func TestCombinedPaymentOverHTTP(t *testing.T) {
 	got, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", "c1", 1000, pm, rcv.URL+"/notify"))
 	require.NoError(t, err)
 	require.Equal(t, client.PayStatusPending, got["payStatus"])
-	before := c.platform(standardSet)
+	before := c.platform(marketingSet) // a COUPON without accountSetNo pays from the marketing set
 	press(t, got["payInfo"].(string), "confirm", url.Values{"verificationCode": {smsCode}})
 	ns := rcv.wait(t, 1)
 	assert.True(t, ns[0].OK())
 	assert.Equal(t, []int64{99700, 1000}, c.balances("buyer", "shop"))
-	assert.Equal(t, before-100, c.platform(standardSet), "the coupon came from the platform")
+	assert.Equal(t, before-100, c.platform(marketingSet), "the coupon came from the platform")
 
 	_, err = c.Refund(c.ctx, client.RefundRequest{BizOrderNo: "r1", OriBizOrderNo: "c1", BizUserID: "buyer", Amount: 1000})
 	code, msg := answerCode(t, err)

@@ -114,7 +114,8 @@ func TestQueryBankBalanceOverHTTP(t *testing.T) {
 	got, err := callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":3,"acctNo":"31001","acctName":"平台存管户"}`)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{"acctOrgType": json.Number("3"), "acctNo": "31001", "acctName": "平台存管户",
-		"balance": json.Number("1000000000"), "acctStatus": "00"}, got, "the platform's starting funds")
+		"balance": json.Number("3000000000"), "acctStatus": "00"}, got,
+		"the platform's starting funds: 10,000,000.00 yuan in each of the standard, deposit and marketing sets (spec §6.17)")
 	_, err = callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":2,"acctNo":"1","acctName":"n"}`)
 	code, msg := answerCode(t, err)
 	assert.Equal(t, "10000", code)

@@ -222,7 +222,7 @@ func orderLeniencies() []orderLeniency {
 	return []orderLeniency{
 		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
-		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100}}`, "")},
+		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
 		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,

@@ -143,7 +143,7 @@ func TestCombinedPaymentMoney(t *testing.T) {
 	assert.Equal(t, "pending", v["payStatus"])
 	assert.Equal(t, PayPagePath+v["orderNo"].(string), v["payInfo"])
 	platform := func() int64 {
-		return ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
+		return ok(t, e, "queryMerchantBalance", `{"accountSetNo":"2000000"}`)["allAmount"].(int64) // coupons: the marketing set
 	}
 	before := platform()
 	_, serr := e.ConfirmOrder("app", "c1")
