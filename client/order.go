@@ -39,9 +39,13 @@ const (
 // OrderResponse is the common answer of the calls that create an order
 // (DepositApply, ConsumeApply, AgentCollectApply, WithdrawApply). A pending
 // order confirmed by SMS carries TradeNo and ValidateType; one completed on
-// a page carries PayInfo, where to send the user's browser.
+// a page carries PayInfo, where to send the user's browser. PayStatus,
+// PayFailMessage and BizUserID are empty unless the order was applied for
+// with validateType 0 and is not paid outside (a QR code, JS, wallet or app
+// payment), as spec §4.2.2 and §5.2 say: read the outcome from Pay, the
+// notification or GetOrderDetail then.
 type OrderResponse struct {
-	PayStatus      string `json:"payStatus"` // PayStatusSuccess, PayStatusPending or PayStatusFail
+	PayStatus      string `json:"payStatus"` // PayStatusSuccess, PayStatusPending, PayStatusFail or ""
 	PayFailMessage string `json:"payFailMessage"`
 	BizUserID      string `json:"bizUserId"`
 	OrderNo        string `json:"orderNo"`

@@ -102,13 +102,18 @@ func (c *Client) AgentCollectApply(ctx context.Context, req AgentCollectApplyReq
 
 // WithdrawApplyRequest sends money from a member's account to one of its
 // bound cards. BankCardNo is plain text: the client encrypts it.
+//
+// ValidateType is always sent, so its zero value, ValidateNone, completes
+// the withdrawal at once. The platform's default for a request that leaves
+// it out is ValidateSMS (spec §4.2.3): SDKs that omit it get an order that
+// waits for Pay.
 type WithdrawApplyRequest struct {
 	BizOrderNo          string    `json:"bizOrderNo"`
 	BizUserID           string    `json:"bizUserId"`
 	AccountSetNo        string    `json:"accountSetNo"`
 	Amount              int64     `json:"amount"`
 	Fee                 int64     `json:"fee"`
-	ValidateType        int64     `json:"validateType,omitempty"`
+	ValidateType        int64     `json:"validateType"`
 	BackURL             string    `json:"backUrl"`
 	OrderExpireDatetime string    `json:"orderExpireDatetime,omitempty"`
 	PayMethod           PayMethod `json:"payMethod,omitempty"`
@@ -123,8 +128,9 @@ type WithdrawApplyRequest struct {
 }
 
 // WithdrawApply calls OrderService.withdrawApply. Amount less Fee leaves
-// the platform, Fee goes to it. A card that is not bound to the member is
-// a *Error with Code "30045".
+// the platform, Fee goes to it: at once with ValidateNone, after Pay with
+// ValidateSMS. A card that is not bound to the member is a *Error with Code
+// "30045".
 func (c *Client) WithdrawApply(ctx context.Context, req WithdrawApplyRequest) (*OrderResponse, error) {
 	return typed[OrderResponse](ctx, c, "OrderService", "withdrawApply", req)
 }

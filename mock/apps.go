@@ -17,7 +17,8 @@ type App struct {
 	SysID string
 	Key   *rsa.PublicKey
 	// AccountSets are the application's account sets, the one that holds
-	// escrow first; nil means Config.AccountSets (default 200126, 100001).
+	// escrow first; nil means Config.AccountSets (default: 200126 and the
+	// standard sets of spec §6.17).
 	AccountSets []string
 }
 

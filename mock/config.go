@@ -83,8 +83,9 @@ type Config struct {
 	// the log, its journal entry and the coverage report.
 	Strict bool
 	// AccountSets are every application's account sets (spec §6.17), the
-	// escrow one (托管账户集) first; nil means 200126, 100001. App.AccountSets
-	// overrides them for one application.
+	// escrow one (托管账户集) first; nil means 200126 and the standard sets
+	// of spec §6.17 (100001-100006, 2000000). App.AccountSets overrides
+	// them for one application.
 	AccountSets []string
 	// Scenarios are the scenario files in force at start; Server.Scenarios
 	// changes the rules at run time.

@@ -21,9 +21,11 @@ import (
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
-// startingFunds is what the platform holds when an application starts
-// (emulator.DefaultPlatformFunds): transfers only move it around.
-const startingFunds = emulator.DefaultPlatformFunds
+// startingFunds is what the platform holds when an application with the
+// default sets starts: emulator.DefaultPlatformFunds in each of its
+// standard, deposit (100002) and marketing (2000000) sets. Transfers only
+// move it around.
+const startingFunds = 3 * emulator.DefaultPlatformFunds
 
 // answered is what the load saw answered: the members created and, per
 // member, the money transferred to it with an OK answer (acked) and with no

@@ -19,7 +19,7 @@ type accountSetFlags struct {
 }
 
 func (f *accountSetFlags) register(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&f.defaults, "account-sets", []string{emulator.SetEscrow, emulator.SetStandard},
+	fs.StringSliceVar(&f.defaults, "account-sets", emulator.DefaultAccountSets(),
 		"every application's account sets (spec §6.17), the escrow (托管) one first, e.g. 400193,100001,100002,2000000; an accountSetNo outside them is answered 30019")
 	fs.StringArrayVar(&f.perApp, "app-account-sets", nil,
 		"give one application its own account sets: SYSID=SET,SET,... the escrow one first (repeatable); SYSID is the demo app or one of --app")

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -40,6 +41,7 @@ func demoSets(cfg mock.Config) []string {
 // per-application list names a configured application.
 func TestStrictAndAccountSetFlags(t *testing.T) {
 	demo := demoSysID()
+	std := emulator.DefaultAccountSets() // 200126 and every standard set of spec §6.17
 	tests := []struct {
 		name     string
 		args     []string
@@ -49,17 +51,17 @@ func TestStrictAndAccountSetFlags(t *testing.T) {
 		demoSets []string
 		err      string
 	}{
-		{"defaults", nil, nil, false, []string{"200126", "100001"}, nil, ""},
-		{"--strict", []string{"--strict"}, nil, true, []string{"200126", "100001"}, nil, ""},
-		{"TSYMOCK_STRICT", nil, map[string]string{"TSYMOCK_STRICT": "true"}, true, []string{"200126", "100001"}, nil, ""},
+		{"defaults", nil, nil, false, std, nil, ""},
+		{"--strict", []string{"--strict"}, nil, true, std, nil, ""},
+		{"TSYMOCK_STRICT", nil, map[string]string{"TSYMOCK_STRICT": "true"}, true, std, nil, ""},
 		{"--account-sets", []string{"--account-sets", "400193,100001,2000000"}, nil, false,
 			[]string{"400193", "100001", "2000000"}, nil, ""},
 		{"TSYMOCK_ACCOUNT_SETS", nil, map[string]string{"TSYMOCK_ACCOUNT_SETS": "400193, 100001"}, false,
 			[]string{"400193", "100001"}, nil, ""},
 		{"--app-account-sets", []string{"--app-account-sets", demo + "=400221,100001"}, nil, false,
-			[]string{"200126", "100001"}, []string{"400221", "100001"}, ""},
+			std, []string{"400221", "100001"}, ""},
 		{"TSYMOCK_APP_ACCOUNT_SETS", nil, map[string]string{"TSYMOCK_APP_ACCOUNT_SETS": demo + "=400221,100001,2000000"}, false,
-			[]string{"200126", "100001"}, []string{"400221", "100001", "2000000"}, ""},
+			std, []string{"400221", "100001", "2000000"}, ""},
 		{"an unknown application", []string{"--app-account-sets", "42=400221"}, nil, false, nil, nil,
 			"--app-account-sets 42: no such application"},
 		{"no sysid", []string{"--app-account-sets", "400221,100001"}, nil, false, nil, nil, `"400221": want SYSID=SET`},

@@ -21,7 +21,7 @@ const (
 	// the wrong private key, or a text other than spec §3.4's
 	quote20019 = "签名验证失败"
 	// an account set the application does not have (spec §6.17)
-	quote30019 = `账户集不存在: accountSetNo "400193"; this application has [200126 100001] (tsymock serve --account-sets or --app-account-sets 100000000002=... give it others)`
+	quote30019 = `账户集不存在: accountSetNo "400193"; this application has [200126 100001 100002 100003 100004 100005 2000000 100006] (tsymock serve --account-sets or --app-account-sets 100000000002=... give it others)`
 )
 
 // guides are the SDK guides, in each language.

@@ -98,8 +98,9 @@ func TestUnknownMemberEverywhere(t *testing.T) {
 	}
 }
 
-// TestLockedMemberEverywhere: a locked member gets 30022 on every call, a
-// second lockMember included, until unlockMember.
+// TestLockedMemberEverywhere: a locked member gets 30022 with the spec's
+// words 会员已锁定 (spec §4.1.15) on every call, a second lockMember
+// included, until unlockMember.
 func TestLockedMemberEverywhere(t *testing.T) {
 	_, c := members(t)
 	c.realNamed("p")
@@ -107,7 +108,8 @@ func TestLockedMemberEverywhere(t *testing.T) {
 	require.NoError(t, err)
 	for _, mc := range everyMemberCall() {
 		t.Run(mc.method, func(t *testing.T) {
-			assert.Equal(t, "30022", apiCode(t, mc.call(c, "p")))
+			code, msg := answerCode(t, mc.call(c, "p"))
+			assert.Equal(t, []string{"30022", "会员已锁定"}, []string{code, msg})
 		})
 	}
 	got, err := c.UnlockMember(c.ctx, "p")

@@ -47,7 +47,8 @@ func TestSplitRuleListDetailJourney(t *testing.T) {
 	}
 
 	_, err = c.GetOrderSplitRuleListDetail(c.ctx, "k1")
-	assert.Equal(t, "40018", apiCode(t, err), "a collection is split by its payouts")
+	code, msg := answerCode(t, err)
+	assert.Equal(t, []string{"40002", "无分账记录"}, []string{code, msg}, "a collection has no split rules of its own (spec §4.2.24)")
 	_, err = c.GetOrderSplitRuleListDetail(c.ctx, "nope")
 	assert.Equal(t, "40000", apiCode(t, err))
 }

@@ -9,11 +9,13 @@ import (
 )
 
 // Test data of the order tests. The demo application has the account sets
-// 200126 (escrow-style; the tests keep members' money there) and 100001
-// (standard), where the platform starts with platformFunds.
+// 200126 (escrow-style; the tests keep members' money there) and the
+// standard sets of spec §6.17: in 100001 (standard), 100002 and 2000000
+// (marketing) the platform starts with platformFunds each.
 const (
 	escrowSet     = client.AccountSetEscrow
 	standardSet   = client.AccountSetStandard
+	marketingSet  = "2000000" // spec §6.17: where a COUPON pays from by default
 	platformFunds = 1_000_000_000
 	backURL       = "http://merchant.test/notify"
 	consumerIP    = "127.0.0.1"

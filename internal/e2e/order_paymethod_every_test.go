@@ -70,7 +70,7 @@ func payBody(pm soa.PayMethodSpec, amount int64, without string) any {
 	b := map[string]any{}
 	for _, f := range pm.Fields {
 		if f.Required && f.Name != without {
-			b[f.Name] = payValue(f, amount)
+			b[f.Name] = payValue(pm.Key, f, amount)
 		}
 	}
 	for k, v := range payExtras(pm.Key) {
@@ -99,13 +99,14 @@ func payExtras(key string) map[string]any {
 	return nil
 }
 
-// payValue is a value the row of f allows.
-func payValue(f soa.Param, amount int64) any {
+// payValue is a value the row of f allows; an encrypted key is the card
+// the method takes (cardFor).
+func payValue(key string, f soa.Param, amount int64) any {
 	switch {
 	case f.Name == "amount" || f.Name == "AMOUNT":
 		return amount
 	case f.Encrypted:
-		return cardABC
+		return cardFor(key)
 	case f.EmptyOK:
 		return ""
 	case len(f.Enum) > 0 && f.Type == soa.Int:

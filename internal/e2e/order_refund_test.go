@@ -57,7 +57,7 @@ func TestRefundRefusals(t *testing.T) {
 	pending.ValidateType = client.ValidateSMS
 	got, err := c.ConsumeApply(c.ctx, pending)
 	require.NoError(t, err)
-	require.Equal(t, client.PayStatusPending, got.PayStatus)
+	require.Equal(t, client.ValidateSMS, got.ValidateType)
 	c.cardHolder("wendy")
 	c.give("wendy", 500)
 	_, err = c.WithdrawApply(c.ctx, withdraw("wendy", "w1", cardABC, 100, 0))

@@ -15,15 +15,46 @@ import (
 
 // specEnv is an orderClient whose server delivers notifications at once to
 // the receiver it returns (backUrl rcv.URL+"/notify"), and the card holder
-// "buyer" (cardABC bound, 100000 fen in 200126) with the member "shop".
+// "buyer" (100000 fen in 200126) with the member "shop". The buyer's cards
+// are bound each the way a card method takes it (spec §5.2, §6.18):
+// cardABC by cardCheck 7 (QUICKPAY_VSP), cardTLT by 6 (QUICKPAY_TLT),
+// cardRNP by 3 (REALNAMEPAY, WITHHOLD_SD).
 func specEnv(t *testing.T) (*orderClient, *receiver) {
 	t.Helper()
 	ne := newNotifyEnv(t, fastNotify(2*time.Second))
 	c := ne.orders(t)
 	c.cardHolder("buyer")
+	c.withCardBy(cardTLT, client.CardCheckAgreement)
+	c.withCardBy(cardRNP, client.CardCheckRealNamePay)
 	c.give("buyer", 100000)
 	c.person("shop")
 	return c, newReceiver(t, c.Client, nil)
+}
+
+// The buyer's cards of specEnv besides cardABC (none ends 00 to 04, which
+// cardCheck 6 simulates failures with).
+const (
+	cardTLT = "6228480000000000015" // bound by cardCheck 6
+	cardRNP = "6228480000000000023" // bound by cardCheck 3
+)
+
+// withCardBy binds cardNo to buyer with cardCheck cc (3, 6 or 7).
+func (c *orderClient) withCardBy(cardNo string, cc int) {
+	c.t.Helper()
+	req := applyCard("buyer", cardNo)
+	req.CardCheck = cc
+	c.withCard(req)
+}
+
+// cardFor is the buyer's card of specEnv that pays with a card method.
+func cardFor(key string) string {
+	switch key {
+	case "QUICKPAY_TLT":
+		return cardTLT
+	case "REALNAMEPAY", "REALNAMEPAY_BATCH", "WITHHOLD_SD":
+		return cardRNP
+	}
+	return cardABC
 }
 
 // sendSpec calls service.method ("OrderService.depositApply") with param as an
@@ -62,10 +93,11 @@ func orderParam(method, no string, amount int64, payMethod map[string]any, backU
 }
 
 // withdrawParam is withdrawApply's param: amount (fee included) of buyer's
-// to cardNo, through payMethod when it is not nil.
+// to cardNo, through payMethod when it is not nil, without confirmation
+// (validateType 0; without one the platform waits for the SMS code).
 func withdrawParam(no, cardNo string, amount, fee int64, backURL string, payMethod map[string]any) map[string]any {
 	p := map[string]any{"bizOrderNo": no, "bizUserId": "buyer", "accountSetNo": escrowSet, "amount": amount, "fee": fee,
-		"backUrl": backURL, "bankCardNo": cardNo, "industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+		"validateType": client.ValidateNone, "backUrl": backURL, "bankCardNo": cardNo, "industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
 	if payMethod != nil {
 		p["payMethod"] = payMethod
 	}

@@ -114,7 +114,8 @@ func TestQueryBankBalanceOverHTTP(t *testing.T) {
 	got, err := callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":3,"acctNo":"31001","acctName":"平台存管户"}`)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{"acctOrgType": json.Number("3"), "acctNo": "31001", "acctName": "平台存管户",
-		"balance": json.Number("1000000000"), "acctStatus": "00"}, got, "the platform's starting funds")
+		"balance": json.Number("3000000000"), "acctStatus": "00"}, got,
+		"the platform's starting funds: 10,000,000.00 yuan in each of the standard, deposit and marketing sets (spec §6.17)")
 	_, err = callJSON(t, c.Client, "MerchantService.queryBankBalance", `{"acctOrgType":2,"acctNo":"1","acctName":"n"}`)
 	code, msg := answerCode(t, err)
 	assert.Equal(t, "10000", code)
@@ -126,8 +127,9 @@ func TestQueryBankBalanceOverHTTP(t *testing.T) {
 }
 
 // TestOrderChecksOverHTTP: the spec's checks of existing methods: refundType
-// (40023, §4.2.16), a consumption without split rules (40002, §4.2.24),
-// resendPaySMS every 10 seconds at most (40015, §4.2.25).
+// (40023, §4.2.16), a consumption without split rules (40002 and the spec's
+// words 无分账记录, §4.2.24), resendPaySMS every 10 seconds at most (40015 and
+// the words §4.2.25 quotes).
 func TestOrderChecksOverHTTP(t *testing.T) {
 	c, _ := specEnv(t)
 	c.consumed(consume("buyer", "shop", "c1", 100, 0))
@@ -137,8 +139,7 @@ func TestOrderChecksOverHTTP(t *testing.T) {
 		[]string{code, msg})
 	_, err = c.GetOrderSplitRuleListDetail(c.ctx, "c1")
 	code, msg = answerCode(t, err)
-	assert.Equal(t, "40002", code)
-	assert.Contains(t, msg, "no split record")
+	assert.Equal(t, []string{"40002", "无分账记录"}, []string{code, msg})
 
 	_, err = c.DepositApply(c.ctx, deposit("buyer", "d1", 100, 0))
 	require.NoError(t, err)
@@ -146,6 +147,5 @@ func TestOrderChecksOverHTTP(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.ResendPaySMS(c.ctx, "d1")
 	code, msg = answerCode(t, err)
-	assert.Equal(t, "40015", code)
-	assert.Contains(t, msg, "wait 10s between resends")
+	assert.Equal(t, []string{"40015", "调用重发短信接口太频繁，请稍后再试！"}, []string{code, msg})
 }

@@ -9,12 +9,22 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// Default account sets: the usual test escrow-style (托管) set first, then
-// the standard one.
+// Account sets: the usual test escrow (托管) set, and the standard balance
+// set of spec §6.17.
 const (
 	SetEscrow   = "200126"
 	SetStandard = "100001"
 )
+
+// DefaultAccountSets are an application's account sets unless configured:
+// the escrow set first, then every standard set of spec §6.17, which the
+// platform creates for each platform customer (the prepaid-card set 100006
+// on its first use): 100001 balance, 100002 deposit (保证金), 100003
+// reserve, 100004 and 100005 the intermediate sets, 2000000 marketing,
+// 100006 prepaid cards.
+func DefaultAccountSets() []string {
+	return []string{SetEscrow, SetStandard, SetDeposit, "100003", "100004", "100005", SetMarketing, "100006"}
+}
 
 // DefaultPlatformFunds is what the platform's own member holds in the
 // standard account set when an application starts (10,000,000.00 yuan), so

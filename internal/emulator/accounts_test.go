@@ -78,7 +78,9 @@ func TestPlatformFundsInMarketingSets(t *testing.T) {
 		sets []string
 		want map[string]int64
 	}{
-		{"the defaults", nil, map[string]int64{SetStandard: DefaultPlatformFunds, SetMarketing: -1, SetDeposit: -1}},
+		{"the defaults", nil, map[string]int64{SetStandard: DefaultPlatformFunds, SetMarketing: DefaultPlatformFunds,
+			SetDeposit: DefaultPlatformFunds, "100003": 0}},
+		{"without them", []string{SetEscrow, SetStandard}, map[string]int64{SetStandard: DefaultPlatformFunds, SetMarketing: -1, SetDeposit: -1}},
 		{"the spec's sets", []string{"400193", SetStandard, SetDeposit, SetMarketing},
 			map[string]int64{SetStandard: DefaultPlatformFunds, SetMarketing: DefaultPlatformFunds, SetDeposit: DefaultPlatformFunds}},
 	} {
@@ -102,4 +104,25 @@ func TestPlatformFundsInMarketingSets(t *testing.T) {
 func withSets(sets []string) *Emulator {
 	return New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
 		AccountSets: sets})
+}
+
+// TestSpecAccountSetsByDefault: without configuration every standard
+// account set of spec §6.17 is the application's, so a member's balance
+// and the platform's are read in each without 30019; another set is 30019,
+// whose message lists them.
+func TestSpecAccountSetsByDefault(t *testing.T) {
+	e := newTest()
+	funded(t, e, 0, "m")
+	for _, set := range []string{"100001", "100002", "100003", "100004", "100005", "2000000", "100006", SetEscrow} {
+		t.Run(set, func(t *testing.T) {
+			_, serr := do(t, e, "queryBalance", `{"bizUserId":"m","accountSetNo":"`+set+`"}`)
+			assert.Nil(t, serr, "%v", serr)
+			_, serr = do(t, e, "queryMerchantBalance", `{"accountSetNo":"`+set+`"}`)
+			assert.Nil(t, serr, "%v", serr)
+		})
+	}
+	_, serr := do(t, e, "queryBalance", `{"bizUserId":"m","accountSetNo":"400193"}`)
+	require.NotNil(t, serr)
+	assert.Equal(t, "30019", serr.Code)
+	assert.Contains(t, serr.Message, "[200126 100001 100002 100003 100004 100005 2000000 100006]")
 }

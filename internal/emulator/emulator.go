@@ -30,7 +30,7 @@ type Config struct {
 	// test environment shows codes in its back office (default "111111").
 	VerificationCode string
 	// AccountSets are every application's account sets, the one that holds
-	// escrow first (default SetEscrow, SetStandard).
+	// escrow first (default DefaultAccountSets).
 	AccountSets []string
 	// PlatformFunds is what the platform's member holds in the standard set
 	// when an application starts (default DefaultPlatformFunds; negative:
@@ -97,7 +97,7 @@ func New(cfg Config) *Emulator {
 		cfg.VerificationCode = DefaultVerificationCode
 	}
 	if len(cfg.AccountSets) == 0 {
-		cfg.AccountSets = []string{SetEscrow, SetStandard}
+		cfg.AccountSets = DefaultAccountSets()
 	}
 	if cfg.PlatformFunds == 0 {
 		cfg.PlatformFunds = DefaultPlatformFunds

@@ -80,7 +80,7 @@ func (a *app) member(bizUserID string) (*member, *soa.Error) {
 		return nil, soa.Errorf("30001", "bizUserId %q", bizUserID)
 	}
 	if m.locked {
-		return nil, soa.Errorf("30022", "bizUserId %q is locked; unlockMember unlocks it", bizUserID)
+		return nil, soa.Quoted("30022", textLocked)
 	}
 	return m, nil
 }

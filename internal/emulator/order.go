@@ -107,11 +107,23 @@ func (a *app) succeed(o *order) *soa.Error {
 	return nil
 }
 
-// failWith marks the order failed with an error and notifies the merchant.
+// failWith marks the order failed with an error; the merchant is notified
+// of a failed withdrawal only (see notifiesFailure).
 func (a *app) failWith(o *order, serr *soa.Error) {
 	o.status = statusFailed
 	o.errorCode, o.errorMessage = serr.Code, serr.Message
-	a.notifyOrder(o)
+	if o.notifiesFailure() {
+		a.notifyOrder(o)
+	}
+}
+
+// notifiesFailure reports whether the platform notifies the failure of an
+// order: a withdrawal's (withdrawApply, crossBorderWithdrawApply) is
+// notified whether it succeeds or fails, every other order only when it
+// succeeds (spec §4.2.15 notes 2 and 3; §4.2.3's and §4.2.23's payStatus;
+// §4.2.7 note 4 for payouts; §4.2.16 for refunds).
+func (o *order) notifiesFailure() bool {
+	return o.kind == kindWithdraw || o.kind == kindCrossBorder
 }
 
 func (o *order) ref() Ref {
@@ -142,19 +154,38 @@ func payCode(orderNo string) string {
 	return orderNo[len(orderNo)-6:]
 }
 
-// answer is the common order answer of PROTOCOL.md §7.
-func (o *order) answer() map[string]any {
-	payStatus := map[int]string{statusSucceeded: "success", statusFailed: "fail"}[o.status]
-	if payStatus == "" {
-		payStatus = "pending"
+// payStatus is the order's state as an answer's payStatus: success, fail,
+// or pending (unpaid, in progress).
+func (o *order) payStatus() string {
+	if s := map[int]string{statusSucceeded: "success", statusFailed: "fail"}[o.status]; s != "" {
+		return s
 	}
-	v := map[string]any{
-		"payStatus": payStatus, "payFailMessage": o.errorMessage, "bizUserId": o.payer,
-		"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "extendInfo": o.extendInfo,
+	return "pending"
+}
+
+// answer is the common answer of the order applications (PROTOCOL.md §7,
+// spec §4.2.2-§4.2.5, §4.2.3, §4.2.23). payStatus, payFailMessage and
+// bizUserId come only with an order applied for with validateType 0 (their
+// rows in the spec's response tables) and not paid outside (spec §5.2: the
+// QR, JS, mini-program, wallet and app methods return no payStatus; their
+// outcome is notified and queried).
+func (o *order) answer() map[string]any {
+	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "extendInfo": o.extendInfo}
+	if o.reportsStatus() {
+		v["payStatus"], v["payFailMessage"], v["bizUserId"] = o.payStatus(), o.errorMessage, o.payer
 	}
 	if o.status == statusUnpaid {
 		v["validateType"] = o.validateType
 		v["tradeNo"] = o.orderNo
 	}
 	return v
+}
+
+// reportsStatus: the application's answer carries payStatus (see answer).
+func (o *order) reportsStatus() bool {
+	if o.validateType != 0 {
+		return false
+	}
+	ch := o.pay.channel()
+	return ch == nil || ch.Confirm != soa.ConfirmOutside
 }

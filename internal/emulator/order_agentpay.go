@@ -100,12 +100,16 @@ func (a *app) collection(bizOrderNo string) (*order, *soa.Error) {
 }
 
 // batchAgentPay pays out each item like signalAgentPay. An item that
-// cannot be paid does not stop the others: it is recorded as a failed order
-// and its failure notified, one notification per item as the platform does.
+// cannot be paid does not stop the others: it is recorded as a failed order,
+// which is not notified (a payout is notified when it succeeds, spec §4.2.7
+// note 4); each paid item is notified on its own.
 func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	batch := p.str("bizBatchNo")
 	if _, dup := a.book.batches[batch]; dup {
 		return nil, soa.Errorf("40017", "bizBatchNo %q", batch)
+	}
+	if serr := checkTradeCode(p.str("tradeCode"), false); serr != nil {
+		return nil, serr
 	}
 	a.book.batches[batch] = true
 	for _, item := range asList(p["batchPayList"]) {
@@ -119,15 +123,15 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizBatchNo": batch}, nil
 }
 
-// failedItem records a batch item that could not be paid and notifies its
-// failure. An item whose bizOrderNo is already taken cannot be recorded
-// (the existing order stays as it is), but its failure is still notified.
+// failedItem records a batch item that could not be paid. An item whose
+// bizOrderNo is already taken is not recorded: the existing order stays as
+// it is.
 func (a *app) failedItem(p params, serr *soa.Error) {
 	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(),
 		created: a.now(), payer: p.str("bizUserId"), amount: p.num("amount"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; !dup {
 		a.register(o)
+		a.failWith(o, serr)
 	}
-	a.failWith(o, serr)
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // newOrder reads what every order method shares: bizOrderNo, amount, fee,
-// backUrl, extendInfo, validateType and orderExpireDatetime.
+// backUrl, extendInfo, validateType and orderExpireDatetime, and holds its
+// industryCode and tradeCode to the dictionaries (checkCodes).
 func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	o := &order{
 		kind: kind, bizOrderNo: p.str("bizOrderNo"), amount: p.num("amount"), fee: p.num("fee"),
@@ -17,6 +18,9 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
+	}
+	if serr := checkCodes(kind, p); serr != nil {
+		return nil, serr
 	}
 	if serr := checkAmounts(o.amount, o.fee); serr != nil {
 		return nil, serr
@@ -50,6 +54,10 @@ func (a *app) expiry(s string) (time.Time, *soa.Error) {
 	}
 	return t, nil
 }
+
+// validateSMS is the validateType of an order confirmed by pay with the SMS
+// code (spec §6.16).
+const validateSMS = 1
 
 // How an order goes on after its apply, by its payment (spec §5.2).
 const (
@@ -183,7 +191,7 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	_ = a.complete(o)
-	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage,
+	return map[string]any{"payStatus": o.payStatus(), "payFailMessage": o.errorMessage,
 		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
 }
 
@@ -194,7 +202,7 @@ func (o *order) realNamePay() bool {
 }
 
 // complete ends a confirmed order: the channel's simulated outcome, then
-// the posting; a failure of either fails the order (and is notified).
+// the posting; a failure of either fails the order (see failWith).
 func (a *app) complete(o *order) *soa.Error {
 	serr := a.channelFailure(o)
 	if serr == nil {

@@ -20,7 +20,7 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	if o.shares, serr = a.shares(p["recieverList"], o.amount); serr != nil {
 		return nil, serr
 	}
-	pm, serr := a.payment("agentCollectApply", p, o.amount, payer)
+	pm, serr := a.payment("agentCollectApply", p, o.amount, payer, payees(p["recieverList"]))
 	if serr != nil {
 		return nil, serr
 	}
@@ -69,4 +69,13 @@ func (o *order) left() int64 {
 		held += s
 	}
 	return min(held, o.amount-o.fee-o.paidOut)
+}
+
+// payees are the bizUserIds of a recieverList, in its order.
+func payees(v any) []string {
+	var out []string
+	for _, it := range asList(v) {
+		out = append(out, asStr(it["bizUserId"]))
+	}
+	return out
 }

@@ -16,7 +16,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	pm, serr := a.payment("depositApply", p, o.amount, m)
+	pm, serr := a.payment("depositApply", p, o.amount, m, []string{m.bizUserID})
 	if serr != nil {
 		return nil, serr
 	}
@@ -30,23 +30,27 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 }
 
 // payment reads an order's payMethod (see readPayment), checks the card it
-// pays with against the payer, and notes what the test environment would
-// refuse of it.
-func (a *app) payment(orderMethod string, p params, amount int64, payer *member) (payment, *soa.Error) {
+// pays with against the payer and its vspCusid against the payees
+// (checkVspCusid), and notes what the test environment would refuse of it.
+func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
 	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
 	if serr != nil {
 		return pm, serr
 	}
-	if serr := checkCard(payer, pm); serr != nil {
+	if serr := a.checkCard(payer, pm); serr != nil {
+		return pm, serr
+	}
+	if serr := a.checkVspCusid(pm, payees); serr != nil {
 		return pm, serr
 	}
 	return pm, a.checkLimits(pm)
 }
 
 // checkCard: a method that pays with a card needs one bound to the payer
-// (30045); a credit card pays an agreement payment with its validity and
-// CVV2 (10001), and instalments take only credit cards (30040).
-func checkCard(m *member, pm payment) *soa.Error {
+// (30045), bound the way the method takes (checkBindMethod); a credit card
+// pays an agreement payment with its validity and CVV2 (10001), and
+// instalments take only credit cards (30040).
+func (a *app) checkCard(m *member, pm payment) *soa.Error {
 	ch := pm.channel()
 	cardNo := pm.cardNo()
 	if ch == nil || cardNo == "" {
@@ -55,6 +59,9 @@ func checkCard(m *member, pm payment) *soa.Error {
 	c, ok := m.cards[cardNo]
 	if !ok {
 		return soa.Errorf("30045", "%s pays with a card that is not bound to %s", ch.Key, m.bizUserID)
+	}
+	if serr := a.checkBindMethod(m, ch.Key, c); serr != nil {
+		return serr
 	}
 	switch {
 	case ch.Key == "InstallmentPayment_H5" && c.cardType != cardCredit:

@@ -11,21 +11,17 @@ const (
 // getOrderSplitRuleListDetail answers the split rules a consumption
 // (splitRule) or a payout (splitRuleList) was made with, as they were sent,
 // nested lists included; recieverId (sic, as in consumeApply) is who got
-// the rest (spec §4.2.24). Other kinds of orders have no split rules
-// (40018); one made without them has no split record (40002).
+// the rest (spec §4.2.24). An order made without them, or of another kind
+// (which has none: a collection is split by its payouts), has no split
+// record: 40002 (tsymock's choice of code) with the spec's words.
 func getOrderSplitRuleListDetail(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
 		return nil, serr
 	}
-	if o.kind != kindConsume && o.kind != kindAgentPay {
-		return nil, soa.Errorf("40018", "order %s is a %s order; split rules belong to consumeApply, "+
-			"signalAgentPay and batchAgentPay orders (a collection is split by its payouts)", o.bizOrderNo, o.kind)
-	}
 	rules := a.book.read().rules[o.orderNo]
 	if len(rules) == 0 {
-		return nil, soa.Errorf("40002", "order %s was made without split rules: there is no split record (spec "+
-			"§4.2.24; the spec names no code, tsymock answers 40002)", o.bizOrderNo)
+		return nil, soa.Quoted("40002", textNoSplit)
 	}
 	state := splitNotDone
 	if o.status == statusSucceeded || o.status == statusRefunded {

@@ -63,9 +63,9 @@ func TestSplitRulesAsMade(t *testing.T) {
 			"state": tc.state, "splitRuleListDetail": tc.rules}, got, tc.order)
 	}
 	assert.Equal(t, "40000", code(t, e, "getOrderSplitRuleListDetail", byOrder("nope")))
-	assert.Equal(t, "40018", code(t, e, "getOrderSplitRuleListDetail", byOrder("k1")), "a collection is split by its payouts")
+	assert.Equal(t, "40002", code(t, e, "getOrderSplitRuleListDetail", byOrder("k1")), "a collection is split by its payouts")
 	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":100}`)
-	assert.Equal(t, "40018", code(t, e, "getOrderSplitRuleListDetail", byOrder("r1")), "a refund")
+	assert.Equal(t, "40002", code(t, e, "getOrderSplitRuleListDetail", byOrder("r1")), "a refund: no split record")
 }
 
 // TestPaymentInformationOfACollection follows a collection through a payout

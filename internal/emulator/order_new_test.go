@@ -83,9 +83,9 @@ func TestPayeeFundsInTransit(t *testing.T) {
 }
 
 // crossBorderParams withdraws amount of payer's to the card of the
-// cross-border member.
+// cross-border member, without confirmation (validateType 0).
 func crossBorderParams(payer, reserve, no, cardNo string, amount int64) string {
-	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":%q,"accountSetNo":"200126","amount":%d,"fee":10,"backUrl":"http://127.0.0.1/n",`+
+	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":%q,"accountSetNo":"200126","amount":%d,"fee":10,"validateType":0,"backUrl":"http://127.0.0.1/n",`+
 		`"crossBorderbizUserId":%q,"bankCardNo":%q,"industryCode":"1910","industryName":"其他","source":2}`,
 		no, payer, amount, reserve, cardNo)
 }
@@ -253,7 +253,7 @@ func TestReplayOfSpecOrders(t *testing.T) {
 	_, serr := e.ConfirmOrder("app", "c1")
 	require.Nil(t, serr)
 	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":400,"couponAmount":100}`)
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "t1", 1100, `{"QUICKPAY_TLT":{`+card+`,"amount":1100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "t1", 1100, `{"QUICKPAY_TLT":{`+tltCard+`,"amount":1100}}`, ""))
 	ok(t, e, "resendPaySMS", byOrder("t1"))
 	ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"t1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 	for _, amount := range []int{9, 7, 6} {

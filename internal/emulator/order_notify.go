@@ -5,7 +5,11 @@ import "maps"
 // notifyOrder queues the OrderService/pay notification of an order's
 // outcome (PROTOCOL.md §5, spec §4.2.15): tried up to 4 times by the
 // notifier.
-func (a *app) notifyOrder(o *order) {
+func (a *app) notifyOrder(o *order) { a.notify(o.result()) }
+
+// result is the OrderService/pay event of an order's outcome: status OK
+// with its returnValue, or error with the order's code and message.
+func (o *order) result() Event {
 	rv := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "amount": o.amount,
 		"buyerBizUserId": o.payer, "payDatetime": o.payDatetime(), "extendInfo": o.extendInfo}
 	if o.ori != nil {
@@ -16,7 +20,27 @@ func (a *app) notifyOrder(o *order) {
 	if o.status == statusFailed {
 		ev.Status, ev.ErrorCode, ev.Message = EventError, o.errorCode, o.errorMessage
 	}
-	a.notify(ev)
+	return ev
+}
+
+// OrderResult is an ended order's OrderService/pay result as its
+// notification carries it (SysID and At set), whether or not the platform
+// notifies it: a failed inbound payment is not notified (spec §4.2.15),
+// but a payment page still returns its result to the merchant's frontUrl
+// or jumpUrl. ok is false for an unknown order or one still pending.
+func (e *Emulator) OrderResult(sysid, bizOrderNo string) (Event, bool) {
+	a := e.find(sysid)
+	if a == nil {
+		return Event{}, false
+	}
+	defer a.mu.Unlock()
+	o, found := a.book.byBiz[bizOrderNo]
+	if !found || (o.status != statusSucceeded && o.status != statusFailed && o.status != statusRefunded) {
+		return Event{}, false
+	}
+	ev := o.result()
+	ev.SysID, ev.At = sysid, a.now()
+	return ev, true
 }
 
 // whereaboutsFields are the keys of spec §4.2.15 and §4.2.19 that some

@@ -45,15 +45,15 @@ func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
 // the money moves and the order notification is queued. A payment the
 // balance no longer covers, or one the test environment's channel fails
 // (an agreement payment's test amounts, spec §5.2), fails the order
-// instead (and is notified).
+// instead (notified only if it is a withdrawal, spec §4.2.15).
 func (e *Emulator) ConfirmOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
 	return pageOrder(e.page(sysid, actConfirmOrder, bizOrderNo))
 }
 
 func confirmOrder(a *app, o *order) *soa.Error { return a.complete(o) }
 
-// FailOrder ends a pending order as failed, as a page's fail button does,
-// and queues the failure notification.
+// FailOrder ends a pending order as failed, as a page's fail button does;
+// only a withdrawal's failure is notified (spec §4.2.15).
 func (e *Emulator) FailOrder(sysid, bizOrderNo, message string) (PageOrder, *soa.Error) {
 	return pageOrder(e.page(sysid, actFailOrder, bizOrderNo, message))
 }

@@ -65,23 +65,23 @@ func closeOrder(a *app, p params) (map[string]any, *soa.Error) {
 // resendPaySMS "sends" the confirmation code of a pending SMS order again
 // (spec §4.2.25): 40019 unless the order waits for its code, within its
 // orderExpireDatetime or, without one, 30 minutes of being made; 40015
-// (tsymock's choice of code: the spec names none) when the last resend was
-// less than 10 seconds ago.
+// when the last resend was less than 10 seconds ago. The spec quotes the
+// messages of both (textResendFinished, textResendTooOften) and names no
+// code: these are tsymock's choice.
 func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
 		return nil, serr
 	}
 	now := a.now()
-	if o.status != statusUnpaid || o.validateType != 1 {
+	if o.status != statusUnpaid || !now.Before(o.smsEnd()) {
+		return nil, soa.Quoted("40019", textResendFinished)
+	}
+	if o.validateType != 1 {
 		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
 	}
-	if end := o.smsEnd(); !now.Before(end) {
-		return nil, soa.Errorf("40019", "order %s could take its SMS code until %s", o.bizOrderNo, soa.FormatTime(end))
-	}
 	if !o.resentAt.IsZero() && now.Sub(o.resentAt) < resendGap {
-		return nil, soa.Errorf("40015", "the code of order %s was resent at %s; wait %s between resends",
-			o.bizOrderNo, soa.FormatTime(o.resentAt), resendGap)
+		return nil, soa.Quoted("40015", textResendTooOften)
 	}
 	o.resentAt = now
 	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": o.phone}, nil

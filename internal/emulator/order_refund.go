@@ -77,7 +77,7 @@ func (a *app) refunded(ori, o *order, feeBack int64, targets []flow) {
 
 // refundAnswer is refund's answer: the order's outcome, the amounts echoed.
 func refundAnswer(o *order, p params) map[string]any {
-	return map[string]any{"payStatus": o.answer()["payStatus"], "payFailMessage": o.errorMessage, "orderNo": o.orderNo,
+	return map[string]any{"payStatus": o.payStatus(), "payFailMessage": o.errorMessage, "orderNo": o.orderNo,
 		"bizOrderNo": o.bizOrderNo, "amount": o.amount, "couponAmount": p.num("couponAmount"),
 		"feeAmount": p.num("feeAmount"), "extendInfo": o.extendInfo}
 }

@@ -30,6 +30,11 @@ const (
 	RuleOrderExpiry = "order-expiry-24h"
 	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
 	RuleConsumerIP = "consumer-ip"
+	// RuleCardBindMethod: a REALNAMEPAY or REALNAMEPAY_BATCH payment with a
+	// card bound by a four-element check (cardCheck 5 or 8), which the
+	// request table of spec §5.2 admits and its notes on real-name pay do
+	// not.
+	RuleCardBindMethod = "card-bind-method"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member

@@ -18,9 +18,33 @@ func lastEvent(t *testing.T, e *Emulator) Event {
 	return evs[len(evs)-1]
 }
 
+// orderEvents are the queued order notifications of bizOrderNo.
+func orderEvents(e *Emulator, bizOrderNo string) []Event {
+	var out []Event
+	for _, ev := range e.PendingEvents("app") {
+		if ev.Order && ev.ReturnValue["bizOrderNo"] == bizOrderNo {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// orderView is the order bizOrderNo as the admin API shows it.
+func orderView(t *testing.T, e *Emulator, bizOrderNo string) OrderView {
+	t.Helper()
+	for _, o := range e.Orders("app") {
+		if o.BizOrderNo == bizOrderNo {
+			return o
+		}
+	}
+	require.Failf(t, "no order", "bizOrderNo %s", bizOrderNo)
+	return OrderView{}
+}
+
 // TestAgreementPayAmounts: an agreement payment (QUICKPAY_TLT) of 10 to 15
 // yuan fails at its confirmation as the test environment simulates it
-// (spec §5.2); the order fails with the code, and the failure is notified.
+// (spec §5.2); the order fails with the code, and only a success is
+// notified (spec §4.2.15 note 2).
 func TestAgreementPayAmounts(t *testing.T) {
 	tests := []struct {
 		amount int64
@@ -39,29 +63,33 @@ func TestAgreementPayAmounts(t *testing.T) {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
 			e := newTest()
 			market(t, e)
-			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":%d}}`, card, tt.amount)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":%d}}`, tltCard, tt.amount)
 			v := ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", tt.amount, pm, ""))
-			require.Equal(t, "pending", v["payStatus"])
+			require.Equal(t, int64(1), v["validateType"], "confirmed by SMS: no payStatus yet (spec §4.2.2)")
 			got := ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 			d := ok(t, e, "getOrderDetail", `{"bizOrderNo":"d1"}`)
-			ev := lastEvent(t, e)
+			evs := orderEvents(e, "d1")
 			if tt.code == "" {
 				assert.Equal(t, "success", got["payStatus"])
-				assert.Equal(t, EventOK, ev.Status)
+				require.Len(t, evs, 1)
+				assert.Equal(t, EventOK, evs[0].Status)
 				return
 			}
 			assert.Equal(t, "fail", got["payStatus"])
 			assert.Contains(t, got["payFailMessage"], tt.what)
 			assert.EqualValues(t, statusFailed, d["orderStatus"])
-			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
-			assert.Contains(t, ev.Message, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
+			assert.Empty(t, evs, "an inbound payment is notified when it succeeds only")
+			view := orderView(t, e, "d1")
+			assert.Equal(t, tt.code, view.ErrorCode)
+			assert.Contains(t, view.ErrorMessage, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
 		})
 	}
 }
 
 // TestAgreementRefundAmounts: a refund of 16 or 17 yuan of an agreement
 // payment fails as the test environment simulates it (spec §5.2): the
-// refund order fails and is notified, no money moves.
+// refund order fails, no money moves, and nothing is notified (a refund is
+// notified when it succeeds, spec §4.2.16).
 func TestAgreementRefundAmounts(t *testing.T) {
 	tests := []struct {
 		amount int64
@@ -71,7 +99,7 @@ func TestAgreementRefundAmounts(t *testing.T) {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
 			e := newTest()
 			market(t, e)
-			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":2000}}`, card)
+			pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":2000}}`, tltCard)
 			ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 2000, pm, ""))
 			ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"c1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 			r := ok(t, e, "refund", fmt.Sprintf(`{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":%d}`, tt.amount))
@@ -83,8 +111,8 @@ func TestAgreementRefundAmounts(t *testing.T) {
 			}
 			assert.Equal(t, "fail", r["payStatus"])
 			assert.Equal(t, int64(2000), shop, "no money moves")
-			ev := lastEvent(t, e)
-			assert.Equal(t, []string{EventError, tt.code}, []string{ev.Status, ev.ErrorCode})
+			assert.Empty(t, orderEvents(e, "r1"))
+			assert.Equal(t, tt.code, orderView(t, e, "r1").ErrorCode)
 			assert.EqualValues(t, statusSucceeded, ok(t, e, "getOrderDetail", `{"bizOrderNo":"c1"}`)["orderStatus"])
 		})
 	}
@@ -132,13 +160,17 @@ func TestAppPaymentAmounts(t *testing.T) {
 			}
 			assert.Empty(t, out.Portability)
 			if tt.status == statusInProgress {
-				assert.Equal(t, "pending", out.Value["payStatus"])
+				assert.NotContains(t, out.Value, "payStatus", "ALIPAY_APP_OPEN answers none (spec §5.2)")
 				_, serr := e.ConfirmOrder("app", "d1")
 				assert.Equal(t, "40004", serr.Code, "an order in progress stays in progress")
 				return
 			}
-			ev := lastEvent(t, e)
-			assert.Equal(t, tt.code, ev.ErrorCode)
+			if tt.status == statusFailed {
+				assert.Empty(t, orderEvents(e, "d1"), "a failed inbound payment is not notified (spec §4.2.15)")
+				assert.Equal(t, tt.code, orderView(t, e, "d1").ErrorCode)
+				return
+			}
+			assert.Equal(t, EventOK, lastEvent(t, e).Status)
 		})
 	}
 }
@@ -186,16 +218,36 @@ type orderLeniency struct {
 // (test-amount has its own test, TestAppPaymentAmounts).
 func orderLeniencies() []orderLeniency {
 	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
-	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, card)
+	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, tltCard)
 	return []orderLeniency{
 		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, "")},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
-		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100}}`, "")},
+		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
 		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
+		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", wxeName, "o", 100,
+			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
+	}
+}
+
+// fourElementCard binds §6.18's cardCheck 8 test card to its holder, a
+// member named after him (王小二), as the test environment takes it.
+func fourElementCard(t *testing.T, e *Emulator) {
+	t.Helper()
+	for _, s := range []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": wxeName, "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": wxeName, "name": wxeName, "identityType": 1, "identityNo": wxeID}},
+		{"applyBindBankCard", map[string]any{"bizUserId": wxeName, "cardNo": wxeCard, "phone": "13800000003",
+			"name": wxeName, "identityType": 1, "identityNo": wxeID, "cardCheck": 8}},
+	} {
+		_, serr := memberCall(t, e, "app", s.method, s.param)
+		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
 }
 
@@ -237,9 +289,10 @@ func TestRealNamePayCode(t *testing.T) {
 	_, serr := memberCall(t, e, "app", "bindBankCard", map[string]any{"bizUserId": "buyer", "tranceNum": last["tranceNum"],
 		"phone": "13800000002", "verificationCode": "246810"})
 	require.Nil(t, serr)
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+card+`,"amount":100}}`, ""))
+	bindWith(t, e, "buyer", rnpCardNo, checkRealNamePay)
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+rnpCard+`,"amount":100}}`, ""))
 	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d2", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""))
-	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+card+`,"amount":100}}`, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d3", 100, `{"REALNAMEPAY_BATCH":{`+rnpCard+`,"amount":100}}`, ""))
 	pay := `{"bizUserId":"buyer","bizOrderNo":"%s","verificationCode":"111111","consumerIp":"10.1.1.1"}`
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d1"))["payStatus"])
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d3"))["payStatus"])

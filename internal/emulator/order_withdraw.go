@@ -8,7 +8,7 @@ import (
 
 // FailMarker in a withdrawApply's extendInfo makes the withdrawal fail
 // after it is accepted, as a bank refusing the transfer would: no money
-// moves, the order ends with status 3 and a failure notification is sent.
+// moves, the order ends with status 3 and its failure is notified.
 const FailMarker = "tsymock:fail"
 
 // defaultWithdrawal is the channel of a withdrawal that names none: 通联通代付
@@ -20,8 +20,9 @@ func defaultWithdrawal() map[string]any {
 // withdrawApply sends money from a member's account to a bound card (spec
 // §4.2.3) through one outbound channel of spec §5.2 (WITHDRAW_TLT when
 // payMethod is left out): the amount less the fee leaves the ledger, the
-// fee goes to the platform. validateType 1 waits for the SMS code (pay), 2
-// for the password page; otherwise it pays at once.
+// fee goes to the platform. validateType 0 pays at once, 2 waits for the
+// password page, and 1, the default when none is sent (spec §4.2.3), for
+// the SMS code (pay).
 func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	m, set, serr := a.memberInSet(p)
 	if serr != nil {
@@ -40,6 +41,9 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	o, serr := a.newOrder(kind, p)
 	if serr != nil {
 		return nil, serr
+	}
+	if !o.validateSent {
+		o.validateType = validateSMS // the default of spec §4.2.3 and §4.2.23
 	}
 	methods := p["payMethod"]
 	if len(asMap(methods)) == 0 {

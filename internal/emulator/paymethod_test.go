@@ -47,16 +47,25 @@ func orderParams(method, payer, no string, amount int64, payMethod, extra string
 		`"industryCode":"1910","industryName":"其他","source":1}`, who, extra, no, amount, payMethod)
 }
 
-// market is a funded payer "buyer" with card 6228480000000000001 bound, and
-// a receiver "shop".
+// market is a funded payer "buyer" with three cards bound, one for each
+// way the card methods take (spec §5.2, §6.18): card by cardCheck 7
+// (QUICKPAY_VSP), tltCard by 6 (QUICKPAY_TLT), rnpCard by 3 (REALNAMEPAY,
+// WITHHOLD_SD); and a receiver "shop".
 func market(t *testing.T, e *Emulator) {
 	t.Helper()
 	onboard(t, e, "app", "buyer", "6228480000000000001")
+	bindWith(t, e, "buyer", tltCardNo, checkAgreement)
+	bindWith(t, e, "buyer", rnpCardNo, checkRealNamePay)
 	ok(t, e, "applicationTransfer", `{"bizTransferNo":"fund","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000}`)
 	funded(t, e, 0, "shop")
 }
 
-const card = `"bankCardNo":"6228480000000000001"`
+// The buyer's cards in market, as payMethod body keys.
+const (
+	card    = `"bankCardNo":"6228480000000000001"`
+	tltCard = `"bankCardNo":"` + tltCardNo + `"`
+	rnpCard = `"bankCardNo":"` + rnpCardNo + `"`
+)
 
 // TestPayMethodsByOrderType: each order method takes only the methods spec
 // §5.2 lets it, and a key outside the spec is named (40009).
@@ -134,7 +143,7 @@ func TestCombinedPaymentMoney(t *testing.T) {
 	assert.Equal(t, "pending", v["payStatus"])
 	assert.Equal(t, PayPagePath+v["orderNo"].(string), v["payInfo"])
 	platform := func() int64 {
-		return ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
+		return ok(t, e, "queryMerchantBalance", `{"accountSetNo":"2000000"}`)["allAmount"].(int64) // coupons: the marketing set
 	}
 	before := platform()
 	_, serr := e.ConfirmOrder("app", "c1")
@@ -156,24 +165,29 @@ func TestCombinedPaymentMoney(t *testing.T) {
 
 // TestConfirmations: how each kind of method goes on after its apply
 // (spec §5.2): the validateType it takes, and what the answer hands over.
+// payStatus, payFailMessage and bizUserId come only with validateType 0
+// (the response tables of spec §4.2.2, §4.2.4, §4.2.5), never with a
+// method the payer pays outside (§5.2: 不返回 payStatus): payStatus ""
+// is their absence.
 func TestConfirmations(t *testing.T) {
 	tests := []struct {
 		name, payMethod, extra string
 		code                   string
-		payStatus              string
+		payStatus              string // "": not in the answer
 		key                    string // an answer key that must be there
 	}{
 		{"quick pay, no SMS", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":0,`, "", "success", ""},
-		{"quick pay, SMS", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":1,`, "", "pending", "validateType"},
+		{"quick pay, SMS", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":1,`, "", "", "validateType"},
 		{"quick pay, password", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":2,`, "40028", "", ""},
-		{"real-name pay", `{"REALNAMEPAY":{` + card + `,"amount":100}}`, "", "", "pending", "validateType"},
+		{"real-name pay", `{"REALNAMEPAY":{` + rnpCard + `,"amount":100}}`, "", "", "", "validateType"},
 		{"scanned code", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, "", "", "success", ""},
 		{"scanned code with SMS", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, `"validateType":1,`, "40028", "", ""},
 		{"gateway with a password", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, `"validateType":2,`, "40028", "", ""},
-		{"QR code", `{"SCAN_ALIPAY":{"amount":100,"limitPay":"no_credit"}}`, "", "", "pending", "payInfo"},
-		{"POS", `{"ORDER_VSPPAY":{"amount":100}}`, "", "", "pending", "payCode"},
-		{"WeChat app", `{"WECHATPAY_APP_OPEN":{"subAppId":"s","amount":9,"limitPay":""}}`, "", "", "success", "weChatAPPInfo"},
-		{"bank app", `{"MOBILEAPPPAY_VSP":{"amount":100}}`, "", "", "pending", ""},
+		{"gateway", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, "", "", "pending", "payInfo"},
+		{"QR code", `{"SCAN_ALIPAY":{"amount":100,"limitPay":"no_credit"}}`, "", "", "", "payInfo"},
+		{"POS", `{"ORDER_VSPPAY":{"amount":100}}`, "", "", "", "payCode"},
+		{"WeChat app", `{"WECHATPAY_APP_OPEN":{"subAppId":"s","amount":9,"limitPay":""}}`, "", "", "", "weChatAPPInfo"},
+		{"bank app", `{"MOBILEAPPPAY_VSP":{"amount":100}}`, "", "", "", ""},
 		{"instalments need a credit card", `{"InstallmentPayment_H5":{"nper":3,"channel":1,"amount":100,` + card + `}}`, "", "30040", "", ""},
 		{"a card of someone else", `{"WITHHOLD_SD":{"bankCardNo":"6228480000000000009","amount":100}}`, "", "30045", "", ""},
 	}
@@ -192,7 +206,13 @@ func TestConfirmations(t *testing.T) {
 				return
 			}
 			require.Nil(t, out.Err)
-			assert.Equal(t, tt.payStatus, out.Value["payStatus"])
+			if tt.payStatus == "" {
+				for _, k := range []string{"payStatus", "payFailMessage", "bizUserId"} {
+					assert.NotContains(t, out.Value, k)
+				}
+			} else {
+				assert.Equal(t, tt.payStatus, out.Value["payStatus"])
+			}
 			if tt.key != "" {
 				assert.NotEmpty(t, out.Value[tt.key], "%v", out.Value)
 			}

@@ -223,7 +223,8 @@ func orderHistory() []step {
 			h.ok("consumeApply", orderParams("consumeApply", "buyer", "c2", 1000, pm, `"frontUrl":"http://127.0.0.1/front",`))
 			_, serr := h.e.ConfirmOrder(h.sysid, "c2")
 			h.pageOK(serr)
-			h.ok("consumeApply", orderParams("consumeApply", "buyer", "c3", 300, `{"WITHHOLD_SD":{`+buyerCard+`,"amount":300}}`, ""))
+			withhold := fmt.Sprintf(`{"WITHHOLD_SD":{"bankCardNo":%q,"amount":300}}`, ccbCredit) // bound by cardCheck 8
+			h.ok("consumeApply", orderParams("consumeApply", "buyer", "c3", 300, withhold, ""))
 			h.ok("pay", `{"bizUserId":"buyer","bizOrderNo":"c3","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
 			h.ok("consumeApply", strings.Replace(consume("buyer", "shop", "c4", 50, 0, ""), `"source":1`, `"source":1,"validateType":1`, 1))
 			h.ok("closeOrder", `{"bizOrderNo":"c4"}`)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -146,7 +147,7 @@ func confirmFrontTrans(h *Handler, p *pageSession, form url.Values) (string, *so
 }
 
 // payOrder completes the order. A payment the balance no longer covers
-// fails the order, which is notified and returned like a success; an order
+// fails the order, whose result is returned like a success's; an order
 // that is no longer pending is an error page.
 func payOrder(h *Handler, p *pageSession) (string, *soa.Error) {
 	_, serr := h.emu.ConfirmOrder(p.sysid, p.str("bizOrderNo"))
@@ -156,7 +157,8 @@ func payOrder(h *Handler, p *pageSession) (string, *soa.Error) {
 	return h.orderRPS(p)
 }
 
-// failOrder is the fail button: the order fails with 40006 and the message.
+// failOrder is the fail button: the order fails with 40006 and the message,
+// returned to the merchant's page (backUrl hears nothing, spec §4.2.15).
 func failOrder(h *Handler, p *pageSession, _, message string) (string, *soa.Error) {
 	if _, serr := h.emu.FailOrder(p.sysid, p.str("bizOrderNo"), message); serr != nil {
 		return "", serr
@@ -164,8 +166,8 @@ func failOrder(h *Handler, p *pageSession, _, message string) (string, *soa.Erro
 	return h.orderRPS(p)
 }
 
-// orderNotified reports whether ConfirmOrder's error ended the order (and
-// queued its notification) rather than finding it not payable.
+// orderNotified reports whether ConfirmOrder's error ended the order (with
+// a result to return) rather than finding it not payable.
 func orderNotified(serr *soa.Error) bool {
 	switch serr.Code {
 	case "40000", "40003", "40004":
@@ -174,15 +176,25 @@ func orderNotified(serr *soa.Error) bool {
 	return true
 }
 
-// orderRPS is the rps of the order's notification, returned to
-// jumpUrl/frontUrl exactly as backUrl receives it.
+// orderRPS is the rps of the order's result, returned to jumpUrl/frontUrl
+// exactly as backUrl receives it. A failed payment is not notified to
+// backUrl (spec §4.2.15): the page returns its result all the same, so
+// that the browser gets back to the merchant.
 func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 	biz := p.str("bizOrderNo")
 	rps, ok := h.notify.LatestRPS(func(ev emulator.Event) bool {
 		return ev.SysID == p.sysid && ev.Order && ev.ReturnValue["bizOrderNo"] == biz
 	})
+	if ok {
+		return rps, nil
+	}
+	ev, ok := h.emu.OrderResult(p.sysid, biz)
 	if !ok {
-		return "", soa.Errorf("9000", "tsymock: the notification of order %s is missing", biz)
+		return "", soa.Errorf("9000", "tsymock: order %s has no result to return", biz)
+	}
+	rps, err := notify.RPSText(ev)
+	if err != nil {
+		return "", soa.Errorf("9999", "tsymock: the result of order %s: %v", biz, err)
 	}
 	return rps, nil
 }

@@ -74,6 +74,13 @@ func TestErrorf(t *testing.T) {
 	assert.Equal(t, "参数错误: bad \uFFFD", Errorf("10000", "bad %s", "\xff").Message)
 }
 
+// TestQuoted: the platform's words are the whole message, with no catalogue
+// text before them (spec §4.1.15's 会员已锁定 with 30022).
+func TestQuoted(t *testing.T) {
+	assert.Equal(t, &Error{Code: "30022", Message: "会员已锁定"}, Quoted("30022", "会员已锁定"))
+	assert.ErrorIs(t, Quoted("30022", "会员已锁定"), NewError("30022"))
+}
+
 func TestErrorIs(t *testing.T) {
 	err := fmt.Errorf("wrapped: %w", Errorf("30000", "detail"))
 	assert.ErrorIs(t, err, NewError("30000"))

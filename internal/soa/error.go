@@ -46,6 +46,14 @@ func NewError(code string) *Error {
 	return &Error{Code: code, Message: catalogueText(code)}
 }
 
+// Quoted returns the error for code whose whole message is text: the platform's own words
+// where the specification quotes them for a case (e.g. 会员已锁定, spec §4.1.15), which a test
+// suite written against the real test environment may compare whole. The specification names
+// the words, not always the code; the caller chooses the closest.
+func Quoted(code, text string) *Error {
+	return &Error{Code: code, Message: text}
+}
+
 // Errorf returns the error for code whose message is the catalogue text, ": ", then the
 // formatted detail, e.g. Errorf("10001", "%s", "bizUserId") is "参数不能为空: bizUserId".
 // Invalid UTF-8 in the detail is replaced by U+FFFD so that the message survives JSON encoding

@@ -1,0 +1,53 @@
+package emulator
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// checkVspCusid: in 收银宝 group mode a payee takes payments only through
+// the sub-merchants (vspCusid) bound to it with vspTermidService (spec
+// §4.1.21 note 2.2, changelog 2.0.7: deposits, consumptions, collections).
+// A binding is group mode when it names vspMerchantid. Payees with no such
+// binding (single-merchant mode, or no binding at all) take any vspCusid;
+// otherwise the payMethod's vspCusid must be one a payee bound: 20009
+// 渠道商户信息错误 (tsymock's choice of code, the spec names none). An
+// agentCollectApply with several receivers takes a sub-merchant of any of
+// them (tsymock's choice: the spec speaks of one payee).
+func (a *app) checkVspCusid(pm payment, payees []string) *soa.Error {
+	ch := pm.channel()
+	if ch == nil {
+		return nil
+	}
+	cusID := asStr(ch.body["vspCusid"])
+	bound := a.groupCusIDs(payees)
+	if cusID == "" || len(bound) == 0 || slices.Contains(bound, cusID) {
+		return nil
+	}
+	return soa.Errorf("20009", "%s.vspCusid %q is not a 收银宝 sub-merchant bound to the payee %s (bound: %s); "+
+		"bind it with vspTermidService (spec §4.1.21 note 2.2)", ch.Key, cusID, strings.Join(payees, ", "),
+		strings.Join(bound, ", "))
+}
+
+// groupCusIDs are the vspCusids the payees bound in group mode, in binding
+// order, each once.
+func (a *app) groupCusIDs(payees []string) []string {
+	var out []string
+	for _, id := range payees {
+		m := a.members[id]
+		if id == OwnerPlatform {
+			m = a.platform
+		}
+		if m == nil {
+			continue
+		}
+		for _, t := range m.vsp {
+			if t.merchantID != "" && t.cusID != "" && !slices.Contains(out, t.cusID) {
+				out = append(out, t.cusID)
+			}
+		}
+	}
+	return out
+}

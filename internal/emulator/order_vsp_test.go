@@ -1,0 +1,95 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// vspOrder is an order request paid with SCAN_WEIXIN_ORG through a vspCusid.
+type vspOrder struct{ method, param string }
+
+func scanThrough(cusID string) string {
+	return `{"SCAN_WEIXIN_ORG":{"vspCusid":"` + cusID + `","amount":100,"limitPay":""}}`
+}
+
+// consumeThrough: buyer pays receiver 100 through cusID.
+func consumeThrough(receiver, cusID string) vspOrder {
+	return vspOrder{"consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100, scanThrough(cusID), ""),
+		`"recieverId":"shop"`, `"recieverId":"`+receiver+`"`, 1)}
+}
+
+// collectThrough: buyer pays agent 40 and shop 60 through cusID.
+func collectThrough(cusID string) vspOrder {
+	return vspOrder{"agentCollectApply", strings.Replace(
+		collectFor("buyer", "o", 100, 0, `{"bizUserId":"agent","amount":40},{"bizUserId":"shop","amount":60}`),
+		`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, scanThrough(cusID), 1)}
+}
+
+// TestVspCusidOfThePayee: in 收银宝 group mode a payee takes channel
+// payments only through the sub-merchants (vspCusid) it bound with
+// vspTermidService (spec §4.1.21 note 2.2; the changelog of 2.0.7 names
+// deposits, consumptions and collections); another is 20009. Bindings
+// without vspMerchantid (single-merchant mode), or none, take any vspCusid.
+func TestVspCusidOfThePayee(t *testing.T) {
+	deposit := func(cusID string) vspOrder {
+		return vspOrder{"depositApply", orderParams("depositApply", "buyer", "o", 100, scanThrough(cusID), "")}
+	}
+	tests := []struct {
+		name  string
+		order vspOrder
+		code  string
+	}{
+		{"consume through the shop's sub-merchant", consumeThrough("shop", "C1"), ""},
+		{"consume through another", consumeThrough("shop", "C9"), "20009"},
+		{"consume through a sub-merchant bound in single mode", consumeThrough("shop", "S1"), "20009"},
+		{"a payee with no binding takes any", consumeThrough("agent", "C9"), ""},
+		{"collect through a receiver's sub-merchant", collectThrough("C1"), ""},
+		{"collect through none of the receivers'", collectThrough("C9"), "20009"},
+		{"deposit through the member's own", deposit("B1"), ""},
+		{"deposit through another", deposit("C1"), "20009"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			funded(t, e, 0, "agent")
+			bindVsp(t, e, "shop", "M1", "C1", "C101")
+			bindVsp(t, e, "shop", "", "S1", "POS1") // single mode: no vspMerchantid
+			bindVsp(t, e, "buyer", "M1", "B1", "B101")
+			out := call(t, e, "OrderService", tt.order.method, tt.order.param)
+			if tt.code == "" {
+				require.Nil(t, out.Err, "%v", out.Err)
+				return
+			}
+			require.NotNil(t, out.Err)
+			assert.Equal(t, tt.code, out.Err.Code)
+			assert.Contains(t, out.Err.Message, "spec §4.1.21 note 2.2")
+			assert.Empty(t, e.Orders("app"), "nothing is kept")
+		})
+	}
+}
+
+// TestVspCusidWithoutGroupBindings: a payee whose bindings are all single
+// mode takes any sub-merchant (spec §4.1.21 note 2 is group mode's).
+func TestVspCusidWithoutGroupBindings(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	bindVsp(t, e, "shop", "", "S1", "POS1")
+	o := consumeThrough("shop", "C9")
+	ok(t, e, o.method, o.param)
+}
+
+// bindVsp binds terminal termID of sub-merchant cusID to bizUserID, in group
+// mode when merchantID is not empty (spec §4.1.21).
+func bindVsp(t *testing.T, e *Emulator, bizUserID, merchantID, cusID, termID string) {
+	t.Helper()
+	p := map[string]any{"bizUserId": bizUserID, "operationType": "set", "vspCusid": cusID, "appid": "A1", "vspTermid": termID}
+	if merchantID != "" {
+		p["vspMerchantid"] = merchantID
+	}
+	_, serr := memberCall(t, e, "app", "vspTermidService", p)
+	require.Nil(t, serr, "%v", serr)
+}

@@ -1,0 +1,19 @@
+package emulator
+
+// The platform's own words for cases the specification quotes them for;
+// answered whole (soa.Quoted), so that a suite that compares them passes
+// against tsymock as against the real test environment.
+const (
+	// textLocked: every call of a locked member but unlockMember (spec
+	// §4.1.15), with code 30022.
+	textLocked = "会员已锁定"
+	// textResendTooOften: resendPaySMS again within 10 seconds (spec
+	// §4.2.25), with code 40015.
+	textResendTooOften = "调用重发短信接口太频繁，请稍后再试！"
+	// textResendFinished: resendPaySMS of an order that is no longer unpaid,
+	// or past the time it takes its code (spec §4.2.25), with code 40019.
+	textResendFinished = "订单处理完成或处理中，不支持重发短信！"
+	// textNoSplit: getOrderSplitRuleListDetail of an order made without
+	// split rules (spec §4.2.24), with code 40002.
+	textNoSplit = "无分账记录"
+)
