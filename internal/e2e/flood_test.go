@@ -167,7 +167,7 @@ func createMemberReq(bizUserID string) string {
 // 80 KB each are kept within 64 MiB of them, the rest refused with a page
 // saying so.
 func TestFloodOfAbandonedPages(t *testing.T) {
-	const opens, ceiling = 1500, 96 << 20
+	const opens, ceiling = 1500, 128 << 20
 	ne := newNotifyEnv(t, quiet)
 	c := ne.orders(t)
 	c.realNamed("pager")
