@@ -483,7 +483,7 @@ var defaultTable = []Method{
 			{Name: "extendInfo"},
 		},
 		Returns: []Param{
-			{Name: "payStatus", Doc: "success, pending or fail"},
+			{Name: "payStatus", Doc: "success, pending or fail; only with validateType 0 and a payMethod not paid outside (spec §4.2.2-§4.2.5, §5.2)"},
 			{Name: "payFailMessage"},
 			{Name: "bizUserId"},
 			{Name: "orderNo"},
@@ -558,7 +558,7 @@ var defaultTable = []Method{
 			{Name: "extendInfo"},
 		},
 		Returns: []Param{
-			{Name: "payStatus", Doc: "success, pending or fail"},
+			{Name: "payStatus", Doc: "success, pending or fail; only with validateType 0 and a payMethod not paid outside (spec §4.2.2-§4.2.5, §5.2)"},
 			{Name: "payFailMessage"},
 			{Name: "bizUserId"},
 			{Name: "orderNo"},
@@ -599,7 +599,7 @@ var defaultTable = []Method{
 			{Name: "extendInfo"},
 		},
 		Returns: []Param{
-			{Name: "payStatus", Doc: "success, pending or fail"},
+			{Name: "payStatus", Doc: "success, pending or fail; only with validateType 0 and a payMethod not paid outside (spec §4.2.2-§4.2.5, §5.2)"},
 			{Name: "payFailMessage"},
 			{Name: "bizUserId"},
 			{Name: "orderNo"},
