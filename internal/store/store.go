@@ -133,3 +133,12 @@ type replayStats struct {
 	ops, apps, done, diverged int
 	finished                  map[string]bool
 }
+
+// Stats is the write-ahead log's figures now (wal.Log.Stats), for
+// metrics; ok is false before Open.
+func (st *Store) Stats() (s wal.Stats, ok bool) {
+	if st == nil || st.log == nil {
+		return wal.Stats{}, false
+	}
+	return st.log.Stats(), true
+}
