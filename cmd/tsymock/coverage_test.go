@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +29,8 @@ func TestCoverageCommand(t *testing.T) {
 			`{"bizUserId":"cov","memberType":3,"source":1}`}, &out, &errOut)
 		require.Equal(t, 0, code, "%s", errOut.String())
 	}
-	assert.Contains(t, stderr.String(), "application registered on first use")
+	assert.Eventually(t, func() bool { return strings.Contains(stderr.String(), "application registered on first use") },
+		time.Second, 10*time.Millisecond, "info lines are written within logBatchInterval")
 	openPage(t, url)
 
 	var out, errOut bytes.Buffer

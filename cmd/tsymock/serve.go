@@ -110,7 +110,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
-	logger, err := newLogger(stderr, f.logFormat, f.logLevel)
+	logs := newLogBatch(stderr)
+	defer logs.Flush()
+	logger, err := newLogger(logs, f.logFormat, f.logLevel)
 	if err != nil {
 		return err
 	}
@@ -154,6 +156,7 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 		return err
 	}
 	if banner {
+		logs.Flush() // the start's lines come before the banner
 		if err := writeBanner(stderr, f, cfg, ln.Addr().String()); err != nil {
 			return err
 		}
@@ -194,7 +197,9 @@ func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logge
 	return w, nil
 }
 
-func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+// newLogger is serve's logger, writing to the batch (see logBatch) and
+// flushing it after a warning or an error.
+func newLogger(w *logBatch, format, level string) (*slog.Logger, error) {
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("--log-level: %w", err)
@@ -202,9 +207,9 @@ func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: lv}
 	switch format {
 	case "text":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
+		return slog.New(flushingHandler{slog.NewTextHandler(w, opts), w}), nil
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		return slog.New(flushingHandler{slog.NewJSONHandler(w, opts), w}), nil
 	default:
 		return nil, fmt.Errorf("--log-format must be text or json, not %q", format)
 	}
