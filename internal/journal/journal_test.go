@@ -101,24 +101,30 @@ func TestMaskEntry(t *testing.T) {
 	}
 
 	t.Run("free text", func(t *testing.T) {
-		const id, order = "11010119900101123X", "20261204123456789012"
-		note := "card " + card + ", id " + id
+		const id, order, merchant = "11010119900101123X", "1733301234567890123", "1733301234567"
+		const platformOrder = "1012340000000000001" // tsymock's 19-digit orderNo
+		note := "card " + card + ", id " + id + ", order " + merchant
+		raw := `{"param":{"summary":"` + note + `","bizOrderNo":"` + merchant + `","vspMerchantid":"` + order + `"}}`
 		e := &Entry{
-			Raw:      map[string]string{"req": `{"param":{"summary":"` + note + `","bizOrderNo":"` + order + `"}}`},
-			Req:      &DecodedReq{Param: map[string]any{"summary": note, "bizOrderNo": order, "extendInfo": map[string]any{"remark": id}}},
-			Answer:   map[string]any{"payFailMessage": "卡号" + card + "余额不足"},
-			Response: `{"signedValue":"{\"payFailMessage\":\"卡号` + card + `余额不足\"}"}`,
+			Raw: map[string]string{"req": raw},
+			Req: &DecodedReq{Param: map[string]any{"summary": note, "bizOrderNo": merchant, "vspMerchantid": order,
+				"extendInfo": map[string]any{"remark": id, "long": "x" + order + "1"}}},
+			Answer:   map[string]any{"orderNo": platformOrder, "payInfo": "/yungateway/frontTrans.do?orderNo=" + platformOrder},
+			Response: `{"orderNo":"` + platformOrder + `"}`,
 		}
 		mask(e)
-		assert.Equal(t, "card 622202*********0123, id 110101********123X", e.Req.Param["summary"])
+		assert.Equal(t, "card 622202*********0123, id 110101********123X, order "+merchant, e.Req.Param["summary"],
+			"a number that is also the req's bizOrderNo is kept")
 		assert.Equal(t, "110101********123X", e.Req.Param["extendInfo"].(map[string]any)["remark"])
-		assert.Equal(t, order, e.Req.Param["bizOrderNo"], "an identifier is kept whole")
-		assert.Equal(t, "卡号622202*********0123余额不足", e.Answer["payFailMessage"])
-		for _, text := range []string{e.Raw["req"], e.Response} {
-			assert.NotContains(t, text, card)
-			assert.NotContains(t, text, id)
-			assert.Contains(t, e.Raw["req"], order)
-		}
+		assert.Equal(t, "x"+order+"1", e.Req.Param["extendInfo"].(map[string]any)["long"], "20 digits: no card")
+		assert.Equal(t, merchant, e.Req.Param["bizOrderNo"], "an identifier is kept whole")
+		assert.Equal(t, order, e.Req.Param["vspMerchantid"], "an identifier (lower-case id) is kept whole")
+		assert.NotContains(t, e.Raw["req"], card)
+		assert.NotContains(t, e.Raw["req"], id)
+		assert.Contains(t, e.Raw["req"], `"bizOrderNo":"`+merchant+`"`)
+		assert.Contains(t, e.Raw["req"], `"vspMerchantid":"`+order+`"`)
+		assert.Contains(t, e.Answer["payInfo"], platformOrder, "tsymock's answers are not scrubbed of its own numbers")
+		assert.Equal(t, `{"orderNo":"`+platformOrder+`"}`, e.Response, "the response stays the body that was signed")
 	})
 
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}

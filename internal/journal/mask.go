@@ -57,6 +57,7 @@ func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
 		secrets = maskValues(e.Req.Param, secrets)
+		maskReqFreeText(e)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
 		e.Raw[form.KeyReq] = longNumber().ReplaceAllStringFunc(req, emulator.MaskNumber)
 	}
@@ -128,10 +129,6 @@ func maskValues(v any, found []string) []string {
 				x[k] = emulator.MaskNumber(text)
 				continue
 			}
-			if text, ok := item.(string); ok && !isIdentifier(k) {
-				x[k], found = maskFreeText(text, found)
-				continue
-			}
 			found = maskValues(item, found)
 		}
 	case []any:
@@ -143,47 +140,116 @@ func maskValues(v any, found []string) []string {
 }
 
 // isIdentifier reports whether a field names something by a number the
-// merchant or the platform chose (bizUserId, bizOrderNo, tranceNum, an
-// agreement or terminal id...), which the journal keeps whole however long
-// it is: filters and the web page find calls by it. Every other text field
-// (summary, extendInfo, a remark, a message) is free text.
+// merchant or the platform chose (bizUserId, bizOrderNo, tranceNum,
+// vspMerchantid, acctNo: the platform's own sub-account number...), which
+// the journal keeps whole however long it is: filters and the web page find
+// calls by it. Every other text field (summary, extendInfo, a remark) is
+// free text.
 func isIdentifier(name string) bool {
-	for _, suffix := range []string{"Id", "ID", "No", "Num", "Cusid", "Termid"} {
-		if strings.HasSuffix(name, suffix) {
-			return true
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, "id") || strings.HasSuffix(lower, "no") || strings.HasSuffix(lower, "num")
+}
+
+// maskReqFreeText masks what may be a card or identity number typed into a
+// free-text field of the req the merchant sent (a card number in a
+// summary, say), there and in the raw req. Only the req: the answers are
+// tsymock's, whose long numbers (a 19-digit orderNo inside payInfo) are
+// not secrets. A number that is also an identifier's whole value in the
+// req (a bizOrderNo repeated in extendInfo) is kept, as the identifier is.
+func maskReqFreeText(e *Entry) {
+	keep := map[string]bool{}
+	identifierValues(e.Req.Param, keep)
+	masked := map[string]bool{}
+	maskFreeTexts(e.Req.Param, keep, masked)
+	if req, ok := e.Raw[form.KeyReq]; ok && len(masked) > 0 {
+		e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return masked[run] })
+	}
+}
+
+// identifierValues adds the text of every identifier field of v to keep.
+func identifierValues(v any, keep map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, item := range x {
+			if text, ok := clearText(item); ok && isIdentifier(k) {
+				keep[text] = true
+				continue
+			}
+			identifierValues(item, keep)
+		}
+	case []any:
+		for _, item := range x {
+			identifierValues(item, keep)
 		}
 	}
-	return false
 }
 
-// maskFreeText masks what may be a card or identity number (an identity
-// number may end in X) inside a free-text value, a card number typed into
-// a summary say, and adds each to found so that the raw req and the
-// response are masked of it too.
-func maskFreeText(text string, found []string) (string, []string) {
-	if !containsLongNumber(text) {
-		return text, found
+// maskFreeTexts masks, in place, the long numbers of v's free-text fields
+// that keep does not hold, and adds them to masked.
+func maskFreeTexts(v any, keep, masked map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, item := range x {
+			text, ok := item.(string)
+			switch {
+			case !ok:
+				maskFreeTexts(item, keep, masked)
+			case !isIdentifier(k) && !isSensitive(k):
+				x[k] = replaceLongRuns(text, func(run string) bool {
+					if keep[run] {
+						return false
+					}
+					masked[run] = true
+					return true
+				})
+			}
+		}
+	case []any:
+		for _, item := range x {
+			maskFreeTexts(item, keep, masked)
+		}
 	}
-	return longNumber().ReplaceAllStringFunc(text, func(no string) string {
-		found = append(found, no)
-		return emulator.MaskNumber(no)
-	}), found
 }
 
-// containsLongNumber is a cheap test for a run of 13 digits, so that most
-// texts skip the regular expression.
-func containsLongNumber(text string) bool {
-	run := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] < '0' || text[i] > '9' {
-			run = 0
+// replaceLongRuns masks each whole run of 13 to 19 digits in text (the
+// last may be an X, as an identity number's check digit) for which mask
+// says so. Whole runs only: part of a longer number is no card.
+func replaceLongRuns(text string, mask func(run string) bool) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		if !isDigit(text[i]) {
+			i++
 			continue
 		}
-		if run++; run >= 13 {
-			return true
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
 		}
+		if j < len(text) && (text[j] == 'X' || text[j] == 'x') && (j+1 == len(text) || !isWordByte(text[j+1])) {
+			j++
+		}
+		run := text[i:j]
+		if len(run) >= 13 && len(run) <= 19 && mask(run) {
+			b.WriteString(text[last:i])
+			b.WriteString(emulator.MaskNumber(run))
+			last = j
+		}
+		i = j
 	}
-	return false
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte is a letter or digit of ASCII: a run next to one is part of a
+// longer word, not a number on its own.
+func isWordByte(c byte) bool {
+	return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'z')
 }
 
 // clearText is a decoded JSON value as the text a number would be
