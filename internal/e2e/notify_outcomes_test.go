@@ -36,11 +36,11 @@ func (c *orderClient) notified() map[string][]string {
 	return out
 }
 
-// TestNotifiedOutcomesOverHTTP: the merchant hears of a withdrawal whether
-// it succeeds or fails, of every other order only when it succeeds (spec
-// §4.2.15 notes 2 and 3): a deposit the channel fails, an app payment of
-// the failing test amount and a batch item that cannot be paid are not
-// notified.
+// TestNotifiedOutcomesOverHTTP: the merchant hears of a withdrawal and of
+// a batch payout's item whether they succeed or fail (spec §3.7's table),
+// of every other order only when it succeeds (spec §4.2.15 notes 2 and 3):
+// a deposit the channel fails and an app payment of the failing test
+// amount are not notified.
 func TestNotifiedOutcomesOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
 	back := rcv.URL + "/notify"
@@ -81,7 +81,7 @@ func TestNotifiedOutcomesOverHTTP(t *testing.T) {
 			_, err := c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", TradeCode: "4001",
 				BatchPayList: []client.SignalAgentPayRequest{item}})
 			require.NoError(t, err)
-		}, "b1", nil},
+		}, "b1", []string{"error"}},
 		{"a deposit that succeeds", func(t *testing.T) {
 			_, err := sendSpec(t, c.Client, "OrderService.depositApply", orderParam("depositApply", "d2", 1800, tlt(1800), back))
 			require.NoError(t, err)
@@ -95,8 +95,8 @@ func TestNotifiedOutcomesOverHTTP(t *testing.T) {
 			assert.Equal(t, s.want, c.notified()[s.biz])
 		})
 	}
-	got := byOrder(t, rcv.wait(t, 3))
-	assert.Len(t, got, 3, "w1, w2 and d2 reach backUrl")
+	got := byOrder(t, rcv.wait(t, 4))
+	assert.Len(t, got, 4, "w1, w2, b1 and d2 reach backUrl")
 	failed(t, got["w2"], "40006", emulator.FailMarker)
 }
 

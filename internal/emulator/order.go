@@ -121,7 +121,7 @@ func (a *app) failWith(o *order, serr *soa.Error) {
 // order: a withdrawal's (withdrawApply, crossBorderWithdrawApply) is
 // notified whether it succeeds or fails, every other order only when it
 // succeeds (spec §4.2.15 notes 2 and 3; §4.2.3's and §4.2.23's payStatus;
-// §4.2.7 note 4 for payouts; §4.2.16 for refunds).
+// §4.2.7 note 4 for payouts, but see batchAgentPay; §4.2.16 for refunds).
 func (o *order) notifiesFailure() bool {
 	return o.kind == kindWithdraw || o.kind == kindCrossBorder
 }
