@@ -145,6 +145,7 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	if err := f.perf.preloadMembers(ctx, srv, logger); err != nil {
 		return err
 	}
+	logs.Flush() // the start's lines are out before the ready file and line a script acts on
 	ln, line, err := listenReady(f, cfg)
 	if err != nil {
 		return err
@@ -156,7 +157,6 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 		return err
 	}
 	if banner {
-		logs.Flush() // the start's lines come before the banner
 		if err := writeBanner(stderr, f, cfg, ln.Addr().String()); err != nil {
 			return err
 		}

@@ -15,9 +15,9 @@ const (
 // (which has none: a collection is split by its payouts), has no split
 // record: 40002 (tsymock's choice of code) with the spec's words.
 func getOrderSplitRuleListDetail(a *app, p params) (map[string]any, *soa.Error) {
-	o, serr := a.order(p.str("bizOrderNo"))
-	if serr != nil {
-		return nil, serr
+	o, ok := a.book.byBiz[p.str("bizOrderNo")]
+	if !ok {
+		return nil, soa.Quoted("40000", textNoOrder)
 	}
 	rules := a.book.read().rules[o.orderNo]
 	if len(rules) == 0 {

@@ -16,4 +16,7 @@ const (
 	// textNoSplit: getOrderSplitRuleListDetail of an order made without
 	// split rules (spec §4.2.24), with code 40002.
 	textNoSplit = "无分账记录"
+	// textNoOrder: getOrderSplitRuleListDetail of an unknown bizOrderNo
+	// (spec §4.2.24), with code 40000.
+	textNoOrder = "订单不存在"
 )

@@ -16,7 +16,7 @@ import (
 // spec §4.1.15, code 30022); resendPaySMS within 10 seconds of the last
 // (spec §4.2.25, 40015), and only then; resendPaySMS of a paid, closed or
 // expired order (§4.2.25, 40019); the split detail of an order without
-// split rules (无分账记录, §4.2.24, 40002).
+// split rules (无分账记录, §4.2.24, 40002) or of no order at all (订单不存在, 40000).
 func TestQuotedMessages(t *testing.T) {
 	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
 	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
@@ -45,6 +45,7 @@ func TestQuotedMessages(t *testing.T) {
 		{"an order past 30 minutes", 30 * time.Minute, "resendPaySMS", byOrder("d1"), "40019", textResendFinished},
 		{"split detail without rules", 0, "getOrderSplitRuleListDetail", byOrder("c1"), "40002", textNoSplit},
 		{"split detail of a deposit", 0, "getOrderSplitRuleListDetail", byOrder("d2"), "40002", textNoSplit},
+		{"split detail of an unknown order", 0, "getOrderSplitRuleListDetail", byOrder("nothing"), "40000", textNoOrder},
 		{"lock the buyer", 0, "lockMember", `{"bizUserId":"buyer"}`, "", ""},
 		{"a locked payer", 0, "consumeApply", orderParams("consumeApply", "buyer", "c2", 1,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":1}]}`, ""), "30022", textLocked},
