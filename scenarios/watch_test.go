@@ -6,31 +6,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tsymock/tsymock/internal/testtool"
 )
-
-// lockedLog collects a Watcher's log lines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 func answerCode(src string) string {
 	return "rules:\n  - name: r\n    when: {}\n    respond: {error: \"" + src + "\"}\n"
@@ -49,7 +31,7 @@ func TestWatcherReload(t *testing.T) {
 			dir := t.TempDir()
 			file := filepath.Join(dir, "a.yaml")
 			write(t, file, answerCode("40014"))
-			log := &lockedLog{}
+			log := &testtool.Buffer{}
 			s := newSet(t)
 			w := NewWatcher(s, []string{dir}, WatchOptions{Poll: tc.poll, Logger: slog.New(slog.NewTextHandler(log, nil))})
 			require.NoError(t, w.Sync())
@@ -87,7 +69,7 @@ func TestWatcherReload(t *testing.T) {
 func TestWatcherFirstSync(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "bad.yaml"), "rules: 1\n")
-	log := &lockedLog{}
+	log := &testtool.Buffer{}
 	w := NewWatcher(newSet(t), []string{dir, filepath.Join(dir, "missing.yaml"), "builtin:balances"},
 		WatchOptions{Logger: slog.New(slog.NewTextHandler(log, nil))})
 	errs := AsErrors(w.Sync())

@@ -16,6 +16,7 @@ import (
 	"github.com/creack/pty"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 // TestBannerOnATerminal runs the binary with its stdout on a pseudo-terminal,
@@ -37,7 +38,7 @@ func TestBannerOnATerminal(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command(tsymockBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0"}, tc.args...)...)
-			stderr := &lockedBuffer{}
+			stderr := &testtool.Buffer{}
 			cmd.Stderr = stderr
 			stdout := startWithStdout(t, cmd, tc.terminal)
 			line, err := bufio.NewReader(stdout).ReadString('\n')

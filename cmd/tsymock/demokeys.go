@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
-	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -42,8 +40,4 @@ func runDemoKeys(_ context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	return 0
-}
-
-func sortedKeys(m map[string][]byte) []string {
-	return slices.Sorted(maps.Keys(m))
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 )
@@ -85,7 +86,7 @@ type proc struct {
 	cmd    *exec.Cmd
 	ready  readyLine
 	line   string
-	stderr *lockedBuffer
+	stderr *testtool.Buffer
 	exited chan int
 }
 
@@ -98,7 +99,7 @@ func startBinary(t *testing.T, args ...string) *proc {
 // ready line.
 func startCmd(t *testing.T, cmd *exec.Cmd) *proc {
 	t.Helper()
-	p := &proc{cmd: cmd, stderr: &lockedBuffer{}, exited: make(chan int, 1)}
+	p := &proc{cmd: cmd, stderr: &testtool.Buffer{}, exited: make(chan int, 1)}
 	p.cmd.Stderr = p.stderr
 	stdout, err := p.cmd.StdoutPipe()
 	require.NoError(t, err)

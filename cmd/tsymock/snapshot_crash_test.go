@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/soak"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
@@ -65,7 +66,7 @@ func TestKill9AtEverySnapshotStep(t *testing.T) {
 	require.NoError(t, err)
 	rcv := soak.NewReceiver(m.PlatformCert.PublicKey.(*rsa.PublicKey), 5)
 	t.Cleanup(rcv.Close)
-	dir, acked, logs := t.TempDir(), soak.NewAcked(), &soak.Log{}
+	dir, acked, logs := t.TempDir(), soak.NewAcked(), &testtool.Buffer{}
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dir, "--snapshot-every", "20ms",
 		"--notify-schedule", "20ms,40ms,80ms,160ms"}
 	steps := append(snapshotSteps, crashStep{}, crashStep{}, crashStep{})
@@ -138,7 +139,7 @@ func trafficUntilDeath(t *testing.T, p *soak.Proc, life int, rcv *soak.Receiver,
 }
 
 // requireKilled checks that the process died of SIGKILL.
-func requireKilled(t *testing.T, p *soak.Proc, step string, logs *soak.Log) {
+func requireKilled(t *testing.T, p *soak.Proc, step string, logs *testtool.Buffer) {
 	t.Helper()
 	st, err := p.Wait(30 * time.Second)
 	require.NoError(t, err)
@@ -146,7 +147,7 @@ func requireKilled(t *testing.T, p *soak.Proc, step string, logs *soak.Log) {
 }
 
 // checkSoak checks a restarted server against what was acknowledged.
-func checkSoak(t *testing.T, p *soak.Proc, acked *soak.Acked, logs *soak.Log) {
+func checkSoak(t *testing.T, p *soak.Proc, acked *soak.Acked, logs *testtool.Buffer) {
 	t.Helper()
 	require.Empty(t, soak.Check(p.URL(), acked))
 	require.NotContains(t, logs.String(), "came out differently")

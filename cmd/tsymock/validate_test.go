@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -106,11 +107,11 @@ func TestServeScenarios(t *testing.T) {
 
 // startServe runs serve with args on a free port until stop is called,
 // and returns its address and its log.
-func startServe(t *testing.T, args ...string) (addr string, stderr *lockedBuffer, stop func()) {
+func startServe(t *testing.T, args ...string) (addr string, stderr *testtool.Buffer, stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	stderr = &lockedBuffer{}
+	stderr = &testtool.Buffer{}
 	exit := make(chan int, 1)
 	go func() {
 		exit <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), pw, stderr)

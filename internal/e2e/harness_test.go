@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"crypto/rsa"
 	"crypto/x509"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
@@ -48,25 +48,7 @@ type env struct {
 	Cert     *x509.Certificate
 	Merchant *rsa.PrivateKey
 	SysID    string
-	Log      *syncBuffer
-}
-
-// syncBuffer collects log output from the server goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	Log      *testtool.Buffer
 }
 
 // startServer runs a server on 127.0.0.1:0 until the test ends.
@@ -122,7 +104,7 @@ func demoStoppable(t testing.TB, opts ...func(*mock.Config)) (*env, *mock.Server
 	m, err := demo.Load()
 	require.NoError(t, err)
 	e := &env{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Platform: m.PlatformKey,
-		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &syncBuffer{}}
+		Cert: m.PlatformCert, Merchant: m.MerchantKey, SysID: demo.SysID, Log: &testtool.Buffer{}}
 	cfg := mock.Config{
 		PlatformKey: m.PlatformKey,
 		Apps:        []mock.App{{SysID: demo.SysID, Key: &m.MerchantKey.PublicKey}},
@@ -152,7 +134,7 @@ func vectorEnv(t testing.TB) *env {
 	cert, err := keys.LoadCertificateFile(vectorKey("platform-1024.cer"))
 	require.NoError(t, err)
 	e := &env{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Platform: platform, Cert: cert,
-		SysID: vectorSysID, Log: &syncBuffer{}}
+		SysID: vectorSysID, Log: &testtool.Buffer{}}
 	e.URL, _ = startServer(t, mock.Config{
 		PlatformKey: platform,
 		Apps:        []mock.App{{SysID: vectorSysID, Key: merchantPub}},

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
@@ -37,14 +38,14 @@ type realEnv struct {
 type proxyWorld struct {
 	Clock mock.Clock
 	Demo  *demo.Material
-	Log   *syncBuffer
+	Log   *testtool.Buffer
 }
 
 func newProxyWorld(t *testing.T) *proxyWorld {
 	t.Helper()
 	m, err := demo.Load()
 	require.NoError(t, err)
-	return &proxyWorld{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Demo: m, Log: &syncBuffer{}}
+	return &proxyWorld{Clock: mock.NewFixedClock(mustTime(t, vectorTime)), Demo: m, Log: &testtool.Buffer{}}
 }
 
 // startReal starts the stand-in of the real environment.

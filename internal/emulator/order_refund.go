@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -162,7 +163,7 @@ func (a *app) refundGivers(ori *order, amount int64, refundList any) ([]flow, *s
 // in receiver order, so that what is refunded can no longer be paid out.
 func takeShares(c *order, amount int64) {
 	c.paidOut += amount
-	for _, id := range sortedKeys(c.shares) {
+	for _, id := range slices.Sorted(maps.Keys(c.shares)) {
 		take := min(amount, c.shares[id])
 		c.shares[id] -= take
 		amount -= take

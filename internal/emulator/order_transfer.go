@@ -1,9 +1,6 @@
 package emulator
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -96,9 +93,4 @@ func (a *app) memberInSet(p params) (*member, string, *soa.Error) {
 	}
 	set := p.str("accountSetNo")
 	return m, set, a.checkSet(set)
-}
-
-// sortedKeys returns a map's keys in order, for deterministic answers.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
 }

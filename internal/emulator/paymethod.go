@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -76,7 +77,7 @@ func readPayment(orderMethod string, v any, amount int64) (payment, *soa.Error) 
 			pm.parts = append(pm.parts, newPart(spec, body))
 		}
 	}
-	for _, key := range sortedKeys(m) {
+	for _, key := range slices.Sorted(maps.Keys(m)) {
 		if pm.part(key) == nil {
 			return pm, unknownPayMethod(key)
 		}

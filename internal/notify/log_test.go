@@ -1,13 +1,11 @@
 package notify
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,26 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/keys/demo"
 )
-
-// lockedBuffer is a log that attempts write from their goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestLogNamesTheOrderAndKey: each attempt's line, and the line of a
 // notification whose attempts are used up, name the order's bizOrderNo
@@ -46,7 +27,7 @@ func TestLogNamesTheOrderAndKey(t *testing.T) {
 	t.Cleanup(rcv.Close)
 	m, err := demo.Load()
 	require.NoError(t, err)
-	var log lockedBuffer
+	var log testtool.Buffer
 	src := &events{}
 	n := New(Config{Schedule: []time.Duration{time.Millisecond, time.Millisecond}}, m.PlatformKey, clock.System{}, src,
 		slog.New(slog.NewTextHandler(&log, nil)))

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -192,8 +194,8 @@ func (df *differ) walk(path, name string, l, u any) {
 
 // walkObjects compares the keys of two objects, then their values.
 func (df *differ) walkObjects(path string, l, u map[string]any) {
-	keys := sortedKeys(l)
-	for _, k := range sortedKeys(u) {
+	keys := slices.Sorted(maps.Keys(l))
+	for _, k := range slices.Sorted(maps.Keys(u)) {
 		if _, ok := l[k]; !ok {
 			keys = append(keys, k)
 		}

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -116,7 +117,7 @@ func rootOf(path string) string {
 func flatten(prefix, name string, v any, fn func(path, name string, v any)) {
 	switch x := v.(type) {
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			if k == "" || strings.ContainsAny(k, ".[]") || !utf8.ValidString(k) {
 				continue
 			}
@@ -136,16 +137,6 @@ func joinPath(prefix, key string) string {
 		return key
 	}
 	return prefix + "." + key
-}
-
-// sortedKeys are an object's keys, sorted.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // scalarText is a string, or a number's text.

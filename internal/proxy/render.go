@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -193,7 +194,7 @@ func valueNode(v any) *yaml.Node {
 		if len(x) == 0 {
 			n.Style = yaml.FlowStyle
 		}
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			n.Content = append(n.Content, str(k), valueNode(x[k]))
 		}
 		return n

@@ -1,11 +1,9 @@
 package rpc
 
 import (
-	"bytes"
 	"encoding/json"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,26 +11,16 @@ import (
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/scenarios"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
 
 // TestOneJSONLogLinePerRequest: every request logs one line with the call,
 // sysid, outcome, errorCode, the rule that answered, the duration and its
 // journal id.
 func TestOneJSONLogLinePerRequest(t *testing.T) {
-	var buf lockedBuffer
+	var buf testtool.Buffer
 	h, m := newTestHandler(t, func(p *Parts) { p.Log = slog.New(slog.NewJSONHandler(&buf, nil)) })
 	f, err := scenarios.Parse("t.yaml", []byte("rules:\n  - name: busy\n    when: {method: getMemberInfo}\n    respond: {error: {code: \"9400\"}}\n"))
 	require.NoError(t, err)
@@ -40,7 +28,7 @@ func TestOneJSONLogLinePerRequest(t *testing.T) {
 	wiretest.Call(t, h, m, wiretest.CreateMemberReq("a"))
 	wiretest.Call(t, h, m, `{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"a"}}`)
 
-	lines := strings.Split(strings.TrimSpace(buf.b.String()), "\n")
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	require.Len(t, lines, 2)
 	var ok, failed map[string]any
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &ok))

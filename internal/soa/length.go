@@ -2,6 +2,7 @@ package soa
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"unicode/utf8"
 )
@@ -52,7 +53,7 @@ func checkLengths(method string, v any, path, name string) *Error {
 			return Errorf(CodeTooLong, "%s is %d characters long, more than the %d %s allows", path, n, limit, source)
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			if serr := checkLengths(method, x[k], joinPath(path, k), k); serr != nil {
 				return serr
 			}
@@ -73,14 +74,4 @@ func joinPath(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-// sortedKeys are m's keys in order.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,6 +1,8 @@
 package soa
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -75,7 +77,7 @@ func markedPath(v any, path string) string {
 			return path
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			if strings.Contains(k, mark) {
 				return joinPath(path, k)
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 func TestPolicyDue(t *testing.T) {
@@ -44,24 +45,6 @@ func TestPolicyDue(t *testing.T) {
 	assert.True(t, l.Due(Policy{}, time.Now().Add(DefaultSnapshotInterval)), "defaults")
 }
 
-// syncBuffer is a log sink the test reads while AutoCompact writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestAutoCompact runs the loop as a server would: writers append under a
 // read lock, the capture rolls under the write lock. Snapshots happen by
 // size; a failing capture is logged and the loop goes on.
@@ -81,7 +64,7 @@ func TestAutoCompact(t *testing.T) {
 		lsn, err := l.Roll()
 		return lsn, snapshotOf(payloads[:lsn]), err
 	}
-	logs := &syncBuffer{}
+	logs := &testtool.Buffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
