@@ -157,6 +157,9 @@ func isIdentifier(name string) bool {
 // not secrets. A number that is also an identifier's whole value in the
 // req (a bizOrderNo repeated in extendInfo) is kept, as the identifier is.
 func maskReqFreeText(e *Entry) {
+	if !hasLongRun(e.Req.Param) {
+		return // most reqs: no map is made on the call's path
+	}
 	keep := map[string]bool{}
 	identifierValues(e.Req.Param, keep)
 	masked := map[string]bool{}
@@ -164,6 +167,36 @@ func maskReqFreeText(e *Entry) {
 	if req, ok := e.Raw[form.KeyReq]; ok && len(masked) > 0 {
 		e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return masked[run] })
 	}
+}
+
+// hasLongRun reports whether a text of v holds 13 digits in a row.
+func hasLongRun(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		for _, item := range x {
+			if hasLongRun(item) {
+				return true
+			}
+		}
+	case []any:
+		for _, item := range x {
+			if hasLongRun(item) {
+				return true
+			}
+		}
+	case string:
+		run := 0
+		for i := 0; i < len(x); i++ {
+			run++
+			if !isDigit(x[i]) {
+				run = 0
+			}
+			if run >= 13 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // identifierValues adds the text of every identifier field of v to keep.
