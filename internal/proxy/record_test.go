@@ -282,6 +282,25 @@ func TestRecordedNotes(t *testing.T) {
 	require.NoError(t, err)
 }
 
+// TestRecordedNotesWithAnyCharacter: an upstream's message listed in a
+// note may hold any character; the file loads whatever it holds (YAML
+// refuses C1 controls, U+FFFE and U+FFFF anywhere in a file, comments too).
+func TestRecordedNotesWithAnyCharacter(t *testing.T) {
+	t.Parallel()
+	for _, message := range []string{"a\u0080b", "a\u009fb", "a\ufffeb", "a\uffffb", "a\u0085b", "a\u2028b", "a\x00b\tc\rd", "a\xffb"} {
+		t.Run(strings.ToValidUTF8(message, "?"), func(t *testing.T) {
+			r, dir := newTestRecorder(t)
+			rec := recording(t, "MemberService", "createMember", `{"bizUserId":"a","memberType":3,"source":1}`, "")
+			rec.Err = &soa.Error{Code: "12345", Message: message}
+			_, err := r.Record(rec)
+			require.ErrorIs(t, err, errNotRecordable)
+			_, err = scenarios.Load(dir)
+			require.NoError(t, err)
+			assert.Contains(t, fileText(t, dir, "MemberService"), "errorCode 12345 (a")
+		})
+	}
+}
+
 // TestRecorderRefusesAnEarlierRecording: a folder holding a file the
 // recorder would write stops it.
 func TestRecorderRefusesAnEarlierRecording(t *testing.T) {

@@ -161,8 +161,13 @@ func commentReq(rec Recording) string {
 	return clipRunes(fmt.Sprintf("%s %s from sysid %s: %s", rec.HTTPMethod, rec.Method.FullName(), rec.SysID, text), 400)
 }
 
-// control are the characters a comment line cannot hold.
-var control = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\x00-\x09\x0b-\x1f\x7f\x{2028}\x{2029}\x{85}]`) }) // compiled on first use: nothing at start
+// control are the characters a comment line cannot hold: the line breaks
+// other than \n, and every character YAML 1.2 §5.1 does not allow in a
+// stream (C0 but tab and \n, DEL, C1 but NEL, U+FFFE and U+FFFF; the
+// parser refuses the whole file for one of them, found by FuzzRecord).
+var control = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[\x00-\x09\x0b-\x1f\x7f-\x{9f}\x{2028}\x{2029}\x{fffe}\x{ffff}]`)
+}) // compiled on first use: nothing at start
 
 // comment makes text fit YAML comments: one line per line, valid UTF-8, no
 // control characters.
