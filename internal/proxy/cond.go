@@ -121,7 +121,7 @@ func flatten(prefix, name string, v any, fn func(path, name string, v any)) {
 			if k == "" || strings.ContainsAny(k, ".[]") || !utf8.ValidString(k) {
 				continue
 			}
-			flatten(joinPath(prefix, k), k, x[k], fn)
+			flatten(soa.JoinPath(prefix, k), k, x[k], fn)
 		}
 	case []any:
 		for i, item := range x {
@@ -130,13 +130,6 @@ func flatten(prefix, name string, v any, fn func(path, name string, v any)) {
 	default:
 		fn(prefix, name, v)
 	}
-}
-
-func joinPath(prefix, key string) string {
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
 }
 
 // scalarText is a string, or a number's text.

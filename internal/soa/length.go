@@ -54,7 +54,7 @@ func checkLengths(method string, v any, path, name string) *Error {
 		}
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(x)) {
-			if serr := checkLengths(method, x[k], joinPath(path, k), k); serr != nil {
+			if serr := checkLengths(method, x[k], JoinPath(path, k), k); serr != nil {
 				return serr
 			}
 		}
@@ -68,8 +68,9 @@ func checkLengths(method string, v any, path, name string) *Error {
 	return nil
 }
 
-// joinPath is a dotted path one key deeper.
-func joinPath(path, key string) string {
+// JoinPath is a dotted path (the form of Method.EncryptedResponse and of
+// scenario param conditions) one key deeper; "" is the root.
+func JoinPath(path, key string) string {
 	if path == "" {
 		return key
 	}

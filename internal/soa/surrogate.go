@@ -79,9 +79,9 @@ func markedPath(v any, path string) string {
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(x)) {
 			if strings.Contains(k, mark) {
-				return joinPath(path, k)
+				return JoinPath(path, k)
 			}
-			if p := markedPath(x[k], joinPath(path, k)); p != "" {
+			if p := markedPath(x[k], JoinPath(path, k)); p != "" {
 				return p
 			}
 		}
