@@ -46,12 +46,16 @@ func TestNoSecretsInLogsOrJournal(t *testing.T) {
 	c.person("sec3")
 	_, err = c.SetRealName(c.ctx, client.SetRealNameRequest{BizUserID: "sec3", Name: personName, IdentityType: 1, IdentityNo: badCheckDigit})
 	require.NoError(t, err, "a wrong check digit passes with a portability note, in the log and the journal")
+	// Free text with a card written in groups, in a list: masked as well.
+	grouped := cardABC[:4] + " " + cardABC[4:8] + " " + cardABC[8:12] + " " + cardABC[12:16] + " " + cardABC[16:]
+	_, err = c.Call(c.ctx, "MemberService", "getMemberInfo", map[string]any{"bizUserId": "sec", "remarks": []string{"card " + grouped}})
+	require.NoError(t, err)
 	// A bad signature makes the server log its diagnosis.
 	bad := signed(t, c.env.Platform, c.env.SysID, createReq("sig"), vectorTime)
 	postForm(t, c.env, bad)
 
 	haystack := c.env.Log.String() + journalText(t, c.env)
-	for _, secret := range []string{cardABC, cardICBC, cardCCB, unknownCard, personID, otherID, "990101199001011237", badCheckDigit} {
+	for _, secret := range []string{cardABC, cardICBC, cardCCB, unknownCard, personID, otherID, "990101199001011237", badCheckDigit, grouped} {
 		assert.NotContains(t, haystack, secret, "a full card or ID number")
 	}
 	for _, key := range [][]byte{c.env.Merchant.D.Bytes(), c.env.Platform.D.Bytes(), c.env.Platform.Primes[0].Bytes()} {

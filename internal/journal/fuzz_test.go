@@ -48,3 +48,25 @@ func FuzzMaskEntry(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReplaceLongRuns: masking never panics, is stable (masking a masked
+// text changes nothing), and leaves no 13 to 19 digit number whole.
+func FuzzReplaceLongRuns(f *testing.F) {
+	f.Add("card 6222 0212 3456 7890 123 and 110101-19900307-803X")
+	f.Add("2026-12-04 15:38:40 +86 138 0013 8000")
+	f.Add("1111 2222 3333 4444 5555 6 x 6222021234567890123x")
+	all := func(string) bool { return true }
+	f.Fuzz(func(t *testing.T, text string) {
+		once := replaceLongRuns(text, all)
+		if twice := replaceLongRuns(once, all); twice != once {
+			t.Fatalf("masking %q twice: %q, then %q", text, once, twice)
+		}
+		for i := 0; i < len(once); i++ {
+			if isDigit(once[i]) && (i == 0 || !isDigit(once[i-1])) {
+				if end, digits := numberAt(once, i); digits >= 13 && digits <= 19 {
+					t.Fatalf("%q survives in %q", once[i:end], once)
+				}
+			}
+		}
+	})
+}

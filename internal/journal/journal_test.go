@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -125,6 +126,31 @@ func TestMaskEntry(t *testing.T) {
 		assert.Contains(t, e.Raw["req"], `"vspMerchantid":"`+order+`"`)
 		assert.Contains(t, e.Answer["payInfo"], platformOrder, "tsymock's answers are not scrubbed of its own numbers")
 		assert.Equal(t, `{"orderNo":"`+platformOrder+`"}`, e.Response, "the response stays the body that was signed")
+	})
+
+	t.Run("grouped and in lists", func(t *testing.T) {
+		const spaced, dashed, id = "6222 0212 3456 7890 123", "6222-0212-3456-7890", "110101 19900307 803X"
+		const order = "1733301234567890"
+		param := map[string]any{
+			"summary":    "card " + spaced,
+			"remarks":    []any{"id " + id, map[string]any{"note": dashed}},
+			"cardNo":     []any{"6222021234567890123", strings.Repeat("AB", 64)},
+			"bizOrderNo": []any{order},
+			"when":       "2026-12-04 15:38:40",
+		}
+		raw, err := json.Marshal(map[string]any{"param": param})
+		require.NoError(t, err)
+		e := &Entry{Raw: map[string]string{"req": string(raw)}, Req: &DecodedReq{Param: param}}
+		mask(e)
+		assert.Equal(t, "card 622202*********0123", param["summary"])
+		assert.Equal(t, []any{"id 110101********803X", map[string]any{"note": "622202******7890"}}, param["remarks"])
+		assert.Equal(t, []any{"622202*********0123", strings.Repeat("AB", 64)}, param["cardNo"], "a list a sensitive name holds")
+		assert.Equal(t, []any{order}, param["bizOrderNo"], "a list an identifier names is kept")
+		assert.Equal(t, "2026-12-04 15:38:40", param["when"])
+		for _, secret := range []string{spaced, dashed, id, "6222021234567890123"} {
+			assert.NotContains(t, e.Raw["req"], secret)
+		}
+		assert.Contains(t, e.Raw["req"], order)
 	})
 
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}

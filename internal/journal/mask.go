@@ -3,9 +3,7 @@ package journal
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
@@ -25,7 +23,7 @@ func MaskSensitive(v any) []string { return maskValues(v, nil) }
 
 // MaskNumbers masks what may be a card or identity number in a text whose
 // fields cannot be told apart (an error message, a req that is not JSON).
-func MaskNumbers(s string) string { return longNumber().ReplaceAllStringFunc(s, emulator.MaskNumber) }
+func MaskNumbers(s string) string { return maskAllNumbers(s) }
 
 // IsCiphertext reports whether s looks like an encrypted field (the hex of
 // an RSA block), which the journal keeps as it is.
@@ -43,11 +41,6 @@ func isSensitive(name string) bool {
 	return false
 }
 
-// longNumber finds what may be a card or identity number in a req that is
-// not JSON (so its fields cannot be told apart). It is compiled when first
-// used, not at every start of a server.
-var longNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{12,18}[\dXx]`) })
-
 // mask masks every sensitive value sent or answered in clear, wherever
 // the entry repeats it: the decoded req and answer (as text or as a JSON
 // number), the raw req, the form parameters besides the protocol's, the
@@ -59,7 +52,7 @@ func mask(e *Entry) {
 		secrets = maskValues(e.Req.Param, secrets)
 		maskReqFreeText(e)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
-		e.Raw[form.KeyReq] = longNumber().ReplaceAllStringFunc(req, emulator.MaskNumber)
+		e.Raw[form.KeyReq] = maskAllNumbers(req)
 	}
 	maskExtra(e.Raw)
 	secrets = maskValues(e.Answer, secrets)
@@ -100,7 +93,7 @@ func maskDiffValue(name string, v any, found []string) (any, []string) {
 	if text, ok := v.(string); ok && isSensitive(name) && text != "" && !isCiphertext(text) {
 		return emulator.MaskNumber(text), append(found, text)
 	}
-	return v, maskValues(v, found)
+	return v, maskValuesUnder(v, isSensitive(name), found)
 }
 
 // maskExtra masks the form parameters that are not the protocol's (a
@@ -113,30 +106,48 @@ func maskExtra(raw map[string]string) {
 		case isSensitive(k) && !isCiphertext(v):
 			raw[k] = emulator.MaskNumber(v)
 		default:
-			raw[k] = longNumber().ReplaceAllStringFunc(v, emulator.MaskNumber)
+			raw[k] = maskAllNumbers(v)
 		}
 	}
 }
 
 // maskValues masks, in place, the sensitive values of decoded JSON that are
-// not ciphertext, text or a JSON number, and returns them added to found.
-func maskValues(v any, found []string) []string {
+// not ciphertext, text or a JSON number (in a list a sensitive name holds
+// too), and returns them added to found.
+func maskValues(v any, found []string) []string { return maskValuesUnder(v, false, found) }
+
+// maskValuesUnder is maskValues of v, which a sensitive name holds or not.
+func maskValuesUnder(v any, sensitive bool, found []string) []string {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			if text, ok := clearText(item); ok && isSensitive(k) && text != "" && !isCiphertext(text) {
-				found = append(found, text)
-				x[k] = emulator.MaskNumber(text)
+			if masked, secret, ok := maskClear(item, isSensitive(k)); ok {
+				x[k], found = masked, append(found, secret)
 				continue
 			}
-			found = maskValues(item, found)
+			found = maskValuesUnder(item, isSensitive(k), found)
 		}
 	case []any:
-		for _, item := range x {
-			found = maskValues(item, found)
+		for i, item := range x {
+			if masked, secret, ok := maskClear(item, sensitive); ok {
+				x[i], found = masked, append(found, secret)
+				continue
+			}
+			found = maskValuesUnder(item, sensitive, found)
 		}
 	}
 	return found
+}
+
+// maskClear masks v when a sensitive name holds it and it is a number in
+// clear (text or a JSON number, not ciphertext), returning the masked
+// value and the secret.
+func maskClear(v any, sensitive bool) (masked any, secret string, ok bool) {
+	text, isText := clearText(v)
+	if !sensitive || !isText || text == "" || isCiphertext(text) {
+		return nil, "", false
+	}
+	return emulator.MaskNumber(text), text, true
 }
 
 // isIdentifier reports whether a field names something by a number the
@@ -157,132 +168,88 @@ func isIdentifier(name string) bool {
 // not secrets. A number that is also an identifier's whole value in the
 // req (a bizOrderNo repeated in extendInfo) is kept, as the identifier is.
 func maskReqFreeText(e *Entry) {
-	if !hasLongRun(e.Req.Param) {
+	if !holdsLongRun(e.Req.Param) {
 		return // most reqs: no map is made on the call's path
 	}
 	keep := map[string]bool{}
-	identifierValues(e.Req.Param, keep)
+	identifierValues(e.Req.Param, false, keep)
 	masked := map[string]bool{}
-	maskFreeTexts(e.Req.Param, keep, masked)
+	maskFreeTexts(e.Req.Param, false, keep, masked)
 	if req, ok := e.Raw[form.KeyReq]; ok && len(masked) > 0 {
 		e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return masked[run] })
 	}
 }
 
-// hasLongRun reports whether a text of v holds 13 digits in a row.
-func hasLongRun(v any) bool {
+// holdsLongRun reports whether a text of v may hold a card or identity
+// number (hasLongRun).
+func holdsLongRun(v any) bool {
 	switch x := v.(type) {
 	case map[string]any:
 		for _, item := range x {
-			if hasLongRun(item) {
+			if holdsLongRun(item) {
 				return true
 			}
 		}
 	case []any:
 		for _, item := range x {
-			if hasLongRun(item) {
+			if holdsLongRun(item) {
 				return true
 			}
 		}
 	case string:
-		run := 0
-		for i := 0; i < len(x); i++ {
-			run++
-			if !isDigit(x[i]) {
-				run = 0
-			}
-			if run >= 13 {
-				return true
-			}
-		}
+		return hasLongRun(x)
 	}
 	return false
 }
 
-// identifierValues adds the text of every identifier field of v to keep.
-func identifierValues(v any, keep map[string]bool) {
+// identifierValues adds the text of every identifier field of v to keep,
+// and the texts of a list an identifier names (a list of bizOrderNo).
+func identifierValues(v any, named bool, keep map[string]bool) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			if text, ok := clearText(item); ok && isIdentifier(k) {
-				keep[text] = true
-				continue
-			}
-			identifierValues(item, keep)
+			identifierValues(item, isIdentifier(k), keep)
 		}
 	case []any:
 		for _, item := range x {
-			identifierValues(item, keep)
+			identifierValues(item, named, keep)
+		}
+	default:
+		if text, ok := clearText(x); ok && named {
+			keep[text] = true
 		}
 	}
 }
 
-// maskFreeTexts masks, in place, the long numbers of v's free-text fields
-// that keep does not hold, and adds them to masked.
-func maskFreeTexts(v any, keep, masked map[string]bool) {
+// maskFreeTexts masks the long numbers of v's free texts that keep does
+// not hold, in place in objects and lists, adds them to masked, and
+// returns v (a text, masked). A text is free unless an identifier names it
+// (its own key, or the key of the list it is in); a sensitive field is
+// masked whole already (maskValues).
+func maskFreeTexts(v any, named bool, keep, masked map[string]bool) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, item := range x {
-			text, ok := item.(string)
-			switch {
-			case !ok:
-				maskFreeTexts(item, keep, masked)
-			case !isIdentifier(k) && !isSensitive(k):
-				x[k] = replaceLongRuns(text, func(run string) bool {
-					if keep[run] {
-						return false
-					}
-					masked[run] = true
-					return true
-				})
+			if !isSensitive(k) {
+				x[k] = maskFreeTexts(item, isIdentifier(k), keep, masked)
 			}
 		}
 	case []any:
-		for _, item := range x {
-			maskFreeTexts(item, keep, masked)
+		for i, item := range x {
+			x[i] = maskFreeTexts(item, named, keep, masked)
+		}
+	case string:
+		if !named {
+			return replaceLongRuns(x, func(run string) bool {
+				if keep[run] {
+					return false
+				}
+				masked[run] = true
+				return true
+			})
 		}
 	}
-}
-
-// replaceLongRuns masks each whole run of 13 to 19 digits in text (the
-// last may be an X, as an identity number's check digit) for which mask
-// says so. Whole runs only: part of a longer number is no card.
-func replaceLongRuns(text string, mask func(run string) bool) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(text); {
-		if !isDigit(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j < len(text) && (text[j] == 'X' || text[j] == 'x') && (j+1 == len(text) || !isWordByte(text[j+1])) {
-			j++
-		}
-		run := text[i:j]
-		if len(run) >= 13 && len(run) <= 19 && mask(run) {
-			b.WriteString(text[last:i])
-			b.WriteString(emulator.MaskNumber(run))
-			last = j
-		}
-		i = j
-	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// isWordByte is a letter or digit of ASCII: a run next to one is part of a
-// longer word, not a number on its own.
-func isWordByte(c byte) bool {
-	return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'z')
+	return v
 }
 
 // clearText is a decoded JSON value as the text a number would be
