@@ -168,17 +168,30 @@ func isIdentifier(name string) bool {
 // not secrets. A number that is also an identifier's whole value in the
 // req (a bizOrderNo repeated in extendInfo) is kept, as the identifier is.
 func maskReqFreeText(e *Entry) {
-	if !holdsLongRun(e.Req.Param) {
-		return // most reqs: no map is made on the call's path
-	}
-	keep := map[string]bool{}
-	identifierValues(e.Req.Param, false, keep)
-	masked := map[string]bool{}
-	maskFreeTexts(e.Req.Param, false, keep, masked)
+	masked := MaskFreeTexts(e.Req.Param)
 	if req, ok := e.Raw[form.KeyReq]; ok && len(masked) > 0 {
 		e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return masked[run] })
 	}
 }
+
+// MaskFreeTexts masks, in place, what may be a card or identity number
+// typed into a free-text field of param, as the journal masks a req's, and
+// returns the numbers it masked. A number that is also an identifier's
+// whole value in param is kept, as the identifier is.
+func MaskFreeTexts(param map[string]any) map[string]bool {
+	if !holdsLongRun(param) {
+		return nil // most reqs: no map is made on the call's path
+	}
+	keep := map[string]bool{}
+	identifierValues(param, false, keep)
+	masked := map[string]bool{}
+	maskFreeTexts(param, false, keep, masked)
+	return masked
+}
+
+// IsIdentifier reports whether a field names something by a number
+// (isIdentifier), which is kept whole.
+func IsIdentifier(name string) bool { return isIdentifier(name) }
 
 // holdsLongRun reports whether a text of v may hold a card or identity
 // number (hasLongRun).

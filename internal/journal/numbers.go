@@ -33,24 +33,42 @@ func maskAllNumbers(s string) string {
 func replaceLongRuns(text string, mask func(run string) bool) string {
 	var b strings.Builder
 	last := 0
+	forEachNumber(text, func(start, end int) {
+		if run := text[start:end]; mask(run) {
+			b.WriteString(text[last:start])
+			b.WriteString(emulator.MaskNumber(stripSeparators(run)))
+			last = end
+		}
+	})
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// NumberSpans are where text holds what may be a card or identity number,
+// as the journal finds them in free text: each [start, end) of text.
+func NumberSpans(text string) [][2]int {
+	var spans [][2]int
+	forEachNumber(text, func(start, end int) { spans = append(spans, [2]int{start, end}) })
+	return spans
+}
+
+// forEachNumber calls fn with the bounds of each whole number of 13 to 19
+// digits in text, plain or grouped.
+func forEachNumber(text string, fn func(start, end int)) {
 	for i := 0; i < len(text); {
 		if !isDigit(text[i]) {
 			i++
 			continue
 		}
 		end, digits := numberAt(text, i)
-		if run := text[i:end]; digits >= 13 && digits <= 19 && mask(run) {
-			b.WriteString(text[last:i])
-			b.WriteString(emulator.MaskNumber(stripSeparators(run)))
-			last = end
+		if digits >= 13 && digits <= 19 {
+			fn(i, end)
 		}
 		i = end
 	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
 }
 
 // numberAt finds the number that starts at text[i], a digit no digit

@@ -62,6 +62,11 @@ func (r *Recorder) valueCond(path, name string, v any, opened map[string]string)
 	if v == nil {
 		return operatorCond(path, "absent", "true", "!!bool")
 	}
+	if text, ok := v.(string); ok && !journal.IsIdentifier(name) {
+		if spans := journal.NumberSpans(text); len(spans) > 0 {
+			return freeTextCond(path, text, spans)
+		}
+	}
 	node := scalarNode(v)
 	return condition{path: path, node: node, text: path + " = " + node.Tag + " " + node.Value,
 		label: path + "=" + clipRunes(node.Value, 24)}
@@ -80,6 +85,28 @@ func secretCond(path, plain string) condition {
 	c := operatorCond(path, "regex", re, "!!str")
 	c.text = path + " ~ " + emulator.MaskNumber(plain)
 	c.label = path + "=" + emulator.MaskNumber(plain)
+	return c
+}
+
+// freeTextCond matches a free text that holds card or identity numbers
+// (at spans) by a pattern that writes none in full: the text as it is
+// around them, each number by its first six and last four characters and
+// its length, as the journal shows it.
+func freeTextCond(path, text string, spans [][2]int) condition {
+	var re strings.Builder
+	re.WriteString("^")
+	last := 0
+	for _, s := range spans {
+		run := text[s[0]:s[1]]
+		re.WriteString(regexp.QuoteMeta(text[last:s[0]]))
+		re.WriteString(regexp.QuoteMeta(run[:6]) + ".{" + strconv.Itoa(len(run)-10) + "}" + regexp.QuoteMeta(run[len(run)-4:]))
+		last = s[1]
+	}
+	re.WriteString(regexp.QuoteMeta(text[last:]) + "$")
+	masked := journal.MaskNumbers(text)
+	c := operatorCond(path, "regex", re.String(), "!!str")
+	c.text = path + " ~ " + masked
+	c.label = path + "=" + clipRunes(masked, 24)
 	return c
 }
 

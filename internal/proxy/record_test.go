@@ -116,6 +116,10 @@ func TestRecordedConditions(t *testing.T) {
 			param:  `{"bizUserId":"a","cardNo":"6222021234567890123","phone":"13800000000","name":"n","identityType":1,"identityNo":"x","validate":"0925","cvv2":"123"}`,
 			want:   []string{`cardNo: {regex: '^622202.{9}0123$'}`, "validate: {present: true}", "cvv2: {present: true}"},
 			absent: []string{"6222021234567890123", "0925"}},
+		{name: "free text holding card numbers: a pattern, the comment masked", service: "OrderService", method: "consumeApply",
+			param:  `{"bizOrderNo":"C1","summary":"card 6222 0212 3456 7890 123 and 6222021234567890123"}`,
+			want:   []string{`summary: {regex: '^card 6222 0.{13} 123 and 622202.{9}0123$'}`, `card 622202*********0123 and 622202*********0123`},
+			absent: []string{"6222 0212 3456 7890 123", "6222021234567890123"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -144,10 +144,12 @@ func ruleComment(r *recordedRule) string {
 }
 
 // commentReq is the call's req for a comment: encrypted fields replaced
-// by a mark, card and identity numbers in clear masked, and clipped.
+// by a mark, card and identity numbers in clear masked (in free text too,
+// as the journal masks them), and clipped.
 func commentReq(rec Recording) string {
 	param := soa.CopyParams(rec.Param)
 	journal.MaskSensitive(param) // first: the mark below is not a number to mask
+	journal.MaskFreeTexts(param)
 	_ = soa.WalkEncrypted(param, rec.Method.EncryptedRequestPaths(), func(_, v string) (string, error) {
 		if journal.IsCiphertext(v) {
 			return "<encrypted>", nil
