@@ -33,6 +33,7 @@ func FuzzRecord(f *testing.F) {
 		{1, `{"bizOrderNo":"C1","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":100}]},"amount":1e3}`, `{"payStatus":"success","x":"{{y}}"}`, ""},
 		{2, `{"bizUserId":"a","cardNo":"6222021234567890123","validate":"0925","phone":"13800000000"}`, `{"tranceNum":"1","cardNo":"6222021234567890123"}`, ""},
 		{3, `{"bizBatchNo":"B","batchPayList":[{"bizOrderNo":"x","amount":1},{"bizOrderNo":"y","amount":2}]}`, `{"a":[[],{}],"b":true,"c":null,"<<":"m"}`, ""},
+		{1, `{"bizOrderNo":"C2","summary":"card 6222 0212 3456 7890 123 (6222021234567890123) id 110101-19900307-803X."}`, `{"payStatus":"success"}`, ""},
 	} {
 		f.Add(seed.method, seed.param, seed.answer, seed.code, "消息 {{ message 6222021234567890123")
 	}
