@@ -45,8 +45,8 @@ type CompanyBasicInfo struct {
 	AccountNo        string `json:"accountNo"`
 	ParentBankName   string `json:"parentBankName"`
 	BankCityNo       string `json:"bankCityNo,omitempty"`
-	BankName         string `json:"bankName,omitempty"`
-	UnionBank        string `json:"unionBank,omitempty"`
+	BankName         string `json:"bankName"`
+	UnionBank        string `json:"unionBank"`
 	Province         string `json:"province,omitempty"`
 	City             string `json:"city,omitempty"`
 }

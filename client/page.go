@@ -58,7 +58,7 @@ func (c *Client) PageURL(baseURL, path, service, method string, param any) (stri
 
 // ContractPageParams are the params of the e-contract pages
 // (MemberService.signContract and signContractQuery; the query has no
-// backUrl).
+// backUrl). signContract requires JumpURL (spec §4.1.4).
 type ContractPageParams struct {
 	BizUserID string `json:"bizUserId"`
 	JumpURL   string `json:"jumpUrl,omitempty"`

@@ -104,13 +104,20 @@ func (c *memberClient) withCard(req client.ApplyBindBankCardRequest) {
 	require.NoError(c.t, err)
 }
 
+// The branch and its 12-digit bank number of companyInfo's account (spec §5.4 requires both).
+const (
+	companyBankName  = "中国工商银行股份有限公司北京樱桃园支行"
+	companyUnionBank = "102100024506"
+)
+
 // companyInfo is an enterprise's data; a companyName with "reject" is
 // rejected by tsymock's audit.
 func companyInfo(bizUserID, companyName string) client.SetCompanyInfoRequest {
 	return client.SetCompanyInfoRequest{BizUserID: bizUserID, BackURL: "http://merchant.test/verify", IsAuth: true,
 		CompanyBasicInfo: client.CompanyBasicInfo{CompanyName: companyName, LegalName: personName,
 			IdentityType: client.IdentityIDCard, LegalIDs: legalID, LegalPhone: phoneA, AccountNo: "6222020000000000099",
-			ParentBankName: "中国工商银行", UniCredit: "91110000100000000X"}}
+			ParentBankName: "中国工商银行", BankName: companyBankName, UnionBank: companyUnionBank,
+			UniCredit: "91110000100000000X"}}
 }
 
 // approved creates an enterprise member and has it approved.

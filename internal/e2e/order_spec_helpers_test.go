@@ -76,10 +76,14 @@ func sendSpec(t *testing.T, c *client.Client, call string, param map[string]any)
 
 // orderParam is the param of an order method (depositApply, consumeApply,
 // agentCollectApply) of amount, paid by buyer with payMethod, notified to
-// backURL.
+// backURL. WeChat's APP payment comes with the goodsName it requires (spec
+// §4.2.2).
 func orderParam(method, no string, amount int64, payMethod map[string]any, backURL string) map[string]any {
 	p := map[string]any{"bizOrderNo": no, "amount": amount, "fee": 0, "backUrl": backURL, "payMethod": payMethod,
 		"industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+	if _, ok := payMethod["WECHATPAY_APP_OPEN"]; ok {
+		p["goodsName"] = "会员充值"
+	}
 	switch method {
 	case "depositApply":
 		p["bizUserId"], p["accountSetNo"] = "buyer", escrowSet

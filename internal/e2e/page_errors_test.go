@@ -26,7 +26,8 @@ func TestPageErrors(t *testing.T) {
 	contract := func(p client.ContractPageParams) string {
 		return mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract", p)
 	}
-	good := client.ContractPageParams{BizUserID: "sia", BackURL: rcv.URL + "/notify", Source: client.SourceMobile}
+	jump := rcv.URL + "/jump"
+	good := client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourceMobile}
 	oldClient := e.client(t, client.WithClock(func() time.Time { return e.Clock.Now().Add(-time.Hour) }))
 	stale, err := oldClient.PageURL("", client.PageSignContract, "MemberService", "signContract", good)
 	require.NoError(t, err)
@@ -38,13 +39,18 @@ func TestPageErrors(t *testing.T) {
 		{"a timestamp an hour old", stale, "10000"},
 		{"an unknown sysid", strings.Replace(contract(good), "sysid="+e.SysID, "sysid=999", 1), "20000"},
 		{"another method's page", e.URL + client.PageSignContractQuery + "?" + signedQuery(t, c, `{"service":"MemberService","method":"signContract","param":{}}`), "10003"},
-		{"no backUrl", contract(client.ContractPageParams{BizUserID: "sia", Source: client.SourceMobile}), "10001"},
-		{"no source (spec §4.1.4)", contract(client.ContractPageParams{BizUserID: "sia", BackURL: rcv.URL}), "10001"},
+		{"no jumpUrl (spec §4.1.4, line 1490)", contract(client.ContractPageParams{BizUserID: "sia", BackURL: rcv.URL,
+			Source: client.SourceMobile}), "10001"},
+		{"no backUrl", contract(client.ContractPageParams{BizUserID: "sia", JumpURL: jump, Source: client.SourceMobile}), "10001"},
+		{"no source (spec §4.1.4)", contract(client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL}), "10001"},
 		{"a javascript: jumpUrl", contract(client.ContractPageParams{BizUserID: "sia", BackURL: rcv.URL, JumpURL: "javascript:alert(1)",
 			Source: client.SourceMobile}), "40029"},
-		{"an ftp backUrl", contract(client.ContractPageParams{BizUserID: "sia", BackURL: "ftp://127.0.0.1/", Source: client.SourcePC}), "40029"},
-		{"an unknown member", contract(client.ContractPageParams{BizUserID: "nobody", BackURL: rcv.URL, Source: client.SourcePC}), "30001"},
-		{"a magic value", contract(client.ContractPageParams{BizUserID: "err-30022-x", BackURL: rcv.URL, Source: client.SourcePC}), "30022"},
+		{"an ftp backUrl", contract(client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: "ftp://127.0.0.1/",
+			Source: client.SourcePC}), "40029"},
+		{"an unknown member", contract(client.ContractPageParams{BizUserID: "nobody", JumpURL: jump, BackURL: rcv.URL,
+			Source: client.SourcePC}), "30001"},
+		{"a magic value", contract(client.ContractPageParams{BizUserID: "err-30022-x", JumpURL: jump, BackURL: rcv.URL,
+			Source: client.SourcePC}), "30022"},
 		{"an unknown order", payPage(t, c, client.PageFrontTrans, "nope", ""), "40000"},
 		{"someone else's order", payPage(t, c, client.PageFrontTrans, "c1", ""), "40022"},
 		{"an SMS order on the password page", mustPageURL(t, c, client.PagePayOrder, "OrderService", "pay",
@@ -68,7 +74,7 @@ func TestPageEscapesWhatItEchoes(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	evil := `<script>alert("x")</script>`
 	p := getPage(t, mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
-		client.ContractPageParams{BizUserID: evil, BackURL: rcv.URL, Source: client.SourceMobile}))
+		client.ContractPageParams{BizUserID: evil, JumpURL: rcv.URL + "/jump", BackURL: rcv.URL, Source: client.SourceMobile}))
 	errorPage(t, p, "30001")
 	assert.NotContains(t, p.Body, "<script>")
 	assert.Contains(t, p.Body, "&lt;script&gt;")
@@ -80,12 +86,13 @@ func TestPageTokenWorksOnce(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	c.realNamed("sia")
 	u := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
-		client.ContractPageParams{BizUserID: "sia", BackURL: rcv.URL + "/notify", Source: client.SourceMobile})
+		client.ContractPageParams{BizUserID: "sia", JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify",
+			Source: client.SourceMobile})
 	token := getPage(t, u).token(t)
 	form := url.Values{"token": {token}, "action": {"confirm"}}
 	done := postPage(t, pageAt(t, u), form)
-	assert.Equal(t, http.StatusOK, done.Status, "no jumpUrl: the result is shown")
-	assert.Contains(t, done.Body, `&#34;method&#34;:&#34;signContract&#34;`)
+	assert.Equal(t, http.StatusSeeOther, done.Status, "back to jumpUrl")
+	assert.True(t, strings.HasPrefix(done.Location, rcv.URL+"/jump?"), done.Location)
 	errorPage(t, postPage(t, pageAt(t, u), form), "10000")
 	errorPage(t, postPage(t, pageAt(t, u), url.Values{"token": {"forged"}, "action": {"confirm"}}), "10000")
 	other := getPage(t, u)

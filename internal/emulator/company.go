@@ -50,9 +50,6 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if m.company != nil && m.company.status == auditApproved {
 		return nil, soa.Errorf("30023", "bizUserId %q was approved on %s", m.bizUserID, soa.FormatTime(m.company.checkTime))
 	}
-	if serr := a.checkCompanyRequired(p.obj("companyBasicInfo")); serr != nil {
-		return nil, serr
-	}
 	m.company = audit(p.obj("companyBasicInfo"), a.now())
 	answer := m.company.result(m.bizUserID)
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
@@ -112,15 +109,4 @@ func (c *company) memberInfo() map[string]any {
 		v["failReason"] = c.failReason
 	}
 	return v
-}
-
-// checkCompanyRequired notes the keys spec §5.4 requires that PROTOCOL.md
-// leaves out: bankName and unionBank.
-func (a *app) checkCompanyRequired(info params) *soa.Error {
-	for _, k := range []string{"bankName", "unionBank"} {
-		if info.str(k) == "" {
-			return a.lenient(ruleRequired, "10001", "companyBasicInfo.%s: spec §5.4 requires it", k)
-		}
-	}
-	return nil
 }

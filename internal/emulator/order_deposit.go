@@ -29,12 +29,16 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	return a.start(o, pm)
 }
 
-// payment reads an order's payMethod (see readPayment), checks the card it
-// pays with against the payer and its vspCusid against the payees
-// (checkVspCusid), and notes what the test environment would refuse of it.
+// payment reads an order's payMethod (see readPayment), checks the order's
+// keys its methods need (checkOrderKeys), the card it pays with against the
+// payer and its vspCusid against the payees (checkVspCusid), and notes what
+// the test environment would refuse of it.
 func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
 	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
 	if serr != nil {
+		return pm, serr
+	}
+	if serr := checkOrderKeys(pm, p); serr != nil {
 		return pm, serr
 	}
 	if serr := a.checkCard(payer, pm); serr != nil {
@@ -44,6 +48,16 @@ func (a *app) payment(orderMethod string, p params, amount int64, payer *member,
 		return pm, serr
 	}
 	return pm, a.checkLimits(pm)
+}
+
+// checkOrderKeys checks the order's params that its payMethod requires:
+// WeChat's own APP payment needs the goodsName (微信原生APP支付必传, spec
+// §4.2.2, §4.2.4, §4.2.5; 10001).
+func checkOrderKeys(pm payment, p params) *soa.Error {
+	if pm.part("WECHATPAY_APP_OPEN") != nil && p.str("goodsName") == "" {
+		return soa.Errorf("10001", "goodsName: WECHATPAY_APP_OPEN needs the order's goodsName (spec §4.2.2)")
+	}
+	return nil
 }
 
 // checkCard: a method that pays with a card needs one bound to the payer

@@ -23,8 +23,13 @@ type goods struct {
 	params                     map[string]any
 }
 
+// goodsCrossBorder is goodsType 5, 跨境商品: the one kind whose goodsParams
+// the spec requires (§4.2.11, the params of §5.17).
+const goodsCrossBorder = 5
+
 // entryGoods registers goods of a member: a bizGoodsNo is unique within the
-// application (40007), and goodsType a known kind (40008).
+// application (40007), goodsType a known kind (40008), and cross-border
+// goods come with their goodsParams (10001).
 func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -34,6 +39,9 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	if !knownGoodsType(kind) {
 		return nil, soa.Errorf("40008", "goodsType %d; use 1 P2P product, 2 virtual, 3 physical, "+
 			"4 offline service, 5 cross-border or 90 other", kind)
+	}
+	if kind == goodsCrossBorder && len(asMap(p["goodsParams"])) == 0 {
+		return nil, soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
 	}
 	no := p.str("bizGoodsNo")
 	if g := a.book.read().goods[no]; g != nil {

@@ -52,6 +52,8 @@ func TestGoodsRefusals(t *testing.T) {
 	}{
 		{"unknown member", "entryGoods", entry("nobody", "g2", 1), "30001"},
 		{"unknown goodsType", "entryGoods", entry("owner", "g2", 6), "40008"},
+		{"cross-border goods without goodsParams (spec §4.2.11, line 7028)", "entryGoods",
+			`{"bizUserId":"owner","goodsType":5,"bizGoodsNo":"g2","goodsName":"x"}`, "10001"},
 		{"bizGoodsNo taken", "entryGoods", entry("owner", "g1", 1), "40007"},
 		{"bizGoodsNo taken by another member", "entryGoods", entry("other", "g1", 1), "40007"},
 		{"query by an unknown member", "queryGoods", queryGoodsOf("nobody", "g1"), "30001"},

@@ -141,7 +141,7 @@ func TestAppPaymentAmounts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			body := map[string]string{"ALIPAY_APP_OPEN": `{"ALIPAY_APP_OPEN":{"amount":%d}}`,
 				"WECHATPAY_APP_OPEN": `{"WECHATPAY_APP_OPEN":{"subAppId":"s","limitPay":"","amount":%d}}`}[tt.key]
-			param := orderParams("depositApply", "buyer", "d1", tt.amount, fmt.Sprintf(body, tt.amount), "")
+			param := orderParams("depositApply", "buyer", "d1", tt.amount, fmt.Sprintf(body, tt.amount), `"goodsName":"g",`)
 			e := newTest()
 			market(t, e)
 			out := call(t, e, "OrderService", "depositApply", param)

@@ -46,11 +46,11 @@ func industry() []Param {
 	return params(str("industryCode").req(), str("industryName").req())
 }
 
-// splitRuleItem is one item of splitRule / splitRuleList. Which item keys are required is
-// tsymock's choice (bizUserId and amount); a nested splitRuleList is free-form.
+// splitRuleItem is one item of splitRule / splitRuleList, spec §5.3: bizUserId, amount and fee
+// are required (fee 0 when there is none); a nested splitRuleList is free-form.
 func splitRuleItem() []Param {
 	return params(str("bizUserId").req(), str("accountSetNo"), integer("amount").req(),
-		integer("fee"), str("remark"), array("splitRuleList"))
+		integer("fee").req(), str("remark"), array("splitRuleList"))
 }
 
 // orderAnswer is the common answer of the order-creating methods (spec §4.2.2-§4.2.5).

@@ -56,8 +56,9 @@ func memberProfileMethods() []Method {
 	}
 }
 
-// companyBasicInfo is setCompanyInfo's enterprise data, spec §5.4. bankName and unionBank are
-// required there; tsymock lets them pass and reports it (the emulator's "required-param" rule).
+// companyBasicInfo is setCompanyInfo's enterprise data, spec §5.4: the keys its table marks 必填 are
+// required. The ones it requires in a case (the three certificates of authType 1, uniCredit of
+// authType 2, province and city together) are optional here.
 func companyBasicInfo() Param {
 	return object("companyBasicInfo",
 		str("companyName").req(), str("companyAddress"),
@@ -65,7 +66,7 @@ func companyBasicInfo() Param {
 		str("businessLicense"), str("organizationCode"), str("taxRegister"), str("expLicense"),
 		str("telephone"), str("legalName").req(), identityType(), str("legalIds").req().enc(),
 		str("legalPhone").req(), str("accountNo").req().enc(), str("parentBankName").req(),
-		str("bankCityNo"), str("bankName"), str("unionBank"), str("province"), str("city")).req()
+		str("bankCityNo"), str("bankName").req(), str("unionBank").req(), str("province"), str("city")).req()
 }
 
 // memberInfo is getMemberInfo's answer: the personal (spec §5.6) and the enterprise (§5.5) keys
@@ -88,9 +89,9 @@ func memberInfo() Param {
 		str("failReason"))
 }
 
-// jumpURL is the jumpUrl of signContract and setPayPwd: required by the spec (§4.1.4, §4.1.17),
-// optional in tsymock, whose page shows the result when there is none to return to (see
-// docs/pages.md).
+// jumpURL is the jumpUrl of signContract and setPayPwd, which their tables require (spec §4.1.4,
+// §4.1.17); the other pages' is optional (their tables say 否), and tsymock's page shows the result
+// when there is none to return to (see docs/pages.md).
 func jumpURL() Param {
-	return str("jumpUrl").doc("required by the spec; without it tsymock's page shows the result")
+	return str("jumpUrl").req().doc("where the browser returns; required by spec §4.1.4 and §4.1.17")
 }

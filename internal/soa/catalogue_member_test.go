@@ -8,14 +8,13 @@ import (
 
 // specMemberRequired is, per method of specification V2.1.5 §4.1, the params its request table
 // marks required (是) and the ones it marks encrypted (RSA 加密), written out from the spec
-// independently of the tables. One exception: the jumpUrl of signContract and setPayPwd, which
-// the spec requires, is optional so that tsymock's page can show the result instead
-// (TestJumpURLIsOptional).
+// independently of the tables (TestCatalogueParamsMatchTheSpecification reads them from the
+// spec's text).
 var specMemberRequired = map[string]struct{ required, encrypted []string }{
 	"MemberService.createMember":         {[]string{"bizUserId", "memberType", "source"}, nil},
 	"MemberService.sendVerificationCode": {[]string{"bizUserId", "phone", "verificationCodeType"}, nil},
 	"MemberService.bindPhone":            {[]string{"bizUserId", "phone", "verificationCode"}, nil},
-	"MemberService.signContract":         {[]string{"bizUserId", "backUrl", "source"}, nil}, // and jumpUrl, see below
+	"MemberService.signContract":         {[]string{"bizUserId", "jumpUrl", "backUrl", "source"}, nil},
 	"MemberService.setRealName":          {[]string{"bizUserId", "name", "identityType", "identityNo"}, []string{"identityNo"}},
 	"MemberService.setCompanyInfo": {[]string{"bizUserId", "companyBasicInfo", "isAuth"},
 		[]string{"companyBasicInfo.legalIds", "companyBasicInfo.accountNo"}},
@@ -29,7 +28,7 @@ var specMemberRequired = map[string]struct{ required, encrypted []string }{
 	"MemberService.unbindBankCard": {[]string{"bizUserId", "cardNo"}, []string{"cardNo"}},
 	"MemberService.lockMember":     {[]string{"bizUserId"}, nil},
 	"MemberService.unlockMember":   {[]string{"bizUserId"}, nil},
-	"MemberPwdService.setPayPwd": {[]string{"bizUserId", "name", "identityType", "identityNo", "phone", "backUrl"}, // and jumpUrl
+	"MemberPwdService.setPayPwd": {[]string{"bizUserId", "name", "identityType", "identityNo", "phone", "jumpUrl", "backUrl"},
 		[]string{"identityNo"}},
 	"MemberPwdService.updatePayPwd": {[]string{"bizUserId", "name", "identityType", "identityNo", "backUrl"},
 		[]string{"identityNo"}},
@@ -102,19 +101,5 @@ func TestMemberEnums(t *testing.T) {
 				assert.Contains(t, got.Message, tt.bad)
 			}
 		})
-	}
-}
-
-// TestJumpURLIsOptional: the one required param of §4.1 that the catalogue leaves optional, and
-// says so.
-func TestJumpURLIsOptional(t *testing.T) {
-	c := DefaultCatalogue()
-	for _, full := range []string{"MemberService.signContract", "MemberPwdService.setPayPwd"} {
-		for _, p := range findMethod(t, c, full).Params {
-			if p.Name == "jumpUrl" {
-				assert.False(t, p.Required, full)
-				assert.Contains(t, p.Doc, "required by the spec", full)
-			}
-		}
 	}
 }

@@ -8,7 +8,8 @@ func orderPayMethods() []Method {
 				str("verificationCode").req(), str("consumerIp").req()),
 			Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("bizOrderNo"))},
 		payPage("/yungateway/pwd/payOrder.html", "Confirm an order with the payment password in the browser."),
-		payPage("/yungateway/frontTrans.do", "Confirm an order with an SMS code typed in the browser."),
+		payPage("/yungateway/frontTrans.do", "Confirm an order with an SMS code typed in the browser.",
+			str("verificationCode").doc("spec §4.2.9: for a combined payment with a gateway; the page asks for it")),
 		{Service: OrderService, Name: "resendPaySMS", Doc: "Send the order's SMS code again.",
 			Params:  params(str("bizOrderNo").req()),
 			Returns: params(str("bizOrderNo"), str("orderNo"), str("phone"))},
@@ -30,12 +31,13 @@ func orderPayMethods() []Method {
 	}
 }
 
-// payPage is OrderService.pay opened in the browser at path: no SMS code in the params, the
-// user types it (or the password) on the page. The params are tsymock's choice.
-func payPage(path, doc string) Method {
+// payPage is OrderService.pay opened in the browser at path, with the params of its table (spec
+// §4.2.9, §4.2.10; own are the page's own) and the RPC's tradeNo and backUrl: the user types the
+// SMS code (or the password) on the page.
+func payPage(path, doc string, own ...Param) Method {
+	ps := append(params(bizUserID(), str("bizOrderNo").req(), str("tradeNo")), own...)
 	return Method{Service: OrderService, Name: "pay", PageFlow: true, Page: path, Doc: doc,
-		Params: params(bizUserID(), str("bizOrderNo").req(), str("tradeNo"), str("jumpUrl"),
-			str("backUrl"), str("consumerIp").req()),
+		Params:  append(ps, str("jumpUrl"), str("backUrl"), str("consumerIp").req()),
 		Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("bizOrderNo"))}
 }
 

@@ -3,8 +3,7 @@ package soa
 // pwdMethods is MemberPwdService, spec V2.1.5 §4.1.17–§4.1.20: four page flows, each ending with
 // a notification to backUrl. Their params differ, as the spec's request tables say: setPayPwd and
 // resetPayPwd name the bound phone (88888888888 for a member that never bound one, §4.1.23 note
-// 5), updatePhoneByPayPwd the old phone. setPayPwd's jumpUrl, which the spec requires, is optional
-// (see jumpURL).
+// 5), updatePhoneByPayPwd the old phone. Only setPayPwd requires jumpUrl (see jumpURL).
 func pwdMethods() []Method {
 	return []Method{
 		pwdPage("setPayPwd", "Set the payment password in the browser (spec §4.1.17).",

@@ -17,22 +17,33 @@ type specCode struct {
 	line, code, text string
 }
 
-// readSpecCodes reads testdata/spec-error-codes.tsv; lines starting with # are comments.
-func readSpecCodes(t *testing.T) []specCode {
+// readSpecTSV reads a table of testdata read from the specification: its rows of cols columns,
+// split at tabs; empty lines and lines starting with # (comments) are skipped.
+func readSpecTSV(t *testing.T, name string, cols int) [][]string {
 	t.Helper()
-	f, err := os.Open("testdata/spec-error-codes.tsv")
+	f, err := os.Open("testdata/" + name)
 	require.NoError(t, err)
 	defer f.Close()
-	var rows []specCode
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
-			cols := strings.Split(line, "\t")
-			require.Len(t, cols, 3, "%q", line)
-			rows = append(rows, specCode{line: cols[0], code: cols[1], text: cols[2]})
+			c := strings.Split(line, "\t")
+			require.Len(t, c, cols, "%s: %q", name, line)
+			rows = append(rows, c)
 		}
 	}
 	require.NoError(t, sc.Err())
+	return rows
+}
+
+// readSpecCodes reads testdata/spec-error-codes.tsv.
+func readSpecCodes(t *testing.T) []specCode {
+	t.Helper()
+	var rows []specCode
+	for _, c := range readSpecTSV(t, "spec-error-codes.tsv", 3) {
+		rows = append(rows, specCode{line: c[0], code: c[1], text: c[2]})
+	}
 	return rows
 }
 

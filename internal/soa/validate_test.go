@@ -3,6 +3,7 @@ package soa
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,7 +20,8 @@ func mustParam(t testing.TB, text string) map[string]any {
 
 // validCompanyInfo is a complete setCompanyInfo param.
 const validCompanyInfo = `{"bizUserId":"c1","isAuth":true,"companyBasicInfo":{"companyName":"公司","legalName":"张三",
-"identityType":1,"legalIds":"110","legalPhone":"138","accountNo":"622","parentBankName":"工商银行"}}`
+"identityType":1,"legalIds":"110","legalPhone":"138","accountNo":"622","parentBankName":"工商银行",
+"bankName":"中国工商银行北京樱桃园支行","unionBank":"102100000001"}}`
 
 func TestValidate(t *testing.T) {
 	c := DefaultCatalogue()
@@ -55,6 +57,8 @@ func TestValidate(t *testing.T) {
 		{"nested", "MemberService.setCompanyInfo", `{"bizUserId":"c1","isAuth":true,"companyBasicInfo":{"companyName":"公司",
 			"legalName":"张三","identityType":1,"legalPhone":"138","accountNo":"622","parentBankName":"工商银行"}}`,
 			"10001", "参数不能为空: companyBasicInfo.legalIds"},
+		{"nested, spec §5.4 line 12749", "MemberService.setCompanyInfo", strings.Replace(validCompanyInfo,
+			`"unionBank":"102100000001"`, `"unionBank":""`, 1), "10001", "参数不能为空: companyBasicInfo.unionBank"},
 		{"nested object absent", "MemberService.setCompanyInfo", `{"bizUserId":"c1","isAuth":true}`,
 			"10001", "参数不能为空: companyBasicInfo"},
 		{"array item", "OrderService.agentCollectApply", `{"bizOrderNo":"o","payerId":"p","recieverList":[{"bizUserId":"a","amount":1},
