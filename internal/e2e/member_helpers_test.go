@@ -117,7 +117,7 @@ func companyInfo(bizUserID, companyName string) client.SetCompanyInfoRequest {
 		CompanyBasicInfo: client.CompanyBasicInfo{CompanyName: companyName, LegalName: personName,
 			IdentityType: client.IdentityIDCard, LegalIDs: legalID, LegalPhone: phoneA, AccountNo: "6222020000000000099",
 			ParentBankName: "中国工商银行", BankName: companyBankName, UnionBank: companyUnionBank,
-			UniCredit: "91110000100000000X"}}
+			AuthType: 2, UniCredit: "91110000100000000X"}} // 一证: the credit code alone (spec §5.4)
 }
 
 // approved creates an enterprise member and has it approved.

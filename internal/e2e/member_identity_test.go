@@ -140,7 +140,7 @@ func TestGetMemberInfoShapes(t *testing.T) {
 	want := client.MemberInfo{UserID: got.MemberInfo.UserID, RegisterTime: "2026-11-28 12:00:00", Source: client.SourcePC,
 		CompanyName: "北京测试科技有限公司", LegalName: personName, IdentityType: 1, LegalIDs: legalID, LegalPhone: phoneA,
 		AccountNo: "6222020000000000099", ParentBankName: "中国工商银行", UniCredit: "91110000100000000X",
-		BankName: companyBankName, UnionBank: companyUnionBank, Status: client.AuditApproved, CheckTime: "2026-11-28 12:00:00", AuthType: 1}
+		BankName: companyBankName, UnionBank: companyUnionBank, Status: client.AuditApproved, CheckTime: "2026-11-28 12:00:00", AuthType: 2}
 	assert.Equal(t, want, got.MemberInfo)
 }
 

@@ -21,8 +21,11 @@ func companyKeys() []string {
 		"parentBankName", "bankCityNo", "bankName", "unionBank", "province", "city"}
 }
 
-// authThreeCertificates is authType 1 (三证), the default (spec §5.4).
-const authThreeCertificates = 1
+// The authTypes of spec §5.4: 三证 (1, the default) and 一证 (2).
+const (
+	authThreeCertificates = 1
+	authOneCertificate    = 2
+)
 
 // company is an enterprise member's submitted data and its audit.
 type company struct {
@@ -50,7 +53,11 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if m.company != nil && m.company.status == auditApproved {
 		return nil, soa.Errorf("30023", "bizUserId %q was approved on %s", m.bizUserID, soa.FormatTime(m.company.checkTime))
 	}
-	m.company = audit(p.obj("companyBasicInfo"), a.now())
+	info := p.obj("companyBasicInfo")
+	if serr := a.checkCompanyConditions(info); serr != nil {
+		return nil, serr
+	}
+	m.company = audit(info, a.now())
 	answer := m.company.result(m.bizUserID)
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
 		Status: EventOK, ReturnValue: verifyResult(m)})

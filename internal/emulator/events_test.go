@@ -27,7 +27,8 @@ func enterprise(t *testing.T, e *Emulator, sysid, bizUserID, companyName string)
 	_, serr = memberCall(t, e, sysid, "setCompanyInfo", map[string]any{"bizUserId": bizUserID, "isAuth": true,
 		"backUrl": "http://merchant.test/" + bizUserID, "companyBasicInfo": map[string]any{
 			"companyName": companyName, "legalName": "张三", "identityType": 1, "legalIds": "110101199001011237",
-			"legalPhone": "13800000000", "accountNo": "6228480000000000000", "parentBankName": "中国农业银行"}})
+			"legalPhone": "13800000000", "accountNo": "6228480000000000000", "parentBankName": "中国农业银行",
+			"authType": 2, "uniCredit": "91330100MA2XXXXX1"}})
 	require.Nil(t, serr)
 }
 

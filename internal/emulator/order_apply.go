@@ -77,6 +77,9 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 	if serr == nil {
 		serr = a.checkTestAmount(o)
 	}
+	if serr == nil {
+		serr = a.checkFrontURL(o)
+	}
 	if serr != nil {
 		return nil, serr
 	}

@@ -66,3 +66,17 @@ func dayOf(t time.Time) time.Time {
 	y, m, d := t.In(soa.Shanghai()).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, soa.Shanghai())
 }
+
+// checkFrontURL notes an order paid on the front page (a gateway, whose
+// payer completes it on frontTrans.do) without frontUrl, the page the payer
+// returns to: the request tables of spec §4.2.2, §4.2.4 and §4.2.5 require
+// it for a front-page payment (rule required-param, 10001). tsymock's page
+// then shows the result instead.
+func (a *app) checkFrontURL(o *order) *soa.Error {
+	ch := o.pay.channel()
+	if ch == nil || ch.Confirm != soa.ConfirmPage || o.frontURL != "" {
+		return nil
+	}
+	return a.lenient(ruleRequired, "10001", "frontUrl: payMethod %s is paid on the front page, for which spec "+
+		"§4.2.2, §4.2.4 and §4.2.5 require frontUrl, the page the payer returns to", ch.Key)
+}
