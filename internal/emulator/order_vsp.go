@@ -61,3 +61,21 @@ func (a *app) groupCusIDs(payees []string) []string {
 	}
 	return out
 }
+
+// checkEnterpriseBranch: the 山东 channels (WITHHOLD_SD, WITHDRAW_SD) need
+// the province and city of an enterprise's bank account, which their §5.2
+// tables make optional for a person (企业账户必送, spec lines 11013 and
+// 11064); 10001 naming the first missing.
+func checkEnterpriseBranch(m *member, pm payment) *soa.Error {
+	ch := pm.channel()
+	if ch == nil || m == nil || m.memberType != memberEnterprise || (ch.Key != "WITHHOLD_SD" && ch.Key != "WITHDRAW_SD") {
+		return nil
+	}
+	for _, k := range []string{"province", "city"} {
+		if asStr(ch.body[k]) == "" {
+			return soa.Errorf("10001", "payMethod.%s.%s: %s is an enterprise, whose bank account names its province "+
+				"and city (spec §5.2)", ch.Key, k, m.bizUserID)
+		}
+	}
+	return nil
+}
