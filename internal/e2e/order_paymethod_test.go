@@ -108,7 +108,7 @@ func TestPayMethodFamiliesOverHTTP(t *testing.T) {
 // coupon and the channel back first.
 func TestCombinedPaymentOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
-	pm := body("GATEWAY_VSP", body("gateid", "0103", "payType", "B2C", "amount", 600, "vspCusid", "c1"),
+	pm := body("GATEWAY_VSP", body("gateid", "0103", "payType", "B2C", "amount", 600),
 		"BALANCE", []any{body("accountSetNo", escrowSet, "amount", 300)}, "COUPON", body("amount", 100))
 	got, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", "c1", 1000, pm, rcv.URL+"/notify"))
 	require.NoError(t, err)

@@ -100,7 +100,44 @@ func TestEnterpriseWithholdTakesAnyCard(t *testing.T) {
 	market(t, e)
 	reserveMember(t, e, "corp", "6228480000000000063") // cardCheck 7
 	ok(t, e, "depositApply", orderParams("depositApply", "corp", "d", 100,
-		`{"WITHHOLD_SD":{"bankCardNo":"6228480000000000063","amount":100}}`, ""))
+		`{"WITHHOLD_SD":{"bankCardNo":"6228480000000000063","amount":100,"province":"山东","city":"济南"}}`, ""))
+}
+
+// TestEnterpriseSDNamesItsBranch: the 山东 channels take an enterprise's
+// account with its province and city only (企业账户必送, spec §5.2 lines
+// 11013, 11028, 11064, 11079); a person's need neither.
+func TestEnterpriseSDNamesItsBranch(t *testing.T) {
+	withhold := func(payer, card, branch string) string {
+		return orderParams("depositApply", payer, "d", 100,
+			`{"WITHHOLD_SD":{"bankCardNo":"`+card+`","amount":100`+branch+`}}`, "")
+	}
+	withdraw := func(payer, card, branch string) string {
+		return `{"bizOrderNo":"w","bizUserId":"` + payer + `","accountSetNo":"200126","amount":100,"fee":0,"backUrl":"http://127.0.0.1/n",` +
+			`"bankCardNo":"` + card + `","industryCode":"1910","industryName":"其他","source":1,` +
+			`"payMethod":{"WITHDRAW_SD":{"amount":100,"unionBank":"102100099996","bankName":"b"` + branch + `}}}`
+	}
+	tests := []struct {
+		name, method, param, code, missing string
+	}{
+		{"an enterprise's withholding without its branch", "depositApply", withhold("corp", "6228480000000000063", ""), "10001", "province"},
+		{"without its city", "depositApply", withhold("corp", "6228480000000000063", `,"province":"山东"`), "10001", "city"},
+		{"with both", "depositApply", withhold("corp", "6228480000000000063", `,"province":"山东","city":"济南"`), "", ""},
+		{"an enterprise's withdrawal without its branch", "withdrawApply", withdraw("corp", "6228480000000000063", ""), "10001", "province"},
+		{"a person's needs neither", "withdrawApply", withdraw("buyer", "6228480000000000001", ""), "", ""},
+		{"nor a city with its province", "withdrawApply", withdraw("buyer", "6228480000000000001", `,"province":"山东"`), "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			reserveMember(t, e, "corp", "6228480000000000063")
+			out := call(t, e, "OrderService", tt.method, tt.param)
+			key := map[string]string{"depositApply": "WITHHOLD_SD", "withdrawApply": "WITHDRAW_SD"}[tt.method]
+			if refused(t, out, tt.code, "payMethod."+key+"."+tt.missing, "spec §5.2") {
+				assert.Empty(t, e.Orders("app"), "nothing is kept")
+			}
+		})
+	}
 }
 
 // ruleOf is the one note of an outcome's, "" without any.

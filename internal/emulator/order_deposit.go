@@ -31,7 +31,8 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 
 // payment reads an order's payMethod (see readPayment), checks the order's
 // keys its methods need (checkOrderKeys), the card it pays with against the
-// payer and its vspCusid against the payees (checkVspCusid), and notes what
+// payer, an enterprise payer's bank branch (checkEnterpriseBranch), its
+// vspCusid against the payees (checkVspCusid), and notes what
 // the test environment would refuse of it.
 func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
 	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
@@ -42,6 +43,9 @@ func (a *app) payment(orderMethod string, p params, amount int64, payer *member,
 		return pm, serr
 	}
 	if serr := a.checkCard(payer, pm); serr != nil {
+		return pm, serr
+	}
+	if serr := checkEnterpriseBranch(payer, pm); serr != nil {
 		return pm, serr
 	}
 	if serr := a.checkVspCusid(pm, payees); serr != nil {

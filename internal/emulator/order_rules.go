@@ -16,9 +16,6 @@ const (
 	// RuleTestAmountLimit: an agreement payment (QUICKPAY_TLT) above the
 	// test environment's 10,000 yuan (spec §5.2).
 	RuleTestAmountLimit = "test-amount-limit"
-	// RulePayMethodField: a payMethod body without a key the spec's table
-	// requires but tsymock does without (GATEWAY_VSP's vspCusid).
-	RulePayMethodField = "paymethod-field"
 	// RuleCouponSet: a COUPON paid from a set other than the platform's
 	// marketing or deposit set (spec §5.2).
 	RuleCouponSet = "coupon-set"

@@ -41,6 +41,23 @@ func ok(t testing.TB, e *Emulator, method, param string) map[string]any {
 	return v
 }
 
+// refused checks an outcome: a success when code is "" (false), else an
+// error of code whose message says each of says (true: the caller checks
+// that nothing was kept).
+func refused(t *testing.T, out Outcome, code string, says ...string) bool {
+	t.Helper()
+	if code == "" {
+		require.Nil(t, out.Err, "%v", out.Err)
+		return false
+	}
+	require.NotNil(t, out.Err)
+	assert.Equal(t, code, out.Err.Code)
+	for _, s := range says {
+		assert.Contains(t, out.Err.Message, s)
+	}
+	return true
+}
+
 func code(t testing.TB, e *Emulator, method, param string) string {
 	t.Helper()
 	_, serr := do(t, e, method, param)

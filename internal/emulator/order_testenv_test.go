@@ -217,12 +217,10 @@ type orderLeniency struct {
 // orderLeniencies are the order methods' leniencies, one call each
 // (test-amount has its own test, TestAppPaymentAmounts).
 func orderLeniencies() []orderLeniency {
-	gateway := `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`
 	tlt := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1000001}}`, tltCard)
 	return []orderLeniency{
-		{RulePayMethodField, "10001", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, gateway, `"frontUrl":"http://127.0.0.1/front",`)},
 		{ruleRequired, "10001", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
-			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, "")}, // frontUrl (spec §4.2.4)
+			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`, "")}, // frontUrl (spec §4.2.4)
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
 		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,

@@ -15,15 +15,25 @@ import (
 // otherwise the payMethod's vspCusid must be one a payee bound: 20009
 // 渠道商户信息错误 (tsymock's choice of code, the spec names none). An
 // agentCollectApply with several receivers takes a sub-merchant of any of
-// them (tsymock's choice: the spec speaks of one payee).
+// them (tsymock's choice: the spec speaks of one payee). Only a method whose
+// §5.2 table has vspCusid names a sub-merchant (the platform ignores keys a
+// table does not have); ORDER_VSPPAY, whose vspCusid the table wants in
+// group mode only (spec line 10965), is 10001 without it when a payee is in
+// group mode.
 func (a *app) checkVspCusid(pm payment, payees []string) *soa.Error {
 	ch := pm.channel()
-	if ch == nil {
+	if ch == nil || !slices.ContainsFunc(ch.Fields, func(f soa.Param) bool { return f.Name == "vspCusid" }) {
 		return nil
 	}
 	cusID := asStr(ch.body["vspCusid"])
 	bound := a.groupCusIDs(payees)
-	if cusID == "" || len(bound) == 0 || slices.Contains(bound, cusID) {
+	switch {
+	case len(bound) == 0 || slices.Contains(bound, cusID):
+		return nil
+	case cusID == "" && ch.Key == "ORDER_VSPPAY":
+		return soa.Errorf("10001", "payMethod.ORDER_VSPPAY.vspCusid: the payee %s takes payments in 收银宝 group mode "+
+			"(spec §4.1.21 note 2.2), through a sub-merchant it bound: %s (spec §5.2)", strings.Join(payees, ", "), strings.Join(bound, ", "))
+	case cusID == "":
 		return nil
 	}
 	return soa.Errorf("20009", "%s.vspCusid %q is not a 收银宝 sub-merchant bound to the payee %s (bound: %s); "+
@@ -50,4 +60,22 @@ func (a *app) groupCusIDs(payees []string) []string {
 		}
 	}
 	return out
+}
+
+// checkEnterpriseBranch: the 山东 channels (WITHHOLD_SD, WITHDRAW_SD) need
+// the province and city of an enterprise's bank account, which their §5.2
+// tables make optional for a person (企业账户必送, spec lines 11013 and
+// 11064); 10001 naming the first missing.
+func checkEnterpriseBranch(m *member, pm payment) *soa.Error {
+	ch := pm.channel()
+	if ch == nil || m == nil || m.memberType != memberEnterprise || (ch.Key != "WITHHOLD_SD" && ch.Key != "WITHDRAW_SD") {
+		return nil
+	}
+	for _, k := range []string{"province", "city"} {
+		if asStr(ch.body[k]) == "" {
+			return soa.Errorf("10001", "payMethod.%s.%s: %s is an enterprise, whose bank account names its province "+
+				"and city (spec §5.2)", ch.Key, k, m.bizUserID)
+		}
+	}
+	return nil
 }

@@ -17,7 +17,12 @@ func scanThrough(cusID string) string {
 
 // consumeThrough: buyer pays receiver 100 through cusID.
 func consumeThrough(receiver, cusID string) vspOrder {
-	return vspOrder{"consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100, scanThrough(cusID), ""),
+	return consumeWith(receiver, scanThrough(cusID))
+}
+
+// consumeWith: buyer pays receiver 100 with payMethod pm.
+func consumeWith(receiver, pm string) vspOrder {
+	return vspOrder{"consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100, pm, ""),
 		`"recieverId":"shop"`, `"recieverId":"`+receiver+`"`, 1)}
 }
 
@@ -50,6 +55,14 @@ func TestVspCusidOfThePayee(t *testing.T) {
 		{"collect through none of the receivers'", collectThrough("C9"), "20009"},
 		{"deposit through the member's own", deposit("B1"), ""},
 		{"deposit through another", deposit("C1"), "20009"},
+		// GATEWAY_VSP's table has no vspCusid (spec §5.2, line 10024 opens GATEWAY_VSP_ORG's).
+		{"a gateway's vspCusid is no key of its table", consumeWith("shop",
+			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), ""},
+		{"the group gateway's is", consumeWith("shop", `{"GATEWAY_VSP_ORG":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), "20009"},
+		// ORDER_VSPPAY wants its vspCusid in group mode only (spec §5.2, line 10965).
+		{"a POS order to a payee in group mode names its sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100}}`), "10001"},
+		{"a POS order through the payee's sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100,"vspCusid":"C1"}}`), ""},
+		{"a POS order to a payee in single mode needs none", consumeWith("agent", `{"ORDER_VSPPAY":{"amount":100}}`), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

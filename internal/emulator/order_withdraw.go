@@ -50,6 +50,9 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 		methods = defaultWithdrawal()
 	}
 	pm, serr := readPayment(orderMethod, methods, o.amount)
+	if serr == nil {
+		serr = checkEnterpriseBranch(m, pm)
+	}
 	if serr != nil {
 		return nil, serr
 	}

@@ -138,15 +138,18 @@ func branch() []Param {
 
 // cashierMethods are the 收银宝 and card methods: gateway, real-name pay, quick pay.
 func cashierMethods() []PayMethodSpec {
-	gateway := func(key, name string, extra ...Param) PayMethodSpec {
-		fields := append(params(payAmount(), str("gateid"),
+	// The group gateway's table opens with its sub-merchant (spec line 10024); the single
+	// merchant's has none. paytype is required, but by the emulator (gatewayType): it takes the
+	// payType of §5.2's example too.
+	gateway := func(key, name string, lead ...Param) PayMethodSpec {
+		fields := append(lead, payAmount(), str("gateid"),
 			str("paytype").oneOf("B2C, B2B or \"B2C,B2B\" (payType is read too)", "B2C", "B2B", "B2C,B2B"),
-			str("limitPay").oneOf("no_credit or to_credit", "no_credit", "to_credit")), extra...)
+			str("limitPay").oneOf("no_credit or to_credit", "no_credit", "to_credit"))
 		return in(key, name, true, ConfirmPage, "", fields...)
 	}
 	return []PayMethodSpec{
-		gateway("GATEWAY_VSP", "收银宝网关支付", str("vspCusid")),
-		gateway("GATEWAY_VSP_ORG", "收银宝网关支付_集团"),
+		gateway("GATEWAY_VSP", "收银宝网关支付"),
+		gateway("GATEWAY_VSP_ORG", "收银宝网关支付_集团", vspCusid()),
 		in("REALNAMEPAY", "实名付（单笔）", true, ConfirmSMS, "", cardNo(), payAmount()),
 		in("REALNAMEPAY_BATCH", "实名付（批量）", true, ConfirmSMS, "", cardNo(), payAmount()),
 		in("QUICKPAY_TLT", "通联通协议支付", true, ConfirmSMS, "", cardNo(),
