@@ -66,11 +66,8 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 
 // audit decides on submitted company data.
 func audit(info params, now time.Time) *company {
-	c := &company{info: map[string]string{}, identityType: info.num("identityType"), authType: authThreeCertificates,
+	c := &company{info: map[string]string{}, identityType: info.num("identityType"), authType: authTypeOf(info),
 		status: auditApproved, checkTime: now}
-	if info.str("authType") != "" {
-		c.authType = info.num("authType")
-	}
 	for _, k := range companyKeys() {
 		if v := info.str(k); v != "" {
 			c.info[k] = v

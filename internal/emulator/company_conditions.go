@@ -14,10 +14,7 @@ import (
 // The call passes with a required-param note, or fails with --strict, as
 // the real environment refuses it (10001).
 func (a *app) checkCompanyConditions(info params) *soa.Error {
-	authType := int64(authThreeCertificates)
-	if info.str("authType") != "" {
-		authType = info.num("authType")
-	}
+	authType := authTypeOf(info)
 	if missing := absent(info, certificatesOf(authType)...); len(missing) > 0 {
 		return a.lenient(ruleRequired, "10001", "companyBasicInfo.%s: spec §5.4 requires it for authType %d (%s)",
 			strings.Join(missing, ", "), authType, authTypeName(authType))
@@ -27,6 +24,14 @@ func (a *app) checkCompanyConditions(info params) *soa.Error {
 			missing[0])
 	}
 	return nil
+}
+
+// authTypeOf is companyBasicInfo's authType, 三证 when it is left out.
+func authTypeOf(info params) int64 {
+	if info.str("authType") == "" {
+		return authThreeCertificates
+	}
+	return info.num("authType")
 }
 
 // certificatesOf are the certificate keys an authType requires.

@@ -71,11 +71,9 @@ func checkEnterpriseBranch(m *member, pm payment) *soa.Error {
 	if ch == nil || m == nil || m.memberType != memberEnterprise || (ch.Key != "WITHHOLD_SD" && ch.Key != "WITHDRAW_SD") {
 		return nil
 	}
-	for _, k := range []string{"province", "city"} {
-		if asStr(ch.body[k]) == "" {
-			return soa.Errorf("10001", "payMethod.%s.%s: %s is an enterprise, whose bank account names its province "+
-				"and city (spec §5.2)", ch.Key, k, m.bizUserID)
-		}
+	if missing := absent(params(ch.body), "province", "city"); len(missing) > 0 {
+		return soa.Errorf("10001", "payMethod.%s.%s: %s is an enterprise, whose bank account names its province "+
+			"and city (spec §5.2)", ch.Key, missing[0], m.bizUserID)
 	}
 	return nil
 }

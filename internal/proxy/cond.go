@@ -80,12 +80,18 @@ func secretCond(path, plain string) condition {
 	if len(runes) <= 10 {
 		return operatorCond(path, "present", "true", "!!bool")
 	}
-	re := "^" + regexp.QuoteMeta(string(runes[:6])) + ".{" + strconv.Itoa(len(runes)-10) + "}" +
-		regexp.QuoteMeta(string(runes[len(runes)-4:])) + "$"
-	c := operatorCond(path, "regex", re, "!!str")
+	c := operatorCond(path, "regex", "^"+maskedPattern(plain)+"$", "!!str")
 	c.text = path + " ~ " + emulator.MaskNumber(plain)
 	c.label = path + "=" + emulator.MaskNumber(plain)
 	return c
+}
+
+// maskedPattern matches a number (more than 10 characters) by what its
+// mask shows: its first six and last four characters, and its length.
+func maskedPattern(plain string) string {
+	runes := []rune(plain)
+	return regexp.QuoteMeta(string(runes[:6])) + ".{" + strconv.Itoa(len(runes)-10) + "}" +
+		regexp.QuoteMeta(string(runes[len(runes)-4:]))
 }
 
 // freeTextCond matches a free text that holds card or identity numbers
@@ -97,9 +103,8 @@ func freeTextCond(path, text string, spans [][2]int) condition {
 	re.WriteString("^")
 	last := 0
 	for _, s := range spans {
-		run := text[s[0]:s[1]]
 		re.WriteString(regexp.QuoteMeta(text[last:s[0]]))
-		re.WriteString(regexp.QuoteMeta(run[:6]) + ".{" + strconv.Itoa(len(run)-10) + "}" + regexp.QuoteMeta(run[len(run)-4:]))
+		re.WriteString(maskedPattern(text[s[0]:s[1]]))
 		last = s[1]
 	}
 	re.WriteString(regexp.QuoteMeta(text[last:]) + "$")
