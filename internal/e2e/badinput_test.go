@@ -2,8 +2,10 @@ package e2e
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -158,4 +160,35 @@ func TestSlowBody(t *testing.T) {
 	if err != nil {
 		assert.False(t, errors.As(err, &nerr) && nerr.Timeout(), "the server cut the slow body off: %v", err)
 	}
+}
+
+// TestBodyCutShort: a whole signed call whose Content-Length announces
+// more than the client sends before it closes its side is a body cut
+// short, 10000 saying so, and not run: the bytes that came may be a
+// valid call, but the client never finished sending it.
+func TestBodyCutShort(t *testing.T) {
+	e := demoEnv(t)
+	form := signed(t, e.Merchant, e.SysID, createReq("cut-short"), vectorTime).Encode()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(e.URL, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /service/soa HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: %d\r\n\r\n%s", strings.TrimPrefix(e.URL, "http://"), len(form)+100, form)
+	require.NoError(t, err)
+	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
+
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	a := wireAnswer{Status: resp.StatusCode, Body: body}
+	require.NoError(t, json.Unmarshal(body, &a.Raw), "body: %s", body)
+	assert.Equal(t, "10000", a.errorCode(t, e))
+	assert.Contains(t, a.str(t, "message"), fmt.Sprintf("after %d of the %d bytes", len(form), len(form)+100))
+
+	again := postForm(t, e, signed(t, e.Merchant, e.SysID, createReq("cut-short"), vectorTime))
+	again.verified(t, e)
+	assert.Equal(t, "OK", again.str(t, "status"), "the cut call created no member: %s", again.Body)
 }

@@ -2,6 +2,7 @@ package form
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -74,6 +75,9 @@ const (
 // errBudget is a body refused because the budget is spent.
 var errBudget = errors.New("form: the budget of request bodies is spent")
 
+// errTruncated is a body that ended before its announced length.
+var errTruncated = errors.New("the request body was cut short")
+
 // readChunks reads r to its end in pieces taken from h, then joins them
 // into one string, which h goes on holding, and gives the pieces' room
 // back. A body that announces its length (0 < announced < firstChunk) is
@@ -92,17 +96,37 @@ func readChunks(r io.Reader, announced int64, h *Hold) (string, error) {
 			return "", errBudget
 		}
 		buf := make([]byte, size)
-		n, err := io.ReadFull(r, buf)
+		n, err := fill(r, buf)
 		chunks, total = append(chunks, buf[:n]), total+n
 		switch {
-		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		case errors.Is(err, io.EOF):
 			return join(chunks, total, h), nil
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			h.Release()
+			return "", fmt.Errorf("%w: the client stopped after %d of the %d bytes its Content-Length announced", errTruncated, total, announced)
 		case err != nil:
 			h.Release()
 			return "", err
 		}
 		size = chunkSize
 	}
+}
+
+// fill reads into buf until it is full or r ends. Unlike io.ReadFull it
+// keeps the reader's own errors apart from its end: io.EOF is the end of
+// the body, while io.ErrUnexpectedEOF is net/http saying that the
+// connection closed before the bytes Content-Length announced, a body cut
+// short that must not pass for a whole one.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // join makes one string of the chunks, and gives back the room the

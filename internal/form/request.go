@@ -69,6 +69,8 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (str
 		w.Header().Set("Connection", "close") // the rest of the body is never read
 		return "", soa.Errorf("9999", "tsymock holds %d bytes of request bodies at most, and the calls in flight hold them; try again when they are answered",
 			h.b.size)
+	case errors.Is(err, errTruncated):
+		return "", soa.Errorf("10000", "%v", err)
 	case err != nil:
 		return "", soa.Errorf("10000", "the request body could not be read: %v", err)
 	}

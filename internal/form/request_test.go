@@ -33,6 +33,10 @@ func TestReadBody(t *testing.T) {
 		{"over the limit, announced", strings.NewReader(long + "a"), limit + 1, "", "10004"},
 		{"announced short", strings.NewReader(long + "a"), 3, "", "10004"},
 		{"read error", iotest.ErrReader(errors.New("boom")), -1, "", "10000"},
+		// net/http's io.ErrUnexpectedEOF: the connection closed before the
+		// announced length. A body cut short never passes for a whole one.
+		{"cut short", io.MultiReader(strings.NewReader("a=1&b"), iotest.ErrReader(io.ErrUnexpectedEOF)), 9, "", "10000"},
+		{"cut short, one byte at a time", iotest.OneByteReader(io.MultiReader(strings.NewReader(long[:10]), iotest.ErrReader(io.ErrUnexpectedEOF))), 100, "", "10000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
