@@ -100,6 +100,9 @@ func TestRefundOfDepositAndCollection(t *testing.T) {
 	_, err = c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 2000, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1000, 2000}, c.balances("dora", "shop"))
-	_, err = c.Refund(c.ctx, refund("dora", "r3", "k1", 1))
-	assert.Equal(t, "40040", apiCode(t, err), "escrow holds nothing more of k1")
+	r := refund("dora", "r3", "k1", 1)
+	r.RefundList = []client.RefundItem{{BizUserID: "shop", Amount: 1}}
+	_, err = c.Refund(c.ctx, r)
+	assert.Equal(t, "40040", apiCode(t, err), "escrow holds nothing more of k1: what was paid out comes back from "+
+		"shop's account set (TestRefundOfPaidOutCollection)")
 }

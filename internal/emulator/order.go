@@ -56,6 +56,7 @@ type order struct {
 	feeRefunded         int64            // how much of the fee has been given back
 	shares              map[string]int64 // agentCollect: what is left to pay out, per receiver
 	paidOut             int64            // agentCollect: taken from escrow by payouts and refunds
+	payouts             []flow           // agentCollect: what payouts paid to whom, less what refunds took back
 	ori                 *order           // refund: the original order
 	acct                string           // withdraw: the card, masked
 	whereabouts         int64            // refund: toBalance or toChannel

@@ -51,6 +51,7 @@ func (a *app) agentPay(p params) (*order, *soa.Error) {
 	for _, d := range draws {
 		d.collect.shares[payee.bizUserID] -= d.amount
 		d.collect.paidOut += d.amount
+		d.collect.paidTo(acct(payee.bizUserID, set), d.amount)
 	}
 	a.register(o)
 	return o, nil

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"maps"
 	"slices"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -17,8 +16,9 @@ const (
 // parts, never more than what is left to refund (spec §4.2.16). The
 // original order's status becomes 5. Who gives the money back depends on
 // the order: the member's balance for a deposit (back to the card), the
-// receiver (or the members of refundList) for a consumption, escrow for a
-// collection not yet paid out. feeAmount is the part of the refund that the
+// receiver (or the members of refundList) for a consumption, escrow and
+// the receivers paid out for a collection (order_refund_collect.go).
+// feeAmount is the part of the refund that the
 // platform gives back from the fee it took; couponAmount the part that goes
 // back to the coupon; of a combined payment the channel is refunded first,
 // then the balance.
@@ -42,7 +42,13 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	if coupon < 0 || coupon > o.amount {
 		return nil, soa.Errorf("40020", "couponAmount %d must be between 0 and the refund's amount %d", coupon, o.amount)
 	}
-	givers, serr := a.refundGivers(ori, o.amount-feeBack, p["refundList"])
+	if net := (ori.amount - ori.fee) - (ori.refunded - ori.feeRefunded); o.amount-feeBack > net {
+		return nil, soa.Errorf("40020", "refund of %d with feeAmount %d: what the receiver gives back may not exceed the "+
+			"order's amount less its fee, %d left on %s; refund the fee with feeAmount (spec §4.2.16 note 11)",
+			o.amount, feeBack, net, ori.bizOrderNo)
+	}
+	full := o.amount == ori.amount-ori.refunded
+	givers, plan, serr := a.refundGivers(ori, o.amount-feeBack, full, p["refundList"])
 	if serr != nil {
 		return nil, serr
 	}
@@ -61,18 +67,19 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	a.register(o)
-	a.refunded(ori, o, feeBack, targets)
+	refunded(ori, o, feeBack, targets, plan)
 	return refundAnswer(o, p), nil
 }
 
-// refunded records a refund on its original order.
-func (a *app) refunded(ori, o *order, feeBack int64, targets []flow) {
+// refunded records a refund on its original order; plan is how a
+// collection's refund was given back (nil for other orders).
+func refunded(ori, o *order, feeBack int64, targets []flow, plan *collectRefund) {
 	ori.refunded += o.amount
 	ori.feeRefunded += feeBack
 	ori.status = statusRefunded
 	takeBack(ori, targets)
-	if ori.kind == kindCollect {
-		takeShares(ori, o.amount-feeBack)
+	if plan != nil {
+		plan.apply(ori)
 	}
 }
 
@@ -129,23 +136,26 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	return nil, soa.Errorf("40039", "a %s order cannot be refunded", ori.kind)
 }
 
-// refundGivers are who gives amount back: the member for a deposit, escrow
-// for a collection (40040 when it holds less), the receiver or the members
-// of refundList for a consumption (40020 when they do not add up).
-func (a *app) refundGivers(ori *order, amount int64, refundList any) ([]flow, *soa.Error) {
+// refundGivers are who gives amount back: the member for a deposit, the
+// receivers of a collection as collectionRefund plans it (the plan is
+// returned too), the receiver or the members of refundList for a
+// consumption (40020 when they do not add up). full is a refund of all
+// that is left.
+func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) ([]flow, *collectRefund, *soa.Error) {
 	set := ori.accountSet
 	switch ori.kind {
 	case kindDeposit:
-		return []flow{{acct(ori.payer, set), amount}}, nil
+		return []flow{{acct(ori.payer, set), amount}}, nil, nil
 	case kindCollect:
-		if amount > ori.left() {
-			return nil, soa.Errorf("40040", "collection %s holds only %d in escrow", ori.bizOrderNo, ori.left())
+		plan, serr := a.collectionRefund(ori, amount, full, refundList)
+		if serr != nil {
+			return nil, nil, serr
 		}
-		return []flow{{acct(OwnerEscrow, a.escrowSet()), amount}}, nil
+		return plan.givers(a.escrowSet()), plan, nil
 	}
 	givers := asList(refundList)
 	if len(givers) == 0 {
-		return []flow{{acct(ori.receiver, set), amount}}, nil
+		return []flow{{acct(ori.receiver, set), amount}}, nil, nil
 	}
 	var out []flow
 	var sum int64
@@ -154,20 +164,9 @@ func (a *app) refundGivers(ori *order, amount int64, refundList any) ([]flow, *s
 		sum += asInt(g["amount"])
 	}
 	if sum != amount {
-		return nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)
+		return nil, nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)
 	}
-	return out, nil
-}
-
-// takeShares lowers a collection's receivers' shares by a refunded amount,
-// in receiver order, so that what is refunded can no longer be paid out.
-func takeShares(c *order, amount int64) {
-	c.paidOut += amount
-	for _, id := range slices.Sorted(maps.Keys(c.shares)) {
-		take := min(amount, c.shares[id])
-		c.shares[id] -= take
-		amount -= take
-	}
+	return out, nil, nil
 }
 
 // feeSet is the account set where the platform took an order's fee.

@@ -78,11 +78,13 @@ func (m *member) copy() member {
 	return c
 }
 
-// copy copies an order: refunds and payouts change its shares and its
-// sources' refunded amounts. Its legs and payment are never changed.
+// copy copies an order: refunds and payouts change its shares, its
+// payouts and its sources' refunded amounts. Its legs and payment are
+// never changed.
 func (o *order) copy() order {
 	c := *o
 	c.shares = maps.Clone(o.shares)
+	c.payouts = slices.Clone(o.payouts)
 	if o.sources != nil {
 		c.sources = make([]*source, len(o.sources))
 		for i, s := range o.sources {

@@ -201,6 +201,9 @@ type OrderState struct {
 	FeeRefunded int64            `json:"feeRefunded,omitempty"`
 	Shares      map[string]int64 `json:"shares,omitempty"`
 	PaidOut     int64            `json:"paidOut,omitempty"`
+	// Payouts are what a collection's payouts paid to whom, less what
+	// refunds took back.
+	Payouts []FlowState `json:"payouts,omitempty"`
 	// Ori is a refund's original order: its position among the
 	// application's orders, from 1; 0 for none.
 	Ori         int    `json:"ori,omitempty"`
@@ -229,6 +232,12 @@ type AccountState struct {
 	Owner  string `json:"owner"`
 	Set    string `json:"set"`
 	Frozen bool   `json:"frozen,omitempty"`
+}
+
+// FlowState is an amount in one account.
+type FlowState struct {
+	Account AccountState `json:"account"`
+	Amount  int64        `json:"amount"`
 }
 
 // LegState moves an amount from one account to another.

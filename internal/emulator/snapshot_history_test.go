@@ -241,6 +241,8 @@ func orderHistory() []step {
 		{"collections and payouts", func(h *hist) any {
 			h.ok("agentCollectApply", collectFor("buyer", "k1", 1500, 10, `{"bizUserId":"shop","amount":1000},{"bizUserId":"agent","amount":500}`))
 			h.ok("signalAgentPay", payoutWith("shop", "p1", "k1", 400, `{"bizUserId":"sub","amount":40,"fee":4}`))
+			h.ok("refund", `{"bizOrderNo":"rk1","oriBizOrderNo":"k1","bizUserId":"buyer","amount":50,`+
+				`"refundList":[{"bizUserId":"shop","accountSetNo":"200126","amount":30},{"bizUserId":"agent","amount":20}]}`)
 			return h.ok("batchAgentPay", `{"bizBatchNo":"B1","tradeCode":"4001","batchPayList":[`+
 				payoutWith("shop", "b1", "k1", 100, `{"bizUserId":"sub","amount":10}`)+`,`+
 				payoutWith("shop", "b2", "k1", 9999, `{"bizUserId":"agent","amount":1}`)+`]}`)

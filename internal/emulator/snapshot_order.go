@@ -42,6 +42,9 @@ func (o *order) state(ori int) (OrderState, error) {
 	for _, g := range o.legs {
 		s.Legs = append(s.Legs, legState(g))
 	}
+	for _, f := range o.payouts {
+		s.Payouts = append(s.Payouts, FlowState{Account: accountState(f.acct), Amount: f.amount})
+	}
 	return s, nil
 }
 
@@ -75,6 +78,9 @@ func (s *OrderState) order(all []*order, specs map[string]soa.PayMethodSpec) (*o
 			so.back = &back
 		}
 		o.sources = append(o.sources, so)
+	}
+	for _, f := range s.Payouts {
+		o.payouts = append(o.payouts, flow{f.Account.account(), f.Amount})
 	}
 	for _, g := range s.Legs {
 		o.legs = append(o.legs, g.leg())
