@@ -47,7 +47,7 @@ func (s *Server) Handler() http.Handler {
 	if s.cfg.PProf {
 		admin.RoutePProf(r)
 	}
-	return s.withVersion(r)
+	return s.withVersion(dispatch{r})
 }
 
 // isSOAPath matches /service/soa also under the spellings an SDK's

