@@ -64,6 +64,9 @@ func (e *Emulator) verifyBankCardChangeBindPhone(a *app, p params) (map[string]a
 	if p.str("phone") != ap.card.phone {
 		return nil, soa.Errorf("10000", "phone must be the one sent to bankCardChangeBindPhone (%s)", ap.card.phone)
 	}
+	if serr := a.creditConfirmNeeds(ap.card, p); serr != nil {
+		return nil, serr
+	}
 	if serr := a.checkBankCode(ap, p.str("verificationCode"), e.code); serr != nil {
 		return nil, serr
 	}
@@ -77,4 +80,23 @@ func (e *Emulator) verifyBankCardChangeBindPhone(a *app, p params) (map[string]a
 	m.phone = ap.card.phone
 	delete(m.changes, ap.tranceNum)
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum}, nil
+}
+
+// creditConfirmNeeds notes a confirmation of a credit card's phone change
+// without its validate or cvv2: spec §4.1.26's table requires both for a
+// credit card (信用卡必填), which tsymock let pass before (required-param,
+// 10001 with --strict).
+func (a *app) creditConfirmNeeds(c bankCard, p params) *soa.Error {
+	if c.cardType != cardCredit {
+		return nil
+	}
+	for _, k := range []string{"validate", "cvv2"} {
+		if p.str(k) == "" {
+			if serr := a.lenient(ruleRequired, "10001", "%s: spec §4.1.26 requires it to confirm the phone change of a "+
+				"credit card (card %s)", k, cardHint(c.cardNo)); serr != nil {
+				return serr
+			}
+		}
+	}
+	return nil
 }

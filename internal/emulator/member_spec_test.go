@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"fmt"
+	"maps"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -209,4 +212,51 @@ func TestCheckPagePhone(t *testing.T) {
 	assert.Nil(t, et.e.CheckPagePhone("a", "p", "13800000001"))
 	assert.Equal(t, "30021", errCode(et.e.CheckPagePhone("a", "p", NoPhone)))
 	assert.Equal(t, "30001", errCode(et.e.CheckPagePhone("a", "nobody", NoPhone)))
+}
+
+// TestCreditCardPhoneChangeNeedsValidity: confirming the phone change of
+// a credit card wants its validate and cvv2 (spec §4.1.26, 信用卡必填).
+// Without them tsymock confirms with a required-param note; with --strict
+// it answers 10001 and changes nothing. A debit card needs neither.
+func TestCreditCardPhoneChangeNeedsValidity(t *testing.T) {
+	withCredit := map[string]any{"validate": "0321", "cvv2": "123"}
+	for _, tc := range []struct {
+		name    string
+		cardNo  string
+		confirm map[string]any // beside bizUserId, tranceNum, phone and the code
+		missing []string       // noted
+	}{
+		{"a credit card with both", abcCredit, withCredit, nil},
+		{"a credit card without cvv2", abcCredit, map[string]any{"validate": "0321"}, []string{"cvv2"}},
+		{"a credit card without either", abcCredit, nil, []string{"validate", "cvv2"}},
+		{"a debit card", abcCard, nil, nil},
+	} {
+		for _, strict := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, strict %v", tc.name, strict), func(t *testing.T) {
+				et := newEnvTest(t, strict)
+				et.person("p", validName, validID)
+				et.withPhone("p", "13800000001")
+				ap := et.ok("bankCardChangeBindPhone", apply("p", tc.cardNo, validName, validID, "13900000002", 6, withCredit))
+				confirm := map[string]any{"bizUserId": "p", "tranceNum": ap["tranceNum"], "phone": "13900000002", "verificationCode": "111111"}
+				maps.Copy(confirm, tc.confirm)
+				out := et.call("verifyBankCardChangeBindPhone", confirm)
+				phone := et.ok("getMemberInfo", map[string]any{"bizUserId": "p"})["memberInfo"].(map[string]any)["phone"]
+				if strict && len(tc.missing) > 0 {
+					require.NotNil(t, out.Err)
+					assert.Equal(t, "10001", out.Err.Code)
+					assert.Contains(t, out.Err.Message, tc.missing[0]+": spec §4.1.26")
+					assert.Equal(t, "13800000001", phone, "nothing changed")
+					return
+				}
+				require.Nil(t, out.Err)
+				assert.Equal(t, "13900000002", phone)
+				var noted []string
+				for _, n := range out.Portability {
+					assert.Equal(t, []string{ruleRequired, "10001"}, []string{n.Rule, n.Code})
+					noted = append(noted, strings.SplitN(n.Message, ":", 2)[0])
+				}
+				assert.Equal(t, tc.missing, noted)
+			})
+		}
+	}
 }
