@@ -32,6 +32,10 @@ const (
 	// request table of spec §5.2 admits and its notes on real-name pay do
 	// not.
 	RuleCardBindMethod = "card-bind-method"
+	// RuleTransferSet: an applicationTransfer from the escrow set or a
+	// reserve or intermediate set, or to a set other than the escrow set
+	// (spec §4.2.17 notes 1 to 3).
+	RuleTransferSet = "transfer-account-set"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member

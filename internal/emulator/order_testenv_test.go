@@ -230,6 +230,10 @@ func orderLeniencies() []orderLeniency {
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
 		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", wxeName, "o", 100,
 			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
+		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set
+			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
+		{RuleTransferSet, "30018", feeInEscrow, "applicationTransfer", // from the escrow set
+			`{"bizTransferNo":"t2","sourceAccountSetNo":"200126","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":10}`},
 	}
 }
 
@@ -249,6 +253,13 @@ func fourElementCard(t *testing.T, e *Emulator) {
 		_, serr := memberCall(t, e, "app", s.method, s.param)
 		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
+}
+
+// feeInEscrow gives the platform 10 in the escrow set: a consumption's
+// fee.
+func feeInEscrow(t *testing.T, e *Emulator) {
+	t.Helper()
+	ok(t, e, "consumeApply", consume("buyer", "shop", "fee", 100, 10, ""))
 }
 
 // tenConsumptions makes the buyer's ten consumptions of the day.

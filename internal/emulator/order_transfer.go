@@ -22,6 +22,9 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 			return nil, serr
 		}
 	}
+	if serr := a.checkTransferSets(src, dst); serr != nil {
+		return nil, serr
+	}
 	target, serr := a.member(p.str("targetBizUserId"))
 	if serr != nil {
 		return nil, serr
@@ -37,6 +40,23 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	a.book.transfers[no] = transferNo
 	return map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount, "extendInfo": p.str("extendInfo")}, nil
+}
+
+// checkTransferSets notes a transfer between sets the platform does not
+// transfer between (spec §4.2.17): from one of the platform's own sets
+// (standard, deposit 保证金, marketing, prepaid cards, a custom one), never
+// the escrow set, the reserve (100003) or the intermediate sets (100004,
+// 100005); to the escrow set (托管专用账户集) only.
+func (a *app) checkTransferSets(src, dst string) *soa.Error {
+	switch {
+	case src == a.escrowSet() || src == "100003" || src == "100004" || src == "100005":
+		return a.lenient(RuleTransferSet, "30018", "sourceAccountSetNo %s: spec §4.2.17 transfers from the platform's "+
+			"standard, deposit, marketing, prepaid-card or custom set only", src)
+	case dst != a.escrowSet():
+		return a.lenient(RuleTransferSet, "30018", "targetAccountSetNo %s: spec §4.2.17 transfers to the members' "+
+			"escrow set (托管专用账户集, %s) only", dst, a.escrowSet())
+	}
+	return nil
 }
 
 // freezeMoney moves part of a member's available balance to its frozen

@@ -51,6 +51,7 @@ func PortabilityRules() []PortabilityRule {
 		{rulePrerequisite, "30008, 30021 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready (spec §4.1.3, §4.1.27)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
+		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},
 		{RuleCouponSet, "30018", "COUPON from a set other than the marketing (2000000) or deposit (100002) set (spec §5.2)"},
 		{RuleDailyOrders, "40045", "a member's eleventh deposit, consumption or collection as payer in a day (spec §4.2.1)"},
 		{RuleOrderExpiry, "20015", "orderExpireDatetime more than 24 hours after the order is made (spec §4.2.2)"},
