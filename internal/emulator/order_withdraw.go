@@ -32,7 +32,30 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if !ok {
 		return nil, soa.Errorf("30045", "withdrawal to a card that is not bound to %s", m.bizUserID)
 	}
+	if serr := a.canWithdrawTo(m, card); serr != nil {
+		return nil, serr
+	}
 	return a.withdraw(kindWithdraw, "withdrawApply", m, set, cardHint(card.cardNo), p)
+}
+
+// canWithdrawTo checks the notes of spec §4.2.3: a member withdraws once
+// its phone is bound (note 1; noted member-prerequisite, 30021 with
+// --strict, as tsymock let it pass before), and a person with a safe card
+// withdraws to it only (note 2; 30029, the closest code of §7).
+func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
+	if m.memberType == memberPersonal && !card.isSafeCard {
+		for _, c := range m.cards {
+			if c.isSafeCard {
+				return soa.Errorf("30029", "card %s: bizUserId %q has the safe card %s, and a person with a safe card "+
+					"withdraws to it only (spec §4.2.3 note 2)", cardHint(card.cardNo), m.bizUserID, cardHint(c.cardNo))
+			}
+		}
+	}
+	if m.phone == "" {
+		return a.lenient(rulePrerequisite, "30021", "withdrawApply of bizUserId %q before its phone is bound: spec §4.2.3 "+
+			"note 1 wants bindPhone first", m.bizUserID)
+	}
+	return nil
 }
 
 // withdraw makes a withdrawal order of kind (a withdrawal, a cross-border

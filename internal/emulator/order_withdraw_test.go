@@ -1,0 +1,77 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// phoneless is a real-named person "np" with a card bound by cardCheck 1
+// and 1000 fen, but no bound phone.
+func phoneless(t *testing.T, e *Emulator) {
+	t.Helper()
+	for _, s := range []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": "np", "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": "np", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X"}},
+		{"applyBindBankCard", map[string]any{"bizUserId": "np", "cardNo": "6228480000000000031", "name": "李四",
+			"identityType": 1, "identityNo": "11010119900307803X", "cardCheck": 1}},
+	} {
+		_, serr := memberCall(t, e, "app", s.method, s.param)
+		require.Nil(t, serr, "%s: %v", s.method, serr)
+	}
+	ok(t, e, "applicationTransfer", `{"bizTransferNo":"fund-np","sourceAccountSetNo":"100001","targetBizUserId":"np","targetAccountSetNo":"200126","amount":1000}`)
+}
+
+// TestWithdrawalNotes: the notes of spec §4.2.3. A person with a safe card
+// withdraws to it only (note 2, 30029); a member withdraws once its phone
+// is bound (note 1: noted member-prerequisite, 30021 with --strict).
+func TestWithdrawalNotes(t *testing.T) {
+	tests := []struct {
+		name   string
+		param  string
+		code   string // refused with
+		noted  string // else the rule noted, if any
+		strict string // the code with --strict
+	}{
+		{"to the safe card", withdrawParams("w1", ""), "", "", ""},
+		{"to another card of a person with a safe card", strings.Replace(withdrawParams("w1", ""), "6228480000000000001", tltCardNo, 1),
+			"30029", "", "30029"},
+		{"before the phone is bound", strings.NewReplacer(`"buyer"`, `"np"`, "6228480000000000001", "6228480000000000031").
+			Replace(withdrawParams("w1", "")), "", rulePrerequisite, "30021"},
+	}
+	for _, tt := range tests {
+		for _, strict := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, strict %v", tt.name, strict), func(t *testing.T) {
+				e := newTest()
+				if strict {
+					e = newStrict()
+				}
+				market(t, e)
+				phoneless(t, e)
+				out := call(t, e, "OrderService", "withdrawApply", tt.param)
+				want := tt.code
+				if strict {
+					want = tt.strict
+				}
+				if refused(t, out, want, "spec §4.2.3") {
+					for _, o := range e.Orders("app") {
+						assert.NotEqual(t, "w1", o.BizOrderNo, "no order made")
+					}
+					return
+				}
+				if tt.noted == "" {
+					assert.Empty(t, out.Portability)
+					return
+				}
+				require.Len(t, out.Portability, 1)
+				assert.Equal(t, []string{tt.noted, "30021"}, []string{out.Portability[0].Rule, out.Portability[0].Code})
+			})
+		}
+	}
+}
