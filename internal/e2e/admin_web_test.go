@@ -150,7 +150,9 @@ func redeliverFromPage(t *testing.T, ctx context.Context, srv *mocktest.Server, 
 	cctx := context.Background()
 	require.NoError(t, createMember(t, srv.Client, "web-payer"))
 	require.NoError(t, createMember(t, srv.Client, "web-shop"))
-	_, err := srv.Client.ApplicationTransfer(cctx, client.ApplicationTransferRequest{BizTransferNo: "WT1",
+	_, err := srv.Client.SetRealName(cctx, realName("web-shop", personID)) // a receiver is real-named (spec §4.2.4 note 3)
+	require.NoError(t, err)
+	_, err = srv.Client.ApplicationTransfer(cctx, client.ApplicationTransferRequest{BizTransferNo: "WT1",
 		SourceAccountSetNo: standardSet, TargetBizUserID: "web-payer", TargetAccountSetNo: escrowSet, Amount: 1000})
 	require.NoError(t, err)
 	req := consume("web-payer", "web-shop", "WC1", 300, 0)

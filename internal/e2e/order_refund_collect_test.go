@@ -16,8 +16,8 @@ import (
 func (c *orderClient) paidOut() {
 	c.t.Helper()
 	c.funded("payer", 1000)
-	c.person("shop")
-	c.person("agent")
+	c.realNamed("shop") // receivers are real-named (spec §4.2.4 note 3)
+	c.realNamed("agent")
 	_, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 1000, 0,
 		client.Receiver{BizUserID: "shop", Amount: 600}, client.Receiver{BizUserID: "agent", Amount: 400}))
 	require.NoError(c.t, err)

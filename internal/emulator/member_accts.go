@@ -57,15 +57,27 @@ func (a *app) checkSubAcctReady(m *member) *soa.Error {
 		return nil
 	}
 	const rule = "createBankSubAcctNo of bizUserId %q before %s (spec §4.1.27)"
-	switch {
-	case m.memberType == memberPersonal && !m.realName:
-		return a.lenient(rulePrerequisite, "30008", rule, m.bizUserID, "setRealName")
-	case m.memberType == memberEnterprise && (m.company == nil || m.company.status != auditApproved):
-		return a.lenient(rulePrerequisite, "30050", rule, m.bizUserID, "its company is approved")
-	case m.phone == "":
+	if code, lacks := m.unverified(); code != "" {
+		return a.lenient(rulePrerequisite, code, rule, m.bizUserID, lacks)
+	}
+	if m.phone == "" {
 		return a.lenient(rulePrerequisite, "30021", rule, m.bizUserID, "bindPhone")
 	}
 	return nil
+}
+
+// unverified is what a member lacks to pay or be paid, with the code the
+// platform answers for it: a person its real name (30008 用户还未实名认证),
+// an enterprise its approval (30050 企业会员未审核); "" when it lacks
+// neither.
+func (m *member) unverified() (code, lacks string) {
+	switch {
+	case m.memberType == memberPersonal && !m.realName:
+		return "30008", "setRealName"
+	case m.memberType == memberEnterprise && (m.company == nil || m.company.status != auditApproved):
+		return "30050", "its company's approval (setCompanyInfo)"
+	}
+	return "", ""
 }
 
 // subAcctInfo are getMemberInfo's acctOrgType and subAcctNo (spec §5.5,

@@ -62,7 +62,19 @@ func (a *app) receiver(bizUserID string) (string, *soa.Error) {
 	if serr != nil {
 		return "", serr
 	}
-	return m.bizUserID, nil
+	return m.bizUserID, a.checkReceiverReady(m)
+}
+
+// checkReceiverReady notes a receiver that may not receive yet (spec
+// §4.2.4 note 3): a person real-named (30008), an enterprise approved
+// (30050). tsymock let them pass before; the note says the real platform
+// refuses (the error with --strict).
+func (a *app) checkReceiverReady(m *member) *soa.Error {
+	if code, lacks := m.unverified(); code != "" {
+		return a.lenient(rulePrerequisite, code, "receiver %q lacks %s: spec §4.2.4 note 3 pays only a real-named "+
+			"person or an approved enterprise", m.bizUserID, lacks)
+	}
+	return nil
 }
 
 // splits reads a split rule; the shares may not exceed what is left to

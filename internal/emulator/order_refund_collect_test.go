@@ -14,6 +14,7 @@ func paidOutCollection(t *testing.T, e *Emulator) {
 	t.Helper()
 	funded(t, e, 1000, "buyer")
 	funded(t, e, 0, "shop", "agent")
+	realNamed(t, e, "shop", "agent")
 	ok(t, e, "agentCollectApply", collectFor("buyer", "k1", 1000, 0, `{"bizUserId":"shop","amount":600},{"bizUserId":"agent","amount":400}`))
 	ok(t, e, "signalAgentPay", payout("shop", "p1", "k1", 600))
 }

@@ -77,6 +77,16 @@ func funded(t testing.TB, e *Emulator, amount int64, ids ...string) {
 	}
 }
 
+// realNamed real-names members, as receivers must be (spec §4.2.4 note 3).
+func realNamed(t *testing.T, e *Emulator, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		_, serr := memberCall(t, e, "app", "setRealName", map[string]any{"bizUserId": id, "name": "李四", "identityType": 1,
+			"identityNo": "11010119900307803X"})
+		require.Nil(t, serr, "setRealName %s: %v", id, serr)
+	}
+}
+
 func balance(t testing.TB, e *Emulator, id string) (all, frozen int64) {
 	t.Helper()
 	v := ok(t, e, "queryBalance", fmt.Sprintf(`{"bizUserId":%q,"accountSetNo":"200126"}`, id))

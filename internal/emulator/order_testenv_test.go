@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -230,6 +231,10 @@ func orderLeniencies() []orderLeniency {
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
 		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", wxeName, "o", 100,
 			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
+		{rulePrerequisite, "30008", newcomer, "consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"recieverId":"shop"`, `"recieverId":"newcomer"`, 1)},
+		{rulePrerequisite, "30050", newcomer, "agentCollectApply", strings.Replace(orderParams("agentCollectApply", "buyer", "o", 100,
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"bizUserId":"shop"`, `"bizUserId":"corp-newcomer"`, 1)},
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
 		{RuleTransferSet, "30018", feeInEscrow, "applicationTransfer", // from the escrow set
@@ -253,6 +258,15 @@ func fourElementCard(t *testing.T, e *Emulator) {
 		_, serr := memberCall(t, e, "app", s.method, s.param)
 		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
+}
+
+// newcomer makes a person "newcomer" and an enterprise "corp-newcomer",
+// neither yet able to receive (spec §4.2.4 note 3).
+func newcomer(t *testing.T, e *Emulator) {
+	t.Helper()
+	funded(t, e, 0, "newcomer")
+	_, serr := memberCall(t, e, "app", "createMember", map[string]any{"bizUserId": "corp-newcomer", "memberType": 2, "source": 2})
+	require.Nil(t, serr)
 }
 
 // feeInEscrow gives the platform 10 in the escrow set: a consumption's

@@ -58,6 +58,7 @@ func market(t *testing.T, e *Emulator) {
 	bindWith(t, e, "buyer", rnpCardNo, checkRealNamePay)
 	ok(t, e, "applicationTransfer", `{"bizTransferNo":"fund","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000}`)
 	funded(t, e, 0, "shop")
+	realNamed(t, e, "shop")
 }
 
 // The buyer's cards in market, as payMethod body keys.
