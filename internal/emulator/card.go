@@ -100,7 +100,7 @@ func (a *app) checkNewCard(m *member, p params, cc int64) (bankCard, *soa.Error)
 		if _, bound := m.cards[cardNo]; bound {
 			return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
 		}
-		return nil
+		return m.checkEnterpriseCards()
 	}
 	card, serr := a.verifyCard(p, cc, name, identityNo, notBound)
 	if serr != nil {
@@ -155,6 +155,20 @@ func (m *member) holder() (name, identityNo string, serr *soa.Error) {
 		return "", "", soa.Errorf("30008", "bizUserId %q: setRealName comes before binding a card", m.bizUserID)
 	}
 	return m.name, m.identityNo, nil
+}
+
+// checkEnterpriseCards refuses an enterprise a second card: it binds one
+// personal card of its legal representative at most (spec §4.1.10 note 4;
+// 30014 绑定银行卡失败, the closest code).
+func (m *member) checkEnterpriseCards() *soa.Error {
+	if m.memberType != memberEnterprise {
+		return nil
+	}
+	for _, c := range m.cards {
+		return soa.Errorf("30014", "bizUserId %q has the card %s bound: an enterprise binds one personal card of its "+
+			"legal representative at most (spec §4.1.10 note 4)", m.bizUserID, cardHint(c.cardNo))
+	}
+	return nil
 }
 
 // checkSafe checks that a card can become the safe card: a debit card (30025)

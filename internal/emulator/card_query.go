@@ -81,6 +81,10 @@ func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	if c.isSafeCard {
 		return nil, soa.Errorf("30027", "card %s is the safe card of bizUserId %q", cardHint(c.cardNo), m.bizUserID)
 	}
+	if m.memberType == memberEnterprise {
+		return nil, soa.Errorf("30015", "card %s of enterprise bizUserId %q: an enterprise's personal card is not "+
+			"unbound through the API, but on a change request to Allinpay (spec §4.1.10 note 4)", cardHint(c.cardNo), m.bizUserID)
+	}
 	delete(m.cards, c.cardNo)
 	return map[string]any{"bizUserId": m.bizUserID, "cardNo": c.cardNo}, nil
 }

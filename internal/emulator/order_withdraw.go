@@ -38,11 +38,15 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	return a.withdraw(kindWithdraw, "withdrawApply", m, set, cardHint(card.cardNo), p)
 }
 
-// canWithdrawTo checks the notes of spec §4.2.3: a member withdraws once
+// canWithdrawTo checks where a withdrawal may go: a debit card (spec
+// §4.1.12, 30040 卡类型不正确), and the notes of §4.2.3: a member withdraws once
 // its phone is bound (note 1; noted member-prerequisite, 30021 with
 // --strict, as tsymock let it pass before), and a person with a safe card
 // withdraws to it only (note 2; 30029, the closest code of §7).
 func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
+	if card.cardType == cardCredit {
+		return soa.Errorf("30040", "card %s is a credit card: a withdrawal goes to a bound debit card (spec §4.1.12)", cardHint(card.cardNo))
+	}
 	if m.memberType == memberPersonal && !card.isSafeCard {
 		for _, c := range m.cards {
 			if c.isSafeCard {

@@ -1,0 +1,54 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEnterpriseCards: an enterprise binds one personal card of its legal
+// representative at most, and does not unbind it through the API (spec
+// §4.1.10 note 4).
+func TestEnterpriseCards(t *testing.T) {
+	e := newTest()
+	reserveMember(t, e, "corp", "6228480000000000063")
+	second := map[string]any{"bizUserId": "corp", "cardNo": "6228480000000000071", "phone": "13800000002",
+		"name": "张三", "identityType": 1, "identityNo": "110101199001011237", "cardCheck": 1}
+	tests := []struct {
+		name, method string
+		param        map[string]any
+		code, says   string
+	}{
+		{"a second card", "applyBindBankCard", second, "30014", "one personal card"},
+		{"unbinding its card", "unbindBankCard", map[string]any{"bizUserId": "corp", "cardNo": "6228480000000000063"},
+			"30015", "not unbound through the API"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, serr := memberCall(t, e, "app", tt.method, tt.param)
+			require.NotNil(t, serr)
+			assert.Equal(t, tt.code, serr.Code)
+			assert.Contains(t, serr.Message, tt.says)
+			assert.Contains(t, serr.Message, "spec §4.1.10 note 4")
+			v, serr := memberCall(t, e, "app", "queryBankCard", map[string]any{"bizUserId": "corp"})
+			require.Nil(t, serr)
+			assert.Len(t, asList(v["bindCardList"]), 1, "the enterprise keeps its one card")
+		})
+	}
+}
+
+// TestWithdrawalToACreditCard: a withdrawal goes to a bound debit card
+// (spec §4.1.12), 30040 for a credit card.
+func TestWithdrawalToACreditCard(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	_, serr := memberCall(t, e, "app", "applyBindBankCard", map[string]any{"bizUserId": "buyer", "cardNo": ccbCredit,
+		"phone": "13800000002", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X", "cardCheck": 8})
+	require.Nil(t, serr, "%v", serr)
+	out := call(t, e, "OrderService", "withdrawApply", strings.Replace(withdrawParams("w1", ""), "6228480000000000001", ccbCredit, 1))
+	refused(t, out, "30040", "credit card", "spec §4.1.12")
+	all, _ := balance(t, e, "buyer")
+	assert.Equal(t, int64(100000), all, "nothing left")
+}
