@@ -42,7 +42,9 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 // §4.1.12, 30040 卡类型不正确), and the notes of §4.2.3: a member withdraws once
 // its phone is bound (note 1; noted member-prerequisite, 30021 with
 // --strict, as tsymock let it pass before), and a person with a safe card
-// withdraws to it only (note 2; 30029, the closest code of §7).
+// withdraws to it only (note 2; 30029, the closest code of §7); and the
+// member has signed the e-contract (§4.1.4 note 6: noted, 30046 with
+// --strict).
 func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 	if card.cardType == cardCredit {
 		return soa.Errorf("30040", "card %s is a credit card: a withdrawal goes to a bound debit card (spec §4.1.12)", cardHint(card.cardNo))
@@ -58,6 +60,10 @@ func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 	if m.phone == "" {
 		return a.lenient(rulePrerequisite, "30021", "withdrawApply of bizUserId %q before its phone is bound: spec §4.2.3 "+
 			"note 1 wants bindPhone first", m.bizUserID)
+	}
+	if m.pages.contractNo == "" {
+		return a.lenient(rulePrerequisite, "30046", "withdrawApply of bizUserId %q before it signed the e-contract: spec "+
+			"§4.1.4 note 6 keeps withdrawals from members that have not (signContract page)", m.bizUserID)
 	}
 	return nil
 }

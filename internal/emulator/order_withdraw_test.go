@@ -30,20 +30,23 @@ func phoneless(t *testing.T, e *Emulator) {
 
 // TestWithdrawalNotes: the notes of spec §4.2.3. A person with a safe card
 // withdraws to it only (note 2, 30029); a member withdraws once its phone
-// is bound (note 1: noted member-prerequisite, 30021 with --strict).
+// is bound (note 1: noted member-prerequisite, 30021 with --strict) and
+// once it signed the e-contract (§4.1.4 note 6: noted, 30046).
 func TestWithdrawalNotes(t *testing.T) {
 	tests := []struct {
-		name   string
-		param  string
-		code   string // refused with
-		noted  string // else the rule noted, if any
-		strict string // the code with --strict
+		name     string
+		unsigned bool // the buyer has not signed the e-contract
+		param    string
+		code     string // refused with
+		noted    string // else the code of the member-prerequisite note, if any
+		strict   string // the code with --strict
 	}{
-		{"to the safe card", withdrawParams("w1", ""), "", "", ""},
-		{"to another card of a person with a safe card", strings.Replace(withdrawParams("w1", ""), "6228480000000000001", tltCardNo, 1),
-			"30029", "", "30029"},
-		{"before the phone is bound", strings.NewReplacer(`"buyer"`, `"np"`, "6228480000000000001", "6228480000000000031").
-			Replace(withdrawParams("w1", "")), "", rulePrerequisite, "30021"},
+		{"to the safe card", false, withdrawParams("w1", ""), "", "", ""},
+		{"to another card of a person with a safe card", false,
+			strings.Replace(withdrawParams("w1", ""), "6228480000000000001", tltCardNo, 1), "30029", "", "30029"},
+		{"before the phone is bound", false, strings.NewReplacer(`"buyer"`, `"np"`, "6228480000000000001", "6228480000000000031").
+			Replace(withdrawParams("w1", "")), "", "30021", "30021"},
+		{"before the e-contract is signed (§4.1.4 note 6)", true, withdrawParams("w1", ""), "", "30046", "30046"},
 	}
 	for _, tt := range tests {
 		for _, strict := range []bool{false, true} {
@@ -54,12 +57,16 @@ func TestWithdrawalNotes(t *testing.T) {
 				}
 				market(t, e)
 				phoneless(t, e)
+				if !tt.unsigned {
+					_, serr := e.SignContract("app", "buyer", "")
+					require.Nil(t, serr)
+				}
 				out := call(t, e, "OrderService", "withdrawApply", tt.param)
 				want := tt.code
 				if strict {
 					want = tt.strict
 				}
-				if refused(t, out, want, "spec §4.2.3") {
+				if refused(t, out, want, "spec §4.") {
 					for _, o := range e.Orders("app") {
 						assert.NotEqual(t, "w1", o.BizOrderNo, "no order made")
 					}
@@ -70,7 +77,7 @@ func TestWithdrawalNotes(t *testing.T) {
 					return
 				}
 				require.Len(t, out.Portability, 1)
-				assert.Equal(t, []string{tt.noted, "30021"}, []string{out.Portability[0].Rule, out.Portability[0].Code})
+				assert.Equal(t, []string{rulePrerequisite, tt.noted}, []string{out.Portability[0].Rule, out.Portability[0].Code})
 			})
 		}
 	}
