@@ -65,3 +65,20 @@ func TestWithdrawConfirmedBySMS(t *testing.T) {
 	assert.Equal(t, []int64{3000}, c.balances("wendy"))
 	assert.Equal(t, client.OrderSucceeded, c.status("w1"))
 }
+
+// TestPlatformWithdrawal: the platform withdraws from its own account
+// (bizUserId #yunBizUserId_B2C#) to its corporate account, bankCardPro 1
+// (spec §4.2.3), at once; without bankCardPro it is 10001.
+func TestPlatformWithdrawal(t *testing.T) {
+	c := orders(t)
+	req := withdraw(client.PlatformBizUserID, "pw1", "1234567890123", 5000, 0)
+	req.AccountSetNo = standardSet
+	_, err := c.WithdrawApply(c.ctx, req)
+	assert.Equal(t, "10001", apiCode(t, err), "bankCardPro is required for the platform")
+	req.BankCardPro = 1
+	a, err := c.WithdrawApply(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, "success", a.PayStatus)
+	assert.Equal(t, int64(platformFunds-5000), c.platform(standardSet))
+	assert.Equal(t, client.OrderSucceeded, c.status("pw1"))
+}

@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"encoding/json"
+	"maps"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -24,6 +26,9 @@ func defaultWithdrawal() map[string]any {
 // password page, and 1, the default when none is sent (spec §4.2.3), for
 // the SMS code (pay).
 func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
+	if p.str("bizUserId") == OwnerPlatform {
+		return a.platformWithdrawal(p)
+	}
 	m, set, serr := a.memberInSet(p)
 	if serr != nil {
 		return nil, serr
@@ -101,4 +106,32 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 		return o.answer(), nil
 	}
 	return a.start(o, pm)
+}
+
+// platformWithdrawal is the platform's withdrawal from its own account in
+// accountSetNo to its corporate account bankCardNo, which bankCardPro 1
+// says it is (spec §4.2.3: 平台提现，必填 1; 10001 without it, 10000 for
+// another value). The platform has no phone or payment password to
+// confirm with, so it completes at once whatever validateType says
+// (tsymock's choice); the account is the platform's own, bound nowhere.
+func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
+	switch pro := p.str("bankCardPro"); pro {
+	case "1":
+	case "":
+		return nil, soa.Errorf("10001", "bankCardPro: spec §4.2.3 requires 1 (企业对公账户) for a platform withdrawal")
+	default:
+		return nil, soa.Errorf("10000", "bankCardPro %s: a platform withdrawal goes to its corporate account, 1 (spec §4.2.3)", pro)
+	}
+	set := p.str("accountSetNo")
+	if serr := a.checkSet(set); serr != nil {
+		return nil, serr
+	}
+	account := p.str("bankCardNo")
+	if len(account) < 6 || strings.Trim(account, "0123456789") != "" {
+		return nil, soa.Errorf("10000", "bankCardNo: the platform's corporate account is a number of 6 digits or more")
+	}
+	platform, _ := a.actor(OwnerPlatform)
+	now := maps.Clone(p)
+	now["validateType"] = json.Number("0")
+	return a.withdraw(kindWithdraw, "withdrawApply", platform, set, cardHint(account), now)
 }

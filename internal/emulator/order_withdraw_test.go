@@ -82,3 +82,43 @@ func TestWithdrawalNotes(t *testing.T) {
 		}
 	}
 }
+
+// platformWithdrawal is the platform's withdrawal from 100001 to its
+// corporate account; extra is spliced in before the closing brace.
+func platformWithdrawal(no string, fee int64, extra string) string {
+	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":1000,"fee":%d,`+
+		`"backUrl":"http://127.0.0.1/n","bankCardNo":"1234567890123","industryCode":"1910","industryName":"其他","source":1%s}`,
+		no, fee, extra)
+}
+
+// TestPlatformWithdrawal: the platform withdraws from its own account to
+// its corporate account, bankCardPro 1 (spec §4.2.3), at once: it has no
+// phone to confirm with.
+func TestPlatformWithdrawal(t *testing.T) {
+	tests := []struct {
+		name, param, code, says string
+		fee                     int64
+	}{
+		{"with bankCardPro 1", platformWithdrawal("w1", 0, `,"bankCardPro":1`), "", "", 0},
+		{"with a fee and validateType 1", platformWithdrawal("w1", 10, `,"bankCardPro":1,"validateType":1`), "", "", 10},
+		{"without bankCardPro", platformWithdrawal("w1", 0, ""), "10001", "bankCardPro", 0},
+		{"to a personal card", platformWithdrawal("w1", 0, `,"bankCardPro":0`), "10000", "corporate account", 0},
+		{"from a set it lacks", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), "100001", "999999", 1), "30019", "", 0},
+		{"more than it holds", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"amount":1000,`, `"amount":1000000001,`, 1),
+			"40014", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			before := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)
+			out := call(t, e, "OrderService", "withdrawApply", tt.param)
+			if refused(t, out, tt.code, tt.says) {
+				return
+			}
+			assert.Equal(t, "success", out.Value["payStatus"], "no confirmation")
+			after := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)
+			assert.Equal(t, asInt(before["allAmount"])-1000+tt.fee, asInt(after["allAmount"]), "the fee it pays itself stays")
+			assert.Equal(t, OwnerPlatform, e.Orders("app")[0].Payer)
+		})
+	}
+}
