@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -90,6 +92,9 @@ func (a *app) member(bizUserID string) (*member, *soa.Error) {
 // wording (SDKs treat that answer as "already done").
 func createMember(a *app, p params) (map[string]any, *soa.Error) {
 	bizUserID := p.str("bizUserId")
+	if serr := a.checkNewBizUserID(bizUserID); serr != nil {
+		return nil, serr
+	}
 	if _, dup := a.members[bizUserID]; dup {
 		return nil, &soa.Error{Code: "30000", Message: "所属应用下已经存在此用户"}
 	}
@@ -102,6 +107,19 @@ func createMember(a *app, p params) (map[string]any, *soa.Error) {
 	} // its maps are made on first use (put)
 	a.members[bizUserID] = m
 	return map[string]any{"bizUserId": m.bizUserID, "userId": m.userID}, nil
+}
+
+// checkNewBizUserID checks a new member's bizUserId as spec §4.1.1 asks:
+// never the platform's reserved #yunBizUserId_B2C# (10000), and no Chinese
+// characters (不能输入中文; noted bizuserid-chinese, 10000 with --strict).
+func (a *app) checkNewBizUserID(id string) *soa.Error {
+	if id == OwnerPlatform {
+		return soa.Errorf("10000", "bizUserId %s is the platform's own, reserved: spec §4.1.1 keeps it from members", id)
+	}
+	if strings.ContainsFunc(id, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return a.lenient(RuleBizUserIDChinese, "10000", "bizUserId %q: spec §4.1.1 takes no Chinese characters in it", id)
+	}
+	return nil
 }
 
 // lockMember locks a member; every later call for it but unlockMember is

@@ -106,7 +106,7 @@ func (o *order) smsEnd() time.Time {
 // account set or, without accountSetNo, in every set of the application.
 // A line's extendInfo is its order's.
 func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
-	m, serr := a.member(p.str("bizUserId"))
+	m, serr := a.actor(p.str("bizUserId")) // the platform's own statement too (spec §4.2.20: #yunBizUserId_B2C#)
 	if serr != nil {
 		return nil, serr
 	}

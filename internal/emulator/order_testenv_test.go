@@ -229,7 +229,7 @@ func orderLeniencies() []orderLeniency {
 		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
-		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", wxeName, "o", 100,
+		{RuleCardBindMethod, "30039", fourElementCard, "depositApply", orderParams("depositApply", "wxe", "o", 100,
 			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
 		{rulePrerequisite, "30008", newcomer, "consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"recieverId":"shop"`, `"recieverId":"newcomer"`, 1)},
@@ -243,16 +243,16 @@ func orderLeniencies() []orderLeniency {
 }
 
 // fourElementCard binds §6.18's cardCheck 8 test card to its holder, a
-// member named after him (王小二), as the test environment takes it.
+// member "wxe" named 王小二, as the test environment takes it.
 func fourElementCard(t *testing.T, e *Emulator) {
 	t.Helper()
 	for _, s := range []struct {
 		method string
 		param  map[string]any
 	}{
-		{"createMember", map[string]any{"bizUserId": wxeName, "memberType": 3, "source": 1}},
-		{"setRealName", map[string]any{"bizUserId": wxeName, "name": wxeName, "identityType": 1, "identityNo": wxeID}},
-		{"applyBindBankCard", map[string]any{"bizUserId": wxeName, "cardNo": wxeCard, "phone": "13800000003",
+		{"createMember", map[string]any{"bizUserId": "wxe", "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": "wxe", "name": wxeName, "identityType": 1, "identityNo": wxeID}},
+		{"applyBindBankCard", map[string]any{"bizUserId": "wxe", "cardNo": wxeCard, "phone": "13800000003",
 			"name": wxeName, "identityType": 1, "identityNo": wxeID, "cardCheck": 8}},
 	} {
 		_, serr := memberCall(t, e, "app", s.method, s.param)

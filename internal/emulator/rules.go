@@ -29,6 +29,9 @@ const (
 	// rulePrerequisite: a call before the member is ready for it, as the
 	// specification's notes require (§4.1.3 note 3, §4.1.27).
 	rulePrerequisite = "member-prerequisite"
+	// RuleBizUserIDChinese: a new member's bizUserId with Chinese
+	// characters, which spec §4.1.1 rules out.
+	RuleBizUserIDChinese = "bizuserid-chinese"
 )
 
 // PortabilityRule documents one rule of Portability notes.
@@ -49,6 +52,7 @@ func PortabilityRules() []PortabilityRule {
 		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
 		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in verifyBankCardChangeBindPhone)"},
 		{rulePrerequisite, "30008, 30021, 30046 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready, withdrawApply before the phone is bound or the e-contract signed, a receiver not real-named or approved (spec §4.1.3, §4.1.27, §4.2.3, §4.2.4)"},
+		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},

@@ -37,6 +37,8 @@ func portabilityCases() []portabilityCase {
 		}
 	}
 	return []portabilityCase{
+		{"a bizUserId in Chinese", bare, "createMember",
+			map[string]any{"bizUserId": "会员一", "memberType": 3, "source": 1}, RuleBizUserIDChinese, "10000"},
 		{"getBankCardBin of a card outside the test cards", bare, "getBankCardBin",
 			map[string]any{"cardNo": "6222020000000000002"}, ruleTestCard, "30049"},
 		{"a 16-digit 622848 card", person, "applyBindBankCard",
