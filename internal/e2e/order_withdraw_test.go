@@ -82,3 +82,15 @@ func TestPlatformWithdrawal(t *testing.T) {
 	assert.Equal(t, int64(platformFunds-5000), c.platform(standardSet))
 	assert.Equal(t, client.OrderSucceeded, c.status("pw1"))
 }
+
+// TestPlatformDeposit: the platform tops up its own account with its
+// reserved bizUserId (spec §4.2.2) through the gateway; the order waits
+// for its page as a member's does.
+func TestPlatformDeposit(t *testing.T) {
+	c := orders(t)
+	req := deposit(client.PlatformBizUserID, "pd1", 5000, 0)
+	req.AccountSetNo, req.ValidateType, req.PayMethod = standardSet, client.ValidateNone, client.Gateway(5000)
+	_, err := c.DepositApply(c.ctx, req)
+	require.NoError(t, err)
+	assert.Equal(t, client.OrderUnpaid, c.status("pd1"))
+}

@@ -7,9 +7,15 @@ import (
 // depositApply tops up a member's account from a card or a channel (spec
 // §4.2.2): one inbound method of spec §5.2, never BALANCE or COUPON nor a
 // combination. The money comes from outside; the fee goes to the platform.
+// The platform tops up its own account with bizUserId #yunBizUserId_B2C#
+// (spec §4.2.2: 若平台，上送固定值), through a channel: it binds no card.
 func depositApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, set, serr := a.memberInSet(p)
+	m, serr := a.actor(p.str("bizUserId"))
 	if serr != nil {
+		return nil, serr
+	}
+	set := p.str("accountSetNo")
+	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	o, serr := a.newOrder(kindDeposit, p)

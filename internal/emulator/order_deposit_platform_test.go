@@ -1,0 +1,31 @@
+package emulator
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPlatformDeposit: the platform tops up its own account with its
+// reserved bizUserId (spec §4.2.2), here through the gateway page, and
+// confirms a quick payment with pay as a member does (§4.2.8); it binds
+// no card, so a card payment is refused as for a member without it.
+func TestPlatformDeposit(t *testing.T) {
+	e := newTest()
+	before := asInt(ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"])
+	gateway := `{"bizOrderNo":"pd1","bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":500,"fee":0,` +
+		`"validateType":0,"backUrl":"http://127.0.0.1/n","frontUrl":"http://127.0.0.1/f","payMethod":{"GATEWAY_VSP":` +
+		`{"amount":500,"paytype":"B2C"}},"industryCode":"1910","industryName":"其他","source":1}`
+	v := ok(t, e, "depositApply", gateway)
+	assert.Equal(t, OwnerPlatform, v["bizUserId"])
+	_, serr := e.ConfirmOrder("app", "pd1") // the gateway page's confirm button
+	require.Nil(t, serr)
+	after := asInt(ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"])
+	assert.Equal(t, before+500, after)
+
+	card := `{"bizOrderNo":"pd2","bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":500,"fee":0,` +
+		`"backUrl":"http://127.0.0.1/n","payMethod":{"QUICKPAY_VSP":{"bankCardNo":"6228480000000000001","amount":500}},` +
+		`"industryCode":"1910","industryName":"其他","source":1}`
+	assert.Equal(t, "30045", code(t, e, "depositApply", card), "the platform binds no card")
+}
