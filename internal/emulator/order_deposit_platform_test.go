@@ -23,6 +23,8 @@ func TestPlatformDeposit(t *testing.T) {
 	require.Nil(t, serr)
 	after := asInt(ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"])
 	assert.Equal(t, before+500, after)
+	assert.Equal(t, "40039", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"pd1","bizUserId":"#yunBizUserId_B2C#","amount":500}`),
+		"the platform's own orders are not refunded (spec §4.2.16 note 2)")
 
 	card := `{"bizOrderNo":"pd2","bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":500,"fee":0,` +
 		`"backUrl":"http://127.0.0.1/n","payMethod":{"QUICKPAY_VSP":{"bankCardNo":"6228480000000000001","amount":500}},` +

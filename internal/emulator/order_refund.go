@@ -109,8 +109,9 @@ func whereabouts(targets []flow) int64 {
 }
 
 // refundable finds the original order: it exists (40000), was paid by
-// bizUserId (40022), succeeded (40041), is of a kind that refunds and was
-// not paid at a POS (40039), and refundType is D0 or D1 (40023).
+// bizUserId (40022) and not by the platform itself (40039, note 2),
+// succeeded (40041), is of a kind that refunds and was not paid at a POS
+// (40039), and refundType is D0 or D1 (40023).
 func (a *app) refundable(p params) (*order, *soa.Error) {
 	if t := p.str("refundType"); t != "" && t != "D0" && t != "D1" {
 		return nil, soa.Errorf("40023", "refundType %q must be D1 (the default) or D0 (spec §4.2.16)", t)
@@ -121,6 +122,10 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	}
 	if ori.payer != p.str("bizUserId") {
 		return nil, soa.Errorf("40022", "order %s was paid by %s", ori.bizOrderNo, ori.payer)
+	}
+	if ori.payer == OwnerPlatform {
+		return nil, soa.Errorf("40039", "order %s is the platform's own: orders the platform made are not refunded "+
+			"(spec §4.2.16 note 2)", ori.bizOrderNo)
 	}
 	if ori.status != statusSucceeded && ori.status != statusRefunded {
 		return nil, soa.Errorf("40041", "order %s has status %d", ori.bizOrderNo, ori.status)
