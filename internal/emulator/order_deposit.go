@@ -37,7 +37,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 
 // payment reads an order's payMethod (see readPayment), checks the order's
 // keys its methods need (checkOrderKeys), the card it pays with against the
-// payer, an enterprise payer's bank branch (checkEnterpriseBranch), its
+// payer, its WeChat or Alipay acct against the payer's (checkPayAcct), an enterprise payer's bank branch (checkEnterpriseBranch), its
 // vspCusid against the payees (checkVspCusid), and notes what
 // the test environment would refuse of it.
 func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
@@ -49,6 +49,9 @@ func (a *app) payment(orderMethod string, p params, amount int64, payer *member,
 		return pm, serr
 	}
 	if serr := a.checkCard(payer, pm); serr != nil {
+		return pm, serr
+	}
+	if serr := a.checkPayAcct(payer, pm); serr != nil {
 		return pm, serr
 	}
 	if serr := checkEnterpriseBranch(payer, pm); serr != nil {

@@ -235,6 +235,8 @@ func orderLeniencies() []orderLeniency {
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"recieverId":"shop"`, `"recieverId":"newcomer"`, 1)},
 		{rulePrerequisite, "30050", newcomer, "agentCollectApply", strings.Replace(orderParams("agentCollectApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"bizUserId":"shop"`, `"bizUserId":"corp-newcomer"`, 1)},
+		{RulePayAcct, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+			`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-unbound","amount":100}}`, "")},
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
 		{RuleTransferSet, "30018", feeInEscrow, "applicationTransfer", // from the escrow set
@@ -322,4 +324,26 @@ func TestRealNamePayCode(t *testing.T) {
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d1"))["payStatus"])
 	assert.Equal(t, "success", ok(t, e, "pay", fmt.Sprintf(pay, "d3"))["payStatus"])
 	assert.Equal(t, "20011", code(t, e, "pay", fmt.Sprintf(pay, "d2")), "other methods take the configured code")
+}
+
+// TestBoundPayAcct: a WeChat JS payment with an acct the payer bound with
+// applyBindAcct under weChatPublic carries no note (spec §4.1.23 note 3);
+// the same acct bound under another type does.
+func TestBoundPayAcct(t *testing.T) {
+	for _, tc := range []struct {
+		acctType string
+		noted    bool
+	}{{"weChatPublic", false}, {"aliPayService", true}} {
+		t.Run(tc.acctType, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			_, serr := memberCall(t, e, "app", "applyBindAcct", map[string]any{"bizUserId": "buyer", "operationType": "set",
+				"acctType": tc.acctType, "acct": "o-1"})
+			require.Nil(t, serr)
+			out := call(t, e, "OrderService", "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+				`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-1","amount":100}}`, ""))
+			require.Nil(t, out.Err)
+			assert.Equal(t, tc.noted, len(out.Portability) == 1, "%v", out.Portability)
+		})
+	}
 }
