@@ -49,8 +49,8 @@ func (a *app) collectionRefund(c *order, amount int64, full bool, refundList any
 	}
 	if !full {
 		if serr := a.lenient(ruleRequired, "10001", "refundList: spec §4.2.16 requires it for a partial refund of a "+
-			"collection (托管代收, refundList (3) B); tsymock took %d back the way it came, from escrow first, then "+
-			"from the receivers paid out", amount); serr != nil {
+			"collection (托管代收, refundList (3) B); without it tsymock takes the %d back the way it came, from "+
+			"escrow first, then from the receivers paid out", amount); serr != nil {
 			return nil, serr
 		}
 	}
