@@ -1,12 +1,15 @@
 package e2e
 
 import (
+	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestCollectionAmountIsSharesPlusFee: over the wire, a collection whose
@@ -28,4 +31,52 @@ func TestCollectionAmountIsSharesPlusFee(t *testing.T) {
 	_, err = c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 1000, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []int64{8990, 1000}, c.balances("payer", "shop"), "the whole share reaches the receiver")
+}
+
+// TestWithdrawTypesOverHTTP: a channel refuses the withdrawTypes spec
+// §4.2.3 note 6 says it does not take (40042 该提现方式不支持), takes the
+// others, and a value outside the note's four (the older T1) is noted
+// withdraw-type, 40042 with --strict.
+func TestWithdrawTypesOverHTTP(t *testing.T) {
+	sd := client.PayMethod{"WITHDRAW_SD": body("amount", 100, "unionBank", "102100099996", "bankName", "工行")}
+	jfb := client.PayMethod{"WITHDRAW_JFB": body("amount", 100)}
+	c := orders(t)
+	c.cardHolder("wendy")
+	c.give("wendy", 10000)
+	for _, tc := range []struct {
+		name, withdrawType string
+		payMethod          client.PayMethod
+		code               string
+	}{
+		{"通联通代付 takes D0customized", "D0customized", nil, ""},
+		{"山东代付 takes T1customized", "T1customized", sd, ""},
+		{"山东代付 does not take D0customized", "D0customized", sd, "40042"},
+		{"金服宝代付 does not take T1customized", "T1customized", jfb, "40042"},
+		{"金服宝代付 takes D1", "D1", jfb, ""},
+		{"the older T1, noted", "T1", nil, ""},
+	} {
+		req := withdraw("wendy", "w-"+tc.name, cardABC, 100, 0)
+		req.WithdrawType, req.PayMethod = tc.withdrawType, tc.payMethod
+		_, err := c.WithdrawApply(c.ctx, req)
+		if tc.code == "" {
+			assert.NoError(t, err, tc.name)
+			continue
+		}
+		code, msg := answerCode(t, err)
+		assert.Equal(t, tc.code, code, tc.name)
+		assert.Contains(t, msg, "§4.2.3 note 6", tc.name)
+	}
+	noted := notedCalls(admin{t: t, base: c.env.URL}, "withdraw-type")
+	require.Len(t, noted, 1)
+	assert.Contains(t, fmt.Sprint(noted[0].Portability), `withdrawType "T1"`) // beside wendy's unsigned e-contract
+
+	e := demoEnv(t, func(cfg *mock.Config) { cfg.Strict = true })
+	s := &orderClient{memberClient: &memberClient{Client: e.client(t), t: t, ctx: context.Background()}, env: e}
+	req := withdraw(client.PlatformBizUserID, "pw1", "1234567890123", 100, 0) // no member prerequisites
+	req.AccountSetNo, req.BankCardPro, req.WithdrawType = standardSet, 1, "T1"
+	_, err := s.WithdrawApply(s.ctx, req)
+	assert.Equal(t, "40042", apiCode(t, err), "with --strict")
+	req.WithdrawType = "T1customized"
+	_, err = s.WithdrawApply(s.ctx, req)
+	assert.NoError(t, err)
 }

@@ -122,3 +122,37 @@ func TestPlatformWithdrawal(t *testing.T) {
 		})
 	}
 }
+
+// TestWithdrawTypes: each channel takes the withdrawTypes of spec §4.2.3
+// note 6's table (spec-V2.1.5.txt lines 5091-5124): 山东代付 not
+// D0customized, 金服宝代付 neither T1customized nor D0customized (40042 该提现方式不支持);
+// 通联通代付 all four.
+func TestWithdrawTypes(t *testing.T) {
+	sd := `{"WITHDRAW_SD":{"amount":100,"unionBank":"102100099996","bankName":"b"}}`
+	jfb := `{"WITHDRAW_JFB":{"amount":100}}`
+	tlt := `{"WITHDRAW_TLT":{"payTypeName":"withdraw_tlt"}}`
+	tests := []struct {
+		payMethod, withdrawType, code string
+	}{
+		{tlt, "D0customized", ""},
+		{tlt, "T1customized", ""},
+		{sd, "T1customized", ""},
+		{sd, "D0customized", "40042"},
+		{jfb, "D1", ""},
+		{jfb, "T1customized", "40042"},
+		{jfb, "D0customized", "40042"},
+		{jfb, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.payMethod[2:14]+" "+tt.withdrawType, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			param := fmt.Sprintf(`{"bizOrderNo":"w1","bizUserId":"buyer","accountSetNo":"200126","amount":100,"fee":0,`+
+				`"backUrl":"http://127.0.0.1/n","bankCardNo":"6228480000000000001","industryCode":"1910","industryName":"其他",`+
+				`"source":1,"payMethod":%s,"withdrawType":%q}`, tt.payMethod, tt.withdrawType)
+			if refused(t, call(t, e, "OrderService", "withdrawApply", param), tt.code, "§4.2.3 note 6", tt.withdrawType) {
+				assert.Empty(t, e.Orders("app"), "nothing kept")
+			}
+		})
+	}
+}
