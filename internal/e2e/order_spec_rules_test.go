@@ -80,3 +80,30 @@ func TestWithdrawTypesOverHTTP(t *testing.T) {
 	_, err = s.WithdrawApply(s.ctx, req)
 	assert.NoError(t, err)
 }
+
+// TestPlatformOrderSets: the platform's own withdrawal leaves the deposit,
+// reserve and intermediate sets alone, and its deposit the intermediate
+// sets (spec §4.2.2, §4.2.3 accountSetNo: 30018 账户集错误); its withdrawal
+// is confirmed without validation or by SMS, never by password (40028).
+func TestPlatformOrderSets(t *testing.T) {
+	c := orders(t)
+	for _, set := range []string{"100002", "100003", "100004"} {
+		req := withdraw(client.PlatformBizUserID, "pw-"+set, "1234567890123", 100, 0)
+		req.AccountSetNo, req.BankCardPro = set, 1
+		_, err := c.WithdrawApply(c.ctx, req)
+		assert.Equal(t, "30018", apiCode(t, err), "withdrawal from %s", set)
+	}
+	req := withdraw(client.PlatformBizUserID, "pw1", "1234567890123", 100, 0)
+	req.AccountSetNo, req.BankCardPro, req.ValidateType = standardSet, 1, client.ValidatePassword
+	_, err := c.WithdrawApply(c.ctx, req)
+	assert.Equal(t, "40028", apiCode(t, err))
+
+	dep := deposit(client.PlatformBizUserID, "pd1", 5000, 0)
+	dep.AccountSetNo, dep.ValidateType, dep.PayMethod = "100005", client.ValidateNone, client.Gateway(5000)
+	_, err = c.DepositApply(c.ctx, dep)
+	assert.Equal(t, "30018", apiCode(t, err))
+	dep.AccountSetNo = "100002"
+	_, err = c.DepositApply(c.ctx, dep)
+	require.NoError(t, err)
+	assert.Equal(t, client.OrderUnpaid, c.status("pd1"))
+}

@@ -160,8 +160,12 @@ func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "bankCardPro %s: a platform withdrawal goes to its corporate account, 1 (spec §4.2.3)", pro)
 	}
 	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
+	if serr := a.checkPlatformSet("withdrawApply", "§4.2.3", set, SetDeposit, "100003", "100004", "100005"); serr != nil {
 		return nil, serr
+	}
+	if p.num("validateType") == 2 {
+		return nil, soa.Errorf("40028", "validateType 2: a platform withdrawal is confirmed without validation or by SMS "+
+			"code only (spec §4.2.3, validateType)")
 	}
 	account := p.str("bankCardNo")
 	if len(account) < 6 || strings.Trim(account, "0123456789") != "" {

@@ -104,6 +104,11 @@ func TestPlatformWithdrawal(t *testing.T) {
 		{"without bankCardPro", platformWithdrawal("w1", 0, ""), "10001", "bankCardPro", 0},
 		{"to a personal card", platformWithdrawal("w1", 0, `,"bankCardPro":0`), "10000", "corporate account", 0},
 		{"from a set it lacks", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), "100001", "999999", 1), "30019", "", 0},
+		// spec §4.2.3 accountSetNo (spec-V2.1.5.txt lines 5236-5241) and validateType (line 5268)
+		{"from the deposit set 100002", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100002"`, 1), "30018", "§4.2.3", 0},
+		{"from the reserve set 100003", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100003"`, 1), "30018", "100003", 0},
+		{"from an intermediate set", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100005"`, 1), "30018", "100005", 0},
+		{"confirmed by password", platformWithdrawal("w1", 0, `,"bankCardPro":1,"validateType":2`), "40028", "§4.2.3", 0},
 		{"more than it holds", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"amount":1000,`, `"amount":1000000001,`, 1),
 			"40014", "", 0},
 	}
