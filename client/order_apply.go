@@ -119,7 +119,7 @@ type WithdrawApplyRequest struct {
 	PayMethod           PayMethod `json:"payMethod,omitempty"`
 	BankCardNo          string    `json:"bankCardNo"`
 	BankCardPro         int64     `json:"bankCardPro,omitempty"`
-	WithdrawType        string    `json:"withdrawType,omitempty"` // D0, T1, ...
+	WithdrawType        string    `json:"withdrawType,omitempty"` // D0 (default), D1, T1customized, D0customized
 	IndustryCode        string    `json:"industryCode"`
 	IndustryName        string    `json:"industryName"`
 	Source              int64     `json:"source"`

@@ -61,7 +61,7 @@ func TestPaymentInformationJourney(t *testing.T) {
 	c.give("payer", 10000)
 	c.person("shop")
 	c.person("agent")
-	_, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 5000, 100,
+	_, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 5100, 100,
 		client.Receiver{BizUserID: "shop", Amount: 3000}, client.Receiver{BizUserID: "agent", Amount: 2000}))
 	require.NoError(t, err)
 	_, err = c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 1000, 0))
@@ -70,8 +70,8 @@ func TestPaymentInformationJourney(t *testing.T) {
 	got, err := c.GetPaymentInformationDetail(c.ctx, client.PaymentInformationRequest{BizOrderNo: "k1"})
 	require.NoError(t, err)
 	assert.Equal(t, client.PaymentInformation{OrderNo: c.orderNo("k1"), BizOrderNo: "k1", CollOrderNo: "k1",
-		CollAmount: 5000, PayerID: "payer", PayerName: personName, CollTime: "2026-11-28 12:00:00",
-		PayTotalAmount: 1000, UnPayTotalAmount: 3900, ReceiverInfoList: []client.ReceiverInfo{
+		CollAmount: 5100, PayerID: "payer", PayerName: personName, CollTime: "2026-11-28 12:00:00",
+		PayTotalAmount: 1000, UnPayTotalAmount: 4000, ReceiverInfoList: []client.ReceiverInfo{
 			{ReceiverID: "shop", ManagedCollAmount: 3000, PayAmount: 1000, UnPayAmount: 2000, Status: client.ReceiverHeld},
 			{ReceiverID: "agent", ManagedCollAmount: 2000, UnPayAmount: 2000, Status: client.ReceiverHeld},
 		}}, *got)

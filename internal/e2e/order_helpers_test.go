@@ -157,7 +157,7 @@ func scanWeixin(amount int64) client.PayMethod {
 // withdraw sends amount (fee to the platform) to a card at once.
 func withdraw(bizUserID, bizOrderNo, cardNo string, amount, fee int64) client.WithdrawApplyRequest {
 	return client.WithdrawApplyRequest{BizOrderNo: bizOrderNo, BizUserID: bizUserID, AccountSetNo: escrowSet,
-		Amount: amount, Fee: fee, BackURL: backURL, BankCardNo: cardNo, WithdrawType: "T1",
+		Amount: amount, Fee: fee, BackURL: backURL, BankCardNo: cardNo, WithdrawType: "D0",
 		IndustryCode: "1910", IndustryName: "其他", Source: client.SourceMobile}
 }
 

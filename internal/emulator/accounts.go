@@ -54,6 +54,22 @@ func (a *app) checkSet(set string) *soa.Error {
 		"--app-account-sets %s=... give it others)", set, a.sets, a.sysid)
 }
 
+// checkPlatformSet checks the set of a deposit or withdrawal: one the
+// application has (30019), and for the platform's own none of the sets its
+// section excludes (30018 账户集错误): the intermediate sets 100004 and
+// 100005 for a deposit, and the deposit and reserve sets too for a
+// withdrawal (spec §4.2.2, §4.2.3: accountSetNo 不支持).
+func (a *app) checkPlatformSet(method, section, set string, excluded ...string) *soa.Error {
+	if serr := a.checkSet(set); serr != nil {
+		return serr
+	}
+	if slices.Contains(excluded, set) {
+		return soa.Errorf("30018", "accountSetNo %s: the platform's %s does not take %s (spec %s)", set, method,
+			strings.Join(excluded, ", "), section)
+	}
+	return nil
+}
+
 // maxSetLen bounds an account set number: the spec's are 6 or 7 digits.
 const maxSetLen = 20
 

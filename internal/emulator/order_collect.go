@@ -17,7 +17,7 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	if o.shares, serr = a.shares(p["recieverList"], o.amount); serr != nil {
+	if o.shares, serr = a.shares(p["recieverList"], o.amount, o.fee); serr != nil {
 		return nil, serr
 	}
 	pm, serr := a.payment("agentCollectApply", p, o.amount, payer, payees(p["recieverList"]))
@@ -39,9 +39,11 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	return a.start(o, pm)
 }
 
-// shares reads recieverList: each receiver's share, adding up to amount
-// (40020).
-func (a *app) shares(v any, amount int64) (map[string]int64, *soa.Error) {
+// shares reads recieverList: each receiver's share. The shares add up to
+// the amount less the fee (spec §4.2.5, amount: 订单金额=收款列表总金额+手续费;
+// 40020 otherwise): the fee is the platform's, and the receivers are paid
+// out what is left.
+func (a *app) shares(v any, amount, fee int64) (map[string]int64, *soa.Error) {
 	shares := map[string]int64{}
 	var sum int64
 	for _, it := range asList(v) {
@@ -55,8 +57,9 @@ func (a *app) shares(v any, amount int64) (map[string]int64, *soa.Error) {
 		shares[id] += share
 		sum += share
 	}
-	if sum != amount {
-		return nil, soa.Errorf("40020", "recieverList adds up to %d, the order amount is %d", sum, amount)
+	if sum != amount-fee {
+		return nil, soa.Errorf("40020", "recieverList adds up to %d; spec §4.2.5 wants the amount %d less the fee %d, %d "+
+			"(订单金额=收款列表总金额+手续费)", sum, amount, fee, amount-fee)
 	}
 	return shares, nil
 }

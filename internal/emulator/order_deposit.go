@@ -15,7 +15,11 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
+	var excluded []string
+	if m.bizUserID == OwnerPlatform {
+		excluded = []string{"100004", "100005"} // the intermediate sets (spec §4.2.2)
+	}
+	if serr := a.checkPlatformSet("depositApply", "§4.2.2", set, excluded...); serr != nil {
 		return nil, serr
 	}
 	o, serr := a.newOrder(kindDeposit, p)

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,4 +31,31 @@ func TestPlatformDeposit(t *testing.T) {
 		`"backUrl":"http://127.0.0.1/n","payMethod":{"QUICKPAY_VSP":{"bankCardNo":"6228480000000000001","amount":500}},` +
 		`"industryCode":"1910","industryName":"其他","source":1}`
 	assert.Equal(t, "30045", code(t, e, "depositApply", card), "the platform binds no card")
+}
+
+// TestPlatformDepositSets: the platform tops up any set of its own but the
+// intermediate sets 100004 and 100005 (spec §4.2.2 accountSetNo,
+// spec-V2.1.5.txt line 4764: 30018 账户集错误).
+func TestPlatformDepositSets(t *testing.T) {
+	gateway := `{"bizOrderNo":"pd1","bizUserId":"#yunBizUserId_B2C#","accountSetNo":"SET","amount":500,"fee":0,` +
+		`"validateType":0,"backUrl":"http://127.0.0.1/n","frontUrl":"http://127.0.0.1/f","payMethod":{"GATEWAY_VSP":` +
+		`{"amount":500,"paytype":"B2C"}},"industryCode":"1910","industryName":"其他","source":1}`
+	tests := []struct {
+		name, set, code string
+	}{
+		{"the standard set", "100001", ""},
+		{"the deposit set", "100002", ""},
+		{"the intermediate set 100004", "100004", "30018"},
+		{"the intermediate set 100005", "100005", "30018"},
+		{"a set it lacks", "999999", "30019"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			param := strings.Replace(gateway, "SET", tt.set, 1)
+			if refused(t, call(t, e, "OrderService", "depositApply", param), tt.code, tt.set) {
+				assert.Empty(t, e.Orders("app"), "nothing kept")
+			}
+		})
+	}
 }

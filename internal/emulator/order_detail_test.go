@@ -75,16 +75,16 @@ func TestPaymentInformationOfACollection(t *testing.T) {
 	funded(t, e, 10_000, "payer")
 	funded(t, e, 0, "shop", "agent", "stranger")
 	ok(t, e, "agentCollectApply", collectFor("payer", "k1", 5000, 100,
-		`{"bizUserId":"shop","amount":2000},{"bizUserId":"agent","amount":2000},{"bizUserId":"shop","amount":1000}`))
+		`{"bizUserId":"shop","amount":2000},{"bizUserId":"agent","amount":1900},{"bizUserId":"shop","amount":1000}`))
 	ok(t, e, "signalAgentPay", payout("shop", "p1", "k1", 3000))
 
 	got := ok(t, e, "getPaymentInformationDetail", byOrder("k1"))
 	assert.Equal(t, []any{
 		map[string]any{"receiverId": "shop", "receiverName": "", "managedCollAmount": int64(3000), "payAmount": int64(3000),
 			"unPayAmount": int64(0), "status": receiverDone},
-		map[string]any{"receiverId": "agent", "receiverName": "", "managedCollAmount": int64(2000), "payAmount": int64(0),
+		map[string]any{"receiverId": "agent", "receiverName": "", "managedCollAmount": int64(1900), "payAmount": int64(0),
 			"unPayAmount": int64(1900), "status": receiverHeld},
-	}, got["receiverInfoList"], "the collection fee comes out of the last share")
+	}, got["receiverInfoList"], "the shares add up to the amount less the collection fee")
 	assert.Equal(t, "k1", got["collOrderNo"])
 	assert.Equal(t, "payer", got["payerId"])
 	assert.Equal(t, "2026-11-28 12:00:00", got["collTime"])

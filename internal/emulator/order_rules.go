@@ -36,6 +36,9 @@ const (
 	// reserve or intermediate set, or to a set other than the escrow set
 	// (spec §4.2.17 notes 1 to 3).
 	RuleTransferSet = "transfer-account-set"
+	// RuleWithdrawType: a withdrawal's withdrawType other than D0, D1,
+	// T1customized and D0customized (spec §4.2.3 note 6), e.g. an older T1.
+	RuleWithdrawType = "withdraw-type"
 	// RulePayAcct: a WeChat JS, mini-program or Alipay life payment whose
 	// acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3).
 	RulePayAcct = "pay-acct"

@@ -237,11 +237,21 @@ func orderLeniencies() []orderLeniency {
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"bizUserId":"shop"`, `"bizUserId":"corp-newcomer"`, 1)},
 		{RulePayAcct, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-unbound","amount":100}}`, "")},
+		{RuleWithdrawType, "40042", signedBuyer, "withdrawApply", `{"bizOrderNo":"w1","bizUserId":"buyer","accountSetNo":"200126",` +
+			`"amount":100,"fee":0,"backUrl":"http://127.0.0.1/n","bankCardNo":"6228480000000000001","industryCode":"1910",` +
+			`"industryName":"其他","source":1,"withdrawType":"T1"}`}, // the older T1 (spec §4.2.3 note 6)
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
 		{RuleTransferSet, "30018", feeInEscrow, "applicationTransfer", // from the escrow set
 			`{"bizTransferNo":"t2","sourceAccountSetNo":"200126","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":10}`},
 	}
+}
+
+// signedBuyer has the buyer sign the e-contract, as a withdrawal wants.
+func signedBuyer(t *testing.T, e *Emulator) {
+	t.Helper()
+	_, serr := e.SignContract("app", "buyer", "")
+	require.Nil(t, serr)
 }
 
 // fourElementCard binds §6.18's cardCheck 8 test card to its holder, a

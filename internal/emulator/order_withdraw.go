@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -91,6 +92,9 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	if serr == nil {
 		serr = checkEnterpriseBranch(m, pm)
 	}
+	if serr == nil {
+		serr = a.checkWithdrawType(pm, p.str("withdrawType"))
+	}
 	if serr != nil {
 		return nil, serr
 	}
@@ -108,6 +112,39 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	return a.start(o, pm)
 }
 
+// unsupportedWithdrawTypes are the withdrawTypes a channel does not take
+// (spec §4.2.3 note 6's table: 山东代付 not D0customized, 金服宝代付 neither
+// T1customized nor D0customized); 通联通代付 and 华通代付 take all four.
+func unsupportedWithdrawTypes(channel string) []string {
+	switch channel {
+	case "WITHDRAW_SD":
+		return []string{"D0customized"}
+	case "WITHDRAW_JFB":
+		return []string{"T1customized", "D0customized"}
+	}
+	return nil
+}
+
+// checkWithdrawType holds withdrawType to spec §4.2.3 note 6: one of
+// D0 (the default), D1, T1customized and D0customized, else noted
+// withdraw-type (PROTOCOL.md and §7's 40035 提现只支持T0T1 name an older T0
+// and T1 that SDKs still send); and 40042 (该提现方式不支持) for one its
+// channel does not take.
+func (a *app) checkWithdrawType(pm payment, withdrawType string) *soa.Error {
+	if withdrawType != "" && !slices.Contains(withdrawTypes(), withdrawType) {
+		return a.lenient(RuleWithdrawType, "40042", "withdrawType %q: spec §4.2.3 note 6 takes %s", withdrawType,
+			strings.Join(withdrawTypes(), ", "))
+	}
+	ch := pm.channel()
+	if ch == nil || !slices.Contains(unsupportedWithdrawTypes(ch.Key), withdrawType) {
+		return nil
+	}
+	return soa.Errorf("40042", "withdrawType %s: %s does not take it (spec §4.2.3 note 6)", withdrawType, ch.Key)
+}
+
+// withdrawTypes are the values of withdrawType (spec §4.2.3 note 6).
+func withdrawTypes() []string { return []string{"D0", "D1", "T1customized", "D0customized"} }
+
 // platformWithdrawal is the platform's withdrawal from its own account in
 // accountSetNo to its corporate account bankCardNo, which bankCardPro 1
 // says it is (spec §4.2.3: 平台提现，必填 1; 10001 without it, 10000 for
@@ -123,8 +160,12 @@ func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "bankCardPro %s: a platform withdrawal goes to its corporate account, 1 (spec §4.2.3)", pro)
 	}
 	set := p.str("accountSetNo")
-	if serr := a.checkSet(set); serr != nil {
+	if serr := a.checkPlatformSet("withdrawApply", "§4.2.3", set, SetDeposit, "100003", "100004", "100005"); serr != nil {
 		return nil, serr
+	}
+	if p.num("validateType") == 2 {
+		return nil, soa.Errorf("40028", "validateType 2: a platform withdrawal is confirmed without validation or by SMS "+
+			"code only (spec §4.2.3, validateType)")
 	}
 	account := p.str("bankCardNo")
 	if len(account) < 6 || strings.Trim(account, "0123456789") != "" {

@@ -104,6 +104,11 @@ func TestPlatformWithdrawal(t *testing.T) {
 		{"without bankCardPro", platformWithdrawal("w1", 0, ""), "10001", "bankCardPro", 0},
 		{"to a personal card", platformWithdrawal("w1", 0, `,"bankCardPro":0`), "10000", "corporate account", 0},
 		{"from a set it lacks", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), "100001", "999999", 1), "30019", "", 0},
+		// spec §4.2.3 accountSetNo (spec-V2.1.5.txt lines 5236-5241) and validateType (line 5268)
+		{"from the deposit set 100002", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100002"`, 1), "30018", "§4.2.3", 0},
+		{"from the reserve set 100003", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100003"`, 1), "30018", "100003", 0},
+		{"from an intermediate set", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100005"`, 1), "30018", "100005", 0},
+		{"confirmed by password", platformWithdrawal("w1", 0, `,"bankCardPro":1,"validateType":2`), "40028", "§4.2.3", 0},
 		{"more than it holds", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"amount":1000,`, `"amount":1000000001,`, 1),
 			"40014", "", 0},
 	}
@@ -119,6 +124,40 @@ func TestPlatformWithdrawal(t *testing.T) {
 			after := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)
 			assert.Equal(t, asInt(before["allAmount"])-1000+tt.fee, asInt(after["allAmount"]), "the fee it pays itself stays")
 			assert.Equal(t, OwnerPlatform, e.Orders("app")[0].Payer)
+		})
+	}
+}
+
+// TestWithdrawTypes: each channel takes the withdrawTypes of spec §4.2.3
+// note 6's table (spec-V2.1.5.txt lines 5091-5124): 山东代付 not
+// D0customized, 金服宝代付 neither T1customized nor D0customized (40042 该提现方式不支持);
+// 通联通代付 all four.
+func TestWithdrawTypes(t *testing.T) {
+	sd := `{"WITHDRAW_SD":{"amount":100,"unionBank":"102100099996","bankName":"b"}}`
+	jfb := `{"WITHDRAW_JFB":{"amount":100}}`
+	tlt := `{"WITHDRAW_TLT":{"payTypeName":"withdraw_tlt"}}`
+	tests := []struct {
+		payMethod, withdrawType, code string
+	}{
+		{tlt, "D0customized", ""},
+		{tlt, "T1customized", ""},
+		{sd, "T1customized", ""},
+		{sd, "D0customized", "40042"},
+		{jfb, "D1", ""},
+		{jfb, "T1customized", "40042"},
+		{jfb, "D0customized", "40042"},
+		{jfb, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.payMethod[2:14]+" "+tt.withdrawType, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			param := fmt.Sprintf(`{"bizOrderNo":"w1","bizUserId":"buyer","accountSetNo":"200126","amount":100,"fee":0,`+
+				`"backUrl":"http://127.0.0.1/n","bankCardNo":"6228480000000000001","industryCode":"1910","industryName":"其他",`+
+				`"source":1,"payMethod":%s,"withdrawType":%q}`, tt.payMethod, tt.withdrawType)
+			if refused(t, call(t, e, "OrderService", "withdrawApply", param), tt.code, "§4.2.3 note 6", tt.withdrawType) {
+				assert.Empty(t, e.Orders("app"), "nothing kept")
+			}
 		})
 	}
 }

@@ -239,7 +239,7 @@ func orderHistory() []step {
 			return h.ok("refund", `{"bizOrderNo":"r2","oriBizOrderNo":"c2","bizUserId":"buyer","amount":400,"couponAmount":100}`)
 		}},
 		{"collections and payouts", func(h *hist) any {
-			h.ok("agentCollectApply", collectFor("buyer", "k1", 1500, 10, `{"bizUserId":"shop","amount":1000},{"bizUserId":"agent","amount":500}`))
+			h.ok("agentCollectApply", collectFor("buyer", "k1", 1500, 10, `{"bizUserId":"shop","amount":1000},{"bizUserId":"agent","amount":490}`))
 			h.ok("signalAgentPay", payoutWith("shop", "p1", "k1", 400, `{"bizUserId":"sub","amount":40,"fee":4}`))
 			h.ok("refund", `{"bizOrderNo":"rk1","oriBizOrderNo":"k1","bizUserId":"buyer","amount":50,`+
 				`"refundList":[{"bizUserId":"shop","accountSetNo":"200126","amount":30},{"bizUserId":"agent","amount":20}]}`)

@@ -32,6 +32,18 @@ func validateType() Param {
 	return integer("validateType").oneOf("0 none, 1 SMS code, 2 payment password", "0", "1", "2")
 }
 
+// withdrawType is when a withdrawal reaches the card (spec §4.2.3 note 6, §4.2.23). Its values
+// are the emulator's to hold (a portability note: PROTOCOL.md and §7's 40035 name an older T0/T1).
+func withdrawType() Param {
+	return str("withdrawType").doc("D0 (default), D1, T1customized or D0customized (spec §4.2.3 note 6)")
+}
+
+// bankCardPro says what a withdrawal's bankCardNo is: 0 a personal card (the default), 1 a
+// company's corporate account (spec §4.2.3, §4.2.23).
+func bankCardPro() Param {
+	return integer("bankCardPro").oneOf("0 personal card, 1 company account", "0", "1")
+}
+
 // payMethod is an object keyed by pay method ({"QUICKPAY_VSP":{..}}, {"BALANCE":[..]}): each
 // method of spec §5.2 with its body's keys (PayMethods), so that a missing key is 10001 naming
 // it ("payMethod.QUICKPAY_VSP.bankCardNo"). Which methods an order takes, and how they combine,

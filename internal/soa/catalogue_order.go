@@ -21,7 +21,7 @@ func orderApplyMethods() []Method {
 			Params: append(params(str("bizOrderNo").req(), bizUserID(), str("accountSetNo").req(),
 				integer("amount").req(), integer("fee").req(), validateType(), str("backUrl").req(),
 				str("orderExpireDatetime"), payMethod(), str("bankCardNo").req().enc(),
-				integer("bankCardPro"), str("withdrawType").doc("D0, T1, ...")),
+				bankCardPro(), withdrawType()),
 				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
 			Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo"),
 				str("bizOrderNo"), str("extendInfo"))},

@@ -152,8 +152,7 @@ func crossBorderWithdrawApply() Method {
 		Params: append(params(str("bizOrderNo").req(), bizUserID(), str("accountSetNo").req(),
 			integer("amount").req(), integer("fee").req(), validateType(), str("backUrl").req(),
 			str("orderExpireDatetime"), payMethod(), str("crossBorderbizUserId").req().doc("sic"),
-			str("bankCardNo").req().enc(), integer("bankCardPro").oneOf("0 personal card, 1 company account", "0", "1"),
-			str("withdrawType").doc("D0, D1, T1customized, D0customized")),
+			str("bankCardNo").req().enc(), bankCardPro(), withdrawType()),
 			append(industry(), source().req(), str("summary"), str("extendInfo"))...),
 		Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo"),
 			str("bizOrderNo"), str("extendInfo"))}

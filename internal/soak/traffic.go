@@ -189,7 +189,7 @@ func (w *Worker) refund(ctx context.Context, id string) error {
 
 func (w *Worker) withdraw(ctx context.Context, id string) error {
 	_, err := w.c.WithdrawApply(ctx, client.WithdrawApplyRequest{BizOrderNo: "w-" + id, BizUserID: id,
-		AccountSetNo: escrowSet, Amount: 1000, BackURL: w.back, BankCardNo: cardNo, WithdrawType: "T1",
+		AccountSetNo: escrowSet, Amount: 1000, BackURL: w.back, BankCardNo: cardNo, WithdrawType: "D0",
 		IndustryCode: "1910", IndustryName: "其他", Source: client.SourceMobile})
 	return w.order("withdrawApply", "w-"+id, err)
 }
