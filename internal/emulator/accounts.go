@@ -16,6 +16,15 @@ const (
 	SetStandard = "100001"
 )
 
+// intermediateSets are the platform's intermediate sets of spec §6.17,
+// which its own deposits do not use.
+func intermediateSets() []string { return []string{"100004", "100005"} }
+
+// reserveSets are the platform's reserve set (准备金, 100003) and its
+// intermediate sets, which transfers and the platform's own withdrawals
+// do not use.
+func reserveSets() []string { return append([]string{"100003"}, intermediateSets()...) }
+
 // DefaultAccountSets are an application's account sets unless configured:
 // the escrow set first, then every standard set of spec §6.17, which the
 // platform creates for each platform customer (the prepaid-card set 100006
@@ -23,7 +32,7 @@ const (
 // reserve, 100004 and 100005 the intermediate sets, 2000000 marketing,
 // 100006 prepaid cards.
 func DefaultAccountSets() []string {
-	return []string{SetEscrow, SetStandard, SetDeposit, "100003", "100004", "100005", SetMarketing, "100006"}
+	return slices.Concat([]string{SetEscrow, SetStandard, SetDeposit}, reserveSets(), []string{SetMarketing, "100006"})
 }
 
 // DefaultPlatformFunds is what the platform's own member holds in the

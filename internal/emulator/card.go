@@ -180,9 +180,17 @@ func (m *member) checkSafe(cardType int64, safe bool, cardNo string) *soa.Error 
 	if cardType != cardDebit {
 		return soa.Errorf("30025", "card %s is a credit card", cardHint(cardNo))
 	}
+	if c := m.safeCard(); c != nil && c.cardNo != cardNo {
+		return soa.Errorf("30026", "card %s is already the safe card of bizUserId %q", cardHint(c.cardNo), m.bizUserID)
+	}
+	return nil
+}
+
+// safeCard is the member's safe card, or nil (a member has one at most).
+func (m *member) safeCard() *bankCard {
 	for _, c := range m.cards {
-		if c.isSafeCard && c.cardNo != cardNo {
-			return soa.Errorf("30026", "card %s is already the safe card of bizUserId %q", cardHint(c.cardNo), m.bizUserID)
+		if c.isSafeCard {
+			return c
 		}
 	}
 	return nil

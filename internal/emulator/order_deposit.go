@@ -17,7 +17,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	set := p.str("accountSetNo")
 	var excluded []string
 	if m.bizUserID == OwnerPlatform {
-		excluded = []string{"100004", "100005"} // the intermediate sets (spec §4.2.2)
+		excluded = intermediateSets() // spec §4.2.2
 	}
 	if serr := a.checkPlatformSet("depositApply", "§4.2.2", set, excluded...); serr != nil {
 		return nil, serr

@@ -2,16 +2,20 @@ package emulator
 
 import "github.com/tsymock/tsymock/internal/soa"
 
-// payAcctTypes are the pay methods whose acct (the payer's openid or
-// Alipay user id) spec §4.1.23 note 3 ties to the accounts the member
-// bound with applyBindAcct, by the acctType it bound them under.
-func payAcctTypes() map[string]string {
-	return map[string]string{
-		"WECHAT_PUBLIC": "weChatPublic", "WECHAT_PUBLIC_ORG": "weChatPublic", "WECHATPAY_PUBLIC_OPEN": "weChatPublic",
-		"WECHATPAY_MINIPROGRAM": "weChatMiniProgram", "WECHATPAY_MINIPROGRAM_ORG": "weChatMiniProgram",
-		"WECHATPAY_MINIPROGRAM_OPEN": "weChatMiniProgram",
-		"ALIPAY_SERVICE":             "aliPayService", "ALIPAY_SERVICE_ORG": "aliPayService",
+// payAcctType is the acctType under which spec §4.1.23 note 3 ties a pay
+// method's acct (the payer's openid or Alipay user id) to the accounts the
+// member bound with applyBindAcct; "" for the other methods. A switch, not
+// a map made for every payment.
+func payAcctType(key string) string {
+	switch key {
+	case "WECHAT_PUBLIC", "WECHAT_PUBLIC_ORG", "WECHATPAY_PUBLIC_OPEN":
+		return "weChatPublic"
+	case "WECHATPAY_MINIPROGRAM", "WECHATPAY_MINIPROGRAM_ORG", "WECHATPAY_MINIPROGRAM_OPEN":
+		return "weChatMiniProgram"
+	case "ALIPAY_SERVICE", "ALIPAY_SERVICE_ORG":
+		return "aliPayService"
 	}
+	return ""
 }
 
 // checkPayAcct notes a WeChat JS, mini-program or Alipay life payment
@@ -21,8 +25,8 @@ func payAcctTypes() map[string]string {
 // specification names none).
 func (a *app) checkPayAcct(m *member, pm payment) *soa.Error {
 	for _, part := range pm.parts {
-		kind, ok := payAcctTypes()[part.Key]
-		if !ok || part.body == nil {
+		kind := payAcctType(part.Key)
+		if kind == "" || part.body == nil {
 			continue
 		}
 		acct := asStr(part.body["acct"])

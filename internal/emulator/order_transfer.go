@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"slices"
+
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -49,7 +51,7 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 // 100005); to the escrow set (托管专用账户集) only.
 func (a *app) checkTransferSets(src, dst string) *soa.Error {
 	switch {
-	case src == a.escrowSet() || src == "100003" || src == "100004" || src == "100005":
+	case src == a.escrowSet() || slices.Contains(reserveSets(), src):
 		return a.lenient(RuleTransferSet, "30018", "sourceAccountSetNo %s: spec §4.2.17 transfers from the platform's "+
 			"standard, deposit, marketing, prepaid-card or custom set only", src)
 	case dst != a.escrowSet():

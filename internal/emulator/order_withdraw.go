@@ -55,13 +55,9 @@ func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 	if card.cardType == cardCredit {
 		return soa.Errorf("30040", "card %s is a credit card: a withdrawal goes to a bound debit card (spec §4.1.12)", cardHint(card.cardNo))
 	}
-	if m.memberType == memberPersonal && !card.isSafeCard {
-		for _, c := range m.cards {
-			if c.isSafeCard {
-				return soa.Errorf("30029", "card %s: bizUserId %q has the safe card %s, and a person with a safe card "+
-					"withdraws to it only (spec §4.2.3 note 2)", cardHint(card.cardNo), m.bizUserID, cardHint(c.cardNo))
-			}
-		}
+	if safe := m.safeCard(); m.memberType == memberPersonal && safe != nil && safe != card {
+		return soa.Errorf("30029", "card %s: bizUserId %q has the safe card %s, and a person with a safe card "+
+			"withdraws to it only (spec §4.2.3 note 2)", cardHint(card.cardNo), m.bizUserID, cardHint(safe.cardNo))
 	}
 	if m.phone == "" {
 		return a.lenient(rulePrerequisite, "30021", "withdrawApply of bizUserId %q before its phone is bound: spec §4.2.3 "+
@@ -160,7 +156,7 @@ func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "bankCardPro %s: a platform withdrawal goes to its corporate account, 1 (spec §4.2.3)", pro)
 	}
 	set := p.str("accountSetNo")
-	if serr := a.checkPlatformSet("withdrawApply", "§4.2.3", set, SetDeposit, "100003", "100004", "100005"); serr != nil {
+	if serr := a.checkPlatformSet("withdrawApply", "§4.2.3", set, append([]string{SetDeposit}, reserveSets()...)...); serr != nil {
 		return nil, serr
 	}
 	if p.num("validateType") == 2 {
