@@ -18,6 +18,9 @@ func bankCardChangeBindPhone(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	cc := p.num("cardCheck")
+	if serr := a.checkFormats("§4.1.25", "", p); serr != nil {
+		return nil, serr
+	}
 	card, serr := a.verifyCard(p, cc, m.name, m.identityNo, func(string) *soa.Error { return nil })
 	if serr != nil {
 		return nil, serr
@@ -65,6 +68,9 @@ func (e *Emulator) verifyBankCardChangeBindPhone(a *app, p params) (map[string]a
 		return nil, soa.Errorf("10000", "phone must be the one sent to bankCardChangeBindPhone (%s)", ap.card.phone)
 	}
 	if serr := a.creditConfirmNeeds(ap.card, p); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkFormats("§4.1.26", "", p); serr != nil {
 		return nil, serr
 	}
 	if serr := a.checkBankCode(ap, p.str("verificationCode"), e.code); serr != nil {
