@@ -234,3 +234,29 @@ func TestCompanyUnionBankFormat(t *testing.T) {
 	assert.Equal(t, "40037", out.Portability[0].Code)
 	assert.Contains(t, out.Portability[0].Message, "companyBasicInfo.unionBank: spec §5.4 wants 12 digits")
 }
+
+// TestCreditPhoneChangeStartNeedsBoth: bankCardChangeBindPhone of a credit
+// card wants both validate and cvv2 (spec §4.1.25 lines 4299 and 4311: 信用卡必填),
+// even with cardCheck 6, which binds a credit card with either (§6.18):
+// noted required-param, 10001 with --strict and nothing pending.
+func TestCreditPhoneChangeStartNeedsBoth(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		t.Run(fmt.Sprintf("strict %v", strict), func(t *testing.T) {
+			et := newEnvTest(t, strict)
+			et.person("p", validName, validID)
+			et.withPhone("p", "13800000001")
+			out := et.call("bankCardChangeBindPhone", apply("p", abcCredit, validName, validID, "13900000002", 6,
+				map[string]any{"cvv2": "123"}))
+			if strict {
+				require.NotNil(t, out.Err)
+				assert.Equal(t, "10001", out.Err.Code)
+				assert.Contains(t, out.Err.Message, "validate: spec §4.1.25 requires it to start the phone change")
+				et.e.view("a", func(a *app) { assert.Empty(t, a.members["p"].changes) })
+				return
+			}
+			require.Nil(t, out.Err)
+			assert.Equal(t, int64(cardCredit), out.Value["cardType"])
+			assert.Equal(t, []string{ruleRequired}, rules(out))
+		})
+	}
+}
