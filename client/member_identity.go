@@ -61,7 +61,9 @@ type SetCompanyInfoRequest struct {
 }
 
 // SetCompanyInfoResponse is the audit: Result AuditApproved or AuditRejected
-// (with FailReason).
+// (with FailReason). Result is answered to an online audit (IsAuth true)
+// only, as spec §4.1.6 says; after a manual one it is 0, and the outcome
+// comes by the verifyResult notification and GetMemberInfo.
 type SetCompanyInfoResponse struct {
 	BizUserID  string `json:"bizUserId"`
 	Result     int    `json:"result"`

@@ -39,6 +39,23 @@ func lenientCalls() []lenientCall {
 				IdentityType: client.IdentityIDCard, IdentityNo: badCheckDigit})
 			return err
 		}},
+		// spec §4.1.10 line 2249: unionBank 12 位数字; 40037 支付行号格式错误
+		{"a unionBank of 11 digits", "applyBindBankCard", "param-format", "40037", func(c *memberClient) error {
+			c.realNamed("union")
+			req := applyCard("union", cardABC)
+			req.UnionBank = "10210002450"
+			_, err := c.ApplyBindBankCard(c.ctx, req)
+			return err
+		}},
+		// spec §4.1.27 line 4540: the platform opens 100001 with #yunBizUserId_B2C#
+		{"a member's sub-account in the platform's set", "createBankSubAcctNo", "sub-account-set", "30018",
+			func(c *memberClient) error {
+				c.realNamed("sub")
+				c.withPhone("sub", phoneA)
+				_, err := c.CreateBankSubAcctNo(c.ctx, client.CreateBankSubAcctNoRequest{BizUserID: "sub",
+					AccountSetNo: "100001", AcctOrgType: 1})
+				return err
+			}},
 	}
 }
 

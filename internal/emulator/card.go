@@ -50,6 +50,9 @@ func applyBindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := checkCardCheck(cc); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkFormats("§4.1.10", "", p); serr != nil {
+		return nil, serr
+	}
 	card, serr := a.checkNewCard(m, p, cc)
 	if serr != nil {
 		return nil, serr
@@ -112,7 +115,7 @@ func (a *app) checkNewCard(m *member, p params, cc int64) (bankCard, *soa.Error)
 
 // verifyCard is what the bank checks of a card to bind, for
 // applyBindBankCard and bankCardChangeBindPhone: its BIN (30049; outside the
-// test cards, a Portability note), then first (the caller's own check),
+// test cards, a Portability note but for cardCheck 7), then first (the caller's own check),
 // the holder's name and number (30009), then the cardCheck's test
 // environment rules (bankChecks).
 func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func(string) *soa.Error) (bankCard, *soa.Error) {
@@ -121,7 +124,7 @@ func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func
 	if serr != nil {
 		return bankCard{}, serr
 	}
-	if serr := a.checkTestCard(cardNo); serr != nil {
+	if serr := a.checkBindingCard(cc, cardNo); serr != nil {
 		return bankCard{}, serr
 	}
 	if serr := first(cardNo); serr != nil {
@@ -209,6 +212,9 @@ func (e *Emulator) bindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	ap, serr := findApply(m.applies, "applyBindBankCard", m.bizUserID, p, a.now())
 	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkFormats("§4.1.11", "", p); serr != nil {
 		return nil, serr
 	}
 	if serr := a.checkTranceNumSent(p, ap, "§4.1.11"); serr != nil {

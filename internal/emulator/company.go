@@ -57,8 +57,11 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.checkCompanyConditions(info); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkFormats("§5.4", "companyBasicInfo.", info); serr != nil {
+		return nil, serr
+	}
 	m.company = audit(info, a.now())
-	answer := m.company.result(m.bizUserID)
+	answer := m.company.result(m.bizUserID, p.flag("isAuth"))
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
 		Status: EventOK, ReturnValue: verifyResult(m)})
 	return answer, nil
@@ -82,8 +85,14 @@ func audit(info params, now time.Time) *company {
 }
 
 // result is the synchronous answer of setCompanyInfo: every key of
-// PROTOCOL.md §7, "" when empty, as in the notification.
-func (c *company) result(bizUserID string) map[string]any {
+// PROTOCOL.md §7, "" when empty, as in the notification. The audit's result
+// (and its failReason) is answered to an online audit (isAuth true) only:
+// spec §4.1.6 answers result 仅自动审核时返回, and a manual audit (isAuth
+// false) is known by the verifyResult notification and getMemberInfo.
+func (c *company) result(bizUserID string, online bool) map[string]any {
+	if !online {
+		return map[string]any{"bizUserId": bizUserID, "failReason": "", "remark": ""}
+	}
 	return map[string]any{"bizUserId": bizUserID, "result": c.status, "failReason": c.failReason, "remark": ""}
 }
 

@@ -29,17 +29,21 @@ func (a *app) actor(bizUserID string) (*member, *soa.Error) {
 // (spec §4.1.27); the platform may open its own. Asking again for the same
 // set answers the same subAcctNo; the number is made from the id source, so
 // a seeded run repeats it. getMemberInfo shows the latest one opened
-// (acctOrgType, subAcctNo). A member not yet ready (see checkSubAcctReady)
-// passes with a Portability note.
+// (acctOrgType, subAcctNo). The set must be one the spec lists (see
+// checkSubAcctSet); a member not yet ready (see checkSubAcctReady) passes
+// with a Portability note.
 func createBankSubAcctNo(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.actor(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
 	}
+	set := p.str("accountSetNo")
+	if serr := a.checkSubAcctSet(m, set); serr != nil {
+		return nil, serr
+	}
 	if serr := a.checkSubAcctReady(m); serr != nil {
 		return nil, serr
 	}
-	set := p.str("accountSetNo")
 	sub, ok := m.subAccts[set]
 	if !ok {
 		sub = subAcct{no: "9" + a.number(), org: p.num("acctOrgType")}
@@ -47,6 +51,31 @@ func createBankSubAcctNo(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	m.lastSub = set
 	return map[string]any{"bizUserId": m.bizUserID, "accountSetNo": set, "subAcctNo": sub.no}, nil
+}
+
+// platformSubAcctSets are the platform's standard sets spec §4.1.27 opens a
+// sub-account in with #yunBizUserId_B2C#: balance, marketing, prepaid cards.
+func platformSubAcctSets() []string { return []string{SetStandard, SetMarketing, "100006"} }
+
+// checkSubAcctSet checks createBankSubAcctNo's accountSetNo against spec
+// §4.1.27, which lists the escrow sets and the platform's 100001, 2000000
+// and 100006: a set the application has (30019), not the deposit, reserve
+// or intermediate sets (100002-100005: 30018 账户集错误). A member in one
+// of the platform's sets is noted (sub-account-set, 30018 with --strict):
+// the table has the platform open those with #yunBizUserId_B2C#.
+func (a *app) checkSubAcctSet(m *member, set string) *soa.Error {
+	if serr := a.checkSet(set); serr != nil {
+		return serr
+	}
+	if slices.Contains([]string{SetDeposit, "100003", "100004", "100005"}, set) {
+		return soa.Errorf("30018", "accountSetNo %s: spec §4.1.27 opens sub-accounts in an escrow set and in the "+
+			"platform's 100001, 2000000 and 100006 only", set)
+	}
+	if m != a.platform && slices.Contains(platformSubAcctSets(), set) {
+		return a.lenient(ruleSubAcctSet, "30018", "accountSetNo %s for bizUserId %q: spec §4.1.27 opens a member's "+
+			"sub-account in an escrow set, and %s is the platform's (opened with %s)", set, m.bizUserID, set, OwnerPlatform)
+	}
+	return nil
 }
 
 // checkSubAcctReady notes the first prerequisite of spec §4.1.27 the member

@@ -18,8 +18,14 @@ func bankCardChangeBindPhone(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	cc := p.num("cardCheck")
+	if serr := a.checkFormats("§4.1.25", "", p); serr != nil {
+		return nil, serr
+	}
 	card, serr := a.verifyCard(p, cc, m.name, m.identityNo, func(string) *soa.Error { return nil })
 	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.creditCardNeeds(card, p, "§4.1.25", "start"); serr != nil {
 		return nil, serr
 	}
 	ap := a.newApply(m.changes, cc, card)
@@ -64,7 +70,10 @@ func (e *Emulator) verifyBankCardChangeBindPhone(a *app, p params) (map[string]a
 	if p.str("phone") != ap.card.phone {
 		return nil, soa.Errorf("10000", "phone must be the one sent to bankCardChangeBindPhone (%s)", ap.card.phone)
 	}
-	if serr := a.creditConfirmNeeds(ap.card, p); serr != nil {
+	if serr := a.creditCardNeeds(ap.card, p, "§4.1.26", "confirm"); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkFormats("§4.1.26", "", p); serr != nil {
 		return nil, serr
 	}
 	if serr := a.checkBankCode(ap, p.str("verificationCode"), e.code); serr != nil {
@@ -82,18 +91,20 @@ func (e *Emulator) verifyBankCardChangeBindPhone(a *app, p params) (map[string]a
 	return map[string]any{"bizUserId": m.bizUserID, "tranceNum": ap.tranceNum}, nil
 }
 
-// creditConfirmNeeds notes a confirmation of a credit card's phone change
-// without its validate or cvv2: spec §4.1.26's table requires both for a
-// credit card (信用卡必填), which tsymock let pass before (required-param,
-// 10001 with --strict).
-func (a *app) creditConfirmNeeds(c bankCard, p params) *soa.Error {
+// creditCardNeeds notes a credit card's phone change started (section
+// §4.1.25) or confirmed (§4.1.26) without its validate or cvv2: both tables
+// require both for a credit card (信用卡必填), which tsymock let pass before
+// (required-param, 10001 with --strict). Starting it with cardCheck 7 and
+// one of them missing is 10001 already (see creditNeeds); cardCheck 6 takes
+// either alone when binding a card (§6.18), not when changing the phone.
+func (a *app) creditCardNeeds(c bankCard, p params, section, step string) *soa.Error {
 	if c.cardType != cardCredit {
 		return nil
 	}
 	for _, k := range []string{"validate", "cvv2"} {
 		if p.str(k) == "" {
-			if serr := a.lenient(ruleRequired, "10001", "%s: spec §4.1.26 requires it to confirm the phone change of a "+
-				"credit card (card %s)", k, cardHint(c.cardNo)); serr != nil {
+			if serr := a.lenient(ruleRequired, "10001", "%s: spec %s requires it to %s the phone change of a "+
+				"credit card (card %s)", k, section, step, cardHint(c.cardNo)); serr != nil {
 				return serr
 			}
 		}

@@ -3,8 +3,9 @@ package emulator
 import "github.com/tsymock/tsymock/internal/soa"
 
 // canSign checks that a member may sign the e-contract: a person after
-// setRealName (30008), an enterprise after setCompanyInfo (30030), and not
-// twice (30043).
+// setRealName (30008), an enterprise after setCompanyInfo (30030) once it
+// is approved (30050: spec §4.1.4 note 5 wants the audit passed, so a
+// rejected enterprise resubmits first), and not twice (30043).
 func canSign(m *member) *soa.Error {
 	switch {
 	case m.pages.contractNo != "":
@@ -14,6 +15,9 @@ func canSign(m *member) *soa.Error {
 		return soa.Errorf("30008", "bizUserId %q must call setRealName before signing the e-contract", m.bizUserID)
 	case m.memberType == memberEnterprise && m.company == nil:
 		return soa.Errorf("30030", "bizUserId %q must call setCompanyInfo before signing the e-contract", m.bizUserID)
+	case m.memberType == memberEnterprise && m.company.status != auditApproved:
+		return soa.Errorf("30050", "bizUserId %q: its company was not approved (result %d), and an enterprise signs the "+
+			"e-contract after its approval (spec §4.1.4 note 5)", m.bizUserID, m.company.status)
 	}
 	return nil
 }

@@ -93,13 +93,13 @@ func onMember(bizUserID string, fn func(a *app, m *member) (any, *soa.Error)) op
 }
 
 // CheckIdentity checks the name and identity number a page was opened with
-// against the member's real name, as the payment-password pages do: a
-// person must be real-named (30008) with the same name and number (30009).
-// Enterprises have no real name; their pages are not checked.
+// against the member's real name, as the payment-password pages do: they
+// are for persons only (30006, spec §4.1.17-§4.1.20 note 1), who must be
+// real-named (30008) with the same name and number (30009).
 func (e *Emulator) CheckIdentity(sysid, bizUserID, name string, identityType int64, identityNo string) *soa.Error {
 	return e.look(sysid, bizUserID, func(m *member) *soa.Error {
-		if m.memberType != memberPersonal {
-			return nil
+		if serr := personalOnly(m); serr != nil {
+			return serr
 		}
 		if !m.realName {
 			return soa.Errorf("30008", "bizUserId %q has not called setRealName", bizUserID)

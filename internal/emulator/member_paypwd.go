@@ -7,14 +7,18 @@ import "github.com/tsymock/tsymock/internal/soa"
 const maxPwdFails = 5
 
 // CanChangePayPwd checks, when a MemberPwdService page opens, that its
-// method fits the member: setPayPwd needs no password yet (30031), the
-// others one (30032); resetPayPwd and updatePhoneByPayPwd send an SMS code
-// to the bound phone (30021 without one).
+// method fits the member: a person (30006, see personalOnly); setPayPwd
+// needs no password yet (30031), the others one (30032); resetPayPwd and
+// updatePhoneByPayPwd send an SMS code to the bound phone (30021 without
+// one).
 func (e *Emulator) CanChangePayPwd(sysid, method, bizUserID string) *soa.Error {
 	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method) })
 }
 
 func canChange(m *member, method string) *soa.Error {
+	if serr := personalOnly(m); serr != nil {
+		return serr
+	}
 	set := m.pages.payPwd != ""
 	switch {
 	case method == "setPayPwd" && set:
@@ -134,6 +138,18 @@ func (e *Emulator) CheckCode(phone, code string) *soa.Error {
 			phone, DefaultVerificationCode)
 	}
 	return nil
+}
+
+// personalOnly refuses an enterprise the payment-password pages: spec
+// §4.1.17, §4.1.18 and §4.1.19 (note 1) and §4.1.20 (note 1) offer them to
+// personal members only (30006 用户类型不正确). An enterprise has no payment
+// password, so it cannot pay by one either.
+func personalOnly(m *member) *soa.Error {
+	if m.memberType == memberPersonal {
+		return nil
+	}
+	return soa.Errorf("30006", "bizUserId %q is an enterprise: the payment-password pages are for personal members "+
+		"only (spec §4.1.17-§4.1.20 note 1)", m.bizUserID)
 }
 
 // digits reports whether s is n ASCII digits.

@@ -35,7 +35,7 @@ func TestMemberStateSurvivesReplay(t *testing.T) {
 	must("sendVerificationCode", map[string]any{"bizUserId": "p", "phone": "13800000001", "verificationCodeType": 9})
 	must("bindPhone", map[string]any{"bizUserId": "p", "phone": "13800000001", "verificationCode": "111111"})
 	must("applyBindBankCard", apply("p", wxeCard, wxeName, wxeID, "13800000001", 8, nil))
-	refused := call(e, "applyBindBankCard", apply("p", "6222020000000000002", wxeName, wxeID, "13800000001", 7, nil))
+	refused := call(e, "applyBindBankCard", apply("p", "6222020000000000002", wxeName, wxeID, "13800000001", 6, nil))
 	require.Equal(t, "30049", errCode(refused.Err), "strict: not a test card")
 	change := must("bankCardChangeBindPhone", apply("p", wxeCard, wxeName, wxeID, "13900000002", 7, nil))
 	must("createBankSubAcctNo", map[string]any{"bizUserId": "p", "accountSetNo": "200126", "acctOrgType": 1})

@@ -29,6 +29,13 @@ const (
 	// rulePrerequisite: a call before the member is ready for it, as the
 	// specification's notes require (§4.1.3 note 3, §4.1.27).
 	rulePrerequisite = "member-prerequisite"
+	// ruleParamFormat: a card's validate or cvv2, or a unionBank, outside
+	// the format the specification's 取值 column gives it.
+	ruleParamFormat = "param-format"
+	// ruleSubAcctSet: createBankSubAcctNo of a member in one of the
+	// platform's sets (100001, 2000000, 100006), which spec §4.1.27 has the
+	// platform open with #yunBizUserId_B2C#.
+	ruleSubAcctSet = "sub-account-set"
 	// RuleBizUserIDChinese: a new member's bizUserId with Chinese
 	// characters, which spec §4.1.1 rules out.
 	RuleBizUserIDChinese = "bizuserid-chinese"
@@ -50,8 +57,10 @@ func PortabilityRules() []PortabilityRule {
 		{rulePhonePrefix, "30014", "a bank-reserved phone starting 151, 152, 153, 181, 182, 183 or 188 (spec §4.1.10 note 2)"},
 		{ruleTestData, "30014", "cardCheck 3, 5 or 8 with other data than the test data spec §6.18 names"},
 		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
-		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in verifyBankCardChangeBindPhone)"},
+		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in bankCardChangeBindPhone and verifyBankCardChangeBindPhone)"},
 		{rulePrerequisite, "30008, 30021, 30046 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready, withdrawApply before the phone is bound or the e-contract signed, a receiver not real-named or approved (spec §4.1.3, §4.1.27, §4.2.3, §4.2.4)"},
+		{ruleParamFormat, "10000 or 40037", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo: spec §4.1.10, §5.4; 40037 支付行号格式错误)"},
+		{ruleSubAcctSet, "30018", "createBankSubAcctNo of a member in the platform's 100001, 2000000 or 100006, which spec §4.1.27 opens with #yunBizUserId_B2C# (a member's is an escrow set)"},
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},

@@ -42,7 +42,7 @@ func portabilityCases() []portabilityCase {
 		{"getBankCardBin of a card outside the test cards", bare, "getBankCardBin",
 			map[string]any{"cardNo": "6222020000000000002"}, ruleTestCard, "30049"},
 		{"a 16-digit 622848 card", person, "applyBindBankCard",
-			apply("p", "6228480000000005", validName, validID, "13800000001", 0, nil), ruleTestCard, "30049"},
+			apply("p", "6228480000000005", validName, validID, "13800000001", 6, nil), ruleTestCard, "30049"},
 		{"an ID number with a wrong check digit", bare, "setRealName",
 			map[string]any{"bizUserId": "p", "name": "张三", "identityType": 1, "identityNo": "110101199001011234"},
 			ruleTestIdentity, "30012"},
@@ -66,6 +66,15 @@ func portabilityCases() []portabilityCase {
 			map[string]any{"bizUserId": "p", "accountSetNo": "200126", "acctOrgType": 1}, rulePrerequisite, "30008"},
 		{"createBankSubAcctNo without a phone", person, "createBankSubAcctNo",
 			map[string]any{"bizUserId": "p", "accountSetNo": "200126", "acctOrgType": 1}, rulePrerequisite, "30021"},
+		{"a cvv2 of 4 digits", person, "applyBindBankCard", apply("p", ccbCredit, validName, validID, "13800000001", 7,
+			map[string]any{"validate": "0321", "cvv2": "1234"}), ruleParamFormat, "10000"},
+		{"a unionBank of 11 digits", person, "applyBindBankCard", apply("p", abcCard, validName, validID, "13800000001", 7,
+			map[string]any{"unionBank": "10333100000"}), ruleParamFormat, "40037"},
+		{"createBankSubAcctNo of a member in the platform's set", func(et *envTest) {
+			person(et)
+			et.withPhone("p", "13800000001")
+		}, "createBankSubAcctNo", map[string]any{"bizUserId": "p", "accountSetNo": "100001", "acctOrgType": 1},
+			ruleSubAcctSet, "30018"},
 		{"an enterprise's bindPhone before approval", func(et *envTest) {
 			company(et)
 			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})
@@ -118,6 +127,9 @@ func TestPortableCallsHaveNoNotes(t *testing.T) {
 		{"cardCheck 8", wxeName, wxeID, wxeCard, "13800000001", 8},
 		{"cardCheck 6", validName, validID, abcCard, "13800000001", 6},
 		{"cardCheck 7", validName, validID, abcCard, "13800000001", 7},
+		// spec §6.18: cardCheck 7 binds real bank cards in the test environment
+		{"cardCheck 7 with another bank's card", validName, validID, "6222020000000000002", "13800000001", 7},
+		{"cardCheck 7 by default with a 16-digit card", validName, validID, "6228480000000005", "13800000001", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			et := newEnvTest(t, true)

@@ -1,0 +1,50 @@
+package emulator
+
+import "github.com/tsymock/tsymock/internal/soa"
+
+// paramFormat is the format the specification's 取值 column gives a param,
+// and the code a value outside it would be answered.
+type paramFormat struct {
+	key, code, want string
+	ok              func(string) bool
+}
+
+// cardFormats are the formats of a card's and a bank account's params:
+// validate 2-digit month then 2-digit year (spec §4.1.10, §4.1.11,
+// §4.1.25, §4.1.26: 格式为月年；如 0321), cvv2 3 digits (§4.1.10: 3 位数字),
+// unionBank 12 digits (§4.1.10, §5.4: 12 位数字; 40037 支付行号格式错误).
+func cardFormats() []paramFormat {
+	return []paramFormat{
+		{"validate", "10000", "the month and the year in 4 digits (MMYY, e.g. 0321)", isMonthYear},
+		{"cvv2", "10000", "3 digits", func(s string) bool { return digits(s, 3) }},
+		{"unionBank", "40037", "12 digits", func(s string) bool { return digits(s, 12) }},
+	}
+}
+
+// checkFormats notes each param of p, when sent, outside its format
+// (param-format; its code with --strict): the spec gives the formats but
+// does not say which the platform checks. prefix names where p sits
+// ("companyBasicInfo." or ""). Neither validate nor cvv2 is ever put in a
+// message: they are card secrets.
+func (a *app) checkFormats(section, prefix string, p params) *soa.Error {
+	for _, f := range cardFormats() {
+		v := p.str(f.key)
+		if v == "" || f.ok(v) {
+			continue
+		}
+		if serr := a.lenient(ruleParamFormat, f.code, "%s%s: spec %s wants %s, and the value sent (%d characters) "+
+			"is not", prefix, f.key, section, f.want, len([]rune(v))); serr != nil {
+			return serr
+		}
+	}
+	return nil
+}
+
+// isMonthYear reports whether s is MMYY: 4 digits, the first two a month.
+func isMonthYear(s string) bool {
+	if !digits(s, 4) {
+		return false
+	}
+	month := (s[0]-'0')*10 + s[1] - '0'
+	return month >= 1 && month <= 12
+}
