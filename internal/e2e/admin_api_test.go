@@ -36,6 +36,17 @@ func createMember(t *testing.T, c *client.Client, bizUserID string) error {
 	return err
 }
 
+// bindPhone binds phone to a member with the configured SMS code.
+func bindPhone(c *client.Client, bizUserID, phone string) error {
+	ctx := context.Background()
+	if _, err := c.SendVerificationCode(ctx, client.SendVerificationCodeRequest{BizUserID: bizUserID, Phone: phone,
+		VerificationCodeType: client.VerificationCodeBind}); err != nil {
+		return err
+	}
+	_, err := c.BindPhone(ctx, client.PhoneCodeRequest{BizUserID: bizUserID, Phone: phone, VerificationCode: smsCode})
+	return err
+}
+
 func errorCodeOf(t *testing.T, err error) string {
 	t.Helper()
 	var cerr *client.Error

@@ -149,6 +149,7 @@ func armFromPage(t *testing.T, ctx context.Context, srv *mocktest.Server) {
 func redeliverFromPage(t *testing.T, ctx context.Context, srv *mocktest.Server, rcv *receiver) {
 	cctx := context.Background()
 	require.NoError(t, createMember(t, srv.Client, "web-payer"))
+	require.NoError(t, bindPhone(srv.Client, "web-payer", phoneB)) // a payer has a bound phone (spec §4.2.1 三 note)
 	require.NoError(t, createMember(t, srv.Client, "web-shop"))
 	_, err := srv.Client.SetRealName(cctx, realName("web-shop", personID)) // a receiver is real-named (spec §4.2.4 note 3)
 	require.NoError(t, err)

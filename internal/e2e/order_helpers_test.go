@@ -44,11 +44,13 @@ func (c *orderClient) cardHolder(bizUserID string) {
 	c.withCard(applyCard(bizUserID, cardABC))
 }
 
-// funded creates a personal member and gives it amount fen in set 200126
-// from the platform's funds (applicationTransfer from 100001).
+// funded creates a personal member with phoneB bound, as a member that
+// makes orders needs (spec §4.2.1 三 note), and gives it amount fen in set
+// 200126 from the platform's funds (applicationTransfer from 100001).
 func (c *orderClient) funded(bizUserID string, amount int64) {
 	c.t.Helper()
 	c.person(bizUserID)
+	c.withPhone(bizUserID, phoneB)
 	c.give(bizUserID, amount)
 }
 

@@ -52,6 +52,9 @@ func (a *app) payment(orderMethod string, p params, amount int64, payer *member,
 	if serr := checkOrderKeys(pm, p); serr != nil {
 		return pm, serr
 	}
+	if serr := a.checkPayerReady(orderMethod, payer); serr != nil {
+		return pm, serr
+	}
 	if serr := a.checkCard(payer, pm); serr != nil {
 		return pm, serr
 	}

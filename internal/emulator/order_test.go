@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -25,7 +26,7 @@ func do(t testing.TB, e *Emulator, method, param string) (map[string]any, *soa.E
 	dec.UseNumber()
 	require.NoError(t, dec.Decode(&p), param)
 	service := "OrderService"
-	if method == "createMember" || method == "lockMember" {
+	if method == "createMember" || method == "lockMember" || method == "bindPhone" || method == "sendVerificationCode" {
 		service = "MemberService"
 	}
 	if method == "queryMerchantBalance" || method == "queryBankBalance" {
@@ -71,6 +72,10 @@ func funded(t testing.TB, e *Emulator, amount int64, ids ...string) {
 	t.Helper()
 	for _, id := range ids {
 		ok(t, e, "createMember", fmt.Sprintf(`{"bizUserId":%q,"memberType":3,"source":1}`, id))
+		// a member makes orders once its phone is bound (spec §4.2.1 三 note)
+		phone := fmt.Sprintf("139%08d", crc32.ChecksumIEEE([]byte(id))%100_000_000)
+		ok(t, e, "sendVerificationCode", fmt.Sprintf(`{"bizUserId":%q,"phone":%q,"verificationCodeType":9}`, id, phone))
+		ok(t, e, "bindPhone", fmt.Sprintf(`{"bizUserId":%q,"phone":%q,"verificationCode":"111111"}`, id, phone))
 		if amount > 0 {
 			ok(t, e, "applicationTransfer", fmt.Sprintf(`{"bizTransferNo":"fund-%s","sourceAccountSetNo":"100001","targetBizUserId":%q,"targetAccountSetNo":"200126","amount":%d}`, id, id, amount))
 		}

@@ -264,6 +264,8 @@ func fourElementCard(t *testing.T, e *Emulator) {
 	}{
 		{"createMember", map[string]any{"bizUserId": "wxe", "memberType": 3, "source": 1}},
 		{"setRealName", map[string]any{"bizUserId": "wxe", "name": wxeName, "identityType": 1, "identityNo": wxeID}},
+		{"sendVerificationCode", map[string]any{"bizUserId": "wxe", "phone": "13800000003", "verificationCodeType": 9}},
+		{"bindPhone", map[string]any{"bizUserId": "wxe", "phone": "13800000003", "verificationCode": "111111"}},
 		{"applyBindBankCard", map[string]any{"bizUserId": "wxe", "cardNo": wxeCard, "phone": "13800000003",
 			"name": wxeName, "identityType": 1, "identityNo": wxeID, "cardCheck": 8}},
 	} {
