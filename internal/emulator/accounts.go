@@ -20,10 +20,13 @@ const (
 // which its own deposits do not use.
 func intermediateSets() []string { return []string{"100004", "100005"} }
 
-// reserveSets are the platform's reserve set (准备金, 100003) and its
-// intermediate sets, which transfers and the platform's own withdrawals
-// do not use.
-func reserveSets() []string { return append([]string{"100003"}, intermediateSets()...) }
+// setReserve is the platform's reserve set (准备金) of spec §6.17, with
+// which the platform pays Tongshangyun's own charges.
+const setReserve = "100003"
+
+// reserveSets are the platform's reserve set and its intermediate sets,
+// which transfers and the platform's own withdrawals do not use.
+func reserveSets() []string { return append([]string{setReserve}, intermediateSets()...) }
 
 // DefaultAccountSets are an application's account sets unless configured:
 // the escrow set first, then every standard set of spec §6.17, which the

@@ -39,7 +39,7 @@ func (a *app) agentPay(p params) (*order, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	splits, serr := a.splits(p["splitRuleList"], o.amount-o.fee)
+	splits, serr := a.splits("splitRuleList", p["splitRuleList"], o.amount-o.fee)
 	if serr != nil {
 		return nil, serr
 	}

@@ -2,17 +2,10 @@ package emulator
 
 import "github.com/tsymock/tsymock/internal/soa"
 
-// split is one receiver of a splitRule: it gets amount, of which fee goes
-// to the platform.
-type split struct {
-	bizUserID string
-	amount    int64
-	fee       int64
-}
-
 // consumeApply: a payer pays a receiver (recieverId, sic). BALANCE without
 // confirmation pays at once; each splitRule receiver is credited its share,
-// the platform the fee, the receiver the rest. It may be paid by a
+// less its fee and what it passes on (order_split.go), the platform the
+// fees, the receiver the rest. It may be paid by a
 // combination of a channel, BALANCE and COUPON (spec §4.2.1 三).
 func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	payer, serr := a.member(p.str("payerId"))
@@ -31,7 +24,7 @@ func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	splits, serr := a.splits(p["splitRule"], o.amount-o.fee)
+	splits, serr := a.splits("splitRule", p["splitRule"], o.amount-o.fee)
 	if serr != nil {
 		return nil, serr
 	}
@@ -75,39 +68,4 @@ func (a *app) checkReceiverReady(m *member) *soa.Error {
 			"person or an approved enterprise", m.bizUserID, lacks)
 	}
 	return nil
-}
-
-// splits reads a split rule; the shares may not exceed what is left to
-// split (40020).
-func (a *app) splits(v any, available int64) ([]split, *soa.Error) {
-	var out []split
-	var sum int64
-	for _, it := range asList(v) {
-		s := split{bizUserID: asStr(it["bizUserId"]), amount: asInt(it["amount"]), fee: asInt(it["fee"])}
-		if _, serr := a.receiver(s.bizUserID); serr != nil {
-			return nil, serr
-		}
-		if s.amount < 0 || s.fee < 0 || s.fee > s.amount {
-			return nil, soa.Errorf("40020", "splitRule for %s: amount %d, fee %d", s.bizUserID, s.amount, s.fee)
-		}
-		sum += s.amount
-		out = append(out, s)
-	}
-	if sum > available {
-		return nil, soa.Errorf("40020", "splitRule shares add up to %d, more than the %d left after the fee", sum, available)
-	}
-	return out, nil
-}
-
-// distribute is where amount goes: each split its share less its fee, the
-// platform every fee, the receiver the rest.
-func distribute(receiver, set string, amount, fee int64, splits []split) []flow {
-	rest, fees := amount-fee, fee
-	var to []flow
-	for _, s := range splits {
-		to = append(to, flow{acct(s.bizUserID, set), s.amount - s.fee})
-		rest -= s.amount
-		fees += s.fee
-	}
-	return append(to, flow{acct(receiver, set), rest}, flow{acct(OwnerPlatform, set), fees})
 }

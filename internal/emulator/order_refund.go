@@ -165,13 +165,31 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 	var out []flow
 	var sum int64
 	for _, g := range givers {
-		out = append(out, flow{acct(asStr(g["bizUserId"]), set), asInt(g["amount"])})
+		id := asStr(g["bizUserId"])
+		out = append(out, flow{acct(id, ori.paidSet(id)), asInt(g["amount"])})
 		sum += asInt(g["amount"])
 	}
 	if sum != amount {
 		return nil, nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)
 	}
 	return out, nil, nil
+}
+
+// paidSet is the account set where order o paid owner, where a refund
+// takes back what owner gives: the order's own set for its receiver and
+// anyone it did not pay, the set a split item named for a split receiver
+// (spec §5.3 accountSetNo; §4.2.16 note 8: the receivers bear the splits,
+// but refundList may name a split receiver to give its part back).
+func (o *order) paidSet(owner string) string {
+	if owner == o.receiver {
+		return o.accountSet
+	}
+	for _, g := range o.legs {
+		if g.To.Owner == owner && !g.To.Frozen {
+			return g.To.Set
+		}
+	}
+	return o.accountSet
 }
 
 // feeSet is the account set where the platform took an order's fee.

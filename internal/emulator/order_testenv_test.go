@@ -222,6 +222,8 @@ func orderLeniencies() []orderLeniency {
 	return []orderLeniency{
 		{ruleRequired, "10001", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`, "")}, // frontUrl (spec §4.2.4)
+		{ruleRequired, "10001", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // a split to the platform names its set (spec §5.3)
+			`{"bizUserId":"#yunBizUserId_B2C#","amount":10,"fee":0}`)},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
 		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,

@@ -58,11 +58,24 @@ func industry() []Param {
 	return params(str("industryCode").req(), str("industryName").req())
 }
 
+// SplitLevels is how deep split rules nest: spec §4.2.4 splitRule, §4.2.6 and §5.11
+// splitRuleList allow three levels (分账层级数<=3).
+const SplitLevels = 3
+
 // splitRuleItem is one item of splitRule / splitRuleList, spec §5.3: bizUserId, amount and fee
-// are required (fee 0 when there is none); a nested splitRuleList is free-form.
-func splitRuleItem() []Param {
+// are required (fee 0 when there is none), at each of the SplitLevels levels, so that a key
+// missing from a nested item is 10001 naming its path as well. The last level's splitRuleList is
+// free-form: the emulator refuses a fourth level.
+func splitRuleItem() []Param { return splitRuleLevel(SplitLevels) }
+
+// splitRuleLevel is a split rule item with levels-1 levels of splitRuleList below it.
+func splitRuleLevel(levels int) []Param {
+	var sub []Param
+	if levels > 1 {
+		sub = splitRuleLevel(levels - 1)
+	}
 	return params(str("bizUserId").req(), str("accountSetNo"), integer("amount").req(),
-		integer("fee").req(), str("remark"), array("splitRuleList"))
+		integer("fee").req(), str("remark"), array("splitRuleList", sub...))
 }
 
 // orderAnswer is the common answer of the order-creating methods (spec §4.2.2-§4.2.5).

@@ -14,10 +14,10 @@ import (
 // emulator keep (a 900 KB bizUserId was a member's id before).
 const MaxText = 2048
 
-// specLength is a field's length as the specification states it, in
-// characters.
+// specLength is a field's length as the specification states it: the
+// characters of a text, the items of a list.
 type specLength struct {
-	chars   int
+	limit   int
 	section string
 }
 
@@ -29,22 +29,39 @@ var specLengths = map[string]specLength{
 	"extendInfo":                     {50, "§4.2.2"},   // 扩展信息: 50 characters in the order methods
 	"applicationTransfer.extendInfo": {200, "§4.2.17"}, // 200 in the platform's transfer
 	"cusip":                          {16, "§5.2"},     // the payer's terminal IP of a pay method
+	// 备注 of a split rule item (spec §5.3): 50 characters at most; the split rules are the
+	// only remark these methods take.
+	"consumeApply.remark":   {50, "§5.3"},
+	"signalAgentPay.remark": {50, "§5.3"},
+	"batchAgentPay.remark":  {50, "§5.3"},
+}
+
+// specCounts are the lists whose number of items the specification bounds (最多支持 N 个 /
+// 笔), by name wherever they appear: a collection's receivers, the collections a payout draws
+// on (a batch item's too, §5.11), a batch's payouts.
+var specCounts = map[string]specLength{
+	"recieverList":   {2000, "§4.2.5"},
+	"collectPayList": {100, "§4.2.6"},
+	"batchPayList":   {200, "§4.2.7"},
 }
 
 // fieldLength is the most characters field name of method takes, and
 // where that comes from.
 func fieldLength(method, name string) (int, string) {
 	if l, ok := specLengths[method+"."+name]; ok {
-		return l.chars, "the specification's " + l.section
+		return l.limit, "the specification's " + l.section
 	}
 	if l, ok := specLengths[name]; ok {
-		return l.chars, "the specification's " + l.section
+		return l.limit, "the specification's " + l.section
 	}
 	return MaxText, "tsymock's bound on any text field"
 }
 
 // checkLengths answers 10004 (参数长度超长) for the first text value, in
-// key order and depth first, longer than its field takes, naming it.
+// key order and depth first, longer than its field takes, or list with
+// more items than specCounts allows, naming it. The code for a list is
+// tsymock's choice: §7 has none for a count, and 10004 is its code for a
+// param over its length.
 func checkLengths(method string, v any, path, name string) *Error {
 	switch x := v.(type) {
 	case string:
@@ -59,6 +76,9 @@ func checkLengths(method string, v any, path, name string) *Error {
 			}
 		}
 	case []any:
+		if l, ok := specCounts[name]; ok && len(x) > l.limit {
+			return Errorf(CodeTooLong, "%s has %d items, more than the %d the specification's %s allows", path, len(x), l.limit, l.section)
+		}
 		for i, item := range x {
 			if serr := checkLengths(method, item, fmt.Sprintf("%s[%d]", path, i), name); serr != nil {
 				return serr

@@ -31,6 +31,22 @@ func TestFieldLengths(t *testing.T) {
 			"targetBizUserId": "u", "targetAccountSetNo": "200126", "amount": "1", "extendInfo": strings.Repeat("e", 200)}, "", ""},
 		{"extendInfo of the transfer over 200", "OrderService", "applicationTransfer", map[string]any{"bizTransferNo": "T1", "sourceAccountSetNo": "100001",
 			"targetBizUserId": "u", "targetAccountSetNo": "200126", "amount": "1", "extendInfo": strings.Repeat("e", 201)}, "10004", "extendInfo is 201 characters long, more than the 200 the specification's §4.2.17"},
+		{"remark of a split item over 50", "OrderService", "consumeApply", consume(map[string]any{"splitRule": []any{
+			map[string]any{"bizUserId": "a", "amount": "1", "fee": "0", "remark": strings.Repeat("备", 51)}}}),
+			"10004", "splitRule[0].remark is 51 characters long, more than the 50 the specification's §5.3"},
+		{"remark of a split item of 50", "OrderService", "consumeApply", consume(map[string]any{"splitRule": []any{
+			map[string]any{"bizUserId": "a", "amount": "1", "fee": "0", "remark": strings.Repeat("备", 50)}}}), "", ""},
+		{"recieverList of 2001", "OrderService", "agentCollectApply", collect(2001), "10004",
+			"recieverList has 2001 items, more than the 2000 the specification's §4.2.5 allows"},
+		{"recieverList of 2000", "OrderService", "agentCollectApply", collect(2000), "", ""},
+		{"collectPayList of 101", "OrderService", "signalAgentPay", payout(101), "10004",
+			"collectPayList has 101 items, more than the 100 the specification's §4.2.6 allows"},
+		{"collectPayList of 100", "OrderService", "signalAgentPay", payout(100), "", ""},
+		{"batchPayList of 201", "OrderService", "batchAgentPay", batch(201, 1), "10004",
+			"batchPayList has 201 items, more than the 200 the specification's §4.2.7 allows"},
+		{"batchPayList of 200", "OrderService", "batchAgentPay", batch(200, 1), "", ""},
+		{"collectPayList of a batch item, spec §5.11", "OrderService", "batchAgentPay", batch(1, 101), "10004",
+			"batchPayList[0].collectPayList has 101 items, more than the 100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +73,41 @@ func consume(change map[string]any) map[string]any {
 		p[k] = v
 	}
 	return p
+}
+
+// items is n copies of item, a list param.
+func items(n int, item map[string]any) []any {
+	out := make([]any, n)
+	for i := range out {
+		out[i] = item
+	}
+	return out
+}
+
+// collect is a valid agentCollectApply param with n receivers.
+func collect(n int) map[string]any {
+	return map[string]any{"bizOrderNo": "o", "payerId": "p", "tradeCode": "3001", "amount": "1", "backUrl": "b",
+		"recieverList": items(n, map[string]any{"bizUserId": "r", "amount": "1"}), "source": "1",
+		"payMethod":    map[string]any{"BALANCE": []any{map[string]any{"accountSetNo": "200126", "amount": "1"}}},
+		"industryCode": "1910", "industryName": "其他"}
+}
+
+// payoutItem is a valid signalAgentPay param without tradeCode, drawing on n collections.
+func payoutItem(n int) map[string]any {
+	return map[string]any{"bizOrderNo": "o", "bizUserId": "u", "accountSetNo": "200126", "backUrl": "b",
+		"amount": "1", "fee": "0", "collectPayList": items(n, map[string]any{"bizOrderNo": "c", "amount": "1"})}
+}
+
+// payout is a valid signalAgentPay param drawing on n collections.
+func payout(n int) map[string]any {
+	p := payoutItem(n)
+	p["tradeCode"] = "4001"
+	return p
+}
+
+// batch is a valid batchAgentPay param of n items, each drawing on draws collections.
+func batch(n, draws int) map[string]any {
+	return map[string]any{"bizBatchNo": "b", "tradeCode": "4001", "batchPayList": items(n, payoutItem(draws))}
 }
 
 // TestLoneSurrogates: a \u escape of half a surrogate pair is 10000 naming

@@ -19,7 +19,9 @@ import (
 //     the allowed set, out of bounds or not in its date format is 10000 naming the param.
 //
 //   - a text value longer than its field takes (the specification's length where it states one,
-//     else MaxText), wherever it is, unknown params included, is 10004 naming it.
+//     else MaxText), wherever it is, unknown params included, is 10004 naming it; so is a list
+//     with more items than the specification allows (recieverList 2000, collectPayList 100,
+//     batchPayList 200).
 //
 // An optional param sent as "" or null is treated as absent. Unknown extra params are accepted,
 // as the platform ignores them.

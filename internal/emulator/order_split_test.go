@@ -1,0 +1,229 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// specSplitRule is the worked example of spec §5.3: 10000 gets 1000 with a
+// fee of 10 and passes 500 to 10001 and 200 to 10002; 10001 passes 100 to
+// 10003, 10002 passes 50 to 10004.
+const specSplitRule = `{"amount":1000,"fee":10,"remark":"一级","bizUserId":"10000","splitRuleList":[
+	{"amount":500,"fee":0,"remark":"二级 001","bizUserId":"10001","splitRuleList":[
+		{"amount":100,"fee":0,"remark":"三级 003","bizUserId":"10003"}]},
+	{"amount":200,"fee":0,"remark":"二级 002","bizUserId":"10002","splitRuleList":[
+		{"amount":50,"fee":0,"remark":"三级 004","bizUserId":"10004"}]}]}`
+
+// splitMembers are the members the split tests pay.
+var splitMembers = []string{"10000", "10001", "10002", "10003", "10004"}
+
+// splitMethods make an order of 1500, fee 0, paying "shop" with a split
+// rule: a consumption by "buyer", or a payout to shop of a collection that
+// buyer paid, alone or as a batch's only item. Each answers the order's
+// outcome: the call's error, or for a batch the failed item's.
+var splitMethods = []struct {
+	name  string
+	order func(t *testing.T, e *Emulator, no, splits string) *soa.Error
+}{
+	{"consumeApply", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
+		_, serr := do(t, e, "consumeApply", consume("buyer", "shop", no, 1500, 0, splits))
+		return serr
+	}},
+	{"signalAgentPay", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
+		ok(t, e, "agentCollectApply", collect("buyer", "shop", "k-"+no, 1500))
+		_, serr := do(t, e, "signalAgentPay", payoutWith("shop", no, "k-"+no, 1500, splits))
+		return serr
+	}},
+	{"batchAgentPay", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
+		ok(t, e, "agentCollectApply", collect("buyer", "shop", "k-"+no, 1500))
+		item := strings.Replace(payoutWith("shop", no, "k-"+no, 1500, splits), `,"tradeCode":"4001"`, "", 1)
+		ok(t, e, "batchAgentPay", fmt.Sprintf(`{"bizBatchNo":"B-%s","tradeCode":"4001","batchPayList":[%s]}`, no, item))
+		if o := orderView(t, e, no); o.ErrorCode != "" {
+			return &soa.Error{Code: o.ErrorCode, Message: o.ErrorMessage}
+		}
+		return nil
+	}},
+}
+
+// splitTest is an emulator with the buyer holding 10000 fen and shop and
+// the split members ready to receive.
+func splitTest(t *testing.T) *Emulator {
+	t.Helper()
+	e := newTest()
+	funded(t, e, 10000, "buyer")
+	funded(t, e, 0, append([]string{"shop"}, splitMembers...)...)
+	realNamed(t, e, append([]string{"shop"}, splitMembers...)...)
+	return e
+}
+
+// owned is what owner holds (available and frozen) in an account set.
+func owned(e *Emulator, owner, set string) int64 {
+	a := e.app("app")
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.book.ledger.owned(owner, set).All
+}
+
+// assertBalanced checks the whole book: no account but outside is
+// negative, and everything held came in from outside.
+func assertBalanced(t *testing.T, e *Emulator) {
+	t.Helper()
+	a := e.app("app")
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var sum int64
+	for acc, b := range a.book.ledger.balances {
+		sum += b
+		if acc.Owner != OwnerOutside {
+			assert.GreaterOrEqual(t, b, int64(0), "%v", acc)
+		}
+	}
+	assert.Zero(t, sum, "the ledger sums to zero")
+}
+
+// TestSplitRuleOfTheSpec: the worked example of spec §5.3, paid by each
+// method that takes split rules, ends with the balances the example lists:
+// 10000 keeps 290, 10001 400, 10002 150, 10003 100, 10004 50, the platform
+// the fee of 10: 1000 in all. The shop keeps the rest of the 1500.
+func TestSplitRuleOfTheSpec(t *testing.T) {
+	for _, m := range splitMethods {
+		t.Run(m.name, func(t *testing.T) {
+			e := splitTest(t)
+			feesBefore := owned(e, OwnerPlatform, SetEscrow)
+			require.Nil(t, m.order(t, e, "s1", specSplitRule))
+			got := map[string]int64{}
+			for _, id := range append([]string{"shop", "buyer"}, splitMembers...) {
+				got[id] = owned(e, id, SetEscrow)
+			}
+			got["platform"] = owned(e, OwnerPlatform, SetEscrow) - feesBefore
+			assert.Equal(t, map[string]int64{"10000": 290, "10001": 400, "10002": 150, "10003": 100, "10004": 50,
+				"platform": 10, "shop": 500, "buyer": 10000 - 1500}, got)
+			assert.Equal(t, int64(1000), got["10000"]+got["10001"]+got["10002"]+got["10003"]+got["10004"]+got["platform"],
+				"the example's sum (spec §5.3)")
+			assertBalanced(t, e)
+		})
+	}
+}
+
+// TestSplitRuleChecks: each method refuses a split rule that does not fit
+// (spec §5.3, §4.2.4: three levels, ten members, a receiver passes on no
+// more than it has after its fee), and then nothing moves.
+func TestSplitRuleChecks(t *testing.T) {
+	item := func(id string, amount, fee int64, sub ...string) string {
+		return fmt.Sprintf(`{"bizUserId":%q,"amount":%d,"fee":%d,"splitRuleList":[%s]}`, id, amount, fee, strings.Join(sub, ","))
+	}
+	ten := make([]string, 9)
+	for i := range ten {
+		ten[i] = item("10001", 10, 0)
+	}
+	tests := []struct {
+		name, splits, code, says string
+	}{
+		{"the spec's example", specSplitRule, "", ""},
+		{"a child takes all its parent has after the fee", item("10000", 1000, 10, item("10001", 990, 0)), "", ""},
+		{"three levels", item("10000", 100, 0, item("10001", 50, 0, item("10002", 20, 0))), "", ""},
+		{"ten members", item("10000", 1000, 0, ten...), "", ""},
+		{"children over the parent's amount less its fee", item("10000", 1000, 10, item("10001", 500, 0), item("10002", 491, 0)),
+			"40020", "splitRule[0].splitRuleList shares add up to 991, more than the 990 that 10000 has"},
+		{"a third level over its parent", item("10000", 1000, 0, item("10001", 500, 5, item("10003", 496, 0))),
+			"40020", "splitRule[0].splitRuleList[0].splitRuleList shares add up to 496, more than the 495 that 10001 has"},
+		{"a nested fee over its amount", item("10000", 1000, 0, item("10001", 5, 6)),
+			"40020", "splitRule[0].splitRuleList[0] for 10001: amount 5, fee 6"},
+		{"a nested negative amount", item("10000", 1000, 0, item("10001", -1, 0)), "40020", "amount -1"},
+		{"the first level over the order", item("10000", 1501, 0), "40020", "shares add up to 1501, more than the 1500 left after the fee"},
+		{"four levels", item("10000", 100, 0, item("10001", 50, 0, item("10002", 20, 0, item("10003", 5, 0)))),
+			"10000", "nests 4 levels deep; split rules take 3 levels at most (spec §5.3"},
+		{"eleven members", item("10000", 1000, 0, append(ten, item("10002", 1, 0))...),
+			"10000", "holds 11 items at all its levels; split rules take 10 members at most"},
+		{"eleven members on the first level", strings.Repeat(item("10001", 1, 0)+",", 10) + item("10002", 1, 0),
+			"10000", "holds 11 items"},
+		{"an unknown nested receiver", item("10000", 1000, 0, item("ghost", 1, 0)), "30058", "ghost"},
+		{"a nested receiver in an unknown set", item("10000", 1000, 0, `{"bizUserId":"10001","accountSetNo":"999999","amount":1,"fee":0}`),
+			"30019", "999999"},
+		{"the platform's reserve set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100003","amount":1,"fee":0}`,
+			"30018", "splitRule[0].accountSetNo 100003"},
+	}
+	for _, m := range splitMethods {
+		for _, tt := range tests {
+			t.Run(m.name+"/"+tt.name, func(t *testing.T) {
+				e := splitTest(t)
+				serr := m.order(t, e, "s1", tt.splits)
+				if tt.code == "" {
+					require.Nil(t, serr, "%v", serr)
+					assertBalanced(t, e)
+					return
+				}
+				require.NotNil(t, serr)
+				assert.Equal(t, tt.code, serr.Code)
+				assert.Contains(t, serr.Message, strings.Replace(tt.says, "splitRule[", splitName(m.name)+"[", 1))
+				for _, id := range append([]string{"shop"}, splitMembers...) {
+					assert.Zero(t, owned(e, id, SetEscrow), id)
+				}
+				assertBalanced(t, e)
+			})
+		}
+	}
+}
+
+// splitName is the name of a method's split rule param.
+func splitName(method string) string {
+	if method == "consumeApply" {
+		return "splitRule"
+	}
+	return "splitRuleList"
+}
+
+// TestSplitSets: a member's share goes into the set its item names, the
+// escrow set by default; the platform's into the set its item names (spec
+// §5.3 accountSetNo); the fees stay where the order takes its fee.
+func TestSplitSets(t *testing.T) {
+	tests := []struct {
+		name, splits string
+		owner, set   string
+		want         int64
+	}{
+		{"a member by default", `{"bizUserId":"10000","amount":100,"fee":1}`, "10000", SetEscrow, 99},
+		{"a member into a set it names", `{"bizUserId":"10000","accountSetNo":"100001","amount":100,"fee":1}`, "10000", SetStandard, 99},
+		{"the platform into its standard set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":100,"fee":1}`,
+			OwnerPlatform, SetStandard, 99},
+		{"the platform into its marketing set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"2000000","amount":100,"fee":1,
+			"splitRuleList":[{"bizUserId":"10001","amount":40,"fee":0}]}`, OwnerPlatform, SetMarketing, 59},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := splitTest(t)
+			before, fees := owned(e, tt.owner, tt.set), owned(e, OwnerPlatform, SetEscrow)
+			ok(t, e, "consumeApply", consume("buyer", "shop", "s1", 1000, 5, tt.splits))
+			assert.Equal(t, tt.want, owned(e, tt.owner, tt.set)-before)
+			assert.Equal(t, int64(5+1), owned(e, OwnerPlatform, SetEscrow)-fees, "the order's fee and the split's, in the order's set")
+			assert.Equal(t, int64(1000-5-100), owned(e, "shop", SetEscrow))
+			assertBalanced(t, e)
+		})
+	}
+}
+
+// TestRefundOfSplitConsumption: a refund does not undo the splits: the
+// receiver bears them (spec §4.2.16 note 8), and refundList may name a
+// split receiver, who gives back from the set it was paid into.
+func TestRefundOfSplitConsumption(t *testing.T) {
+	e := splitTest(t)
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 1500, 0, specSplitRule))
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c2", 100, 0,
+		`{"bizUserId":"10000","accountSetNo":"100001","amount":60,"fee":0,"splitRuleList":[{"bizUserId":"10001","amount":10,"fee":0}]}`))
+	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":500}`)
+	assert.Equal(t, []int64{100 - 60, 290, 400 + 10}, []int64{owned(e, "shop", SetEscrow), owned(e, "10000", SetEscrow),
+		owned(e, "10001", SetEscrow)}, "the shop gave back its 500 of c1; the split receivers keep theirs")
+	assert.Equal(t, "40014", code(t, e, "refund", `{"bizOrderNo":"r0","oriBizOrderNo":"c1","bizUserId":"buyer","amount":1000}`),
+		"the shop lacks what the splits took")
+	ok(t, e, "refund", `{"bizOrderNo":"r2","oriBizOrderNo":"c2","bizUserId":"buyer","amount":50,
+		"refundList":[{"bizUserId":"10000","amount":50}]}`)
+	assert.Equal(t, int64(0), owned(e, "10000", SetStandard), "10000 gave back its 50 from 100001, where c2 paid it")
+	assert.Equal(t, int64(10000-1500-100+500+50), owned(e, "buyer", SetEscrow))
+	assertBalanced(t, e)
+}
