@@ -162,6 +162,11 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 	if len(givers) == 0 {
 		return []flow{{acct(ori.receiver, set), amount}}, nil, nil
 	}
+	if serr := a.lenient(RuleRefundList, "10000", "refundList: spec §4.2.16 leaves it out of the refund of a "+
+		"consumption (refundList (1)), whose receiver gives the money back, splits too (note 8); tsymock takes each "+
+		"part from the member it names"); serr != nil {
+		return nil, nil, serr
+	}
 	var out []flow
 	var sum int64
 	for _, g := range givers {

@@ -42,6 +42,10 @@ const (
 	// RulePayAcct: a WeChat JS, mini-program or Alipay life payment whose
 	// acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3).
 	RulePayAcct = "pay-acct"
+	// RuleRefundList: a refund of a consumption that sends refundList,
+	// which spec §4.2.16 (refundList (1)) leaves out for consumptions: their
+	// receiver bears the splits (note 8).
+	RuleRefundList = "refund-list"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member
