@@ -25,6 +25,9 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	if serr := checkAmounts(o.amount, o.fee); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkExtendInfo(p); serr != nil {
+		return nil, serr
+	}
 	exp, serr := a.expiry(p.str("orderExpireDatetime"))
 	o.expires = exp
 	if serr == nil && !exp.IsZero() && exp.Sub(o.created) > maxOrderLife {

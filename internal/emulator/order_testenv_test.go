@@ -242,6 +242,8 @@ func orderLeniencies() []orderLeniency {
 		{RuleWithdrawType, "40042", signedBuyer, "withdrawApply", `{"bizOrderNo":"w1","bizUserId":"buyer","accountSetNo":"200126",` +
 			`"amount":100,"fee":0,"backUrl":"http://127.0.0.1/n","bankCardNo":"6228480000000000001","industryCode":"1910",` +
 			`"industryName":"其他","source":1,"withdrawType":"T1"}`}, // the older T1 (spec §4.2.3 note 6)
+		{ruleParamFormat, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // 不可包含“|” (spec §4.2.4)
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"extendInfo":"a|b",`)},
 		{RuleRefundList, "10000", feeInEscrow, "refund", // refundList (1): not for a consumption
 			`{"bizOrderNo":"r1","oriBizOrderNo":"fee","bizUserId":"buyer","amount":50,"refundList":[{"bizUserId":"shop","amount":50}]}`},
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set

@@ -1,6 +1,10 @@
 package emulator
 
-import "github.com/tsymock/tsymock/internal/soa"
+import (
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
 
 // paramFormat is the format the specification's 取值 column gives a param,
 // and the code a value outside it would be answered.
@@ -47,4 +51,16 @@ func isMonthYear(s string) bool {
 	}
 	month := (s[0]-'0')*10 + s[1] - '0'
 	return month >= 1 && month <= 12
+}
+
+// checkExtendInfo notes an order's extendInfo holding "|": the order
+// methods pass it back as sent but do not take that character (spec §4.2.2
+// to §4.2.7: 不可包含“|”特殊字符), which the platform uses to join fields
+// (param-format; 10000 with --strict).
+func (a *app) checkExtendInfo(p params) *soa.Error {
+	if !strings.Contains(p.str("extendInfo"), "|") {
+		return nil
+	}
+	return a.lenient(ruleParamFormat, "10000", "extendInfo: spec §4.2.2-§4.2.7 pass it back as sent but do not take "+
+		"the character \"|\" in it, and the value sent has one")
 }
