@@ -97,6 +97,7 @@ func (s *Server) Apps() []AppInfo {
 	infos := s.apps.Infos()
 	for i := range infos {
 		infos[i].AccountSets, _ = s.emu.AccountSetsOf(infos[i].SysID)
+		infos[i].PlatformUserID = emulator.PlatformUserID(infos[i].SysID)
 	}
 	return infos
 }

@@ -71,6 +71,10 @@ type Info struct {
 	// AccountSets are the account sets the application has, the escrow
 	// one first (filled in by the server, which knows the defaults).
 	AccountSets []string `json:"accountSets,omitempty"`
+	// PlatformUserID is the platform's own user id (the merchant's uuid),
+	// which buyerBizUserId carries where the platform paid (filled in by
+	// the server).
+	PlatformUserID string `json:"platformUserId,omitempty"`
 }
 
 // Registry holds the applications. It is safe for concurrent use, so apps

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestWithdrawJourney: a withdrawal to the bound card takes the amount from
@@ -81,6 +82,16 @@ func TestPlatformWithdrawal(t *testing.T) {
 	assert.Equal(t, "success", a.PayStatus)
 	assert.Equal(t, int64(platformFunds-5000), c.platform(standardSet))
 	assert.Equal(t, client.OrderSucceeded, c.status("pw1"))
+
+	// buyerBizUserId is the platform's uuid, as GET /__tsymock/apps shows it
+	// (spec §4.2.18: 若平台返回大 B 的 uuid)
+	var apps []mock.AppInfo
+	admin{t: t, base: c.env.URL}.get("apps", &apps)
+	require.Len(t, apps, 1)
+	require.NotEmpty(t, apps[0].PlatformUserID)
+	d, err := c.GetOrderDetail(c.ctx, "pw1")
+	require.NoError(t, err)
+	assert.Equal(t, apps[0].PlatformUserID, d.BuyerBizUserID)
 }
 
 // TestPlatformDeposit: the platform tops up its own account with its

@@ -51,7 +51,7 @@ func (a *app) checkAccountFile(date string) (string, error) {
 	var b strings.Builder
 	b.WriteString("orderNo|bizOrderNo|type|buyerBizUserId|amount|fee|payDatetime|orderStatus\n")
 	for _, o := range a.ordersPaidBetween(day, day.AddDate(0, 0, 1)) {
-		fmt.Fprintf(&b, "%s|%s|%s|%s|%d|%d|%s|%d\n", o.orderNo, o.bizOrderNo, o.kind, o.payer,
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%d|%d|%s|%d\n", o.orderNo, o.bizOrderNo, o.kind, a.buyerID(o.payer),
 			o.amount, o.fee, o.payDatetime(), o.status)
 	}
 	return b.String(), nil

@@ -24,6 +24,14 @@ func TestPlatformDeposit(t *testing.T) {
 	require.Nil(t, serr)
 	after := asInt(ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"])
 	assert.Equal(t, before+500, after)
+	// the platform's uuid, not its reserved bizUserId (spec §4.2.15, §4.2.18: 若平台返回大 B 的 uuid)
+	uid := PlatformUserID("app")
+	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, uid)
+	assert.NotEqual(t, uid, PlatformUserID("other"), "each application has its own")
+	assert.Equal(t, uid, ok(t, e, "getOrderDetail", `{"bizOrderNo":"pd1"}`)["buyerBizUserId"])
+	evs := orderEvents(e, "pd1")
+	require.Len(t, evs, 1)
+	assert.Equal(t, uid, evs[0].ReturnValue["buyerBizUserId"])
 	assert.Equal(t, "40039", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"pd1","bizUserId":"#yunBizUserId_B2C#","amount":500}`),
 		"the platform's own orders are not refunded (spec §4.2.16 note 2)")
 

@@ -5,13 +5,13 @@ import "maps"
 // notifyOrder queues the OrderService/pay notification of an order's
 // outcome (PROTOCOL.md §5, spec §4.2.15): tried up to 4 times by the
 // notifier.
-func (a *app) notifyOrder(o *order) { a.notify(o.result()) }
+func (a *app) notifyOrder(o *order) { a.notify(a.result(o)) }
 
 // result is the OrderService/pay event of an order's outcome: status OK
 // with its returnValue, or error with the order's code and message.
-func (o *order) result() Event {
+func (a *app) result(o *order) Event {
 	rv := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "amount": o.amount,
-		"buyerBizUserId": o.payer, "payDatetime": o.payDatetime(), "extendInfo": o.extendInfo}
+		"buyerBizUserId": a.buyerID(o.payer), "payDatetime": o.payDatetime(), "extendInfo": o.extendInfo}
 	if o.ori != nil {
 		rv["oriOrderNo"], rv["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
 	}
@@ -38,7 +38,7 @@ func (e *Emulator) OrderResult(sysid, bizOrderNo string) (Event, bool) {
 	if !found || (o.status != statusSucceeded && o.status != statusFailed && o.status != statusRefunded) {
 		return Event{}, false
 	}
-	ev := o.result()
+	ev := a.result(o)
 	ev.SysID, ev.At = sysid, a.now()
 	return ev, true
 }
