@@ -132,8 +132,29 @@ func (o *order) ref() Ref {
 }
 
 // expired reports whether a pending order is past its orderExpireDatetime.
-func (o *order) expired(now time.Time) bool {
-	return !o.expires.IsZero() && now.After(o.expires)
+func (o *order) expired(now time.Time) bool { return now.After(o.closesAt()) }
+
+// closesAt is when an unpaid order closes: at its orderExpireDatetime, and
+// at the latest at the platform's nightly close (spec §4.2.1 (2): every
+// day at 00:30 China time the orders created more than 24 hours before and
+// still unpaid are closed).
+func (o *order) closesAt() time.Time {
+	nightly := nightlyClose(o.created)
+	if !o.expires.IsZero() && o.expires.Before(nightly) {
+		return o.expires
+	}
+	return nightly
+}
+
+// nightlyClose is the first 00:30 China time at which an order created at
+// created is more than 24 hours old (spec §4.2.1 (2)).
+func nightlyClose(created time.Time) time.Time {
+	old := created.Add(24 * time.Hour).In(soa.Shanghai())
+	at := time.Date(old.Year(), old.Month(), old.Day(), 0, 30, 0, 0, soa.Shanghai())
+	if !at.After(old) {
+		at = at.AddDate(0, 0, 1)
+	}
+	return at
 }
 
 // weChatAPPInfo is the WeChat APP payment parameters of an order (spec

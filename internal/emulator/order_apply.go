@@ -227,7 +227,8 @@ func (a *app) payable(o *order) *soa.Error {
 	}
 	if o.expired(a.now()) {
 		o.status = statusClosed
-		return soa.Errorf("40003", "order %s expired at %s", o.bizOrderNo, soa.FormatTime(o.expires))
+		return soa.Errorf("40003", "order %s closed unpaid at %s (its orderExpireDatetime, or the platform's nightly "+
+			"close of orders unpaid after 24 hours, spec §4.2.1 (2))", o.bizOrderNo, soa.FormatTime(o.closesAt()))
 	}
 	return nil
 }

@@ -1,0 +1,63 @@
+package emulator
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// TestNightlyClose: the platform closes, every day at 00:30 China time,
+// the orders still unpaid that were made more than 24 hours before (spec
+// §4.2.1 (2)).
+func TestNightlyClose(t *testing.T) {
+	at := func(s string) time.Time {
+		v, err := time.ParseInLocation(time.DateTime, s, soa.Shanghai())
+		if err != nil {
+			panic(err)
+		}
+		return v
+	}
+	tests := []struct{ created, closes string }{
+		{"2026-11-28 12:00:00", "2026-11-30 00:30:00"},
+		{"2026-11-28 00:29:59", "2026-11-29 00:30:00"}, // 24 hours old at 00:29:59: past it at 00:30
+		{"2026-11-28 00:30:00", "2026-11-30 00:30:00"}, // exactly 24 hours old at 00:30: not more
+		{"2026-11-28 23:59:59", "2026-11-30 00:30:00"},
+		{"2026-12-31 18:00:00", "2027-01-02 00:30:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.created, func(t *testing.T) {
+			assert.Equal(t, at(tt.closes), nightlyClose(at(tt.created)))
+		})
+	}
+}
+
+// TestUnpaidOrderClosesAtNight: an order made at 12:00 without
+// orderExpireDatetime is payable until the second night's 00:30, then
+// closed (status 6, pay 40003); one with an earlier orderExpireDatetime
+// closes at that time.
+func TestUnpaidOrderClosesAtNight(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)) // 12:00 China time
+	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
+	market(t, e)
+	pm := `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, pm, ""))
+	ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d2", 100, pm, `"orderExpireDatetime":"2026-11-28 13:00:00",`))
+	status := func(no string) int64 {
+		return asInt(ok(t, e, "getOrderDetail", `{"bizOrderNo":"`+no+`"}`)["orderStatus"])
+	}
+
+	c.Advance(time.Hour + time.Second)
+	assert.Equal(t, int64(statusClosed), status("d2"), "past its orderExpireDatetime")
+	assert.Equal(t, int64(statusUnpaid), status("d1"))
+
+	c.Set(time.Date(2026, 11, 29, 16, 30, 0, 0, time.UTC)) // 00:30 on 30 November, China time
+	assert.Equal(t, int64(statusUnpaid), status("d1"), "at 00:30 exactly it is still unpaid")
+	c.Advance(time.Second)
+	assert.Equal(t, int64(statusClosed), status("d1"), "closed by the nightly run")
+	assert.Equal(t, "40003", code(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.0.0.1"}`))
+}
