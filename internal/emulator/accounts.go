@@ -3,6 +3,7 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -155,6 +156,24 @@ func checkAmounts(amount, fee int64) *soa.Error {
 		return soa.Errorf("40016", "fee %d is larger than amount %d", fee, amount)
 	}
 	return nil
+}
+
+// addFen adds two amounts in fen, ok false when the sum leaves int64: the
+// largest amount the platform takes is 9223372036854775807 fen (spec
+// §4.2.1 (6)), and a sum of a request's amounts past it must be refused,
+// not wrapped round to a small or negative one.
+func addFen(sum, n int64) (int64, bool) {
+	if (n > 0 && sum > math.MaxInt64-n) || (n < 0 && sum < math.MinInt64-n) {
+		return sum, false
+	}
+	return sum + n, true
+}
+
+// tooMuch is the 40020 answer to a list of amounts that add up past the
+// largest amount (see addFen).
+func tooMuch(list string) *soa.Error {
+	return soa.Errorf("40020", "%s adds up to more than %d fen, the largest amount the platform takes (spec §4.2.1 (6))",
+		list, int64(math.MaxInt64))
 }
 
 // acct is an owner's available balance in a set.

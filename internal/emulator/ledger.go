@@ -3,6 +3,8 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -107,14 +109,22 @@ func (l *ledger) post(at time.Time, ref Ref, legs ...Leg) error {
 		if g.Amount == 0 {
 			continue
 		}
-		if _, ok := next[g.From]; !ok {
-			next[g.From] = l.balances[g.From]
+		for _, a := range []Account{g.From, g.To} {
+			if _, ok := next[a]; !ok {
+				next[a] = l.balances[a]
+			}
 		}
-		next[g.From] -= g.Amount
-		if next[g.From] < 0 && g.From.Owner != OwnerOutside {
-			return &Shortfall{Account: g.From, Has: next[g.From] + g.Amount, Needs: g.Amount}
+		from, ok := addFen(next[g.From], -g.Amount)
+		if !ok {
+			return &Overflow{Account: g.From}
 		}
-		next[g.To] += g.Amount
+		if from < 0 && g.From.Owner != OwnerOutside {
+			return &Shortfall{Account: g.From, Has: next[g.From], Needs: g.Amount}
+		}
+		next[g.From] = from
+		if next[g.To], ok = addFen(next[g.To], g.Amount); !ok {
+			return &Overflow{Account: g.To}
+		}
 	}
 	for _, g := range legs {
 		if g.Amount > 0 {
@@ -163,9 +173,25 @@ func (l *ledger) total() int64 {
 	return sum
 }
 
+// Overflow says which account would hold more than an int64 of fen (or,
+// outside, less): a posting past the largest amount the platform takes
+// (spec §4.2.1 (6)) is refused rather than wrapped round.
+type Overflow struct{ Account Account }
+
+// Error names the account.
+func (o *Overflow) Error() string {
+	return fmt.Sprintf("emulator: %s in account set %s would hold more than %d fen, the largest amount (spec §4.2.1 (6))",
+		o.Account.Owner, o.Account.Set, int64(math.MaxInt64))
+}
+
 // ledgerError is the wire error for a posting that failed: code, with the
-// shortfall's detail when that was the reason.
+// shortfall's detail when that was the reason; 40020 (订单金额错误) for an
+// overflow, whatever code.
 func ledgerError(code string, err error) *soa.Error {
+	var o *Overflow
+	if errors.As(err, &o) {
+		return soa.Errorf("40020", "%s", strings.TrimPrefix(o.Error(), "emulator: "))
+	}
 	var s *Shortfall
 	if errors.As(err, &s) {
 		return soa.Errorf(code, "%s", s.Detail())

@@ -69,14 +69,22 @@ func (a *app) draws(v any, payee string, amount int64) ([]draw, *soa.Error) {
 			return nil, serr
 		}
 		d := draw{collect: c, amount: asInt(it["amount"])}
-		need[c] += d.amount
+		if d.amount <= 0 {
+			return nil, soa.Errorf("40020", "collectPayList amount for %s must be positive, got %d", c.bizOrderNo, d.amount)
+		}
+		var ok bool
+		if need[c], ok = addFen(need[c], d.amount); !ok {
+			return nil, tooMuch("collectPayList")
+		}
 		if _, ok := c.shares[payee]; !ok {
 			return nil, soa.Errorf("40022", "collection %s was not made for %s", c.bizOrderNo, payee)
 		}
 		if need[c] > c.shares[payee] || need[c] > c.left() {
 			return nil, soa.Errorf("40040", "collection %s holds %d for %s, %d asked", c.bizOrderNo, min(c.shares[payee], c.left()), payee, need[c])
 		}
-		sum += d.amount
+		if sum, ok = addFen(sum, d.amount); !ok {
+			return nil, tooMuch("collectPayList")
+		}
 		out = append(out, d)
 	}
 	if sum != amount {

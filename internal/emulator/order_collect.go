@@ -55,7 +55,10 @@ func (a *app) shares(v any, amount, fee int64) (map[string]int64, *soa.Error) {
 			return nil, soa.Errorf("40020", "recieverList amount for %s must be positive, got %d", id, share)
 		}
 		shares[id] += share
-		sum += share
+		var ok bool
+		if sum, ok = addFen(sum, share); !ok {
+			return nil, tooMuch("recieverList")
+		}
 	}
 	if sum != amount-fee {
 		return nil, soa.Errorf("40020", "recieverList adds up to %d; spec §4.2.5 wants the amount %d less the fee %d, %d "+

@@ -171,8 +171,15 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 	var sum int64
 	for _, g := range givers {
 		id := asStr(g["bizUserId"])
-		out = append(out, flow{acct(id, ori.paidSet(id)), asInt(g["amount"])})
-		sum += asInt(g["amount"])
+		n := asInt(g["amount"])
+		if n <= 0 {
+			return nil, nil, soa.Errorf("40020", "refundList amount for %s must be positive, got %d", id, n)
+		}
+		out = append(out, flow{acct(id, ori.paidSet(id)), n})
+		var ok bool
+		if sum, ok = addFen(sum, n); !ok {
+			return nil, nil, tooMuch("refundList")
+		}
 	}
 	if sum != amount {
 		return nil, nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)

@@ -105,7 +105,10 @@ func (a *app) listedRefund(c *order, amount int64, items []map[string]any) (*col
 		if serr != nil {
 			return nil, serr
 		}
-		total += n
+		var ok bool
+		if total, ok = addFen(total, n); !ok {
+			return nil, tooMuch("refundList")
+		}
 	}
 	if total != amount {
 		return nil, soa.Errorf("40020", "refundList adds up to %d; it must be the refund's amount less its feeAmount, %d (spec §4.2.16)", total, amount)

@@ -91,12 +91,19 @@ func (a *app) planSplits(plan *splitPlan, rules []rule, available int64, path st
 			return soa.Errorf("40020", "%s for %s: amount %d, fee %d (spec §5.3: the fee is taken from the amount)",
 				at, r.bizUserID, r.amount, r.fee)
 		}
-		sum += r.amount
-		plan.shares = append(plan.shares, flow{to, r.amount - r.fee - sumAmounts(r.sub)})
+		var ok bool
+		if sum, ok = addFen(sum, r.amount); !ok {
+			return tooMuch(path)
+		}
+		share := len(plan.shares)
+		plan.shares = append(plan.shares, flow{to, 0})
 		plan.fees += r.fee
 		if serr := a.planSplits(plan, r.sub, r.amount-r.fee, at+".splitRuleList", r); serr != nil {
 			return serr
 		}
+		// what r keeps, once its own list is known to give away no more
+		// than r has after its fee (and to add up without overflow)
+		plan.shares[share].amount = r.amount - r.fee - sumAmounts(r.sub)
 	}
 	if sum <= available {
 		return nil

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -16,6 +17,7 @@ type payPart struct {
 	items     []map[string]any // BALANCE's items
 	amount    int64            // what it pays: the body's amount, or the items' together
 	hasAmount bool             // false for the bodies without one (WITHDRAW_TLT, the HTBANK ones)
+	overflow  bool             // the items' amounts add up past the largest amount (see addFen)
 }
 
 // payment is an order's payMethod: one method, or a combination (spec
@@ -103,7 +105,10 @@ func newPart(spec soa.PayMethodSpec, body any) payPart {
 	if spec.List {
 		p.items, p.hasAmount = asList(body), true
 		for _, it := range p.items {
-			p.amount += asInt(it["amount"])
+			var ok bool
+			if p.amount, ok = addFen(p.amount, asInt(it["amount"])); !ok {
+				p.overflow = true
+			}
 		}
 		return p
 	}
@@ -162,10 +167,15 @@ func (pm payment) checkAmount(amount int64) *soa.Error {
 	var sum int64
 	counted := false
 	for _, p := range pm.parts {
-		if p.hasAmount {
-			sum += p.amount
-			counted = true
+		if !p.hasAmount {
+			continue
 		}
+		var ok bool
+		if sum, ok = addFen(sum, p.amount); !ok || p.overflow {
+			return soa.Errorf("40005", "payMethod %s pays more than %d fen together, the largest amount (spec §4.2.1 (6)); "+
+				"the order amount is %d", pm.name(), int64(math.MaxInt64), amount)
+		}
+		counted = true
 	}
 	if counted && sum != amount {
 		return soa.Errorf("40005", "payMethod %s pays %d together, the order amount is %d", pm.name(), sum, amount)

@@ -143,6 +143,7 @@ func notKeptFields() map[string]string {
 		"Balances.Frozen":   "derived: see Entry.From",
 		"payPart.amount":    "derived: newPart reads it from the body again",
 		"payPart.hasAmount": "derived: newPart reads it from the body again",
+		"payPart.overflow":  "derived: newPart reads it from the body again (and a kept order never has it: checkAmount refuses one)",
 	}
 }
 
