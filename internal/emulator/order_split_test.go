@@ -79,7 +79,9 @@ func assertBalanced(t *testing.T, e *Emulator) {
 	defer a.mu.Unlock()
 	var sum int64
 	for acc, b := range a.book.ledger.balances {
-		sum += b
+		var ok bool
+		sum, ok = addFen(sum, b)
+		assert.True(t, ok, "the balances add up within an int64")
 		if acc.Owner != OwnerOutside {
 			assert.GreaterOrEqual(t, b, int64(0), "%v", acc)
 		}
