@@ -66,6 +66,17 @@ func lenientCalls() []lenientCall {
 				Source: client.SourcePC})
 			return err
 		}},
+		// spec §4.2.2 accountSetNo: 个人会员、企业会员填写托管专用账户集编号
+		{"a member's deposit into the platform's set", "OrderService.depositApply", "member-account-set", "30018",
+			func(c *memberClient) error {
+				c.realNamed("in-standard")
+				c.withPhone("in-standard", phoneA)
+				_, err := c.DepositApply(c.ctx, client.DepositApplyRequest{BizOrderNo: "ms1", BizUserID: "in-standard",
+					AccountSetNo: standardSet, Amount: 100, Fee: 0, ValidateType: client.ValidateNone, BackURL: backURL,
+					FrontURL: backURL, PayMethod: client.Gateway(100), IndustryCode: "1910", IndustryName: "其他",
+					Source: client.SourcePC})
+				return err
+			}},
 		// spec §4.1.27 line 4540: the platform opens 100001 with #yunBizUserId_B2C#
 		{"a member's sub-account in the platform's set", "createBankSubAcctNo", "sub-account-set", "30018",
 			func(c *memberClient) error {

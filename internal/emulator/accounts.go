@@ -35,8 +35,13 @@ func reserveSets() []string { return append([]string{setReserve}, intermediateSe
 // on its first use): 100001 balance, 100002 deposit (保证金), 100003
 // reserve, 100004 and 100005 the intermediate sets, 2000000 marketing,
 // 100006 prepaid cards.
-func DefaultAccountSets() []string {
-	return slices.Concat([]string{SetEscrow, SetStandard, SetDeposit}, reserveSets(), []string{SetMarketing, "100006"})
+func DefaultAccountSets() []string { return append([]string{SetEscrow}, platformSets()...) }
+
+// platformSets are the platform's standard sets of spec §6.17 (balance,
+// deposit, reserve, the intermediate sets, marketing, prepaid cards): the
+// platform's own money, never a member's (see checkMemberSet).
+func platformSets() []string {
+	return slices.Concat([]string{SetStandard, SetDeposit}, reserveSets(), []string{SetMarketing, "100006"})
 }
 
 // DefaultPlatformFunds is what the platform's own member holds in the

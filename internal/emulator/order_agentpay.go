@@ -31,6 +31,9 @@ func (a *app) agentPay(p params) (*order, *soa.Error) {
 	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkMemberSet("the payout's accountSetNo", payee.bizUserID, set); serr != nil {
+		return nil, serr
+	}
 	o, serr := a.newOrder(kindAgentPay, p)
 	if serr != nil {
 		return nil, serr

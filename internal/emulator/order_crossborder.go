@@ -14,7 +14,7 @@ const kindCrossBorder = "crossBorderWithdraw"
 // cross-border side (易通汇) has no state to keep: the money leaves the
 // ledger as for a withdrawal.
 func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
-	m, set, serr := a.memberInSet(p)
+	m, set, serr := a.memberAccount("crossBorderWithdrawApply", p)
 	if serr != nil {
 		return nil, serr
 	}

@@ -22,6 +22,9 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.checkPlatformSet("depositApply", "§4.2.2", set, excluded...); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkMemberSet("depositApply", m.bizUserID, set); serr != nil {
+		return nil, serr
+	}
 	o, serr := a.newOrder(kindDeposit, p)
 	if serr != nil {
 		return nil, serr

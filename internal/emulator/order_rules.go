@@ -46,6 +46,10 @@ const (
 	// which spec §4.2.16 (refundList (1)) leaves out for consumptions: their
 	// receiver bears the splits (note 8).
 	RuleRefundList = "refund-list"
+	// RuleMemberSet: a member's money in one of the platform's standard
+	// sets (spec §6.17): a deposit, a withdrawal, a BALANCE payment, a
+	// payout, a freeze or a split share there.
+	RuleMemberSet = "member-account-set"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member

@@ -92,6 +92,9 @@ func (a *app) paySources(pm payment, payer, set string) ([]*source, *soa.Error) 
 				if serr := a.checkSet(itemSet); serr != nil {
 					return nil, serr
 				}
+				if serr := a.checkMemberSet("BALANCE accountSetNo", payer, itemSet); serr != nil {
+					return nil, serr
+				}
 				out = append(out, &source{flow: flow{acct(payer, itemSet), asInt(it["amount"])}, key: p.Key})
 			}
 		case "COUPON":

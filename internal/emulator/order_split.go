@@ -149,7 +149,10 @@ func (a *app) splitAccount(r *rule, at string) (Account, *soa.Error) {
 		return Account{}, soa.Errorf("30018", "%s.accountSetNo %s: a split to the platform goes into one of its "+
 			"standard sets, never the reserve set (spec §5.3, §6.17)", at, set)
 	}
-	return acct(id, set), a.checkSet(set)
+	if serr := a.checkSet(set); serr != nil {
+		return Account{}, serr
+	}
+	return acct(id, set), a.checkMemberSet(at+".accountSetNo", id, set)
 }
 
 // distribute is where an order's amount goes: each split receiver its net

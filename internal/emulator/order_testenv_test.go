@@ -244,6 +244,8 @@ func orderLeniencies() []orderLeniency {
 			`"industryName":"其他","source":1,"withdrawType":"T1"}`}, // the older T1 (spec §4.2.3 note 6)
 		{ruleParamFormat, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // 不可包含“|” (spec §4.2.4)
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"extendInfo":"a|b",`)},
+		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set
+			`{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""), `"accountSetNo":"200126"`, `"accountSetNo":"100001"`, 1)},
 		{RuleRefundList, "10000", feeInEscrow, "refund", // refundList (1): not for a consumption
 			`{"bizOrderNo":"r1","oriBizOrderNo":"fee","bizUserId":"buyer","amount":50,"refundList":[{"bizUserId":"shop","amount":50}]}`},
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set

@@ -64,7 +64,7 @@ func (a *app) checkTransferSets(src, dst string) *soa.Error {
 // freezeMoney moves part of a member's available balance to its frozen
 // part (50001 when the available balance is short).
 func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
-	m, set, serr := a.memberInSet(p)
+	m, set, serr := a.memberAccount("freezeMoney", p)
 	if serr != nil {
 		return nil, serr
 	}
@@ -87,7 +87,7 @@ func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 // unfreezeMoney releases all or part of one freeze: 50004 when there is no
 // such freeze for this member, 50003 when it holds less.
 func unfreezeMoney(a *app, p params) (map[string]any, *soa.Error) {
-	m, set, serr := a.memberInSet(p)
+	m, set, serr := a.memberAccount("unfreezeMoney", p)
 	if serr != nil {
 		return nil, serr
 	}

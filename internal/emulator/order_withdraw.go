@@ -30,7 +30,7 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if p.str("bizUserId") == OwnerPlatform {
 		return a.platformWithdrawal(p)
 	}
-	m, set, serr := a.memberInSet(p)
+	m, set, serr := a.memberAccount("withdrawApply", p)
 	if serr != nil {
 		return nil, serr
 	}

@@ -65,6 +65,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},
+		{RuleMemberSet, "30018", "a member's deposit, withdrawal, BALANCE payment, payout, freeze or split share in one of the platform's standard sets (100001-100006, 2000000), not the escrow set (spec §4.2.2, §4.2.3, §5.3, §6.17)"},
 		{RuleRefundList, "10000", "refund of a consumption with refundList, which spec §4.2.16 leaves out for consumptions (refundList (1); their receiver bears the splits, note 8; the code is tsymock's choice)"},
 		{RulePayAcct, "10000", "WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, ALIPAY_SERVICE (and their _ORG and _OPEN kin) with an acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3; the code is tsymock's choice)"},
 		{RuleWithdrawType, "40042", "withdrawApply or crossBorderWithdrawApply with a withdrawType other than D0, D1, T1customized and D0customized (spec §4.2.3 note 6), e.g. the older T1"},
