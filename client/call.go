@@ -49,9 +49,12 @@ func (c *Client) Call(ctx context.Context, service, method string, param any) (j
 	if err != nil {
 		return nil, err
 	}
-	body, err := c.send(ctx, values)
+	body, header, err := c.send(ctx, values)
 	if err != nil {
 		return nil, fmt.Errorf("client: %s.%s: %w", service, method, err)
+	}
+	if notes := soa.ParseWouldFail(header.Get(soa.HeaderWouldFail)); len(notes) > 0 && c.wouldFail != nil {
+		c.wouldFail(service, method, notes)
 	}
 	return c.open(body)
 }
@@ -67,7 +70,9 @@ func (c *Client) Sign(req string) (url.Values, error) {
 	return url.Values{"sysid": {c.sysid}, "sign": {sign}, "timestamp": {ts}, "v": {"2.0"}, "req": {req}}, nil
 }
 
-func (c *Client) send(ctx context.Context, values url.Values) ([]byte, error) {
+// send posts (or gets) the signed values and returns the answer's body and
+// its headers.
+func (c *Client) send(ctx context.Context, values url.Values) ([]byte, http.Header, error) {
 	var hreq *http.Request
 	var err error
 	if c.get {
@@ -79,21 +84,21 @@ func (c *Client) send(ctx context.Context, values url.Values) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	resp, err := c.http.Do(hreq)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
+		return nil, nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
 	}
-	return body, nil
+	return body, resp.Header, nil
 }
 
 // open verifies an answer and returns its value or its error.

@@ -44,6 +44,9 @@ type Client struct {
 	http     *http.Client
 	now      func() time.Time
 	get      bool
+	// wouldFail hears of the calls tsymock let pass that the real test
+	// environment refuses (WithWouldFail).
+	wouldFail func(service, method string, notes []WouldFail)
 	// methods tells the typed calls which fields to encrypt and decrypt.
 	methods *soa.Catalogue
 }

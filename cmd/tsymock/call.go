@@ -38,7 +38,7 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.get, "get", false, "send a GET instead of a POST form")
 	fs.StringSliceVar(&f.encrypt, "encrypt", nil, "top-level param fields to encrypt with the platform certificate before sending (e.g. identityNo,cardNo)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: tsymock call SERVICE METHOD 'PARAM-JSON' [flags]\n\nSend one signed call and print the verified signedValue, its encrypted fields\ndecrypted with the merchant key. Example:\n  tsymock call MemberService createMember '{\"bizUserId\":\"u1\",\"memberType\":3,\"source\":1}'\n\nExit codes: 0 an OK answer (on stdout); 1 an errorCode (on stderr, with what to\ncheck); 2 a wrong command line or key file; 3 no answer to trust (nothing at\n--url, not tsymock, or a sign that does not verify with --cert).\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: tsymock call SERVICE METHOD 'PARAM-JSON' [flags]\n\nSend one signed call and print the verified signedValue, its encrypted fields\ndecrypted with the merchant key; a call that passed here but that Allinpay's\ntest environment would refuse is warned about on stderr. Example:\n  tsymock call MemberService createMember '{\"bizUserId\":\"u1\",\"memberType\":3,\"source\":1}'\n\nExit codes: 0 an OK answer (on stdout); 1 an errorCode (on stderr, with what to\ncheck); 2 a wrong command line or key file; 3 no answer to trust (nothing at\n--url, not tsymock, or a sign that does not verify with --cert).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args); !ok {
@@ -54,7 +54,7 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // call sends SERVICE METHOD PARAM-JSON and prints the answer, or what went
 // wrong and what to check; it returns the exit code.
 func call(ctx context.Context, f callFlags, args []string, stdout, stderr io.Writer) int {
-	c, err := callClient(f)
+	c, err := callClient(f, stderr)
 	var param map[string]any
 	if err == nil {
 		param, err = callParam(c, args[2], f.encrypt)
@@ -92,8 +92,9 @@ func callParam(c *client.Client, text string, encrypt []string) (map[string]any,
 }
 
 // callClient builds the client from flags, the demo material filling in
-// what they leave out.
-func callClient(f callFlags) (*client.Client, error) {
+// what they leave out; what tsymock says the real test environment would
+// refuse goes to stderr (see warnWouldFail).
+func callClient(f callFlags, stderr io.Writer) (*client.Client, error) {
 	material, err := demo.Load()
 	if err != nil {
 		return nil, err
@@ -110,7 +111,7 @@ func callClient(f callFlags) (*client.Client, error) {
 			return nil, err
 		}
 	}
-	var opts []client.Option
+	opts := []client.Option{client.WithWouldFail(warnWouldFail(stderr))}
 	if f.get {
 		opts = append(opts, client.WithGET())
 	}

@@ -59,6 +59,14 @@ func TestCallOutput(t *testing.T) {
 			args: []string{"--url", url, "--encrypt", "identityNo", "MemberService", "setRealName", realName},
 			code: callOK, stdout: []string{`"identityNo": "110101199003074258"`, `"name": "张三"`},
 			stderr: []string{"decrypted with the merchant key (--key): identityNo"}},
+		{name: "OK, but the real test environment would refuse it: a warning naming the code and the rule",
+			args: []string{"--url", url, "OrderService", "depositApply", `{"bizOrderNo":"out-d1","bizUserId":"out-1",` +
+				`"accountSetNo":"200126","amount":100,"fee":0,"validateType":0,"backUrl":"http://127.0.0.1:1/n",` +
+				`"frontUrl":"http://127.0.0.1:1/f","payMethod":{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}},` +
+				`"industryCode":"1910","industryName":"其他","source":1}`},
+			code: callOK, stdout: []string{`"bizOrderNo": "out-d1"`},
+			stderr: []string{"warning: OrderService.depositApply passed here, but Allinpay's test environment would answer 30021",
+				"rule member-prerequisite", "serve --strict"}},
 		{name: "an errorCode and its message; nothing to check",
 			args: []string{"--url", url, "MemberService", "createMember", `{"bizUserId":"out-1","memberType":3,"source":1}`},
 			code: callErrorCode, stderr: []string{"MemberService.createMember answered errorCode 30000 所属应用下已经存在此用户"},

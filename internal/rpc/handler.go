@@ -143,6 +143,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr := w.Header()
 	hdr["Content-Type"] = h.jsonType
+	if len(ex.portability) > 0 {
+		hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(ex.portability)}
+	}
 	// A length, never chunked: some SDKs read the body with one fixed
 	// read. The name is canonical already: Set would canonicalise it again.
 	hdr["Content-Length"] = []string{strconv.Itoa(len(body))}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // logAttrs is room for every attribute of a line, so that the slice stays
@@ -82,4 +83,15 @@ func portabilityText(notes []emulator.Portability) string {
 		parts[i] = p.String()
 	}
 	return strings.Join(parts, "; ")
+}
+
+// wouldFailHeader is the soa.HeaderWouldFail value of a call's notes: what
+// a client (tsymock call, the Go client's WithWouldFail) can tell its user
+// without reading the server's log.
+func wouldFailHeader(notes []emulator.Portability) string {
+	list := make([]soa.WouldFail, len(notes))
+	for i, p := range notes {
+		list[i] = soa.WouldFail{Rule: p.Rule, Code: p.Code}
+	}
+	return soa.FormatWouldFail(list)
 }
