@@ -46,6 +46,10 @@ const (
 	// which spec §4.2.16 (refundList (1)) leaves out for consumptions: their
 	// receiver bears the splits (note 8).
 	RuleRefundList = "refund-list"
+	// RuleCheckFileNotMade: getCheckAccountFile of a day whose files the
+	// platform has not made yet (spec §4.3.2: at 08:00 China time the next
+	// day), on the server's clock.
+	RuleCheckFileNotMade = "check-file-not-made"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member
