@@ -96,22 +96,23 @@ func (s *Server) withVersion(next http.Handler) http.Handler {
 }
 
 // serveCheckAccount serves a reconciliation file named by
-// getCheckAccountFile: CheckAccountPath + "<sysid>/<yyyyMMdd>.txt".
+// getCheckAccountFile: CheckAccountPath + "<sysid>/" + the file's name
+// (emulator.CheckAccountName).
 func (s *Server) serveCheckAccount(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(r.URL.Path, emulator.CheckAccountPath)
-	sysid, file, ok := strings.Cut(rest, "/")
-	date, isTxt := strings.CutSuffix(file, ".txt")
-	if _, known := s.apps.Get(sysid); !ok || !isTxt || !known {
+	sysid, name, ok := strings.Cut(rest, "/")
+	date, summary, named := emulator.ParseCheckAccountName(sysid, name)
+	if _, known := s.apps.Get(sysid); !ok || !named || !known {
 		http.NotFound(w, r)
 		return
 	}
-	text, err := s.emu.CheckAccountFile(sysid, date)
+	text, err := s.emu.CheckAccountFile(sysid, date, summary)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain;charset=UTF-8")
-	w.Header().Set("Content-Disposition", "attachment; filename=\""+sysid+"-"+date+".txt\"")
+	w.Header().Set("Content-Disposition", "attachment; filename=\""+name+"\"")
 	_, _ = w.Write([]byte(text))
 }
 

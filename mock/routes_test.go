@@ -67,7 +67,10 @@ func TestRoutes(t *testing.T) {
 		{"GET /__tsymock/files/", adminOnly, 404, ""},
 		{"GET /__tsymock/files/checkaccount/x", 404, 0, ""},
 		{"POST /__tsymock/files/checkaccount/x", adminOnly, 404, ""},
-		{"GET /__tsymock/files/checkaccount/" + demo.SysID + "/20261128.txt", 200, 0, ""},
+		{"GET /__tsymock/files/checkaccount/" + demo.SysID + "/" + demo.SysID + "_20261128_allinpay.txt", 200, 0, ""},
+		{"GET /__tsymock/files/checkaccount/" + demo.SysID + "/" + demo.SysID + "_20261128_allinpay_sum.txt", 200, 0, ""},
+		{"GET /__tsymock/files/checkaccount/" + demo.SysID + "/" + demo.SysID + "_20261131_allinpay.txt", 404, 0, ""},
+		{"GET /__tsymock/files/checkaccount/" + demo.SysID + "/20261128.txt", 404, 0, ""}, // the name of the old format: gone
 		{"GET /__tsymock/state/x", adminOnly, 200, ""},
 		{"GET /__tsymock/state/x/members", adminOnly, 200, ""},
 		{"GET /__tsymock/state/x/y/z", adminOnly, 404, ""},

@@ -69,7 +69,7 @@ func TestMerchantQueries(t *testing.T) {
 
 	file, err := c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "20261128"})
 	require.NoError(t, err)
-	assert.Regexp(t, `/20261128\.txt$`, file.URL)
+	assert.Regexp(t, `/`+demo.SysID+`_20261128_allinpay\.txt$`, file.URL)
 	_, err = c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "2026-11-28"})
 	assert.Equal(t, "40044", apiCode(t, err), "yyyyMMdd: 日期格式有误")
 }

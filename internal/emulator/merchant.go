@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -10,8 +9,13 @@ import (
 )
 
 // CheckAccountPath is where the mock serves reconciliation files; the
-// emulator answers getCheckAccountFile with a path under it.
+// emulator answers getCheckAccountFile with a path under it:
+// CheckAccountPath + sysid + "/" + CheckAccountName(...).
 const CheckAccountPath = "/__tsymock/files/checkaccount/"
+
+// fileTypeSummary is getCheckAccountFile's fileType of the summary file
+// (spec §4.3.2: 1 the detail file, the default; 2 the summary).
+const fileTypeSummary = 2
 
 // queryMerchantBalance answers the platform's own balance in a set.
 func queryMerchantBalance(a *app, p params) (map[string]any, *soa.Error) {
@@ -31,47 +35,104 @@ func queryReserveFundBalance(a *app, _ params) (map[string]any, *soa.Error) {
 		"balance": b.All, "def_clr": 0}, nil
 }
 
-// getCheckAccountFile answers the URL of a day's reconciliation file (a
-// path; the mock makes it absolute and serves the file).
+// getCheckAccountFile answers the URL of a day's reconciliation file, the
+// detail or (fileType 2) the summary (a path; the mock makes it absolute
+// and serves the file). A file the platform has not made yet is noted.
 func getCheckAccountFile(a *app, p params) (map[string]any, *soa.Error) {
 	date := p.str("date")
-	if _, err := time.ParseInLocation("20060102", date, soa.Shanghai()); err != nil {
+	day, err := checkAccountDay(date)
+	if err != nil {
 		return nil, soa.Errorf("40044", "date %q must be yyyyMMdd", date)
 	}
-	return map[string]any{"url": CheckAccountPath + a.sysid + "/" + date + ".txt"}, nil
+	if serr := a.checkFileMade(date, day); serr != nil {
+		return nil, serr
+	}
+	name := CheckAccountName(a.sysid, date, p.num("fileType") == fileTypeSummary)
+	return map[string]any{"url": CheckAccountPath + a.sysid + "/" + name}, nil
 }
 
-// checkAccountFile is the reconciliation file of one day: a header line,
-// then one line per order paid that day, in payment order.
-func (a *app) checkAccountFile(date string) (string, error) {
-	day, err := time.ParseInLocation("20060102", date, soa.Shanghai())
+// checkFileMade notes a file asked for before the platform makes it (spec
+// §4.3.2: a day's files at 08:00 China time the next day). tsymock serves
+// it all the same, with the transactions so far.
+func (a *app) checkFileMade(date string, day time.Time) *soa.Error {
+	made := time.Date(day.Year(), day.Month(), day.Day()+1, 8, 0, 0, 0, soa.Shanghai())
+	if !a.now().Before(made) {
+		return nil
+	}
+	return a.lenient(RuleCheckFileNotMade, "9000", "the reconciliation file of %s is made at %s China time (spec §4.3.2: "+
+		"at 08:00 the next day, to be fetched after 08:30); tsymock serves it now, with what completed so far",
+		date, soa.FormatTime(made))
+}
+
+// checkAccountDay is the start of a yyyyMMdd day, China time.
+func checkAccountDay(date string) (time.Time, error) {
+	return time.ParseInLocation("20060102", date, soa.Shanghai())
+}
+
+// CheckAccountName is the name of an application's reconciliation file of
+// a day. The detail file's is spec §4.3.2's, <sysid>_<yyyyMMdd>_allinpay.txt;
+// the spec names no summary file, which tsymock calls
+// <sysid>_<yyyyMMdd>_allinpay_sum.txt (a choice).
+func CheckAccountName(sysid, date string, summary bool) string {
+	name := sysid + "_" + date + "_allinpay"
+	if summary {
+		name += "_sum"
+	}
+	return name + ".txt"
+}
+
+// ParseCheckAccountName reads a file name CheckAccountName made for sysid:
+// its date and whether it is the summary file; ok is false for any other
+// name (the date is checked by CheckAccountFile).
+func ParseCheckAccountName(sysid, name string) (date string, summary, ok bool) {
+	rest, ok := strings.CutPrefix(name, sysid+"_")
+	if !ok {
+		return "", false, false
+	}
+	if date, ok = strings.CutSuffix(rest, "_allinpay.txt"); ok {
+		return date, false, true
+	}
+	if date, ok = strings.CutSuffix(rest, "_allinpay_sum.txt"); ok {
+		return date, true, true
+	}
+	return "", false, false
+}
+
+// checkAccountFile is the text of a day's detail or summary file (spec
+// §4.3.2): lines of fields each followed by "|", UTF-8, "\n" after each
+// line. The detail file of a day without transactions is empty; the
+// summary file always has its line.
+func (a *app) checkAccountFile(date string, summary bool) (string, error) {
+	day, err := checkAccountDay(date)
 	if err != nil {
 		return "", fmt.Errorf("emulator: date %q must be yyyyMMdd: %w", date, err)
 	}
+	lines := a.checkLines(day, day.AddDate(0, 0, 1))
 	var b strings.Builder
-	b.WriteString("orderNo|bizOrderNo|type|buyerBizUserId|amount|fee|payDatetime|orderStatus\n")
-	for _, o := range a.ordersPaidBetween(day, day.AddDate(0, 0, 1)) {
-		fmt.Fprintf(&b, "%s|%s|%s|%s|%d|%d|%s|%d\n", o.orderNo, o.bizOrderNo, o.kind, a.buyerID(o.payer),
-			o.amount, o.fee, o.payDatetime(), o.status)
+	if summary {
+		writeFileLine(&b, summaryFields(lines))
+		return b.String(), nil
+	}
+	for _, l := range lines {
+		writeFileLine(&b, l.fields())
 	}
 	return b.String(), nil
 }
 
-// ordersPaidBetween lists orders paid in [from, to), by payment time.
-func (a *app) ordersPaidBetween(from, to time.Time) []*order {
-	var out []*order
-	for _, o := range a.book.all {
-		if !o.paidAt.IsZero() && !o.paidAt.Before(from) && o.paidAt.Before(to) {
-			out = append(out, o)
-		}
+// writeFileLine writes fields, each followed by "|" as spec §4.3.2's
+// formats end with one, then a newline.
+func writeFileLine(b *strings.Builder, fields []string) {
+	for _, f := range fields {
+		b.WriteString(f)
+		b.WriteByte('|')
 	}
-	slices.SortStableFunc(out, func(x, y *order) int { return x.paidAt.Compare(y.paidAt) })
-	return out
+	b.WriteByte('\n')
 }
 
-// CheckAccountFile returns an application's reconciliation file of a day.
-func (e *Emulator) CheckAccountFile(sysid, date string) (string, error) {
+// CheckAccountFile returns an application's reconciliation file of a day:
+// the detail file, or the summary file.
+func (e *Emulator) CheckAccountFile(sysid, date string, summary bool) (string, error) {
 	a := e.lock(sysid)
 	defer a.mu.Unlock()
-	return a.checkAccountFile(date)
+	return a.checkAccountFile(date, summary)
 }

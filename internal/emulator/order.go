@@ -60,6 +60,7 @@ type order struct {
 	ori                 *order           // refund: the original order
 	acct                string           // withdraw: the card, masked
 	whereabouts         int64            // refund: toBalance or toChannel
+	batch               string           // agentPay: the bizBatchNo of the batchAgentPay that made it, "" for signalAgentPay
 }
 
 // orderBook holds an application's orders, its ledger and its freezes.
@@ -69,14 +70,14 @@ type orderBook struct {
 	byNo      map[string]*order
 	ledger    *ledger
 	freezes   map[string]*freeze
-	transfers map[string]string // bizTransferNo → transferNo
-	batches   map[string]bool   // bizBatchNo seen
-	extras    *bookExtras       // goods, and how orders were made: order_detail.go, made on first use
+	transfers map[string]transfer // by bizTransferNo
+	batches   map[string]bool     // bizBatchNo seen
+	extras    *bookExtras         // goods, and how orders were made: order_detail.go, made on first use
 }
 
 func newOrderBook() *orderBook {
 	return &orderBook{byBiz: map[string]*order{}, byNo: map[string]*order{}, ledger: newLedger(),
-		freezes: map[string]*freeze{}, transfers: map[string]string{}, batches: map[string]bool{}}
+		freezes: map[string]*freeze{}, transfers: map[string]transfer{}, batches: map[string]bool{}}
 }
 
 // register records an order; newOrder has checked that its bizOrderNo is

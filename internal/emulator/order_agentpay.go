@@ -13,7 +13,7 @@ type draw struct {
 // signalAgentPay (sic) pays held money out of escrow to one receiver,
 // against the collections named in collectPayList.
 func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
-	o, serr := a.agentPay(p)
+	o, serr := a.agentPay(p, "")
 	if serr != nil {
 		return nil, serr
 	}
@@ -21,8 +21,10 @@ func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 		"bizOrderNo": o.bizOrderNo, "payWhereabouts": 1, "extendInfo": o.extendInfo}, nil
 }
 
-// agentPay makes, posts and records one payout order.
-func (a *app) agentPay(p params) (*order, *soa.Error) {
+// agentPay makes, posts and records one payout order; batch is the
+// bizBatchNo of a batchAgentPay item ("" for signalAgentPay), which the
+// summary reconciliation file counts apart (spec §4.3.2).
+func (a *app) agentPay(p params, batch string) (*order, *soa.Error) {
 	payee, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
@@ -46,7 +48,7 @@ func (a *app) agentPay(p params) (*order, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	o.payer, o.receiver, o.accountSet = payee.bizUserID, payee.bizUserID, set
+	o.payer, o.receiver, o.accountSet, o.batch = payee.bizUserID, payee.bizUserID, set, batch
 	o.legs = match([]flow{{acct(OwnerEscrow, a.escrowSet()), o.amount}}, distribute(payee.bizUserID, set, o.amount, o.fee, splits))
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
@@ -132,8 +134,8 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 		if item["tradeCode"] == nil {
 			item["tradeCode"] = p["tradeCode"]
 		}
-		if _, serr := a.agentPay(params(item)); serr != nil {
-			a.failedItem(params(item), serr)
+		if _, serr := a.agentPay(params(item), batch); serr != nil {
+			a.failedItem(params(item), batch, serr)
 		}
 	}
 	return map[string]any{"bizBatchNo": batch}, nil
@@ -142,8 +144,8 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 // failedItem records a batch item that could not be paid. An item whose
 // bizOrderNo is already taken is not recorded: the existing order stays as
 // it is.
-func (a *app) failedItem(p params, serr *soa.Error) {
-	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(),
+func (a *app) failedItem(p params, batch string, serr *soa.Error) {
+	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(), batch: batch,
 		created: a.now(), payer: p.str("bizUserId"), amount: p.num("amount"),
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; !dup {

@@ -50,6 +50,10 @@ const (
 	// sets (spec §6.17): a deposit, a withdrawal, a BALANCE payment, a
 	// payout, a freeze or a split share there.
 	RuleMemberSet = "member-account-set"
+	// RuleCheckFileNotMade: getCheckAccountFile of a day whose files the
+	// platform has not made yet (spec §4.3.2: at 08:00 China time the next
+	// day), on the server's clock.
+	RuleCheckFileNotMade = "check-file-not-made"
 )
 
 // dailyOrders is how many deposits, consumptions and collections a member

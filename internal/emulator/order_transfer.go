@@ -12,6 +12,12 @@ type freeze struct {
 	frozen         int64
 }
 
+// transfer is one applicationTransfer, by its bizTransferNo: what the
+// reconciliation file shows beside the ledger's entry (spec §4.3.2).
+type transfer struct {
+	transferNo, extendInfo string
+}
+
 // applicationTransfer pays a member from the platform's own account.
 func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	no := p.str("bizTransferNo")
@@ -40,7 +46,7 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	if err := a.book.ledger.post(a.now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
 		return nil, ledgerError("40014", err)
 	}
-	a.book.transfers[no] = transferNo
+	a.book.transfers[no] = transfer{transferNo: transferNo, extendInfo: p.str("extendInfo")}
 	return map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount, "extendInfo": p.str("extendInfo")}, nil
 }
 

@@ -145,7 +145,7 @@ func TestPortableCallsHaveNoNotes(t *testing.T) {
 // rules the cases exercise, and docs/methods.md names each.
 func TestEveryRuleIsTestedAndDocumented(t *testing.T) {
 	var tested, listed []string
-	rules := []string{RuleTestAmount} // TestAppPaymentAmounts
+	rules := []string{RuleTestAmount, RuleCheckFileNotMade} // TestAppPaymentAmounts, TestCheckFileNotMade
 	for _, tc := range portabilityCases() {
 		rules = append(rules, tc.rule)
 	}

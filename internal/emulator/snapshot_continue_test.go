@@ -80,8 +80,9 @@ func continuedHistory() []step {
 			return []any{no, serr, again, serr2, ev, serr3, back, serr4}
 		}},
 		{"queries", func(h *hist) any {
-			file, err := h.e.CheckAccountFile(h.sysid, "20261128")
-			return []any{file, err,
+			file, err := h.e.CheckAccountFile(h.sysid, "20261128", false)
+			sum, sumErr := h.e.CheckAccountFile(h.sysid, "20261128", true)
+			return []any{file, err, sum, sumErr,
 				h.call("queryInExpDetail", `{"bizUserId":"buyer","dateStart":"2026-11-01","dateEnd":"2026-11-30","startPosition":1,"queryNum":50}`),
 				h.call("getOrderSplitRuleListDetail", `{"bizOrderNo":"c1"}`),
 				h.call("getPaymentInformationDetail", `{"bizOrderNo":"k1"}`),

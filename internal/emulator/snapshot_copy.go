@@ -23,7 +23,7 @@ type appCopy struct {
 	outbox    []queuedEvent
 	backfills map[string]backfill
 	freezes   map[string]freeze
-	transfers map[string]string
+	transfers map[string]transfer
 	batches   map[string]bool
 	extras    *bookExtras
 }

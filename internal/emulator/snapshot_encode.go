@@ -135,7 +135,8 @@ func (c *appCopy) encodeBook(w *lineWriter) {
 		w.put(stateLine{Freeze: &FreezeState{BizFreezenNo: no, BizUserID: f.bizUserID, Set: f.set, Frozen: f.frozen}})
 	}
 	for _, no := range slices.Sorted(maps.Keys(c.transfers)) {
-		w.put(stateLine{Transfer: &TransferState{BizTransferNo: no, TransferNo: c.transfers[no]}})
+		tr := c.transfers[no]
+		w.put(stateLine{Transfer: &TransferState{BizTransferNo: no, TransferNo: tr.transferNo, ExtendInfo: tr.extendInfo}})
 	}
 	for _, no := range slices.Sorted(maps.Keys(c.batches)) {
 		w.put(stateLine{Batch: &BatchState{BizBatchNo: no}})

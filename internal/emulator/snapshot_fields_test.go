@@ -66,7 +66,8 @@ func keptFields() map[string]string {
 		"backfill.answered": "BackfillState.Answered", "backfill.orderNo": "BackfillState.OrderNo",
 
 		"orderBook.all": "OrderState.OrderNo", "orderBook.ledger": "EntryState.Leg",
-		"orderBook.freezes": "FreezeState.BizFreezenNo", "orderBook.transfers": "TransferState.BizTransferNo, TransferState.TransferNo",
+		"orderBook.freezes": "FreezeState.BizFreezenNo", "orderBook.transfers": "TransferState.BizTransferNo",
+		"transfer.transferNo": "TransferState.TransferNo", "transfer.extendInfo": "TransferState.ExtendInfo",
 		"orderBook.batches": "BatchState.BizBatchNo", "orderBook.extras": "AppState.Details",
 		"order.orderNo": "OrderState.OrderNo", "order.bizOrderNo": "OrderState.BizOrderNo", "order.kind": "OrderState.Kind",
 		"order.payer": "OrderState.Payer", "order.receiver": "OrderState.Receiver", "order.accountSet": "OrderState.AccountSet",
@@ -79,7 +80,7 @@ func keptFields() map[string]string {
 		"order.validateSent": "OrderState.ValidateSent", "order.pay": "OrderState.Pay", "order.sources": "OrderState.Sources",
 		"order.legs": "OrderState.Legs", "order.refunded": "OrderState.Refunded", "order.feeRefunded": "OrderState.FeeRefunded",
 		"order.shares": "OrderState.Shares", "order.paidOut": "OrderState.PaidOut", "order.payouts": "OrderState.Payouts", "order.ori": "OrderState.Ori",
-		"order.acct": "OrderState.Acct", "order.whereabouts": "OrderState.Whereabouts",
+		"order.acct": "OrderState.Acct", "order.whereabouts": "OrderState.Whereabouts", "order.batch": "OrderState.BizBatchNo",
 		"payment.parts":         "OrderState.Pay",
 		"payPart.PayMethodSpec": "PayPartState.Key", "payPart.body": "PayPartState.Body", "payPart.items": "PayPartState.Body",
 		"source.flow": "SourceState.Account", "source.key": "SourceState.Key", "source.refunded": "SourceState.Refunded",

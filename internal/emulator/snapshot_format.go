@@ -209,6 +209,8 @@ type OrderState struct {
 	Ori         int    `json:"ori,omitempty"`
 	Acct        string `json:"acct,omitempty"`
 	Whereabouts int64  `json:"whereabouts,omitempty"`
+	// BizBatchNo is the batchAgentPay that made a payout.
+	BizBatchNo string `json:"bizBatchNo,omitempty"`
 }
 
 // PayPartState is one method of a payMethod: its key and its body as sent
@@ -303,6 +305,7 @@ type FreezeState struct {
 type TransferState struct {
 	BizTransferNo string `json:"bizTransferNo"`
 	TransferNo    string `json:"transferNo"`
+	ExtendInfo    string `json:"extendInfo,omitempty"`
 }
 
 // BatchState is a bizBatchNo batchAgentPay has seen.

@@ -207,7 +207,7 @@ const buyerCard = `"bankCardNo":"6228480000000000001"`
 func orderHistory() []step {
 	return []step{
 		{"funds", func(h *hist) any {
-			h.ok("applicationTransfer", `{"bizTransferNo":"fund-buyer","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000}`)
+			h.ok("applicationTransfer", `{"bizTransferNo":"fund-buyer","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000,"extendInfo":"fund the buyer"}`)
 			return h.ok("applicationTransfer", `{"bizTransferNo":"fund-agent","sourceAccountSetNo":"100001","targetBizUserId":"agent","targetAccountSetNo":"200126","amount":1000}`)
 		}},
 		{"a deposit waiting for its code", func(h *hist) any {
