@@ -135,6 +135,16 @@ func (o *order) ref() Ref {
 // expired reports whether a pending order is past its orderExpireDatetime.
 func (o *order) expired(now time.Time) bool { return now.After(o.closesAt()) }
 
+// statusAt is the order's status as getOrderDetail and the admin views
+// give it at now: an unpaid order past its closing is closed (6), before
+// anything touches it.
+func (o *order) statusAt(now time.Time) int {
+	if o.status == statusUnpaid && o.expired(now) {
+		return statusClosed
+	}
+	return o.status
+}
+
 // closesAt is when an unpaid order closes: at its orderExpireDatetime, and
 // at the latest at the platform's nightly close (spec §4.2.1 (2): every
 // day at 00:30 China time the orders created more than 24 hours before and

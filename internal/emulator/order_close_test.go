@@ -59,5 +59,6 @@ func TestUnpaidOrderClosesAtNight(t *testing.T) {
 	assert.Equal(t, int64(statusUnpaid), status("d1"), "at 00:30 exactly it is still unpaid")
 	c.Advance(time.Second)
 	assert.Equal(t, int64(statusClosed), status("d1"), "closed by the nightly run")
+	assert.Equal(t, statusClosed, orderView(t, e, "d1").Status, "the admin view says so too")
 	assert.Equal(t, "40003", code(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.0.0.1"}`))
 }

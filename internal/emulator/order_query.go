@@ -27,10 +27,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	status := o.status
-	if status == statusUnpaid && o.expired(a.now()) {
-		status = statusClosed
-	}
+	status := o.statusAt(a.now())
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,
 		"errorMessage": o.errorMessage, "amount": o.amount, "payDatetime": o.payDatetime(),
 		"buyerBizUserId": a.buyerID(o.payer), "extendInfo": o.extendInfo}

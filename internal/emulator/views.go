@@ -163,16 +163,19 @@ func (e *Emulator) Orders(sysid string) []OrderView {
 	out := []OrderView{}
 	e.view(sysid, func(a *app) {
 		for _, o := range a.book.all {
-			out = append(out, o.view())
+			out = append(out, o.view(a.now()))
 		}
 	})
 	return out
 }
 
-func (o *order) view() OrderView {
+// view is the order as the admin API shows it at now (its status as
+// getOrderDetail gives it: see statusAt).
+func (o *order) view(now time.Time) OrderView {
+	status := o.statusAt(now)
 	v := OrderView{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, Kind: o.kind, Payer: o.payer,
 		Receiver: o.receiver, AccountSet: o.accountSet, Amount: o.amount, Fee: o.fee, Refunded: o.refunded,
-		Status: o.status, StatusName: statusName(o.status), ErrorCode: o.errorCode,
+		Status: status, StatusName: statusName(status), ErrorCode: o.errorCode,
 		ErrorMessage: o.errorMessage, PayMethod: o.payMethod, BackURL: o.backURL,
 		Created: o.created, PaidAt: o.paidAt, Expires: o.expires}
 	if o.ori != nil {
