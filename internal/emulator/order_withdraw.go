@@ -34,14 +34,48 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	card, ok := m.cards[p.str("bankCardNo")]
-	if !ok {
-		return nil, soa.Errorf("30045", "withdrawal to a card that is not bound to %s", m.bizUserID)
+	card, serr := a.withdrawalAccount(m, p)
+	if serr != nil {
+		return nil, serr
 	}
 	if serr := a.canWithdrawTo(m, card); serr != nil {
 		return nil, serr
 	}
 	return a.withdraw(kindWithdraw, "withdrawApply", m, set, cardHint(card.cardNo), p)
+}
+
+// withdrawalAccount is where a member's withdrawal goes (spec §4.2.3
+// bankCardNo, 绑定的银行卡号/账号): a card bound to it (bankCardPro 0, the
+// default; 30045 otherwise), or with bankCardPro 1 (企业对公账户) an
+// enterprise's corporate account, the accountNo its setCompanyInfo gave
+// (§5.4), which is bound by the audit, not by applyBindBankCard: 30045 for
+// another number, 10000 for a person, which has none. An enterprise not
+// approved is noted (member-prerequisite, 30050 with --strict: §4.2.3
+// note 1 wants its audit passed).
+func (a *app) withdrawalAccount(m *member, p params) (*bankCard, *soa.Error) {
+	no := p.str("bankCardNo")
+	if p.str("bankCardPro") != "1" {
+		card, ok := m.cards[no]
+		if !ok {
+			return nil, soa.Errorf("30045", "withdrawal to a card that is not bound to %s", m.bizUserID)
+		}
+		return card, nil
+	}
+	if m.memberType != memberEnterprise {
+		return nil, soa.Errorf("10000", "bankCardPro 1 (企业对公账户): bizUserId %q is a person, whose withdrawals go to "+
+			"a bound card, bankCardPro 0 (spec §4.2.3)", m.bizUserID)
+	}
+	if m.company == nil || m.company.info["accountNo"] != no {
+		return nil, soa.Errorf("30045", "bankCardNo %s with bankCardPro 1: not the corporate account of bizUserId %q, the "+
+			"accountNo of its setCompanyInfo (spec §4.2.3, §5.4)", cardHint(no), m.bizUserID)
+	}
+	if code, lacks := m.unverified(); code != "" {
+		if serr := a.lenient(rulePrerequisite, code, "withdrawApply of bizUserId %q to its corporate account before %s: "+
+			"spec §4.2.3 note 1 wants the enterprise's audit passed", m.bizUserID, lacks); serr != nil {
+			return nil, serr
+		}
+	}
+	return &bankCard{cardNo: no, cardType: cardDebit, bankName: m.company.info["parentBankName"]}, nil
 }
 
 // canWithdrawTo checks where a withdrawal may go: a debit card (spec
