@@ -116,8 +116,12 @@ type BoundCard struct {
 	IsSafeCard bool   `json:"isSafeCard"`
 	// BindMethod is the cardCheck the card was bound with (spec §5.7).
 	BindMethod  int    `json:"bindMethod"`
-	BankCardPro int    `json:"bankCardPro"` // 0 a personal card
+	BankCardPro int    `json:"bankCardPro"` // 0 a personal card, 1 an enterprise's corporate account
 	UnionBank   string `json:"unionBank"`
+	// BranchBankName and BankCityNo are a corporate account's branch and
+	// its region code (spec §5.7).
+	BranchBankName string `json:"branchBankName,omitempty"`
+	BankCityNo     string `json:"bankCityNo,omitempty"`
 }
 
 // QueryBankCardResponse is the answer of QueryBankCard.

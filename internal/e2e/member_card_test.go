@@ -321,7 +321,9 @@ func TestUnbindBankCardAndSafeCard(t *testing.T) {
 }
 
 // TestEnterpriseBindsLegalRepresentativeCard: an approved enterprise binds a
-// card of its legal representative.
+// card of its legal representative; queryBankCard lists its corporate
+// account first, bound by the audit (spec §5.7: bindMethod 0, bankCardPro
+// 1, its branch and unionBank from setCompanyInfo, §5.4).
 func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	_, c := members(t)
 	c.approved("e")
@@ -330,5 +332,16 @@ func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	c.withCard(req)
 	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "e"})
 	require.NoError(t, err)
-	assert.Len(t, list.BindCardList, 1)
+	require.Len(t, list.BindCardList, 2)
+	corp := list.BindCardList[0]
+	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "中国工商银行", BindTime: corp.BindTime,
+		CardType: client.CardDebit, BindState: 1, BindMethod: 0, BankCardPro: 1, UnionBank: companyUnionBank,
+		BranchBankName: companyBankName}, corp)
+	assert.NotEmpty(t, corp.BindTime)
+	assert.Equal(t, cardABC, list.BindCardList[1].BankCardNo)
+	assert.Equal(t, 0, list.BindCardList[1].BankCardPro)
+
+	only, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "e", CardNo: "6222020000000000099"})
+	require.NoError(t, err)
+	assert.Equal(t, []client.BoundCard{corp}, only.BindCardList, "asked by its number")
 }

@@ -34,7 +34,10 @@ func TestEnterpriseCards(t *testing.T) {
 			assert.Contains(t, serr.Message, "spec §4.1.10 note 4")
 			v, serr := memberCall(t, e, "app", "queryBankCard", map[string]any{"bizUserId": "corp"})
 			require.Nil(t, serr)
-			assert.Len(t, asList(v["bindCardList"]), 1, "the enterprise keeps its one card")
+			list := asList(v["bindCardList"])
+			require.Len(t, list, 2, "its corporate account (bound by the audit), then its one card")
+			assert.Equal(t, bankCardCorporate, list[0]["bankCardPro"])
+			assert.Equal(t, "6228480000000000063", list[1]["bankCardNo"], "the enterprise keeps its one card")
 		})
 	}
 }

@@ -21,12 +21,41 @@ func queryBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	only := p.str("cardNo")
 	list := []any{}
+	if corp := m.corporateAccount(); corp != nil && (only == "" || corp["bankCardNo"] == only) {
+		list = append(list, corp)
+	}
 	for _, c := range m.sortedCards() {
 		if only == "" || c.cardNo == only {
 			list = append(list, c.listed())
 		}
 	}
 	return map[string]any{"bindCardList": list}, nil
+}
+
+// bankCardCorporate is bankCardPro of an enterprise's corporate account
+// (spec §5.7: 1 企业对公账户).
+const bankCardCorporate = 1
+
+// corporateAccount is an approved enterprise's corporate account as an
+// item of bindCardList, nil for any other member: the accountNo of its
+// setCompanyInfo, bound by the audit (spec §5.7: bindMethod 0 for a
+// corporate account, bankCardPro 1, bankCityNo, branchBankName and
+// unionBank from §5.4). It is listed first, bound when the audit passed;
+// it has no bank-reserved phone and is no safe card.
+func (m *member) corporateAccount() map[string]any {
+	c := m.company
+	if m.memberType != memberEnterprise || c == nil || c.status != auditApproved || c.info["accountNo"] == "" {
+		return nil
+	}
+	v := map[string]any{"bankCardNo": c.info["accountNo"], "bankName": c.info["parentBankName"],
+		"bindTime": soa.FormatTime(c.checkTime), "cardType": int64(cardDebit), "bindState": bindStateBound, "phone": "",
+		"isSafeCard": false, "bindMethod": 0, "bankCardPro": bankCardCorporate}
+	for key, from := range map[string]string{"branchBankName": "bankName", "bankCityNo": "bankCityNo", "unionBank": "unionBank"} {
+		if c.info[from] != "" {
+			v[key] = c.info[from]
+		}
+	}
+	return v
 }
 
 // sortedCards returns the member's cards by bind time, then number.
