@@ -189,6 +189,9 @@ func TestTerminalPaymentBackfill(t *testing.T) {
 	require.Equal(t, mock.NotifyDelivered, deliver(t, e.srv, refund.ID).State)
 	all, _ = c.balance("shop")
 	assert.Equal(t, int64(300), all, "the refund left the member's balance")
+	raw, err := c.Call(c.ctx, "OrderService", "getOrderDetail", map[string]any{"bizOrderNo": "BF-2"})
+	require.NoError(t, err)
+	assert.Contains(t, string(raw), `"refundWhereabouts":2`, "a refund says where it went, as a number (spec §4.2.19)")
 
 	answer("300", `{"bizOrderNo":"BF-3","merchantRet":"9999"}`)
 	declined := deliver(t, e.srv, pay(`{"termid":"T1","amount":300,"url":"`+m.URL+`"}`).ID)

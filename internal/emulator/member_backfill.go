@@ -206,6 +206,9 @@ func (a *app) backfilledOrder(bf *backfill, bizOrderNo, extendInfo string) *orde
 	if f["ordertype"] == backfillRefund {
 		o.kind, o.ori = kindRefund, a.book.byNo[f["oriOrderNo"]]
 		o.legs = []Leg{{member, outside, amount}}
+		// The terminal gives the money back to the card or wallet paid
+		// with; a refund always says where (spec §4.2.19 refundWhereabouts).
+		o.whereabouts = toChannel
 	}
 	return o
 }

@@ -1,10 +1,13 @@
 package emulator
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // backfillTest is an application with member m1 and its terminal T1.
@@ -77,6 +80,7 @@ func TestBackfillOutcomes(t *testing.T) {
 	assert.Equal(t, "P-1", refund["oriBizOrderNo"])
 	_, serr = et.e.AnswerBackfill("a", refund["trxid"], "0000", "R-1", "")
 	require.Nil(t, serr)
+	assertBackfilledRefund(t, et)
 
 	var got []string
 	for _, o := range et.e.Orders("a") {
@@ -108,4 +112,22 @@ func TestBackfillOutcomes(t *testing.T) {
 	assert.Equal(t, "40017", errCode(serr))
 	_, serr = et.e.AnswerBackfill("a", dup["trxid"], "0000", "", "")
 	assert.Equal(t, "10001", errCode(serr))
+}
+
+// assertBackfilledRefund: getOrderDetail of the back-filled refund R-1 of
+// P-1 answers every key of spec §4.2.19 a refund has, with its type:
+// refundWhereabouts (a Long, required for a refund) is 2, back to the
+// card or wallet the terminal took.
+func assertBackfilledRefund(t *testing.T, et *envTest) {
+	t.Helper()
+	out := et.e.Call(context.Background(), Request{SysID: "a", Service: soa.OrderService, Method: "getOrderDetail",
+		Param: map[string]any{"bizOrderNo": "R-1"}})
+	require.Nil(t, out.Err)
+	got := out.Value
+	assert.Equal(t, map[string]any{"orderNo": got["orderNo"], "bizOrderNo": "R-1", "oriOrderNo": got["oriOrderNo"],
+		"oriBizOrderNo": "P-1", "orderStatus": statusSucceeded, "errorMessage": "", "amount": int64(100),
+		"payDatetime": "2026-11-28 12:00:00", "buyerBizUserId": "m1", "extendInfo": "", "refundWhereabouts": int64(toChannel)},
+		got)
+	assert.IsType(t, "", got["orderNo"])
+	assert.IsType(t, "", got["oriOrderNo"])
 }
