@@ -74,7 +74,7 @@ func (a *app) checkLines(from, to time.Time) []checkLine {
 	var out []checkLine
 	for _, o := range a.book.all {
 		if (o.status == statusSucceeded || o.status == statusRefunded) && within(o.paidAt, from, to) {
-			out = append(out, orderLine(o, first[o.orderNo]))
+			out = append(out, a.fileLine(o, first[o.orderNo]))
 		}
 	}
 	out = append(out, a.transferLines(from, to)...)

@@ -58,6 +58,7 @@ type order struct {
 	paidOut             int64            // agentCollect: taken from escrow by payouts and refunds
 	payouts             []flow           // agentCollect: what payouts paid to whom, less what refunds took back
 	ori                 *order           // refund: the original order
+	oriTransfer         string           // refund of an applicationTransfer: its bizTransferNo (ori is nil)
 	acct                string           // withdraw: the card, masked
 	whereabouts         int64            // refund: toBalance or toChannel
 	batch               string           // agentPay: the bizBatchNo of the batchAgentPay that made it, "" for signalAgentPay

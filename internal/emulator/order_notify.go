@@ -12,8 +12,8 @@ func (a *app) notifyOrder(o *order) { a.notify(a.result(o)) }
 func (a *app) result(o *order) Event {
 	rv := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "amount": o.amount,
 		"buyerBizUserId": a.buyerID(o.payer), "payDatetime": o.payDatetime(), "extendInfo": o.extendInfo}
-	if o.ori != nil {
-		rv["oriOrderNo"], rv["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
+	if no, biz, ok := a.original(o); ok {
+		rv["oriOrderNo"], rv["oriBizOrderNo"] = no, biz
 	}
 	maps.Copy(rv, o.whereaboutsFields())
 	ev := Event{Service: "OrderService", Method: "pay", BackURL: o.backURL, Status: EventOK, ReturnValue: rv, Order: true}

@@ -31,8 +31,8 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,
 		"errorMessage": o.errorMessage, "amount": o.amount, "payDatetime": o.payDatetime(),
 		"buyerBizUserId": a.buyerID(o.payer), "extendInfo": o.extendInfo}
-	if o.ori != nil {
-		v["oriOrderNo"], v["oriBizOrderNo"] = o.ori.orderNo, o.ori.bizOrderNo
+	if no, biz, ok := a.original(o); ok {
+		v["oriOrderNo"], v["oriBizOrderNo"] = no, biz
 	}
 	maps.Copy(v, o.whereaboutsFields())
 	return v, nil

@@ -17,12 +17,17 @@ const (
 // original order's status becomes 5. Who gives the money back depends on
 // the order: the member's balance for a deposit (back to the card), the
 // receiver (or the members of refundList) for a consumption, escrow and
-// the receivers paid out for a collection (order_refund_collect.go).
-// feeAmount is the part of the refund that the
-// platform gives back from the fee it took; couponAmount the part that goes
+// the receivers paid out for a collection (order_refund_collect.go), the
+// member a platform transfer paid (order_refund_transfer.go). feeAmount is
+// the part of the refund that the platform gives back from the fee it took; couponAmount the part that goes
 // back to the coupon; of a combined payment the channel is refunded first,
 // then the balance.
 func refund(a *app, p params) (map[string]any, *soa.Error) {
+	if no := p.str("oriBizOrderNo"); a.book.byBiz[no] == nil {
+		if leg, ok := a.transferred(no); ok {
+			return refundTransfer(a, p, leg)
+		}
+	}
 	ori, serr := a.refundable(p)
 	if serr != nil {
 		return nil, serr
@@ -113,8 +118,8 @@ func whereabouts(targets []flow) int64 {
 // succeeded (40041), is of a kind that refunds and was not paid at a POS
 // (40039), and refundType is D0 or D1 (40023).
 func (a *app) refundable(p params) (*order, *soa.Error) {
-	if t := p.str("refundType"); t != "" && t != "D0" && t != "D1" {
-		return nil, soa.Errorf("40023", "refundType %q must be D1 (the default) or D0 (spec §4.2.16)", t)
+	if serr := checkRefundType(p); serr != nil {
+		return nil, serr
 	}
 	ori, serr := a.order(p.str("oriBizOrderNo"))
 	if serr != nil {
@@ -139,6 +144,14 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 		return ori, nil
 	}
 	return nil, soa.Errorf("40039", "a %s order cannot be refunded", ori.kind)
+}
+
+// checkRefundType checks that refundType is D0 or D1, or not sent (40023).
+func checkRefundType(p params) *soa.Error {
+	if t := p.str("refundType"); t != "" && t != "D0" && t != "D1" {
+		return soa.Errorf("40023", "refundType %q must be D1 (the default) or D0 (spec §4.2.16)", t)
+	}
+	return nil
 }
 
 // refundGivers are who gives amount back: the member for a deposit, the

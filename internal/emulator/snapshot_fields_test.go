@@ -81,6 +81,7 @@ func keptFields() map[string]string {
 		"order.legs": "OrderState.Legs", "order.refunded": "OrderState.Refunded", "order.feeRefunded": "OrderState.FeeRefunded",
 		"order.shares": "OrderState.Shares", "order.paidOut": "OrderState.PaidOut", "order.payouts": "OrderState.Payouts", "order.ori": "OrderState.Ori",
 		"order.acct": "OrderState.Acct", "order.whereabouts": "OrderState.Whereabouts", "order.batch": "OrderState.BizBatchNo",
+		"order.oriTransfer":     "OrderState.OriTransfer",
 		"payment.parts":         "OrderState.Pay",
 		"payPart.PayMethodSpec": "PayPartState.Key", "payPart.body": "PayPartState.Body", "payPart.items": "PayPartState.Body",
 		"source.flow": "SourceState.Account", "source.key": "SourceState.Key", "source.refunded": "SourceState.Refunded",

@@ -211,6 +211,9 @@ type OrderState struct {
 	Whereabouts int64  `json:"whereabouts,omitempty"`
 	// BizBatchNo is the batchAgentPay that made a payout.
 	BizBatchNo string `json:"bizBatchNo,omitempty"`
+	// OriTransfer is the bizTransferNo of the applicationTransfer a refund
+	// refunded (Ori is 0 then).
+	OriTransfer string `json:"oriTransfer,omitempty"`
 }
 
 // PayPartState is one method of a payMethod: its key and its body as sent

@@ -236,6 +236,7 @@ func orderHistory() []step {
 		{"refunds", func(h *hist) any {
 			h.later(time.Minute)
 			h.ok("refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":100,"feeAmount":5}`)
+			h.ok("refund", `{"bizOrderNo":"rt1","oriBizOrderNo":"fund-agent","bizUserId":"#yunBizUserId_B2C#","amount":10}`)
 			return h.ok("refund", `{"bizOrderNo":"r2","oriBizOrderNo":"c2","bizUserId":"buyer","amount":400,"couponAmount":100}`)
 		}},
 		{"collections and payouts", func(h *hist) any {

@@ -20,7 +20,7 @@ func (o *order) state(ori int) (OrderState, error) {
 		PayMethod: o.payMethod, Phone: o.phone, ResentAt: nanosOf(o.resentAt), ValidateType: o.validateType,
 		ValidateSent: o.validateSent, Refunded: o.refunded, FeeRefunded: o.feeRefunded,
 		Shares: maps.Clone(o.shares), PaidOut: o.paidOut, Ori: ori, Acct: o.acct, Whereabouts: o.whereabouts,
-		BizBatchNo: o.batch}
+		BizBatchNo: o.batch, OriTransfer: o.oriTransfer}
 	for _, p := range o.pay.parts {
 		var body any = p.body
 		if p.List {
@@ -59,7 +59,7 @@ func (s *OrderState) order(all []*order, specs map[string]soa.PayMethodSpec) (*o
 		extendInfo: s.ExtendInfo, frontURL: s.FrontURL, payMethod: s.PayMethod, phone: s.Phone, resentAt: s.ResentAt.time(),
 		validateType: s.ValidateType, validateSent: s.ValidateSent, refunded: s.Refunded, feeRefunded: s.FeeRefunded,
 		shares: maps.Clone(s.Shares), paidOut: s.PaidOut, acct: s.Acct, whereabouts: s.Whereabouts,
-		batch: s.BizBatchNo}
+		batch: s.BizBatchNo, oriTransfer: s.OriTransfer}
 	if s.Ori < 0 || s.Ori > len(all) {
 		return nil, fmt.Errorf("emulator: restore order %s: its original is order %d of the %d before it", s.OrderNo, s.Ori, len(all))
 	}

@@ -181,6 +181,9 @@ func (o *order) view(now time.Time) OrderView {
 	if o.ori != nil {
 		v.Original = o.ori.bizOrderNo
 	}
+	if o.oriTransfer != "" {
+		v.Original = o.oriTransfer
+	}
 	return v
 }
 
