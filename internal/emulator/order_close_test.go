@@ -61,4 +61,5 @@ func TestUnpaidOrderClosesAtNight(t *testing.T) {
 	assert.Equal(t, int64(statusClosed), status("d1"), "closed by the nightly run")
 	assert.Equal(t, statusClosed, orderView(t, e, "d1").Status, "the admin view says so too")
 	assert.Equal(t, "40003", code(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.0.0.1"}`))
+	assert.Equal(t, "40019", code(t, e, "closeOrder", `{"bizOrderNo":"d2"}`), "closed already, as a closed order is")
 }

@@ -45,14 +45,16 @@ func (o *order) payDatetime() string {
 	return soa.FormatTime(o.paidAt)
 }
 
-// closeOrder closes an unpaid order (40019 for any other status).
+// closeOrder closes an unpaid order (40019 for any other status, one the
+// platform closed already at its orderExpireDatetime or its nightly run
+// too, as getOrderDetail shows it: spec §4.2.1 (2)).
 func closeOrder(a *app, p params) (map[string]any, *soa.Error) {
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
 		return nil, serr
 	}
-	if o.status != statusUnpaid {
-		return nil, soa.Errorf("40019", "order %s has status %d; only an unpaid order closes", o.bizOrderNo, o.status)
+	if status := o.statusAt(a.now()); status != statusUnpaid {
+		return nil, soa.Errorf("40019", "order %s has status %d; only an unpaid order closes", o.bizOrderNo, status)
 	}
 	o.status = statusClosed
 	return map[string]any{"closeResult": 1, "orderStatus": statusClosed, "errorMessage": "",
