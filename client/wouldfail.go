@@ -8,11 +8,12 @@ import "github.com/tsymock/tsymock/internal/soa"
 // in its X-Tsymock-Would-Fail answer header; the real platform sends none.
 type WouldFail = soa.WouldFail
 
-// WithWouldFail calls fn after each call that tsymock answered but that
-// the real test environment would refuse, with what it let pass. Without
-// --strict tsymock answers such calls as they are meant and only marks
-// them (log, journal, coverage); with this option a Go test can fail on
-// them, or log them, call by call:
+// WithWouldFail calls fn after each call that tsymock answered OK but
+// that the real test environment would refuse, with what it let pass (an
+// error answer carries no X-Tsymock-Would-Fail, so fn does not hear of a
+// call that failed anyway). Without --strict tsymock answers such calls as
+// they are meant and only marks them (log, journal, coverage); with this
+// option a Go test can fail on them, or log them, call by call:
 //
 //	client.WithWouldFail(func(service, method string, notes []client.WouldFail) {
 //		t.Errorf("%s.%s would not pass on Allinpay's test environment: %v", service, method, notes)

@@ -119,7 +119,8 @@ func specExample() client.SplitRule {
 // lists, the platform the fee, the receiver the rest; split rules that do
 // not fit (a list giving more than its parent has, a fourth level, eleven
 // members, a nested item without its amount) change nothing; the detail
-// answers the rule as sent.
+// answers the rule as sent. Eleven items naming fewer members pass with a
+// split-members note.
 func TestNestedSplitJourney(t *testing.T) {
 	c, members := splitting(t)
 
@@ -136,9 +137,15 @@ func TestNestedSplitJourney(t *testing.T) {
 	over.SplitRuleList[1].Amount = 491 // 500 + 491 > 1000 - 10
 	deep := specExample()
 	deep.SplitRuleList[0].SplitRuleList[0].SplitRuleList = []client.SplitRule{{BizUserID: "10004", Amount: 1}}
-	crowded := specExample()
-	for range 6 {
-		crowded.SplitRuleList[0].SplitRuleList = append(crowded.SplitRuleList[0].SplitRuleList, client.SplitRule{BizUserID: "10003", Amount: 1})
+	// crowded names five more members under 10001: eleven in all (spec
+	// §5.3: 分账总会员数<=10); named names 10003 six more times: eleven
+	// items, still five members
+	crowded, named := specExample(), specExample()
+	for i := range 6 {
+		c.person(fmt.Sprint("m", i))
+		crowded.SplitRuleList[0].SplitRuleList = append(crowded.SplitRuleList[0].SplitRuleList,
+			client.SplitRule{BizUserID: fmt.Sprint("m", i), Amount: 1})
+		named.SplitRuleList[0].SplitRuleList = append(named.SplitRuleList[0].SplitRuleList, client.SplitRule{BizUserID: "10003", Amount: 1})
 	}
 	for i, tc := range []struct {
 		name      string
@@ -156,7 +163,7 @@ func TestNestedSplitJourney(t *testing.T) {
 		{"eleven members", func(no string) error {
 			_, err := c.ConsumeApply(c.ctx, consume("payer", "shop", no, 1500, 0, crowded))
 			return err
-		}, "10000", "splitRule holds 11 items at all its levels"},
+		}, "10000", "splitRule pays 11 members at all its levels"},
 		{"a nested item without its amount", func(no string) error {
 			_, err := c.Call(c.ctx, "OrderService", "consumeApply", map[string]any{"payerId": "payer", "recieverId": "shop",
 				"bizOrderNo": no, "amount": 100, "fee": 0, "backUrl": backURL, "industryCode": "1910", "industryName": "其他",
@@ -173,6 +180,15 @@ func TestNestedSplitJourney(t *testing.T) {
 	}
 	assert.Equal(t, []int64{8500, 480, 290, 400, 150, 100, 50}, c.balances(append([]string{"payer"}, members...)...), "nothing moved")
 	assert.Equal(t, int64(10000), 8500+480+290+400+150+100+50+c.platform(escrowSet), "conserved")
+
+	// eleven items naming five members pass, noted split-members: the spec
+	// does not say whether the platform counts items
+	var notes []client.WouldFail
+	noting := c.env.client(t, client.WithWouldFail(func(_, _ string, n []client.WouldFail) { notes = append(notes, n...) }))
+	_, err = noting.ConsumeApply(c.ctx, consume("payer", "shop", "c2", 1500, 0, named))
+	require.NoError(t, err)
+	assert.Contains(t, notes, client.WouldFail{Rule: "split-members", Code: "10000"}, "beside the receivers not real-named")
+	assert.Equal(t, []int64{8500 - 1500, 100 + 100 + 6}, c.balances("payer", "10003"))
 }
 
 // TestNestedSplitPayoutJourney: a payout's splitRuleList nests like a

@@ -369,3 +369,83 @@ func docSamples(t *testing.T) []string {
 		out = append(out, block)
 	}
 }
+
+// TestCheckAccountFieldsStayInTheirColumn: spec §4.3.2 separates fields by
+// "|" and lines by "\n", and a merchant gives some of the text the file
+// holds (extendInfo of every kind of order and of applicationTransfer,
+// bizOrderNo, a wallet's acct). Whatever that text holds, every line of
+// the detail file keeps the spec's 21 fields and the summary its 30: "|"
+// is written "｜" (U+FF5C), CR and LF a space (a choice: the platform's
+// own writing is not known), and the text stays in its column.
+func TestCheckAccountFieldsStayInTheirColumn(t *testing.T) {
+	type column struct {
+		no   string // the line's 商户订单编号, as the file writes it
+		col  int    // 1-based, as spec §4.3.2 numbers them
+		want string
+	}
+	const extendCol, cardCol = 13, 20
+	consumed := func(no, extra string) func(t *testing.T, e *Emulator) {
+		return func(t *testing.T, e *Emulator) {
+			ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", no, 100,
+				`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, extra))
+		}
+	}
+	tests := []struct {
+		name  string
+		make  []func(t *testing.T, e *Emulator)
+		check []column
+	}{
+		{"a consumption's extendInfo", []func(*testing.T, *Emulator){consumed("c1", `"extendInfo":"a|b\nc",`)},
+			[]column{{"c1", extendCol, "a｜b c"}}},
+		{"a deposit's extendInfo with CRLF", []func(*testing.T, *Emulator){func(t *testing.T, e *Emulator) {
+			ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`,
+				`"validateType":0,"extendInfo":"x\r\ny|",`))
+		}}, []column{{"d1", extendCol, "x  y｜"}}},
+		{"a refund's extendInfo", []func(*testing.T, *Emulator){consumed("c1", ""), func(t *testing.T, e *Emulator) {
+			ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":100,"extendInfo":"|\n|"}`)
+		}}, []column{{"r1", extendCol, "｜ ｜"}}},
+		{"a collection's and its payouts' extendInfo", []func(*testing.T, *Emulator){func(t *testing.T, e *Emulator) {
+			ok(t, e, "agentCollectApply", strings.Replace(collect("buyer", "shop", "k1", 300), `"fee":0`, `"fee":0,"extendInfo":"k|1"`, 1))
+			ok(t, e, "signalAgentPay", strings.Replace(payout("shop", "p1", "k1", 100), `"fee":0`, `"fee":0,"extendInfo":"p\n1|"`, 1))
+			item := strings.Replace(payout("shop", "b1", "k1", 100), `"fee":0`, `"fee":0,"extendInfo":"b|\r1"`, 1)
+			ok(t, e, "batchAgentPay", `{"bizBatchNo":"B1","tradeCode":"4001","batchPayList":[`+item+`]}`)
+		}}, []column{{"k1", extendCol, "k｜1"}, {"p1", extendCol, "p 1｜"}, {"b1", extendCol, "b｜ 1"}}},
+		{"a withdrawal's extendInfo", []func(*testing.T, *Emulator){signedBuyer, func(t *testing.T, e *Emulator) {
+			ok(t, e, "withdrawApply", withdrawParams("w1", `,"validateType":0,"extendInfo":"w|\n"`))
+		}}, []column{{"w1", extendCol, "w｜ "}}},
+		{"a transfer's bizTransferNo and extendInfo", []func(*testing.T, *Emulator){func(t *testing.T, e *Emulator) {
+			ok(t, e, "applicationTransfer", `{"bizTransferNo":"t|1\n","sourceAccountSetNo":"100001","targetBizUserId":"buyer",`+
+				`"targetAccountSetNo":"200126","amount":10,"extendInfo":"bonus|x\ny"}`)
+		}}, []column{{"t｜1 ", extendCol, "bonus｜x y"}}},
+		{"a bizOrderNo", []func(*testing.T, *Emulator){consumed("o|1\r\n2", "")}, []column{{"o｜1  2", 6, "o｜1  2"}}},
+		{"a wallet's acct", []func(*testing.T, *Emulator){func(t *testing.T, e *Emulator) {
+			v := ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "wx", 100,
+				`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o|open\nid","amount":100}}`, ""))
+			_, serr := e.ConfirmOrder("app", v["bizOrderNo"].(string))
+			require.Nil(t, serr)
+		}}, []column{{"wx", cardCol, "o｜open id"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := clock.NewManual(inChina(t, "2026-11-28 12:00:00"))
+			h := &checkHistory{e: New(Config{Clock: c, IDs: ids.NewSeeded(1)}), c: c}
+			market(t, h.e)
+			for _, m := range tt.make {
+				m(t, h.e)
+			}
+			lines := h.file(t, "20261128", false) // fails on a line that does not end with "|\n"
+			byNo := map[string][]string{}
+			for _, l := range lines {
+				require.Len(t, l, 21, "%q", l)
+				byNo[l[5]] = l
+			}
+			for _, want := range tt.check {
+				require.Contains(t, byNo, want.no)
+				assert.Equal(t, want.want, byNo[want.no][want.col-1], "column %d of %s", want.col, want.no)
+			}
+			summary := h.file(t, "20261128", true)
+			require.Len(t, summary, 1)
+			assert.Len(t, summary[0], 30)
+		})
+	}
+}

@@ -91,10 +91,13 @@ func TestPlatformOrdersNeedNoPhone(t *testing.T) {
 }
 
 // payerNotes are the member-prerequisite notes of an outcome.
-func payerNotes(ps []Portability) []Portability {
+func payerNotes(ps []Portability) []Portability { return notesOf(ps, rulePrerequisite) }
+
+// notesOf are an outcome's notes of rule.
+func notesOf(ps []Portability, rule string) []Portability {
 	var out []Portability
 	for _, p := range ps {
-		if p.Rule == rulePrerequisite {
+		if p.Rule == rule {
 			out = append(out, p)
 		}
 	}

@@ -50,6 +50,11 @@ const (
 	// sets (spec §6.17): a deposit, a withdrawal, a BALANCE payment, a
 	// payout, a freeze or a split share there.
 	RuleMemberSet = "member-account-set"
+	// RuleSplitMembers: a split rule of more than ten items at all its
+	// levels that pays no more than ten distinct members, the platform
+	// aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10), and
+	// do not say whether the platform counts items instead.
+	RuleSplitMembers = "split-members"
 	// RuleCheckFileNotMade: getCheckAccountFile of a day whose files the
 	// platform has not made yet (spec §4.3.2: at 08:00 China time the next
 	// day), on the server's clock.

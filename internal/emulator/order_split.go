@@ -6,11 +6,14 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// maxSplitItems is how many items a split rule may hold at all its levels
-// together (spec §4.2.4 splitRule, §4.2.6 and §5.11 splitRuleList: ten
-// members at most). Every item counts, a member named twice twice, the
-// platform too. How deep a rule may nest is soa.SplitLevels.
-const maxSplitItems = 10
+// maxSplitMembers is how many members a split rule may pay at all its
+// levels together (spec §5.3, §4.2.4 splitRule, §4.2.6 and §5.11
+// splitRuleList, and the changelog of V2.1.5: 分账总会员数<=10). The spec
+// counts members, not items: a member named in two items is one member,
+// and the platform (#yunBizUserId_B2C#), which §5.3 names beside the
+// members (分账到会员或者平台账户), is none. How deep a rule may nest is
+// soa.SplitLevels.
+const maxSplitMembers = 10
 
 // splitPlan is where a split rule sends an order's money (spec §5.3): each
 // receiver its net share, in the account its item names, and every item's
@@ -35,13 +38,14 @@ func (p *splitPlan) total() int64 {
 // leaves after its fee. Split rules are multi-level (spec §5.3): an item's
 // receiver gets its amount, pays its fee and passes on what its own
 // splitRuleList gives, keeping the rest. The shape is checked first
-// (levels, items: 10000), then each item top down: its receiver (30058 and
+// (levels, members: 10000; more items than members allowed: a
+// split-members note), then each item top down: its receiver (30058 and
 // the like), its set, its amount and fee, and that a list does not give
 // away more than its parent has after its fee (40020, as the first level
 // against the order).
 func (a *app) splits(name string, v any, available int64) (*splitPlan, *soa.Error) {
 	rules := readRules(v)
-	if serr := checkSplitShape(name, rules); serr != nil {
+	if serr := a.checkSplitShape(name, rules); serr != nil {
 		return nil, serr
 	}
 	plan := &splitPlan{}
@@ -51,28 +55,42 @@ func (a *app) splits(name string, v any, available int64) (*splitPlan, *soa.Erro
 	return plan, nil
 }
 
-// checkSplitShape refuses a rule deeper than soa.SplitLevels or with more
-// than maxSplitItems items. The code is tsymock's choice: §7 has none about
-// splits, and 10000 (参数错误) is its code for a param the method cannot take.
-func checkSplitShape(name string, rules []rule) *soa.Error {
-	levels, items := splitShape(rules)
+// checkSplitShape refuses a rule deeper than soa.SplitLevels or paying
+// more than maxSplitMembers distinct members. The code is tsymock's choice:
+// §7 has none about splits, and 10000 (参数错误) is its code for a param the
+// method cannot take. More than maxSplitMembers items naming no more
+// members passes with a split-members note: the spec's 总会员数 counts
+// members, but whether the platform counts the items instead (a member
+// named twice twice, the platform too) it does not say.
+func (a *app) checkSplitShape(name string, rules []rule) *soa.Error {
+	members := map[string]bool{}
+	levels, items := splitShape(rules, members)
 	if levels > soa.SplitLevels {
 		return soa.Errorf("10000", "%s nests %d levels deep; split rules take %d levels at most (spec §5.3, §4.2.4)",
 			name, levels, soa.SplitLevels)
 	}
-	if items > maxSplitItems {
-		return soa.Errorf("10000", "%s holds %d items at all its levels; split rules take %d members at most (spec §5.3, §4.2.4)",
-			name, items, maxSplitItems)
+	if len(members) > maxSplitMembers {
+		return soa.Errorf("10000", "%s pays %d members at all its levels; split rules take %d members at most "+
+			"(spec §5.3, §4.2.4: 分账总会员数<=10; the platform does not count)", name, len(members), maxSplitMembers)
+	}
+	if items > maxSplitMembers {
+		return a.lenient(RuleSplitMembers, "10000", "%s holds %d items at all its levels, naming %d members: spec "+
+			"§5.3 and §4.2.4 take %d members at most (分账总会员数<=10) and do not say whether the platform counts "+
+			"items instead", name, items, len(members), maxSplitMembers)
 	}
 	return nil
 }
 
-// splitShape is how deep rules nest and how many items they hold in all.
-func splitShape(rules []rule) (levels, items int) {
+// splitShape is how deep rules nest and how many items they hold in all;
+// it adds each member they pay, the platform aside, to members.
+func splitShape(rules []rule, members map[string]bool) (levels, items int) {
 	for _, r := range rules {
-		l, n := splitShape(r.sub)
+		l, n := splitShape(r.sub, members)
 		levels = max(levels, l+1)
 		items += n + 1
+		if r.bizUserID != OwnerPlatform {
+			members[r.bizUserID] = true
+		}
 	}
 	return levels, items
 }

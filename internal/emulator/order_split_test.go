@@ -26,28 +26,27 @@ var splitMembers = []string{"10000", "10001", "10002", "10003", "10004"}
 // splitMethods make an order of 1500, fee 0, paying "shop" with a split
 // rule: a consumption by "buyer", or a payout to shop of a collection that
 // buyer paid, alone or as a batch's only item. Each answers the order's
-// outcome: the call's error, or for a batch the failed item's.
+// outcome: the call's, its error for a batch the failed item's.
 var splitMethods = []struct {
 	name  string
-	order func(t *testing.T, e *Emulator, no, splits string) *soa.Error
+	order func(t *testing.T, e *Emulator, no, splits string) Outcome
 }{
-	{"consumeApply", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
-		_, serr := do(t, e, "consumeApply", consume("buyer", "shop", no, 1500, 0, splits))
-		return serr
+	{"consumeApply", func(t *testing.T, e *Emulator, no, splits string) Outcome {
+		return call(t, e, "OrderService", "consumeApply", consume("buyer", "shop", no, 1500, 0, splits))
 	}},
-	{"signalAgentPay", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
+	{"signalAgentPay", func(t *testing.T, e *Emulator, no, splits string) Outcome {
 		ok(t, e, "agentCollectApply", collect("buyer", "shop", "k-"+no, 1500))
-		_, serr := do(t, e, "signalAgentPay", payoutWith("shop", no, "k-"+no, 1500, splits))
-		return serr
+		return call(t, e, "OrderService", "signalAgentPay", payoutWith("shop", no, "k-"+no, 1500, splits))
 	}},
-	{"batchAgentPay", func(t *testing.T, e *Emulator, no, splits string) *soa.Error {
+	{"batchAgentPay", func(t *testing.T, e *Emulator, no, splits string) Outcome {
 		ok(t, e, "agentCollectApply", collect("buyer", "shop", "k-"+no, 1500))
 		item := strings.Replace(payoutWith("shop", no, "k-"+no, 1500, splits), `,"tradeCode":"4001"`, "", 1)
-		ok(t, e, "batchAgentPay", fmt.Sprintf(`{"bizBatchNo":"B-%s","tradeCode":"4001","batchPayList":[%s]}`, no, item))
+		out := call(t, e, "OrderService", "batchAgentPay", fmt.Sprintf(`{"bizBatchNo":"B-%s","tradeCode":"4001","batchPayList":[%s]}`, no, item))
+		require.Nil(t, out.Err, "the batch is taken; its item fails")
 		if o := orderView(t, e, no); o.ErrorCode != "" {
-			return &soa.Error{Code: o.ErrorCode, Message: o.ErrorMessage}
+			out.Err = &soa.Error{Code: o.ErrorCode, Message: o.ErrorMessage}
 		}
-		return nil
+		return out
 	}},
 }
 
@@ -55,7 +54,12 @@ var splitMethods = []struct {
 // the split members ready to receive.
 func splitTest(t *testing.T) *Emulator {
 	t.Helper()
-	e := newTest()
+	return splitTestOf(t, newTest())
+}
+
+// splitTestOf readies e as splitTest does.
+func splitTestOf(t *testing.T, e *Emulator) *Emulator {
+	t.Helper()
 	funded(t, e, 10000, "buyer")
 	funded(t, e, 0, append([]string{"shop"}, splitMembers...)...)
 	realNamed(t, e, append([]string{"shop"}, splitMembers...)...)
@@ -96,7 +100,7 @@ func TestSplitRuleOfTheSpec(t *testing.T) {
 		t.Run(m.name, func(t *testing.T) {
 			e := splitTest(t)
 			feesBefore := owned(e, OwnerPlatform, SetEscrow)
-			require.Nil(t, m.order(t, e, "s1", specSplitRule))
+			require.Nil(t, m.order(t, e, "s1", specSplitRule).Err)
 			got := map[string]int64{}
 			for _, id := range append([]string{"shop", "buyer"}, splitMembers...) {
 				got[id] = owned(e, id, SetEscrow)
@@ -112,8 +116,9 @@ func TestSplitRuleOfTheSpec(t *testing.T) {
 }
 
 // TestSplitRuleChecks: each method refuses a split rule that does not fit
-// (spec §5.3, §4.2.4: three levels, ten members, a receiver passes on no
-// more than it has after its fee), and then nothing moves.
+// (spec §5.3, §4.2.4: three levels, a receiver passes on no more than it
+// has after its fee), and then nothing moves. TestSplitMembers checks the
+// ten members.
 func TestSplitRuleChecks(t *testing.T) {
 	item := func(id string, amount, fee int64, sub ...string) string {
 		return fmt.Sprintf(`{"bizUserId":%q,"amount":%d,"fee":%d,"splitRuleList":[%s]}`, id, amount, fee, strings.Join(sub, ","))
@@ -128,7 +133,7 @@ func TestSplitRuleChecks(t *testing.T) {
 		{"the spec's example", specSplitRule, "", ""},
 		{"a child takes all its parent has after the fee", item("10000", 1000, 10, item("10001", 990, 0)), "", ""},
 		{"three levels", item("10000", 100, 0, item("10001", 50, 0, item("10002", 20, 0))), "", ""},
-		{"ten members", item("10000", 1000, 0, ten...), "", ""},
+		{"ten items", item("10000", 1000, 0, ten...), "", ""},
 		{"children over the parent's amount less its fee", item("10000", 1000, 10, item("10001", 500, 0), item("10002", 491, 0)),
 			"40020", "splitRule[0].splitRuleList shares add up to 991, more than the 990 that 10000 has"},
 		{"a third level over its parent", item("10000", 1000, 0, item("10001", 500, 5, item("10003", 496, 0))),
@@ -139,10 +144,6 @@ func TestSplitRuleChecks(t *testing.T) {
 		{"the first level over the order", item("10000", 1501, 0), "40020", "shares add up to 1501, more than the 1500 left after the fee"},
 		{"four levels", item("10000", 100, 0, item("10001", 50, 0, item("10002", 20, 0, item("10003", 5, 0)))),
 			"10000", "nests 4 levels deep; split rules take 3 levels at most (spec §5.3"},
-		{"eleven members", item("10000", 1000, 0, append(ten, item("10002", 1, 0))...),
-			"10000", "holds 11 items at all its levels; split rules take 10 members at most"},
-		{"eleven members on the first level", strings.Repeat(item("10001", 1, 0)+",", 10) + item("10002", 1, 0),
-			"10000", "holds 11 items"},
 		{"an unknown nested receiver", item("10000", 1000, 0, item("ghost", 1, 0)), "30058", "ghost"},
 		{"a nested receiver in an unknown set", item("10000", 1000, 0, `{"bizUserId":"10001","accountSetNo":"999999","amount":1,"fee":0}`),
 			"30019", "999999"},
@@ -153,7 +154,7 @@ func TestSplitRuleChecks(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(m.name+"/"+tt.name, func(t *testing.T) {
 				e := splitTest(t)
-				serr := m.order(t, e, "s1", tt.splits)
+				serr := m.order(t, e, "s1", tt.splits).Err
 				if tt.code == "" {
 					require.Nil(t, serr, "%v", serr)
 					assertBalanced(t, e)
@@ -177,6 +178,97 @@ func splitName(method string) string {
 		return "splitRule"
 	}
 	return "splitRuleList"
+}
+
+// TestSplitMembers: a split rule pays ten members at most at all its
+// levels together (spec §5.3, §4.2.4: 分账总会员数<=10), counted once each
+// however many items name them, the platform not at all; an eleventh is
+// 10000 whether strict or not. More than ten items naming ten members or
+// fewer pass with a split-members note, as the spec does not say whether
+// the platform counts items (10000 with --strict), and nothing moves when
+// refused.
+func TestSplitMembers(t *testing.T) {
+	item := func(id string, amount int64, sub ...string) string {
+		return fmt.Sprintf(`{"bizUserId":%q,"amount":%d,"fee":0,"splitRuleList":[%s]}`, id, amount, strings.Join(sub, ","))
+	}
+	platform := `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100001","amount":1,"fee":0}`
+	// items are one item each of members m1 to mN, 1 fen each
+	items := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = item(fmt.Sprint("m", i+1), 1)
+		}
+		return out
+	}
+	list := func(its ...string) string { return strings.Join(its, ",") }
+	tests := []struct {
+		name, splits string
+		code         string // "" when it passes
+		noted        bool   // passes with a split-members note (10000 with --strict)
+		says         string
+	}{
+		{"ten members", list(items(10)...), "", false, ""},
+		{"ten members over three levels", item("m9", 100, item("m10", 50, items(8)...)), "", false, ""},
+		{"eleven members", list(items(11)...), "10000", false, "pays 11 members at all its levels; split rules take 10 members at most"},
+		{"eleven members over three levels", item("m10", 100, item("m11", 50, items(9)...)), "10000", false, "pays 11 members"},
+		{"eleven members and the platform", list(append(items(11), platform)...), "10000", false, "pays 11 members"},
+		{"ten members and the platform: eleven items", list(append(items(10), platform)...), "", true,
+			"holds 11 items at all its levels, naming 10 members"},
+		{"eleven items naming one member", strings.Repeat(item("m1", 1)+",", 10) + item("m1", 1), "", true,
+			"holds 11 items at all its levels, naming 1 members"},
+		{"a member at each level, and ten more items", item("m1", 100, item("m1", 50, append(items(9), item("m1", 1))...)), "", true,
+			"holds 12 items at all its levels, naming 9 members"},
+		{"four levels are refused first", item("m1", 100, item("m2", 50, item("m3", 20, items(11)...))), "10000", false,
+			"nests 4 levels deep"},
+	}
+	var members []string
+	for i := range 11 {
+		members = append(members, fmt.Sprint("m", i+1))
+	}
+	for _, m := range splitMethods {
+		for _, tt := range tests {
+			for _, strict := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/%s/strict=%v", m.name, tt.name, strict), func(t *testing.T) {
+					e := newTest()
+					if strict {
+						e = newStrict()
+					}
+					e = splitTestOf(t, e)
+					funded(t, e, 0, members...)
+					realNamed(t, e, members...)
+					out := m.order(t, e, "s1", tt.splits)
+					notes := notesOf(out.Portability, RuleSplitMembers)
+					code := tt.code
+					if tt.noted && strict {
+						code = "10000"
+					}
+					if code == "" {
+						require.Nil(t, out.Err, "%v", out.Err)
+						if !tt.noted {
+							assert.Empty(t, notes)
+							return
+						}
+						require.Len(t, notes, 1, "%v", out.Portability)
+						assert.Equal(t, "10000", notes[0].Code)
+						assert.Contains(t, notes[0].Message, tt.says)
+						assert.Contains(t, notes[0].Message, "spec §5.3")
+						return
+					}
+					require.NotNil(t, out.Err)
+					assert.Equal(t, code, out.Err.Code)
+					assert.Contains(t, out.Err.Message, tt.says)
+					if tt.noted {
+						assert.Contains(t, out.Err.Message, "rule "+RuleSplitMembers)
+					}
+					assert.Empty(t, notes)
+					for _, id := range append([]string{"shop"}, members...) {
+						assert.Zero(t, owned(e, id, SetEscrow), id)
+					}
+					assertBalanced(t, e)
+				})
+			}
+		}
+	}
 }
 
 // TestSplitSets: a member's share goes into the set its item names, the

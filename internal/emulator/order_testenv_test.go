@@ -244,6 +244,8 @@ func orderLeniencies() []orderLeniency {
 			`"industryName":"其他","source":1,"withdrawType":"T1"}`}, // the older T1 (spec §4.2.3 note 6)
 		{ruleParamFormat, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // 不可包含“|” (spec §4.2.4)
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"extendInfo":"a|b",`)},
+		{RuleSplitMembers, "10000", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // 11 items, 1 member (spec §5.3)
+			strings.TrimSuffix(strings.Repeat(`{"bizUserId":"shop","amount":1,"fee":0},`, 11), ","))},
 		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set
 			`{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""), `"accountSetNo":"200126"`, `"accountSetNo":"100001"`, 1)},
 		{RuleRefundList, "10000", feeInEscrow, "refund", // refundList (1): not for a consumption

@@ -143,7 +143,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr := w.Header()
 	hdr["Content-Type"] = h.jsonType
-	if len(ex.portability) > 0 {
+	// Only an OK answer says it would fail: an error answer fails already,
+	// and a note beside its errorCode would read as another reason.
+	if ex.err == nil && len(ex.portability) > 0 {
 		hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(ex.portability)}
 	}
 	// A length, never chunked: some SDKs read the body with one fixed
