@@ -68,7 +68,7 @@ func badCases(t *testing.T, e *env) []badCase {
 		{name: "v missing", raw: f(func(v url.Values) { v.Del("v") }), code: "10001", message: "v"},
 		{name: "v empty", raw: f(func(v url.Values) { v.Set("v", "") }), code: "10001", message: "v"},
 		{name: "v unknown", raw: f(func(v url.Values) { v.Set("v", "3.0") }), code: "10000", message: "3.0"},
-		{name: "v without minor", raw: f(func(v url.Values) { v.Set("v", "2") }), code: "10000"},
+		{name: "v of another minor", raw: f(func(v url.Values) { v.Set("v", "2.1") }), code: "10000", message: "2.1"},
 		{name: "req missing", raw: f(func(v url.Values) { v.Del("req") }), code: "10001", message: "req"},
 		{name: "req empty", raw: f(func(v url.Values) { v.Set("req", "") }), code: "10001", message: "req"},
 		{name: "req not JSON", raw: resigned(`{"service":`), code: "10000", message: "not a JSON object"},

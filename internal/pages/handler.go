@@ -142,8 +142,16 @@ func buttonAction(action string) string {
 	return ""
 }
 
-// openPage verifies the signed parameters and shows the page.
+// openPage verifies the signed parameters and shows the page. Parameters
+// the merchant's code URL-encoded twice (the Java SDK's encodeTwice, PHP's
+// urlencode(urlencode(...)), which the payment-password pages accept) are
+// decoded once more first; the journal keeps them as received.
 func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Values) {
+	if again, ok := form.DecodeTwice(values); ok {
+		values = again
+		h.log.LogAttrs(r.Context(), slog.LevelDebug, "page parameters were URL-encoded twice; decoded again",
+			slog.String("path", r.URL.Path))
+	}
 	p, verified, serr := h.newPageSession(r, values)
 	visitOf(w).verified(verified)
 	if serr == nil {

@@ -203,15 +203,18 @@ func (h *Handler) checkSigned(ex *exchange) *soa.Error {
 	return h.verify(ex)
 }
 
-// checkVersion accepts the interface versions real SDKs send.
+// checkVersion accepts the interface versions real SDKs send: 2.0 (spec
+// §3.1), 1.0 (the legacy clients' default), and 2 or 1, which PHP clients
+// that keep the version as a number send (a production client against
+// fintech.allinpay.com has `$version = 2`; it signs and verifies as 2.0).
 func checkVersion(v string) *soa.Error {
 	switch v {
-	case "2.0", "1.0":
+	case "2.0", "1.0", "2", "1":
 		return nil
 	case "":
 		return soa.Errorf("10001", "v")
 	default:
-		return soa.Errorf("10000", "v must be \"2.0\" (or \"1.0\"), got %q", v)
+		return soa.Errorf("10000", "v must be \"2.0\" (or \"1.0\"; \"2\" and \"1\" are read as them), got %q", v)
 	}
 }
 

@@ -91,12 +91,21 @@ func envelopeName(doc map[string]any, key, code, example string) (string, *Error
 }
 
 // paramObject checks the envelope's param: absent or null is an empty map.
+// An empty array is refused like any array (what the platform answers to
+// one is not known), with the reason it is usually sent: PHP clients that
+// drop empty params (the Onex/Tonglian Allinpay packages' requestParamFilter)
+// and json_encode what is left write an empty param as [].
 func paramObject(v any) (map[string]any, *Error) {
 	switch p := v.(type) {
 	case nil:
 		return map[string]any{}, nil
 	case map[string]any:
 		return p, nil
+	case []any:
+		if len(p) == 0 {
+			return nil, Errorf(CodeInvalidParam, "param must be a JSON object, got array []; "+
+				"PHP's json_encode writes an empty array as []: send (object)[] or use JSON_FORCE_OBJECT, or leave param out")
+		}
 	}
 	return nil, Errorf(CodeInvalidParam, "param must be a JSON object, got %s", describe(v))
 }

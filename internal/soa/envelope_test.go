@@ -76,8 +76,10 @@ func TestDecodeReqShapes(t *testing.T) {
 		{name: "empty method", req: `{"service":"S","method":""}`, wantCode: "10003", wantSubstr: `"method" is empty`},
 		{name: "object method", req: `{"service":"S","method":{}}`, wantCode: "10003", wantSubstr: "got object"},
 		{name: "service checked before method", req: `{}`, wantCode: "10002"},
-		{name: "param array", req: `{"service":"S","method":"m","param":[]}`, wantCode: "10000",
+		{name: "param array", req: `{"service":"S","method":"m","param":[1]}`, wantCode: "10000",
 			wantSubstr: "参数错误: param must be a JSON object, got array"},
+		{name: "param empty array, as PHP's json_encode writes an empty param", req: `{"service":"S","method":"m","param":[]}`,
+			wantCode: "10000", wantSubstr: "got array []; PHP's json_encode writes an empty array as []"},
 		{name: "param string", req: `{"service":"S","method":"m","param":"{}"}`, wantCode: "10000",
 			wantSubstr: `got string "{}"`},
 	}
