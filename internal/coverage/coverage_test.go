@@ -69,7 +69,8 @@ func TestRecord(t *testing.T) {
 
 // TestPortability: the notes of journaled calls are counted by rule, with
 // the methods and the first call as the example, the busiest rule first,
-// and the text report lists them under "would fail on the real test
+// only for calls answered OK (a call refused anyway is no portability
+// problem), and the text report lists them under "would fail on the real test
 // environment".
 func TestPortability(t *testing.T) {
 	c := New(soa.DefaultCatalogue())
@@ -82,6 +83,9 @@ func TestPortability(t *testing.T) {
 			Portability: []emulator.Portability{card, card}},
 		{ID: 6, SysID: "A", Service: "MemberService", Method: "createMember", Outcome: journal.OutcomeOK},
 		{ID: 7, SysID: "B", Service: "MemberService", Method: "getBankCardBin", Outcome: journal.OutcomeOK, Portability: []emulator.Portability{card}},
+		// noted on the way, then refused: the real environment refuses it too
+		{ID: 8, SysID: "A", Service: "MemberService", Method: "applyBindBankCard", Outcome: journal.OutcomeError, ErrorCode: "30045",
+			Portability: []emulator.Portability{card}},
 	} {
 		c.Record(&e)
 	}
