@@ -401,7 +401,7 @@ func TestSDKTypedAnswers(t *testing.T) {
 // TestSDKOpenGatewayNotServed: the clients of Allinpay's open-platform
 // gateway (appId, bizContent, signType=SHA256WithRSA; e.g. cnbattle/allinpay
 // client.go) speak another protocol than /service/soa, which tsymock does
-// not emulate; docs/sdks.md says they get HTTP 404.
+// not emulate; docs/sdks.md says they get HTTP 404, whose text says so.
 func TestSDKOpenGatewayNotServed(t *testing.T) {
 	e := demoEnv(t)
 	a := wireCall{method: http.MethodPost, target: "/op/gateway", contentType: "application/x-www-form-urlencoded;charset=utf-8",
@@ -409,4 +409,5 @@ func TestSDKOpenGatewayNotServed(t *testing.T) {
 			"method", "allinpay.yunst.memberService.createMember", "sign", "x", "signType", "SHA256WithRSA",
 			"timestamp", vectorTime, "version", "1.0")}.do(t, e)
 	assert.Equal(t, http.StatusNotFound, a.Status)
+	assert.Contains(t, string(a.Body), "open-platform gateway (appId, bizContent, signType=SHA256WithRSA) is not emulated")
 }

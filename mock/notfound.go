@@ -1,0 +1,60 @@
+package mock
+
+import (
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/pages"
+)
+
+// maxEchoedPath bounds the path a 404 repeats: enough to recognise it,
+// not a copy of whatever a client sent.
+const maxEchoedPath = 200
+
+// notFound answers a path tsymock does not serve with a 404 that says
+// what the client probably meant: the "404 page not found" of net/http
+// leaves a newcomer guessing whether the server, the path or the SDK's
+// configuration is wrong. The body is plain text (nosniff), so the echoed
+// path cannot become markup.
+func notFound(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if len(p) > maxEchoedPath {
+		p = p[:maxEchoedPath] + "…"
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusNotFound)
+	_, _ = fmt.Fprintf(w, "tsymock: no such address: %s %q\n%s\n", r.Method, p, notFoundHint(r.URL.Path))
+}
+
+// notFoundHint is what a path that is not served most likely stands for:
+// a page under an older environment's address, the open-platform gateway,
+// or a misspelt SOA endpoint (docs/sdks.md).
+func notFoundHint(p string) string {
+	if page, ok := pageNamed(path.Base(p)); ok {
+		return fmt.Sprintf("The page %s is served at %s (spec V2.1.5); %s is the address of an older "+
+			"environment, found in older demos: point your page URL at tsymock's (docs/sdks.md, \"Browser pages\").",
+			path.Base(p), page, p)
+	}
+	if strings.HasPrefix(p, "/op/") {
+		return "The open-platform gateway (appId, bizContent, signType=SHA256WithRSA) is not emulated: " +
+			"tsymock speaks the " + SOAPath + " protocol of spec V2.1.5 (docs/sdks.md, \"Other public clients\")."
+	}
+	return "The API is POST " + SOAPath + " (set your SDK's server URL to http://HOST:PORT" + SOAPath +
+		", or to http://HOST:PORT when it appends the path itself); the browser pages are under /yungateway/; " +
+		"the admin API under " + AdminPrefix + " (docs/sdks.md)."
+}
+
+// pageNamed is the path of the page whose file name is base
+// ("setPayPwd.html", "frontTrans.do").
+func pageNamed(base string) (string, bool) {
+	for _, p := range pages.Paths() {
+		if path.Base(p) == base {
+			return p, true
+		}
+	}
+	return "", false
+}
