@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -127,4 +128,7 @@ func TestAppPaymentAmountsOverHTTP(t *testing.T) {
 	}
 	_, err := c.pay("buyer", "a7", smsCode)
 	assert.Equal(t, "40004", apiCode(t, err), "an order in progress is not paid")
+	c.env.Clock.Advance(9 * 24 * time.Hour)
+	assert.Equal(t, client.OrderClosed, c.status("a7"), "closed by the nightly run after 8 days in progress (spec §6.9)")
+	assert.Equal(t, client.OrderSucceeded, c.status("a9"), "a finished order stays as it ended")
 }

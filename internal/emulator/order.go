@@ -137,10 +137,13 @@ func (o *order) ref() Ref {
 func (o *order) expired(now time.Time) bool { return now.After(o.closesAt()) }
 
 // statusAt is the order's status as getOrderDetail and the admin views
-// give it at now: an unpaid order past its closing is closed (6), before
-// anything touches it.
+// give it at now: an unpaid order past its closing, and one in progress
+// past the platform's eight-day close, are closed (6), before anything
+// touches them.
 func (o *order) statusAt(now time.Time) int {
-	if o.status == statusUnpaid && o.expired(now) {
+	switch {
+	case o.status == statusUnpaid && o.expired(now),
+		o.status == statusInProgress && now.After(inProgressClose(o.created)):
 		return statusClosed
 	}
 	return o.status
@@ -160,8 +163,27 @@ func (o *order) closesAt() time.Time {
 
 // nightlyClose is the first 00:30 China time at which an order created at
 // created is more than 24 hours old (spec §4.2.1 (2)).
-func nightlyClose(created time.Time) time.Time {
-	old := created.Add(24 * time.Hour).In(soa.Shanghai())
+func nightlyClose(created time.Time) time.Time { return closeRunAfter(created, 24*time.Hour) }
+
+// inProgressDays is how long an order stays in progress (99) before the
+// platform's nightly run closes it (spec §6.9: 进行中的订单，8 天日终
+// （00:30）批量关闭进行中的订单).
+const inProgressDays = 8
+
+// inProgressClose is the nightly run (00:30 China time) that closes an
+// order created at created and still in progress: the first after it is
+// eight days old. The spec does not say whether the days count from the
+// order's creation or from when it went in progress; for the one order
+// tsymock keeps in progress (the test environment's ALIPAY_APP_OPEN of 7
+// fen, spec §5.2) the two are the same moment.
+func inProgressClose(created time.Time) time.Time {
+	return closeRunAfter(created, inProgressDays*24*time.Hour)
+}
+
+// closeRunAfter is the first of the platform's nightly runs (00:30 China
+// time) at which an order created at created is more than age old.
+func closeRunAfter(created time.Time, age time.Duration) time.Time {
+	old := created.Add(age).In(soa.Shanghai())
 	at := time.Date(old.Year(), old.Month(), old.Day(), 0, 30, 0, 0, soa.Shanghai())
 	if !at.After(old) {
 		at = at.AddDate(0, 0, 1)

@@ -223,7 +223,7 @@ func (a *app) complete(o *order) *soa.Error {
 // payable checks that an order is waiting for payment and not expired.
 func (a *app) payable(o *order) *soa.Error {
 	if o.status != statusUnpaid {
-		return soa.Errorf("40004", "order %s has status %d", o.bizOrderNo, o.status)
+		return soa.Errorf("40004", "order %s has status %d", o.bizOrderNo, o.statusAt(a.now()))
 	}
 	if o.expired(a.now()) {
 		o.status = statusClosed

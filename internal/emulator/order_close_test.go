@@ -63,3 +63,37 @@ func TestUnpaidOrderClosesAtNight(t *testing.T) {
 	assert.Equal(t, "40003", code(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.0.0.1"}`))
 	assert.Equal(t, "40019", code(t, e, "closeOrder", `{"bizOrderNo":"d2"}`), "closed already, as a closed order is")
 }
+
+// TestInProgressClosesAfterEightDays: an order in progress (99; the test
+// environment's ALIPAY_APP_OPEN of 7 fen, spec §5.2) is closed (6) by the
+// platform's nightly run once it is more than eight days old (spec §6.9:
+// 进行中的订单，8 天日终（00:30）批量关闭进行中的订单), and then takes
+// neither a pay nor a closeOrder.
+func TestInProgressClosesAfterEightDays(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		created   time.Time
+		openUntil time.Time // the last instant it is still in progress
+	}{
+		{"made at noon", time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC), time.Date(2026, 12, 6, 16, 30, 0, 0, time.UTC)},
+		{"made at 00:10", time.Date(2026, 11, 27, 16, 10, 0, 0, time.UTC), time.Date(2026, 12, 5, 16, 30, 0, 0, time.UTC)},
+		{"made at 00:30 exactly", time.Date(2026, 11, 27, 16, 30, 0, 0, time.UTC), time.Date(2026, 12, 6, 16, 30, 0, 0, time.UTC)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.openUntil, inProgressClose(tt.created).UTC())
+			c := clock.NewManual(tt.created)
+			e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
+			market(t, e)
+			ok(t, e, "depositApply", orderParams("depositApply", "buyer", "a7", 7, `{"ALIPAY_APP_OPEN":{"amount":7}}`, ""))
+			status := func() int64 { return asInt(ok(t, e, "getOrderDetail", `{"bizOrderNo":"a7"}`)["orderStatus"]) }
+
+			assert.Equal(t, int64(statusInProgress), status())
+			c.Set(tt.openUntil)
+			assert.Equal(t, int64(statusInProgress), status(), "still in progress until the run")
+			c.Advance(time.Second)
+			assert.Equal(t, int64(statusClosed), status(), "closed by the nightly run")
+			assert.Equal(t, statusClosed, orderView(t, e, "a7").Status, "the admin view says so too")
+			assert.Equal(t, "40019", code(t, e, "closeOrder", `{"bizOrderNo":"a7"}`))
+		})
+	}
+}

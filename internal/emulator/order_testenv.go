@@ -106,8 +106,8 @@ func hasTestAmounts(key string) bool { return key == "ALIPAY_APP_OPEN" || key ==
 
 // answerAtOnce ends a native app payment of a test amount as the test
 // environment does right after the apply: it succeeds (and is notified),
-// stays in progress (status 99, for good), or fails (and the failure is
-// notified). Other orders wait.
+// stays in progress (status 99, until the platform's eight-day close:
+// statusAt), or fails (and the failure is notified). Other orders wait.
 func (a *app) answerAtOnce(o *order) {
 	ch := o.pay.channel()
 	if ch == nil || !hasTestAmounts(ch.Key) {
