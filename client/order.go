@@ -38,8 +38,10 @@ const (
 
 // OrderResponse is the common answer of the calls that create an order
 // (DepositApply, ConsumeApply, AgentCollectApply, WithdrawApply). A pending
-// order confirmed by SMS carries TradeNo and ValidateType; one completed on
-// a page carries PayInfo, where to send the user's browser. PayStatus,
+// deposit, consumption or collection carries TradeNo, and ValidateType 1
+// (ValidateSMS) when it waits for Pay with the SMS code (spec §4.2.2; a
+// withdrawal's answer has neither, §4.2.3); one completed on a page carries
+// PayInfo, where to send the user's browser. PayStatus,
 // PayFailMessage and BizUserID are empty unless the order was applied for
 // with validateType 0 and is not paid outside (a QR code, JS, wallet or app
 // payment), as spec §4.2.2 and §5.2 say: read the outcome from Pay, the
@@ -54,7 +56,7 @@ type OrderResponse struct {
 	PayInfo        string `json:"payInfo"`
 	PayCode        string `json:"payCode"`       // ORDER_VSPPAY: the 6 digits a POS takes
 	WeChatAPPInfo  string `json:"weChatAPPInfo"` // WECHATPAY_APP_OPEN: the app's payment parameters, JSON text
-	ValidateType   int64  `json:"validateType"`
+	ValidateType   int64  `json:"validateType"`  // ValidateSMS or, when not answered, 0
 	ExtendInfo     string `json:"extendInfo"`
 }
 

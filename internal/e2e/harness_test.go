@@ -70,6 +70,7 @@ func startStoppable(t testing.TB, cfg mock.Config) (string, *mock.Server, func()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	stop := sync.OnceFunc(func() {
+		checkAnswersDocumented(t, srv)
 		// Connections a client dialed but never used look new to the
 		// server, and Shutdown waits 5 s for those: close them first.
 		http.DefaultTransport.(*http.Transport).CloseIdleConnections()

@@ -109,7 +109,7 @@ func TestWithdrawDefaultsToSMSOverHTTP(t *testing.T) {
 	delete(p, "validateType")
 	got, err := sendSpec(t, c.Client, "OrderService.withdrawApply", p)
 	require.NoError(t, err)
-	assert.Equal(t, json.Number("1"), got["validateType"])
+	assert.NotContains(t, got, "validateType", "not in §4.2.3's response table")
 	assert.NotContains(t, got, "payStatus", "only validateType 0 answers payStatus (spec §4.2.3)")
 	assert.Equal(t, []int64{100000}, c.balances("buyer"), "nothing left before pay")
 	paid, err := c.pay("buyer", "w1", smsCode)

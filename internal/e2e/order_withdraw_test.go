@@ -59,7 +59,8 @@ func TestWithdrawConfirmedBySMS(t *testing.T) {
 	req.ValidateType = client.ValidateSMS
 	got, err := c.WithdrawApply(c.ctx, req)
 	require.NoError(t, err)
-	assert.Equal(t, []any{"", client.ValidateSMS}, []any{got.PayStatus, got.ValidateType}, "no payStatus before pay (spec §4.2.3)")
+	assert.Equal(t, []any{"", int64(0), ""}, []any{got.PayStatus, got.ValidateType, got.TradeNo},
+		"no payStatus before pay, and no validateType or tradeNo: not in the response table (spec §4.2.3)")
 	assert.Equal(t, []int64{5000}, c.balances("wendy"))
 	_, err = c.pay("wendy", "w1", smsCode)
 	require.NoError(t, err)

@@ -224,17 +224,34 @@ func (o *order) payStatus() string {
 // bizUserId come only with an order applied for with validateType 0 (their
 // rows in the spec's response tables) and not paid outside (spec §5.2: the
 // QR, JS, mini-program, wallet and app methods return no payStatus; their
-// outcome is notified and queried).
+// outcome is notified and queried). tradeNo and validateType are rows of
+// the deposit, consumption and collection tables only, not of the
+// withdrawals' (§4.2.3, §4.2.23). validateType is answered only as 1, when
+// the order waits for pay with its SMS code (§4.2.2: 当支付方式为收银宝快捷且
+// 需验证短信验证码时才返回，返回值为"1"表示需继续调用【确认支付（后台+短信验证
+// 码确认）】); the spec names quick pay, and tsymock answers it for every
+// card or balance order that pay confirms (a choice: the agreement and
+// real-name card payments are confirmed the same way), never 0 or 2.
 func (o *order) answer() map[string]any {
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "extendInfo": o.extendInfo}
 	if o.reportsStatus() {
 		v["payStatus"], v["payFailMessage"], v["bizUserId"] = o.payStatus(), o.errorMessage, o.payer
 	}
-	if o.status == statusUnpaid {
+	if o.status != statusUnpaid || o.notifiesFailure() {
+		return v
+	}
+	v["tradeNo"] = o.orderNo
+	if o.waitsForSMS() {
 		v["validateType"] = o.validateType
-		v["tradeNo"] = o.orderNo
 	}
 	return v
+}
+
+// waitsForSMS reports whether the order is confirmed with pay and the SMS
+// code (validateType 1), not on a page or outside.
+func (o *order) waitsForSMS() bool {
+	ch := o.pay.channel()
+	return o.validateType == validateSMS && (ch == nil || ch.Confirm == soa.ConfirmSMS)
 }
 
 // reportsStatus: the application's answer carries payStatus (see answer).
