@@ -67,7 +67,7 @@ func (h *checkHistory) day(t *testing.T) {
 	step()
 	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":900,"couponAmount":200,"extendInfo":"refund-x"}`)
 	step()
-	ok(t, e, "refund", `{"bizOrderNo":"r2","oriBizOrderNo":"d1","bizUserId":"buyer","amount":100}`)
+	ok(t, e, "refund", `{"bizOrderNo":"r2","oriBizOrderNo":"d1","bizUserId":"buyer","amount":100,"feeAmount":5}`)
 	step()
 	h.confirmed(t, "consumeApply", orderParams("consumeApply", "buyer", "wx", 100, `{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-openid","amount":100}}`, ""))
 	step()
@@ -147,7 +147,7 @@ func TestCheckAccountDetail(t *testing.T) {
 		{"d1", "充值", 1000, 10, "00:00:00", 1000, "", "QUICKPAY_VSP", "", masked},
 		{"c1", "消费", 1000, 0, "00:01:00", 500, "", "COMBINEDPAY", "", ""},
 		{"r1", "退款", 900, 0, "00:02:00", 500, "refund-x", "COMBINEDPAY", "c1", ""},
-		{"r2", "退款", 100, 0, "00:03:00", 100, "", "QUICKPAY_VSP", "d1", masked},
+		{"r2", "退款", 100, 5, "00:03:00", 100, "", "QUICKPAY_VSP", "d1", masked}, // 手续费: the fee given back
 		{"wx", "消费", 100, 0, "00:04:00", 100, "", "WECHAT_PUBLIC", "", "o-openid"},
 		{"k1", "托收", 300, 0, "00:05:00", 0, "", "BALANCE", "", ""},
 		{"p1", "托付", 100, 0, "00:06:00", 0, "", "WITHDRAW_BALANCE", "", ""},

@@ -44,6 +44,9 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	if feeBack < 0 || feeBack > ori.fee-ori.feeRefunded || feeBack > o.amount {
 		return nil, soa.Errorf("40020", "feeAmount %d: the fee left to refund on %s is %d", feeBack, ori.bizOrderNo, ori.fee-ori.feeRefunded)
 	}
+	// The refund's fee is the fee it gives back: its line's 手续费 in the
+	// reconciliation file (spec §4.3.2: the order's Fee) and the admin view.
+	o.fee = feeBack
 	if coupon < 0 || coupon > o.amount {
 		return nil, soa.Errorf("40020", "couponAmount %d must be between 0 and the refund's amount %d", coupon, o.amount)
 	}
