@@ -34,7 +34,34 @@ type OrderDetail struct {
 	ExtendInfo     string `json:"extendInfo"`
 	OriOrderNo     string `json:"oriOrderNo"`
 	OriBizOrderNo  string `json:"oriBizOrderNo"`
+	// RefundWhereabouts is where a refund went: RefundToBalance or
+	// RefundToChannel (every refund has it); PayWhereabouts a payout's,
+	// PayToBalance.
+	RefundWhereabouts int64 `json:"refundWhereabouts"`
+	PayWhereabouts    int64 `json:"payWhereabouts"`
+	// Acct is the payer's account: the masked card of a card payment or a
+	// withdrawal, a WeChat openid, an Alipay user id.
+	Acct string `json:"acct"`
+	// The 收银宝 keys of an order paid at a VSP terminal (a POS or 当面付
+	// payment): what the channel reported.
+	AcctType               string `json:"accttype"` // a swiped card's 借贷标志: 00 debit, 02 credit, ...
+	TermNo                 string `json:"termno"`
+	CusID                  string `json:"cusid"`
+	PayInterfaceOutTradeNo string `json:"payInterfaceOutTradeNo"` // 收银宝's trxid
+	TermRefNum             string `json:"termrefnum"`
+	ChannelFee             string `json:"channelFee"`     // fen, as text
+	ChannelPaytime         string `json:"channelPaytime"` // yyyyMMddHHmmss
+	PayInterfaceTrxCode    string `json:"payInterfacetrxcode"`
+	TraceNo                string `json:"traceno"`
 }
+
+// Where a refund or a payout went (spec §4.2.19 refundWhereabouts,
+// payWhereabouts).
+const (
+	RefundToBalance int64 = 1 // to the payer's balance
+	RefundToChannel int64 = 2 // back to the card, WeChat, Alipay... paid with
+	PayToBalance    int64 = 1 // a payout to the receiver's balance
+)
 
 // GetOrderDetail calls OrderService.getOrderDetail. An unknown order is a
 // *Error with Code "40000".

@@ -41,6 +41,12 @@ type TerminalPaymentRequest struct {
 	Srctrxid       string `json:"srctrxid"`
 	URL            string `json:"url"`
 	OrderBackURL   string `json:"orderBackUrl"`
+	POS            bool   `json:"pos"` // a card swiped at a 收银宝 POS, not a 当面付 QR code
+	Traceno        string `json:"traceno"`
+	Termrefnum     string `json:"termrefnum"`
+	ChannelFee     string `json:"channelFee"`
+	Acct           string `json:"acct"`
+	AcctType       string `json:"accttype"`
 }
 
 // adminReserveFundIn books a transfer into ?sysid='s reserve fund and
@@ -67,7 +73,8 @@ func (a *API) adminTerminalPayment(w http.ResponseWriter, r *http.Request) {
 	n, err := a.Server.TerminalPayment(sysid, emulator.TerminalPayment{Termid: req.Termid,
 		OrderType: cmp.Or(req.OrderType, "depositApply"), Amount: req.Amount, PayStatus: cmp.Or(req.PayStatus, "success"),
 		PayFailMessage: req.PayFailMessage, TrxCode: req.TrxCode, Srctrxid: req.Srctrxid, URL: req.URL,
-		OrderBackURL: req.OrderBackURL})
+		OrderBackURL: req.OrderBackURL, POS: req.POS, Traceno: req.Traceno, Termrefnum: req.Termrefnum,
+		ChannelFee: req.ChannelFee, Acct: req.Acct, AcctType: req.AcctType})
 	writeNotified(w, n, err)
 }
 

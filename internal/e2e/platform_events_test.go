@@ -216,6 +216,28 @@ func TestTerminalPaymentBackfill(t *testing.T) {
 	all, _ = c.balance("shop")
 	assert.Equal(t, int64(700), all, "the redelivered back-fill was booked")
 
+	answer("600", `{"bizOrderNo":"BF-5","merchantRet":"0000"}`)
+	swiped := pay(`{"termid":"T1","amount":600,"pos":true,"termrefnum":"310000000600","channelFee":"4",` +
+		`"acct":"6228480000000000001","accttype":"02","url":"` + m.URL + `"}`)
+	assert.Equal(t, map[string]string{"termrefnum": "310000000600", "channelFee": "4", "traceno": swiped.Form["trxid"][len(swiped.Form["trxid"])-6:]},
+		pick(swiped.Form, "termrefnum", "channelFee", "traceno"), "a POS payment's back-fill (spec §4.1.22)")
+	require.Equal(t, mock.NotifyDelivered, deliver(t, e.srv, swiped.ID).State)
+	raw, err = c.Call(c.ctx, "OrderService", "getOrderDetail", map[string]any{"bizOrderNo": "BF-5"})
+	require.NoError(t, err)
+	for _, kv := range []string{`"termno":"T1"`, `"cusid":"C1"`, `"payInterfaceOutTradeNo":"` + swiped.Form["trxid"] + `"`,
+		`"termrefnum":"310000000600"`, `"channelFee":"4"`, `"channelPaytime":"` + swiped.Form["paytime"] + `"`,
+		`"accttype":"02"`, `"acct":"622848*********0001"`} {
+		assert.Contains(t, string(raw), kv, "a POS payment's keys in getOrderDetail (spec §4.2.19)")
+	}
+	detail, err := c.GetOrderDetail(c.ctx, "BF-5")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"T1", "C1", swiped.Form["trxid"], "310000000600", "4", swiped.Form["traceno"], "02", "622848*********0001"},
+		[]string{detail.TermNo, detail.CusID, detail.PayInterfaceOutTradeNo, detail.TermRefNum, detail.ChannelFee, detail.TraceNo,
+			detail.AcctType, detail.Acct}, "the Go client reads them")
+	refundDetail, err := c.GetOrderDetail(c.ctx, "BF-2")
+	require.NoError(t, err)
+	assert.Equal(t, client.RefundToChannel, refundDetail.RefundWhereabouts)
+
 	code, body := a.do(http.MethodPost, "terminal-payment?sysid="+e.SysID, `{"termid":"T9","amount":1,"url":"`+m.URL+`"}`)
 	assert.Equal(t, http.StatusBadRequest, code)
 	assert.Contains(t, string(body), `"errorCode": "20009"`)

@@ -42,6 +42,16 @@ type TerminalPayment struct {
 	Srctrxid       string // a refund's original trxid
 	URL            string // the merchant's 订单补登 URL, configured with the platform off-line
 	OrderBackURL   string // where the order's result notification goes; "" is URL
+	// POS marks a card swiped at a 收银宝 POS rather than a 当面付 QR code:
+	// its back-fill carries traceno and termrefnum (spec §4.1.22: 仅收银宝当面
+	// 付 POS 支付才返回, pos 支付时必填), and its order result and
+	// getOrderDetail the card's accttype (§4.2.15, §4.2.19: 刷卡消费交易必传).
+	POS        bool
+	Traceno    string // the terminal's serial; POS only, default the trxid's last 6 digits
+	Termrefnum string // the reference number; POS only, default the trxid's last 12 digits
+	ChannelFee string // the channel's fee in fen, as 收银宝 reports it; a POS payment's default "0"
+	Acct       string // the card (masked when it is a full number) or the wallet's user id
+	AcctType   string // 借贷标志 00 debit (a POS payment's default), 01, 02, 03, 04, 05, 99
 }
 
 // backfill is a terminal payment waiting for the merchant's answer, or
@@ -51,6 +61,8 @@ type backfill struct {
 	orderBackURL string
 	answered     bool
 	orderNo      string // the order booked, "" unless the merchant took it
+	acct         string // what the order's acct becomes (masked)
+	acctType     string // the order's accttype: a POS payment's card
 }
 
 // TerminalPayment records a terminal payment of sysid and queues its
@@ -60,8 +72,13 @@ type backfill struct {
 // (Srctrxid) a back-filled payment that succeeded (40000). Nothing is
 // booked until AnswerBackfill.
 func (e *Emulator) TerminalPayment(sysid string, tp TerminalPayment) (Event, *soa.Error) {
+	pos := ""
+	if tp.POS {
+		pos = "1"
+	}
 	v, serr := e.page(sysid, actTerminalPayment, tp.Termid, tp.OrderType, strconv.FormatInt(tp.Amount, 10), tp.PayStatus,
-		tp.PayFailMessage, tp.TrxCode, tp.Srctrxid, tp.URL, tp.OrderBackURL)
+		tp.PayFailMessage, tp.TrxCode, tp.Srctrxid, tp.URL, tp.OrderBackURL,
+		pos, tp.Traceno, tp.Termrefnum, tp.ChannelFee, tp.Acct, tp.AcctType)
 	ev, _ := v.(Event)
 	return ev, serr
 }
@@ -84,8 +101,11 @@ func channelAction(name string, arg func(int) string) (opFunc, bool) {
 	switch name {
 	case actTerminalPayment:
 		amount, _ := strconv.ParseInt(arg(2), 10, 64)
+		// Args 9 on came with the POS fields; a log written before them
+		// replays as the 当面付 payment it was.
 		tp := TerminalPayment{Termid: arg(0), OrderType: arg(1), Amount: amount, PayStatus: arg(3),
-			PayFailMessage: arg(4), TrxCode: arg(5), Srctrxid: arg(6), URL: arg(7), OrderBackURL: arg(8)}
+			PayFailMessage: arg(4), TrxCode: arg(5), Srctrxid: arg(6), URL: arg(7), OrderBackURL: arg(8),
+			POS: arg(9) == "1", Traceno: arg(10), Termrefnum: arg(11), ChannelFee: arg(12), Acct: arg(13), AcctType: arg(14)}
 		return func(a *app) (any, *soa.Error) { return a.terminalPayment(tp) }, true
 	case actBackfillAnswer:
 		return func(a *app) (any, *soa.Error) { return a.answerBackfill(arg(0), arg(1), arg(2), arg(3)) }, true
@@ -104,17 +124,18 @@ func (a *app) terminalPayment(tp TerminalPayment) (any, *soa.Error) {
 	form := map[string]string{"bizUserId": owner.bizUserID, "accountSetNo": a.escrowSet(),
 		"cusid": owner.terminal(tp.Termid).cusID, "termid": tp.Termid, "ordertype": tp.OrderType,
 		"bizseq": a.number(), "trxid": a.number(), "amount": strconv.FormatInt(tp.Amount, 10),
-		"payStatus": tp.PayStatus, "paytime": a.now().In(soa.Shanghai()).Format("20060102150405")}
+		"payStatus": tp.PayStatus, "paytime": vspTime(a.now())}
 	if serr := a.linkRefund(tp, form); serr != nil {
 		return nil, serr
 	}
 	optional(form, "payFailMessage", tp.PayFailMessage)
 	optional(form, "payInterfacetrxcode", tp.TrxCode)
+	acctType := posFields(tp, form)
 	back := tp.OrderBackURL
 	if back == "" {
 		back = tp.URL
 	}
-	put(&a.backfills, form["trxid"], &backfill{form: form, orderBackURL: back})
+	put(&a.backfills, form["trxid"], &backfill{form: form, orderBackURL: back, acct: maskAcct(tp.Acct), acctType: acctType})
 	a.notify(Event{Kind: EventBackfill, Service: soa.MemberService, Method: "orderBackfill", BackURL: tp.URL,
 		Status: EventOK, Form: form})
 	return a.outbox.items[len(a.outbox.items)-1].ev.clone(), nil
@@ -129,6 +150,13 @@ func checkTerminalPayment(tp TerminalPayment) *soa.Error {
 		return soa.Errorf("10000", "payStatus %q: success or fail, the final statuses a back-fill reports", tp.PayStatus)
 	case tp.Amount <= 0:
 		return soa.Errorf("40020", "amount must be positive, got %d", tp.Amount)
+	case !tp.POS && (tp.Traceno != "" || tp.Termrefnum != "" || tp.AcctType != ""):
+		return soa.Errorf("10000", "traceno, termrefnum and accttype are a POS payment's (pos: true); a 当面付 QR "+
+			"payment has none (spec §4.1.22)")
+	case tp.AcctType != "" && !slices.Contains(acctTypes(), tp.AcctType):
+		return soa.Errorf("10000", "accttype %q: one of %s (spec §4.2.19)", tp.AcctType, strings.Join(acctTypes(), ", "))
+	case tp.ChannelFee != "" && !isFen(tp.ChannelFee):
+		return soa.Errorf("10000", "channelFee %q: the channel's fee in fen, digits only (spec §4.1.22)", tp.ChannelFee)
 	}
 	return nil
 }
@@ -200,7 +228,7 @@ func (a *app) backfilledOrder(bf *backfill, bizOrderNo, extendInfo string) *orde
 	amount, _ := strconv.ParseInt(f["amount"], 10, 64)
 	o := &order{orderNo: a.number(), bizOrderNo: bizOrderNo, kind: kindDeposit, payer: f["bizUserId"],
 		accountSet: f["accountSetNo"], amount: amount, status: statusUnpaid, created: a.now(),
-		backURL: bf.orderBackURL, extendInfo: extendInfo, payMethod: backfillPayMethod}
+		backURL: bf.orderBackURL, extendInfo: extendInfo, payMethod: backfillPayMethod, acct: bf.acct}
 	member, outside := acct(o.payer, o.accountSet), acct(OwnerOutside, o.accountSet)
 	o.legs = []Leg{{outside, member, amount}}
 	if f["ordertype"] == backfillRefund {

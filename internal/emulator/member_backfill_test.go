@@ -117,7 +117,8 @@ func TestBackfillOutcomes(t *testing.T) {
 // assertBackfilledRefund: getOrderDetail of the back-filled refund R-1 of
 // P-1 answers every key of spec §4.2.19 a refund has, with its type:
 // refundWhereabouts (a Long, required for a refund) is 2, back to the
-// card or wallet the terminal took.
+// card or wallet the terminal took; the terminal's keys (termno, cusid,
+// its trxid, the channel's time).
 func assertBackfilledRefund(t *testing.T, et *envTest) {
 	t.Helper()
 	out := et.e.Call(context.Background(), Request{SysID: "a", Service: soa.OrderService, Method: "getOrderDetail",
@@ -126,8 +127,10 @@ func assertBackfilledRefund(t *testing.T, et *envTest) {
 	got := out.Value
 	assert.Equal(t, map[string]any{"orderNo": got["orderNo"], "bizOrderNo": "R-1", "oriOrderNo": got["oriOrderNo"],
 		"oriBizOrderNo": "P-1", "orderStatus": statusSucceeded, "errorMessage": "", "amount": int64(100),
-		"payDatetime": "2026-11-28 12:00:00", "buyerBizUserId": "m1", "extendInfo": "", "refundWhereabouts": int64(toChannel)},
+		"payDatetime": "2026-11-28 12:00:00", "buyerBizUserId": "m1", "extendInfo": "", "refundWhereabouts": int64(toChannel),
+		"termno": "T1", "cusid": "CUS1", "payInterfaceOutTradeNo": got["payInterfaceOutTradeNo"], "channelPaytime": "20261128120000"},
 		got)
+	assert.Regexp(t, `^\d+$`, got["payInterfaceOutTradeNo"], "the refund's trxid")
 	assert.IsType(t, "", got["orderNo"])
 	assert.IsType(t, "", got["oriOrderNo"])
 }

@@ -16,6 +16,7 @@ func (a *app) result(o *order) Event {
 		rv["oriOrderNo"], rv["oriBizOrderNo"] = no, biz
 	}
 	maps.Copy(rv, o.whereaboutsFields())
+	a.withChannel(rv, o)
 	ev := Event{Service: "OrderService", Method: "pay", BackURL: o.backURL, Status: EventOK, ReturnValue: rv, Order: true}
 	if o.status == statusFailed {
 		ev.Status, ev.ErrorCode, ev.Message = EventError, o.errorCode, o.errorMessage

@@ -35,6 +35,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 		v["oriOrderNo"], v["oriBizOrderNo"] = no, biz
 	}
 	maps.Copy(v, o.whereaboutsFields())
+	a.withChannel(v, o)
 	return v, nil
 }
 

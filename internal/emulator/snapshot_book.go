@@ -69,11 +69,13 @@ func int64Value(v any) any {
 }
 
 func (b *backfill) state(trxid string) BackfillState {
-	return BackfillState{Trxid: trxid, Form: b.form, OrderBackURL: b.orderBackURL, Answered: b.answered, OrderNo: b.orderNo}
+	return BackfillState{Trxid: trxid, Form: b.form, OrderBackURL: b.orderBackURL, Answered: b.answered, OrderNo: b.orderNo,
+		Acct: b.acct, AcctType: b.acctType}
 }
 
 func (s *BackfillState) backfill() *backfill {
-	return &backfill{form: maps.Clone(s.Form), orderBackURL: s.OrderBackURL, answered: s.Answered, orderNo: s.OrderNo}
+	return &backfill{form: maps.Clone(s.Form), orderBackURL: s.OrderBackURL, answered: s.Answered, orderNo: s.OrderNo,
+		acct: s.Acct, acctType: s.AcctType}
 }
 
 func (g *goods) state() GoodsState {

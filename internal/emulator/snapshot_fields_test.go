@@ -64,6 +64,7 @@ func keptFields() map[string]string {
 		"Event.Form": "EventState.Form", "Event.Key": "EventState.Key",
 		"backfill.form": "BackfillState.Form", "backfill.orderBackURL": "BackfillState.OrderBackURL",
 		"backfill.answered": "BackfillState.Answered", "backfill.orderNo": "BackfillState.OrderNo",
+		"backfill.acct": "BackfillState.Acct", "backfill.acctType": "BackfillState.AcctType",
 
 		"orderBook.all": "OrderState.OrderNo", "orderBook.ledger": "EntryState.Leg",
 		"orderBook.freezes": "FreezeState.BizFreezenNo", "orderBook.transfers": "TransferState.BizTransferNo",

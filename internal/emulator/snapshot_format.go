@@ -294,6 +294,8 @@ type BackfillState struct {
 	OrderBackURL string            `json:"orderBackUrl,omitempty"`
 	Answered     bool              `json:"answered,omitempty"`
 	OrderNo      string            `json:"orderNo,omitempty"`
+	Acct         string            `json:"acct,omitempty"`
+	AcctType     string            `json:"accttype,omitempty"`
 }
 
 // FreezeState is one freezeMoney and what it still holds.

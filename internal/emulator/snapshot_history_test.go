@@ -185,7 +185,8 @@ func memberHistory() []step {
 			no, serr := h.e.AnswerBackfill(h.sysid, ev.Form["trxid"], merchantRetOK, "B-1", "ext")
 			h.pageOK(serr)
 			waiting, serr := h.e.TerminalPayment(h.sysid, TerminalPayment{Termid: "T1", OrderType: backfillDeposit, Amount: 300,
-				PayStatus: "fail", PayFailMessage: "declined", URL: "http://127.0.0.1/backfill"})
+				PayStatus: "fail", PayFailMessage: "declined", URL: "http://127.0.0.1/backfill",
+				POS: true, Acct: "6228480000000000001", AcctType: "02"})
 			h.pageOK(serr)
 			h.kept["waiting"] = waiting.Form["trxid"]
 			in, serr := h.e.ReserveFundIn(h.sysid, ReserveFundTransfer{AccountNo: "6222", Amount: 5000, MerID: "TLT1", BackURL: "http://127.0.0.1/rf"})

@@ -87,3 +87,12 @@ func orderAnswer() []Param {
 		str("weChatAPPInfo").doc("WECHATPAY_APP_OPEN: a JSON text (spec §5.13)"),
 		integer("validateType"), str("extendInfo"))
 }
+
+// channelReturns are the 收银宝 keys of an order paid at a VSP terminal
+// (spec §4.2.15, §4.2.19): what the channel reported, passed on.
+func channelReturns() []Param {
+	return params(str("accttype").oneOf("00 debit, 01 passbook, 02 credit, 03 semi-credit, 04 prepaid, 05 foreign, 99 other",
+		"00", "01", "02", "03", "04", "05", "99"), str("termno"), str("cusid"),
+		str("payInterfaceOutTradeNo").doc("收银宝's trxid"), str("termrefnum"), str("channelFee").doc("fen, as text"),
+		str("channelPaytime").doc("yyyyMMddHHmmss"), str("payInterfacetrxcode"), str("traceno"))
+}

@@ -57,13 +57,14 @@ func orderQueryMethods() []Method {
 			Returns: params(integer("allAmount"), integer("freezenAmount"))},
 		{Service: OrderService, Name: "getOrderDetail", Doc: "An order's status.",
 			Params: params(str("bizOrderNo").req()),
-			Returns: params(str("orderNo"), str("bizOrderNo"), integer("orderStatus").
+			Returns: append(params(str("orderNo"), str("bizOrderNo"), integer("orderStatus").
 				oneOf("1 unpaid, 3 failed, 4 succeeded, 5 succeeded then refunded, 6 closed, 99 in progress",
 					"1", "3", "4", "5", "6", "99"),
 				str("errorMessage"), integer("amount"), str("payDatetime"), str("buyerBizUserId"),
 				str("oriOrderNo"), str("oriBizOrderNo"),
 				integer("refundWhereabouts").oneOf("1 to the balance, 2 back to the card or channel", "1", "2"),
-				integer("payWhereabouts").oneOf("1 to the balance", "1"), str("acct"), str("extendInfo"))},
+				integer("payWhereabouts").oneOf("1 to the balance", "1"), str("acct"), str("extendInfo")),
+				channelReturns()...)},
 		{Service: OrderService, Name: "queryInExpDetail", Doc: "A member's ledger between two dates.",
 			Params: params(bizUserID(), str("accountSetNo"), methodDate("dateStart", "yyyy-MM-dd").req(),
 				methodDate("dateEnd", "yyyy-MM-dd").req(), integer("startPosition").req().atLeast(1),

@@ -1,0 +1,119 @@
+package emulator
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestBackfillChannelFields: a back-filled order answers in getOrderDetail
+// and its result notification the 收银宝 keys of spec §4.2.19 and §4.2.15:
+// the terminal, the sub-merchant, the trxid as the channel's serial, the
+// channel's time; a POS payment also traceno and termrefnum (its
+// back-fill's too, §4.1.22), the channel fee and the card's accttype, by
+// default made from the trxid. A 当面付 QR payment has none of the POS
+// keys, and a POS key without pos is refused.
+func TestBackfillChannelFields(t *testing.T) {
+	tests := []struct {
+		name     string
+		tp       TerminalPayment
+		form     map[string]string // back-fill form keys that must hold (trxid-derived ones checked apart)
+		absent   []string          // keys neither the form nor the answer has
+		accttype string
+		acct     string
+	}{
+		{"a 当面付 QR payment", TerminalPayment{TrxCode: "VSP501"}, map[string]string{"payInterfacetrxcode": "VSP501"},
+			[]string{"traceno", "termrefnum", "channelFee", "accttype"}, "", ""},
+		{"a QR payment with the channel's fee", TerminalPayment{ChannelFee: "3"}, map[string]string{"channelFee": "3"},
+			[]string{"traceno", "termrefnum", "accttype"}, "", ""},
+		{"a POS payment, defaults", TerminalPayment{POS: true}, map[string]string{"channelFee": "0"}, nil, "00", ""},
+		{"a POS payment, as the terminal said", TerminalPayment{POS: true, Traceno: "000123", Termrefnum: "310000000123",
+			ChannelFee: "6", Acct: "6228480000000000001", AcctType: "02"},
+			map[string]string{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6"}, nil, "02", "622848*********0001"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			et := backfillTest(t)
+			tp := tt.tp
+			tp.Termid, tp.OrderType, tp.Amount, tp.PayStatus, tp.URL = "T1", backfillDeposit, 1500, "success", "http://127.0.0.1/b"
+			ev, serr := et.e.TerminalPayment("a", tp)
+			require.Nil(t, serr)
+			f := ev.Form
+			for k, v := range tt.form {
+				assert.Equal(t, v, f[k], k)
+			}
+			if tp.POS && tp.Traceno == "" {
+				assert.Equal(t, f["trxid"][len(f["trxid"])-6:], f["traceno"])
+				assert.Equal(t, f["trxid"][len(f["trxid"])-12:], f["termrefnum"])
+			}
+			_, serr = et.e.AnswerBackfill("a", f["trxid"], merchantRetOK, "B-1", "")
+			require.Nil(t, serr)
+			detail, serr := et.e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService",
+				Method: "getOrderDetail", Param: map[string]any{"bizOrderNo": "B-1"}})
+			require.Nil(t, serr)
+			evs := et.e.TakeEvents()
+			result := evs[len(evs)-1].ReturnValue // after the back-fill itself
+			for _, got := range []map[string]any{detail, result} {
+				assert.Equal(t, []any{"T1", "CUS1", f["trxid"], f["paytime"]},
+					[]any{got["termno"], got["cusid"], got["payInterfaceOutTradeNo"], got["channelPaytime"]})
+				for _, k := range []string{"traceno", "termrefnum", "channelFee", "payInterfacetrxcode"} {
+					if f[k] != "" {
+						assert.Equal(t, f[k], got[k], k)
+					}
+				}
+				for _, k := range tt.absent {
+					assert.NotContains(t, got, k)
+					assert.NotContains(t, f, k)
+				}
+				if tt.accttype != "" {
+					assert.Equal(t, tt.accttype, got["accttype"])
+				}
+				if tt.acct != "" {
+					assert.Equal(t, tt.acct, got["acct"], "the card masked")
+				}
+			}
+		})
+	}
+	et := backfillTest(t)
+	for _, tp := range []TerminalPayment{{Traceno: "1"}, {POS: true, AcctType: "07"}, {ChannelFee: "1.5"}} {
+		tp.Termid, tp.OrderType, tp.Amount, tp.PayStatus = "T1", backfillDeposit, 1, "success"
+		_, serr := et.e.TerminalPayment("a", tp)
+		assert.Equal(t, "10000", errCode(serr), "%+v", tp)
+	}
+}
+
+// TestOrderVSPPayChannelFields: an ORDER_VSPPAY order paid on tsymock's POS
+// page answers the keys a POS payment must (spec §4.2.19: termrefnum,
+// channelFee, channelPaytime 收银宝订单 pos 支付时必填; accttype), made up
+// from the order: traceno its payCode, the channel's serial as in the
+// reconciliation file. An order of another method has none.
+func TestOrderVSPPayChannelFields(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	v := ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "pos1", 100, `{"ORDER_VSPPAY":{"amount":100,"vspCusid":"CUS9"}}`, ""))
+	detail := ok(t, e, "getOrderDetail", `{"bizOrderNo":"pos1"}`)
+	assert.NotContains(t, detail, "termrefnum", "not before it is paid")
+	_, serr := e.ConfirmOrder("app", "pos1")
+	require.Nil(t, serr)
+	detail = ok(t, e, "getOrderDetail", `{"bizOrderNo":"pos1"}`)
+	no := v["orderNo"].(string)
+	assert.Equal(t, map[string]any{"payInterfaceOutTradeNo": "TSYMOCK" + no, "traceno": v["payCode"],
+		"termrefnum": no[len(no)-12:], "channelFee": "0", "channelPaytime": "20261128120000", "accttype": "00", "cusid": "CUS9"},
+		pickAny(detail, "payInterfaceOutTradeNo", "traceno", "termrefnum", "channelFee", "channelPaytime", "accttype", "cusid"))
+
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "bal", 100, `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":0,`))
+	assert.NotContains(t, ok(t, e, "getOrderDetail", `{"bizOrderNo":"bal"}`), "termrefnum")
+}
+
+// pickAny is the entries of m with these keys that it has.
+func pickAny(m map[string]any, keys ...string) map[string]any {
+	out := map[string]any{}
+	for _, k := range keys {
+		if v, ok := m[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
