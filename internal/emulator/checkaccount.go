@@ -31,6 +31,8 @@ type checkLine struct {
 	oriBizOrderNo       string // a refund's original
 	oriOrderNo          string
 	card                string // masked card, or a wallet's openid or userid
+	serial              string // 渠道流水号 when the channel reported one (a back-filled order's trxid)
+	channelFee          string // 渠道手续费 the channel reported, fen; "" is 0
 }
 
 // transferPayMethod is the 支付方式 of a platform transfer. applicationTransfer
@@ -48,17 +50,19 @@ const (
 // fields are the line's 21 columns, in spec §4.3.2's order. The amounts the
 // platform reads from a channel's or 小通's files and tsymock has none of
 // (渠道手续费, 通商云手续费, 持卡人手续费) are 0, as the spec has an empty
-// one shown; so are 预付卡交易金额 and, without a channel, 渠道流水号.
+// one shown; so are 预付卡交易金额 and, without a channel, 渠道流水号. A
+// back-filled order shows what its terminal reported instead: 收银宝's
+// trxid as 渠道流水号 and its fee as 渠道手续费.
 // 预付卡是否结算, 渠道交易类型 and 卡类别 stay empty: tsymock keeps no
 // prepaid cards and no channel's own trade type or card kind.
 func (l checkLine) fields() []string {
 	fen := func(n int64) string { return strconv.FormatInt(n, 10) }
 	serial := "0"
 	if l.channel > 0 {
-		serial = channelSerial(l.orderNo)
+		serial = cmp.Or(l.serial, channelSerial(l.orderNo))
 	}
 	return []string{l.orderNo, l.kind, fen(l.amount), fen(l.fee), soa.FormatTime(l.at), l.bizOrderNo,
-		fen(l.channel), serial, "0", "0", fen(l.installment), "0", l.extendInfo, "", "0", l.payMethod,
+		fen(l.channel), serial, cmp.Or(l.channelFee, "0"), "0", fen(l.installment), "0", l.extendInfo, "", "0", l.payMethod,
 		l.oriBizOrderNo, l.oriOrderNo, "", l.card, ""}
 }
 

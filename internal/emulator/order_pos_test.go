@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -116,4 +117,27 @@ func pickAny(m map[string]any, keys ...string) map[string]any {
 		}
 	}
 	return out
+}
+
+// TestBackfillFileLine: a back-filled order's line in the reconciliation
+// file shows what its terminal reported (spec §4.3.2: 渠道流水号 and 渠道手续费
+// are taken from the channel's file): 收银宝's trxid and its fee.
+func TestBackfillFileLine(t *testing.T) {
+	et := backfillTest(t)
+	ev, serr := et.e.TerminalPayment("a", TerminalPayment{Termid: "T1", OrderType: backfillDeposit, Amount: 1500,
+		PayStatus: "success", POS: true, ChannelFee: "4", URL: "http://127.0.0.1/b"})
+	require.Nil(t, serr)
+	_, serr = et.e.AnswerBackfill("a", ev.Form["trxid"], merchantRetOK, "B-1", "")
+	require.Nil(t, serr)
+	text, err := et.e.CheckAccountFile("a", "20261128", false)
+	require.NoError(t, err)
+	var line []string
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		if f := strings.Split(l, "|"); len(f) > 5 && f[5] == "B-1" {
+			line = f
+		}
+	}
+	require.NotNil(t, line, "B-1 in:\n%s", text)
+	assert.Equal(t, []string{"充值", "1500", "1500", ev.Form["trxid"], "4", "ORDER_VSPPAY"},
+		[]string{line[1], line[2], line[6], line[7], line[8], line[15]})
 }

@@ -91,6 +91,11 @@ func (a *app) original(o *order) (orderNo, bizOrderNo string, ok bool) {
 // 支付方式.
 func (a *app) fileLine(o *order, seq int) checkLine {
 	l := orderLine(o, seq)
+	if o.payMethod == backfillPayMethod {
+		if bf := a.backfillOf(o); bf != nil {
+			l.serial, l.channelFee = bf.form["trxid"], bf.form["channelFee"]
+		}
+	}
 	if o.oriTransfer != "" {
 		l.oriOrderNo, l.oriBizOrderNo, _ = a.original(o)
 		l.payMethod = transferPayMethod
