@@ -30,7 +30,7 @@ func TestRefundJourney(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, client.OrderDetail{OrderNo: got.OrderNo, BizOrderNo: "r1", OrderStatus: client.OrderSucceeded,
 		Amount: 1000, PayDatetime: "2026-11-28 12:00:00", BuyerBizUserID: "payer", OriOrderNo: ori.OrderNo,
-		OriBizOrderNo: "c1"}, *detail)
+		OriBizOrderNo: "c1", RefundWhereabouts: client.RefundToBalance}, *detail, "a balance payment is refunded to the balance")
 
 	_, err = c.Refund(c.ctx, refund("payer", "r2", "c1", 2001))
 	assert.Equal(t, "40020", apiCode(t, err), "2000 is left to refund")
