@@ -41,7 +41,8 @@ func (c *orderClient) wireDetail(bizOrderNo string) map[string]json.RawMessage {
 // channelFee, channelPaytime: 收银宝订单 pos 支付时必填; accttype:
 // 刷卡消费交易必传), by default made from its trxid; a 当面付 QR payment
 // the terminal's, without the POS ones, and its wallet's user id as acct,
-// unmasked. Orders paid by balance or by card carry none of them.
+// unmasked. Orders paid by balance or by card carry none of them. Neither
+// back-filled order is refunded through the API (§4.2.16 note 5: 40039).
 func TestBackfillDetailOverHTTP(t *testing.T) {
 	e := newNotifyEnv(t, fastNotify(0))
 	c := e.orders(t)
@@ -103,5 +104,10 @@ func TestBackfillDetailOverHTTP(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, got)
 		})
+	}
+
+	for _, no := range []string{"POS-1", "QR-1"} {
+		_, err := c.Refund(c.ctx, refund("shop", "R-"+no, no, 100))
+		assert.Equal(t, "40039", apiCode(t, err), "%s refunds at the terminal only (spec §4.2.16 note 5)", no)
 	}
 }

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -44,10 +43,7 @@ func TestBackfillChannelFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			et := backfillTest(t)
 			tp := tt.tp
-			tp.Termid, tp.OrderType, tp.Amount, tp.PayStatus, tp.URL = "T1", backfillDeposit, 1500, "success", "http://127.0.0.1/b"
-			ev, serr := et.e.TerminalPayment("a", tp)
-			require.Nil(t, serr)
-			f := ev.Form
+			f := et.backfilled(tp, "B-1")
 			for k, v := range tt.form {
 				assert.Equal(t, v, f[k], k)
 			}
@@ -55,8 +51,6 @@ func TestBackfillChannelFields(t *testing.T) {
 				assert.Equal(t, f["trxid"][len(f["trxid"])-6:], f["traceno"])
 				assert.Equal(t, f["trxid"][len(f["trxid"])-12:], f["termrefnum"])
 			}
-			_, serr = et.e.AnswerBackfill("a", f["trxid"], merchantRetOK, "B-1", "")
-			require.Nil(t, serr)
 			detail, serr := et.e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService",
 				Method: "getOrderDetail", Param: map[string]any{"bizOrderNo": "B-1"}})
 			require.Nil(t, serr)
@@ -130,11 +124,7 @@ func pickAny(m map[string]any, keys ...string) map[string]any {
 // are taken from the channel's file): 收银宝's trxid and its fee.
 func TestBackfillFileLine(t *testing.T) {
 	et := backfillTest(t)
-	ev, serr := et.e.TerminalPayment("a", TerminalPayment{Termid: "T1", OrderType: backfillDeposit, Amount: 1500,
-		PayStatus: "success", POS: true, ChannelFee: "4", URL: "http://127.0.0.1/b"})
-	require.Nil(t, serr)
-	_, serr = et.e.AnswerBackfill("a", ev.Form["trxid"], merchantRetOK, "B-1", "")
-	require.Nil(t, serr)
+	form := et.backfilled(TerminalPayment{POS: true, ChannelFee: "4"}, "B-1")
 	text, err := et.e.CheckAccountFile("a", "20261128", false)
 	require.NoError(t, err)
 	var line []string
@@ -144,7 +134,7 @@ func TestBackfillFileLine(t *testing.T) {
 		}
 	}
 	require.NotNil(t, line, "B-1 in:\n%s", text)
-	assert.Equal(t, []string{"充值", "1500", "1500", ev.Form["trxid"], "4", "ORDER_VSPPAY"},
+	assert.Equal(t, []string{"充值", "1500", "1500", form["trxid"], "4", "ORDER_VSPPAY"},
 		[]string{line[1], line[2], line[6], line[7], line[8], line[15]})
 }
 
@@ -181,22 +171,10 @@ func TestBackfillDetailVSP(t *testing.T) {
 			ChannelFee: "6", Acct: "6228480000000000001", AcctType: "02"},
 			want{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6", "accttype": "02",
 				"acct": "622848*********0001"}},
-		{"a POS refund at the terminal", TerminalPayment{POS: true, OrderType: backfillRefund, ChannelFee: "1"},
+		{"a POS refund at the terminal", TerminalPayment{POS: true, OrderType: backfillRefund, Amount: 100, ChannelFee: "1"},
 			want{"traceno": "trxid6", "termrefnum": "trxid12", "channelFee": "1", "accttype": "00"}},
 	}
 	et := backfillTest(t)
-	pay := func(bizOrderNo string, tp TerminalPayment) map[string]string {
-		tp.Termid, tp.OrderType, tp.PayStatus, tp.URL = "T1", cmp.Or(tp.OrderType, backfillDeposit), "success", "http://127.0.0.1/b"
-		tp.Amount = 1500
-		if tp.OrderType == backfillRefund {
-			tp.Amount = 100
-		}
-		ev, serr := et.e.TerminalPayment("a", tp)
-		require.Nil(t, serr, bizOrderNo)
-		_, serr = et.e.AnswerBackfill("a", ev.Form["trxid"], merchantRetOK, bizOrderNo, "")
-		require.Nil(t, serr, bizOrderNo)
-		return ev.Form
-	}
 	detail := func(e *Emulator, bizOrderNo string) map[string]any {
 		v, serr := e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "getOrderDetail",
 			Param: map[string]any{"bizOrderNo": bizOrderNo}})
@@ -208,7 +186,7 @@ func TestBackfillDetailVSP(t *testing.T) {
 		if tt.tp.OrderType == backfillRefund {
 			tt.tp.Srctrxid = forms["B-2"]["trxid"] // the POS payment's, with defaults
 		}
-		forms[fmt.Sprintf("B-%d", i)] = pay(fmt.Sprintf("B-%d", i), tt.tp)
+		forms[fmt.Sprintf("B-%d", i)] = et.backfilled(tt.tp, fmt.Sprintf("B-%d", i))
 	}
 	s, err := et.e.Capture(nil)
 	require.NoError(t, err)
