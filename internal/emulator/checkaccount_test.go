@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -448,4 +450,79 @@ func TestCheckAccountFieldsStayInTheirColumn(t *testing.T) {
 			assert.Len(t, summary[0], 30)
 		})
 	}
+}
+
+// TestCheckAccountRefundFee: a refund's 手续费 in the detail file is its own
+// feeAmount, the part of the original's fee it gave back (spec §4.3.2: the
+// order's Fee, the platform's fee income; §4.2.16 notes 9 and 11: a fee is
+// refunded wholly, in parts or not at all): 0 for a refund that kept the
+// fee, never the original's fee. The original's line keeps what it took;
+// the admin view and a restored snapshot show the same.
+func TestCheckAccountRefundFee(t *testing.T) {
+	e := newTest()
+	funded(t, e, 2000, "buyer")
+	funded(t, e, 0, "shop")
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 600, 10, ""))
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c2", 300, 20, ""))
+	tests := []struct {
+		name, refund string // "" refund: the original's own line
+		ori          string
+		amount, fee  int64 // fee: feeAmount sent, and the line's 手续费
+	}{
+		{"an original keeps the fee it took", "", "c1", 600, 10},
+		{"a refund without feeAmount gives no fee back", "r0", "c1", 100, 0},
+		{"a part of the fee", "r1", "c1", 50, 3},
+		{"the rest of the fee, not the original's", "r2", "c1", 450, 7},
+		{"another original", "", "c2", 300, 20},
+		{"the whole fee at once", "r3", "c2", 300, 20},
+	}
+	want := map[string]int64{}
+	for _, tt := range tests {
+		no := cmp.Or(tt.refund, tt.ori)
+		want[no] = tt.fee
+		if tt.refund == "" {
+			continue
+		}
+		fee := ""
+		if tt.fee > 0 {
+			fee = fmt.Sprintf(`,"feeAmount":%d`, tt.fee)
+		}
+		v := ok(t, e, "refund", fmt.Sprintf(`{"bizOrderNo":%q,"oriBizOrderNo":%q,"bizUserId":"buyer","amount":%d%s}`,
+			tt.refund, tt.ori, tt.amount, fee))
+		require.Equal(t, "success", v["payStatus"], tt.name)
+	}
+	fees := func(e *Emulator) map[string]string {
+		text, err := e.CheckAccountFile("app", "20261128", false)
+		require.NoError(t, err)
+		out := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+			f := strings.Split(l, "|")
+			require.Greater(t, len(f), 16, l)
+			if f[1] == "消费" || f[1] == "退款" {
+				out[f[5]] = f[3]
+			}
+		}
+		return out
+	}
+	got := fees(e)
+	views := map[string]int64{}
+	for _, o := range e.Orders("app") {
+		views[o.BizOrderNo] = o.Fee
+	}
+	s, err := e.Capture(nil)
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, s.Encode(&b))
+	r := New(Config{Clock: clock.NewManual(e.clock.Now()), IDs: ids.NewSeeded(1)})
+	require.NoError(t, r.Restore(&b))
+	kept := fees(r)
+	for _, tt := range tests {
+		no := cmp.Or(tt.refund, tt.ori)
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, fmt.Sprint(tt.fee), got[no], "手续费 of %s", no)
+			assert.Equal(t, tt.fee, views[no], "the admin view's fee of %s", no)
+			assert.Equal(t, got[no], kept[no], "after a restore")
+		})
+	}
+	assert.Len(t, got, len(want), "one line per order: %v", got)
 }

@@ -50,7 +50,7 @@ type TerminalPayment struct {
 	Traceno    string // the terminal's serial; POS only, default the trxid's last 6 digits
 	Termrefnum string // the reference number; POS only, default the trxid's last 12 digits
 	ChannelFee string // the channel's fee in fen, as 收银宝 reports it; a POS payment's default "0"
-	Acct       string // the card (masked when it is a full number) or the wallet's user id
+	Acct       string // a POS swipe's card (masked when it is a full number); a QR payment's wallet user id, as given
 	AcctType   string // 借贷标志 00 debit (a POS payment's default), 01, 02, 03, 04, 05, 99
 }
 
@@ -135,7 +135,7 @@ func (a *app) terminalPayment(tp TerminalPayment) (any, *soa.Error) {
 	if back == "" {
 		back = tp.URL
 	}
-	put(&a.backfills, form["trxid"], &backfill{form: form, orderBackURL: back, acct: maskAcct(tp.Acct), acctType: acctType})
+	put(&a.backfills, form["trxid"], &backfill{form: form, orderBackURL: back, acct: terminalAcct(tp), acctType: acctType})
 	a.notify(Event{Kind: EventBackfill, Service: soa.MemberService, Method: "orderBackfill", BackURL: tp.URL,
 		Status: EventOK, Form: form})
 	return a.outbox.items[len(a.outbox.items)-1].ev.clone(), nil

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"testing"
 
@@ -19,6 +20,20 @@ func backfillTest(t *testing.T) *envTest {
 		"appid": "00013940", "vspTermid": "T1"})
 	et.e.TakeEvents()
 	return et
+}
+
+// backfilled is a payment at T1 that succeeded, a deposit of 1500 unless
+// tp says another ordertype or amount, whose back-fill the merchant takes
+// as bizOrderNo; it returns the back-fill's form.
+func (et *envTest) backfilled(tp TerminalPayment, bizOrderNo string) map[string]string {
+	et.t.Helper()
+	tp.Termid, tp.OrderType, tp.PayStatus = "T1", cmp.Or(tp.OrderType, backfillDeposit), "success"
+	tp.Amount, tp.URL = cmp.Or(tp.Amount, 1500), cmp.Or(tp.URL, "http://127.0.0.1/b")
+	ev, serr := et.e.TerminalPayment("a", tp)
+	require.Nil(et.t, serr, bizOrderNo)
+	_, serr = et.e.AnswerBackfill("a", ev.Form["trxid"], merchantRetOK, bizOrderNo, "")
+	require.Nil(et.t, serr, bizOrderNo)
+	return ev.Form
 }
 
 // TestBackfillDeposit: a terminal payment queues the back-fill notification
@@ -133,4 +148,34 @@ func assertBackfilledRefund(t *testing.T, et *envTest) {
 	assert.Regexp(t, `^\d+$`, got["payInterfaceOutTradeNo"], "the refund's trxid")
 	assert.IsType(t, "", got["orderNo"])
 	assert.IsType(t, "", got["oriOrderNo"])
+}
+
+// TestBackfillRefundOnTerminalOnly: an order back-filled from a 收银宝
+// terminal, a 当面付 QR payment or a POS swipe, is not refunded through
+// the API (spec §4.2.16 note 5: 不支持通过 SOA 接口发起退款的支付方式：收银宝订单
+// POS，收银宝当面付) but at the terminal, whose refund is back-filled; the
+// API's refund is 40039 and moves nothing.
+func TestBackfillRefundOnTerminalOnly(t *testing.T) {
+	tests := []struct {
+		name string
+		tp   TerminalPayment
+	}{
+		{"a 当面付 QR payment", TerminalPayment{TrxCode: "VSP501"}},
+		{"a POS swipe", TerminalPayment{POS: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			et := backfillTest(t)
+			paid := et.backfilled(tt.tp, "B-1")
+			before := et.e.Orders("a")
+			_, serr := et.e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "refund",
+				Param: map[string]any{"bizOrderNo": "R-1", "oriBizOrderNo": "B-1", "bizUserId": "m1", "amount": 100}})
+			assert.Equal(t, "40039", errCode(serr))
+			assert.Contains(t, serr.Error(), "§4.2.16 note 5")
+			assert.Equal(t, before, et.e.Orders("a"), "nothing booked")
+
+			et.backfilled(TerminalPayment{OrderType: backfillRefund, Amount: 100, Srctrxid: paid["trxid"], POS: tt.tp.POS}, "R-1")
+			assert.Len(t, et.e.Orders("a"), 2, "the terminal's refund is back-filled")
+		})
+	}
 }

@@ -109,13 +109,16 @@ func lastDigits(s string, n int) string {
 	return s[len(s)-n:]
 }
 
-// maskAcct masks a card number given as a POS payment's acct; a wallet's
-// user id or an already masked card is kept.
-func maskAcct(acct string) string {
-	if len(acct) >= 12 && strings.Trim(acct, "0123456789") == "" {
-		return cardHint(acct)
+// terminalAcct is the acct a terminal payment's order answers (spec
+// §4.2.19: 刷卡交易 a hidden card number; WeChat's openid, Alipay's
+// user_id): a POS swipe's card, masked when given whole; a 当面付 QR
+// payment's wallet id as given, even when it is all digits as Alipay's
+// 2088… user_id is, which is no card to mask.
+func terminalAcct(tp TerminalPayment) string {
+	if tp.POS && len(tp.Acct) >= 12 && strings.Trim(tp.Acct, "0123456789") == "" {
+		return cardHint(tp.Acct)
 	}
-	return acct
+	return tp.Acct
 }
 
 // isFen reports whether s is a non-negative amount in fen: digits only.

@@ -1,12 +1,17 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/ids"
 )
 
 // TestBackfillChannelFields: a back-filled order answers in getOrderDetail
@@ -38,10 +43,7 @@ func TestBackfillChannelFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			et := backfillTest(t)
 			tp := tt.tp
-			tp.Termid, tp.OrderType, tp.Amount, tp.PayStatus, tp.URL = "T1", backfillDeposit, 1500, "success", "http://127.0.0.1/b"
-			ev, serr := et.e.TerminalPayment("a", tp)
-			require.Nil(t, serr)
-			f := ev.Form
+			f := et.backfilled(tp, "B-1")
 			for k, v := range tt.form {
 				assert.Equal(t, v, f[k], k)
 			}
@@ -49,8 +51,6 @@ func TestBackfillChannelFields(t *testing.T) {
 				assert.Equal(t, f["trxid"][len(f["trxid"])-6:], f["traceno"])
 				assert.Equal(t, f["trxid"][len(f["trxid"])-12:], f["termrefnum"])
 			}
-			_, serr = et.e.AnswerBackfill("a", f["trxid"], merchantRetOK, "B-1", "")
-			require.Nil(t, serr)
 			detail, serr := et.e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService",
 				Method: "getOrderDetail", Param: map[string]any{"bizOrderNo": "B-1"}})
 			require.Nil(t, serr)
@@ -124,11 +124,7 @@ func pickAny(m map[string]any, keys ...string) map[string]any {
 // are taken from the channel's file): 收银宝's trxid and its fee.
 func TestBackfillFileLine(t *testing.T) {
 	et := backfillTest(t)
-	ev, serr := et.e.TerminalPayment("a", TerminalPayment{Termid: "T1", OrderType: backfillDeposit, Amount: 1500,
-		PayStatus: "success", POS: true, ChannelFee: "4", URL: "http://127.0.0.1/b"})
-	require.Nil(t, serr)
-	_, serr = et.e.AnswerBackfill("a", ev.Form["trxid"], merchantRetOK, "B-1", "")
-	require.Nil(t, serr)
+	form := et.backfilled(TerminalPayment{POS: true, ChannelFee: "4"}, "B-1")
 	text, err := et.e.CheckAccountFile("a", "20261128", false)
 	require.NoError(t, err)
 	var line []string
@@ -138,6 +134,96 @@ func TestBackfillFileLine(t *testing.T) {
 		}
 	}
 	require.NotNil(t, line, "B-1 in:\n%s", text)
-	assert.Equal(t, []string{"充值", "1500", "1500", ev.Form["trxid"], "4", "ORDER_VSPPAY"},
+	assert.Equal(t, []string{"充值", "1500", "1500", form["trxid"], "4", "ORDER_VSPPAY"},
 		[]string{line[1], line[2], line[6], line[7], line[8], line[15]})
+}
+
+// posDetailKeys are the keys of getOrderDetail (spec §4.2.19) that pass on
+// what 收银宝 reported of a terminal payment, acct among them.
+func posDetailKeys() []string {
+	return []string{"termno", "cusid", "payInterfaceOutTradeNo", "termrefnum", "channelFee", "channelPaytime",
+		"payInterfacetrxcode", "traceno", "accttype", "acct"}
+}
+
+// TestBackfillDetailVSP: getOrderDetail of a back-filled order answers
+// exactly the 收银宝 keys spec §4.2.19 lists for what its terminal
+// reported, each a String as the table types it: a 当面付 QR payment the
+// terminal, the sub-merchant, the trxid as payInterfaceOutTradeNo, the
+// paytime, the trxcode when reported; a POS payment also termrefnum,
+// channelFee and channelPaytime (收银宝订单 pos 支付时必填), traceno and
+// accttype (刷卡消费交易必传), by default made from its trxid, which the
+// seeded numbers give; a refund at the terminal its own trxid. A restored
+// snapshot answers the same. An order not paid at a terminal, by balance
+// or through 收银宝's gateway, has none of them.
+func TestBackfillDetailVSP(t *testing.T) {
+	type want map[string]string // "trxid", "trxid6", "trxid12", "paytime": the back-fill's
+	tests := []struct {
+		name string
+		tp   TerminalPayment
+		want want
+	}{
+		{"a 当面付 QR payment", TerminalPayment{TrxCode: "VSP511", Acct: "2088102146225135"},
+			want{"payInterfacetrxcode": "VSP511", "acct": "2088102146225135"}},
+		{"a QR payment, nothing optional", TerminalPayment{}, want{}},
+		{"a POS payment, defaults", TerminalPayment{POS: true},
+			want{"traceno": "trxid6", "termrefnum": "trxid12", "channelFee": "0", "accttype": "00"}},
+		{"a POS payment, as the terminal said", TerminalPayment{POS: true, Traceno: "000123", Termrefnum: "310000000123",
+			ChannelFee: "6", Acct: "6228480000000000001", AcctType: "02"},
+			want{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6", "accttype": "02",
+				"acct": "622848*********0001"}},
+		{"a POS refund at the terminal", TerminalPayment{POS: true, OrderType: backfillRefund, Amount: 100, ChannelFee: "1"},
+			want{"traceno": "trxid6", "termrefnum": "trxid12", "channelFee": "1", "accttype": "00"}},
+	}
+	et := backfillTest(t)
+	detail := func(e *Emulator, bizOrderNo string) map[string]any {
+		v, serr := e.Handle(context.Background(), Request{SysID: "a", Service: "OrderService", Method: "getOrderDetail",
+			Param: map[string]any{"bizOrderNo": bizOrderNo}})
+		require.Nil(t, serr, bizOrderNo)
+		return v
+	}
+	forms := map[string]map[string]string{}
+	for i, tt := range tests {
+		if tt.tp.OrderType == backfillRefund {
+			tt.tp.Srctrxid = forms["B-2"]["trxid"] // the POS payment's, with defaults
+		}
+		forms[fmt.Sprintf("B-%d", i)] = et.backfilled(tt.tp, fmt.Sprintf("B-%d", i))
+	}
+	s, err := et.e.Capture(nil)
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, s.Encode(&b))
+	r := New(Config{Clock: clock.NewManual(et.clock.Now()), IDs: ids.NewSeeded(1)})
+	require.NoError(t, r.Restore(&b))
+	for i, tt := range tests {
+		no := fmt.Sprintf("B-%d", i)
+		t.Run(tt.name, func(t *testing.T) {
+			f := forms[no]
+			exp := map[string]any{"termno": "T1", "cusid": "CUS1", "payInterfaceOutTradeNo": f["trxid"],
+				"channelPaytime": f["paytime"]}
+			for k, v := range tt.want {
+				exp[k] = map[string]string{"trxid6": f["trxid"][len(f["trxid"])-6:],
+					"trxid12": f["trxid"][len(f["trxid"])-12:]}[v]
+				if exp[k] == "" {
+					exp[k] = v
+				}
+			}
+			got := detail(et.e, no)
+			assert.Equal(t, exp, pickAny(got, posDetailKeys()...))
+			assert.Equal(t, got, detail(r, no), "a restored snapshot answers the same")
+		})
+	}
+
+	e := newTest()
+	market(t, e)
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "bal", 100, `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":0,`))
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "gw", 100, `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, ""))
+	_, serr := e.ConfirmOrder("app", "gw")
+	require.Nil(t, serr)
+	for _, no := range []string{"bal", "gw"} {
+		t.Run("no terminal: "+no, func(t *testing.T) {
+			got := ok(t, e, "getOrderDetail", fmt.Sprintf(`{"bizOrderNo":%q}`, no))
+			assert.EqualValues(t, 4, got["orderStatus"], "paid")
+			assert.Empty(t, pickAny(got, posDetailKeys()...))
+		})
+	}
 }

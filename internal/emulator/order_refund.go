@@ -138,9 +138,12 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	if ori.status != statusSucceeded && ori.status != statusRefunded {
 		return nil, soa.Errorf("40041", "order %s has status %d", ori.bizOrderNo, ori.status)
 	}
-	if ori.pay.part("ORDER_VSPPAY") != nil {
-		return nil, soa.Errorf("40039", "order %s was paid at a 收银宝 POS (ORDER_VSPPAY), which refunds on the terminal, "+
-			"not through the API (spec §4.2.16)", ori.bizOrderNo)
+	// §4.2.16 note 5: neither a 收银宝 POS order nor a 当面付 payment is
+	// refunded through the API. A back-filled order (either) has no pay
+	// parts, only its payMethod, so it is asked apart.
+	if ori.payMethod == backfillPayMethod || ori.pay.part(backfillPayMethod) != nil {
+		return nil, soa.Errorf("40039", "order %s was paid at a 收银宝 terminal (ORDER_VSPPAY: a POS or 当面付 payment), "+
+			"which refunds on the terminal, not through the API (spec §4.2.16 note 5)", ori.bizOrderNo)
 	}
 	switch ori.kind {
 	case kindDeposit, kindConsume, kindCollect:
