@@ -77,9 +77,9 @@ func (c *Client) SetCompanyInfo(ctx context.Context, req SetCompanyInfoRequest) 
 }
 
 // MemberInfo is getMemberInfo's memberInfo: the personal keys (Name,
-// UserState, IdentityCardNo, ...) and the enterprise keys (CompanyName,
-// LegalIDs, Status, ...) together; each member fills its own. The sensitive
-// fields are decrypted.
+// UserState, IdentityCardNo, RegisterTime, Source, ...) and the enterprise
+// keys (CompanyName, LegalIDs, Status, ...) together; each member fills its
+// own. The sensitive fields are decrypted.
 type MemberInfo struct {
 	UserID            string `json:"userId"`
 	Phone             string `json:"phone"`

@@ -58,8 +58,6 @@ type ReceiverInfo struct {
 // PaymentInformation is the answer of GetPaymentInformationDetail.
 // CollOrderNo is the collection's BizOrderNo, CollTime when it was paid.
 type PaymentInformation struct {
-	OrderNo          string         `json:"orderNo"`
-	BizOrderNo       string         `json:"bizOrderNo"`
 	CollOrderNo      string         `json:"collOrderNo"`
 	CollAmount       int64          `json:"collAmount"`
 	PayerID          string         `json:"payerId"`

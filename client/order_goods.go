@@ -46,18 +46,17 @@ type goodsRequest struct {
 }
 
 // Goods is the answer of QueryGoods: the goods as EntryGoods registered
-// them. GoodsParams is decoded by encoding/json, so its numbers are
+// them, with the keys of spec §4.2.12 (not EntryGoods' goodsNo, nor its
+// extendInfo). GoodsParams is decoded by encoding/json, so its numbers are
 // float64.
 type Goods struct {
 	BizUserID   string         `json:"bizUserId"`
-	GoodsNo     string         `json:"goodsNo"`
 	BizGoodsNo  string         `json:"bizGoodsNo"`
 	GoodsType   int64          `json:"goodsType"`
 	GoodsName   string         `json:"goodsName"`
 	GoodsDetail string         `json:"goodsDetail"`
 	GoodsParams map[string]any `json:"goodsParams"`
 	ShowURL     string         `json:"showUrl"`
-	ExtendInfo  string         `json:"extendInfo"`
 }
 
 // QueryGoods calls OrderService.queryGoods. Goods never registered are a

@@ -137,7 +137,8 @@ func TestGetMemberInfoShapes(t *testing.T) {
 	got, err := c.GetMemberInfo(c.ctx, "e")
 	require.NoError(t, err)
 	assert.Equal(t, client.MemberEnterprise, got.MemberType)
-	want := client.MemberInfo{UserID: got.MemberInfo.UserID, RegisterTime: "2026-11-28 12:00:00", Source: client.SourcePC,
+	// no registerTime nor source: §5.5, an enterprise's memberInfo, has neither
+	want := client.MemberInfo{UserID: got.MemberInfo.UserID,
 		CompanyName: "北京测试科技有限公司", LegalName: personName, IdentityType: 1, LegalIDs: legalID, LegalPhone: phoneA,
 		AccountNo: "6222020000000000099", ParentBankName: "中国工商银行", UniCredit: "91110000100000000X",
 		BankName: companyBankName, UnionBank: companyUnionBank, Status: client.AuditApproved, CheckTime: "2026-11-28 12:00:00", AuthType: 2}

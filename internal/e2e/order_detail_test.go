@@ -69,7 +69,7 @@ func TestPaymentInformationJourney(t *testing.T) {
 
 	got, err := c.GetPaymentInformationDetail(c.ctx, client.PaymentInformationRequest{BizOrderNo: "k1"})
 	require.NoError(t, err)
-	assert.Equal(t, client.PaymentInformation{OrderNo: c.orderNo("k1"), BizOrderNo: "k1", CollOrderNo: "k1",
+	assert.Equal(t, client.PaymentInformation{CollOrderNo: "k1",
 		CollAmount: 5100, PayerID: "payer", PayerName: personName, CollTime: "2026-11-28 12:00:00",
 		PayTotalAmount: 1000, UnPayTotalAmount: 4000, ReceiverInfoList: []client.ReceiverInfo{
 			{ReceiverID: "shop", ManagedCollAmount: 3000, PayAmount: 1000, UnPayAmount: 2000, Status: client.ReceiverHeld},

@@ -30,7 +30,7 @@ func TestGoodsJourney(t *testing.T) {
 
 	goods, err := c.QueryGoods(c.ctx, "borrower", "g1")
 	require.NoError(t, err)
-	assert.Equal(t, client.Goods{BizUserID: "borrower", GoodsNo: got.GoodsNo, BizGoodsNo: "g1", GoodsType: client.GoodsP2P,
+	assert.Equal(t, client.Goods{BizUserID: "borrower", BizGoodsNo: "g1", GoodsType: client.GoodsP2P,
 		GoodsName: "标的1", GoodsDetail: "我是标的1的详细信息。", ShowURL: "http://merchant.test/goods/1",
 		GoodsParams: map[string]any{"amount": float64(1000000), "annualYield": "8.5", "repayPeriodNumber": float64(12)}}, *goods)
 

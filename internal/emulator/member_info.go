@@ -31,14 +31,13 @@ func getMemberInfo(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizUserId": m.bizUserID, "memberType": m.memberType, "memberInfo": info}, nil
 }
 
-// commonInfo are the keys of both shapes.
+// commonInfo are the keys of both shapes, the rows that spec §5.5 and §5.6
+// share.
 func (m *member) commonInfo() map[string]any {
 	v := map[string]any{
 		"userId":         m.userID,
 		"isPhoneChecked": m.phone != "",
 		"isSignContract": false,
-		"registerTime":   soa.FormatTime(m.created),
-		"source":         m.source,
 	}
 	if m.phone != "" {
 		v["phone"] = m.phone
@@ -46,9 +45,13 @@ func (m *member) commonInfo() map[string]any {
 	return v
 }
 
-// personalInfo is the real-name part of a personal member.
+// personalInfo is the part of a personal member's memberInfo that an
+// enterprise's has not: its real name, and registerTime and source, rows of
+// §5.6 only (source 是) that §5.5 does not have.
 func (m *member) personalInfo() map[string]any {
 	v := map[string]any{
+		"registerTime":      soa.FormatTime(m.created),
+		"source":            m.source,
 		"userState":         userStateValid,
 		"isIdentityChecked": m.realName,
 		"isSetPayPwd":       false,

@@ -29,7 +29,9 @@ type payoutFilter struct {
 // collection fee is borne by the last payouts); and the same as the rows of
 // paymentInformationList, the spec's shape. bizUserId narrows the
 // answer to one receiver; accountSetNo and dateStart/dateEnd narrow the
-// payouts counted in payAmount.
+// payouts counted in payAmount. Only paymentInformationList is in the
+// spec's table; the rest is the summary a public SDK reads (coa-allin-pay),
+// without the orderNo and bizOrderNo that neither has.
 func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) {
 	c, serr := a.collection(p.str("bizOrderNo")) // 40000, 40018, 40019
 	if serr != nil {
@@ -51,7 +53,7 @@ func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) 
 		rows = append(rows, a.paymentRows(c, s, f, itemPaid, itemUnpaid)...)
 		paid, unpaid = paid+itemPaid, unpaid+itemUnpaid
 	}
-	return map[string]any{"orderNo": c.orderNo, "bizOrderNo": c.bizOrderNo, "collOrderNo": c.bizOrderNo,
+	return map[string]any{"collOrderNo": c.bizOrderNo,
 		"collAmount": c.amount, "payerId": c.payer, "payerName": a.memberName(c.payer),
 		"collTime": c.payDatetime(), "payTotalAmount": paid, "unPayTotalAmount": min(unpaid, held),
 		"receiverInfoList": items, "paymentInformationList": rows}, nil

@@ -74,12 +74,13 @@ func queryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	return g.answer(), nil
 }
 
-// answer is queryGoods' answer: goodsParams is {} when none was sent.
+// answer is queryGoods' answer, the keys of spec §4.2.12's table: goodsParams
+// is {} when none was sent. The goodsNo and extendInfo that entryGoods
+// answered and kept are not among them.
 func (g *goods) answer() map[string]any {
 	sent, _ := cloneJSON(g.params).(map[string]any) // a nil map copies as {}
-	return map[string]any{"bizUserId": g.owner, "goodsNo": g.goodsNo, "bizGoodsNo": g.bizGoodsNo,
-		"goodsType": g.goodsType, "goodsName": g.name, "goodsDetail": g.detail, "goodsParams": sent,
-		"showUrl": g.showURL, "extendInfo": g.extendInfo}
+	return map[string]any{"bizUserId": g.owner, "bizGoodsNo": g.bizGoodsNo, "goodsType": g.goodsType,
+		"goodsName": g.name, "goodsDetail": g.detail, "showUrl": g.showURL, "goodsParams": sent}
 }
 
 // cloneJSON copies a decoded JSON value, so that the state shares no map or

@@ -78,11 +78,12 @@ func splitRuleLevel(levels int) []Param {
 		integer("fee").req(), str("remark"), array("splitRuleList", sub...))
 }
 
-// orderAnswer is the common answer of the order-creating methods (spec §4.2.2-§4.2.5).
+// orderAnswer is the common answer of the order-creating methods (spec §4.2.2, §4.2.4, §4.2.5):
+// orderNo and bizOrderNo always (是), the others in their cases.
 func orderAnswer() []Param {
 	return params(str("payStatus").doc("success, pending or fail; only with validateType 0 and a "+
 		"payMethod not paid outside (spec §4.2.2-§4.2.5, §5.2)"), str("payFailMessage"),
-		str("bizUserId"), str("orderNo"), str("bizOrderNo"), str("tradeNo"), str("payInfo"),
+		str("bizUserId"), str("orderNo").req(), str("bizOrderNo").req(), str("tradeNo"), str("payInfo"),
 		str("payCode").doc("ORDER_VSPPAY: the 6 digits a POS takes"),
 		str("weChatAPPInfo").doc("WECHATPAY_APP_OPEN: a JSON text (spec §5.13)"),
 		integer("validateType"), str("extendInfo"))

@@ -23,8 +23,7 @@ func orderApplyMethods() []Method {
 				str("orderExpireDatetime"), payMethod(), str("bankCardNo").req().enc(),
 				bankCardPro(), withdrawType()),
 				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
-			Returns: params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo"),
-				str("bizOrderNo"), str("extendInfo"))},
+			Returns: withdrawAnswer()},
 		{Service: OrderService, Name: "consumeApply", Doc: "A payer pays a receiver (recieverId, sic).",
 			Params: append(params(str("payerId").req(), str("recieverId").req().doc("sic"),
 				str("bizOrderNo").req(), integer("amount").req(), integer("fee").req(), validateType(),
@@ -45,13 +44,22 @@ func orderApplyMethods() []Method {
 		{Service: OrderService, Name: "signalAgentPay", Sic: true, LookAlikes: []string{"singleAgentPay"},
 			Doc:    "Pay out held money to one receiver (the name is the platform's spelling of \"single\").",
 			Params: agentPayParams(),
-			Returns: params(str("payStatus"), str("payFailMessage"), str("orderNo"), str("bizOrderNo"),
-				integer("payWhereabouts"), str("extendInfo"))},
+			Returns: params(str("payStatus").req(), str("payFailMessage"), str("orderNo").req(),
+				str("bizOrderNo").req(), integer("payWhereabouts").req().doc("1 to the balance, 2 to a card"),
+				str("extendInfo"))},
 		{Service: OrderService, Name: "batchAgentPay", Doc: "Pay out held money in a batch; one notification per item.",
 			Params: params(str("bizBatchNo").req(), array("batchPayList", batchItemParams()...).req(),
 				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req()),
-			Returns: params(str("bizBatchNo"))},
+			Returns: params(str("bizBatchNo").req())},
 	}
+}
+
+// withdrawAnswer is the answer of withdrawApply (spec §4.2.3) and crossBorderWithdrawApply
+// (§4.2.23): orderNo and bizOrderNo always (是); payStatus, payFailMessage and bizUserId with
+// validateType 0 only.
+func withdrawAnswer() []Param {
+	return params(str("payStatus"), str("payFailMessage"), str("bizUserId"), str("orderNo").req(),
+		str("bizOrderNo").req(), str("extendInfo"))
 }
 
 // agentPayParams are signalAgentPay's params. Required keys of the collectPayList items are

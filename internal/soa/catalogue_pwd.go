@@ -7,14 +7,14 @@ package soa
 func pwdMethods() []Method {
 	return []Method{
 		pwdPage("setPayPwd", "Set the payment password in the browser (spec §4.1.17).",
-			pwdParams(str("phone").req().doc(boundPhoneDoc), jumpURL()), str("bizUserId"), str("result")),
+			pwdParams(str("phone").req().doc(boundPhoneDoc), jumpURL())),
 		pwdPage("updatePayPwd", "Change the payment password in the browser (spec §4.1.18).",
-			pwdParams(str("jumpUrl")), str("bizUserId"), str("result")),
+			pwdParams(str("jumpUrl"))),
 		pwdPage("resetPayPwd", "Reset the payment password in the browser (spec §4.1.19).",
-			pwdParams(str("phone").req().doc(boundPhoneDoc), str("jumpUrl")), str("bizUserId"), str("result")),
+			pwdParams(str("phone").req().doc(boundPhoneDoc), str("jumpUrl"))),
 		pwdPage("updatePhoneByPayPwd", "Change the bound phone, confirmed by the payment password (spec §4.1.20).",
 			pwdParams(str("oldPhone").req().doc(boundPhoneDoc), str("jumpUrl")),
-			str("bizUserId"), str("result"), str("newPhone")),
+			str("newPhone").doc("\"\" when the change failed")),
 	}
 }
 
@@ -28,8 +28,10 @@ func pwdParams(own ...Param) []Param {
 	return append(append(ps, own...), str("backUrl").req())
 }
 
-// pwdPage is one MemberPwdService page flow at /yungateway/pwd/<name>.html.
-func pwdPage(name, doc string, ps []Param, returns ...Param) Method {
+// pwdPage is one MemberPwdService page flow at /yungateway/pwd/<name>.html. Every page returns
+// bizUserId and result to jumpUrl (spec §4.1.17-§4.1.20, both 是), then the page's own keys.
+func pwdPage(name, doc string, ps []Param, own ...Param) Method {
 	return Method{Service: MemberPwdService, Name: name, Doc: doc,
-		PageFlow: true, Page: "/yungateway/pwd/" + name + ".html", Params: ps, Returns: returns}
+		PageFlow: true, Page: "/yungateway/pwd/" + name + ".html", Params: ps,
+		Returns: append(params(str("bizUserId").req(), str("result").req()), own...)}
 }

@@ -137,30 +137,41 @@ func TestCatalogueParamsAreInTheSpecification(t *testing.T) {
 		}
 		spec[row.key()][row.param] = true
 	}
+	assertCatalogueInSpec(t, spec, func(m *Method) []Param { return m.Params }, catalogueOnly, catalogueOnlyMethods)
+}
+
+// assertCatalogueInSpec checks that every path of part(m) (its params, or its answer's keys) of
+// every catalogue method is in spec (method key → paths), or in only saying why; a method that
+// spec lacks must be in onlyMethods. The keys of a list or object are walked where spec has paths
+// under them. only and onlyMethods must name what the catalogue has and spec lacks.
+func assertCatalogueInSpec(t *testing.T, spec map[string]map[string]bool, part func(*Method) []Param,
+	only map[[2]string]string, onlyMethods map[string]string) {
+	methods := map[string]*Method{}
 	for _, m := range DefaultCatalogue().Methods() {
 		key := methodKey(m)
+		methods[key] = m
 		t.Run(key, func(t *testing.T) {
 			paths, ok := spec[key]
 			if !ok {
-				assert.Contains(t, catalogueOnlyMethods, key, "%s is in no table of the specification", key)
+				assert.Contains(t, onlyMethods, key, "%s is in no table of the specification", key)
 				return
 			}
-			for _, path := range catalogueParamPaths(m.Params, "", paths) {
+			for _, path := range catalogueParamPaths(part(m), "", paths) {
 				if !paths[path] {
-					assert.Contains(t, catalogueOnly, [2]string{key, path}, "%s: %s is in no table of the specification", key, path)
+					assert.Contains(t, only, [2]string{key, path}, "%s: %s is in no table of the specification", key, path)
 				}
 			}
 		})
 	}
-	methods := map[string]*Method{}
-	for _, m := range DefaultCatalogue().Methods() {
-		methods[methodKey(m)] = m
+	for k := range only {
+		assert.NotContains(t, spec[k[0]], k[1], "%s: the exceptions name a path that the specification has", k)
+		require.Contains(t, methods, k[0], "the exceptions name an unknown method")
+		_, ok := findParam(part(methods[k[0]]), k[1])
+		assert.True(t, ok, "%s: the exceptions name a path that the catalogue does not have", k)
 	}
-	for k := range catalogueOnly {
-		assert.NotContains(t, spec[k[0]], k[1], "%s: catalogueOnly names a param that the specification has", k)
-		require.Contains(t, methods, k[0], "catalogueOnly names an unknown method")
-		_, ok := findParam(methods[k[0]].Params, k[1])
-		assert.True(t, ok, "%s: catalogueOnly names a param that the catalogue does not have", k)
+	for k := range onlyMethods {
+		assert.NotContains(t, spec, k, "the exceptions name a method that the specification has")
+		assert.Contains(t, methods, k, "the exceptions name an unknown method")
 	}
 }
 
