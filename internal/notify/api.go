@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -166,14 +167,17 @@ func (n *Notifier) latest(match func(emulator.Event) bool) *record {
 	return nil
 }
 
-// LatestRPS is the rps of the newest notification whose event matches, for
-// a page that returns what it notified.
-func (n *Notifier) LatestRPS(match func(emulator.Event) bool) (string, bool) {
+// LatestEvent is the event of the newest notification that matches, for a
+// page that returns what it notified; its ReturnValue is the page's own
+// copy.
+func (n *Notifier) LatestEvent(match func(emulator.Event) bool) (emulator.Event, bool) {
 	n.Wake()
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if r := n.latest(match); r != nil {
-		return r.n.RPS, true
+		ev := r.ev
+		ev.ReturnValue = maps.Clone(ev.ReturnValue)
+		return ev, true
 	}
-	return "", false
+	return emulator.Event{}, false
 }

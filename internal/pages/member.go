@@ -63,7 +63,8 @@ func confirmSignContract(h *Handler, p *pageSession, _ url.Values) (string, *soa
 		return "", serr
 	}
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
-		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId")}, Extra: map[string]any{"contractNo": no, "ContractNo": no}})
+		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId"), "ContractNo": no, "result": resultOK},
+		Extra:       map[string]any{"contractNo": no, "ContractNo": no}})
 }
 
 // failMemberPage is the fail button of a page that notifies: the error
@@ -78,7 +79,7 @@ func failMemberPage(notifyMethod string) func(*Handler, *pageSession, string, st
 			return "", serr
 		}
 		return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
-			ReturnValue: map[string]any{"bizUserId": bizUserID}, ErrorCode: code, Message: message})
+			ReturnValue: map[string]any{"bizUserId": bizUserID, "result": resultError}, ErrorCode: code, Message: message})
 	}
 }
 
@@ -109,6 +110,15 @@ func failContractQuery(_ *Handler, p *pageSession, code, message string) (string
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
 		ReturnValue: map[string]any{"bizUserId": p.str("bizUserId")}, ErrorCode: code, Message: message})
 }
+
+// The result of a member page's jumpUrl return (spec §4.1.4, §4.1.17 to
+// §4.1.20, 下面为 jumpUrl 页面返回: result 成功 OK, 失败 error, 必填). The
+// tables put it in signedValue; tsymock puts it in returnValue with the
+// notification's keys, so that one handler reads both (docs/pages.md).
+const (
+	resultOK    = "OK"
+	resultError = "error"
+)
 
 // pageRPS is the rps of a page's return, in the notification's shape.
 func pageRPS(ev emulator.Event) (string, *soa.Error) {

@@ -2,6 +2,7 @@ package pages
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 
@@ -176,25 +177,52 @@ func orderNotified(serr *soa.Error) bool {
 	return true
 }
 
-// orderRPS is the rps of the order's result, returned to jumpUrl/frontUrl
-// exactly as backUrl receives it. A failed payment is not notified to
+// orderRPS is the rps of the order's result, returned to frontUrl exactly
+// as backUrl receives it (spec §4.2.15 note 1: the order result
+// notification goes to frontUrl or backUrl) and to jumpUrl with the keys
+// of its table too (jumpUrlValue). A failed payment is not notified to
 // backUrl (spec §4.2.15): the page returns its result all the same, so
 // that the browser gets back to the merchant.
 func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 	biz := p.str("bizOrderNo")
-	rps, ok := h.notify.LatestRPS(func(ev emulator.Event) bool {
+	ev, ok := h.notify.LatestEvent(func(ev emulator.Event) bool {
 		return ev.SysID == p.sysid && ev.Order && ev.ReturnValue["bizOrderNo"] == biz
 	})
-	if ok {
-		return rps, nil
+	if !ok {
+		ev, ok = h.emu.OrderResult(p.sysid, biz)
 	}
-	ev, ok := h.emu.OrderResult(p.sysid, biz)
 	if !ok {
 		return "", soa.Errorf("9000", "tsymock: order %s has no result to return", biz)
+	}
+	if p.str("jumpUrl") != "" {
+		ev.ReturnValue = jumpUrlValue(ev, p.str("bizUserId"))
 	}
 	rps, err := notify.RPSText(ev)
 	if err != nil {
 		return "", soa.Errorf("9999", "tsymock: the result of order %s: %v", biz, err)
 	}
 	return rps, nil
+}
+
+// jumpUrlValue is the returnValue of an order's result as jumpUrl gets it:
+// the notification's keys and those spec §4.2.10's jumpUrl table requires
+// besides: payStatus (success, pending or fail), payFailMessage of a
+// failure, and the payer's bizUserId. The table calls the object
+// signedValue; tsymock keeps returnValue, the key of every notification,
+// so that one handler reads both (docs/pages.md).
+func jumpUrlValue(ev emulator.Event, payer string) map[string]any {
+	rv := maps.Clone(ev.ReturnValue)
+	if rv == nil {
+		rv = map[string]any{}
+	}
+	rv["bizUserId"] = payer
+	switch ev.Status {
+	case emulator.EventOK:
+		rv["payStatus"] = "success"
+	case emulator.EventError:
+		rv["payStatus"], rv["payFailMessage"] = "fail", ev.Message
+	default:
+		rv["payStatus"] = "pending"
+	}
+	return rv
 }

@@ -20,7 +20,8 @@ type pwdPage struct {
 	// all notify setPayPwd, PROTOCOL.md §5).
 	notifyMethod string
 	change       func(h *Handler, p *pageSession, form url.Values) *soa.Error
-	// returnValue is what goes back to jumpUrl and backUrl.
+	// returnValue is the notification's returnValue, which jumpUrl gets
+	// with the result of its table.
 	returnValue func(p *pageSession, form url.Values) map[string]any
 }
 
@@ -90,8 +91,9 @@ func (pp pwdPage) confirm(h *Handler, p *pageSession, form url.Values) (string, 
 	if serr := pp.change(h, p, form); serr != nil {
 		return "", serr
 	}
-	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK,
-		ReturnValue: pp.returnValue(p, form)})
+	rv := pp.returnValue(p, form)
+	rv["result"] = resultOK
+	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK, ReturnValue: rv})
 }
 
 // newPassword reads the new password typed twice.

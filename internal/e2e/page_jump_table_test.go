@@ -1,0 +1,132 @@
+package e2e
+
+import (
+	"encoding/json"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/client"
+)
+
+// jumpExtras compares the rps a page returned to jumpUrl with the one
+// backUrl received: every key of the notification is there with its
+// value, and the jumpUrl's returnValue may hold more. It returns those
+// more, the keys of the spec's jumpUrl table.
+func jumpExtras(t *testing.T, jumped, notified string) map[string]any {
+	t.Helper()
+	var jump, back map[string]any
+	require.NoError(t, json.Unmarshal([]byte(jumped), &jump))
+	require.NoError(t, json.Unmarshal([]byte(notified), &back))
+	jumpRV, _ := jump["returnValue"].(map[string]any)
+	backRV, _ := back["returnValue"].(map[string]any)
+	delete(jump, "returnValue")
+	delete(back, "returnValue")
+	assert.Equal(t, back, jump, "the rps's other keys are the notification's")
+	extras := map[string]any{}
+	for k, v := range jumpRV {
+		if bv, ok := backRV[k]; ok {
+			assert.Equal(t, bv, v, "returnValue.%s", k)
+		} else {
+			extras[k] = v
+		}
+	}
+	for k := range backRV {
+		assert.Contains(t, jumpRV, k, "jumpUrl's returnValue lacks the notification's %s", k)
+	}
+	return extras
+}
+
+// returnValueOf is the returnValue object of an rps text.
+func returnValueOf(t *testing.T, rps string) map[string]any {
+	t.Helper()
+	var top struct {
+		ReturnValue map[string]any `json:"returnValue"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(rps), &top))
+	return top.ReturnValue
+}
+
+// TestJumpURLReturnsFollowTheirTables: what a page returns to jumpUrl
+// carries the keys the spec's jumpUrl table requires (下面为 jumpUrl 页面返回)
+// besides the notification's: a member page's result, OK or error (§4.1.4,
+// §4.1.17 to §4.1.20), the e-contract's ContractNo (§4.1.4), a payment's
+// payStatus, payFailMessage and payer bizUserId (§4.2.10); an order
+// returned to its frontUrl gets exactly the notification (§4.2.15 note 1).
+func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	jump := rcv.URL + "/jump"
+	c.realNamed("sia")
+	c.give("sia", 10000)
+	c.person("shop")
+	c.realNamed("rex")
+
+	contract := returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
+		client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourceMobile}),
+		"confirm", nil), jump)
+	refused := returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
+		client.ContractPageParams{BizUserID: "rex", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourcePC}),
+		"fail", nil), jump)
+	pwd := returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSetPayPwd, "MemberPwdService", "setPayPwd", pwdParams(rcv)),
+		"confirm", url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
+	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
+	paid := returned(t, c.Client, press(t, payPage(t, c, client.PagePayOrder, "c1", jump), "confirm",
+		url.Values{"password": {"123456"}}), jump)
+	c.pendingConsume("sia", "c2", client.ValidateSMS, rcv.URL+"/notify")
+	failed := returned(t, c.Client, press(t, payPage(t, c, client.PageFrontTrans, "c2", jump), "fail",
+		url.Values{"message": {"余额不足"}}), jump)
+
+	byRPS := map[string]string{}
+	for _, n := range rcv.wait(t, 4) { // the contract, its refusal, the password, c1
+		rv := returnValueOf(t, n.RPS)
+		byRPS[n.Method+"/"+jsonText(rv["bizUserId"])+jsonText(rv["bizOrderNo"])] = n.RPS
+	}
+
+	for _, tc := range []struct {
+		name             string
+		jumped, notified string
+		want             map[string]any
+	}{
+		{"signContract confirmed (§4.1.4)", contract.RPS, byRPS["signContract/sia"],
+			map[string]any{"ContractNo": contract.ContractNo, "result": "OK"}},
+		{"signContract refused (§4.1.4)", refused.RPS, byRPS["signContract/rex"], map[string]any{"result": "error"}},
+		{"setPayPwd (§4.1.17)", pwd.RPS, byRPS["setPayPwd/sia"], map[string]any{"result": "OK"}},
+		{"payOrder.html paid (§4.2.10)", paid.RPS, byRPS["pay/c1"],
+			map[string]any{"payStatus": "success", "bizUserId": "sia"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NotEmpty(t, tc.notified, "backUrl got no notification")
+			assert.Equal(t, tc.want, jumpExtras(t, tc.jumped, tc.notified))
+		})
+	}
+	t.Run("frontTrans.do failed: backUrl hears nothing (§4.2.15)", func(t *testing.T) {
+		rv := returnValueOf(t, failed.RPS)
+		assert.Equal(t, []any{"fail", "sia", "c2"}, []any{rv["payStatus"], rv["bizUserId"], rv["bizOrderNo"]})
+		assert.Contains(t, rv["payFailMessage"], "余额不足")
+	})
+}
+
+// TestFrontURLReturnIsTheNotification: a payment returned to the order's
+// frontUrl (no jumpUrl) gets the order result notification as backUrl
+// does, byte for byte (spec §4.2.15 note 1), without the jumpUrl table's
+// keys.
+func TestFrontURLReturnIsTheNotification(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	front := rcv.URL + "/jump"
+	c.person("gina")
+	req := deposit("gina", "g1", 5000, 0)
+	req.ValidateType, req.PayMethod, req.FrontURL, req.BackURL = client.ValidateNone, client.Gateway(5000), front, rcv.URL+"/notify"
+	got, err := c.DepositApply(c.ctx, req)
+	require.NoError(t, err)
+	back := returned(t, c.Client, press(t, got.PayInfo, "confirm", url.Values{"verificationCode": {smsCode}}), front)
+	assert.Equal(t, rcv.wait(t, 1)[0].RPS, back.RPS)
+	assert.NotContains(t, returnValueOf(t, back.RPS), "payStatus")
+}
+
+// jsonText is a JSON string value, "" for anything else.
+func jsonText(v any) string {
+	s, _ := v.(string)
+	return s
+}
