@@ -70,12 +70,17 @@ func TestMemberInfoAnswersFollowTheirTable(t *testing.T) {
 	}
 	et.ok("setCompanyInfo", company)
 	et.withPhone("c", "13800000002")
+	et.ok("createMember", map[string]any{"bizUserId": "bare", "memberType": 2, "source": 2})
+	bare := companyParams("乙公司", true) // without §5.4's optional keys
+	bare["bizUserId"] = "bare"
+	et.ok("setCompanyInfo", bare)
 
 	for _, tc := range []struct {
 		name, bizUserID, section string
 	}{
 		{"personal (§5.6)", "p", "5.6"},
 		{"enterprise (§5.5)", "c", "5.5"},
+		{"enterprise without bankCityNo, province, city (§5.4 否, §5.5 是)", "bare", "5.5"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			all, required := specKeys(t, tc.section, "getMemberInfo", "memberInfo.")

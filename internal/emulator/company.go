@@ -21,6 +21,14 @@ func companyKeys() []string {
 		"parentBankName", "bankCityNo", "bankName", "unionBank", "province", "city"}
 }
 
+// answeredAlways are the keys of companyBasicInfo that setCompanyInfo may
+// leave out (spec §5.4: 否) but getMemberInfo's table requires (§5.5: 是):
+// answered as "" when not given, so that a client reading a required key
+// (org.json's getString throws on a missing one) finds it.
+func answeredAlways() []string {
+	return []string{"bankCityNo", "province", "city"}
+}
+
 // The authTypes of spec §5.4: 三证 (1, the default) and 一证 (2).
 const (
 	authThreeCertificates = 1
@@ -113,6 +121,9 @@ func (c *company) memberInfo() map[string]any {
 		return map[string]any{}
 	}
 	v := map[string]any{"identityType": c.identityType, "authType": c.authType}
+	for _, k := range answeredAlways() {
+		v[k] = ""
+	}
 	for k, text := range c.info {
 		v[k] = text
 	}
