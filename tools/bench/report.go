@@ -84,6 +84,8 @@ func (r suiteReport) writeRatios(b *strings.Builder) {
 	ratioLine(b, fmt.Sprintf("%d members ÷ %d members", r.Large, r.Small), r.Ratios.LargeOverSmall, targetLargeOverSmall)
 	if r.WireMock != nil {
 		ratioLine(b, "canned answer ÷ WireMock", r.Ratios.CannedOverWireMock, targetCannedOverWireMock)
+		fmt.Fprintf(b, "  %-36s %.2f  (by server CPU per request: what a busy core of each serves; the target is on requests/s)\n",
+			"canned answer ÷ WireMock, CPU", r.Ratios.CannedOverWireMockCPU)
 	} else {
 		fmt.Fprintf(b, "  %-36s skipped (target ≥ %.2f: not measured)\n", "canned answer ÷ WireMock", float64(targetCannedOverWireMock))
 	}

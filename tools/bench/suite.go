@@ -92,6 +92,11 @@ type ratioFigures struct {
 	// CannedOverWireMock is tsymock's canned answer ÷ WireMock's, 0 when
 	// WireMock was skipped.
 	CannedOverWireMock float64 `json:"cannedOverWiremock,omitempty"`
+	// CannedOverWireMockCPU is the same by server CPU time per request
+	// (WireMock's ÷ tsymock's): what one busy core of each would serve.
+	// Informative: a canned server waits part of the time with the
+	// suite's connections, WireMock does not (docs/performance.md).
+	CannedOverWireMockCPU float64 `json:"cannedOverWiremockCpu,omitempty"`
 	// CryptoOverFloor is what a bare handler doing only the verify and
 	// the sign reaches of the floor on this machine, over HTTP and on the
 	// servers' CPUs; FullOverCrypto is tsymock's share of that.
@@ -203,6 +208,7 @@ func (r suiteReport) ratios() ratioFigures {
 	}
 	if r.WireMock != nil {
 		f.CannedOverWireMock = ratio(r.Canned.RPS, r.WireMock.RPS)
+		f.CannedOverWireMockCPU = ratio(r.WireMock.ServerCPU, r.Canned.ServerCPU)
 	}
 	return f
 }

@@ -59,7 +59,8 @@ func testFullSuite(t *testing.T, tsymock, self string) {
 	assert.Positive(t, rep.Floor.RPS)
 	assert.Len(t, rep.FloorRuns, 3, "before the loads, and before each of the 2 createMember rounds")
 	for name, r := range map[string]float64{"full/floor": rep.Ratios.FullOverFloor, "canned/bare": rep.Ratios.CannedOverBare,
-		"large/small": rep.Ratios.LargeOverSmall, "crypto/floor": rep.Ratios.CryptoOverFloor, "canned/wiremock": rep.Ratios.CannedOverWireMock} {
+		"large/small": rep.Ratios.LargeOverSmall, "crypto/floor": rep.Ratios.CryptoOverFloor, "canned/wiremock": rep.Ratios.CannedOverWireMock,
+		"canned/wiremock by CPU": rep.Ratios.CannedOverWireMockCPU} {
 		assert.Positive(t, r, name)
 	}
 	assert.Positive(t, rep.Memory.Idle)
@@ -75,6 +76,7 @@ func testFullSuite(t *testing.T, tsymock, self string) {
 	require.NoError(t, rep.WriteText(&text))
 	assert.Contains(t, text.String(), "full createMember ÷ crypto floor")
 	assert.Contains(t, text.String(), "canned answer ÷ WireMock")
+	assert.Contains(t, text.String(), "canned answer ÷ WireMock, CPU")
 	assert.Contains(t, text.String(), "warmed up for")
 }
 
