@@ -138,7 +138,10 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict},
 		func(a *app) (any, *soa.Error) {
 			a.notes = nil
-			res, serr := h(a, params(req.Param))
+			res, serr := map[string]any(nil), a.checkAddresses(params(req.Param))
+			if serr == nil {
+				res, serr = h(a, params(req.Param))
+			}
 			notes, a.notes = a.notes, nil
 			return res, serr
 		})

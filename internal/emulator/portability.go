@@ -40,9 +40,14 @@ type Outcome struct {
 func (a *app) lenient(rule, code, format string, args ...any) *soa.Error {
 	p := Portability{Rule: rule, Code: code, Message: fmt.Sprintf(format, args...)}
 	if a.strict {
-		return soa.Errorf(code, "%s (tsymock --strict: the real test environment refuses this; rule %s)",
-			p.Message, rule)
+		return p.Refusal()
 	}
 	a.notes = append(a.notes, p)
 	return nil
+}
+
+// Refusal is the error --strict answers in place of the note: its code and
+// message, naming the rule.
+func (p Portability) Refusal() *soa.Error {
+	return soa.Errorf(p.Code, "%s (tsymock --strict: the real test environment refuses this; rule %s)", p.Message, p.Rule)
 }

@@ -18,6 +18,9 @@ const (
 	// ruleTestData: a cardCheck 3, 5 or 8 binding with other data than the
 	// test data §6.18 names for it.
 	ruleTestData = "test-card-data"
+	// RuleURLFragment: a backUrl, frontUrl or jumpUrl holding "#" (§3.3),
+	// on a call or a page (the pages note it themselves: AddressNote).
+	RuleURLFragment = "url-fragment"
 	// ruleSMSCode: a cardCheck 3 binding confirmed with tsymock's configured
 	// code rather than the test environment's 11111 (§6.18).
 	ruleSMSCode = "test-sms-code"
@@ -72,6 +75,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleCouponSet, "30018", "COUPON from a set other than the marketing (2000000) or deposit (100002) set (spec §5.2)"},
 		{RuleDailyOrders, "40045", "a member's eleventh deposit, consumption or collection as payer in a day (spec §4.2.1)"},
 		{RuleOrderExpiry, "20015", "orderExpireDatetime more than 24 hours after the order is made (spec §4.2.2)"},
+		{RuleURLFragment, "10000", "a backUrl, frontUrl or jumpUrl holding \"#\" (spec §3.3: 所有地址参数不要包含“#”; the code is tsymock's choice)"},
 		{RuleConsumerIP, "10000", "pay with the loopback as consumerIp (spec §4.2.8)"},
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},
 		{RuleCheckFileNotMade, "9000", "getCheckAccountFile of a day before 08:00 China time the next day, when the platform makes its files (spec §4.3.2; the code is tsymock's choice)"},

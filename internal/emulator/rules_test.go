@@ -75,6 +75,11 @@ func portabilityCases() []portabilityCase {
 			et.withPhone("p", "13800000001")
 		}, "createBankSubAcctNo", map[string]any{"bizUserId": "p", "accountSetNo": "100001", "acctOrgType": 1},
 			ruleSubAcctSet, "30018"},
+		{"a backUrl holding \"#\"", company, "setCompanyInfo", func() map[string]any {
+			p := companyParams("甲公司", true)
+			p["backUrl"] = "http://127.0.0.1:8080/#/notify"
+			return p
+		}(), RuleURLFragment, "10000"},
 		{"an enterprise's bindPhone before approval", func(et *envTest) {
 			company(et)
 			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})

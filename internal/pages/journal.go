@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -23,6 +24,7 @@ type visit struct {
 	sig             journal.SignatureCheck
 	serr            *soa.Error
 	status          int
+	notes           []emulator.Portability // what the real test environment would refuse (url-fragment)
 }
 
 // verified notes what verifying the page's signed parameters found.
@@ -90,7 +92,7 @@ func (h *Handler) record(r *http.Request, w *pageWriter) {
 		ServerTime: h.cfg.Clock.Now(), Duration: d.String(), DurationMS: float64(d.Microseconds()) / 1000,
 		Remote: r.RemoteAddr, HTTPMethod: r.Method, SysID: v.sysid, Service: v.service, Method: v.method,
 		Raw: v.raw, Req: v.req, Signature: v.sig, Outcome: journal.OutcomeOK, HTTPStatus: v.status,
-		Response: w.Header().Get("Location")}
+		Response: w.Header().Get("Location"), Portability: v.notes}
 	if e.Signature.Verdict == "" {
 		e.Signature.Verdict = journal.SignatureUnchecked // a button or a payInfo link carries no signature
 	}

@@ -1,9 +1,11 @@
 package pages
 
 import (
+	"log/slog"
 	"net/http"
 	"net/url"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -40,5 +42,24 @@ func checkPageURL(name, raw string) *soa.Error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return soa.Errorf("40029", "%s %q must be an absolute http or https URL", name, raw)
 	}
+	return nil
+}
+
+// noteAddresses notes a page opened with "#" in its jumpUrl, frontUrl or
+// backUrl (url-fragment, spec §3.3) in its journal entry and a warning log
+// line, as /service/soa notes a call; with --strict the page refuses to
+// open.
+func (h *Handler) noteAddresses(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
+	n, ok := emulator.AddressNote(p.param)
+	if !ok {
+		return nil
+	}
+	if h.emu.Strict() {
+		return n.Refusal()
+	}
+	v := visitOf(w)
+	v.notes = append(v.notes, n)
+	h.log.LogAttrs(r.Context(), slog.LevelWarn, "page OK, but the real test environment would refuse this page",
+		slog.String("path", r.URL.Path), slog.String("sysid", p.sysid), slog.String("wouldFail", n.String()))
 	return nil
 }
