@@ -54,6 +54,10 @@ type Request struct {
 	Service string
 	Method  string
 	Param   map[string]any
+	// Fields are the method's params in the catalogue (soa.Method.Params),
+	// where the emulator looks for the address params it notes (§3.3);
+	// nil looks nowhere.
+	Fields []soa.Param
 }
 
 // handler answers one method for one application. It runs with the
@@ -134,19 +138,25 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	if !ok {
 		return Outcome{Err: soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)}
 	}
-	var notes []Portability
+	// The url-fragment note is judged before the change, so that a call
+	// refused for it is never written to the log: a replay, which runs the
+	// handler alone, could not refuse it again.
+	var before, notes []Portability
+	if n, ok := addressNote(req); ok {
+		if e.strict {
+			return Outcome{Err: n.Refusal()}
+		}
+		before = append(before, n)
+	}
 	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict},
 		func(a *app) (any, *soa.Error) {
 			a.notes = nil
-			res, serr := map[string]any(nil), a.checkAddresses(params(req.Param))
-			if serr == nil {
-				res, serr = h(a, params(req.Param))
-			}
+			res, serr := h(a, params(req.Param))
 			notes, a.notes = a.notes, nil
 			return res, serr
 		})
 	res, _ := v.(map[string]any)
-	return Outcome{Value: res, Err: serr, Portability: notes}
+	return Outcome{Value: res, Err: serr, Portability: append(before, notes...)}
 }
 
 // SetAccountSets gives one application its own account sets (the one that

@@ -36,18 +36,25 @@ type envTest struct {
 	t     *testing.T
 	e     *Emulator
 	clock *clock.Manual
+	cat   *soa.Catalogue // gives each call its Fields, as the rpc layer does
 }
 
 func newEnvTest(t *testing.T, strict bool) *envTest {
 	t.Helper()
 	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
-	return &envTest{t: t, e: New(Config{Clock: c, IDs: ids.NewSeeded(1), Strict: strict}), clock: c}
+	return &envTest{t: t, e: New(Config{Clock: c, IDs: ids.NewSeeded(1), Strict: strict}), clock: c,
+		cat: soa.DefaultCatalogue()}
 }
 
 // call runs a MemberService method of application a.
 func (et *envTest) call(method string, param map[string]any) Outcome {
 	et.t.Helper()
-	return et.e.Call(context.Background(), Request{SysID: "a", Service: soa.MemberService, Method: method, Param: param})
+	var fields []soa.Param
+	if m, serr := et.cat.Lookup(soa.MemberService, method); serr == nil {
+		fields = m.Params
+	}
+	return et.e.Call(context.Background(), Request{SysID: "a", Service: soa.MemberService, Method: method, Param: param,
+		Fields: fields})
 }
 
 // ok runs a call that must succeed.

@@ -168,15 +168,14 @@ func (n *Notifier) latest(match func(emulator.Event) bool) *record {
 }
 
 // LatestEvent is the event of the newest notification that matches, for a
-// page that returns what it notified; its ReturnValue is the page's own
-// copy.
+// page that returns what it notified; its maps are the page's own copies.
 func (n *Notifier) LatestEvent(match func(emulator.Event) bool) (emulator.Event, bool) {
 	n.Wake()
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if r := n.latest(match); r != nil {
 		ev := r.ev
-		ev.ReturnValue = maps.Clone(ev.ReturnValue)
+		ev.ReturnValue, ev.Extra, ev.Form = maps.Clone(ev.ReturnValue), maps.Clone(ev.Extra), maps.Clone(ev.Form)
 		return ev, true
 	}
 	return emulator.Event{}, false

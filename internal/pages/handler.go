@@ -155,10 +155,10 @@ func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Va
 	p, verified, serr := h.newPageSession(r, values)
 	visitOf(w).verified(verified)
 	if serr == nil {
-		serr = h.noteAddresses(w, r, p)
+		serr = h.flows[r.URL.Path].open(h, p)
 	}
 	if serr == nil {
-		serr = h.flows[r.URL.Path].open(h, p)
+		serr = h.noteAddresses(w, r, p)
 	}
 	if serr != nil {
 		h.pageError(w, r, serr)

@@ -50,7 +50,7 @@ func checkPageURL(name, raw string) *soa.Error {
 // line, as /service/soa notes a call; with --strict the page refuses to
 // open.
 func (h *Handler) noteAddresses(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
-	n, ok := emulator.AddressNote(p.param)
+	n, ok := emulator.FragmentNote(map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL})
 	if !ok {
 		return nil
 	}

@@ -285,7 +285,7 @@ func (h *Handler) validate(ex *exchange) *soa.Error {
 // fields of its answer for the merchant.
 func (h *Handler) call(ctx context.Context, ex *exchange) (map[string]any, *soa.Error) {
 	out := h.Emulator.Call(ctx, emulator.Request{
-		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param,
+		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param, Fields: ex.method.Params,
 	})
 	value, serr := out.Value, out.Err
 	ex.portability = out.Portability
