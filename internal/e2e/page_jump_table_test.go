@@ -39,14 +39,12 @@ func jumpExtras(t *testing.T, jumped, notified string) map[string]any {
 	return extras
 }
 
-// returnValueOf is the returnValue object of an rps text.
-func returnValueOf(t *testing.T, rps string) map[string]any {
+// returnValueOf is a verified notification's or page return's returnValue.
+func returnValueOf(t *testing.T, n *client.Notification) map[string]any {
 	t.Helper()
-	var top struct {
-		ReturnValue map[string]any `json:"returnValue"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(rps), &top))
-	return top.ReturnValue
+	var rv map[string]any
+	require.NoError(t, n.Decode(&rv))
+	return rv
 }
 
 // TestJumpURLReturnsFollowTheirTables: what a page returns to jumpUrl
@@ -80,7 +78,7 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 
 	byRPS := map[string]string{}
 	for _, n := range rcv.wait(t, 4) { // the contract, its refusal, the password, c1
-		rv := returnValueOf(t, n.RPS)
+		rv := returnValueOf(t, n)
 		byRPS[n.Method+"/"+jsonText(rv["bizUserId"])+jsonText(rv["bizOrderNo"])] = n.RPS
 	}
 
@@ -102,7 +100,7 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 		})
 	}
 	t.Run("frontTrans.do failed: backUrl hears nothing (§4.2.15)", func(t *testing.T) {
-		rv := returnValueOf(t, failed.RPS)
+		rv := returnValueOf(t, failed)
 		assert.Equal(t, []any{"fail", "sia", "c2"}, []any{rv["payStatus"], rv["bizUserId"], rv["bizOrderNo"]})
 		assert.Contains(t, rv["payFailMessage"], "余额不足")
 	})
@@ -122,7 +120,7 @@ func TestFrontURLReturnIsTheNotification(t *testing.T) {
 	require.NoError(t, err)
 	back := returned(t, c.Client, press(t, got.PayInfo, "confirm", url.Values{"verificationCode": {smsCode}}), front)
 	assert.Equal(t, rcv.wait(t, 1)[0].RPS, back.RPS)
-	assert.NotContains(t, returnValueOf(t, back.RPS), "payStatus")
+	assert.NotContains(t, returnValueOf(t, back), "payStatus")
 }
 
 // jsonText is a JSON string value, "" for anything else.

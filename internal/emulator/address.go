@@ -37,27 +37,43 @@ func FragmentNote(addresses map[string]string) (Portability, bool) {
 		"there may be lost (tsymock delivers it before the fragment)", strings.Join(named, ", "))}, true
 }
 
-// callAddresses are the address params of a call, found where the method's
-// catalogue entry has them (fields): top level, or in the object items of a
-// list, such as batchAgentPay's batchPayList[].backUrl (spec §5.11). A
-// param the method does not take is ignored, as the platform ignores it.
-func callAddresses(fields []soa.Param, value map[string]any, prefix string, into map[string]string) {
+// fragmentAddresses are the address params of a call that hold "#", found
+// where the method's catalogue entry has them (fields): top level, or in
+// the object items of a list, such as batchAgentPay's
+// batchPayList[].backUrl (spec §5.11). A param the method does not take is
+// ignored, as the platform ignores it. It runs on every call: a subtree
+// that takes no address is not walked, and a path is only built for an
+// address with a "#".
+func fragmentAddresses(fields []soa.Param, value map[string]any, prefix string, into map[string]string) {
 	for _, f := range fields {
 		switch v := value[f.Name].(type) {
 		case string:
-			if f.Type == soa.String && isAddressParam(f.Name) {
+			if f.Type == soa.String && isAddressParam(f.Name) && strings.Contains(v, "#") {
 				into[prefix+f.Name] = v
 			}
 		case map[string]any:
-			callAddresses(f.Fields, v, prefix+f.Name+".", into)
+			if takesAddress(f.Fields) {
+				fragmentAddresses(f.Fields, v, prefix+f.Name+".", into)
+			}
 		case []any:
+			if !takesAddress(f.Fields) {
+				continue
+			}
 			for i, item := range v {
 				if m, ok := item.(map[string]any); ok {
-					callAddresses(f.Fields, m, fmt.Sprintf("%s%s[%d].", prefix, f.Name, i), into)
+					fragmentAddresses(f.Fields, m, fmt.Sprintf("%s%s[%d].", prefix, f.Name, i), into)
 				}
 			}
 		}
 	}
+}
+
+// takesAddress reports whether fields, or the fields of their objects and
+// lists, have an address param.
+func takesAddress(fields []soa.Param) bool {
+	return slices.ContainsFunc(fields, func(f soa.Param) bool {
+		return isAddressParam(f.Name) || takesAddress(f.Fields)
+	})
 }
 
 // addressNote is the url-fragment note of a call, if it has one.
@@ -66,7 +82,7 @@ func addressNote(req Request) (Portability, bool) {
 		return Portability{}, false
 	}
 	found := map[string]string{}
-	callAddresses(req.Fields, req.Param, "", found)
+	fragmentAddresses(req.Fields, req.Param, "", found)
 	return FragmentNote(found)
 }
 

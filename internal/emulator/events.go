@@ -71,9 +71,9 @@ func (ev Event) Attempts() int {
 	return 1
 }
 
-// clone copies the event's maps, so that neither the outbox nor a caller
-// can change what the other holds.
-func (ev Event) clone() Event {
+// Clone copies the event's maps, so that neither its holder (the outbox,
+// the notifier) nor a caller can change what the other holds.
+func (ev Event) Clone() Event {
 	ev.ReturnValue = maps.Clone(ev.ReturnValue)
 	ev.Extra = maps.Clone(ev.Extra)
 	ev.Form = maps.Clone(ev.Form)
@@ -99,7 +99,7 @@ type outbox struct {
 func (a *app) notify(ev Event) {
 	ev.SysID = a.sysid
 	ev.At = a.now()
-	a.outbox.items = append(a.outbox.items, queuedEvent{seq: a.outbox.seq.Add(1), ev: ev.clone()})
+	a.outbox.items = append(a.outbox.items, queuedEvent{seq: a.outbox.seq.Add(1), ev: ev.Clone()})
 }
 
 // name gives the events queued since start the keys of the op at lsn.
@@ -147,7 +147,7 @@ func inOrder(items []queuedEvent) []Event {
 	slices.SortFunc(items, func(x, y queuedEvent) int { return cmp.Compare(x.seq, y.seq) })
 	out := make([]Event, len(items))
 	for i, q := range items {
-		out[i] = q.ev.clone()
+		out[i] = q.ev.Clone()
 	}
 	return out
 }

@@ -138,7 +138,7 @@ func (a *app) terminalPayment(tp TerminalPayment) (any, *soa.Error) {
 	put(&a.backfills, form["trxid"], &backfill{form: form, orderBackURL: back, acct: terminalAcct(tp), acctType: acctType})
 	a.notify(Event{Kind: EventBackfill, Service: soa.MemberService, Method: "orderBackfill", BackURL: tp.URL,
 		Status: EventOK, Form: form})
-	return a.outbox.items[len(a.outbox.items)-1].ev.clone(), nil
+	return a.outbox.items[len(a.outbox.items)-1].ev.Clone(), nil
 }
 
 // checkTerminalPayment checks what the channel reports.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"sync"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -174,9 +173,7 @@ func (n *Notifier) LatestEvent(match func(emulator.Event) bool) (emulator.Event,
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if r := n.latest(match); r != nil {
-		ev := r.ev
-		ev.ReturnValue, ev.Extra, ev.Form = maps.Clone(ev.ReturnValue), maps.Clone(ev.Extra), maps.Clone(ev.Form)
-		return ev, true
+		return r.ev.Clone(), true
 	}
 	return emulator.Event{}, false
 }

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"fmt"
-	"maps"
 	"net/http"
 	"net/url"
 
@@ -209,9 +208,10 @@ func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 // besides: payStatus (success, pending or fail), payFailMessage of a
 // failure, and the payer's bizUserId. The table calls the object
 // signedValue; tsymock keeps returnValue, the key of every notification,
-// so that one handler reads both (docs/pages.md).
+// so that one handler reads both (docs/pages.md). It fills ev's own
+// returnValue: orderRPS's event is a copy (LatestEvent, OrderResult).
 func jumpUrlValue(ev emulator.Event, payer string) map[string]any {
-	rv := maps.Clone(ev.ReturnValue)
+	rv := ev.ReturnValue
 	if rv == nil {
 		rv = map[string]any{}
 	}
