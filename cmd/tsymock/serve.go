@@ -71,7 +71,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.journalSize, "journal-size", mock.DefaultJournalSize, "calls the journal keeps per application (GET /__tsymock/journal)")
 	fs.StringVar(&f.adminToken, "admin-token", "", "let clients other than loopback use the admin API (/__tsymock/) with this token, sent as \"Authorization: Bearer TOKEN\" or \"X-Tsymock-Token: TOKEN\"; without it they are refused. Prefer TSYMOCK_ADMIN_TOKEN: a flag is visible to every user in /proc")
 	f.persist.register(fs)
-	fs.BoolVar(&f.strict, "strict", false, "fail the calls that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
+	fs.BoolVar(&f.strict, "strict", false, "fail the calls and pages that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit, a \"#\" in a jumpUrl...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
 	f.sets.register(fs)
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
