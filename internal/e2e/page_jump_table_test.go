@@ -77,7 +77,7 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 		url.Values{"message": {"余额不足"}}), jump)
 
 	byRPS := map[string]string{}
-	for _, n := range rcv.wait(t, 4) { // the contract, its refusal, the password, c1
+	for _, n := range rcv.wait(t, 3) { // the contract, the password, c1: no refusal
 		rv := returnValueOf(t, n)
 		byRPS[n.Method+"/"+jsonText(rv["bizUserId"])+jsonText(rv["bizOrderNo"])] = n.RPS
 	}
@@ -89,7 +89,6 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 	}{
 		{"signContract confirmed (§4.1.4)", contract.RPS, byRPS["signContract/sia"],
 			map[string]any{"ContractNo": contract.ContractNo, "result": "OK"}},
-		{"signContract refused (§4.1.4)", refused.RPS, byRPS["signContract/rex"], map[string]any{"result": "error"}},
 		{"setPayPwd (§4.1.17)", pwd.RPS, byRPS["setPayPwd/sia"], map[string]any{"result": "OK"}},
 		{"payOrder.html paid (§4.2.10)", paid.RPS, byRPS["pay/c1"],
 			map[string]any{"payStatus": "success", "bizUserId": "sia"}},
@@ -99,6 +98,10 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 			assert.Equal(t, tc.want, jumpExtras(t, tc.jumped, tc.notified))
 		})
 	}
+	t.Run("signContract refused: backUrl hears nothing (§4.1.4 note 3)", func(t *testing.T) {
+		assert.Equal(t, map[string]any{"bizUserId": "rex", "result": "error"}, returnValueOf(t, refused))
+		assert.NotContains(t, byRPS, "signContract/rex")
+	})
 	t.Run("frontTrans.do failed: backUrl hears nothing (§4.2.15)", func(t *testing.T) {
 		rv := returnValueOf(t, failed)
 		assert.Equal(t, []any{"fail", "sia", "c2"}, []any{rv["payStatus"], rv["bizUserId"], rv["bizOrderNo"]})

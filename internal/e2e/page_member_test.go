@@ -69,10 +69,12 @@ func rpsKeys(t *testing.T, rps string) map[string]json.RawMessage {
 	return top
 }
 
-// TestSignContractFail: the fail button returns the error to jumpUrl and
-// backUrl, with the errorCode the tester typed; nothing is signed.
+// TestSignContractFail: the fail button returns the error to jumpUrl, with
+// the errorCode the tester typed and the result of the jumpUrl table;
+// nothing is signed and backUrl hears nothing (spec §4.1.4 note 3: 签约失败，
+// 页面提示失败原因，不提供异步通知).
 func TestSignContractFail(t *testing.T) {
-	_, c, rcv := pagesEnv(t)
+	e, c, rcv := pagesEnv(t)
 	c.realNamed("sia")
 	jump := rcv.URL + "/jump"
 	u := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
@@ -82,8 +84,8 @@ func TestSignContractFail(t *testing.T) {
 	var apiErr *client.Error
 	require.ErrorAs(t, back.Err(), &apiErr)
 	assert.Equal(t, "30009", apiErr.Code)
-	assert.Equal(t, map[string]any{"result": "error"}, jumpExtras(t, back.RPS, rcv.wait(t, 1)[0].RPS),
-		"backUrl gets the error jumpUrl got, less the result of the jumpUrl table (spec §4.1.4)")
+	assert.Equal(t, map[string]any{"bizUserId": "sia", "result": "error"}, returnValueOf(t, back))
+	assert.Empty(t, e.srv.Notifications(e.SysID), "a refused contract is not notified")
 	info, err := c.GetMemberInfo(c.ctx, "sia")
 	require.NoError(t, err)
 	assert.False(t, info.MemberInfo.IsSignContract)
@@ -96,19 +98,26 @@ func pwdParams(rcv *receiver) client.PayPwdPageParams {
 		IdentityNo: personID, Phone: client.NoPhone, OldPhone: client.NoPhone, JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify"}
 }
 
+// phonedPwdPages real-names sia with phoneA bound and returns the signed
+// URL of a payment-password page for it.
+func phonedPwdPages(t *testing.T, c *orderClient, rcv *receiver) func(path, method string) string {
+	t.Helper()
+	c.realNamed("sia")
+	c.withPhone("sia", phoneA)
+	return func(path, method string) string {
+		p := pwdParams(rcv)
+		p.Phone, p.OldPhone = phoneA, phoneA
+		return mustPageURL(t, c, path, "MemberPwdService", method, p)
+	}
+}
+
 // TestPayPwdPages: set, update (a wrong old password is shown on the page
 // and may be retyped), reset and change the phone, each returning to
 // jumpUrl and notifying backUrl as PROTOCOL.md §5 says.
 func TestPayPwdPages(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
-	c.realNamed("sia")
-	c.withPhone("sia", phoneA)
 	jump := rcv.URL + "/jump"
-	pwdPage := func(path, method string) string {
-		p := pwdParams(rcv)
-		p.Phone, p.OldPhone = phoneA, phoneA
-		return mustPageURL(t, c, path, "MemberPwdService", method, p)
-	}
+	pwdPage := phonedPwdPages(t, c, rcv)
 
 	set := returned(t, c.Client, press(t, pwdPage(client.PageSetPayPwd, "setPayPwd"), "confirm",
 		url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
@@ -146,6 +155,49 @@ func TestPayPwdPages(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"setPayPwd", "setPayPwd", "setPayPwd", "updatePhoneByPayPwd"}, methods,
 		"set, update and reset all notify setPayPwd")
+}
+
+// TestMemberPageFailNotifiesNothing: the fail button of every member page
+// returns the error to jumpUrl with result error, and backUrl hears of no
+// failure (spec §4.1.4 note 3, §4.1.17 note 3, §4.1.20 note 3; update and
+// reset notify as setPayPwd does); only the password set in between is.
+func TestMemberPageFailNotifiesNothing(t *testing.T) {
+	e, c, rcv := pagesEnv(t)
+	jump := rcv.URL + "/jump"
+	pwdPage := phonedPwdPages(t, c, rcv)
+	contract := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
+		client.ContractPageParams{BizUserID: "sia", JumpURL: jump, BackURL: rcv.URL + "/notify", Source: client.SourcePC})
+	for _, tc := range []struct {
+		name, url, code string
+		before          func()
+	}{
+		{"signContract (§4.1.4)", contract, "9000", nil},
+		{"setPayPwd (§4.1.17)", pwdPage(client.PageSetPayPwd, "setPayPwd"), "9000", nil},
+		{"updatePayPwd (§4.1.18)", pwdPage(client.PageUpdatePayPwd, "updatePayPwd"), "30032", func() {
+			returned(t, c.Client, press(t, pwdPage(client.PageSetPayPwd, "setPayPwd"), "confirm",
+				url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
+		}},
+		{"resetPayPwd (§4.1.19)", pwdPage(client.PageResetPayPwd, "resetPayPwd"), "9000", nil},
+		{"updatePhoneByPayPwd (§4.1.20)", pwdPage(client.PageUpdatePhoneByPayPwd, "updatePhoneByPayPwd"), "9000", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.before != nil {
+				tc.before()
+			}
+			back := returned(t, c.Client, press(t, tc.url, "fail", url.Values{"errorCode": {tc.code}}), jump)
+			assert.Equal(t, []string{"error", tc.code}, []string{back.Status, back.ErrorCode})
+			assert.Equal(t, map[string]any{"bizUserId": "sia", "result": "error"}, returnValueOf(t, back))
+		})
+	}
+	var methods []string
+	for _, n := range e.srv.Notifications(e.SysID) {
+		methods = append(methods, n.Method+" "+n.Status)
+	}
+	assert.Equal(t, []string{"setPayPwd OK"}, methods, "the password set, and no failure")
+	info, err := c.GetMemberInfo(c.ctx, "sia")
+	require.NoError(t, err)
+	assert.False(t, info.MemberInfo.IsSignContract)
+	assert.Equal(t, phoneA, info.MemberInfo.Phone)
 }
 
 // TestPayPwdPageRefusals: the page refuses what the platform would, as an

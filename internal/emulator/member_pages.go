@@ -111,14 +111,10 @@ func (e *Emulator) CheckIdentity(sysid, bizUserID, name string, identityType int
 	})
 }
 
-// NotifyPageFailure queues the error notification of a page whose user
-// pressed the fail button (tsymock's way to test a merchant's failure
-// path): status error with code and message, returnValue {bizUserId}.
-func (e *Emulator) NotifyPageFailure(sysid, service, method, bizUserID, backURL, code, message string) *soa.Error {
-	_, serr := e.page(sysid, actPageFailure, service, method, bizUserID, backURL, code, message)
-	return serr
-}
-
+// notifyPageFailure replays the error notification that a member page's
+// fail button queued before tsymock followed spec §4.1.4 note 3 (a failed
+// page notifies nothing): a data dir written then still opens and lists
+// what it sent. Nothing makes this change any more.
 func notifyPageFailure(service, method, bizUserID, backURL, code, message string) opFunc {
 	return func(a *app) (any, *soa.Error) {
 		a.notify(Event{Service: service, Method: method, BackURL: backURL, Status: EventError,

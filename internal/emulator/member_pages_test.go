@@ -112,9 +112,19 @@ func TestPayPwdLocksAfterWrongTries(t *testing.T) {
 	assert.Nil(t, e.CheckPayPwd("a", "p1", "222333"))
 }
 
-func TestNotifyPageFailure(t *testing.T) {
+// oldPageFailure makes the change a member page's fail button made
+// before it stopped notifying backUrl (spec §4.1.4 note 3), as a log
+// written then holds it.
+func oldPageFailure(e *Emulator, sysid, bizUserID, backURL, code, message string) *soa.Error {
+	_, serr := e.page(sysid, actPageFailure, "MemberService", "signContract", bizUserID, backURL, code, message)
+	return serr
+}
+
+// TestOldPageFailureReplays: the page failure a log written by an earlier
+// tsymock holds still replays as the error notification it queued then.
+func TestOldPageFailureReplays(t *testing.T) {
 	e := newTest()
-	e.NotifyPageFailure("a", "MemberService", "signContract", "p1", "http://127.0.0.1/b", "9000", "用户拒绝签约")
+	require.Nil(t, oldPageFailure(e, "a", "p1", "http://127.0.0.1/b", "9000", "用户拒绝签约"))
 	evs := e.TakeEvents()
 	require.Len(t, evs, 1)
 	assert.Equal(t, EventError, evs[0].Status)

@@ -88,7 +88,7 @@ func TestReplayRebuildsTheState(t *testing.T) {
 	require.Nil(t, err)
 	require.Nil(t, e.SetPayPwd("a", "p1", "123456", "http://127.0.0.1/back"))
 	assert.Equal(t, "20010", errCode(e.CheckPayPwd("a", "p1", "000000")), "a wrong password counts")
-	require.Nil(t, e.NotifyPageFailure("a", "MemberService", "signContract", "p1", "http://127.0.0.1/b", "30043", "x"))
+	require.Nil(t, oldPageFailure(e, "a", "p1", "http://127.0.0.1/b", "30043", "x"))
 	onboard(t, e, "gone", "p2", "6228480000000000002")
 	require.NoError(t, e.Reset("gone"))
 	onboard(t, e, "gone", "p3", "6228480000000000003")

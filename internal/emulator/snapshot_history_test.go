@@ -174,7 +174,7 @@ func memberHistory() []step {
 			h.pageOK(serr)
 			h.pageOK(h.e.SetPayPwd(h.sysid, "buyer", "123456", "http://127.0.0.1/pwd"))
 			wrong := h.e.CheckPayPwd(h.sysid, "buyer", "000000")
-			h.pageOK(h.e.NotifyPageFailure(h.sysid, "MemberService", "signContract", "corp", "http://127.0.0.1/f", "30043", "failed"))
+			h.pageOK(oldPageFailure(h.e, h.sysid, "corp", "http://127.0.0.1/f", "30043", "failed"))
 			return []any{no, wrong}
 		}},
 		{"terminal payments", func(h *hist) any {

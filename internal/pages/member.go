@@ -13,7 +13,7 @@ import (
 func memberPageFlows() map[string]pageFlow {
 	flows := map[string]pageFlow{
 		"/yungateway/member/signContract.html": {open: openSignContract, confirm: confirmSignContract,
-			fail: failMemberPage("signContract")},
+			fail: failMemberPage},
 		"/yungateway/member/signContractQuery.html": {open: openContractQuery, confirm: confirmContractQuery,
 			fail: failContractQuery},
 	}
@@ -67,20 +67,19 @@ func confirmSignContract(h *Handler, p *pageSession, _ url.Values) (string, *soa
 		Extra:       map[string]any{"contractNo": no, "ContractNo": no}})
 }
 
-// failMemberPage is the fail button of a page that notifies: the error
-// goes to backUrl as notified, and back to jumpUrl.
-func failMemberPage(notifyMethod string) func(*Handler, *pageSession, string, string) (string, *soa.Error) {
-	return func(h *Handler, p *pageSession, code, message string) (string, *soa.Error) {
-		bizUserID := p.str("bizUserId")
-		if _, serr := h.emu.PageMember(p.sysid, bizUserID); serr != nil {
-			return "", serr
-		}
-		if serr := h.emu.NotifyPageFailure(p.sysid, p.service, notifyMethod, bizUserID, p.backURL, code, message); serr != nil {
-			return "", serr
-		}
-		return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
-			ReturnValue: map[string]any{"bizUserId": bizUserID, "result": resultError}, ErrorCode: code, Message: message})
+// failMemberPage is the fail button of a member page: the error goes back
+// to jumpUrl, and backUrl hears nothing. The spec says so of the e-contract
+// (§4.1.4 note 3: 签约失败，页面提示失败原因，不提供异步通知), of setPayPwd
+// (§4.1.17 note 3: 失败则不通知) and of updatePhoneByPayPwd (§4.1.20 note 3);
+// updatePayPwd and resetPayPwd notify as setPayPwd does (PROTOCOL.md §5),
+// so their failures are not notified either. Nothing changes.
+func failMemberPage(h *Handler, p *pageSession, code, message string) (string, *soa.Error) {
+	bizUserID := p.str("bizUserId")
+	if _, serr := h.emu.PageMember(p.sysid, bizUserID); serr != nil {
+		return "", serr
 	}
+	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventError,
+		ReturnValue: map[string]any{"bizUserId": bizUserID, "result": resultError}, ErrorCode: code, Message: message})
 }
 
 func openContractQuery(h *Handler, p *pageSession) *soa.Error {

@@ -52,7 +52,7 @@ func bizUserOnly(p *pageSession, _ url.Values) map[string]any {
 
 // flow turns the page into its open, confirm and fail steps.
 func (pp pwdPage) flow() pageFlow {
-	return pageFlow{open: pp.open, confirm: pp.confirm, fail: failMemberPage(pp.notifyMethod)}
+	return pageFlow{open: pp.open, confirm: pp.confirm, fail: failMemberPage}
 }
 
 // open checks the identity and the phone the page was opened with (spec
