@@ -68,11 +68,10 @@ func confirmSignContract(h *Handler, p *pageSession, _ url.Values) (string, *soa
 }
 
 // failMemberPage is the fail button of a member page: the error goes back
-// to jumpUrl, and backUrl hears nothing. The spec says so of the e-contract
-// (§4.1.4 note 3: 签约失败，页面提示失败原因，不提供异步通知), of setPayPwd
-// (§4.1.17 note 3: 失败则不通知) and of updatePhoneByPayPwd (§4.1.20 note 3);
-// updatePayPwd and resetPayPwd notify as setPayPwd does (PROTOCOL.md §5),
-// so their failures are not notified either. Nothing changes.
+// to jumpUrl, and backUrl hears nothing. Spec §3.7 (2) lists the e-contract
+// and the four password pages as 失败不发, as §4.1.4 note 3 (签约失败，页面提示
+// 失败原因，不提供异步通知), §4.1.17 note 3 and §4.1.20 note 3 say. Nothing
+// changes.
 func failMemberPage(h *Handler, p *pageSession, code, message string) (string, *soa.Error) {
 	bizUserID := p.str("bizUserId")
 	if _, serr := h.emu.PageMember(p.sysid, bizUserID); serr != nil {
