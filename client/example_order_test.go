@@ -31,8 +31,11 @@ func ExampleClient_ConsumeApply() {
 		b, _ := c.QueryBalance(ctx, id, client.AccountSetEscrow)
 		fmt.Println(id, b.AllAmount)
 	}
-	fees, _ := c.QueryMerchantBalance(ctx, client.AccountSetEscrow)
-	fmt.Println("platform", fees.AllAmount)
+	// the fees (100 and the split's 50) are the platform's income in its
+	// standard balance set (spec §4.3.2), where it started with
+	// 10,000,000.00 yuan and funded the buyer with 100.00
+	standard, _ := c.QueryMerchantBalance(ctx, client.AccountSetStandard)
+	fmt.Println("platform", standard.AllAmount-(1_000_000_000-10000))
 	// Output:
 	// success <nil>
 	// buyer 4000

@@ -24,7 +24,7 @@ func TestCollectThenPayOutJourney(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, client.PayStatusSuccess, got.PayStatus)
 	assert.Equal(t, []int64{4900, 0, 0}, c.balances("payer", "shop", "agent"), "held in escrow")
-	assert.Equal(t, int64(100), c.platform(escrowSet), "the collection fee")
+	assert.Equal(t, int64(platformFunds-10000+100), c.platform(standardSet), "the collection fee (spec §4.3.2)")
 	assert.Equal(t, client.OrderSucceeded, c.status("k1"))
 
 	out, err := c.SignalAgentPay(c.ctx, payout("shop", "p1", "k1", 3000, 30,
@@ -33,7 +33,7 @@ func TestCollectThenPayOutJourney(t *testing.T) {
 	assert.Equal(t, client.SignalAgentPayResponse{PayStatus: client.PayStatusSuccess, OrderNo: out.OrderNo,
 		BizOrderNo: "p1", PayWhereabouts: 1}, *out)
 	assert.Equal(t, []int64{2470, 500}, c.balances("shop", "agent"), "3000 - 30 fee - 500 split")
-	assert.Equal(t, int64(130), c.platform(escrowSet))
+	assert.Equal(t, int64(platformFunds-10000+130), c.platform(standardSet), "and the payout's")
 
 	for _, tc := range []struct {
 		name string
@@ -54,7 +54,8 @@ func TestCollectThenPayOutJourney(t *testing.T) {
 	_, err = c.SignalAgentPay(c.ctx, payout("agent", "p2", "k1", 2000, 0))
 	require.NoError(t, err)
 	assert.Equal(t, []int64{4900, 2470, 2500}, c.balances("payer", "shop", "agent"))
-	assert.Equal(t, int64(10000), 4900+2470+2500+c.platform(escrowSet), "escrow is empty, money conserved")
+	assert.Zero(t, c.platform(escrowSet), "no fee in the escrow set")
+	assert.Equal(t, int64(10000), 4900+2470+2500+c.platform(standardSet)-(platformFunds-10000), "escrow is empty, money conserved")
 	_, err = c.SignalAgentPay(c.ctx, payout("agent", "p3", "k1", 1, 0))
 	assert.Equal(t, "40040", apiCode(t, err), "nothing left")
 }
@@ -84,7 +85,7 @@ func TestBatchPayOutJourney(t *testing.T) {
 	assert.Equal(t, client.OrderFailed, failed.OrderStatus, "agent asked 2000 of 1500")
 	assert.Contains(t, failed.ErrorMessage, "代收订单金额不足")
 	assert.Equal(t, []int64{6000, 2475, 0}, c.balances("payer", "shop", "agent"))
-	assert.Equal(t, int64(25), c.platform(escrowSet))
+	assert.Equal(t, int64(platformFunds-10000+25), c.platform(standardSet), "b1's fee")
 
 	_, err = c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", BatchPayList: items, TradeCode: "4001"})
 	assert.Equal(t, "40017", apiCode(t, err), "the same bizBatchNo")
@@ -94,5 +95,5 @@ func TestBatchPayOutJourney(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, client.OrderSucceeded, c.status("b3"))
 	assert.Equal(t, []int64{6000, 2475, 1500}, c.balances("payer", "shop", "agent"))
-	assert.Equal(t, int64(10000), 6000+2475+1500+c.platform(escrowSet), "conserved")
+	assert.Equal(t, int64(10000), 6000+2475+1500+c.platform(standardSet)-(platformFunds-10000), "conserved")
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // TestConsumeWithSplitJourney: a balance payment with a split rule pays at
-// once: the split receiver its share less its fee, the platform both fees,
+// once: the split receiver its share less its fee, the platform both fees
+// in its standard balance set (spec §4.3.2 手续费: 资金入平台标准余额账户集),
 // the receiver the rest; no money appears or vanishes.
 func TestConsumeWithSplitJourney(t *testing.T) {
 	c := orders(t)
@@ -24,8 +25,9 @@ func TestConsumeWithSplitJourney(t *testing.T) {
 	assert.Equal(t, client.OrderResponse{PayStatus: client.PayStatusSuccess, BizUserID: "payer",
 		OrderNo: got.OrderNo, BizOrderNo: "c1"}, *got)
 	assert.Equal(t, []int64{4000, 4900, 950}, c.balances("payer", "shop", "agent"), "6000 - 100 fee - 1000 split = 4900; 1000 - 50 = 950")
-	assert.Equal(t, int64(150), c.platform(escrowSet), "the order's fee and the split's fee")
-	assert.Equal(t, int64(platformFunds-10000), c.platform(standardSet), "what funded the payer")
+	assert.Equal(t, int64(platformFunds-10000+150), c.platform(standardSet),
+		"what funded the payer, plus the order's fee and the split's fee")
+	assert.Zero(t, c.platform(escrowSet), "no fee in the order's set")
 
 	detail, err := c.GetOrderDetail(c.ctx, "c1")
 	require.NoError(t, err)
@@ -33,9 +35,10 @@ func TestConsumeWithSplitJourney(t *testing.T) {
 		[]any{detail.OrderStatus, detail.Amount, detail.BuyerBizUserID, detail.PayDatetime})
 
 	c.consumed(consume("payer", client.PlatformBizUserID, "c2", 1000, 0))
-	assert.Equal(t, int64(1150), c.platform(escrowSet), "the platform's member receives too")
+	assert.Equal(t, int64(1000), c.platform(escrowSet), "the platform's member receives too, in the order's set")
 	assert.Equal(t, []int64{3000, 4900, 950}, c.balances("payer", "shop", "agent"))
-	assert.Equal(t, int64(10000), 3000+4900+950+c.platform(escrowSet), "conserved")
+	assert.Equal(t, int64(10000), 3000+4900+950+c.platform(escrowSet)+c.platform(standardSet)-(platformFunds-10000),
+		"conserved")
 }
 
 // TestConsumeRefusals: a split that does not fit, an unknown receiver and

@@ -37,7 +37,8 @@ func TestDepositAndPayJourney(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, client.PayResponse{PayStatus: client.PayStatusSuccess, BizUserID: "dora", BizOrderNo: "d1"}, *paid)
 	assert.Equal(t, []int64{9900}, c.balances("dora"))
-	assert.Equal(t, int64(100), c.platform(escrowSet), "the fee")
+	assert.Equal(t, int64(platformFunds+100), c.platform(standardSet), "the fee, in the platform's standard balance set (spec §4.3.2)")
+	assert.Zero(t, c.platform(escrowSet), "no fee in the deposit's set")
 
 	detail, err := c.GetOrderDetail(c.ctx, "d1")
 	require.NoError(t, err)

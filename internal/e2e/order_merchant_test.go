@@ -47,8 +47,9 @@ func TestApplicationTransfer(t *testing.T) {
 	assert.Equal(t, []int64{2500}, c.balances("mia"))
 }
 
-// TestMerchantQueries: the platform's balances, its reserve fund and the
-// reconciliation file's URL.
+// TestMerchantQueries: the platform's balances (a consumption's fee in its
+// standard balance set, spec §4.3.2), its statement, its reserve fund and
+// the reconciliation file's URL.
 func TestMerchantQueries(t *testing.T) {
 	c := orders(t)
 	c.funded("payer", 1000)
@@ -57,19 +58,41 @@ func TestMerchantQueries(t *testing.T) {
 
 	escrow, err := c.QueryMerchantBalance(c.ctx, escrowSet)
 	require.NoError(t, err)
-	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: 30}, *escrow)
+	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: 0}, *escrow, "the fee is not booked in the order's set")
 	standard, err := c.QueryMerchantBalance(c.ctx, standardSet)
 	require.NoError(t, err)
-	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: platformFunds - 1000}, *standard)
+	assert.Equal(t, client.MerchantBalanceResponse{AllAmount: platformFunds - 1000 + 30}, *standard,
+		"the fee of c1 in the standard balance set (spec §4.3.2, §6.17)")
+	lines, err := c.QueryInExpDetail(c.ctx, client.QueryInExpDetailRequest{BizUserID: client.PlatformBizUserID,
+		DateStart: today, DateEnd: today, StartPosition: 1, QueryNum: 100})
+	require.NoError(t, err)
+	require.NotEmpty(t, lines.InExpDetail)
+	assert.Equal(t, client.InExpLine{TradeNo: c.orderNo("c1"), BizOrderNo: "c1", AccountSetName: "标准余额账户集",
+		ChangeTime: "2026-11-28 12:00:00", OriAmount: platformFunds - 1000, ChgAmount: 30, CurAmount: platformFunds - 1000 + 30},
+		lines.InExpDetail[0], "the platform's statement without accountSetNo: its standard sets (spec §4.2.20)")
+	for _, l := range lines.InExpDetail {
+		assert.NotEqual(t, "托管专用账户集", l.AccountSetName)
+	}
+	assert.Equal(t, []int64{-1000, 1000}, changes(c.statement("payer", today, today, 1, 10).InExpDetail),
+		"the payer: one line of -amount for c1 (its fee is 内扣), after the transfer that funded it")
 
 	fund, err := c.QueryReserveFundBalance(c.ctx)
 	require.NoError(t, err)
 	assert.Equal(t, client.ReserveFundBalanceResponse{AccountNo: "TSYMOCK" + demo.SysID,
-		AccountName: "tsymock reserve fund (TEST)", Balance: platformFunds - 1000}, *fund)
+		AccountName: "tsymock reserve fund (TEST)", Balance: platformFunds - 1000 + 30}, *fund)
 
 	file, err := c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "20261128"})
 	require.NoError(t, err)
 	assert.Regexp(t, `/`+demo.SysID+`_20261128_allinpay\.txt$`, file.URL)
 	_, err = c.GetCheckAccountFile(c.ctx, client.GetCheckAccountFileRequest{Date: "2026-11-28"})
 	assert.Equal(t, "40044", apiCode(t, err), "yyyyMMdd: 日期格式有误")
+}
+
+// changes are the chgAmount of statement lines.
+func changes(lines []client.InExpLine) []int64 {
+	out := make([]int64, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, l.ChgAmount)
+	}
+	return out
 }

@@ -13,8 +13,9 @@ import (
 
 // TestStatementJourney: over two days a member deposits, pays, freezes,
 // releases, withdraws and is refunded; its statement shows every line with
-// the balance before and after it, the newest first (spec §4.2.20), pages,
-// and keeps to the dates asked.
+// the balance before and after it, the newest first (spec §4.2.20), one
+// line per order (§5.12: the withdrawal and its fee, 内扣, are one line of
+// -amount), pages, and keeps to the dates asked.
 func TestStatementJourney(t *testing.T) {
 	c := orders(t)
 	c.cardHolder("sam")
@@ -47,13 +48,12 @@ func TestStatementJourney(t *testing.T) {
 		line("c1", day2, 9900, -3000, 6900, 0),   // paid to the shop
 		line("f1", day3, 6900, 0, 6900, 1000),    // frozen: all the same, 1000 of it frozen
 		line("f1", day3, 6900, 0, 6900, 600),     // 400 released
-		line("w1", day3, 6900, -1950, 4950, 600), // to the card
-		line("w1", day3, 4950, -50, 4900, 600),   // the withdrawal fee
+		line("w1", day3, 6900, -2000, 4900, 600), // to the card, its fee of 50 included
 		line("r1", day3, 4900, 1000, 5900, 600),  // refunded by the shop
 	}
 	slices.Reverse(want) // the newest first (spec §4.2.20)
 	got := c.statement("sam", today, "2026-11-29", 1, 100)
-	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 7, InExpDetail: want}, *got)
+	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 6, InExpDetail: want}, *got)
 	all, frozen := c.balance("sam")
 	assert.Equal(t, []int64{5900, 600}, []int64{all, frozen}, "the last line is the balance")
 
@@ -63,11 +63,11 @@ func TestStatementJourney(t *testing.T) {
 		from, num, total int64
 		lines            []client.InExpLine
 	}{
-		{"the second page of two", today, "2026-11-29", 3, 2, 7, want[2:4]},
-		{"the last, short page", today, "2026-11-29", 6, 5, 7, want[5:]},
-		{"past the end", today, "2026-11-29", 8, 5, 7, []client.InExpLine{}},
-		{"the first day", today, today, 1, 100, 2, want[5:]},
-		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 5, want[:5]},
+		{"the second page of two", today, "2026-11-29", 3, 2, 6, want[2:4]},
+		{"the last, short page", today, "2026-11-29", 5, 5, 6, want[4:]},
+		{"past the end", today, "2026-11-29", 7, 5, 6, []client.InExpLine{}},
+		{"the first day", today, today, 1, 100, 2, want[4:]},
+		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 4, want[:4]},
 		{"a day before", "2026-11-27", "2026-11-27", 1, 100, 0, []client.InExpLine{}},
 	} {
 		got := c.statement("sam", tc.start, tc.end, tc.from, tc.num)

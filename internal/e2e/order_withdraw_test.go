@@ -12,7 +12,7 @@ import (
 )
 
 // TestWithdrawJourney: a withdrawal to the bound card takes the amount from
-// the balance (its fee to the platform); an unbound card, a short balance
+// the balance (its fee to the platform's standard set); an unbound card, a short balance
 // and a bank refusal take nothing.
 func TestWithdrawJourney(t *testing.T) {
 	c := orders(t)
@@ -24,7 +24,7 @@ func TestWithdrawJourney(t *testing.T) {
 	assert.Equal(t, client.OrderResponse{PayStatus: client.PayStatusSuccess, BizUserID: "wendy", OrderNo: got.OrderNo,
 		BizOrderNo: "w1"}, *got)
 	assert.Equal(t, []int64{7000}, c.balances("wendy"))
-	assert.Equal(t, int64(100), c.platform(escrowSet), "the fee")
+	assert.Equal(t, int64(platformFunds-10000+100), c.platform(standardSet), "the fee, in the standard set (spec §4.3.2)")
 	detail, err := c.GetOrderDetail(c.ctx, "w1")
 	require.NoError(t, err)
 	assert.Equal(t, []any{client.OrderSucceeded, int64(3000), "wendy"}, []any{detail.OrderStatus, detail.Amount, detail.BuyerBizUserID})

@@ -50,13 +50,29 @@ func platformSets() []string {
 // deposit from outside, so conservation holds.
 const DefaultPlatformFunds = 1_000_000_000
 
-// accountSetName is the accountSetName of statement lines.
+// accountSetName is the accountSetName of statement lines (spec §5.12):
+// the escrow set's as §4.2.20 names it, the platform's standard sets'
+// as §6.17's table names them, and any other "账户集" and its number. The
+// table's 中间账户集 A and B are written without the space, which is the
+// extraction's between Chinese and Latin letters (as in “Fee”字段).
 func accountSetName(set string) string {
 	switch set {
 	case SetEscrow:
 		return "托管专用账户集"
 	case SetStandard:
-		return "标准账户集"
+		return "标准余额账户集"
+	case SetDeposit:
+		return "标准保证金账户集"
+	case setReserve:
+		return "准备金额度账户集"
+	case "100004":
+		return "中间账户集A"
+	case "100005":
+		return "中间账户集B"
+	case SetMarketing:
+		return "标准营销账户集"
+	case "100006":
+		return "预付卡账户集"
 	default:
 		return "账户集" + set
 	}
@@ -140,6 +156,21 @@ func (a *app) fundedSets() []string {
 	return sets
 }
 
+// standardSets are the application's sets that are standard sets of spec
+// §6.17 (platformSets), or its standardSet when it has none of them.
+func (a *app) standardSets() []string {
+	var out []string
+	for _, s := range a.sets {
+		if slices.Contains(platformSets(), s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return []string{a.standardSet()}
+	}
+	return out
+}
+
 // standardSet is the standard set if the application has it, else its last.
 func (a *app) standardSet() string {
 	if slices.Contains(a.sets, SetStandard) {
@@ -147,6 +178,17 @@ func (a *app) standardSet() string {
 	}
 	return a.sets[len(a.sets)-1]
 }
+
+// incomeSet is where the platform's fee income goes: every order's fee
+// and every split item's fee, into its standard balance set (spec §4.3.2
+// 手续费: 资金入平台标准余额账户集; §6.17 100001: 一般为经营收入、手续费收入),
+// whatever the order's own set; a refund's feeAmount is given back from
+// there. An application without 100001 (--account-sets) takes its
+// standardSet.
+func (a *app) incomeSet() string { return a.standardSet() }
+
+// income is the platform's account its fees go to (see incomeSet).
+func (a *app) income() Account { return acct(OwnerPlatform, a.incomeSet()) }
 
 // checkAmounts validates an order's amount and fee: positive amount
 // (40020), fee within it (40016).

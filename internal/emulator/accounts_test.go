@@ -126,3 +126,28 @@ func TestSpecAccountSetsByDefault(t *testing.T) {
 	assert.Equal(t, "30019", serr.Code)
 	assert.Contains(t, serr.Message, "[200126 100001 100002 100003 100004 100005 2000000 100006]")
 }
+
+// TestAccountSetNames: a statement line's accountSetName (spec §5.12) is
+// the escrow set's as §4.2.20 names it and each standard set's as §6.17's
+// table names it.
+func TestAccountSetNames(t *testing.T) {
+	tests := []struct{ set, name string }{
+		{"200126", "托管专用账户集"},
+		{"100001", "标准余额账户集"},
+		{"100002", "标准保证金账户集"},
+		{"100003", "准备金额度账户集"},
+		{"100004", "中间账户集A"},
+		{"100005", "中间账户集B"},
+		{"2000000", "标准营销账户集"},
+		{"100006", "预付卡账户集"},
+		{"400193", "账户集400193"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.set, func(t *testing.T) {
+			assert.Equal(t, tt.name, accountSetName(tt.set))
+		})
+	}
+	for _, set := range DefaultAccountSets() {
+		assert.NotContains(t, accountSetName(set), set, "every default set has its own name")
+	}
+}

@@ -63,3 +63,30 @@ func TestLedgerConservation(t *testing.T) {
 	assert.Equal(t, int64(0), sum)
 	assert.Equal(t, -l.balances[acct200126(OwnerOutside)], l.total())
 }
+
+// TestLedgerStatementOneLinePerOrder: an order's entries in one account
+// are one statement line (spec §5.12), its change their sum; entries of
+// no order (a freeze and an unfreeze at one instant) stay apart, as do an
+// order's entries in other accounts.
+func TestLedgerStatementOneLinePerOrder(t *testing.T) {
+	l := newLedger()
+	t0 := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
+	frozen := Account{Owner: "u1", Set: "200126", Frozen: true}
+	fees := Account{Owner: OwnerPlatform, Set: "100001"}
+	require.NoError(t, l.post(t0, Ref{OrderNo: "d1"}, Leg{acct200126(OwnerOutside), acct200126("u1"), 500}))
+	c1 := Ref{OrderNo: "c1", BizOrderNo: "c1", TradeNo: "c1"}
+	require.NoError(t, l.post(t0, c1, Leg{acct200126("u1"), acct200126("u2"), 90}, Leg{acct200126("u1"), acct200126("u3"), 5},
+		Leg{acct200126("u1"), fees, 3}, Leg{acct200126("u1"), fees, 2}))
+	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, Leg{acct200126("u1"), frozen, 100}))
+	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, Leg{frozen, acct200126("u1"), 100}))
+
+	end := t0.Add(time.Hour)
+	assert.Equal(t, []Line{
+		{Seq: 1, At: t0, Ref: Ref{OrderNo: "d1"}, Before: 0, After: 500, Change: 500},
+		{Seq: 5, At: t0, Ref: c1, Before: 500, After: 400, Change: -100},
+		{Seq: 6, At: t0, Ref: Ref{BizOrderNo: "f1"}, Before: 400, After: 400, FrozenThen: 100},
+		{Seq: 7, At: t0, Ref: Ref{BizOrderNo: "f1"}, Before: 400, After: 400},
+	}, l.statement("u1", "200126", t0, end))
+	assert.Equal(t, []Line{{Seq: 5, At: t0, Ref: c1, Before: 0, After: 5, Change: 5}}, l.statement(OwnerPlatform, "100001", t0, end))
+	assert.Equal(t, []Line{{Seq: 2, At: t0, Ref: c1, Before: 0, After: 90, Change: 90}}, l.statement("u2", "200126", t0, end))
+}

@@ -49,7 +49,7 @@ func (a *app) agentPay(p params, batch string) (*order, *soa.Error) {
 		return nil, serr
 	}
 	o.payer, o.receiver, o.accountSet, o.batch = payee.bizUserID, payee.bizUserID, set, batch
-	o.legs = match([]flow{{acct(OwnerEscrow, a.escrowSet()), o.amount}}, distribute(payee.bizUserID, set, o.amount, o.fee, splits))
+	o.legs = match([]flow{{acct(OwnerEscrow, a.escrowSet()), o.amount}}, a.distribute(payee.bizUserID, set, o.amount, o.fee, splits))
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
 	}

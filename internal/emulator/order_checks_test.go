@@ -60,7 +60,7 @@ func TestStatementNewestFirstInEverySet(t *testing.T) {
 	require.Len(t, lines, 3)
 	pick := func(i int, k string) any { return lines[i].(map[string]any)[k] }
 	assert.Equal(t, []any{"c1", "t2", "fund"}, []any{pick(0, "bizOrderNo"), pick(1, "bizOrderNo"), pick(2, "bizOrderNo")})
-	assert.Equal(t, []any{"托管专用账户集", "标准账户集", "托管专用账户集"},
+	assert.Equal(t, []any{"托管专用账户集", "标准余额账户集", "托管专用账户集"},
 		[]any{pick(0, "accountSetName"), pick(1, "accountSetName"), pick(2, "accountSetName")})
 	assert.Equal(t, []any{"note", ""}, []any{pick(0, "extendInfo"), pick(1, "extendInfo")})
 }

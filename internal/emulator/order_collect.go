@@ -6,7 +6,8 @@ import (
 
 // agentCollectApply collects from a payer for the receivers of recieverList
 // (sic). The money waits in escrow until signalAgentPay or batchAgentPay
-// pays it out; the collection fee goes to the platform at once. It may be
+// pays it out; the collection fee goes to the platform at once, into its
+// standard balance set (incomeSet). It may be
 // paid by a combination of a channel, BALANCE and COUPON (spec §4.2.1 三).
 func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	payer, serr := a.member(p.str("payerId"))
@@ -35,7 +36,7 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	escrow := acct(OwnerEscrow, a.escrowSet())
-	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, acct(OwnerPlatform, a.escrowSet()), o.fee})
+	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, a.income(), o.fee})
 	return a.start(o, pm)
 }
 

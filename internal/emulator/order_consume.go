@@ -38,7 +38,7 @@ func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.checkDailyOrders(kindConsume, payer.bizUserID); serr != nil {
 		return nil, serr
 	}
-	o.legs = match(flows(o.sources), distribute(receiver, o.accountSet, o.amount, o.fee, splits))
+	o.legs = match(flows(o.sources), a.distribute(receiver, o.accountSet, o.amount, o.fee, splits))
 	return a.start(o, pm)
 }
 

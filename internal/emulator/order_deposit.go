@@ -6,7 +6,8 @@ import (
 
 // depositApply tops up a member's account from a card or a channel (spec
 // §4.2.2): one inbound method of spec §5.2, never BALANCE or COUPON nor a
-// combination. The money comes from outside; the fee goes to the platform.
+// combination. The money comes from outside; the fee goes to the platform,
+// into its standard balance set (incomeSet).
 // The platform tops up its own account with bizUserId #yunBizUserId_B2C#
 // (spec §4.2.2: 若平台，上送固定值), through a channel: it binds no card.
 func depositApply(a *app, p params) (map[string]any, *soa.Error) {
@@ -38,7 +39,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	o.payer, o.accountSet = m.bizUserID, set
 	o.sources = []*source{{flow: flow{acct(OwnerOutside, set), o.amount}, key: pm.name()}}
-	o.legs = match(flows(o.sources), []flow{{acct(m.bizUserID, set), o.amount - o.fee}, {acct(OwnerPlatform, set), o.fee}})
+	o.legs = match(flows(o.sources), []flow{{acct(m.bizUserID, set), o.amount - o.fee}, {a.income(), o.fee}})
 	return a.start(o, pm)
 }
 

@@ -103,7 +103,9 @@ func (o *order) smsEnd() time.Time {
 
 // queryInExpDetail pages a member's statement lines between two dates
 // (both inclusive, China time), newest first (spec §4.2.20), in one
-// account set or, without accountSetNo, in every set of the application.
+// account set or, without accountSetNo, in every set of the application
+// for a member and in the platform's standard sets for the platform
+// (§4.2.20 accountSetNo: 如果不传，则查询平台所有标准账户集的收支明细).
 // A line's extendInfo is its order's.
 func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.actor(p.str("bizUserId")) // the platform's own statement too (spec §4.2.20: #yunBizUserId_B2C#)
@@ -111,6 +113,9 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	sets := a.sets
+	if m.bizUserID == OwnerPlatform {
+		sets = a.standardSets()
+	}
 	if set := p.str("accountSetNo"); set != "" {
 		if serr := a.checkSet(set); serr != nil {
 			return nil, serr

@@ -19,9 +19,10 @@ const (
 // receiver (or the members of refundList) for a consumption, escrow and
 // the receivers paid out for a collection (order_refund_collect.go), the
 // member a platform transfer paid (order_refund_transfer.go). feeAmount is
-// the part of the refund that the platform gives back from the fee it took; couponAmount the part that goes
-// back to the coupon; of a combined payment the channel is refunded first,
-// then the balance.
+// the part of the refund that the platform gives back from the fee it took,
+// out of its standard balance set where the fee went (incomeSet; spec
+// §4.2.16 note 11); couponAmount the part that goes back to the coupon;
+// of a combined payment the channel is refunded first, then the balance.
 func refund(a *app, p params) (map[string]any, *soa.Error) {
 	if no := p.str("oriBizOrderNo"); a.book.byBiz[no] == nil {
 		if leg, ok := a.transferred(no); ok {
@@ -64,7 +65,7 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	o.legs = match(append(givers, flow{acct(OwnerPlatform, a.feeSet(ori)), feeBack}), targets)
+	o.legs = match(append(givers, flow{a.income(), feeBack}), targets)
 	o.whereabouts = whereabouts(targets)
 	if fail := ori.refundFailure(o.amount); fail != nil {
 		a.register(o)
@@ -219,14 +220,6 @@ func (o *order) paidSet(owner string) string {
 		if g.To.Owner == owner && !g.To.Frozen {
 			return g.To.Set
 		}
-	}
-	return o.accountSet
-}
-
-// feeSet is the account set where the platform took an order's fee.
-func (a *app) feeSet(o *order) string {
-	if o.kind == kindCollect {
-		return a.escrowSet()
 	}
 	return o.accountSet
 }

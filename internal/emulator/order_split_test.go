@@ -99,13 +99,13 @@ func TestSplitRuleOfTheSpec(t *testing.T) {
 	for _, m := range splitMethods {
 		t.Run(m.name, func(t *testing.T) {
 			e := splitTest(t)
-			feesBefore := owned(e, OwnerPlatform, SetEscrow)
+			feesBefore := owned(e, OwnerPlatform, SetStandard)
 			require.Nil(t, m.order(t, e, "s1", specSplitRule).Err)
 			got := map[string]int64{}
 			for _, id := range append([]string{"shop", "buyer"}, splitMembers...) {
 				got[id] = owned(e, id, SetEscrow)
 			}
-			got["platform"] = owned(e, OwnerPlatform, SetEscrow) - feesBefore
+			got["platform"] = owned(e, OwnerPlatform, SetStandard) - feesBefore // its fee income (spec §4.3.2)
 			assert.Equal(t, map[string]int64{"10000": 290, "10001": 400, "10002": 150, "10003": 100, "10004": 50,
 				"platform": 10, "shop": 500, "buyer": 10000 - 1500}, got)
 			assert.Equal(t, int64(1000), got["10000"]+got["10001"]+got["10002"]+got["10003"]+got["10004"]+got["platform"],
@@ -273,7 +273,8 @@ func TestSplitMembers(t *testing.T) {
 
 // TestSplitSets: a member's share goes into the set its item names, the
 // escrow set by default; the platform's into the set its item names (spec
-// §5.3 accountSetNo); the fees stay where the order takes its fee.
+// §5.3 accountSetNo); the order's fee and the split's go to the platform's
+// standard balance set (spec §4.3.2 手续费: 资金入平台标准余额账户集).
 func TestSplitSets(t *testing.T) {
 	tests := []struct {
 		name, splits string
@@ -290,10 +291,16 @@ func TestSplitSets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := splitTest(t)
-			before, fees := owned(e, tt.owner, tt.set), owned(e, OwnerPlatform, SetEscrow)
+			before, fees := owned(e, tt.owner, tt.set), owned(e, OwnerPlatform, SetStandard)
 			ok(t, e, "consumeApply", consume("buyer", "shop", "s1", 1000, 5, tt.splits))
-			assert.Equal(t, tt.want, owned(e, tt.owner, tt.set)-before)
-			assert.Equal(t, int64(5+1), owned(e, OwnerPlatform, SetEscrow)-fees, "the order's fee and the split's, in the order's set")
+			const income = 5 + 1 // the order's fee and the split's
+			share, gained := owned(e, tt.owner, tt.set)-before, owned(e, OwnerPlatform, SetStandard)-fees
+			if tt.owner == OwnerPlatform && tt.set == SetStandard {
+				share, gained = share-income, gained-tt.want // the share and the fees went to one account
+			}
+			assert.Equal(t, tt.want, share)
+			assert.Equal(t, int64(income), gained, "the fees, in the platform's standard set")
+			assert.Zero(t, owned(e, OwnerPlatform, SetEscrow), "no fee in the order's set")
 			assert.Equal(t, int64(1000-5-100), owned(e, "shop", SetEscrow))
 			assertBalanced(t, e)
 		})

@@ -248,11 +248,11 @@ func orderLeniencies() []orderLeniency {
 			strings.TrimSuffix(strings.Repeat(`{"bizUserId":"shop","amount":1,"fee":0},`, 11), ","))},
 		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set
 			`{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""), `"accountSetNo":"200126"`, `"accountSetNo":"100001"`, 1)},
-		{RuleRefundList, "10000", feeInEscrow, "refund", // refundList (1): not for a consumption
+		{RuleRefundList, "10000", platformInEscrow, "refund", // refundList (1): not for a consumption
 			`{"bizOrderNo":"r1","oriBizOrderNo":"fee","bizUserId":"buyer","amount":50,"refundList":[{"bizUserId":"shop","amount":50}]}`},
 		{RuleTransferSet, "30018", nil, "applicationTransfer", // to a set other than the escrow set
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
-		{RuleTransferSet, "30018", feeInEscrow, "applicationTransfer", // from the escrow set
+		{RuleTransferSet, "30018", platformInEscrow, "applicationTransfer", // from the escrow set
 			`{"bizTransferNo":"t2","sourceAccountSetNo":"200126","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":10}`},
 	}
 }
@@ -293,11 +293,13 @@ func newcomer(t *testing.T, e *Emulator) {
 	require.Nil(t, serr)
 }
 
-// feeInEscrow gives the platform 10 in the escrow set: a consumption's
-// fee.
-func feeInEscrow(t *testing.T, e *Emulator) {
+// platformInEscrow gives the platform 10 in the escrow set: a
+// consumption's split to it there (the consumption's fee of 10 goes to its
+// standard set, spec §4.3.2).
+func platformInEscrow(t *testing.T, e *Emulator) {
 	t.Helper()
-	ok(t, e, "consumeApply", consume("buyer", "shop", "fee", 100, 10, ""))
+	ok(t, e, "consumeApply", consume("buyer", "shop", "fee", 100, 10,
+		`{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"200126","amount":10,"fee":0}`))
 }
 
 // tenConsumptions makes the buyer's ten consumptions of the day.
