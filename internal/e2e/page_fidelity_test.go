@@ -208,3 +208,41 @@ func TestJSPayInfoJSON(t *testing.T) {
 		assert.Equal(t, client.OrderSucceeded, c.status(req.BizOrderNo))
 	}
 }
+
+// TestPayPwdLockEndsAtMidnight: five wrong payment passwords lock it
+// (30033) for the rest of the China day; the lock is in the kept state, so
+// it holds after a restart, and ends at the next 0:00 by the server's
+// clock (spec §4.1.17 note 7: 24 小时内不允许错误 5 次，每天凌晨 0 点解锁).
+func TestPayPwdLockEndsAtMidnight(t *testing.T) {
+	dir := t.TempDir()
+	e, c, stop := keptEnv(t, dir, fastSchedule(), mock.SnapshotConfig{Bytes: -1, Every: -1})
+	rcv := newReceiver(t, c.Client, nil)
+	jump := rcv.URL + "/jump"
+	a := admin{t: t, base: e.URL}
+	a.json(http.MethodPost, "clock", `{"set":"2026-12-05 10:00:00"}`, http.StatusOK, nil)
+	pwdPage := phonedPwdPages(t, c, rcv)
+	returned(t, c.Client, press(t, pwdPage(client.PageSetPayPwd, "setPayPwd"), "confirm",
+		url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
+	update := url.Values{"password": {"654321"}, "password2": {"654321"}}
+	try := func(c *orderClient, old string) pageResp {
+		p := pwdParams(rcv)
+		p.Phone, p.OldPhone = phoneA, phoneA
+		fields := url.Values{"oldPassword": {old}}
+		for k, v := range update {
+			fields[k] = v
+		}
+		return press(t, mustPageURL(t, c, client.PageUpdatePayPwd, "MemberPwdService", "updatePayPwd", p), "confirm", fields)
+	}
+	for range 5 {
+		assert.Equal(t, "20010", try(c, "000000").Header.Get("X-Tsymock-Error-Code"))
+	}
+	errorPage(t, try(c, "123456"), "30033")
+	stop()
+
+	e2, c2, _ := keptEnv(t, dir, fastSchedule())
+	a2 := admin{t: t, base: e2.URL}
+	a2.json(http.MethodPost, "clock", `{"set":"2026-12-05 23:59:59"}`, http.StatusOK, nil)
+	errorPage(t, try(c2, "123456"), "30033")
+	a2.json(http.MethodPost, "clock", `{"set":"2026-12-06 00:00:00"}`, http.StatusOK, nil)
+	returned(t, c2.Client, try(c2, "123456"), jump)
+}
