@@ -1,5 +1,10 @@
 package client
 
+import (
+	"encoding/json"
+	"strings"
+)
+
 // Well-known ids of the platform (PROTOCOL.md §7).
 const (
 	// PlatformBizUserID is the platform's own member: a consumeApply
@@ -58,6 +63,27 @@ type OrderResponse struct {
 	WeChatAPPInfo  string `json:"weChatAPPInfo"` // WECHATPAY_APP_OPEN: the app's payment parameters, JSON text
 	ValidateType   int64  `json:"validateType"`  // ValidateSMS or, when not answered, 0
 	ExtendInfo     string `json:"extendInfo"`
+}
+
+// PayURLKey is the key of tsymock's payment page in a JSON PayInfo
+// (emulator.PayURLKey): the real platform sends no such key.
+const PayURLKey = "tsymockPayUrl"
+
+// PayPageURL is where a test completes or fails the order on tsymock's
+// payment page: PayInfo when it is a link (gateway, QR code, H5), the link
+// under PayURLKey when PayInfo is the JSON text of a WeChat JS or
+// mini-program payment or an Alipay 生活号 payment (spec §4.2.2 payInfo:
+// 返回 json 字符串), "" without a payInfo.
+func (r *OrderResponse) PayPageURL() string {
+	if !strings.HasPrefix(r.PayInfo, "{") {
+		return r.PayInfo
+	}
+	var v map[string]any
+	if json.Unmarshal([]byte(r.PayInfo), &v) != nil {
+		return ""
+	}
+	s, _ := v[PayURLKey].(string)
+	return s
 }
 
 // SplitRule is one receiver's share of a consumption or a payout: Amount

@@ -95,4 +95,8 @@ type PayPageParams struct {
 	JumpURL    string `json:"jumpUrl,omitempty"`
 	BackURL    string `json:"backUrl,omitempty"`
 	ConsumerIP string `json:"consumerIp"`
+	// VerificationCode is the SMS code of a combined payment with a
+	// gateway or wallet H5 at PageFrontTrans, which the merchant sends
+	// (spec §4.2.9: 组合支付含网关支付，必填); left out otherwise.
+	VerificationCode string `json:"verificationCode,omitempty"`
 }

@@ -14,7 +14,11 @@ type memberPages struct {
 	contractNo string // "" until the e-contract is signed
 	contractAt time.Time
 	payPwd     string // "" until set; plain, like identityNo, and never logged or returned
-	pwdFails   int    // wrong passwords in a row
+	pwdFails   int    // wrong passwords counted (see checkPwd)
+	// pwdFailsUntil is when pwdFails and its lock end: the 0:00 China time
+	// after the first wrong try counted (spec §4.1.17 note 7); zero under
+	// the older rules, in a row until reset.
+	pwdFailsUntil time.Time
 }
 
 // pageInfo are the getMemberInfo keys the pages change. Enterprises have no

@@ -2,10 +2,13 @@ package emulator
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -100,16 +103,175 @@ func TestPayPwdLifecycle(t *testing.T) {
 	assert.Equal(t, []string{"setPayPwd", "setPayPwd", "setPayPwd", "updatePhoneByPayPwd"}, methods)
 }
 
-func TestPayPwdLocksAfterWrongTries(t *testing.T) {
-	e := newTest()
+// TestPayPwdLocksForTheDay: five wrong payment passwords in a China day
+// lock it (30033) until the next 0:00 China time, by the emulator's clock,
+// or until resetPayPwd; a right one among them clears nothing (spec
+// §4.1.17 note 7: 24 小时内不允许错误 5 次，每天凌晨 0 点解锁，若当天需解锁可通过调用
+// 【重置支付密码】接口重置).
+func TestPayPwdLocksForTheDay(t *testing.T) {
+	wrong := func(e *Emulator) string { return errCode(e.CheckPayPwd("a", "p1", "000000")) }
+	right := func(e *Emulator) string { return errCode(e.CheckPayPwd("a", "p1", "123456")) }
+	tests := []struct {
+		name  string
+		start string // China time of the first try
+		steps func(t *testing.T, e *Emulator, c *clock.Manual)
+	}{
+		{"five wrong lock, even the right one", "2026-11-28 10:00:00", func(t *testing.T, e *Emulator, _ *clock.Manual) {
+			for range maxPwdFails {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			assert.Equal(t, "30033", right(e))
+		}},
+		{"a right one clears nothing", "2026-11-28 10:00:00", func(t *testing.T, e *Emulator, _ *clock.Manual) {
+			for range maxPwdFails - 1 {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			assert.Equal(t, "", right(e))
+			assert.Equal(t, "20010", wrong(e), "the fifth of the day")
+			assert.Equal(t, "30033", right(e))
+		}},
+		{"unlocked at 0:00 China time", "2026-11-28 23:00:00", func(t *testing.T, e *Emulator, c *clock.Manual) {
+			for range maxPwdFails {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			c.Advance(59*time.Minute + 59*time.Second) // 23:59:59
+			assert.Equal(t, "30033", right(e))
+			c.Advance(time.Second) // 00:00:00 the next day
+			assert.Equal(t, "", right(e))
+		}},
+		{"tries of two days do not add up", "2026-11-28 22:00:00", func(t *testing.T, e *Emulator, c *clock.Manual) {
+			for range maxPwdFails - 1 {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			c.Advance(3 * time.Hour) // 01:00 the next day
+			for range maxPwdFails - 1 {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			assert.Equal(t, "", right(e))
+		}},
+		{"resetPayPwd unlocks at once", "2026-11-28 10:00:00", func(t *testing.T, e *Emulator, _ *clock.Manual) {
+			for range maxPwdFails {
+				assert.Equal(t, "20010", wrong(e))
+			}
+			require.Nil(t, e.ResetPayPwd("a", "p1", "111111", "123456", ""))
+			assert.Equal(t, "", right(e))
+			assert.Equal(t, "20010", wrong(e), "counted again from one")
+		}},
+		{"update counts too", "2026-11-28 10:00:00", func(t *testing.T, e *Emulator, _ *clock.Manual) {
+			for range maxPwdFails {
+				assert.Equal(t, "20010", errCode(e.UpdatePayPwd("a", "p1", "000000", "654321", "")))
+			}
+			assert.Equal(t, "30033", errCode(e.UpdatePhoneByPayPwd("a", "p1", "123456", "13900000009", "111111", "")))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := clock.NewManual(inChina(t, "2026-11-28 09:00:00"))
+			e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
+			onboard(t, e, "a", "p1", "6228480000000000001")
+			require.Nil(t, e.SetPayPwd("a", "p1", "123456", ""))
+			c.Set(inChina(t, tt.start))
+			tt.steps(t, e, c)
+		})
+	}
+}
+
+// TestPayPwdLockMessage: the lock says until when.
+func TestPayPwdLockMessage(t *testing.T) {
+	c := clock.NewManual(inChina(t, "2026-11-28 09:00:00"))
+	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
 	onboard(t, e, "a", "p1", "6228480000000000001")
 	require.Nil(t, e.SetPayPwd("a", "p1", "123456", ""))
 	for range maxPwdFails {
-		assert.Equal(t, "20010", errCode(e.CheckPayPwd("a", "p1", "000000")))
+		require.NotNil(t, e.CheckPayPwd("a", "p1", "000000"))
 	}
-	assert.Equal(t, "30033", errCode(e.CheckPayPwd("a", "p1", "123456")), "locked even for the right one")
-	require.Nil(t, e.ResetPayPwd("a", "p1", "111111", "222333", ""))
-	assert.Nil(t, e.CheckPayPwd("a", "p1", "222333"))
+	serr := e.CheckPayPwd("a", "p1", "123456")
+	require.NotNil(t, serr)
+	assert.Contains(t, serr.Message, "until 2026-11-29 00:00:00 China time")
+}
+
+// TestPayPwdWithoutPhone: a member that never bound a phone (one that
+// binds a payment account with applyBindAcct, spec §4.1.23) opens the
+// password pages with 88888888888 (notes 4 and 5): resetPayPwd takes the
+// emulated code, updatePhoneByPayPwd binds its first phone.
+func TestPayPwdWithoutPhone(t *testing.T) {
+	e := newTest()
+	for _, c := range []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": "np", "memberType": "3", "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": "np", "name": "李四", "identityType": 1, "identityNo": "11010119900307803x"}},
+		{"applyBindAcct", map[string]any{"bizUserId": "np", "operationType": "set", "acctType": "weChatPublic", "acct": "o1"}},
+	} {
+		_, serr := memberCall(t, e, "a", c.method, c.param)
+		require.Nil(t, serr, c.method)
+	}
+	steps := []struct {
+		name string
+		run  func() *soa.Error
+		want string
+	}{
+		{"set with 88888888888", func() *soa.Error { return e.CheckPagePhone("a", "np", NoPhone) }, ""},
+		{"a made-up phone", func() *soa.Error { return e.CheckPagePhone("a", "np", "13800000001") }, "30021"},
+		{"set", func() *soa.Error { return e.SetPayPwd("a", "np", "123456", "") }, ""},
+		{"reset opens", func() *soa.Error { return e.CanChangePayPwd("a", "resetPayPwd", "np") }, ""},
+		{"reset, wrong code", func() *soa.Error { return e.ResetPayPwd("a", "np", "000000", "654321", "") }, "20011"},
+		{"reset", func() *soa.Error { return e.ResetPayPwd("a", "np", "111111", "654321", "") }, ""},
+		{"phone opens", func() *soa.Error { return e.CanChangePayPwd("a", "updatePhoneByPayPwd", "np") }, ""},
+		{"phone, wrong password", func() *soa.Error {
+			return e.UpdatePhoneByPayPwd("a", "np", "123456", "13900000009", "111111", "")
+		}, "20010"},
+		{"phone", func() *soa.Error {
+			return e.UpdatePhoneByPayPwd("a", "np", "654321", "13900000009", "111111", "http://127.0.0.1/p")
+		}, ""},
+		{"88888888888 no more", func() *soa.Error { return e.CheckPagePhone("a", "np", NoPhone) }, "30021"},
+	}
+	for _, s := range steps {
+		assert.Equal(t, s.want, errCode(s.run()), s.name)
+	}
+	assert.Equal(t, "13900000009", memberInfo(t, e, "np")["phone"])
+}
+
+// oldPwdAction makes a payment-password change as a log written before
+// December 2026 holds it, under the rules of then (pwdRules).
+func oldPwdAction(e *Emulator, sysid, name string, args ...string) *soa.Error {
+	_, serr := e.page(sysid, name, args...)
+	return serr
+}
+
+// TestOldPwdActionsReplay: the password actions of an older log replay
+// as they were answered: wrong tries in a row, locked until reset across
+// days, a bound phone needed for reset and the phone change.
+func TestOldPwdActionsReplay(t *testing.T) {
+	c := clock.NewManual(inChina(t, "2026-11-28 09:00:00"))
+	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
+	onboard(t, e, "a", "p1", "6228480000000000001")
+	require.Nil(t, e.SetPayPwd("a", "p1", "123456", ""))
+	for range maxPwdFails - 1 {
+		assert.Equal(t, "20010", errCode(oldPwdAction(e, "a", actCheckPayPwd, "p1", "000000")))
+	}
+	assert.Nil(t, oldPwdAction(e, "a", actCheckPayPwd, "p1", "123456"), "a right one cleared the count")
+	for range maxPwdFails {
+		assert.Equal(t, "20010", errCode(oldPwdAction(e, "a", actUpdatePayPwd, "p1", "000000", "654321", "")))
+	}
+	c.Advance(48 * time.Hour)
+	assert.Equal(t, "30033", errCode(oldPwdAction(e, "a", actCheckPayPwd, "p1", "123456")), "locked across days")
+	require.Nil(t, oldPwdAction(e, "a", actResetPayPwd, "p1", "111111", "123456", ""))
+	assert.Nil(t, oldPwdAction(e, "a", actUpdatePhone, "p1", "123456", "13900000009", "111111", ""))
+
+	for _, m := range []map[string]any{{"bizUserId": "np", "memberType": "3", "source": 1},
+		{"bizUserId": "np", "name": "李四", "identityType": 1, "identityNo": "11010119900307803x"}} {
+		method := "createMember"
+		if _, ok := m["name"]; ok {
+			method = "setRealName"
+		}
+		_, serr := memberCall(t, e, "a", method, m)
+		require.Nil(t, serr)
+	}
+	require.Nil(t, e.SetPayPwd("a", "np", "123456", ""))
+	assert.Equal(t, "30021", errCode(oldPwdAction(e, "a", actResetPayPwd, "np", "111111", "654321", "")))
+	assert.Equal(t, "30021", errCode(oldPwdAction(e, "a", actUpdatePhone, "np", "123456", "13900000009", "111111", "")))
 }
 
 // oldPageFailure makes the change a member page's fail button made

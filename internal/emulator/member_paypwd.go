@@ -1,21 +1,33 @@
 package emulator
 
-import "github.com/tsymock/tsymock/internal/soa"
+import (
+	"time"
 
-// maxPwdFails is how many wrong payment passwords in a row lock the
-// password (30033) until it is reset.
+	"github.com/tsymock/tsymock/internal/soa"
+)
+
+// maxPwdFails is how many wrong payment passwords in a day lock the
+// password (30033) until the next 0:00 China time or a reset (spec §4.1.17
+// note 7).
 const maxPwdFails = 5
+
+// pwdRules are the rules a payment-password op follows. The ops written
+// since December 2026 (the .v2 actions, page_ops.go) follow spec §4.1.17
+// note 7 (24 小时内不允许错误 5 次，每天凌晨 0 点解锁: the wrong tries of a China
+// day add up and the lock ends at the next 0:00) and §4.1.23 notes 4 and 5
+// (a member without a bound phone resets its password and gets a phone on
+// the pages, with 88888888888). The older ops replay as they were answered:
+// wrong tries in a row, locked until reset, a bound phone needed.
+type pwdRules struct{ current bool }
 
 // CanChangePayPwd checks, when a MemberPwdService page opens, that its
 // method fits the member: a person (30006, see personalOnly); setPayPwd
-// needs no password yet (30031), the others one (30032); resetPayPwd and
-// updatePhoneByPayPwd send an SMS code to the bound phone (30021 without
-// one).
+// needs no password yet (30031), the others one (30032).
 func (e *Emulator) CanChangePayPwd(sysid, method, bizUserID string) *soa.Error {
-	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method) })
+	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method, pwdRules{current: true}) })
 }
 
-func canChange(m *member, method string) *soa.Error {
+func canChange(m *member, method string, rules pwdRules) *soa.Error {
 	if serr := personalOnly(m); serr != nil {
 		return serr
 	}
@@ -25,7 +37,7 @@ func canChange(m *member, method string) *soa.Error {
 		return soa.Errorf("30031", "bizUserId %q already has a payment password; use updatePayPwd or resetPayPwd", m.bizUserID)
 	case method != "setPayPwd" && !set:
 		return soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", m.bizUserID)
-	case (method == "resetPayPwd" || method == "updatePhoneByPayPwd") && m.phone == "":
+	case !rules.current && (method == "resetPayPwd" || method == "updatePhoneByPayPwd") && m.phone == "":
 		return soa.Errorf("30021", "bizUserId %q has no bound phone to send the SMS code to", m.bizUserID)
 	}
 	return nil
@@ -42,33 +54,37 @@ func (e *Emulator) SetPayPwd(sysid, bizUserID, pwd, backURL string) *soa.Error {
 // (20010). Its notification is setPayPwd {bizUserId}, as the platform uses
 // one notification for set, update and reset (PROTOCOL.md §5).
 func (e *Emulator) UpdatePayPwd(sysid, bizUserID, oldPwd, newPwd, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actUpdatePayPwd, bizUserID, oldPwd, newPwd, backURL)
+	_, serr := e.page(sysid, actUpdatePayPwd+v2, bizUserID, oldPwd, newPwd, backURL)
 	return serr
 }
 
 // ResetPayPwd replaces a forgotten payment password, confirmed by the SMS
-// code sent to the bound phone (20011), and notifies setPayPwd.
+// code sent to the bound phone (20011), and notifies setPayPwd. A member
+// without a bound phone (spec §4.1.23 note 5: the page is opened with
+// 88888888888) types the emulated code all the same, tsymock's choice.
 func (e *Emulator) ResetPayPwd(sysid, bizUserID, code, newPwd, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actResetPayPwd, bizUserID, code, newPwd, backURL)
+	_, serr := e.page(sysid, actResetPayPwd+v2, bizUserID, code, newPwd, backURL)
 	return serr
 }
 
 // UpdatePhoneByPayPwd binds newPhone in place of the bound phone, confirmed
 // by the payment password and the SMS code sent to the new phone, and
-// queues the updatePhoneByPayPwd notification {bizUserId, newPhone}.
+// queues the updatePhoneByPayPwd notification {bizUserId, newPhone}. A
+// member without a phone gets its first this way (spec §4.1.23 note 4:
+// oldPhone 88888888888).
 func (e *Emulator) UpdatePhoneByPayPwd(sysid, bizUserID, pwd, newPhone, code, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actUpdatePhone, bizUserID, pwd, newPhone, code, backURL)
+	_, serr := e.page(sysid, actUpdatePhone+v2, bizUserID, pwd, newPhone, code, backURL)
 	return serr
 }
 
-func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, pwd, newPhone, code, backURL string) (any, *soa.Error) {
-	if serr := canChange(m, "updatePhoneByPayPwd"); serr != nil {
+func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, rules pwdRules, pwd, newPhone, code, backURL string) (any, *soa.Error) {
+	if serr := canChange(m, "updatePhoneByPayPwd", rules); serr != nil {
 		return nil, serr
 	}
 	if !isMobile(newPhone) {
 		return nil, soa.Errorf("10000", "newPhone %q is not an 11-digit mobile number", newPhone)
 	}
-	if serr := checkPwd(m, pwd); serr != nil {
+	if serr := checkPwd(a, m, pwd, rules); serr != nil {
 		return nil, serr
 	}
 	if serr := e.CheckCode(newPhone, code); serr != nil {
@@ -81,24 +97,24 @@ func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, pwd, newPhone, code, b
 }
 
 // CheckPayPwd checks a member's payment password, as the pay-by-password
-// page does: 30032 unset, 20010 wrong, 30033 after too many wrong ones. A
-// wrong password counts, so this is a change of state too.
+// page does: 30032 unset, 20010 wrong, 30033 after five wrong ones that
+// day. A wrong password counts, so this is a change of state too.
 func (e *Emulator) CheckPayPwd(sysid, bizUserID, pwd string) *soa.Error {
-	_, serr := e.page(sysid, actCheckPayPwd, bizUserID, pwd)
+	_, serr := e.page(sysid, actCheckPayPwd+v2, bizUserID, pwd)
 	return serr
 }
 
-func checkPayPwd(m *member, pwd string) (any, *soa.Error) {
+func checkPayPwd(a *app, m *member, pwd string, rules pwdRules) (any, *soa.Error) {
 	if m.pages.payPwd == "" {
 		return nil, soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", m.bizUserID)
 	}
-	return nil, checkPwd(m, pwd)
+	return nil, checkPwd(a, m, pwd, rules)
 }
 
 // changePwd runs one payment-password change and queues its setPayPwd
 // notification.
-func changePwd(a *app, m *member, method, backURL string, change func() *soa.Error) (any, *soa.Error) {
-	if serr := canChange(m, method); serr != nil {
+func changePwd(a *app, m *member, method string, rules pwdRules, backURL string, change func() *soa.Error) (any, *soa.Error) {
+	if serr := canChange(m, method, rules); serr != nil {
 		return nil, serr
 	}
 	if serr := change(); serr != nil {
@@ -113,12 +129,41 @@ func setPwd(m *member, pwd string) *soa.Error {
 	if !digits(pwd, 6) {
 		return soa.Errorf("10000", "the payment password is six digits")
 	}
-	m.pages.payPwd, m.pages.pwdFails = pwd, 0
+	m.pages.payPwd, m.pages.pwdFails, m.pages.pwdFailsUntil = pwd, 0, time.Time{}
 	return nil
 }
 
 // checkPwd compares a typed password; a wrong one counts towards 30033.
-func checkPwd(m *member, pwd string) *soa.Error {
+// Under the current rules the wrong tries of a China day add up, a right
+// one among them clearing nothing (24 小时内不允许错误 5 次), and the count
+// and the lock end at the next 0:00 China time by the emulator's clock
+// (每天凌晨 0 点解锁); resetPayPwd ends them at once (spec §4.1.17 note 7).
+func checkPwd(a *app, m *member, pwd string, rules pwdRules) *soa.Error {
+	if !rules.current {
+		return checkPwdInARow(m, pwd)
+	}
+	now := a.now()
+	if m.pages.pwdFails > 0 && !now.Before(m.pages.pwdFailsUntil) {
+		m.pages.pwdFails, m.pages.pwdFailsUntil = 0, time.Time{}
+	}
+	if m.pages.pwdFails >= maxPwdFails {
+		return soa.Errorf("30033", "%d wrong payment passwords today: locked until %s China time, or until resetPayPwd "+
+			"(spec §4.1.17 note 7)", maxPwdFails, soa.FormatTime(m.pages.pwdFailsUntil))
+	}
+	if pwd != m.pages.payPwd {
+		if m.pages.pwdFails == 0 {
+			m.pages.pwdFailsUntil = dayOf(now).AddDate(0, 0, 1)
+		}
+		m.pages.pwdFails++
+		return soa.Errorf("20010", "wrong payment password (%d of %d tries until %s China time)", m.pages.pwdFails,
+			maxPwdFails, soa.FormatTime(m.pages.pwdFailsUntil))
+	}
+	return nil
+}
+
+// checkPwdInARow is checkPwd under the older rules: wrong tries in a row,
+// locked until reset.
+func checkPwdInARow(m *member, pwd string) *soa.Error {
 	if m.pages.pwdFails >= maxPwdFails {
 		return soa.Errorf("30033", "%d wrong payment passwords in a row; resetPayPwd unlocks it", maxPwdFails)
 	}
@@ -169,16 +214,23 @@ func digits(s string, n int) bool {
 func isMobile(s string) bool { return digits(s, 11) && s[0] == '1' }
 
 // replacePwd sets a new password after checking the old one (20010).
-func replacePwd(m *member, oldPwd, newPwd string) *soa.Error {
-	if serr := checkPwd(m, oldPwd); serr != nil {
+func replacePwd(a *app, m *member, rules pwdRules, oldPwd, newPwd string) *soa.Error {
+	if serr := checkPwd(a, m, oldPwd, rules); serr != nil {
 		return serr
 	}
 	return setPwd(m, newPwd)
 }
 
-// resetPwd sets a new password confirmed by the SMS code (20011).
+// resetPwd sets a new password confirmed by the SMS code (20011): sent to
+// the bound phone, or, for a member without one, the emulated code all the
+// same (spec §4.1.23 note 5 names no other way to confirm; tsymock's
+// choice).
 func (e *Emulator) resetPwd(m *member, code, newPwd string) *soa.Error {
-	if serr := e.CheckCode(m.phone, code); serr != nil {
+	to := m.phone
+	if to == "" {
+		to = "bizUserId " + m.bizUserID + " (no bound phone)"
+	}
+	if serr := e.CheckCode(to, code); serr != nil {
 		return serr
 	}
 	return setPwd(m, newPwd)

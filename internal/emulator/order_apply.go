@@ -159,7 +159,7 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 	}
 	switch {
 	case ch.Confirm == soa.ConfirmPage || ch.Returns == soa.ReturnsPayInfo:
-		v["payInfo"] = PayPagePath + o.orderNo
+		v["payInfo"] = payInfo(o, ch, o.created)
 	case ch.Returns == soa.ReturnsWeChatAPPInfo:
 		v["weChatAPPInfo"] = weChatAPPInfo(o, soa.FormatTime(a.now()))
 	case ch.Returns == soa.ReturnsPayCode:
@@ -170,7 +170,9 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 
 // PayPagePath is the payInfo of an order paid on a page or outside
 // (gateway, wallets, QR codes): tsymock's payment page for it, where a test
-// or a person completes or fails it as the payer or the channel would.
+// or a person completes or fails it as the payer or the channel would. The
+// WeChat JS and mini-program methods and Alipay's 生活号 answer JSON with
+// it under PayURLKey (payInfo).
 const PayPagePath = "/yungateway/frontTrans.do?orderNo="
 
 // pay confirms a pending order with the SMS code: the configured one, and

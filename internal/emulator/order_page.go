@@ -2,6 +2,26 @@ package emulator
 
 import "github.com/tsymock/tsymock/internal/soa"
 
+// PageSMS is how frontTrans.do confirms an order's SMS code.
+type PageSMS int
+
+// The ways of PageSMS.
+const (
+	// SMSNone: no code is sent or checked. A gateway, wallet H5 or
+	// instalment order alone (spec §4.2.9 verificationCode 1、网关支付，不填，
+	// 不验短信验证码; §5.2 gateway and ALLINPAY_WALLET_H5 note (2) 非组合支付，不
+	// 发送短信验证码; InstallmentPayment_H5 不输短信验证码), and an order the payer
+	// pays outside (validateType 0: QR codes, JS, wallets).
+	SMSNone PageSMS = iota
+	// SMSParam: a gateway or wallet H5 combined with BALANCE or COUPON: the
+	// merchant sends the code in the page's signed verificationCode (§4.2.9:
+	// 2、组合支付含网关支付，必填，验证短信验证码; §5.2 note (3)).
+	SMSParam
+	// SMSTyped: any other order confirmed by SMS (a card's, validateType 1):
+	// tsymock's page asks for the code, as OrderService.pay would take it.
+	SMSTyped
+)
+
 // PageOrder is what a payment page shows of a pending order.
 type PageOrder struct {
 	OrderNo, BizOrderNo string
@@ -11,6 +31,7 @@ type PageOrder struct {
 	ValidateType        int64  // 1 SMS code, 2 payment password
 	PayMethod           string // the payMethod key, e.g. GATEWAY_VSP
 	FrontURL, BackURL   string
+	SMS                 PageSMS // how frontTrans.do confirms its SMS code
 }
 
 // PendingOrder returns an order that waits for payment (40000 unknown,
@@ -89,5 +110,20 @@ func onPayable(bizOrderNo string, act func(*app, *order) *soa.Error) opFunc {
 func (o *order) page() PageOrder {
 	return PageOrder{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, Kind: o.kind, BizUserID: o.payer,
 		Amount: o.amount, Fee: o.fee, ValidateType: o.validateType, PayMethod: o.payMethod,
-		FrontURL: o.frontURL, BackURL: o.backURL}
+		FrontURL: o.frontURL, BackURL: o.backURL, SMS: o.pageSMS()}
+}
+
+// pageSMS is how frontTrans.do confirms the order's SMS code (PageSMS).
+func (o *order) pageSMS() PageSMS {
+	ch := o.pay.channel()
+	onPage := ch != nil && ch.Confirm == soa.ConfirmPage
+	switch {
+	case onPage && len(o.pay.parts) == 1:
+		return SMSNone
+	case onPage:
+		return SMSParam
+	case o.validateType == 0:
+		return SMSNone
+	}
+	return SMSTyped
 }

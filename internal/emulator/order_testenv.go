@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"fmt"
+
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -135,11 +137,23 @@ func (a *app) checkLimits(pm payment) *soa.Error {
 }
 
 // checkConsumerIP notes a pay whose consumerIp is the loopback, which the
-// platform does not take (spec §4.2.8; rule consumer-ip, 10000).
+// real platform refuses (ConsumerIPNote).
 func (a *app) checkConsumerIP(ip string) *soa.Error {
-	if ip != "127.0.0.1" && ip != "localhost" {
+	n, ok := ConsumerIPNote(ip)
+	if !ok {
 		return nil
 	}
-	return a.lenient(RuleConsumerIP, "10000", "consumerIp %q: the platform wants the payer's public IP, "+
-		"not the loopback (spec §4.2.8)", ip)
+	return a.lenient(n.Rule, n.Code, "%s", n.Message)
+}
+
+// ConsumerIPNote is the consumer-ip note of a payment confirmed with the
+// loopback as consumerIp, ok false for any other: spec §4.2.8, §4.2.9 and
+// §4.2.10 want the payer's public IP (注：不能使用“127.0.0.1”“localhost”).
+// OrderService.pay notes it in the emulator, the payment pages themselves.
+func ConsumerIPNote(ip string) (Portability, bool) {
+	if ip != "127.0.0.1" && ip != "localhost" {
+		return Portability{}, false
+	}
+	return Portability{Rule: RuleConsumerIP, Code: "10000", Message: fmt.Sprintf("consumerIp %q: the platform wants "+
+		"the payer's public IP, not the loopback (spec §4.2.8-§4.2.10: 不能使用“127.0.0.1”“localhost”)", ip)}, true
 }

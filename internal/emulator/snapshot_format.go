@@ -86,31 +86,34 @@ type AppState struct {
 // MemberState is a member. Identity, card numbers and the payment password
 // are in plain text, as in the state and the log.
 type MemberState struct {
-	BizUserID    string              `json:"bizUserId"`
-	UserID       string              `json:"userId,omitempty"`
-	MemberType   int64               `json:"memberType,omitempty"`
-	Source       int64               `json:"source,omitempty"`
-	Created      Nanos               `json:"created,omitempty"`
-	Locked       bool                `json:"locked,omitempty"`
-	Phone        string              `json:"phone,omitempty"`
-	SMS          []SMSState          `json:"sms,omitempty"` // codes sent, not yet used
-	RealName     bool                `json:"realName,omitempty"`
-	Name         string              `json:"name,omitempty"`
-	IdentityType int64               `json:"identityType,omitempty"`
-	IdentityNo   string              `json:"identityNo,omitempty"`
-	RealNameAt   Nanos               `json:"realNameAt,omitempty"`
-	Company      *CompanyState       `json:"company,omitempty"`
-	ContractNo   string              `json:"contractNo,omitempty"`
-	ContractAt   Nanos               `json:"contractAt,omitempty"`
-	PayPwd       string              `json:"payPwd,omitempty"`
-	PwdFails     int                 `json:"pwdFails,omitempty"`
-	Cards        []CardState         `json:"cards,omitempty"`   // by card number
-	Applies      []ApplyState        `json:"applies,omitempty"` // bindings waiting for bindBankCard
-	Changes      []ApplyState        `json:"changes,omitempty"` // phone changes waiting for their code
-	SubAccounts  []SubAccountState   `json:"subAccounts,omitempty"`
-	LastSub      string              `json:"lastSub,omitempty"`
-	PayAccounts  map[string][]string `json:"payAccounts,omitempty"` // acctType → accts, in binding order
-	Terminals    []TerminalState     `json:"terminals,omitempty"`   // in binding order
+	BizUserID    string        `json:"bizUserId"`
+	UserID       string        `json:"userId,omitempty"`
+	MemberType   int64         `json:"memberType,omitempty"`
+	Source       int64         `json:"source,omitempty"`
+	Created      Nanos         `json:"created,omitempty"`
+	Locked       bool          `json:"locked,omitempty"`
+	Phone        string        `json:"phone,omitempty"`
+	SMS          []SMSState    `json:"sms,omitempty"` // codes sent, not yet used
+	RealName     bool          `json:"realName,omitempty"`
+	Name         string        `json:"name,omitempty"`
+	IdentityType int64         `json:"identityType,omitempty"`
+	IdentityNo   string        `json:"identityNo,omitempty"`
+	RealNameAt   Nanos         `json:"realNameAt,omitempty"`
+	Company      *CompanyState `json:"company,omitempty"`
+	ContractNo   string        `json:"contractNo,omitempty"`
+	ContractAt   Nanos         `json:"contractAt,omitempty"`
+	PayPwd       string        `json:"payPwd,omitempty"`
+	PwdFails     int           `json:"pwdFails,omitempty"`
+	// PwdFailsUntil is when PwdFails and its lock end (spec §4.1.17 note
+	// 7); absent in older snapshots, whose counts run until a reset.
+	PwdFailsUntil Nanos               `json:"pwdFailsUntil,omitempty"`
+	Cards         []CardState         `json:"cards,omitempty"`   // by card number
+	Applies       []ApplyState        `json:"applies,omitempty"` // bindings waiting for bindBankCard
+	Changes       []ApplyState        `json:"changes,omitempty"` // phone changes waiting for their code
+	SubAccounts   []SubAccountState   `json:"subAccounts,omitempty"`
+	LastSub       string              `json:"lastSub,omitempty"`
+	PayAccounts   map[string][]string `json:"payAccounts,omitempty"` // acctType → accts, in binding order
+	Terminals     []TerminalState     `json:"terminals,omitempty"`   // in binding order
 }
 
 // SMSState is a code sent for one purpose (verificationCodeType) to a

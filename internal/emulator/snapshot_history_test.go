@@ -173,9 +173,15 @@ func memberHistory() []step {
 			no, serr := h.e.SignContract(h.sysid, "buyer", "http://127.0.0.1/contract")
 			h.pageOK(serr)
 			h.pageOK(h.e.SetPayPwd(h.sysid, "buyer", "123456", "http://127.0.0.1/pwd"))
+			old := []*soa.Error{ // as a log written before December 2026 holds them
+				oldPwdAction(h.e, h.sysid, actCheckPayPwd, "buyer", "000000"),
+				oldPwdAction(h.e, h.sysid, actUpdatePayPwd, "buyer", "123456", "123456", ""),
+				oldPwdAction(h.e, h.sysid, actResetPayPwd, "buyer", "111111", "123456", ""),
+				oldPwdAction(h.e, h.sysid, actUpdatePhone, "buyer", "123456", "12", "111111", ""),
+			}
 			wrong := h.e.CheckPayPwd(h.sysid, "buyer", "000000")
 			h.pageOK(oldPageFailure(h.e, h.sysid, "corp", "http://127.0.0.1/f", "30043", "failed"))
-			return []any{no, wrong}
+			return []any{no, old, wrong}
 		}},
 		{"terminal payments", func(h *hist) any {
 			ev, serr := h.e.TerminalPayment(h.sysid, TerminalPayment{Termid: "T1", OrderType: backfillDeposit, Amount: 500,

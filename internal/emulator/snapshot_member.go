@@ -13,7 +13,7 @@ func (m *member) state() MemberState {
 		Created: nanosOf(m.created), Locked: m.locked, Phone: m.phone, RealName: m.realName, Name: m.name,
 		IdentityType: m.identityType, IdentityNo: m.identityNo, RealNameAt: nanosOf(m.realNameAt),
 		ContractNo: m.pages.contractNo, ContractAt: nanosOf(m.pages.contractAt), PayPwd: m.pages.payPwd,
-		PwdFails: m.pages.pwdFails, LastSub: m.lastSub, PayAccounts: maps.Clone(m.payAccts)}
+		PwdFails: m.pages.pwdFails, PwdFailsUntil: nanosOf(m.pages.pwdFailsUntil), LastSub: m.lastSub, PayAccounts: maps.Clone(m.payAccts)}
 	if m.company != nil || len(m.sms)+len(m.cards)+len(m.applies)+len(m.changes)+len(m.subAccts)+len(m.vsp) > 0 {
 		m.more(&s) // most members have none of these
 	}
@@ -67,7 +67,8 @@ func (s *MemberState) member() *member {
 	m := &member{bizUserID: s.BizUserID, userID: s.UserID, memberType: s.MemberType, source: s.Source,
 		created: s.Created.time(), locked: s.Locked, phone: s.Phone, realName: s.RealName, name: s.Name,
 		identityType: s.IdentityType, identityNo: s.IdentityNo, realNameAt: s.RealNameAt.time(), lastSub: s.LastSub,
-		pages:    memberPages{contractNo: s.ContractNo, contractAt: s.ContractAt.time(), payPwd: s.PayPwd, pwdFails: s.PwdFails},
+		pages: memberPages{contractNo: s.ContractNo, contractAt: s.ContractAt.time(), payPwd: s.PayPwd, pwdFails: s.PwdFails,
+			pwdFailsUntil: chinaTime(s.PwdFailsUntil.time())},
 		payAccts: maps.Clone(s.PayAccounts)}
 	for _, k := range s.SMS {
 		put(&m.sms, smsKey{kind: k.Kind, phone: k.Phone}, true)

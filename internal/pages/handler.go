@@ -158,7 +158,7 @@ func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Va
 		serr = h.flows[r.URL.Path].open(h, p)
 	}
 	if serr == nil {
-		serr = h.noteAddresses(w, r, p)
+		serr = h.notePortability(w, r, p)
 	}
 	if serr != nil {
 		h.pageError(w, r, serr)

@@ -24,7 +24,7 @@ type visit struct {
 	sig             journal.SignatureCheck
 	serr            *soa.Error
 	status          int
-	notes           []emulator.Portability // what the real test environment would refuse (url-fragment)
+	notes           []emulator.Portability // what the real test environment would refuse (url-fragment, consumer-ip)
 }
 
 // verified notes what verifying the page's signed parameters found.

@@ -81,6 +81,12 @@ func (pp pwdPage) open(h *Handler, p *pageSession) *soa.Error {
 	switch {
 	case pp.method == "updatePhoneByPayPwd":
 		p.view.Hint = h.smsHint("") // the code goes to the new phone
+	case pp.smsHint && m.Phone == "":
+		// Spec §4.1.23 note 5 has a member without a phone reset its
+		// password with 88888888888 and says no more of the code.
+		p.view.Hint = "tsymock: bizUserId " + m.BizUserID + " has no bound phone (the page was opened with " +
+			emulator.NoPhone + ", spec §4.1.23 note 5); tsymock asks for the emulated SMS code all the same, " +
+			h.smsCode() + " (--verification-code)."
 	case pp.smsHint:
 		p.view.Hint = h.smsHint(m.Phone)
 	}

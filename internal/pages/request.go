@@ -45,21 +45,34 @@ func checkPageURL(name, raw string) *soa.Error {
 	return nil
 }
 
-// noteAddresses notes a page opened with "#" in its jumpUrl, frontUrl or
-// backUrl (url-fragment, spec §3.3) in its journal entry and a warning log
-// line, as /service/soa notes a call; with --strict the page refuses to
-// open.
-func (h *Handler) noteAddresses(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
-	n, ok := emulator.FragmentNote(map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL})
-	if !ok {
+// notePortability notes what the real test environment would refuse of a
+// page opened, in its journal entry and a warning log line, as
+// /service/soa notes a call: "#" in its jumpUrl, frontUrl or backUrl
+// (url-fragment, spec §3.3), and on a payment page the loopback as
+// consumerIp (consumer-ip, spec §4.2.9, §4.2.10: 不能使用“127.0.0.1”
+// “localhost”), which OrderService.pay notes too. With --strict the page
+// refuses to open.
+func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
+	var notes []emulator.Portability
+	if n, ok := emulator.FragmentNote(map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL}); ok {
+		notes = append(notes, n)
+	}
+	if p.service == soa.OrderService && p.method == "pay" {
+		if n, ok := emulator.ConsumerIPNote(p.str("consumerIp")); ok {
+			notes = append(notes, n)
+		}
+	}
+	if len(notes) == 0 {
 		return nil
 	}
 	if h.emu.Strict() {
-		return n.Refusal()
+		return notes[0].Refusal()
 	}
 	v := visitOf(w)
-	v.notes = append(v.notes, n)
-	h.log.LogAttrs(r.Context(), slog.LevelWarn, "page OK, but the real test environment would refuse this page",
-		slog.String("path", r.URL.Path), slog.String("sysid", p.sysid), slog.String("wouldFail", n.String()))
+	for _, n := range notes {
+		v.notes = append(v.notes, n)
+		h.log.LogAttrs(r.Context(), slog.LevelWarn, "page OK, but the real test environment would refuse this page",
+			slog.String("path", r.URL.Path), slog.String("sysid", p.sysid), slog.String("wouldFail", n.String()))
+	}
 	return nil
 }

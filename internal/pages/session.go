@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/emulator"
 )
 
 // pageSessionTTL is how long a page's confirm and fail buttons work after
@@ -38,8 +40,13 @@ type pageSession struct {
 	returnURL string
 	backURL   string
 	view      pageView
-	expires   time.Time
-	size      int // estimated bytes held, for maxPageBytes
+	// link marks a page opened by an order's payInfo link, which carries
+	// no signed params; sms is how frontTrans.do takes the order's SMS
+	// code.
+	link    bool
+	sms     emulator.PageSMS
+	expires time.Time
+	size    int // estimated bytes held, for maxPageBytes
 }
 
 // str returns a parameter as text (numbers as the JSON had them).

@@ -1,10 +1,12 @@
 package rpc
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
 
+	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -54,11 +56,31 @@ func baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// absoluteLinks turns the emulator's paths into URLs on this server.
+// absoluteLinks turns the emulator's paths into URLs on this server: a
+// link field that is a path, and the page a JSON payInfo holds under
+// emulator.PayURLKey (the WeChat and Alipay JS payments').
 func absoluteLinks(value map[string]any, base string) {
 	for _, k := range linkFields() {
-		if p, ok := value[k].(string); ok && strings.HasPrefix(p, "/") {
+		p, ok := value[k].(string)
+		switch {
+		case !ok:
+		case strings.HasPrefix(p, "/"):
 			value[k] = base + p
+		case strings.HasPrefix(p, "{"):
+			value[k] = absoluteJSONLink(p, base)
 		}
 	}
+}
+
+// absoluteJSONLink makes the path under emulator.PayURLKey of a JSON text
+// a URL on this server, leaving the rest byte for byte as the emulator
+// wrote it (its keys in the spec's order).
+func absoluteJSONLink(text, base string) string {
+	key := `"` + emulator.PayURLKey + `":"/`
+	escaped, err := json.Marshal(base)
+	if err != nil || !strings.Contains(text, key) {
+		return text
+	}
+	inner := strings.Trim(string(escaped), `"`)
+	return strings.Replace(text, key, `"`+emulator.PayURLKey+`":"`+inner+`/`, 1)
 }

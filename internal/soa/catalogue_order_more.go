@@ -9,7 +9,7 @@ func orderPayMethods() []Method {
 			Returns: payAnswer()},
 		payPage("/yungateway/pwd/payOrder.html", "Confirm an order with the payment password in the browser."),
 		payPage("/yungateway/frontTrans.do", "Confirm an order with an SMS code typed in the browser.",
-			str("verificationCode").doc("spec §4.2.9: for a combined payment with a gateway; the page asks for it")),
+			str("verificationCode").doc("spec §4.2.9: required and checked for a gateway or wallet H5 combined with BALANCE or COUPON; not read for one alone")),
 		{Service: OrderService, Name: "resendPaySMS", Doc: "Send the order's SMS code again.",
 			Params:  params(str("bizOrderNo").req()),
 			Returns: params(str("bizOrderNo").req(), str("orderNo").req(), str("phone").req())},

@@ -766,7 +766,7 @@ var defaultTable = []Method{
 			{Name: "bizUserId", Required: true},
 			{Name: "bizOrderNo", Required: true},
 			{Name: "tradeNo"},
-			{Name: "verificationCode", Doc: "spec §4.2.9: for a combined payment with a gateway; the page asks for it"},
+			{Name: "verificationCode", Doc: "spec §4.2.9: required and checked for a gateway or wallet H5 combined with BALANCE or COUPON; not read for one alone"},
 			{Name: "jumpUrl"},
 			{Name: "backUrl"},
 			{Name: "consumerIp", Required: true},
