@@ -116,16 +116,23 @@ func backfillSignText(form url.Values) string {
 	return strings.Join(parts, "&")
 }
 
-// deliver sends every pending notification now and returns the one with id.
+// deliver sends every pending notification now and returns the one with
+// id once an attempt of it has ended: the background notifier may have
+// taken it first, and its attempt in flight is skipped by
+// DeliverPendingNotifications (a loaded machine showed it still pending).
 func deliver(t *testing.T, srv *mock.Server, id string) mock.Notification {
 	t.Helper()
 	for _, n := range srv.DeliverPendingNotifications(t.Context()) {
-		if n.ID == id {
+		if n.ID == id && len(n.Attempts) > 0 {
 			return n
 		}
 	}
-	n, ok := srv.Notification(id)
-	require.True(t, ok)
+	var n mock.Notification
+	require.Eventually(t, func() bool {
+		var ok bool
+		n, ok = srv.Notification(id)
+		return ok && (len(n.Attempts) > 0 || n.State != mock.NotifyPending)
+	}, 10*time.Second, 5*time.Millisecond, "notification %s: no attempt ended", id)
 	return n
 }
 
