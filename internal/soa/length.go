@@ -29,6 +29,9 @@ var specLengths = map[string]specLength{
 	"extendInfo":                     {50, "§4.2.2"},   // 扩展信息: 50 characters in the order methods
 	"applicationTransfer.extendInfo": {200, "§4.2.17"}, // 200 in the platform's transfer
 	"cusip":                          {16, "§5.2"},     // the payer's terminal IP of a pay method
+	// batchAgentPay takes them only in its batchPayList items, whose table is §5.11's.
+	"batchAgentPay.summary":    {20, "§5.11"},
+	"batchAgentPay.extendInfo": {50, "§5.11"},
 	// 备注 of a split rule item (spec §5.3): 50 characters at most; the split rules are the
 	// only remark these methods take.
 	"consumeApply.remark":   {50, "§5.3"},
