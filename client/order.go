@@ -36,7 +36,7 @@ const (
 
 // ValidateType values: how an order is confirmed.
 const (
-	ValidateNone     int64 = 0 // no confirmation: a balance payment completes at once
+	ValidateNone     int64 = 0 // no confirmation, when sent: a balance payment completes at once
 	ValidateSMS      int64 = 1 // confirmed with Pay and the SMS code
 	ValidatePassword int64 = 2 // confirmed with the payment password on a page
 )

@@ -4,6 +4,10 @@ import "context"
 
 // DepositApplyRequest tops up a member's account from a card or a gateway.
 // Amount less Fee reaches the member; Fee goes to the platform.
+//
+// A zero ValidateType is left out, so the platform's default applies:
+// ValidateSMS (spec §4.2.2: 如不填，默认为短信验证码确认), a QuickPay waiting
+// for Pay. A deposit is never completed at once by this client.
 type DepositApplyRequest struct {
 	BizOrderNo          string    `json:"bizOrderNo"`
 	BizUserID           string    `json:"bizUserId"`
@@ -32,13 +36,18 @@ func (c *Client) DepositApply(ctx context.Context, req DepositApplyRequest) (*Or
 
 // ConsumeApplyRequest has a payer pay a receiver. Fee goes to the platform,
 // each SplitRule its share, the receiver the rest.
+//
+// ValidateType is always sent, so its zero value, ValidateNone, completes
+// a Balance payment at once. The platform's default for a request that
+// leaves it out is ValidateSMS (spec §4.2.4): SDKs that omit it get an
+// order that waits for Pay.
 type ConsumeApplyRequest struct {
 	PayerID             string      `json:"payerId"`
 	ReceiverID          string      `json:"recieverId"` // sic on the wire
 	BizOrderNo          string      `json:"bizOrderNo"`
 	Amount              int64       `json:"amount"`
 	Fee                 int64       `json:"fee"`
-	ValidateType        int64       `json:"validateType,omitempty"`
+	ValidateType        int64       `json:"validateType"`
 	SplitRule           []SplitRule `json:"splitRule,omitempty"`
 	FrontURL            string      `json:"frontUrl,omitempty"`
 	BackURL             string      `json:"backUrl"`
@@ -55,9 +64,9 @@ type ConsumeApplyRequest struct {
 	ExtendInfo          string      `json:"extendInfo,omitempty"`
 }
 
-// ConsumeApply calls OrderService.consumeApply. A Balance payment without
-// ValidateType succeeds at once; a payer short of money is a *Error with
-// Code "40014".
+// ConsumeApply calls OrderService.consumeApply. A Balance payment with
+// ValidateNone (the zero value) succeeds at once; a payer short of money
+// is a *Error with Code "40014".
 func (c *Client) ConsumeApply(ctx context.Context, req ConsumeApplyRequest) (*OrderResponse, error) {
 	return typed[OrderResponse](ctx, c, "OrderService", "consumeApply", req)
 }
@@ -71,6 +80,10 @@ type Receiver struct {
 
 // AgentCollectApplyRequest collects money from a payer for receivers; the
 // platform holds it until SignalAgentPay or BatchAgentPay pays it out.
+//
+// ValidateType is always sent, as ConsumeApplyRequest's: its zero value,
+// ValidateNone, completes a Balance collection at once (left out, the
+// platform's default is ValidateSMS, spec §4.2.5).
 type AgentCollectApplyRequest struct {
 	BizOrderNo          string     `json:"bizOrderNo"`
 	PayerID             string     `json:"payerId"`
@@ -80,7 +93,7 @@ type AgentCollectApplyRequest struct {
 	TradeCode           string     `json:"tradeCode"`
 	Amount              int64      `json:"amount"`
 	Fee                 int64      `json:"fee"`
-	ValidateType        int64      `json:"validateType,omitempty"`
+	ValidateType        int64      `json:"validateType"`
 	FrontURL            string     `json:"frontUrl,omitempty"`
 	BackURL             string     `json:"backUrl"`
 	OrderExpireDatetime string     `json:"orderExpireDatetime,omitempty"`

@@ -18,8 +18,10 @@ type CardPayment struct {
 	Amount     int64  `json:"amount"`
 }
 
-// Balance pays from the payer's balance in accountSetNo. Without a
-// ValidateType it completes at once.
+// Balance pays from the payer's balance in accountSetNo. With ValidateNone,
+// the zero ValidateType the request structs send, it completes at once; a
+// request that leaves validateType out waits for Pay with the SMS code
+// (the platform's default, spec §4.2.4, §4.2.5).
 func Balance(accountSetNo string, amount int64) PayMethod {
 	return PayMethod{"BALANCE": []BalanceItem{{AccountSetNo: accountSetNo, Amount: amount}}}
 }

@@ -18,11 +18,12 @@ import (
 	"github.com/tsymock/tsymock/mock"
 )
 
-// consumeReq pays amount fen from payer to shop out of its balance, with
-// the notification sent to backURL.
+// consumeReq pays amount fen from payer to shop out of its balance at once
+// (validateType 0; left out, the order would wait for pay, spec §4.2.4),
+// with the notification sent to backURL.
 func consumeReq(payer, shop, bizOrderNo string, amount int, backURL string) string {
 	return fmt.Sprintf(`{"service":"OrderService","method":"consumeApply","param":{"payerId":%q,"recieverId":%q,`+
-		`"bizOrderNo":%q,"amount":%d,"fee":0,"backUrl":%q,"payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},`+
+		`"bizOrderNo":%q,"amount":%d,"fee":0,"validateType":0,"backUrl":%q,"payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},`+
 		`"industryCode":"1910","industryName":"其他","source":1}}`, payer, shop, bizOrderNo, amount, backURL, amount)
 }
 

@@ -96,22 +96,19 @@ func TestQuickPayIsAlwaysConfirmed(t *testing.T) {
 }
 
 // TestGatewayDepositIsPending: gateway, scan and wallet H5 deposits need no card
-// and are answered with a payInfo page that completes them: pending for the
-// pages, no payStatus for a QR code (spec §5.2).
+// and are answered with a payInfo page that completes them, without
+// payStatus: the client leaves a zero validateType out, whose default is 1
+// (spec §4.2.2), and a QR code returns none anyway (spec §5.2).
 func TestGatewayDepositIsPending(t *testing.T) {
 	c := orders(t)
 	c.person("gina")
 	for _, pm := range []client.PayMethod{client.Gateway(5000), scanWeixin(5000), client.PayWith("ALLINPAY_WALLET_H5", 5000)} {
 		for name := range pm {
 			req := deposit("gina", "g-"+name, 5000, 0)
-			req.ValidateType, req.PayMethod = client.ValidateNone, pm
+			req.PayMethod = pm
 			got, err := c.DepositApply(c.ctx, req)
 			require.NoError(t, err, name)
-			want := client.PayStatusPending
-			if name == "SCAN_WEIXIN" {
-				want = ""
-			}
-			assert.Equal(t, want, got.PayStatus, name)
+			assert.Empty(t, got.PayStatus, name)
 			assert.Equal(t, c.env.URL+"/yungateway/frontTrans.do?orderNo="+got.OrderNo, got.PayInfo, name, "an absolute URL on the server")
 			assert.Equal(t, client.OrderUnpaid, c.status("g-"+name), name)
 		}

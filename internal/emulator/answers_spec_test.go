@@ -7,9 +7,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // specKeys reads the answer keys of one §5 table for one method from
@@ -97,14 +100,18 @@ func TestMemberInfoAnswersFollowTheirTable(t *testing.T) {
 
 // TestWeChatAPPInfoFollowsItsTable: the weChatAPPInfo of a WeChat APP
 // payment is a JSON text holding weixinstr, itself a JSON text, as §5.2's
-// example (spec line 11559) has it, with the keys of §5.13's table.
+// example (spec line 11559) has it, with the keys of §5.13's table; its
+// timestamp is Unix seconds as a string, as in the example (line 11569:
+// "timestamp":"1550042754").
 func TestWeChatAPPInfoFollowsItsTable(t *testing.T) {
 	all, _ := specKeys(t, "5.13", "depositApply", "weChatAPPInfo.weixinstr.")
 	var outer map[string]string
-	require.NoError(t, json.Unmarshal([]byte(weChatAPPInfo(&order{orderNo: "1234567890"}, "2026-11-28 12:00:00")), &outer))
+	at := time.Date(2019, 2, 13, 15, 25, 54, 0, soa.Shanghai())
+	require.NoError(t, json.Unmarshal([]byte(weChatAPPInfo(&order{orderNo: "1234567890"}, at)), &outer))
 	assert.Equal(t, []string{"weixinstr"}, keysOf(outer))
 	var inner map[string]any
 	require.NoError(t, json.Unmarshal([]byte(outer["weixinstr"]), &inner))
 	sort.Strings(all)
 	assert.Equal(t, all, keysOf(inner))
+	assert.Equal(t, "1550042754", inner["timestamp"])
 }

@@ -389,7 +389,7 @@ func TestCheckAccountFieldsStayInTheirColumn(t *testing.T) {
 	consumed := func(no, extra string) func(t *testing.T, e *Emulator) {
 		return func(t *testing.T, e *Emulator) {
 			ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", no, 100,
-				`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, extra))
+				`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":0,`+extra))
 		}
 	}
 	tests := []struct {

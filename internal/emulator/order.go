@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -47,8 +48,9 @@ type order struct {
 	payMethod           string    // the payMethod key
 	phone               string    // where the confirmation SMS goes
 	resentAt            time.Time // the last resendPaySMS, zero before
+	codeSentAt          time.Time // when resendPaySMS sent a new SMS code, zero: the one of the apply
 	validateType        int64
-	validateSent        bool             // the apply sent a validateType (0 sent differs from none for quick pay)
+	validateSent        bool             // the apply sent a validateType (0 sent completes at once, none is 1: spec §4.2.2)
 	pay                 payment          // its payMethod
 	sources             []*source        // where its money comes from, for refunds
 	legs                []Leg            // what success posts, computed when the order is made
@@ -193,10 +195,12 @@ func closeRunAfter(created time.Time, age time.Duration) time.Time {
 
 // weChatAPPInfo is the WeChat APP payment parameters of an order (spec
 // §5.13): a JSON text holding weixinstr, itself a JSON text, as the
-// platform answers them; tsymock's values are made up from the order.
-func weChatAPPInfo(o *order, now string) string {
+// platform answers them; tsymock's values are made up from the order. Its
+// timestamp is Unix seconds as a string, as §5.2's example
+// ("timestamp":"1550042754") and WeChat's APP SDK (PayReq.timeStamp) have it.
+func weChatAPPInfo(o *order, now time.Time) string {
 	inner, _ := json.Marshal(map[string]string{"appid": "wxTSYMOCK", "partnerid": "tsymock", "prepayid": "wx" + o.orderNo,
-		"package": "Sign=WXPay", "timestamp": now, "noncestr": o.orderNo, "sign": "TSYMOCK-TEST"})
+		"package": "Sign=WXPay", "timestamp": strconv.FormatInt(now.Unix(), 10), "noncestr": o.orderNo, "sign": "TSYMOCK-TEST"})
 	outer, _ := json.Marshal(map[string]string{"weixinstr": string(inner)})
 	return string(outer)
 }
@@ -252,6 +256,14 @@ func (o *order) answer() map[string]any {
 func (o *order) waitsForSMS() bool {
 	ch := o.pay.channel()
 	return o.validateType == validateSMS && (ch == nil || ch.Confirm == soa.ConfirmSMS)
+}
+
+// pageAlone reports whether the order is paid on a page by its method alone,
+// which sends no SMS code (spec §5.2: 非组合支付，不发送短信验证码; 小通分期
+// 不输短信验证码).
+func (o *order) pageAlone() bool {
+	ch := o.pay.channel()
+	return ch != nil && ch.Confirm == soa.ConfirmPage && len(o.pay.parts) == 1
 }
 
 // reportsStatus: the application's answer carries payStatus (see answer).

@@ -100,6 +100,9 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 
 // confirmation says how an order goes on, and sets the validateType its
 // answer shows: 40028 where its method does not take the validateType sent.
+// Left out, validateType is 1, SMS code confirmation, the default of spec
+// §4.2.2, §4.2.4 and §4.2.5 (如不填，默认为短信验证码确认), except for the
+// methods §5.2 says take none (a scanned code, the payer paying outside).
 func (o *order) confirmation() (int, *soa.Error) {
 	ch := o.pay.channel()
 	if ch == nil || ch.Confirm == soa.ConfirmSMS {
@@ -115,6 +118,9 @@ func (o *order) confirmation() (int, *soa.Error) {
 		if o.validateType == 2 && len(o.pay.parts) == 1 && ch.Key != "InstallmentPayment_H5" {
 			return 0, wrongValidation(ch, 2, "alone it is confirmed on its page, without a password")
 		}
+		if !o.validateSent {
+			o.validateType = validateSMS // confirmed on its page all the same (spec §4.2.9), never by pay
+		}
 		return goWait, nil
 	}
 	o.validateType = 0 // the payer pays outside: no validation (spec §5.2)
@@ -122,7 +128,8 @@ func (o *order) confirmation() (int, *soa.Error) {
 }
 
 // smsConfirmation is the confirmation of balances, cards and withdrawals:
-// 0 completes at once, 1 waits for the SMS code, 2 for the password page.
+// 0 sent completes at once, 1 or none waits for the SMS code (the
+// default, spec §4.2.2-§4.2.5, §4.2.3, §4.2.23), 2 for the password page.
 // The card methods always confirm, by SMS unless by password; quick pay
 // (QUICKPAY_VSP) takes 0 when sent, and never 2.
 func (o *order) smsConfirmation(ch *payPart) (int, *soa.Error) {
@@ -133,14 +140,15 @@ func (o *order) smsConfirmation(ch *payPart) (int, *soa.Error) {
 	switch {
 	case key == "QUICKPAY_VSP" && o.validateType == 2:
 		return 0, wrongValidation(ch, 2, "it takes 0 (no SMS) or 1 (SMS)")
-	case key == "QUICKPAY_VSP" && o.validateSent && o.validateType == 0:
-		return goNow, nil
-	case ch != nil && ch.Flow == soa.FlowIn && o.validateType != 2:
-		o.validateType = 1
+	case ch != nil && ch.Flow == soa.FlowIn && key != "QUICKPAY_VSP" && o.validateType != 2:
+		o.validateType = validateSMS
 		return goWait, nil
-	case o.validateType == 0:
+	case o.validateType == 2:
+		return goWait, nil
+	case o.validateSent && o.validateType == 0:
 		return goNow, nil
 	}
+	o.validateType = validateSMS
 	return goWait, nil
 }
 
@@ -161,7 +169,7 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 	case ch.Confirm == soa.ConfirmPage || ch.Returns == soa.ReturnsPayInfo:
 		v["payInfo"] = payInfo(o, ch, o.created)
 	case ch.Returns == soa.ReturnsWeChatAPPInfo:
-		v["weChatAPPInfo"] = weChatAPPInfo(o, soa.FormatTime(a.now()))
+		v["weChatAPPInfo"] = weChatAPPInfo(o, a.now())
 	case ch.Returns == soa.ReturnsPayCode:
 		v["payCode"] = payCode(o.orderNo)
 	}
@@ -186,11 +194,17 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if o.payer != p.str("bizUserId") {
 		return nil, soa.Errorf("40022", "order %s belongs to %s", o.bizOrderNo, o.payer)
 	}
-	if serr := a.payable(o); serr != nil {
+	now := a.now() // drawn once for both checks, as payable alone did: older logs still replay
+	if serr := a.payableAt(o, now); serr != nil {
 		return nil, serr
 	}
-	if o.validateType != 1 {
-		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code", o.bizOrderNo, o.payMethod, o.validateType)
+	if !o.waitsForSMS() {
+		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code "+
+			"(spec §4.2.9: 网关支付及包含网关的组合支付，则以网页形式调用此前台地址; §4.2.10)", o.bizOrderNo, o.payMethod, o.validateType)
+	}
+	if sent := o.codeSent(); !now.Before(sent.Add(smsCodeValidity)) {
+		return nil, soa.Errorf("20011", "the SMS code of order %s expired at %s, 3 minutes after it was sent (spec §6.16: "+
+			"有效期 3 分钟); call OrderService.resendPaySMS for a new one (spec §4.2.25)", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)))
 	}
 	if code := p.str("verificationCode"); code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
 		return nil, soa.NewError("20011")
@@ -223,11 +237,14 @@ func (a *app) complete(o *order) *soa.Error {
 }
 
 // payable checks that an order is waiting for payment and not expired.
-func (a *app) payable(o *order) *soa.Error {
+func (a *app) payable(o *order) *soa.Error { return a.payableAt(o, a.now()) }
+
+// payableAt is payable at now, a time already drawn.
+func (a *app) payableAt(o *order, now time.Time) *soa.Error {
 	if o.status != statusUnpaid {
-		return soa.Errorf("40004", "order %s has status %d", o.bizOrderNo, o.statusAt(a.now()))
+		return soa.Errorf("40004", "order %s has status %d", o.bizOrderNo, o.statusAt(now))
 	}
-	if o.expired(a.now()) {
+	if o.expired(now) {
 		o.status = statusClosed
 		return soa.Errorf("40003", "order %s closed unpaid at %s (its orderExpireDatetime, or the platform's nightly "+
 			"close of orders unpaid after 24 hours, spec §4.2.1 (2))", o.bizOrderNo, soa.FormatTime(o.closesAt()))

@@ -54,7 +54,7 @@ func TestStatementNewestFirstInEverySet(t *testing.T) {
 	market(t, e)
 	ok(t, e, "applicationTransfer", `{"bizTransferNo":"t2","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":50}`)
 	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 30, `{"BALANCE":[{"accountSetNo":"200126","amount":30}]}`,
-		`"extendInfo":"note",`))
+		`"validateType":0,"extendInfo":"note",`))
 	got := ok(t, e, "queryInExpDetail", `{"bizUserId":"buyer","dateStart":"2026-11-28","dateEnd":"2026-11-28","startPosition":1,"queryNum":10}`)
 	lines := got["inExpDetail"].([]any)
 	require.Len(t, lines, 3)
@@ -70,7 +70,7 @@ func TestStatementNewestFirstInEverySet(t *testing.T) {
 func TestOrderChecksOfTheSpec(t *testing.T) {
 	e := newTest()
 	market(t, e)
-	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 100, `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""))
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 100, `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":0,`))
 	assert.Equal(t, "40023", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":10,"refundType":"T1"}`))
 	assert.Equal(t, "success", ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":10,"refundType":"D0"}`)["payStatus"])
 	assert.Equal(t, "40002", code(t, e, "getOrderSplitRuleListDetail", byOrder("c1")))

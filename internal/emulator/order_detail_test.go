@@ -10,9 +10,9 @@ import (
 )
 
 // collectFor is a balance collection from payer for the receivers, written
-// as recieverList items.
+// as recieverList items, completed at once (validateType 0).
 func collectFor(payer, no string, amount, fee int64, receivers string) string {
-	return fmt.Sprintf(`{"bizOrderNo":%q,"payerId":%q,"recieverList":[%s],"tradeCode":"3001","amount":%d,"fee":%d,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
+	return fmt.Sprintf(`{"validateType":0,"bizOrderNo":%q,"payerId":%q,"recieverList":[%s],"tradeCode":"3001","amount":%d,"fee":%d,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
 		no, payer, receivers, amount, fee, amount)
 }
 

@@ -27,9 +27,10 @@ func feeTest(t *testing.T) *Emulator {
 }
 
 // collectFee is a balance collection from the buyer for the shop of amount
-// with fee, the shop's share amount less fee (spec §4.2.5).
+// with fee, the shop's share amount less fee (spec §4.2.5), completed at
+// once (validateType 0).
 func collectFee(no string, amount, fee int64) string {
-	return fmt.Sprintf(`{"bizOrderNo":%q,"payerId":"buyer","recieverList":[{"bizUserId":"shop","amount":%d}],"tradeCode":"3001",`+
+	return fmt.Sprintf(`{"validateType":0,"bizOrderNo":%q,"payerId":"buyer","recieverList":[{"bizUserId":"shop","amount":%d}],"tradeCode":"3001",`+
 		`"amount":%d,"fee":%d,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},`+
 		`"industryCode":"1910","industryName":"其他","source":1}`, no, amount-fee, amount, fee, amount)
 }
@@ -155,7 +156,7 @@ func TestOneStatementLinePerOrder(t *testing.T) {
 			map[string]int64{"buyer|200126": -1000, "shop|200126": 1000 - 10 - 100, "agent|200126": 95,
 				OwnerPlatform + "|100001": 15}},
 		{"a consumption paid with balance and a coupon", "consumeApply",
-			orderParams("consumeApply", "buyer", "o", 1000, `{"BALANCE":[{"accountSetNo":"200126","amount":700}],"COUPON":{"amount":300}}`, ""),
+			orderParams("consumeApply", "buyer", "o", 1000, `{"BALANCE":[{"accountSetNo":"200126","amount":700}],"COUPON":{"amount":300}}`, `"validateType":0,`),
 			map[string]int64{"buyer|200126": -700, "shop|200126": 1000, OwnerPlatform + "|2000000": -300}},
 		{"a collection with a fee", "agentCollectApply", collectFee("o", 1000, 10),
 			map[string]int64{"buyer|200126": -1000, OwnerPlatform + "|100001": 10}},

@@ -15,7 +15,7 @@ import (
 func TestNotifiedWhereabouts(t *testing.T) {
 	e := newTest()
 	market(t, e)
-	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 300, `{"BALANCE":[{"accountSetNo":"200126","amount":300}]}`, ""))
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 300, `{"BALANCE":[{"accountSetNo":"200126","amount":300}]}`, `"validateType":0,`))
 	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c2", 300, `{"GATEWAY_VSP":{"amount":300,"paytype":"B2C","vspCusid":"c"}}`, ""))
 	_, serr := e.ConfirmOrder("app", "c2")
 	require.Nil(t, serr)

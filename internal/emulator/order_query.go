@@ -65,7 +65,9 @@ func closeOrder(a *app, p params) (map[string]any, *soa.Error) {
 // resendPaySMS "sends" the confirmation code of a pending SMS order again
 // (spec §4.2.25): 40019 unless the order waits for its code, within its
 // orderExpireDatetime or, without one, 30 minutes of being made; 40015
-// when the last resend was less than 10 seconds ago. The spec quotes the
+// when the last resend was less than 10 seconds ago. A code still valid
+// (3 minutes, spec §6.16) is sent again as it is, keeping its validity; an
+// expired one is replaced by a new one, valid 3 minutes from then. The spec quotes the
 // messages of both (textResendFinished, textResendTooOften) and names no
 // code: these are tsymock's choice.
 func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
@@ -77,21 +79,35 @@ func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
 	if o.status != statusUnpaid || !now.Before(o.smsEnd()) {
 		return nil, soa.Quoted("40019", textResendFinished)
 	}
-	if o.validateType != 1 {
+	if o.validateType != validateSMS || o.pageAlone() {
 		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
 	}
 	if !o.resentAt.IsZero() && now.Sub(o.resentAt) < resendGap {
 		return nil, soa.Quoted("40015", textResendTooOften)
 	}
 	o.resentAt = now
+	if !now.Before(o.codeSent().Add(smsCodeValidity)) {
+		o.codeSentAt = now // 过有效期，发新的验证码; within it the same code, valid as long as before
+	}
 	return map[string]any{"bizOrderNo": o.bizOrderNo, "orderNo": o.orderNo, "phone": o.phone}, nil
 }
 
 // Limits of resendPaySMS (spec §4.2.25).
 const (
-	resendGap    = 10 * time.Second // between two resends of an order's code
-	smsOrderLife = 30 * time.Minute // an order without orderExpireDatetime takes its code this long
+	smsCodeValidity = 3 * time.Minute  // an order's SMS code, from its sending (spec §6.16: 有效期 3 分钟)
+	resendGap       = 10 * time.Second // between two resends of an order's code
+	smsOrderLife    = 30 * time.Minute // an order without orderExpireDatetime takes its code this long
 )
+
+// codeSent is when the order's current SMS code was sent: at its apply, or
+// by the last resendPaySMS that found the code expired (spec §4.2.25:
+// 验证码在有效期内，发原验证码，过有效期，发新的验证码).
+func (o *order) codeSent() time.Time {
+	if o.codeSentAt.IsZero() {
+		return o.created
+	}
+	return o.codeSentAt
+}
 
 // smsEnd is when an order stops taking its SMS code.
 func (o *order) smsEnd() time.Time {

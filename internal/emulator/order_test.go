@@ -98,8 +98,10 @@ func balance(t testing.TB, e *Emulator, id string) (all, frozen int64) {
 	return v["allAmount"].(int64), v["freezenAmount"].(int64)
 }
 
+// consume is a balance consumption completed at once (validateType 0; left
+// out, it would wait for pay with the SMS code, spec §4.2.4).
 func consume(payer, receiver, no string, amount, fee int64, splits string) string {
-	return fmt.Sprintf(`{"payerId":%q,"recieverId":%q,"bizOrderNo":%q,"amount":%d,"fee":%d,"backUrl":"http://127.0.0.1/n","splitRule":[%s],"payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
+	return fmt.Sprintf(`{"validateType":0,"payerId":%q,"recieverId":%q,"bizOrderNo":%q,"amount":%d,"fee":%d,"backUrl":"http://127.0.0.1/n","splitRule":[%s],"payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
 		payer, receiver, no, amount, fee, splits, amount)
 }
 
@@ -199,8 +201,9 @@ func randomOperation(t testing.TB, e *Emulator, r *rand.Rand, users []string, no
 	}
 }
 
+// collect is a balance collection completed at once (validateType 0).
 func collect(payer, receiver, no string, amount int64) string {
-	return fmt.Sprintf(`{"bizOrderNo":%q,"payerId":%q,"recieverList":[{"bizUserId":%q,"amount":%d}],"tradeCode":"3001","amount":%d,"fee":0,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
+	return fmt.Sprintf(`{"validateType":0,"bizOrderNo":%q,"payerId":%q,"recieverList":[{"bizUserId":%q,"amount":%d}],"tradeCode":"3001","amount":%d,"fee":0,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":%d}]},"industryCode":"1910","industryName":"其他","source":1}`,
 		no, payer, receiver, amount, amount, amount)
 }
 

@@ -302,12 +302,13 @@ func platformInEscrow(t *testing.T, e *Emulator) {
 		`{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"200126","amount":10,"fee":0}`))
 }
 
-// tenConsumptions makes the buyer's ten consumptions of the day.
+// tenConsumptions makes the buyer's ten consumptions of the day, paid at
+// once (validateType 0).
 func tenConsumptions(t *testing.T, e *Emulator) {
 	t.Helper()
 	for i := range dailyOrders {
 		ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", fmt.Sprint("c", i), 100,
-			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""))
+			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":0,`))
 	}
 }
 

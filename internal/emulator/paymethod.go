@@ -206,11 +206,15 @@ func (pm payment) checkBodies() *soa.Error {
 }
 
 // gatewayType checks the gateway's paytype: B2C, B2B or "B2C,B2B", and with
-// a gateid only one of them (spec §5.2).
+// a gateid only one of them (spec §5.2). "B2C, B2B", as §6.14 spells it
+// (line 14277), is taken as "B2C,B2B".
 func gatewayType(p payPart) *soa.Error {
 	t := asStr(p.body["paytype"])
 	if t == "" {
 		t = asStr(p.body["payType"])
+	}
+	if t == "B2C, B2B" {
+		t = "B2C,B2B"
 	}
 	switch {
 	case t == "":

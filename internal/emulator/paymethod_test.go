@@ -123,7 +123,7 @@ func TestCombinedPayments(t *testing.T) {
 				return
 			}
 			require.Nil(t, out.Err)
-			if out.Value["payStatus"] == "pending" {
+			if out.Value["payStatus"] != "success" {
 				_, serr := e.ConfirmOrder("app", "o1")
 				require.Nil(t, serr)
 			}
@@ -140,7 +140,7 @@ func TestCombinedPaymentMoney(t *testing.T) {
 	e := newTest()
 	market(t, e)
 	pm := `{"GATEWAY_VSP":{"amount":500,"paytype":"B2C","vspCusid":"c"},"BALANCE":[{"accountSetNo":"200126","amount":300}],"COUPON":{"amount":200}}`
-	v := ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 1000, pm, ""))
+	v := ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 1000, pm, `"validateType":0,`))
 	assert.Equal(t, "pending", v["payStatus"])
 	assert.Equal(t, PayPagePath+v["orderNo"].(string), v["payInfo"])
 	platform := func() int64 {
@@ -184,7 +184,9 @@ func TestConfirmations(t *testing.T) {
 		{"scanned code", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, "", "", "success", ""},
 		{"scanned code with SMS", `{"CODEPAY_VSP":{"amount":100,"authcode":"a","limitPay":""}}`, `"validateType":1,`, "40028", "", ""},
 		{"gateway with a password", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, `"validateType":2,`, "40028", "", ""},
-		{"gateway", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, "", "", "pending", "payInfo"},
+		{"gateway without validation", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, `"validateType":0,`, "", "pending", "payInfo"},
+		// left out, validateType is 1 (spec §4.2.2: 如不填，默认为短信验证码确认): no payStatus
+		{"gateway", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"c"}}`, "", "", "", "payInfo"},
 		{"QR code", `{"SCAN_ALIPAY":{"amount":100,"limitPay":"no_credit"}}`, "", "", "", "payInfo"},
 		{"POS", `{"ORDER_VSPPAY":{"amount":100}}`, "", "", "", "payCode"},
 		{"WeChat app", `{"WECHATPAY_APP_OPEN":{"subAppId":"s","amount":9,"limitPay":""}}`, `"goodsName":"g",`, "", "", "weChatAPPInfo"},

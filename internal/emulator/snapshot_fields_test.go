@@ -78,7 +78,7 @@ func keptFields() map[string]string {
 		"order.created": "OrderState.Created", "order.paidAt": "OrderState.PaidAt", "order.expires": "OrderState.Expires",
 		"order.backURL": "OrderState.BackURL", "order.extendInfo": "OrderState.ExtendInfo",
 		"order.frontURL": "OrderState.FrontURL", "order.payMethod": "OrderState.PayMethod", "order.phone": "OrderState.Phone",
-		"order.resentAt": "OrderState.ResentAt", "order.validateType": "OrderState.ValidateType",
+		"order.resentAt": "OrderState.ResentAt", "order.codeSentAt": "OrderState.CodeSentAt", "order.validateType": "OrderState.ValidateType",
 		"order.validateSent": "OrderState.ValidateSent", "order.pay": "OrderState.Pay", "order.sources": "OrderState.Sources",
 		"order.legs": "OrderState.Legs", "order.refunded": "OrderState.Refunded", "order.feeRefunded": "OrderState.FeeRefunded",
 		"order.shares": "OrderState.Shares", "order.paidOut": "OrderState.PaidOut", "order.payouts": "OrderState.Payouts", "order.ori": "OrderState.Ori",

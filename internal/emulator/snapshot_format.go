@@ -194,6 +194,7 @@ type OrderState struct {
 	PayMethod    string `json:"payMethod,omitempty"` // the name views show
 	Phone        string `json:"phone,omitempty"`
 	ResentAt     Nanos  `json:"resentAt,omitempty"`
+	CodeSentAt   Nanos  `json:"codeSentAt,omitempty"`
 	ValidateType int64  `json:"validateType,omitempty"`
 	ValidateSent bool   `json:"validateSent,omitempty"`
 	// Pay is the payMethod as read, one part per method in spec order.

@@ -220,7 +220,7 @@ func orderHistory() []step {
 		{"a deposit waiting for its code", func(h *hist) any {
 			h.ok("depositApply", orderParams("depositApply", "buyer", "d1", 2000, `{"QUICKPAY_VSP":{`+buyerCard+`,"amount":2000}}`,
 				`"validateType":1,"orderExpireDatetime":"2026-11-28 16:00:00","frontUrl":"http://127.0.0.1/front","extendInfo":"e1",`))
-			h.later(time.Second)
+			h.later(4 * time.Minute) // its code expired (3 minutes, spec §6.16): the resend sends a new one
 			return h.ok("resendPaySMS", `{"bizOrderNo":"d1"}`)
 		}},
 		{"consumptions", func(h *hist) any {

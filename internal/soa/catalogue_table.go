@@ -1160,14 +1160,14 @@ var keysOfPayMethod = []Param{
 	{Name: "GATEWAY_VSP", Type: Object, Fields: []Param{
 		{Name: "amount", Type: Int, Required: true},
 		{Name: "gateid"},
-		{Name: "paytype", Enum: []string{"B2C", "B2B", "B2C,B2B"}, Doc: "B2C, B2B or \"B2C,B2B\" (payType is read too)"},
+		{Name: "paytype", Enum: []string{"B2C", "B2B", "B2C,B2B", "B2C, B2B"}, Doc: "B2C, B2B or \"B2C,B2B\" (payType is read too)"},
 		{Name: "limitPay", Enum: []string{"no_credit", "to_credit"}, Doc: "no_credit or to_credit"},
 	}, Doc: "收银宝网关支付"},
 	{Name: "GATEWAY_VSP_ORG", Type: Object, Fields: []Param{
 		{Name: "vspCusid", Required: true, Doc: "收银宝 sub-merchant number"},
 		{Name: "amount", Type: Int, Required: true},
 		{Name: "gateid"},
-		{Name: "paytype", Enum: []string{"B2C", "B2B", "B2C,B2B"}, Doc: "B2C, B2B or \"B2C,B2B\" (payType is read too)"},
+		{Name: "paytype", Enum: []string{"B2C", "B2B", "B2C,B2B", "B2C, B2B"}, Doc: "B2C, B2B or \"B2C,B2B\" (payType is read too)"},
 		{Name: "limitPay", Enum: []string{"no_credit", "to_credit"}, Doc: "no_credit or to_credit"},
 	}, Doc: "收银宝网关支付_集团"},
 	{Name: "REALNAMEPAY", Type: Object, Fields: []Param{

@@ -21,19 +21,31 @@ type specLength struct {
 	section string
 }
 
-// specLengths are the text fields whose length the specification states,
-// by name wherever they appear, and by "method.name" where a method
-// differs.
-var specLengths = map[string]specLength{
-	"summary":                        {20, "§4.2.2"},   // 摘要: 20 characters at most, in every order method
-	"extendInfo":                     {50, "§4.2.2"},   // 扩展信息: 50 characters in the order methods
-	"applicationTransfer.extendInfo": {200, "§4.2.17"}, // 200 in the platform's transfer
-	"cusip":                          {16, "§5.2"},     // the payer's terminal IP of a pay method
+// specTextLength is the length of a text field the specification states,
+// by name wherever it appears, and by "method.name" where a method
+// differs. A switch, not a map: a package map is built at every start
+// (cmd/tsymock's TestOwnInitsAreSmall).
+func specTextLength(key string) (specLength, bool) {
+	switch key {
+	case "summary": // 摘要: 20 characters at most, in every order method
+		return specLength{20, "§4.2.2"}, true
+	case "extendInfo": // 扩展信息: 50 characters in the order methods
+		return specLength{50, "§4.2.2"}, true
+	case "applicationTransfer.extendInfo": // 200 in the platform's transfer
+		return specLength{200, "§4.2.17"}, true
+	case "cusip": // the payer's terminal IP of a pay method
+		return specLength{16, "§5.2"}, true
+	// batchAgentPay takes them only in its batchPayList items, whose table is §5.11's.
+	case "batchAgentPay.summary":
+		return specLength{20, "§5.11"}, true
+	case "batchAgentPay.extendInfo":
+		return specLength{50, "§5.11"}, true
 	// 备注 of a split rule item (spec §5.3): 50 characters at most; the split rules are the
 	// only remark these methods take.
-	"consumeApply.remark":   {50, "§5.3"},
-	"signalAgentPay.remark": {50, "§5.3"},
-	"batchAgentPay.remark":  {50, "§5.3"},
+	case "consumeApply.remark", "signalAgentPay.remark", "batchAgentPay.remark":
+		return specLength{50, "§5.3"}, true
+	}
+	return specLength{}, false
 }
 
 // specCount is the most items the specification lets a list hold (最多支持 N 个 / 笔), by
@@ -55,10 +67,10 @@ func specCount(name string) (specLength, bool) {
 // fieldLength is the most characters field name of method takes, and
 // where that comes from.
 func fieldLength(method, name string) (int, string) {
-	if l, ok := specLengths[method+"."+name]; ok {
+	if l, ok := specTextLength(method + "." + name); ok {
 		return l.limit, "the specification's " + l.section
 	}
-	if l, ok := specLengths[name]; ok {
+	if l, ok := specTextLength(name); ok {
 		return l.limit, "the specification's " + l.section
 	}
 	return MaxText, "tsymock's bound on any text field"

@@ -1,6 +1,7 @@
 package soa
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 
 // TestFieldLengths: a text longer than its field takes is 10004 naming
 // the field, with the specification's length where it states one
-// (summary §4.2.2, applicationTransfer's extendInfo §4.2.17) and MaxText
+// (summary §4.2.2, a batch item's summary §5.11, applicationTransfer's extendInfo §4.2.17) and MaxText
 // elsewhere; a 900 KB bizUserId was accepted before.
 func TestFieldLengths(t *testing.T) {
 	c := DefaultCatalogue()
@@ -45,6 +46,10 @@ func TestFieldLengths(t *testing.T) {
 		{"batchPayList of 201", "OrderService", "batchAgentPay", batch(201, 1), "10004",
 			"batchPayList has 201 items, more than the 200 the specification's §4.2.7 allows"},
 		{"batchPayList of 200", "OrderService", "batchAgentPay", batch(200, 1), "", ""},
+		{"summary of a batch item over 20, spec §5.11", "OrderService", "batchAgentPay", batchItem("summary", strings.Repeat("摘", 21)), "10004",
+			"batchPayList[0].summary is 21 characters long, more than the 20 the specification's §5.11 allows"},
+		{"extendInfo of a batch item over 50, spec §5.11", "OrderService", "batchAgentPay", batchItem("extendInfo", strings.Repeat("e", 51)), "10004",
+			"batchPayList[0].extendInfo is 51 characters long, more than the 50 the specification's §5.11 allows"},
 		{"collectPayList of a batch item, spec §5.11", "OrderService", "batchAgentPay", batch(1, 101), "10004",
 			"batchPayList[0].collectPayList has 101 items, more than the 100"},
 	}
@@ -108,6 +113,15 @@ func payout(n int) map[string]any {
 // batch is a valid batchAgentPay param of n items, each drawing on draws collections.
 func batch(n, draws int) map[string]any {
 	return map[string]any{"bizBatchNo": "b", "tradeCode": "4001", "batchPayList": items(n, payoutItem(draws))}
+}
+
+// batchItem is batch(1, 1) whose item has key set to value.
+func batchItem(key, value string) map[string]any {
+	p := batch(1, 1)
+	item := maps.Clone(p["batchPayList"].([]any)[0].(map[string]any))
+	item[key] = value
+	p["batchPayList"] = []any{item}
+	return p
 }
 
 // TestLoneSurrogates: a \u escape of half a surrogate pair is 10000 naming

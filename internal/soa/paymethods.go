@@ -143,7 +143,8 @@ func cashierMethods() []PayMethodSpec {
 	// payType of §5.2's example too.
 	gateway := func(key, name string, lead ...Param) PayMethodSpec {
 		fields := append(lead, payAmount(), str("gateid"),
-			str("paytype").oneOf("B2C, B2B or \"B2C,B2B\" (payType is read too)", "B2C", "B2B", "B2C,B2B"),
+			// §6.14 spells both "B2C, B2B" (line 14277), §5.2 "B2C,B2B": either is taken.
+			str("paytype").oneOf("B2C, B2B or \"B2C,B2B\" (payType is read too)", "B2C", "B2B", "B2C,B2B", "B2C, B2B"),
 			str("limitPay").oneOf("no_credit or to_credit", "no_credit", "to_credit"))
 		return in(key, name, true, ConfirmPage, "", fields...)
 	}

@@ -56,7 +56,7 @@ func paid(t testing.TB, e *emulator.Emulator, sysid, id string) {
 	call(t, e, sysid, "applicationTransfer", fmt.Sprintf(`{"bizTransferNo":"fund-%s","sourceAccountSetNo":"100001",`+
 		`"targetBizUserId":%q,"targetAccountSetNo":"200126","amount":1}`, id, id))
 	call(t, e, sysid, "consumeApply", fmt.Sprintf(`{"payerId":%q,"recieverId":"shop","bizOrderNo":"o-%s","amount":1,"fee":0,`+
-		`"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":1}]},`+
+		`"validateType":0,"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":1}]},`+
 		`"industryCode":"1910","industryName":"其他","source":1}`, id, id))
 }
 
