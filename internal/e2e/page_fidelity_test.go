@@ -77,6 +77,21 @@ func TestFrontTransSMSCode(t *testing.T) {
 		assert.Equal(t, client.OrderSucceeded, c.status("cb"))
 	})
 
+	t.Run("a code older than 3 minutes (§6.16)", func(t *testing.T) {
+		apply("ce", combined, client.ValidateSMS)
+		c.env.Clock.Advance(3 * time.Minute)
+		expired := getPage(t, signed("ce", smsCode))
+		errorPage(t, expired, "20011")
+		assert.Contains(t, expired.Body, "resendPaySMS")
+		_, err := c.ResendPaySMS(c.ctx, "ce")
+		require.NoError(t, err)
+		u := signed("ce", smsCode)
+		opened := getPage(t, u)
+		require.Equal(t, http.StatusOK, opened.Status, "the resent code: %s", opened.Body)
+		returned(t, c.Client, postPage(t, pageAt(t, u), url.Values{"token": {opened.token(t)}, "action": {"confirm"}}), jump)
+		assert.Equal(t, client.OrderSucceeded, c.status("ce"))
+	})
+
 	t.Run("the payInfo link of a combined order", func(t *testing.T) {
 		got := apply("cl", combined, client.ValidateSMS)
 		require.NotEmpty(t, got.PayPageURL())

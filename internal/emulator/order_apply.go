@@ -202,12 +202,8 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code "+
 			"(spec §4.2.9: 网关支付及包含网关的组合支付，则以网页形式调用此前台地址; §4.2.10)", o.bizOrderNo, o.payMethod, o.validateType)
 	}
-	if sent := o.codeSent(); !now.Before(sent.Add(smsCodeValidity)) {
-		return nil, soa.Errorf("20011", "the SMS code of order %s expired at %s, 3 minutes after it was sent (spec §6.16: "+
-			"有效期 3 分钟); call OrderService.resendPaySMS for a new one (spec §4.2.25)", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)))
-	}
-	if code := p.str("verificationCode"); code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
-		return nil, soa.NewError("20011")
+	if serr := e.orderCode(o, p.str("verificationCode"), now); serr != nil {
+		return nil, serr
 	}
 	if serr := a.checkConsumerIP(p.str("consumerIp")); serr != nil {
 		return nil, serr
@@ -219,6 +215,20 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 
 // realNamePay reports whether an order is paid by real-name pay, single
 // or batch, whose test environment takes the code 111111 (spec §5.2).
+// orderCode checks the SMS code an order is confirmed with: sent less than
+// 3 minutes before now (spec §6.16: 有效期 3 分钟), the configured code, or
+// for real-name pay also the test environment's 111111 (spec §5.2).
+func (e *Emulator) orderCode(o *order, code string, now time.Time) *soa.Error {
+	if sent := o.codeSent(); !now.Before(sent.Add(smsCodeValidity)) {
+		return soa.Errorf("20011", "the SMS code of order %s expired at %s, 3 minutes after it was sent (spec §6.16: "+
+			"有效期 3 分钟); call OrderService.resendPaySMS for a new one (spec §4.2.25)", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)))
+	}
+	if code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
+		return soa.NewError("20011")
+	}
+	return nil
+}
+
 func (o *order) realNamePay() bool {
 	return o.pay.part("REALNAMEPAY") != nil || o.pay.part("REALNAMEPAY_BATCH") != nil
 }

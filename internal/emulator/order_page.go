@@ -47,6 +47,23 @@ func (e *Emulator) PendingOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error
 	return out, serr
 }
 
+// CheckOrderCode checks the SMS code frontTrans.do confirms an order with,
+// typed on the page or sent in its signed params, as OrderService.pay
+// checks it: within 3 minutes of its sending (spec §6.16), the configured
+// code or, for real-name pay, 111111. It changes nothing.
+func (e *Emulator) CheckOrderCode(sysid, bizOrderNo, code string) *soa.Error {
+	a := e.find(sysid)
+	if a == nil {
+		return soa.Errorf("40000", "bizOrderNo %q", bizOrderNo)
+	}
+	defer a.mu.Unlock()
+	o, serr := a.order(bizOrderNo)
+	if serr != nil {
+		return serr
+	}
+	return e.orderCode(o, code, a.now())
+}
+
 // OrderByNo finds the bizOrderNo of an orderNo (40000 when unknown), for
 // pages that are opened with the platform's number.
 func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {

@@ -90,7 +90,7 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 			return soa.Errorf("10001", "verificationCode: order %s pays %s, a combined payment with a gateway, whose "+
 				"SMS code the merchant sends (spec §4.2.9: 组合支付含网关支付，必填，验证短信验证码)", o.BizOrderNo, o.PayMethod)
 		}
-		if serr := h.emu.CheckCode("the payer's phone", code); serr != nil {
+		if serr := h.emu.CheckOrderCode(p.sysid, o.BizOrderNo, code); serr != nil {
 			return serr
 		}
 		p.view = orderView("确认支付", o)
@@ -169,7 +169,7 @@ func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.
 
 func confirmFrontTrans(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
 	if p.sms == emulator.SMSTyped {
-		if serr := h.emu.CheckCode("the payer's phone", form.Get("verificationCode")); serr != nil {
+		if serr := h.emu.CheckOrderCode(p.sysid, p.str("bizOrderNo"), form.Get("verificationCode")); serr != nil {
 			return "", serr
 		}
 	}
