@@ -18,8 +18,8 @@ const (
 	marketingSet  = "2000000" // spec §6.17: where a COUPON pays from by default
 	platformFunds = 1_000_000_000
 	backURL       = "http://merchant.test/notify"
-	consumerIP    = "127.0.0.1"
-	today         = "2026-11-28" // the day of the env's clock
+	consumerIP    = "203.0.113.7" // TEST-NET-3: a payer's public address; loopback is noted consumer-ip (§4.2.8)
+	today         = "2026-11-28"  // the day of the env's clock
 )
 
 // orderClient is a memberClient that also knows the env, for its clock.
