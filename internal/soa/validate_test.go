@@ -126,7 +126,11 @@ func TestValidate(t *testing.T) {
 		{"code type enum", "MemberService.sendVerificationCode", `{"bizUserId":"u","phone":"1","verificationCodeType":1}`,
 			"10000", "verificationCodeType must be one of 9|6 (9 bind phone, 6 unbind phone), got number 1"},
 		{"identity type", "MemberService.setRealName", `{"bizUserId":"u","name":"n","identityType":12,"identityNo":"x"}`,
-			"10000", "identityType must be one of 1|2|3|4|5|6|7|8|9|10|11"},
+			"10000", "identityType must be one of 1|2|3|4|5|6|7|8|9|10|11|99"},
+		// spec §6.2: 99 其它证件 is a certificate type beside 2..11; the method notes it
+		{"identity type 99", "MemberService.setRealName", `{"bizUserId":"u","name":"n","identityType":99,"identityNo":"x"}`, "", ""},
+		{"identity type 99 of the legal representative", "MemberService.setCompanyInfo", `{"bizUserId":"c","isAuth":true,
+			"companyBasicInfo":{"companyName":"x","legalName":"y","identityType":99}}`, "10001", "companyBasicInfo."},
 		{"validateType", "OrderService.depositApply", `{"bizOrderNo":"D1","bizUserId":"u","accountSetNo":"a","amount":1,
 			"fee":0,"validateType":3}`, "10000", "validateType must be one of 0|1|2 (0 none, 1 SMS code, 2 payment password), got number 3"},
 		{"below min", "OrderService.queryInExpDetail", `{"bizUserId":"u","dateStart":"2026-11-01","dateEnd":"2026-11-28",
