@@ -55,6 +55,10 @@ func TestGoodsJourney(t *testing.T) {
 		{"goodsType 1, which spec §6.4 does not have", entry(func(r *client.EntryGoodsRequest) { r.GoodsType = 1 }), "40008"},
 		{"an unknown member", entry(func(r *client.EntryGoodsRequest) { r.BizUserID = "nobody" }), "30001"},
 		{"goodsName missing", entry(func(r *client.EntryGoodsRequest) { r.GoodsName = "" }), "10001"},
+		// spec §5.17: eshopEntCode and eshopEntName 必填
+		{"cross-border goods without eshopEntName", entry(func(r *client.EntryGoodsRequest) {
+			r.GoodsType, r.GoodsParams = client.GoodsCrossBorder, map[string]any{"eshopEntCode": "E1"}
+		}), "10001"},
 		{"goods never registered", func() error { _, err := c.QueryGoods(c.ctx, "borrower", "g2"); return err }, "40000"},
 		{"another member's goods", func() error { _, err := c.QueryGoods(c.ctx, "other", "g1"); return err }, "40022"},
 	} {

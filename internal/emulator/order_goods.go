@@ -29,7 +29,7 @@ const goodsCrossBorder = 5
 
 // entryGoods registers goods of a member: a bizGoodsNo is unique within the
 // application (40007), goodsType a known kind (40008), and cross-border
-// goods come with their goodsParams (10001).
+// goods come with their goodsParams, §5.17's required keys in them (10001).
 func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -40,8 +40,10 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("40008", "goodsType %d; spec §6.4 has 2 虚拟商品, 3 实物商品, 4 线下服务, "+
 			"5 跨境商品, 90 营销活动 and 99 其他", kind)
 	}
-	if kind == goodsCrossBorder && len(asMap(p["goodsParams"])) == 0 {
-		return nil, soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
+	if kind == goodsCrossBorder {
+		if serr := checkCrossBorderParams(asMap(p["goodsParams"])); serr != nil {
+			return nil, serr
+		}
 	}
 	no := p.str("bizGoodsNo")
 	if g := a.book.read().goods[no]; g != nil {
@@ -53,6 +55,21 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 		extendInfo: p.str("extendInfo"), params: kept}
 	put(&a.book.more().goods, no, g)
 	return map[string]any{"goodsNo": g.goodsNo, "bizGoodsNo": no}, nil
+}
+
+// checkCrossBorderParams checks the goodsParams of cross-border goods: spec
+// §4.2.11 requires them of goodsType 5, and §5.17 its keys eshopEntCode and
+// eshopEntName (必填 是; customsCode 否), each 10001 naming what is missing.
+func checkCrossBorderParams(gp map[string]any) *soa.Error {
+	if len(gp) == 0 {
+		return soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
+	}
+	for _, key := range []string{"eshopEntCode", "eshopEntName"} {
+		if v, ok := gp[key]; !ok || v == nil || v == "" {
+			return soa.Errorf("10001", "goodsParams.%s: spec §5.17 requires it of cross-border goods (goodsType 5)", key)
+		}
+	}
+	return nil
 }
 
 // checkCrossBorderOrder notes a consumption or collection of cross-border

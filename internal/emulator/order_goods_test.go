@@ -66,8 +66,41 @@ func TestGoodsRefusals(t *testing.T) {
 	} {
 		assert.Equal(t, tc.code, code(t, e, tc.method, tc.param), tc.name)
 	}
-	for i, kind := range []int{2, 3, 4, 5, 90, 99} { // spec §6.4
+	for i, kind := range []int{2, 3, 4, 90, 99} { // spec §6.4, and 5 below
 		ok(t, e, "entryGoods", entry("other", fmt.Sprintf("k%d", i), kind))
+	}
+}
+
+// TestCrossBorderGoodsParams: cross-border goods (goodsType 5) come with
+// the goodsParams of spec §5.17, whose eshopEntCode and eshopEntName are
+// required (10001 naming the key); customsCode is not.
+func TestCrossBorderGoodsParams(t *testing.T) {
+	e := newTest()
+	funded(t, e, 0, "owner")
+	goods := func(no, params string) string {
+		return fmt.Sprintf(`{"bizUserId":"owner","goodsType":5,"bizGoodsNo":%q,"goodsName":"x"%s}`, no, params)
+	}
+	for _, tc := range []struct {
+		name, param, says string
+	}{
+		{"no goodsParams", goods("g1", ""), "goodsParams: cross-border goods"},
+		{"empty goodsParams", goods("g1", `,"goodsParams":{}`), "goodsParams: cross-border goods"},
+		{"without eshopEntName", goods("g1", `,"goodsParams":{"eshopEntCode":"E1"}`), "goodsParams.eshopEntName: spec §5.17"},
+		{"without eshopEntCode", goods("g1", `,"goodsParams":{"eshopEntName":"电商","customsCode":"5100"}`),
+			"goodsParams.eshopEntCode: spec §5.17"},
+		{"eshopEntName empty", goods("g1", `,"goodsParams":{"eshopEntCode":"E1","eshopEntName":""}`), "goodsParams.eshopEntName"},
+		{"eshopEntCode null", goods("g1", `,"goodsParams":{"eshopEntCode":null,"eshopEntName":"电商"}`), "goodsParams.eshopEntCode"},
+		{"both, without customsCode", goods("g1", `,"goodsParams":{"eshopEntCode":"E1","eshopEntName":"电商"}`), ""},
+		{"all three", goods("g2", `,"goodsParams":{"eshopEntCode":"E1","eshopEntName":"电商","customsCode":"5100"}`), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := call(t, e, "OrderService", "entryGoods", tc.param)
+			if tc.says == "" {
+				require.Nil(t, out.Err, "%v", out.Err)
+				return
+			}
+			refused(t, out, "10001", tc.says)
+		})
 	}
 }
 
