@@ -33,7 +33,7 @@ type payoutFilter struct {
 // spec's table; the rest is the summary a public SDK reads (coa-allin-pay),
 // without the orderNo and bizOrderNo that neither has.
 func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) {
-	c, serr := a.collection(p.str("bizOrderNo")) // 40000, 40018, 40019
+	c, serr := a.detailCollection(p.str("bizOrderNo")) // 40000, 40018, 40019
 	if serr != nil {
 		return nil, serr
 	}
