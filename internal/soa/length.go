@@ -50,7 +50,7 @@ func specTextLength(key string) (specLength, bool) {
 
 // specCount is the most items the specification lets a list hold (最多支持 N 个 / 笔), by
 // name wherever it appears: a collection's receivers, the collections a payout draws on (a
-// batch item's too, §5.11), a batch's payouts. A switch, not a map: a package map is built
+// batch item's too, §5.11), a batch's payouts, a refund's refundList. A switch, not a map: a package map is built
 // at every start (cmd/tsymock's TestOwnInitsAreSmall).
 func specCount(name string) (specLength, bool) {
 	switch name {
@@ -60,6 +60,8 @@ func specCount(name string) (specLength, bool) {
 		return specLength{100, "§4.2.6"}, true
 	case "batchPayList":
 		return specLength{200, "§4.2.7"}, true
+	case "refundList":
+		return specLength{100, "§4.2.16"}, true // 注：最多支持 100 个
 	}
 	return specLength{}, false
 }

@@ -50,6 +50,9 @@ func TestFieldLengths(t *testing.T) {
 			"batchPayList[0].summary is 21 characters long, more than the 20 the specification's §5.11 allows"},
 		{"extendInfo of a batch item over 50, spec §5.11", "OrderService", "batchAgentPay", batchItem("extendInfo", strings.Repeat("e", 51)), "10004",
 			"batchPayList[0].extendInfo is 51 characters long, more than the 50 the specification's §5.11 allows"},
+		{"refundList of 101", "OrderService", "refund", refund(101), "10004",
+			"refundList has 101 items, more than the 100 the specification's §4.2.16 allows"},
+		{"refundList of 100", "OrderService", "refund", refund(100), "", ""},
 		{"collectPayList of a batch item, spec §5.11", "OrderService", "batchAgentPay", batch(1, 101), "10004",
 			"batchPayList[0].collectPayList has 101 items, more than the 100"},
 	}
@@ -108,6 +111,12 @@ func payout(n int) map[string]any {
 	p := payoutItem(n)
 	p["tradeCode"] = "4001"
 	return p
+}
+
+// refund is a valid refund param whose refundList has n items.
+func refund(n int) map[string]any {
+	return map[string]any{"bizOrderNo": "r", "oriBizOrderNo": "o", "bizUserId": "u", "amount": n,
+		"refundList": items(n, map[string]any{"bizUserId": "r", "amount": "1"})}
 }
 
 // batch is a valid batchAgentPay param of n items, each drawing on draws collections.
