@@ -137,6 +137,17 @@ func TestPaymentInformationRefusals(t *testing.T) {
 	} {
 		assert.Equal(t, tc.code, code(t, e, "getPaymentInformationDetail", tc.param), tc.name)
 	}
+	// the message names what was sent, not the open end tsymock fills in
+	for _, tc := range []struct{ param, message string }{
+		{`{"bizOrderNo":"k1","dateStart":"2026-11-8"}`, `日期格式有误: dateStart "2026-11-8" must be yyyy-MM-dd`},
+		{`{"bizOrderNo":"k1","dateEnd":"2026/11/28"}`, `日期格式有误: dateEnd "2026/11/28" must be yyyy-MM-dd`},
+		{`{"bizOrderNo":"k1","dateStart":"x","dateEnd":"y"}`, `日期格式有误: dateStart "x" and dateEnd "y" must be yyyy-MM-dd`},
+	} {
+		_, serr := do(t, e, "getPaymentInformationDetail", tc.param)
+		require.NotNil(t, serr, tc.param)
+		assert.Equal(t, tc.message, serr.Message)
+	}
+	ok(t, e, "getPaymentInformationDetail", `{"bizOrderNo":"k1","dateStart":"9999-12-31"}`) // no default end before it
 }
 
 // TestDetailsOfAFailedCollection: getPaymentInformationDetail and

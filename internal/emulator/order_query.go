@@ -187,8 +187,14 @@ func (a *app) extendInfoOf(bizOrderNo string) string {
 func dateRange(start, end string) (time.Time, time.Time, *soa.Error) {
 	from, err1 := time.ParseInLocation(time.DateOnly, start, soa.Shanghai())
 	to, err2 := time.ParseInLocation(time.DateOnly, end, soa.Shanghai())
-	if err1 != nil || err2 != nil {
+	// the message names only the malformed dates: a caller's open end may be a default it never sent
+	switch {
+	case err1 != nil && err2 != nil:
 		return from, to, soa.Errorf("40044", "dateStart %q and dateEnd %q must be yyyy-MM-dd", start, end)
+	case err1 != nil:
+		return from, to, soa.Errorf("40044", "dateStart %q must be yyyy-MM-dd", start)
+	case err2 != nil:
+		return from, to, soa.Errorf("40044", "dateEnd %q must be yyyy-MM-dd", end)
 	}
 	if to.Before(from) {
 		return from, to, soa.Errorf("40044", "dateEnd %s is before dateStart %s", end, start)

@@ -27,6 +27,10 @@ func TestFieldLengths(t *testing.T) {
 		{"an unknown param too", "MemberService", "createMember",
 			map[string]any{"bizUserId": "u", "memberType": "3", "source": "1", "x": map[string]any{"y": []any{strings.Repeat("z", MaxText+1)}}}, "10004", "x.y[0] is 2049"},
 		{"summary over 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 21)}), "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.2"},
+		{"summary of a cross-border withdrawal over 20", "OrderService", "crossBorderWithdrawApply", map[string]any{
+			"bizOrderNo": "x", "bizUserId": "u", "accountSetNo": "200126", "amount": "1", "fee": "0", "backUrl": "b",
+			"crossBorderbizUserId": "e", "bankCardNo": "c", "industryCode": "1910", "industryName": "其他", "source": "1",
+			"summary": strings.Repeat("摘", 21)}, "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.23 allows"},
 		{"summary of 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 20)}), "", ""},
 		{"extendInfo of the transfer", "OrderService", "applicationTransfer", map[string]any{"bizTransferNo": "T1", "sourceAccountSetNo": "100001",
 			"targetBizUserId": "u", "targetAccountSetNo": "200126", "amount": "1", "extendInfo": strings.Repeat("e", 200)}, "", ""},
