@@ -142,6 +142,9 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkStatementRange(from, to); serr != nil {
+		return nil, serr
+	}
 	lines := a.newestFirst(m.bizUserID, sets, from, to)
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))

@@ -79,6 +79,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleConsumerIP, "10000", "pay, or its pages frontTrans.do and payOrder.html, with the loopback as consumerIp (spec §4.2.8-§4.2.10)"},
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},
 		{RuleCheckFileNotMade, "9000", "getCheckAccountFile of a day before 08:00 China time the next day, when the platform makes its files (spec §4.3.2; the code is tsymock's choice)"},
+		{RuleStatementRange, "40044", "queryInExpDetail of more than 3 months (spec §4.2.20: 最多允许查 3 个月内; the code is tsymock's choice, the one of the spec's date rules)"},
 		{RuleCardBindMethod, "30039", "REALNAMEPAY or REALNAMEPAY_BATCH with a card bound by cardCheck 5 or 8: the notes of spec §5.2 take cardCheck 3 only"},
 	}
 }
