@@ -245,9 +245,10 @@ func TestReserveFundIn(t *testing.T) {
 	after := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
 	assert.Equal(t, before+50_000, after)
 	ev := lastEvent(t, e)
-	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", EventOK, "http://127.0.0.1/r"},
+	// spec §4.3.3: 汇款状态 成功“ok”; §3.7 (1): 通联通账户余额充值 is notified as an order, up to 4 times
+	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", "ok", "http://127.0.0.1/r"},
 		[]string{ev.Service, ev.Method, ev.Status, ev.BackURL})
-	assert.Equal(t, 1, ev.Attempts())
+	assert.Equal(t, 4, ev.Attempts())
 	_, serr = e.ReserveFundIn("app", ReserveFundTransfer{AccountNo: "x", Amount: 0})
 	assert.Equal(t, "40020", serr.Code)
 	_, serr = e.ReserveFundIn("app", ReserveFundTransfer{Amount: 10})
