@@ -24,7 +24,8 @@ type Notification struct {
 	RPS     string
 	Service string // e.g. "OrderService"
 	Method  string // e.g. "pay"
-	// Status is "OK", "error" or "pending".
+	// Status is "OK", "error" or "pending"; NotifyReserveFundIn's success
+	// is "ok", as spec §4.3.3's table writes it.
 	Status string
 	// ReturnValue is the rps returnValue object; see Decode, Order.
 	ReturnValue json.RawMessage
@@ -35,8 +36,9 @@ type Notification struct {
 	ContractNo string
 }
 
-// OK reports whether the notification reports success.
-func (n *Notification) OK() bool { return n.Status == "OK" }
+// OK reports whether the notification reports success ("OK", or
+// NotifyReserveFundIn's "ok").
+func (n *Notification) OK() bool { return n.Status == "OK" || n.Status == "ok" }
 
 // Err returns the notification's error as *Error, or nil unless Status is
 // "error".

@@ -18,9 +18,9 @@ func TestLessUsedCallsSendWhatTheCatalogueNames(t *testing.T) {
 		want map[string]any
 	}{
 		{"entryGoods", func(c *Client) error {
-			_, err := c.EntryGoods(ctx, EntryGoodsRequest{BizUserID: "b", GoodsType: GoodsP2P, BizGoodsNo: "g", GoodsName: "n"})
+			_, err := c.EntryGoods(ctx, EntryGoodsRequest{BizUserID: "b", GoodsType: GoodsOther, BizGoodsNo: "g", GoodsName: "n"})
 			return err
-		}, map[string]any{"bizUserId": "b", "goodsType": float64(1), "bizGoodsNo": "g", "goodsName": "n"}},
+		}, map[string]any{"bizUserId": "b", "goodsType": float64(99), "bizGoodsNo": "g", "goodsName": "n"}},
 		{"queryGoods", func(c *Client) error { _, err := c.QueryGoods(ctx, "b", "g"); return err },
 			map[string]any{"bizUserId": "b", "bizGoodsNo": "g"}},
 		{"getPaymentInformationDetail", func(c *Client) error {

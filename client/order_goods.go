@@ -2,22 +2,23 @@ package client
 
 import "context"
 
-// Goods types of EntryGoods and QueryGoods (GoodsType).
+// Goods types of EntryGoods, QueryGoods and the orders (GoodsType), spec
+// §6.4; the table has no 1.
 const (
-	GoodsP2P            int64 = 1 // a P2P product (标的)
-	GoodsVirtual        int64 = 2
-	GoodsPhysical       int64 = 3
-	GoodsOfflineService int64 = 4
-	GoodsCrossBorder    int64 = 5
-	GoodsOther          int64 = 90
+	GoodsVirtual        int64 = 2  // 虚拟商品
+	GoodsPhysical       int64 = 3  // 实物商品
+	GoodsOfflineService int64 = 4  // 线下服务
+	GoodsCrossBorder    int64 = 5  // 跨境商品, whose GoodsParams are required (spec §5.17)
+	GoodsMarketing      int64 = 90 // 营销活动
+	GoodsOther          int64 = 99 // 其他
 )
 
 // EntryGoodsRequest registers goods of a member. BizGoodsNo is unique
-// within the application; GoodsParams is kept as sent (e.g. a P2P
-// product's amount, rates and repayment plan).
+// within the application; GoodsParams is kept as sent (cross-border
+// goods: eshopEntCode and eshopEntName, spec §5.17).
 type EntryGoodsRequest struct {
 	BizUserID   string         `json:"bizUserId"`
-	GoodsType   int64          `json:"goodsType"` // GoodsP2P, GoodsVirtual, ...
+	GoodsType   int64          `json:"goodsType"` // GoodsVirtual, GoodsPhysical, ...
 	BizGoodsNo  string         `json:"bizGoodsNo"`
 	GoodsName   string         `json:"goodsName"`
 	GoodsDetail string         `json:"goodsDetail,omitempty"`

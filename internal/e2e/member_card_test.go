@@ -344,4 +344,11 @@ func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	only, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "e", CardNo: "6222020000000000099"})
 	require.NoError(t, err)
 	assert.Equal(t, []client.BoundCard{corp}, only.BindCardList, "asked by its number")
+
+	// listed as bound, so not 30045 该银行卡未绑定: the audit bound it, and it is changed off line
+	// (§4.1.10 note 4; an enterprise needs no safe card, §4.1.12 note 2)
+	_, err = c.UnbindBankCard(c.ctx, client.CardRequest{BizUserID: "e", CardNo: corp.BankCardNo})
+	assert.Equal(t, "30015", apiCode(t, err), "unbinding the corporate account")
+	_, err = c.SetSafeCard(c.ctx, client.CardRequest{BizUserID: "e", CardNo: corp.BankCardNo})
+	assert.Equal(t, "30028", apiCode(t, err), "the corporate account as safe card")
 }

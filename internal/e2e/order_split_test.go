@@ -73,6 +73,15 @@ func TestListLimitsOverHTTP(t *testing.T) {
 			_, err := c.BatchAgentPay(c.ctx, batch(1, 101))
 			return err
 		}, "batchPayList[0].collectPayList has 101 items, more than the 100"},
+		{"refundList of 101", func() error {
+			req := refund("payer", "r0", "k1", 101)
+			req.RefundList = make([]client.RefundItem, 101)
+			for i := range req.RefundList {
+				req.RefundList[i] = client.RefundItem{BizUserID: "shop", Amount: 1}
+			}
+			_, err := c.Refund(c.ctx, req)
+			return err
+		}, "refundList has 101 items, more than the 100 the specification's §4.2.16 allows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

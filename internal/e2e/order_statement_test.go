@@ -115,6 +115,6 @@ func TestStatementRefusals(t *testing.T) {
 	}
 	_, err := c.QueryInExpDetail(c.ctx, client.QueryInExpDetailRequest{BizUserID: "sam", DateStart: "2026/11/28",
 		DateEnd: today, StartPosition: 1, QueryNum: 10})
-	assert.ErrorContains(t, err, `dateStart "2026/11/28" and dateEnd "2026-11-28" must be yyyy-MM-dd`,
-		"the message names the params and the format")
+	assert.ErrorContains(t, err, `40044 日期格式有误: dateStart "2026/11/28" must be yyyy-MM-dd`,
+		"the message names the malformed param and the format")
 }

@@ -35,9 +35,13 @@ func TestReserveFundIn(t *testing.T) {
 	var n mock.Notification
 	a.json(http.MethodPost, "reserve-fund-in?sysid="+e.SysID,
 		`{"accountNo":"6222000000000001","amount":50000,"backUrl":"`+rcv.URL+`/notify"}`, http.StatusCreated, &n)
-	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", "OK"}, []string{n.Service, n.Method, n.Status})
+	// spec §4.3.3: 汇款状态 成功“ok”; §3.7 (1) puts 通联通账户余额充值 among the order notifications (4 attempts)
+	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", "ok"}, []string{n.Service, n.Method, n.Status})
+	assert.Equal(t, 4, n.MaxAttempts)
 	got := rcv.wait(t, 1)[0]
 	assert.Equal(t, "NotifyReserveFundIn", got.Method)
+	assert.Contains(t, got.RPS, `"method":"NotifyReserveFundIn","status":"ok",`)
+	assert.True(t, got.OK())
 	var rv map[string]any
 	require.NoError(t, json.Unmarshal(got.ReturnValue, &rv))
 	assert.Equal(t, "6222000000000001", rv["accountNo"])

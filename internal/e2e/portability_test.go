@@ -66,6 +66,17 @@ func lenientCalls() []lenientCall {
 				Source: client.SourcePC})
 			return err
 		}},
+		// spec §4.2.1 四 (2): a consumption of cross-border goods names goodsType and bizGoodsNo
+		{"a cross-border consumption without bizGoodsNo", "OrderService.consumeApply", "required-param", "10001",
+			func(c *memberClient) error {
+				c.realNamed("cb-payer")
+				c.withPhone("cb-payer", phoneA)
+				c.realNamed("cb-shop")
+				_, err := c.ConsumeApply(c.ctx, client.ConsumeApplyRequest{PayerID: "cb-payer", ReceiverID: "cb-shop",
+					BizOrderNo: "cb1", Amount: 100, Fee: 0, BackURL: backURL, FrontURL: backURL, PayMethod: client.Gateway(100),
+					GoodsType: client.GoodsCrossBorder, IndustryCode: "1910", IndustryName: "其他", Source: client.SourcePC})
+				return err
+			}},
 		// spec §4.2.2 accountSetNo: 个人会员、企业会员填写托管专用账户集编号
 		{"a member's deposit into the platform's set", "OrderService.depositApply", "member-account-set", "30018",
 			func(c *memberClient) error {

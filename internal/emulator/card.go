@@ -245,6 +245,10 @@ func (a *app) checkConfirm(m *member, ap *cardApply, p params, code string) *soa
 	if _, bound := m.cards[ap.card.cardNo]; bound {
 		return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(ap.card.cardNo), m.bizUserID)
 	}
+	// checked again: an enterprise may have applied for two cards before confirming either
+	if serr := m.checkEnterpriseCards(); serr != nil {
+		return serr
+	}
 	if ap.card.phone != "" && p.str("phone") != ap.card.phone {
 		return soa.Errorf("10000", "phone must be the one sent to applyBindBankCard (%s)", ap.card.phone)
 	}

@@ -86,24 +86,32 @@ func (c *bankCard) listed() map[string]any {
 	return v
 }
 
-// boundCard finds a card bound to the member, or 30045.
-func (m *member) boundCard(cardNo string) (*bankCard, *soa.Error) {
+// boundCard finds a card bound to the member, or 30045. An enterprise's
+// corporate account, which queryBankCard lists as bound, is refused with
+// corporate's code: the audit bound it, and it is changed off line.
+func (m *member) boundCard(cardNo, corporate string) (*bankCard, *soa.Error) {
 	c, ok := m.cards[cardNo]
-	if !ok {
-		return nil, soa.Errorf("30045", "card %s is not bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
+	if ok {
+		return c, nil
 	}
-	return c, nil
+	if corp := m.corporateAccount(); corp != nil && corp["bankCardNo"] == cardNo {
+		return nil, soa.Errorf(corporate, "card %s is the corporate account of enterprise bizUserId %q, bound by the audit "+
+			"of setCompanyInfo: it is changed off line, on a request to Allinpay, not through the API (spec §4.1.10 note 4, "+
+			"§4.1.12 note 2, §4.1.14 note 2)", cardHint(cardNo), m.bizUserID)
+	}
+	return nil, soa.Errorf("30045", "card %s is not bound to bizUserId %q", cardHint(cardNo), m.bizUserID)
 }
 
 // unbindBankCard removes a bound card (30045 when it is not). The safe card
 // cannot be unbound (30027), as on the platform, where it is where
-// withdrawals go.
+// withdrawals go; nor can an enterprise's cards, its corporate account
+// included (30015 解绑银行卡失败).
 func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr
 	}
-	c, serr := m.boundCard(p.str("cardNo"))
+	c, serr := m.boundCard(p.str("cardNo"), "30015")
 	if serr != nil {
 		return nil, serr
 	}
@@ -121,7 +129,9 @@ func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 // setSafeCard makes a bound card (30045) the member's safe card: a debit card
 // (30025), while no other card is (30026). Setting the safe card again is
 // answered OK. setSafeCard false is 10000: the spec does not support it
-// (§4.1.12), and a safe card stays one.
+// (§4.1.12), and a safe card stays one. An enterprise's corporate account is
+// 30028 设置安全卡失败: an enterprise needs no safe card (§4.1.12 note 2),
+// and the account is changed off line.
 func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -131,7 +141,7 @@ func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "setSafeCard false is not supported (spec §4.1.12): a safe card is changed "+
 			"by the platform's staff, not through the API")
 	}
-	c, serr := m.boundCard(p.str("cardNo"))
+	c, serr := m.boundCard(p.str("cardNo"), "30028")
 	if serr != nil {
 		return nil, serr
 	}

@@ -14,6 +14,10 @@ const (
 	EventOK      = "OK"
 	EventError   = "error"
 	EventPending = "pending"
+	// EventReserveOK is the status of NotifyReserveFundIn, lower case as
+	// spec §4.3.3's table writes it (汇款状态 成功“ok”), where every other
+	// notification's is "OK".
+	EventReserveOK = "ok"
 )
 
 // Event kinds.
@@ -39,7 +43,7 @@ type Event struct {
 	Service string // e.g. "MemberService"
 	Method  string // e.g. "verifyResult"
 	BackURL string // "" when the call gave none: recorded, not deliverable
-	Status  string // EventOK, EventError or EventPending
+	Status  string // EventOK, EventError or EventPending (EventReserveOK for NotifyReserveFundIn)
 	// ReturnValue is the rps returnValue object.
 	ReturnValue map[string]any
 	// Extra holds top-level rps keys besides service, method, status and
@@ -48,8 +52,10 @@ type Event struct {
 	ErrorCode string // with Status EventError
 	Message   string // with Status EventError
 	At        time.Time
-	// Order marks an OrderService/pay notification: the platform tries it up
-	// to 4 times (5 s, 10 min, 1 h, 6 h); the others are sent once.
+	// Order marks a notification of spec §3.7 (1)'s order table, an
+	// OrderService/pay or a NotifyReserveFundIn (通联通账户余额充值): the
+	// platform tries it up to 4 times (5 s, 10 min, 1 h, 6 h); the others
+	// are sent once.
 	Order bool
 	// Kind is EventNotify or EventBackfill; a notifier sends an
 	// EventBackfill as Form, not as an rps.

@@ -89,7 +89,8 @@ type ReserveFundTransfer struct {
 // platform does once the bank has it (spec §4.3.3, business mode A: a
 // top-up of the platform's standard set, which queryMerchantBalance and
 // queryReserveFundBalance show), and queues the MerchantService
-// NotifyReserveFundIn notification for BackURL. accountNo is required
+// NotifyReserveFundIn notification for BackURL, with status "ok" and on
+// the order schedule (see EventReserveOK). accountNo is required
 // (10001); the amount must be positive (40020). It answers the
 // notification's returnValue.
 func (e *Emulator) ReserveFundIn(sysid string, in ReserveFundTransfer) (map[string]any, *soa.Error) {
@@ -117,8 +118,9 @@ func reserveFundIn(accountNo, amount, merid, backURL string) opFunc {
 			return nil, ledgerError("40020", err)
 		}
 		rv := map[string]any{"accountNo": accountNo, "amount": amount, "fintime": soa.FormatTime(a.now()), "merid": merid}
-		a.notify(Event{Service: "MerchantService", Method: "NotifyReserveFundIn", BackURL: backURL, Status: EventOK,
-			ReturnValue: rv})
+		// §3.7 (1) lists 通联通账户余额充值 (入账成功) among the order notifications, tried 4 times
+		a.notify(Event{Service: "MerchantService", Method: "NotifyReserveFundIn", BackURL: backURL, Status: EventReserveOK,
+			ReturnValue: rv, Order: true})
 		return rv, nil
 	}
 }

@@ -113,6 +113,18 @@ func (a *app) collection(bizOrderNo string) (*order, *soa.Error) {
 	return c, nil
 }
 
+// detailCollection is collection for the detail queries of spec §4.2.21
+// and §4.2.22, which answer a failed collection with the spec's own words
+// (若上送代收失败的订单，提示错误信息“上送的代收订单支付失败”); the code
+// stays 40019, tsymock's choice, as the spec names none.
+func (a *app) detailCollection(bizOrderNo string) (*order, *soa.Error) {
+	c, serr := a.collection(bizOrderNo)
+	if serr != nil && serr.Code == "40019" && a.book.byBiz[bizOrderNo].status == statusFailed {
+		return nil, soa.Quoted("40019", textCollectionFailed)
+	}
+	return c, serr
+}
+
 // batchAgentPay pays out each item like signalAgentPay. An item that
 // cannot be paid does not stop the others: it is recorded as a failed order
 // and notified, as each paid item is notified on its own. The spec is of two

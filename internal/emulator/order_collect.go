@@ -18,6 +18,9 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkCrossBorderOrder(p); serr != nil {
+		return nil, serr
+	}
 	if o.shares, serr = a.shares(p["recieverList"], o.amount, o.fee); serr != nil {
 		return nil, serr
 	}

@@ -20,6 +20,9 @@ func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkCrossBorderOrder(p); serr != nil {
+		return nil, serr
+	}
 	pm, serr := a.payment("consumeApply", p, o.amount, payer, []string{receiver})
 	if serr != nil {
 		return nil, serr

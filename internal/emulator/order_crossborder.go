@@ -8,11 +8,11 @@ const kindCrossBorder = "crossBorderWithdraw"
 
 // crossBorderWithdrawApply withdraws a member's money to the cross-border
 // reserve account that another member, an enterprise (30006), has bound
-// (spec §4.2.23): bankCardNo is that member's card (30045), and the two
-// members differ (10000). It goes on as withdrawApply does, through
-// WITHDRAW_TLT, WITHDRAW_SD, WITHDRAW_HTBANK or WITHDRAW_JFB. The
-// cross-border side (易通汇) has no state to keep: the money leaves the
-// ledger as for a withdrawal.
+// (spec §4.2.23): bankCardNo is that member's account (30045, see
+// reserveAccount), and the two members differ (10000). It goes on as
+// withdrawApply does, through WITHDRAW_TLT, WITHDRAW_SD, WITHDRAW_HTBANK or
+// WITHDRAW_JFB. The cross-border side (易通汇) has no state to keep: the
+// money leaves the ledger as for a withdrawal.
 func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	m, set, serr := a.memberAccount("crossBorderWithdrawApply", p)
 	if serr != nil {
@@ -22,11 +22,31 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	card, ok := reserve.cards[p.str("bankCardNo")]
-	if !ok {
-		return nil, soa.Errorf("30045", "bankCardNo is not bound to the cross-border member %s", reserve.bizUserID)
+	if serr := reserveAccount(reserve, p); serr != nil {
+		return nil, serr
 	}
-	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(card.cardNo), p)
+	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(p.str("bankCardNo")), p)
+}
+
+// reserveAccount checks bankCardNo against the reserve member's bound
+// accounts, by bankCardPro as withdrawApply reads it (spec §4.2.23: 0, the
+// default, 个人银行卡; 1 企业对公账户): a personal card it bound, or its
+// corporate account, the accountNo of its approved setCompanyInfo that
+// queryBankCard lists as bound (§5.4, §5.7). Another number is 30045.
+func reserveAccount(reserve *member, p params) *soa.Error {
+	no := p.str("bankCardNo")
+	if p.str("bankCardPro") != "1" {
+		if _, ok := reserve.cards[no]; !ok {
+			return soa.Errorf("30045", "bankCardNo with bankCardPro 0 (个人银行卡) is not a card bound to the cross-border "+
+				"member %s", reserve.bizUserID)
+		}
+		return nil
+	}
+	if corp := reserve.corporateAccount(); corp == nil || corp["bankCardNo"] != no {
+		return soa.Errorf("30045", "bankCardNo %s with bankCardPro 1 (企业对公账户): not the corporate account of the "+
+			"cross-border member %s, the accountNo of its approved setCompanyInfo (spec §4.2.23, §5.4)", cardHint(no), reserve.bizUserID)
+	}
+	return nil
 }
 
 // crossBorderMember is the member holding the cross-border reserve account:

@@ -33,7 +33,7 @@ type payoutFilter struct {
 // spec's table; the rest is the summary a public SDK reads (coa-allin-pay),
 // without the orderNo and bizOrderNo that neither has.
 func getPaymentInformationDetail(a *app, p params) (map[string]any, *soa.Error) {
-	c, serr := a.collection(p.str("bizOrderNo")) // 40000, 40018, 40019
+	c, serr := a.detailCollection(p.str("bizOrderNo")) // 40000, 40018, 40019
 	if serr != nil {
 		return nil, serr
 	}
@@ -124,9 +124,11 @@ func (a *app) payoutFilter(c *order, p params) (payoutFilter, *soa.Error) {
 
 // payoutDays reads the optional dates as queryInExpDetail reads its own
 // (40044 when malformed or the wrong way round); a date left out leaves
-// that side open.
+// that side open: the first or the last day yyyy-MM-dd can write, so that
+// no date sent is out of order with it, and a message names only what was
+// sent.
 func payoutDays(start, end string) (time.Time, time.Time, *soa.Error) {
-	return dateRange(cmp.Or(start, "0001-01-01"), cmp.Or(end, "9998-12-31"))
+	return dateRange(cmp.Or(start, "0001-01-01"), cmp.Or(end, "9999-12-31"))
 }
 
 // receiverInfo is one receiver's item, with what it was paid (as counted)

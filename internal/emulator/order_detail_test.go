@@ -137,6 +137,51 @@ func TestPaymentInformationRefusals(t *testing.T) {
 	} {
 		assert.Equal(t, tc.code, code(t, e, "getPaymentInformationDetail", tc.param), tc.name)
 	}
+	// the message names what was sent, not the open end tsymock fills in
+	for _, tc := range []struct{ param, message string }{
+		{`{"bizOrderNo":"k1","dateStart":"2026-11-8"}`, `日期格式有误: dateStart "2026-11-8" must be yyyy-MM-dd`},
+		{`{"bizOrderNo":"k1","dateEnd":"2026/11/28"}`, `日期格式有误: dateEnd "2026/11/28" must be yyyy-MM-dd`},
+		{`{"bizOrderNo":"k1","dateStart":"x","dateEnd":"y"}`, `日期格式有误: dateStart "x" and dateEnd "y" must be yyyy-MM-dd`},
+	} {
+		_, serr := do(t, e, "getPaymentInformationDetail", tc.param)
+		require.NotNil(t, serr, tc.param)
+		assert.Equal(t, tc.message, serr.Message)
+	}
+	ok(t, e, "getPaymentInformationDetail", `{"bizOrderNo":"k1","dateStart":"9999-12-31"}`) // no default end before it
+}
+
+// TestDetailsOfAFailedCollection: getPaymentInformationDetail and
+// getPayeeFundsInTransitDetail of a collection whose payment failed answer
+// the spec's words (§4.2.21, §4.2.22: 提示错误信息“上送的代收订单支付失败”),
+// whole; one not paid yet keeps tsymock's own message. The code is 40019,
+// tsymock's choice.
+func TestDetailsOfAFailedCollection(t *testing.T) {
+	e := newTest()
+	funded(t, e, 500, "payer")
+	funded(t, e, 0, "shop")
+	for _, no := range []string{"k1", "k2"} {
+		ok(t, e, "agentCollectApply", strings.Replace(collectFor("payer", no, 500, 0, `{"bizUserId":"shop","amount":500}`),
+			`"source":1`, `"source":1,"validateType":1`, 1))
+	}
+	ok(t, e, "consumeApply", consume("payer", "shop", "c1", 500, 0, "")) // the balance k1 was to be paid with
+	v := ok(t, e, "pay", `{"bizUserId":"payer","bizOrderNo":"k1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+	require.Equal(t, "fail", v["payStatus"])
+	for _, tc := range []struct {
+		name, method, param, message string
+	}{
+		{"payment information of the failed collection", "getPaymentInformationDetail", byOrder("k1"), "上送的代收订单支付失败"},
+		{"funds in transit of the failed collection", "getPayeeFundsInTransitDetail",
+			`{"bizUserId":"shop","bizOrderNo":"k1","dateStart":"2026-11-28","dateEnd":"2026-11-28"}`, "上送的代收订单支付失败"},
+		{"payment information of one not paid yet", "getPaymentInformationDetail", byOrder("k2"),
+			"订单状态错误: collection k2 has status 1, not paid"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, serr := do(t, e, tc.method, tc.param)
+			require.NotNil(t, serr)
+			assert.Equal(t, "40019", serr.Code)
+			assert.Equal(t, tc.message, serr.Message)
+		})
+	}
 }
 
 // TestDetailsSurviveReplay: goods and what orders were made with are

@@ -26,7 +26,7 @@ func FuzzOrderCalls(f *testing.F) {
 		consume("buyer", "shop", "c1", 100, 10, `{"bizUserId":"shop","amount":50,"fee":1,"splitRuleList":[{"bizUserId":"shop","amount":9,"fee":0}]}`),
 		collectFor("buyer", "k2", 100, 0, `{"bizUserId":"shop","amount":100}`),
 		payout("shop", "p1", "k1", 60),
-		`{"bizBatchNo":"b1","batchPayList":[` + payout("shop", "p2", "k1", 40) + `],"goodsType":1,"bizGoodsNo":"g","tradeCode":"4001"}`,
+		`{"bizBatchNo":"b1","batchPayList":[` + payout("shop", "p2", "k1", 40) + `],"goodsType":99,"bizGoodsNo":"g","tradeCode":"4001"}`,
 		`{"bizOrderNo":"r1","oriBizOrderNo":"c0","bizUserId":"buyer","amount":50,"feeAmount":0}`,
 		orderParams("depositApply", "buyer", "d1", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, `"validateType":0,`),
 		`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"shop","targetAccountSetNo":"200126","amount":7}`,

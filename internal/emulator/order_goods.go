@@ -2,12 +2,12 @@ package emulator
 
 import "github.com/tsymock/tsymock/internal/soa"
 
-// knownGoodsType reports whether t is one of entryGoods' kinds of goods: 1
-// P2P product (标的), 2 virtual, 3 physical, 4 offline service, 5
-// cross-border, 90 other.
+// knownGoodsType reports whether t is one of spec §6.4's goods types: 2
+// 虚拟商品, 3 实物商品, 4 线下服务, 5 跨境商品, 90 营销活动, 99 其他 (the
+// table has no 1).
 func knownGoodsType(t int64) bool {
 	switch t {
-	case 1, 2, 3, 4, 5, 90:
+	case 2, 3, 4, 5, 90, 99:
 		return true
 	}
 	return false
@@ -29,7 +29,7 @@ const goodsCrossBorder = 5
 
 // entryGoods registers goods of a member: a bizGoodsNo is unique within the
 // application (40007), goodsType a known kind (40008), and cross-border
-// goods come with their goodsParams (10001).
+// goods come with their goodsParams, §5.17's required keys in them (10001).
 func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -37,11 +37,13 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	kind := p.num("goodsType")
 	if !knownGoodsType(kind) {
-		return nil, soa.Errorf("40008", "goodsType %d; use 1 P2P product, 2 virtual, 3 physical, "+
-			"4 offline service, 5 cross-border or 90 other", kind)
+		return nil, soa.Errorf("40008", "goodsType %d; spec §6.4 has 2 虚拟商品, 3 实物商品, 4 线下服务, "+
+			"5 跨境商品, 90 营销活动 and 99 其他", kind)
 	}
-	if kind == goodsCrossBorder && len(asMap(p["goodsParams"])) == 0 {
-		return nil, soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
+	if kind == goodsCrossBorder {
+		if serr := checkCrossBorderParams(asMap(p["goodsParams"])); serr != nil {
+			return nil, serr
+		}
 	}
 	no := p.str("bizGoodsNo")
 	if g := a.book.read().goods[no]; g != nil {
@@ -53,6 +55,45 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 		extendInfo: p.str("extendInfo"), params: kept}
 	put(&a.book.more().goods, no, g)
 	return map[string]any{"goodsNo": g.goodsNo, "bizGoodsNo": no}, nil
+}
+
+// checkCrossBorderParams checks the goodsParams of cross-border goods: spec
+// §4.2.11 requires them of goodsType 5, and §5.17 its keys eshopEntCode and
+// eshopEntName (必填 是; customsCode 否), each 10001 naming what is missing.
+func checkCrossBorderParams(gp map[string]any) *soa.Error {
+	if len(gp) == 0 {
+		return soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
+	}
+	for _, key := range []string{"eshopEntCode", "eshopEntName"} {
+		if v, ok := gp[key]; !ok || v == nil || v == "" {
+			return soa.Errorf("10001", "goodsParams.%s: spec §5.17 requires it of cross-border goods (goodsType 5)", key)
+		}
+	}
+	return nil
+}
+
+// checkCrossBorderOrder notes a consumption or collection of cross-border
+// goods (goodsType 5, or a bizGoodsNo that entryGoods registered as 5)
+// without goodsType or bizGoodsNo: spec §4.2.1 四 (2) requires both of such
+// an order (消费、托管代收，且“商品类型”和“商户系统商品编号”必填), but of a
+// merchant that opened customs declaration (支付验证报关), which tsymock
+// cannot tell (rule required-param, 10001).
+func (a *app) checkCrossBorderOrder(p params) *soa.Error {
+	no := p.str("bizGoodsNo")
+	g := a.book.read().goods[no]
+	if p.num("goodsType") != goodsCrossBorder && (g == nil || g.goodsType != goodsCrossBorder) {
+		return nil
+	}
+	missing := "goodsType"
+	switch {
+	case p.str("goodsType") == "":
+	case no == "":
+		missing = "bizGoodsNo"
+	default:
+		return nil
+	}
+	return a.lenient(ruleRequired, "10001", "%s: spec §4.2.1 四 (2) requires goodsType and bizGoodsNo of a consumption "+
+		"or collection of cross-border goods (goodsType 5), for customs declaration", missing)
 }
 
 // queryGoods answers goods as entryGoods registered them, to the member

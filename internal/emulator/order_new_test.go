@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,16 +106,25 @@ func TestCrossBorderWithdraw(t *testing.T) {
 		{"a personal member", crossBorderParams("buyer", "person", "x1", "6228480000000000002", 100), "30006"},
 		{"unknown member", crossBorderParams("buyer", "nobody", "x1", "6228480000000000003", 100), "30001"},
 		{"another member's card", crossBorderParams("buyer", "reserve", "x1", "6228480000000000001", 100), "30045"},
+		// spec §4.2.23 bankCardPro: 0 个人银行卡 (default), 1 企业对公账户
+		{"its corporate account as a personal card", crossBorderParams("buyer", "reserve", "x1", reserveCorporate, 100), "30045"},
+		{"its personal card as the corporate account", corporate(crossBorderParams("buyer", "reserve", "x1",
+			"6228480000000000003", 100)), "30045"},
+		{"another number as the corporate account", corporate(crossBorderParams("buyer", "reserve", "x1",
+			"6228480000000000001", 100)), "30045"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.code, code(t, e, "crossBorderWithdrawApply", tt.param))
 		})
 	}
-	v := ok(t, e, "crossBorderWithdrawApply", crossBorderParams("buyer", "reserve", "x1", "6228480000000000003", 1000))
+	v := ok(t, e, "crossBorderWithdrawApply", corporate(crossBorderParams("buyer", "reserve", "x0", reserveCorporate, 500)))
+	assert.Equal(t, "success", v["payStatus"], "to the reserve member's corporate account")
+	assert.Equal(t, "622848*********0000", lastEvent(t, e).ReturnValue["acct"])
+	v = ok(t, e, "crossBorderWithdrawApply", crossBorderParams("buyer", "reserve", "x1", "6228480000000000003", 1000))
 	assert.Equal(t, "success", v["payStatus"])
 	all, _ := balance(t, e, "buyer")
-	assert.Equal(t, int64(99000), all)
+	assert.Equal(t, int64(100000-500-1000), all)
 	ev := lastEvent(t, e)
 	assert.Equal(t, "622848*********0003", ev.ReturnValue["acct"])
 	assert.Equal(t, "crossBorderWithdraw", e.Orders("app")[0].Kind)
@@ -123,6 +133,13 @@ func TestCrossBorderWithdraw(t *testing.T) {
 	sd = sd[:len(sd)-1] + `,"payMethod":{"TRANSFER_HTBANK":{"unionBank":"1","bankName":"b","province":"p","city":"c","PAYEE_ACCT_NO":"1","PAYEE_ACCT_NAME":"n","AMOUNT":"1","SUMMARY":"s","SIGNED_MSG_MER":"x"}}}`
 	assert.Equal(t, "40009", code(t, e, "crossBorderWithdrawApply", sd), "TRANSFER_HTBANK is no cross-border channel")
 }
+
+// reserveCorporate is the corporate account of reserveMember, the accountNo
+// of its setCompanyInfo.
+const reserveCorporate = "6228480000000000000"
+
+// corporate is order params with bankCardPro 1 (企业对公账户).
+func corporate(param string) string { return strings.Replace(param, "{", `{"bankCardPro":1,`, 1) }
 
 // reserveMember is an approved enterprise member with the legal person's
 // card cardNo bound: a cross-border reserve account holder.
@@ -136,7 +153,7 @@ func reserveMember(t *testing.T, e *Emulator, bizUserID, cardNo string) {
 		{"createMember", map[string]any{"bizUserId": bizUserID, "memberType": 2, "source": 2}},
 		{"setCompanyInfo", map[string]any{"bizUserId": bizUserID, "isAuth": true, "companyBasicInfo": map[string]any{
 			"companyName": "跨境备付金公司", "legalName": legal, "identityType": 1, "legalIds": legalID,
-			"legalPhone": "13800000000", "accountNo": "6228480000000000000", "parentBankName": "中国农业银行"}}},
+			"legalPhone": "13800000000", "accountNo": reserveCorporate, "parentBankName": "中国农业银行"}}},
 		{"applyBindBankCard", map[string]any{"bizUserId": bizUserID, "cardNo": cardNo, "phone": "13800000002",
 			"name": legal, "identityType": 1, "identityNo": legalID}},
 	}
@@ -228,9 +245,10 @@ func TestReserveFundIn(t *testing.T) {
 	after := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
 	assert.Equal(t, before+50_000, after)
 	ev := lastEvent(t, e)
-	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", EventOK, "http://127.0.0.1/r"},
+	// spec §4.3.3: 汇款状态 成功“ok”; §3.7 (1): 通联通账户余额充值 is notified as an order, up to 4 times
+	assert.Equal(t, []string{"MerchantService", "NotifyReserveFundIn", "ok", "http://127.0.0.1/r"},
 		[]string{ev.Service, ev.Method, ev.Status, ev.BackURL})
-	assert.Equal(t, 1, ev.Attempts())
+	assert.Equal(t, 4, ev.Attempts())
 	_, serr = e.ReserveFundIn("app", ReserveFundTransfer{AccountNo: "x", Amount: 0})
 	assert.Equal(t, "40020", serr.Code)
 	_, serr = e.ReserveFundIn("app", ReserveFundTransfer{Amount: 10})

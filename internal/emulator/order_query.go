@@ -142,6 +142,9 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkStatementRange(from, to); serr != nil {
+		return nil, serr
+	}
 	lines := a.newestFirst(m.bizUserID, sets, from, to)
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))
@@ -187,8 +190,14 @@ func (a *app) extendInfoOf(bizOrderNo string) string {
 func dateRange(start, end string) (time.Time, time.Time, *soa.Error) {
 	from, err1 := time.ParseInLocation(time.DateOnly, start, soa.Shanghai())
 	to, err2 := time.ParseInLocation(time.DateOnly, end, soa.Shanghai())
-	if err1 != nil || err2 != nil {
+	// the message names only the malformed dates: a caller's open end may be a default it never sent
+	switch {
+	case err1 != nil && err2 != nil:
 		return from, to, soa.Errorf("40044", "dateStart %q and dateEnd %q must be yyyy-MM-dd", start, end)
+	case err1 != nil:
+		return from, to, soa.Errorf("40044", "dateStart %q must be yyyy-MM-dd", start)
+	case err2 != nil:
+		return from, to, soa.Errorf("40044", "dateEnd %q must be yyyy-MM-dd", end)
 	}
 	if to.Before(from) {
 		return from, to, soa.Errorf("40044", "dateEnd %s is before dateStart %s", end, start)

@@ -59,7 +59,31 @@ const (
 	// platform has not made yet (spec §4.3.2: at 08:00 China time the next
 	// day), on the server's clock.
 	RuleCheckFileNotMade = "check-file-not-made"
+	// RuleStatementRange: queryInExpDetail of more than 3 months (spec
+	// §4.2.20 dateEnd: 最多允许查 3 个月内); 40044 日期格式有误 is tsymock's
+	// choice of code, the one the spec's date rules use (§4.2.22's 7 days).
+	RuleStatementRange = "statement-range"
 )
+
+// maxStatementMonths is how many months one queryInExpDetail may cover
+// (spec §4.2.20).
+const maxStatementMonths = 3
+
+// checkStatementRange notes a statement from its first day, from, to the
+// day before to, that covers more than maxStatementMonths.
+func (a *app) checkStatementRange(from, to time.Time) *soa.Error {
+	last := to.AddDate(0, 0, -1)
+	// the same day maxStatementMonths on, or the month's last day (30 November: 28 February), which
+	// AddDate would carry into March
+	y, m, d := from.Date()
+	limit := time.Date(y, m+maxStatementMonths+1, 0, 0, 0, 0, 0, from.Location())
+	limit = limit.AddDate(0, 0, min(d, limit.Day())-limit.Day())
+	if !last.After(limit) {
+		return nil
+	}
+	return a.lenient(RuleStatementRange, "40044", "dateStart %s to dateEnd %s is more than the %d months spec §4.2.20 "+
+		"lets one statement cover (最多允许查 3 个月内)", from.Format(time.DateOnly), last.Format(time.DateOnly), maxStatementMonths)
+}
 
 // dailyOrders is how many deposits, consumptions and collections a member
 // may make as payer in a day (spec §4.2.1 (5)).

@@ -254,6 +254,30 @@ func orderLeniencies() []orderLeniency {
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
 		{RuleTransferSet, "30018", platformInEscrow, "applicationTransfer", // from the escrow set
 			`{"bizTransferNo":"t2","sourceAccountSetNo":"200126","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":10}`},
+		{RuleStatementRange, "40044", nil, "queryInExpDetail", // 最多允许查 3 个月内 (spec §4.2.20)
+			`{"bizUserId":"buyer","dateStart":"2026-08-27","dateEnd":"2026-11-28","startPosition":1,"queryNum":10}`},
+	}
+}
+
+// TestStatementRange: a statement covers 3 months at most (spec §4.2.20):
+// up to the same day 3 months on without a note, a day more with one.
+func TestStatementRange(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	for _, tc := range []struct {
+		start, end string
+		noted      bool
+	}{
+		{"2026-08-28", "2026-11-28", false},
+		{"2026-08-27", "2026-11-28", true},
+		{"2026-11-30", "2027-02-28", false}, // no 30 February: the 28th is the last day
+		{"2026-11-30", "2027-03-01", true},
+		{"2026-01-01", "2026-12-06", true},
+	} {
+		out := call(t, e, "OrderService", "queryInExpDetail", fmt.Sprintf(
+			`{"bizUserId":"buyer","dateStart":%q,"dateEnd":%q,"startPosition":1,"queryNum":10}`, tc.start, tc.end))
+		require.Nil(t, out.Err, "%v", out.Err)
+		assert.Equal(t, tc.noted, len(notesOf(out.Portability, RuleStatementRange)) == 1, "%s to %s", tc.start, tc.end)
 	}
 }
 

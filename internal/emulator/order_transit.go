@@ -59,7 +59,7 @@ func getPayeeFundsInTransitDetail(a *app, p params) (map[string]any, *soa.Error)
 // made.
 func (a *app) transitCollections(bizOrderNo, receiver string) ([]*order, *soa.Error) {
 	if bizOrderNo != "" {
-		c, serr := a.collection(bizOrderNo)
+		c, serr := a.detailCollection(bizOrderNo)
 		if serr != nil {
 			return nil, serr
 		}

@@ -32,6 +32,15 @@ func newStrict() *Emulator {
 		Strict: true})
 }
 
+// newTestOrStrict is newStrict when strict, else newTest: for the tables
+// that run each case both ways.
+func newTestOrStrict(strict bool) *Emulator {
+	if strict {
+		return newStrict()
+	}
+	return newTest()
+}
+
 // order is an order method's params: the payer (payerId, or bizUserId of a
 // deposit), bizOrderNo, amount, payMethod, and extra keys ("" or
 // `"validateType":1,`).

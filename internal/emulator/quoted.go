@@ -16,6 +16,10 @@ const (
 	// textNoSplit: getOrderSplitRuleListDetail of an order made without
 	// split rules (spec §4.2.24), with code 40002.
 	textNoSplit = "无分账记录"
+	// textCollectionFailed: getPaymentInformationDetail or
+	// getPayeeFundsInTransitDetail of a collection whose payment failed (spec
+	// §4.2.21, §4.2.22), with code 40019.
+	textCollectionFailed = "上送的代收订单支付失败"
 	// textNoOrder: getOrderSplitRuleListDetail of an unknown bizOrderNo
 	// (spec §4.2.24), with code 40000.
 	textNoOrder = "订单不存在"

@@ -184,7 +184,7 @@ func TestReadsChangeNothing(t *testing.T) {
 	funded(t, e, 1000, "u0", "u1")
 	ok(t, e, "consumeApply", consume("u0", "u1", "c1", 100, 0, `{"bizUserId":"u1","amount":10}`))
 	ok(t, e, "agentCollectApply", collect("u0", "u1", "col1", 100))
-	ok(t, e, "entryGoods", `{"bizUserId":"u0","goodsType":1,"bizGoodsNo":"g1","goodsName":"goods"}`)
+	ok(t, e, "entryGoods", `{"bizUserId":"u0","goodsType":99,"bizGoodsNo":"g1","goodsName":"goods"}`)
 	calls := map[string]map[string]any{
 		"OrderService.queryGoods":                   {"bizUserId": "u0", "bizGoodsNo": "g1"},
 		"OrderService.getOrderSplitRuleListDetail":  {"bizOrderNo": "c1"},

@@ -3,15 +3,16 @@ package soa
 // Params and answers that several methods share. Where PROTOCOL.md is silent the comment says
 // "tsymock's choice".
 
-// identityTypes are the accepted certificate types. PROTOCOL.md names only 1 (ID card);
-// tsymock's choice is to accept the platform's usual set 1..11 so that passports etc. pass.
+// identityTypes are the accepted certificate types: spec §6.2's table, 1..11 and 99 其它证件.
+// The methods that support only the ID card (1) note the others (identity-type, 20012 with
+// --strict) rather than refuse them here, so that 99 is treated as 2..11 are.
 func identityTypes() []string {
-	return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}
+	return []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "99"}
 }
 
 // identityType is the required certificate type.
 func identityType() Param {
-	return integer("identityType").req().oneOf("1 ID card (身份证); 2..11 other certificates", identityTypes()...)
+	return integer("identityType").req().oneOf("1 ID card (身份证); 2..11 and 99 (其它证件) other certificates (spec §6.2)", identityTypes()...)
 }
 
 // bizUserID is the merchant's required member id.

@@ -28,7 +28,7 @@ func orderApplyMethods() []Method {
 			Params: append(params(str("payerId").req(), str("recieverId").req().doc("sic"),
 				str("bizOrderNo").req(), integer("amount").req(), integer("fee").req(), validateType(),
 				array("splitRule", splitRuleItem()...), str("frontUrl"), str("backUrl").req(),
-				str("orderExpireDatetime"), payMethod().req(), integer("goodsType"), str("bizGoodsNo"),
+				str("orderExpireDatetime"), payMethod().req(), orderGoodsType(), str("bizGoodsNo"),
 				str("goodsName"), str("goodsDesc")),
 				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
 			Returns: orderAnswer()},
@@ -36,7 +36,7 @@ func orderApplyMethods() []Method {
 			Doc: "Collect from a payer for receivers; the platform holds the money until paid out.",
 			Params: append(params(str("bizOrderNo").req(), str("payerId").req(),
 				array("recieverList", str("bizUserId").req(), integer("amount").req()).req().doc("sic"),
-				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req(), integer("amount").req(),
+				orderGoodsType(), str("bizGoodsNo"), str("tradeCode").req(), integer("amount").req(),
 				integer("fee"), validateType(), str("frontUrl"), str("backUrl").req(),
 				str("orderExpireDatetime"), payMethod().req(), str("goodsName"), str("goodsDesc")),
 				append(industry(), source().req(), str("summary"), str("extendInfo"))...),
@@ -49,7 +49,7 @@ func orderApplyMethods() []Method {
 				str("extendInfo"))},
 		{Service: OrderService, Name: "batchAgentPay", Doc: "Pay out held money in a batch; one notification per item.",
 			Params: params(str("bizBatchNo").req(), array("batchPayList", batchItemParams()...).req(),
-				integer("goodsType"), str("bizGoodsNo"), str("tradeCode").req()),
+				orderGoodsType(), str("bizGoodsNo"), str("tradeCode").req()),
 			Returns: params(str("bizBatchNo").req())},
 	}
 }
@@ -78,6 +78,6 @@ func agentPayItem() []Param {
 	return params(str("bizOrderNo").req(),
 		array("collectPayList", str("bizOrderNo").req(), integer("amount").req()).req(),
 		bizUserID(), str("accountSetNo").req(), str("backUrl").req(), integer("amount").req(),
-		integer("fee").req(), array("splitRuleList", splitRuleItem()...), integer("goodsType"),
+		integer("fee").req(), array("splitRuleList", splitRuleItem()...), orderGoodsType(),
 		str("bizGoodsNo"), str("summary"), str("extendInfo"))
 }

@@ -110,10 +110,19 @@ func orderLessUsedMethods() []Method {
 	}
 }
 
-// goodsType is the kind of goods of entryGoods and queryGoods; an unknown kind is 40008, not
-// a catalogue error.
+// goodsTypeDoc is spec §6.4's table of goods types; there is no 1.
+const goodsTypeDoc = "spec §6.4: 2 虚拟商品, 3 实物商品, 4 线下服务, 5 跨境商品, 90 营销活动, 99 其他"
+
+// goodsType is the kind of goods of entryGoods and queryGoods; an unknown kind is entryGoods'
+// 40008 商品类型不存在, not a catalogue error.
 func goodsType() Param {
-	return integer("goodsType").doc("1 P2P product, 2 virtual, 3 physical, 4 offline service, 5 cross-border, 90 other")
+	return integer("goodsType").doc(goodsTypeDoc)
+}
+
+// orderGoodsType is the goodsType an order names (spec §4.2.4–§4.2.7: 详细, the table of §6.4):
+// a value outside the table is 10000, as for the other dictionaries of an order.
+func orderGoodsType() Param {
+	return integer("goodsType").oneOf(goodsTypeDoc, "2", "3", "4", "5", "90", "99")
 }
 
 // paymentInformationDetail reads an agentCollectApply order: what it collected and how much of

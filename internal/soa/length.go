@@ -35,6 +35,8 @@ func specTextLength(key string) (specLength, bool) {
 		return specLength{200, "§4.2.17"}, true
 	case "cusip": // the payer's terminal IP of a pay method
 		return specLength{16, "§5.2"}, true
+	case "crossBorderWithdrawApply.summary": // its own table says so again
+		return specLength{20, "§4.2.23"}, true
 	// batchAgentPay takes them only in its batchPayList items, whose table is §5.11's.
 	case "batchAgentPay.summary":
 		return specLength{20, "§5.11"}, true
@@ -50,8 +52,8 @@ func specTextLength(key string) (specLength, bool) {
 
 // specCount is the most items the specification lets a list hold (最多支持 N 个 / 笔), by
 // name wherever it appears: a collection's receivers, the collections a payout draws on (a
-// batch item's too, §5.11), a batch's payouts. A switch, not a map: a package map is built
-// at every start (cmd/tsymock's TestOwnInitsAreSmall).
+// batch item's too, §5.11), a batch's payouts, a refund's refundList. A switch, not a map: a
+// package map is built at every start (cmd/tsymock's TestOwnInitsAreSmall).
 func specCount(name string) (specLength, bool) {
 	switch name {
 	case "recieverList":
@@ -60,6 +62,8 @@ func specCount(name string) (specLength, bool) {
 		return specLength{100, "§4.2.6"}, true
 	case "batchPayList":
 		return specLength{200, "§4.2.7"}, true
+	case "refundList":
+		return specLength{100, "§4.2.16"}, true // 注：最多支持 100 个
 	}
 	return specLength{}, false
 }

@@ -27,6 +27,10 @@ func TestFieldLengths(t *testing.T) {
 		{"an unknown param too", "MemberService", "createMember",
 			map[string]any{"bizUserId": "u", "memberType": "3", "source": "1", "x": map[string]any{"y": []any{strings.Repeat("z", MaxText+1)}}}, "10004", "x.y[0] is 2049"},
 		{"summary over 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 21)}), "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.2"},
+		{"summary of a cross-border withdrawal over 20", "OrderService", "crossBorderWithdrawApply", map[string]any{
+			"bizOrderNo": "x", "bizUserId": "u", "accountSetNo": "200126", "amount": "1", "fee": "0", "backUrl": "b",
+			"crossBorderbizUserId": "e", "bankCardNo": "c", "industryCode": "1910", "industryName": "其他", "source": "1",
+			"summary": strings.Repeat("摘", 21)}, "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.23 allows"},
 		{"summary of 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 20)}), "", ""},
 		{"extendInfo of the transfer", "OrderService", "applicationTransfer", map[string]any{"bizTransferNo": "T1", "sourceAccountSetNo": "100001",
 			"targetBizUserId": "u", "targetAccountSetNo": "200126", "amount": "1", "extendInfo": strings.Repeat("e", 200)}, "", ""},
@@ -50,6 +54,9 @@ func TestFieldLengths(t *testing.T) {
 			"batchPayList[0].summary is 21 characters long, more than the 20 the specification's §5.11 allows"},
 		{"extendInfo of a batch item over 50, spec §5.11", "OrderService", "batchAgentPay", batchItem("extendInfo", strings.Repeat("e", 51)), "10004",
 			"batchPayList[0].extendInfo is 51 characters long, more than the 50 the specification's §5.11 allows"},
+		{"refundList of 101", "OrderService", "refund", refund(101), "10004",
+			"refundList has 101 items, more than the 100 the specification's §4.2.16 allows"},
+		{"refundList of 100", "OrderService", "refund", refund(100), "", ""},
 		{"collectPayList of a batch item, spec §5.11", "OrderService", "batchAgentPay", batch(1, 101), "10004",
 			"batchPayList[0].collectPayList has 101 items, more than the 100"},
 	}
@@ -108,6 +115,12 @@ func payout(n int) map[string]any {
 	p := payoutItem(n)
 	p["tradeCode"] = "4001"
 	return p
+}
+
+// refund is a valid refund param whose refundList has n items.
+func refund(n int) map[string]any {
+	return map[string]any{"bizOrderNo": "r", "oriBizOrderNo": "o", "bizUserId": "u", "amount": n,
+		"refundList": items(n, map[string]any{"bizUserId": "r", "amount": "1"})}
 }
 
 // batch is a valid batchAgentPay param of n items, each drawing on draws collections.

@@ -21,7 +21,7 @@ import (
 //   - a text value longer than its field takes (the specification's length where it states one,
 //     else MaxText), wherever it is, unknown params included, is 10004 naming it; so is a list
 //     with more items than the specification allows (recieverList 2000, collectPayList 100,
-//     batchPayList 200).
+//     batchPayList 200, refundList 100).
 //
 // An optional param sent as "" or null is treated as absent. Unknown extra params are accepted,
 // as the platform ignores them.
