@@ -38,9 +38,9 @@ func (c *Client) DepositApply(ctx context.Context, req DepositApplyRequest) (*Or
 // each SplitRule its share, the receiver the rest.
 //
 // ValidateType is always sent, so its zero value, ValidateNone, completes
-// a Balance payment at once. The platform's default for a request that
-// leaves it out is ValidateSMS (spec §4.2.4): SDKs that omit it get an
-// order that waits for Pay.
+// a Balance or QuickPay payment at once. The platform's default for a
+// request that leaves it out is ValidateSMS (spec §4.2.4): SDKs that omit
+// it get an order that waits for Pay.
 type ConsumeApplyRequest struct {
 	PayerID             string      `json:"payerId"`
 	ReceiverID          string      `json:"recieverId"` // sic on the wire
@@ -82,8 +82,8 @@ type Receiver struct {
 // platform holds it until SignalAgentPay or BatchAgentPay pays it out.
 //
 // ValidateType is always sent, as ConsumeApplyRequest's: its zero value,
-// ValidateNone, completes a Balance collection at once (left out, the
-// platform's default is ValidateSMS, spec §4.2.5).
+// ValidateNone, completes a Balance or QuickPay collection at once (left
+// out, the platform's default is ValidateSMS, spec §4.2.5).
 type AgentCollectApplyRequest struct {
 	BizOrderNo          string     `json:"bizOrderNo"`
 	PayerID             string     `json:"payerId"`

@@ -10,8 +10,14 @@ const (
 	GoodsOfflineService int64 = 4  // 线下服务
 	GoodsCrossBorder    int64 = 5  // 跨境商品, whose GoodsParams are required (spec §5.17)
 	GoodsMarketing      int64 = 90 // 营销活动
-	GoodsOther          int64 = 99 // 其他
+	GoodsOther          int64 = 99 // 其他 (90 before December 2026, which §6.4 names 营销活动)
 )
+
+// GoodsP2P was goods type 1, which spec §6.4 does not have: EntryGoods
+// answers 40008 for it and an order 10000.
+//
+// Deprecated: use a type of §6.4, e.g. GoodsOther.
+const GoodsP2P int64 = 1
 
 // EntryGoodsRequest registers goods of a member. BizGoodsNo is unique
 // within the application; GoodsParams is kept as sent (cross-border

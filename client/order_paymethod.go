@@ -26,8 +26,11 @@ func Balance(accountSetNo string, amount int64) PayMethod {
 	return PayMethod{"BALANCE": []BalanceItem{{AccountSetNo: accountSetNo, Amount: amount}}}
 }
 
-// QuickPay pays from a card bound to the payer (QUICKPAY_VSP); the order
-// is pending until Pay confirms it with the SMS code.
+// QuickPay pays from a card bound to the payer (QUICKPAY_VSP). Sent with
+// validateType 0 it is paid at once (spec §5.2); with ValidateSMS, or left
+// out, it is pending until Pay confirms it with the SMS code. DepositApply
+// leaves a zero ValidateType out (so it waits for Pay); ConsumeApply and
+// AgentCollectApply always send it, so set ValidateSMS there to wait.
 func QuickPay(bankCardNo string, amount int64) PayMethod {
 	return PayMethod{"QUICKPAY_VSP": CardPayment{BankCardNo: bankCardNo, Amount: amount}}
 }

@@ -190,6 +190,15 @@ func (a *app) incomeSet() string { return a.standardSet() }
 // income is the platform's account its fees go to (see incomeSet).
 func (a *app) income() Account { return acct(OwnerPlatform, a.incomeSet()) }
 
+// feeAccount is where an order's fee goes, or comes back from: income. A
+// legacy op (logged before RulesDec2026) took it in set, the order's.
+func (a *app) feeAccount(set string) Account {
+	if a.legacy {
+		return acct(OwnerPlatform, set)
+	}
+	return a.income()
+}
+
 // checkAmounts validates an order's amount and fee: positive amount
 // (40020), fee within it (40016).
 func checkAmounts(amount, fee int64) *soa.Error {

@@ -26,7 +26,10 @@ type app struct {
 	// waits for the merchant's answer (spec §4.1.22), by trxid.
 	backfills map[string]*backfill
 
-	strict bool          // Config.Strict: refuse what the real test environment refuses
+	strict bool // Config.Strict: refuse what the real test environment refuses
+	// legacy is set while an op logged before RulesDec2026 is replayed:
+	// the handlers answer it by the rules it was answered under.
+	legacy bool
 	notes  []Portability // of the call running now: what was let pass (see lenient)
 
 	tape   *tape // while an op of a kept state runs or is replayed

@@ -111,7 +111,7 @@ func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	c, serr := m.boundCard(p.str("cardNo"), "30015")
+	c, serr := m.boundCard(p.str("cardNo"), a.corporateRefusal("30015"))
 	if serr != nil {
 		return nil, serr
 	}
@@ -141,7 +141,7 @@ func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "setSafeCard false is not supported (spec §4.1.12): a safe card is changed "+
 			"by the platform's staff, not through the API")
 	}
-	c, serr := m.boundCard(p.str("cardNo"), "30028")
+	c, serr := m.boundCard(p.str("cardNo"), a.corporateRefusal("30028"))
 	if serr != nil {
 		return nil, serr
 	}
@@ -150,4 +150,14 @@ func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	c.isSafeCard = true
 	return map[string]any{"bizUserId": m.bizUserID, "cardNo": c.cardNo}, nil
+}
+
+// corporateRefusal is the code that refuses an enterprise's corporate
+// account to unbindBankCard (30015) or setSafeCard (30028); a legacy op
+// (logged before RulesDec2026) was refused 30045 该银行卡未绑定.
+func (a *app) corporateRefusal(code string) string {
+	if a.legacy {
+		return "30045"
+	}
+	return code
 }

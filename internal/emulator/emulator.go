@@ -75,7 +75,10 @@ type Emulator struct {
 	funds    int64
 	handlers map[string]handler
 	rec      Recorder // nil: the state is not kept
-	strict   bool
+	// legacyRules answers and logs every op as a tsymock before
+	// RulesDec2026 did: the tests make an older version's log with it.
+	legacyRules bool
+	strict      bool
 
 	mu      sync.Mutex
 	apps    map[string]*app

@@ -29,7 +29,21 @@ type Op struct {
 	// leniencies (see Portability) as it was judged then, whatever the
 	// emulator that replays it is configured with.
 	Strict bool `json:"strict,omitempty"`
+	// Rules is the generation of the rules the op was answered under
+	// (RulesDec2026 today; 0 in logs written before it): a replay answers
+	// an older op as it was answered then, not by today's rules, so that a
+	// data dir kept across an upgrade opens with the state it had.
+	Rules int `json:"rules,omitempty"`
 }
+
+// RulesDec2026 is the rules generation of December 2026: a validateType
+// left out is SMS for balances (spec §4.2.4), pay refuses page orders
+// (§4.2.9), an order's SMS code lasts 3 minutes (§6.16), fees go to the
+// standard balance set (§4.3.2), goods types are §6.4's, an enterprise's
+// one card is checked at bindBankCard (§4.1.10), crossBorderWithdrawApply
+// reads bankCardPro (§4.2.23). An op of generation 0 replays by the rules
+// before (see app.legacy).
+const RulesDec2026 = 1
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every
@@ -80,6 +94,8 @@ func (e *Emulator) applyLocked(op *Op, fn opFunc) (any, *soa.Error, uint64, erro
 // apply runs fn with the application locked and, with a recorder, appends
 // the op with its tape and outcome, naming the events it queued after it.
 func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, error) {
+	a.legacy = e.legacyRules
+	defer func() { a.legacy = false }()
 	if e.rec == nil || (a.funded && op.Kind == OpCall && reads(op.Name)) {
 		a.ensureFunded(e.funds)
 		v, serr := fn(a)
@@ -88,6 +104,9 @@ func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, er
 	t := &tape{}
 	v, serr, start := e.run(a, t, fn)
 	op.Tape, op.Code = t.Tape, errorCode(serr)
+	if !e.legacyRules {
+		op.Rules = RulesDec2026
+	}
 	lsn, err := e.rec.Record(op)
 	if err != nil {
 		return nil, nil, 0, err

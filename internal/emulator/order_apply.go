@@ -76,7 +76,7 @@ const (
 func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 	o.pay, o.payMethod = pm, pm.name()
 	o.phone = a.smsPhone(o.payer, pm)
-	how, serr := o.confirmation()
+	how, serr := o.confirmation(a.legacy)
 	if serr == nil {
 		serr = a.checkTestAmount(o)
 	}
@@ -103,10 +103,12 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 // Left out, validateType is 1, SMS code confirmation, the default of spec
 // §4.2.2, §4.2.4 and §4.2.5 (如不填，默认为短信验证码确认), except for the
 // methods §5.2 says take none (a scanned code, the payer paying outside).
-func (o *order) confirmation() (int, *soa.Error) {
+// A legacy op (logged before RulesDec2026) took a left-out validateType
+// as 0.
+func (o *order) confirmation(legacy bool) (int, *soa.Error) {
 	ch := o.pay.channel()
 	if ch == nil || ch.Confirm == soa.ConfirmSMS {
-		return o.smsConfirmation(ch)
+		return o.smsConfirmation(ch, legacy)
 	}
 	switch ch.Confirm {
 	case soa.ConfirmNow:
@@ -118,7 +120,7 @@ func (o *order) confirmation() (int, *soa.Error) {
 		if o.validateType == 2 && len(o.pay.parts) == 1 && ch.Key != "InstallmentPayment_H5" {
 			return 0, wrongValidation(ch, 2, "alone it is confirmed on its page, without a password")
 		}
-		if !o.validateSent {
+		if !o.validateSent && !legacy {
 			o.validateType = validateSMS // confirmed on its page all the same (spec §4.2.9), never by pay
 		}
 		return goWait, nil
@@ -132,7 +134,7 @@ func (o *order) confirmation() (int, *soa.Error) {
 // default, spec §4.2.2-§4.2.5, §4.2.3, §4.2.23), 2 for the password page.
 // The card methods always confirm, by SMS unless by password; quick pay
 // (QUICKPAY_VSP) takes 0 when sent, and never 2.
-func (o *order) smsConfirmation(ch *payPart) (int, *soa.Error) {
+func (o *order) smsConfirmation(ch *payPart, legacy bool) (int, *soa.Error) {
 	key := ""
 	if ch != nil {
 		key = ch.Key
@@ -145,7 +147,7 @@ func (o *order) smsConfirmation(ch *payPart) (int, *soa.Error) {
 		return goWait, nil
 	case o.validateType == 2:
 		return goWait, nil
-	case o.validateSent && o.validateType == 0:
+	case o.validateType == 0 && (o.validateSent || (legacy && key != "QUICKPAY_VSP")):
 		return goNow, nil
 	}
 	o.validateType = validateSMS
@@ -198,11 +200,7 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.payableAt(o, now); serr != nil {
 		return nil, serr
 	}
-	if !o.waitsForSMS() {
-		return nil, soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code "+
-			"(spec §4.2.9: 网关支付及包含网关的组合支付，则以网页形式调用此前台地址; §4.2.10)", o.bizOrderNo, o.payMethod, o.validateType)
-	}
-	if serr := e.orderCode(o, p.str("verificationCode"), now); serr != nil {
+	if serr := e.smsConfirmable(a, o, p.str("verificationCode"), now); serr != nil {
 		return nil, serr
 	}
 	if serr := a.checkConsumerIP(p.str("consumerIp")); serr != nil {
@@ -213,22 +211,46 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
 }
 
-// realNamePay reports whether an order is paid by real-name pay, single
-// or batch, whose test environment takes the code 111111 (spec §5.2).
+// smsConfirmable checks that pay may confirm o with code: an order that
+// waits for its SMS code (a page order is confirmed on its page, spec
+// §4.2.9) and the code it was sent (orderCode). A legacy op took any order
+// of validateType 1, and a code of any age.
+func (e *Emulator) smsConfirmable(a *app, o *order, code string, now time.Time) *soa.Error {
+	if a.legacy {
+		if o.validateType != validateSMS {
+			return soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code",
+				o.bizOrderNo, o.payMethod, o.validateType)
+		}
+		return e.codeMatches(o, code)
+	}
+	if !o.waitsForSMS() {
+		return soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code "+
+			"(spec §4.2.9: 网关支付及包含网关的组合支付，则以网页形式调用此前台地址; §4.2.10)", o.bizOrderNo, o.payMethod, o.validateType)
+	}
+	return e.orderCode(o, code, now)
+}
+
 // orderCode checks the SMS code an order is confirmed with: sent less than
-// 3 minutes before now (spec §6.16: 有效期 3 分钟), the configured code, or
-// for real-name pay also the test environment's 111111 (spec §5.2).
+// 3 minutes before now (spec §6.16: 有效期 3 分钟), and matching.
 func (e *Emulator) orderCode(o *order, code string, now time.Time) *soa.Error {
 	if sent := o.codeSent(); !now.Before(sent.Add(smsCodeValidity)) {
 		return soa.Errorf("20011", "the SMS code of order %s expired at %s, 3 minutes after it was sent (spec §6.16: "+
 			"有效期 3 分钟); call OrderService.resendPaySMS for a new one (spec §4.2.25)", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)))
 	}
+	return e.codeMatches(o, code)
+}
+
+// codeMatches checks code: the configured one, or for real-name pay also
+// the test environment's 111111 (spec §5.2).
+func (e *Emulator) codeMatches(o *order, code string) *soa.Error {
 	if code != e.code && !(o.realNamePay() && code == DefaultVerificationCode) {
 		return soa.NewError("20011")
 	}
 	return nil
 }
 
+// realNamePay reports whether an order is paid by real-name pay, single
+// or batch, whose test environment takes the code 111111 (spec §5.2).
 func (o *order) realNamePay() bool {
 	return o.pay.part("REALNAMEPAY") != nil || o.pay.part("REALNAMEPAY_BATCH") != nil
 }

@@ -39,7 +39,7 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	escrow := acct(OwnerEscrow, a.escrowSet())
-	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, a.income(), o.fee})
+	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, a.feeAccount(a.escrowSet()), o.fee})
 	return a.start(o, pm)
 }
 

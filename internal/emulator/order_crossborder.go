@@ -22,7 +22,7 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	if serr := reserveAccount(reserve, p); serr != nil {
+	if serr := reserveAccount(reserve, p, a.legacy); serr != nil {
 		return nil, serr
 	}
 	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(p.str("bankCardNo")), p)
@@ -33,9 +33,9 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 // default, 个人银行卡; 1 企业对公账户): a personal card it bound, or its
 // corporate account, the accountNo of its approved setCompanyInfo that
 // queryBankCard lists as bound (§5.4, §5.7). Another number is 30045.
-func reserveAccount(reserve *member, p params) *soa.Error {
+func reserveAccount(reserve *member, p params, legacy bool) *soa.Error {
 	no := p.str("bankCardNo")
-	if p.str("bankCardPro") != "1" {
+	if p.str("bankCardPro") != "1" || legacy { // a legacy op (before RulesDec2026) took bound cards only
 		if _, ok := reserve.cards[no]; !ok {
 			return soa.Errorf("30045", "bankCardNo with bankCardPro 0 (个人银行卡) is not a card bound to the cross-border "+
 				"member %s", reserve.bizUserID)

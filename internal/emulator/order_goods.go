@@ -4,11 +4,16 @@ import "github.com/tsymock/tsymock/internal/soa"
 
 // knownGoodsType reports whether t is one of spec §6.4's goods types: 2
 // 虚拟商品, 3 实物商品, 4 线下服务, 5 跨境商品, 90 营销活动, 99 其他 (the
-// table has no 1).
-func knownGoodsType(t int64) bool {
+// table has no 1). A legacy op (logged before RulesDec2026) took 1 and not
+// 99.
+func knownGoodsType(t int64, legacy bool) bool {
 	switch t {
-	case 2, 3, 4, 5, 90, 99:
+	case 2, 3, 4, 5, 90:
 		return true
+	case 1:
+		return legacy
+	case 99:
+		return !legacy
 	}
 	return false
 }
@@ -36,12 +41,12 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	kind := p.num("goodsType")
-	if !knownGoodsType(kind) {
+	if !knownGoodsType(kind, a.legacy) {
 		return nil, soa.Errorf("40008", "goodsType %d; spec §6.4 has 2 虚拟商品, 3 实物商品, 4 线下服务, "+
 			"5 跨境商品, 90 营销活动 and 99 其他", kind)
 	}
 	if kind == goodsCrossBorder {
-		if serr := checkCrossBorderParams(asMap(p["goodsParams"])); serr != nil {
+		if serr := checkCrossBorderParams(asMap(p["goodsParams"]), a.legacy); serr != nil {
 			return nil, serr
 		}
 	}
@@ -60,9 +65,12 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 // checkCrossBorderParams checks the goodsParams of cross-border goods: spec
 // §4.2.11 requires them of goodsType 5, and §5.17 its keys eshopEntCode and
 // eshopEntName (必填 是; customsCode 否), each 10001 naming what is missing.
-func checkCrossBorderParams(gp map[string]any) *soa.Error {
+func checkCrossBorderParams(gp map[string]any, legacy bool) *soa.Error {
 	if len(gp) == 0 {
 		return soa.Errorf("10001", "goodsParams: cross-border goods (goodsType 5) need them (spec §4.2.11, §5.17)")
+	}
+	if legacy { // logged before RulesDec2026, which checks §5.17's keys
+		return nil
 	}
 	for _, key := range []string{"eshopEntCode", "eshopEntName"} {
 		if v, ok := gp[key]; !ok || v == nil || v == "" {
@@ -79,6 +87,9 @@ func checkCrossBorderParams(gp map[string]any) *soa.Error {
 // merchant that opened customs declaration (支付验证报关), which tsymock
 // cannot tell (rule required-param, 10001).
 func (a *app) checkCrossBorderOrder(p params) *soa.Error {
+	if a.legacy { // logged before RulesDec2026, which notes it
+		return nil
+	}
 	no := p.str("bizGoodsNo")
 	g := a.book.read().goods[no]
 	if p.num("goodsType") != goodsCrossBorder && (g == nil || g.goodsType != goodsCrossBorder) {

@@ -65,7 +65,7 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	o.legs = match(append(givers, flow{a.income(), feeBack}), targets)
+	o.legs = match(append(givers, flow{a.feeAccount(a.feeSet(ori)), feeBack}), targets)
 	o.whereabouts = whereabouts(targets)
 	if fail := ori.refundFailure(o.amount); fail != nil {
 		a.register(o)
@@ -220,6 +220,15 @@ func (o *order) paidSet(owner string) string {
 		if g.To.Owner == owner && !g.To.Frozen {
 			return g.To.Set
 		}
+	}
+	return o.accountSet
+}
+
+// feeSet is the account set where a legacy op's rules took an order's fee
+// (see feeAccount): a collection's in escrow, any other's in its own set.
+func (a *app) feeSet(o *order) string {
+	if o.kind == kindCollect {
+		return a.escrowSet()
 	}
 	return o.accountSet
 }

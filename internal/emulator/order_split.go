@@ -180,5 +180,5 @@ func (a *app) splitAccount(r *rule, at string) (Account, *soa.Error) {
 func (a *app) distribute(receiver, set string, amount, fee int64, plan *splitPlan) []flow {
 	to := append([]flow{}, plan.shares...)
 	return append(to, flow{acct(receiver, set), amount - fee - plan.total()},
-		flow{a.income(), fee + plan.fees})
+		flow{a.feeAccount(set), fee + plan.fees})
 }

@@ -131,7 +131,7 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	o.payer, o.accountSet, o.acct = m.bizUserID, set, acctHint
 	o.legs = []Leg{
 		{acct(m.bizUserID, set), acct(OwnerOutside, set), o.amount - o.fee},
-		{acct(m.bizUserID, set), a.income(), o.fee},
+		{acct(m.bizUserID, set), a.feeAccount(set), o.fee},
 	}
 	if strings.Contains(o.extendInfo, FailMarker) {
 		o.pay, o.payMethod = pm, pm.name()

@@ -105,7 +105,8 @@ type MemberState struct {
 	PayPwd       string        `json:"payPwd,omitempty"`
 	PwdFails     int           `json:"pwdFails,omitempty"`
 	// PwdFailsUntil is when PwdFails and its lock end (spec §4.1.17 note
-	// 7); absent in older snapshots, whose counts run until a reset.
+	// 7); absent in older snapshots, whose counts then end at the first
+	// check by today's rules.
 	PwdFailsUntil Nanos               `json:"pwdFailsUntil,omitempty"`
 	Cards         []CardState         `json:"cards,omitempty"`   // by card number
 	Applies       []ApplyState        `json:"applies,omitempty"` // bindings waiting for bindBankCard

@@ -94,7 +94,7 @@ func orderLessUsedMethods() []Method {
 	return []Method{
 		byOrder("closeOrder", "Close an unpaid order.", integer("closeResult"), integer("orderStatus"),
 			str("errorMessage"), str("orderNo"), str("bizOrderNo")),
-		{Service: OrderService, Name: "entryGoods", Doc: "Register goods (e.g. a P2P product).",
+		{Service: OrderService, Name: "entryGoods", Doc: "Register goods (a type of spec §6.4; cross-border goods with §5.17's goodsParams).",
 			Params: params(bizUserID(), goodsType().req(), str("bizGoodsNo").req(), str("goodsName").req(),
 				str("goodsDetail"), object("goodsParams"), str("showUrl"), str("extendInfo")),
 			Returns: params(str("goodsNo").req(), str("bizGoodsNo").req())},

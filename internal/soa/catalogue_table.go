@@ -958,7 +958,7 @@ var defaultTable = []Method{
 			{Name: "goodsNo", Required: true},
 			{Name: "bizGoodsNo", Required: true},
 		},
-		Doc: "Register goods (e.g. a P2P product).",
+		Doc: "Register goods (a type of spec §6.4; cross-border goods with §5.17's goodsParams).",
 	},
 	{
 		Service: "OrderService", Name: "queryGoods", Params: []Param{
