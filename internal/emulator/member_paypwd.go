@@ -11,23 +11,21 @@ import (
 // note 7).
 const maxPwdFails = 5
 
-// pwdRules are the rules a payment-password op follows. The ops written
-// since December 2026 (the .v2 actions, page_ops.go) follow spec §4.1.17
-// note 7 (24 小时内不允许错误 5 次，每天凌晨 0 点解锁: the wrong tries of a China
-// day add up and the lock ends at the next 0:00) and §4.1.23 notes 4 and 5
-// (a member without a bound phone resets its password and gets a phone on
-// the pages, with 88888888888). The older ops replay as they were answered:
+// The payment-password rules since RulesDec2026 follow spec §4.1.17 note 7
+// (24 小时内不允许错误 5 次，每天凌晨 0 点解锁: the wrong tries of a China day add
+// up and the lock ends at the next 0:00) and §4.1.23 notes 4 and 5 (a member
+// without a bound phone resets its password and gets a phone on the pages,
+// with 88888888888). A legacy op (app.legacy) replays as it was answered:
 // wrong tries in a row, locked until reset, a bound phone needed.
-type pwdRules struct{ current bool }
 
 // CanChangePayPwd checks, when a MemberPwdService page opens, that its
 // method fits the member: a person (30006, see personalOnly); setPayPwd
 // needs no password yet (30031), the others one (30032).
 func (e *Emulator) CanChangePayPwd(sysid, method, bizUserID string) *soa.Error {
-	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method, pwdRules{current: true}) })
+	return e.look(sysid, bizUserID, func(m *member) *soa.Error { return canChange(m, method, false) })
 }
 
-func canChange(m *member, method string, rules pwdRules) *soa.Error {
+func canChange(m *member, method string, legacy bool) *soa.Error {
 	if serr := personalOnly(m); serr != nil {
 		return serr
 	}
@@ -37,7 +35,7 @@ func canChange(m *member, method string, rules pwdRules) *soa.Error {
 		return soa.Errorf("30031", "bizUserId %q already has a payment password; use updatePayPwd or resetPayPwd", m.bizUserID)
 	case method != "setPayPwd" && !set:
 		return soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", m.bizUserID)
-	case !rules.current && (method == "resetPayPwd" || method == "updatePhoneByPayPwd") && m.phone == "":
+	case legacy && (method == "resetPayPwd" || method == "updatePhoneByPayPwd") && m.phone == "":
 		return soa.Errorf("30021", "bizUserId %q has no bound phone to send the SMS code to", m.bizUserID)
 	}
 	return nil
@@ -54,7 +52,7 @@ func (e *Emulator) SetPayPwd(sysid, bizUserID, pwd, backURL string) *soa.Error {
 // (20010). Its notification is setPayPwd {bizUserId}, as the platform uses
 // one notification for set, update and reset (PROTOCOL.md §5).
 func (e *Emulator) UpdatePayPwd(sysid, bizUserID, oldPwd, newPwd, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actUpdatePayPwd+v2, bizUserID, oldPwd, newPwd, backURL)
+	_, serr := e.page(sysid, actUpdatePayPwd, bizUserID, oldPwd, newPwd, backURL)
 	return serr
 }
 
@@ -63,7 +61,7 @@ func (e *Emulator) UpdatePayPwd(sysid, bizUserID, oldPwd, newPwd, backURL string
 // without a bound phone (spec §4.1.23 note 5: the page is opened with
 // 88888888888) types the emulated code all the same, tsymock's choice.
 func (e *Emulator) ResetPayPwd(sysid, bizUserID, code, newPwd, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actResetPayPwd+v2, bizUserID, code, newPwd, backURL)
+	_, serr := e.page(sysid, actResetPayPwd, bizUserID, code, newPwd, backURL)
 	return serr
 }
 
@@ -73,18 +71,18 @@ func (e *Emulator) ResetPayPwd(sysid, bizUserID, code, newPwd, backURL string) *
 // member without a phone gets its first this way (spec §4.1.23 note 4:
 // oldPhone 88888888888).
 func (e *Emulator) UpdatePhoneByPayPwd(sysid, bizUserID, pwd, newPhone, code, backURL string) *soa.Error {
-	_, serr := e.page(sysid, actUpdatePhone+v2, bizUserID, pwd, newPhone, code, backURL)
+	_, serr := e.page(sysid, actUpdatePhone, bizUserID, pwd, newPhone, code, backURL)
 	return serr
 }
 
-func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, rules pwdRules, pwd, newPhone, code, backURL string) (any, *soa.Error) {
-	if serr := canChange(m, "updatePhoneByPayPwd", rules); serr != nil {
+func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, pwd, newPhone, code, backURL string) (any, *soa.Error) {
+	if serr := canChange(m, "updatePhoneByPayPwd", a.legacy); serr != nil {
 		return nil, serr
 	}
 	if !isMobile(newPhone) {
 		return nil, soa.Errorf("10000", "newPhone %q is not an 11-digit mobile number", newPhone)
 	}
-	if serr := checkPwd(a, m, pwd, rules); serr != nil {
+	if serr := checkPwd(a, m, pwd); serr != nil {
 		return nil, serr
 	}
 	if serr := e.CheckCode(newPhone, code); serr != nil {
@@ -100,21 +98,21 @@ func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, rules pwdRules, pwd, n
 // page does: 30032 unset, 20010 wrong, 30033 after five wrong ones that
 // day. A wrong password counts, so this is a change of state too.
 func (e *Emulator) CheckPayPwd(sysid, bizUserID, pwd string) *soa.Error {
-	_, serr := e.page(sysid, actCheckPayPwd+v2, bizUserID, pwd)
+	_, serr := e.page(sysid, actCheckPayPwd, bizUserID, pwd)
 	return serr
 }
 
-func checkPayPwd(a *app, m *member, pwd string, rules pwdRules) (any, *soa.Error) {
+func checkPayPwd(a *app, m *member, pwd string) (any, *soa.Error) {
 	if m.pages.payPwd == "" {
 		return nil, soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd first", m.bizUserID)
 	}
-	return nil, checkPwd(a, m, pwd, rules)
+	return nil, checkPwd(a, m, pwd)
 }
 
 // changePwd runs one payment-password change and queues its setPayPwd
 // notification.
-func changePwd(a *app, m *member, method string, rules pwdRules, backURL string, change func() *soa.Error) (any, *soa.Error) {
-	if serr := canChange(m, method, rules); serr != nil {
+func changePwd(a *app, m *member, method, backURL string, change func() *soa.Error) (any, *soa.Error) {
+	if serr := canChange(m, method, a.legacy); serr != nil {
 		return nil, serr
 	}
 	if serr := change(); serr != nil {
@@ -138,8 +136,8 @@ func setPwd(m *member, pwd string) *soa.Error {
 // one among them clearing nothing (24 小时内不允许错误 5 次), and the count
 // and the lock end at the next 0:00 China time by the emulator's clock
 // (每天凌晨 0 点解锁); resetPayPwd ends them at once (spec §4.1.17 note 7).
-func checkPwd(a *app, m *member, pwd string, rules pwdRules) *soa.Error {
-	if !rules.current {
+func checkPwd(a *app, m *member, pwd string) *soa.Error {
+	if a.legacy {
 		return checkPwdInARow(m, pwd)
 	}
 	now := a.now()
@@ -214,8 +212,8 @@ func digits(s string, n int) bool {
 func isMobile(s string) bool { return digits(s, 11) && s[0] == '1' }
 
 // replacePwd sets a new password after checking the old one (20010).
-func replacePwd(a *app, m *member, rules pwdRules, oldPwd, newPwd string) *soa.Error {
-	if serr := checkPwd(a, m, oldPwd, rules); serr != nil {
+func replacePwd(a *app, m *member, oldPwd, newPwd string) *soa.Error {
+	if serr := checkPwd(a, m, oldPwd); serr != nil {
 		return serr
 	}
 	return setPwd(m, newPwd)

@@ -41,7 +41,8 @@ type Op struct {
 // (§4.2.9), an order's SMS code lasts 3 minutes (§6.16), fees go to the
 // standard balance set (§4.3.2), goods types are §6.4's, an enterprise's
 // one card is checked at bindBankCard (§4.1.10), crossBorderWithdrawApply
-// reads bankCardPro (§4.2.23). An op of generation 0 replays by the rules
+// reads bankCardPro (§4.2.23), the password lock ends at 0:00 (§4.1.17) and
+// the password pages take 88888888888 (§4.1.23). An op of generation 0 replays by the rules
 // before (see app.legacy).
 const RulesDec2026 = 1
 

@@ -1,10 +1,6 @@
 package emulator
 
-import (
-	"strings"
-
-	"github.com/tsymock/tsymock/internal/soa"
-)
+import "github.com/tsymock/tsymock/internal/soa"
 
 // Page actions: the names under which the browser pages' changes of state
 // are written ahead and replayed (Op.Name of an OpPage).
@@ -15,10 +11,6 @@ const (
 	actResetPayPwd  = "resetPayPwd"
 	actUpdatePhone  = "updatePhoneByPayPwd"
 	actCheckPayPwd  = "checkPayPwd"
-	// v2 ends the names of the payment-password actions written since
-	// December 2026, which follow the current rules (pwdRules); the names
-	// without it replay older logs as they were answered.
-	v2              = ".v2"
 	actPageFailure  = "pageFailure"
 	actConfirmOrder = "confirmOrder"
 	actFailOrder    = "failOrder"
@@ -26,15 +18,6 @@ const (
 	// the reserve fund (ReserveFundIn).
 	actReserveFundIn = "reserveFundIn"
 )
-
-// pwdAction is a payment-password action's name without v2, and the rules
-// it follows.
-func pwdAction(name string) (string, pwdRules) {
-	if base, ok := strings.CutSuffix(name, v2); ok {
-		return base, pwdRules{current: true}
-	}
-	return name, pwdRules{}
-}
 
 // page runs a page action as an op.
 func (e *Emulator) page(sysid, name string, args ...string) (any, *soa.Error) {
@@ -59,27 +42,22 @@ func (e *Emulator) pageAction(name string, args []string) (opFunc, bool) {
 		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) { return signContract(a, m, arg(1)) }), true
 	case actSetPayPwd:
 		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) {
-			return changePwd(a, m, name, pwdRules{current: true}, arg(2), func() *soa.Error { return setPwd(m, arg(1)) })
+			return changePwd(a, m, name, arg(2), func() *soa.Error { return setPwd(m, arg(1)) })
 		}), true
-	}
-	base, rules := pwdAction(name)
-	switch base {
 	case actUpdatePayPwd:
 		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) {
-			return changePwd(a, m, base, rules, arg(3), func() *soa.Error { return replacePwd(a, m, rules, arg(1), arg(2)) })
+			return changePwd(a, m, name, arg(3), func() *soa.Error { return replacePwd(a, m, arg(1), arg(2)) })
 		}), true
 	case actResetPayPwd:
 		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) {
-			return changePwd(a, m, base, rules, arg(3), func() *soa.Error { return e.resetPwd(m, arg(1), arg(2)) })
+			return changePwd(a, m, name, arg(3), func() *soa.Error { return e.resetPwd(m, arg(1), arg(2)) })
 		}), true
 	case actUpdatePhone:
 		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) {
-			return e.updatePhoneByPayPwd(a, m, rules, arg(1), arg(2), arg(3), arg(4))
+			return e.updatePhoneByPayPwd(a, m, arg(1), arg(2), arg(3), arg(4))
 		}), true
 	case actCheckPayPwd:
-		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) { return checkPayPwd(a, m, arg(1), rules) }), true
-	}
-	switch name {
+		return onMember(arg(0), func(a *app, m *member) (any, *soa.Error) { return checkPayPwd(a, m, arg(1)) }), true
 	case actPageFailure:
 		return notifyPageFailure(arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)), true
 	case actConfirmOrder:

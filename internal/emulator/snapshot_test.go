@@ -140,7 +140,7 @@ func everyMethodAndAction(t *testing.T, e *Emulator, l *memLog, called map[strin
 		}
 	}
 	for _, name := range []string{actSignContract, actSetPayPwd, actUpdatePayPwd, actResetPayPwd, actUpdatePhone,
-		actCheckPayPwd, actUpdatePayPwd + v2, actResetPayPwd + v2, actUpdatePhone + v2, actCheckPayPwd + v2, actPageFailure, actConfirmOrder, actFailOrder, actReserveFundIn, actTerminalPayment,
+		actCheckPayPwd, actPageFailure, actConfirmOrder, actFailOrder, actReserveFundIn, actTerminalPayment,
 		actBackfillAnswer} {
 		assert.True(t, actions[name], "the histories never run the page action %s", name)
 	}
