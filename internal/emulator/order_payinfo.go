@@ -55,8 +55,15 @@ func weChatJSPayInfo(o *order, ch *payPart, now time.Time, page string) string {
 	pkg := "prepay_id=wx" + now.In(soa.Shanghai()).Format("20060102150405") + digest[:20]
 	nonce := digest[20:]
 	sign := strings.ToUpper(hexMD5("appId=" + appID + "&nonceStr=" + nonce + "&package=" + pkg + "&signType=MD5&timeStamp=" + ts))
-	return orderedJSON("appId", appID, "timeStamp", ts, "signType", "MD5", "package", pkg, "nonceStr", nonce,
-		"paySign", sign, PayURLKey, page)
+	return jsonText(struct {
+		AppID     string `json:"appId"`
+		TimeStamp string `json:"timeStamp"`
+		SignType  string `json:"signType"`
+		Package   string `json:"package"`
+		NonceStr  string `json:"nonceStr"`
+		PaySign   string `json:"paySign"`
+		PayURL    string `json:"tsymockPayUrl"` // PayURLKey
+	}{appID, ts, "MD5", pkg, nonce, sign, page})
 }
 
 // alipayJSPayInfo is the JSON an Alipay JS (生活号) payment returns: spec
@@ -74,26 +81,17 @@ func alipayJSPayInfo(o *order, now time.Time, page string) string {
 	}, o.orderNo)
 	digits = strings.Repeat("0", 13) + digits
 	tradeNo := now.In(soa.Shanghai()).Format("20060102") + "2100100" + digits[len(digits)-13:]
-	return orderedJSON("tradeNO", tradeNo, PayURLKey, page)
+	return jsonText(struct {
+		TradeNO string `json:"tradeNO"`
+		PayURL  string `json:"tsymockPayUrl"` // PayURLKey
+	}{tradeNo, page})
 }
 
-// orderedJSON is a JSON object of string values with its keys in the order
-// given (kv alternates keys and values).
-func orderedJSON(kv ...string) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i := 0; i+1 < len(kv); i += 2 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(kv[i])
-		v, _ := json.Marshal(kv[i+1])
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.String()
+// jsonText is v as JSON text, its keys in the struct's order (§5.2's
+// examples'). v holds strings only, which always marshal.
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // hexMD5 is the MD5 of s in lower-case hex: made-up values that look like
