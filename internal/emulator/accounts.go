@@ -179,16 +179,13 @@ func (a *app) standardSet() string {
 	return a.sets[len(a.sets)-1]
 }
 
-// incomeSet is where the platform's fee income goes: every order's fee
-// and every split item's fee, into its standard balance set (spec §4.3.2
-// 手续费: 资金入平台标准余额账户集; §6.17 100001: 一般为经营收入、手续费收入),
+// income is the platform's account its fee income goes to: every order's
+// fee and every split item's fee, into its standard balance set (spec
+// §4.3.2 手续费: 资金入平台标准余额账户集; §6.17 100001: 一般为经营收入、手续费收入),
 // whatever the order's own set; a refund's feeAmount is given back from
 // there. An application without 100001 (--account-sets) takes its
 // standardSet.
-func (a *app) incomeSet() string { return a.standardSet() }
-
-// income is the platform's account its fees go to (see incomeSet).
-func (a *app) income() Account { return acct(OwnerPlatform, a.incomeSet()) }
+func (a *app) income() Account { return acct(OwnerPlatform, a.standardSet()) }
 
 // feeAccount is where an order's fee goes, or comes back from: income. A
 // legacy op (logged before RulesDec2026) took it in set, the order's.

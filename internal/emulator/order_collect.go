@@ -7,7 +7,7 @@ import (
 // agentCollectApply collects from a payer for the receivers of recieverList
 // (sic). The money waits in escrow until signalAgentPay or batchAgentPay
 // pays it out; the collection fee goes to the platform at once, into its
-// standard balance set (incomeSet). It may be
+// standard balance set (income). It may be
 // paid by a combination of a channel, BALANCE and COUPON (spec §4.2.1 三).
 func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 	payer, serr := a.member(p.str("payerId"))

@@ -7,7 +7,7 @@ import (
 // depositApply tops up a member's account from a card or a channel (spec
 // §4.2.2): one inbound method of spec §5.2, never BALANCE or COUPON nor a
 // combination. The money comes from outside; the fee goes to the platform,
-// into its standard balance set (incomeSet).
+// into its standard balance set (income).
 // The platform tops up its own account with bizUserId #yunBizUserId_B2C#
 // (spec §4.2.2: 若平台，上送固定值), through a channel: it binds no card.
 func depositApply(a *app, p params) (map[string]any, *soa.Error) {

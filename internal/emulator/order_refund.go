@@ -20,7 +20,7 @@ const (
 // the receivers paid out for a collection (order_refund_collect.go), the
 // member a platform transfer paid (order_refund_transfer.go). feeAmount is
 // the part of the refund that the platform gives back from the fee it took,
-// out of its standard balance set where the fee went (incomeSet; spec
+// out of its standard balance set where the fee went (income; spec
 // §4.2.16 note 11); couponAmount the part that goes back to the coupon;
 // of a combined payment the channel is refunded first, then the balance.
 func refund(a *app, p params) (map[string]any, *soa.Error) {

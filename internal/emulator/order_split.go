@@ -176,7 +176,7 @@ func (a *app) splitAccount(r *rule, at string) (Account, *soa.Error) {
 // distribute is where an order's amount goes: each split receiver its net
 // share, the receiver the rest in set (the order's), and the platform the
 // order's fee and every split item's fee in its standard balance set (see
-// incomeSet; spec §4.3.2, §5.3: the fees are 内扣, taken from the shares).
+// income; spec §4.3.2, §5.3: the fees are 内扣, taken from the shares).
 func (a *app) distribute(receiver, set string, amount, fee int64, plan *splitPlan) []flow {
 	to := append([]flow{}, plan.shares...)
 	return append(to, flow{acct(receiver, set), amount - fee - plan.total()},
