@@ -190,7 +190,7 @@ func (a *app) income() Account { return acct(OwnerPlatform, a.standardSet()) }
 // feeAccount is where an order's fee goes, or comes back from: income. A
 // legacy op (logged before RulesDec2026) took it in set, the order's.
 func (a *app) feeAccount(set string) Account {
-	if a.legacy {
+	if a.before(RulesDec2026) {
 		return acct(OwnerPlatform, set)
 	}
 	return a.income()

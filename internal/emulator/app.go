@@ -27,10 +27,11 @@ type app struct {
 	backfills map[string]*backfill
 
 	strict bool // Config.Strict: refuse what the real test environment refuses
-	// legacy is set while an op logged before RulesDec2026 is replayed:
-	// the handlers answer it by the rules it was answered under.
-	legacy bool
-	notes  []Portability // of the call running now: what was let pass (see lenient)
+	// rules is the generation of the op running (Op.Rules): RulesCurrent
+	// but while an older log's op replays, which the handlers answer by the
+	// rules it was answered under (see before).
+	rules int
+	notes []Portability // of the call running now: what was let pass (see lenient)
 
 	tape   *tape // while an op of a kept state runs or is replayed
 	gone   bool  // Reset removed it: a caller that waited for its lock must look again
@@ -38,5 +39,10 @@ type app struct {
 }
 
 func newApp(sysid string, c clock.Clock, src *ids.Source, sets []string) *app {
-	return &app{sysid: sysid, clock: c, ids: src, members: map[string]*member{}, sets: sets, book: newOrderBook()}
+	return &app{sysid: sysid, clock: c, ids: src, members: map[string]*member{}, sets: sets, book: newOrderBook(),
+		rules: RulesCurrent}
 }
+
+// before reports whether the op running was answered under rules older
+// than generation gen: a handler keeps the older answer for it.
+func (a *app) before(gen int) bool { return a.rules < gen }

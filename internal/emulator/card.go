@@ -246,7 +246,7 @@ func (a *app) checkConfirm(m *member, ap *cardApply, p params, code string) *soa
 		return soa.Errorf("30017", "card %s is bound to bizUserId %q", cardHint(ap.card.cardNo), m.bizUserID)
 	}
 	// checked again: an enterprise may have applied for two cards before confirming either
-	if serr := m.checkEnterpriseCards(); serr != nil && !a.legacy { // checked at apply only before RulesDec2026
+	if serr := m.checkEnterpriseCards(); serr != nil && !a.before(RulesDec2026) { // checked at apply only before RulesDec2026
 		return serr
 	}
 	if ap.card.phone != "" && p.str("phone") != ap.card.phone {

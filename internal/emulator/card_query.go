@@ -156,7 +156,7 @@ func setSafeCard(a *app, p params) (map[string]any, *soa.Error) {
 // account to unbindBankCard (30015) or setSafeCard (30028); a legacy op
 // (logged before RulesDec2026) was refused 30045 该银行卡未绑定.
 func (a *app) corporateRefusal(code string) string {
-	if a.legacy {
+	if a.before(RulesDec2026) {
 		return "30045"
 	}
 	return code

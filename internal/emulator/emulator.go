@@ -75,10 +75,10 @@ type Emulator struct {
 	funds    int64
 	handlers map[string]handler
 	rec      Recorder // nil: the state is not kept
-	// legacyRules answers and logs every op as a tsymock before
-	// RulesDec2026 did: the tests make an older version's log with it.
-	legacyRules bool
-	strict      bool
+	// answerAs is the rules generation ops are answered and logged under:
+	// RulesCurrent; the tests set an older one to make an older version's log.
+	answerAs int
+	strict   bool
 
 	mu      sync.Mutex
 	apps    map[string]*app
@@ -110,7 +110,8 @@ func New(cfg Config) *Emulator {
 		cfg.PlatformFunds = DefaultPlatformFunds
 	}
 	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
-		funds: cfg.PlatformFunds, rec: cfg.Recorder, strict: cfg.Strict, apps: map[string]*app{}}
+		funds: cfg.PlatformFunds, rec: cfg.Recorder, strict: cfg.Strict, apps: map[string]*app{},
+		answerAs: RulesCurrent}
 	e.handlers = e.memberHandlers()
 	maps.Copy(e.handlers, e.orderHandlers())
 	return e

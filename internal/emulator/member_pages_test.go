@@ -234,10 +234,10 @@ func TestPayPwdWithoutPhone(t *testing.T) {
 }
 
 // oldPwdAction makes a payment-password change as a log written before
-// December 2026 holds it, under the rules of then (app.legacy).
+// December 2026 holds it, under the rules of then (app.before).
 func oldPwdAction(e *Emulator, sysid, name string, args ...string) *soa.Error {
-	e.legacyRules = true
-	defer func() { e.legacyRules = false }()
+	e.answerAs = 0
+	defer func() { e.answerAs = RulesCurrent }()
 	_, serr := e.page(sysid, name, args...)
 	return serr
 }

@@ -15,7 +15,7 @@ const maxPwdFails = 5
 // (24 小时内不允许错误 5 次，每天凌晨 0 点解锁: the wrong tries of a China day add
 // up and the lock ends at the next 0:00) and §4.1.23 notes 4 and 5 (a member
 // without a bound phone resets its password and gets a phone on the pages,
-// with 88888888888). A legacy op (app.legacy) replays as it was answered:
+// with 88888888888). A legacy op (app.before(RulesDec2026)) replays as it was answered:
 // wrong tries in a row, locked until reset, a bound phone needed.
 
 // CanChangePayPwd checks, when a MemberPwdService page opens, that its
@@ -76,7 +76,7 @@ func (e *Emulator) UpdatePhoneByPayPwd(sysid, bizUserID, pwd, newPhone, code, ba
 }
 
 func (e *Emulator) updatePhoneByPayPwd(a *app, m *member, pwd, newPhone, code, backURL string) (any, *soa.Error) {
-	if serr := canChange(m, "updatePhoneByPayPwd", a.legacy); serr != nil {
+	if serr := canChange(m, "updatePhoneByPayPwd", a.before(RulesDec2026)); serr != nil {
 		return nil, serr
 	}
 	if !isMobile(newPhone) {
@@ -112,7 +112,7 @@ func checkPayPwd(a *app, m *member, pwd string) (any, *soa.Error) {
 // changePwd runs one payment-password change and queues its setPayPwd
 // notification.
 func changePwd(a *app, m *member, method, backURL string, change func() *soa.Error) (any, *soa.Error) {
-	if serr := canChange(m, method, a.legacy); serr != nil {
+	if serr := canChange(m, method, a.before(RulesDec2026)); serr != nil {
 		return nil, serr
 	}
 	if serr := change(); serr != nil {
@@ -137,7 +137,7 @@ func setPwd(m *member, pwd string) *soa.Error {
 // and the lock end at the next 0:00 China time by the emulator's clock
 // (每天凌晨 0 点解锁); resetPayPwd ends them at once (spec §4.1.17 note 7).
 func checkPwd(a *app, m *member, pwd string) *soa.Error {
-	if a.legacy {
+	if a.before(RulesDec2026) {
 		return checkPwdInARow(m, pwd)
 	}
 	now := a.now()

@@ -30,7 +30,7 @@ type Op struct {
 	// emulator that replays it is configured with.
 	Strict bool `json:"strict,omitempty"`
 	// Rules is the generation of the rules the op was answered under
-	// (RulesDec2026 today; 0 in logs written before it): a replay answers
+	// (RulesCurrent today; 0 in logs written before RulesDec2026): a replay answers
 	// an older op as it was answered then, not by today's rules, so that a
 	// data dir kept across an upgrade opens with the state it had.
 	Rules int `json:"rules,omitempty"`
@@ -43,8 +43,15 @@ type Op struct {
 // one card is checked at bindBankCard (§4.1.10), crossBorderWithdrawApply
 // reads bankCardPro (§4.2.23), the password lock ends at 0:00 (§4.1.17) and
 // the password pages take 88888888888 (§4.1.23). An op of generation 0 replays by the rules
-// before (see app.legacy).
+// before (see app.before).
 const RulesDec2026 = 1
+
+// RulesCurrent is the generation today's ops are answered and logged under.
+// A change that alters the answer or the state of an op that an older log
+// may hold adds a generation, makes it current and keeps the older answer
+// for ops whose rules are before it (app.before), so that a data dir kept
+// across an upgrade replays with the state it had.
+const RulesCurrent = RulesDec2026
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every
@@ -95,8 +102,8 @@ func (e *Emulator) applyLocked(op *Op, fn opFunc) (any, *soa.Error, uint64, erro
 // apply runs fn with the application locked and, with a recorder, appends
 // the op with its tape and outcome, naming the events it queued after it.
 func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, error) {
-	a.legacy = e.legacyRules
-	defer func() { a.legacy = false }()
+	a.rules = e.answerAs
+	defer func() { a.rules = RulesCurrent }()
 	if e.rec == nil || (a.funded && op.Kind == OpCall && reads(op.Name)) {
 		a.ensureFunded(e.funds)
 		v, serr := fn(a)
@@ -105,9 +112,7 @@ func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, er
 	t := &tape{}
 	v, serr, start := e.run(a, t, fn)
 	op.Tape, op.Code = t.Tape, errorCode(serr)
-	if !e.legacyRules {
-		op.Rules = RulesDec2026
-	}
+	op.Rules = e.answerAs
 	lsn, err := e.rec.Record(op)
 	if err != nil {
 		return nil, nil, 0, err

@@ -76,7 +76,7 @@ const (
 func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 	o.pay, o.payMethod = pm, pm.name()
 	o.phone = a.smsPhone(o.payer, pm)
-	how, serr := o.confirmation(a.legacy)
+	how, serr := o.confirmation(a.before(RulesDec2026))
 	if serr == nil {
 		serr = a.checkTestAmount(o)
 	}
@@ -216,7 +216,7 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 // §4.2.9) and the code it was sent (orderCode). A legacy op took any order
 // of validateType 1, and a code of any age.
 func (e *Emulator) smsConfirmable(a *app, o *order, code string, now time.Time) *soa.Error {
-	if a.legacy {
+	if a.before(RulesDec2026) {
 		if o.validateType != validateSMS {
 			return soa.Errorf("40028", "order %s is confirmed on its page (payMethod %s, validateType %d), not with an SMS code",
 				o.bizOrderNo, o.payMethod, o.validateType)

@@ -22,7 +22,7 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	if serr := reserveAccount(reserve, p, a.legacy); serr != nil {
+	if serr := reserveAccount(reserve, p, a.before(RulesDec2026)); serr != nil {
 		return nil, serr
 	}
 	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(p.str("bankCardNo")), p)

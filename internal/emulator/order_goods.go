@@ -41,12 +41,12 @@ func entryGoods(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	kind := p.num("goodsType")
-	if !knownGoodsType(kind, a.legacy) {
+	if !knownGoodsType(kind, a.before(RulesDec2026)) {
 		return nil, soa.Errorf("40008", "goodsType %d; spec §6.4 has 2 虚拟商品, 3 实物商品, 4 线下服务, "+
 			"5 跨境商品, 90 营销活动 and 99 其他", kind)
 	}
 	if kind == goodsCrossBorder {
-		if serr := checkCrossBorderParams(asMap(p["goodsParams"]), a.legacy); serr != nil {
+		if serr := checkCrossBorderParams(asMap(p["goodsParams"]), a.before(RulesDec2026)); serr != nil {
 			return nil, serr
 		}
 	}
@@ -87,7 +87,7 @@ func checkCrossBorderParams(gp map[string]any, legacy bool) *soa.Error {
 // merchant that opened customs declaration (支付验证报关), which tsymock
 // cannot tell (rule required-param, 10001).
 func (a *app) checkCrossBorderOrder(p params) *soa.Error {
-	if a.legacy { // logged before RulesDec2026, which notes it
+	if a.before(RulesDec2026) { // logged before RulesDec2026, which notes it
 		return nil
 	}
 	no := p.str("bizGoodsNo")

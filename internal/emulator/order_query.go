@@ -79,7 +79,7 @@ func resendPaySMS(a *app, p params) (map[string]any, *soa.Error) {
 	if o.status != statusUnpaid || !now.Before(o.smsEnd()) {
 		return nil, soa.Quoted("40019", textResendFinished)
 	}
-	if o.validateType != validateSMS || (o.pageAlone() && !a.legacy) { // a legacy op (before RulesDec2026) sent one
+	if o.validateType != validateSMS || (o.pageAlone() && !a.before(RulesDec2026)) { // a legacy op (before RulesDec2026) sent one
 		return nil, soa.Errorf("40019", "order %s does not wait for an SMS code", o.bizOrderNo)
 	}
 	if !o.resentAt.IsZero() && now.Sub(o.resentAt) < resendGap {

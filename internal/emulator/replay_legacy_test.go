@@ -22,7 +22,7 @@ func TestLegacyLogReplaysAsAnswered(t *testing.T) {
 	l := &memLog{}
 	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
 	e := New(Config{Clock: c, IDs: ids.NewSeeded(1), Recorder: l})
-	e.legacyRules = true
+	e.answerAs = 0
 	funded(t, e, 10_000, "buyer", "shop")
 
 	noValidate := strings.Replace(consume("buyer", "shop", "c1", 1000, 100, ""), `"validateType":0,`, "", 1)

@@ -114,16 +114,16 @@ func keptFields() map[string]string {
 // emulator restored into; "transient" ones live only while a call runs.
 func notKeptFields() map[string]string {
 	return map[string]string{
-		"Emulator.clock":       "config: Config.Clock",
-		"Emulator.ids":         "config: Config.IDs; where it stands is kept as StateHeader.UUIDs and Numbers",
-		"Emulator.code":        "config: Config.VerificationCode",
-		"Emulator.sets":        "config: Config.AccountSets",
-		"Emulator.funds":       "config: Config.PlatformFunds (an application funded already keeps AppState.Funded)",
-		"Emulator.handlers":    "config: the emulated methods of this version",
-		"Emulator.rec":         "config: Config.Recorder",
-		"Emulator.strict":      "config: Config.Strict",
-		"Emulator.legacyRules": "config: tests answer as an older version to make its logs",
-		"Emulator.mu":          "transient: a lock",
+		"Emulator.clock":    "config: Config.Clock",
+		"Emulator.ids":      "config: Config.IDs; where it stands is kept as StateHeader.UUIDs and Numbers",
+		"Emulator.code":     "config: Config.VerificationCode",
+		"Emulator.sets":     "config: Config.AccountSets",
+		"Emulator.funds":    "config: Config.PlatformFunds (an application funded already keeps AppState.Funded)",
+		"Emulator.handlers": "config: the emulated methods of this version",
+		"Emulator.rec":      "config: Config.Recorder",
+		"Emulator.strict":   "config: Config.Strict",
+		"Emulator.answerAs": "config: RulesCurrent; tests answer as an older version to make its logs",
+		"Emulator.mu":       "transient: a lock",
 
 		"app.mu":     "transient: a lock",
 		"app.clock":  "config: the emulator's clock",
@@ -132,7 +132,7 @@ func notKeptFields() map[string]string {
 		"app.strict": "config: Config.Strict of the emulator that holds it; a replayed op carries its own (Op.Strict)",
 		"app.notes":  "transient: the Portability notes of the call running",
 		"app.tape":   "transient: the tape of the op running",
-		"app.legacy": "transient: set while an op logged before RulesDec2026 replays (Op.Rules)",
+		"app.rules":  "transient: RulesCurrent but while an older op replays (Op.Rules)",
 		"app.gone":   "transient: a reset application is no longer in Emulator.apps",
 		"outbox.seq": "config: points to Emulator.events, kept in the header",
 		"Event.SysID": "derived: every event carries its application's sysid (notify); " +
