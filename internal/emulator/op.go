@@ -46,12 +46,17 @@ type Op struct {
 // before (see app.before).
 const RulesDec2026 = 1
 
+// RulesDec2026b is the second rules generation of December 2026. Changes
+// under it: (none yet). An op of an older generation replays by the rules
+// before it.
+const RulesDec2026b = 2
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026
+const RulesCurrent = RulesDec2026b
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every
