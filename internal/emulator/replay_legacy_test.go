@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,6 @@ func TestLegacyLogReplaysAsAnswered(t *testing.T) {
 	funded(t, New(Config{IDs: ids.NewSeeded(1), Recorder: now}), 0, "n")
 	require.NotEmpty(t, now.ops)
 	for _, b := range now.ops {
-		assert.Contains(t, string(b), `"rules":1`)
+		assert.Contains(t, string(b), fmt.Sprintf(`"rules":%d`, RulesCurrent))
 	}
 }
