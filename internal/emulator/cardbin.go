@@ -126,10 +126,12 @@ func cardTypeLabel(cardType int64) string {
 }
 
 // cardHint shows a card number as its BIN and last four digits, the most a
-// message or a log line may hold.
+// message or a log line may hold, with four stars between whatever the
+// length, as the platform hides a card (spec §4.2.15 and §4.2.19 acct:
+// 隐藏的卡号，例如 621700****4586).
 func cardHint(no string) string {
 	if len(no) < 10 {
 		return strings.Repeat("*", len(no))
 	}
-	return no[:6] + strings.Repeat("*", len(no)-10) + no[len(no)-4:]
+	return no[:6] + "****" + no[len(no)-4:]
 }

@@ -37,7 +37,7 @@ func TestBackfillChannelFields(t *testing.T) {
 		{"a POS payment, defaults", TerminalPayment{POS: true}, map[string]string{"channelFee": "0"}, nil, "00", ""},
 		{"a POS payment, as the terminal said", TerminalPayment{POS: true, Traceno: "000123", Termrefnum: "310000000123",
 			ChannelFee: "6", Acct: "6228480000000000001", AcctType: "02"},
-			map[string]string{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6"}, nil, "02", "622848*********0001"},
+			map[string]string{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6"}, nil, "02", "622848****0001"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +170,7 @@ func TestBackfillDetailVSP(t *testing.T) {
 		{"a POS payment, as the terminal said", TerminalPayment{POS: true, Traceno: "000123", Termrefnum: "310000000123",
 			ChannelFee: "6", Acct: "6228480000000000001", AcctType: "02"},
 			want{"traceno": "000123", "termrefnum": "310000000123", "channelFee": "6", "accttype": "02",
-				"acct": "622848*********0001"}},
+				"acct": "622848****0001"}},
 		{"a POS refund at the terminal", TerminalPayment{POS: true, OrderType: backfillRefund, Amount: 100, ChannelFee: "1"},
 			want{"traceno": "trxid6", "termrefnum": "trxid12", "channelFee": "1", "accttype": "00"}},
 	}
