@@ -257,12 +257,15 @@ func (e *Emulator) Statement(sysid, owner, set string) []StatementLine {
 // maxTime is later than any entry.
 func maxTime() time.Time { return time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC) }
 
-// MaskNumber masks a card or identity number for display with the
-// emulator's one card mask (first 6, last 4); a number of 10 characters or
-// fewer, which that mask would show whole, is masked whole.
+// MaskNumber masks a card or identity number for display in logs and the
+// admin views: its first 6 and last 4 characters and a star for each one
+// between; a number of 10 characters or fewer, which that mask would show
+// whole, is masked whole.
 func MaskNumber(no string) string {
 	if len(no) <= 10 {
 		return strings.Repeat("*", len(no))
 	}
-	return cardHint(no)
+	// a star per hidden digit, unlike the wire's cardHint: a reader of the
+	// log sees how long the number was
+	return no[:6] + strings.Repeat("*", len(no)-10) + no[len(no)-4:]
 }

@@ -19,13 +19,13 @@ func TestViewsOfAnOnboardedMember(t *testing.T) {
 	require.Len(t, members, 2)
 	alice := members[0]
 	assert.Equal(t, "alice", alice.BizUserID)
-	assert.Equal(t, "110101****803X", alice.IdentityNo)
+	assert.Equal(t, "110101********803X", alice.IdentityNo)
 	assert.Equal(t, 1, alice.Cards)
 	assert.Equal(t, "13800000001", alice.Phone)
 
 	cards := e.Cards("app")
 	require.Len(t, cards, 1)
-	assert.Equal(t, "622202****0123", cards[0].CardNo)
+	assert.Equal(t, "622202*********0123", cards[0].CardNo)
 	assert.True(t, cards[0].SafeCard)
 
 	bob := balanceOf(e.AccountBalances("app"), "bob", "200126")
@@ -71,7 +71,7 @@ func TestMaskNumber(t *testing.T) {
 	tests := map[string]string{
 		"":                    "",
 		"1234567890":          "**********",
-		"6222021234567890123": "622202****0123",
+		"6222021234567890123": "622202*********0123",
 	}
 	for in, want := range tests {
 		assert.Equal(t, want, MaskNumber(in), in)
