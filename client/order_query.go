@@ -94,6 +94,9 @@ type InExpLine struct {
 	ChgAmount        int64  `json:"chgAmount"`
 	CurFreezenAmount int64  `json:"curFreezenAmount"`
 	ExtendInfo       string `json:"extendInfo"` // the order's extendInfo
+	// Type is what the line is (充值, 消费, 无验证代收, 代付, 提现, 退款, 平台转账,
+	// 冻结, ...): a key the real test environment answers beside §5.12's.
+	Type string `json:"type"`
 }
 
 // InExpDetailResponse is one page of a statement; TotalNum counts every

@@ -67,8 +67,9 @@ func TestMerchantQueries(t *testing.T) {
 		DateStart: today, DateEnd: today, StartPosition: 1, QueryNum: 100})
 	require.NoError(t, err)
 	require.NotEmpty(t, lines.InExpDetail)
-	assert.Equal(t, client.InExpLine{TradeNo: c.orderNo("c1"), BizOrderNo: "c1", AccountSetName: "标准余额账户集",
-		ChangeTime: "2026-11-28 12:00:00", OriAmount: platformFunds - 1000, ChgAmount: 30, CurAmount: platformFunds - 1000 + 30},
+	assert.Equal(t, client.InExpLine{TradeNo: c.orderNo("c1") + "002", BizOrderNo: "c1", AccountSetName: "标准余额账户集",
+		ChangeTime: "2026-11-28 12:00:00", OriAmount: platformFunds - 1000, ChgAmount: 30, CurAmount: platformFunds - 1000 + 30,
+		Type: "消费"},
 		lines.InExpDetail[0], "the platform's statement without accountSetNo: its standard sets (spec §4.2.20)")
 	for _, l := range lines.InExpDetail {
 		assert.NotEqual(t, "托管专用账户集", l.AccountSetName)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -12,10 +13,11 @@ import (
 )
 
 // TestStatementJourney: over two days a member deposits, pays, freezes,
-// releases, withdraws and is refunded; its statement shows every line with
-// the balance before and after it, the newest first (spec §4.2.20), one
-// line per order (§5.12: the withdrawal and its fee, 内扣, are one line of
-// -amount), pages, and keeps to the dates asked.
+// releases, withdraws and is refunded; its statement shows every movement
+// as a line (spec §5.3's and §5.11's worked examples: an amount in, then
+// the fee out) with the balance before and after it, a tradeNo and a type
+// of its own, the newest first (spec §4.2.20), pages, and keeps to the
+// dates asked.
 func TestStatementJourney(t *testing.T) {
 	c := orders(t)
 	c.cardHolder("sam")
@@ -35,25 +37,27 @@ func TestStatementJourney(t *testing.T) {
 
 	const set, day1, day2 = "托管专用账户集", "2026-11-28 12:00:00", "2026-11-28 13:00:00"
 	const day3 = "2026-11-29 13:00:00"
-	line := func(bizOrderNo, at string, before, change, after, frozen int64) client.InExpLine {
+	line := func(bizOrderNo string, n int, kind, at string, before, change, after, frozen int64) client.InExpLine {
 		tradeNo := ""
 		if bizOrderNo != "f1" { // a freeze is not an order
-			tradeNo = c.orderNo(bizOrderNo)
+			tradeNo = fmt.Sprintf("%s%03d", c.orderNo(bizOrderNo), n)
 		}
 		return client.InExpLine{TradeNo: tradeNo, BizOrderNo: bizOrderNo, AccountSetName: set, ChangeTime: at,
-			OriAmount: before, ChgAmount: change, CurAmount: after, CurFreezenAmount: frozen}
+			OriAmount: before, ChgAmount: change, CurAmount: after, CurFreezenAmount: frozen, Type: kind}
 	}
 	want := []client.InExpLine{
-		line("d1", day1, 0, 9900, 9900, 0),       // 10000 less the 100 fee
-		line("c1", day2, 9900, -3000, 6900, 0),   // paid to the shop
-		line("f1", day3, 6900, 0, 6900, 1000),    // frozen: all the same, 1000 of it frozen
-		line("f1", day3, 6900, 0, 6900, 600),     // 400 released
-		line("w1", day3, 6900, -2000, 4900, 600), // to the card, its fee of 50 included
-		line("r1", day3, 4900, 1000, 5900, 600),  // refunded by the shop
+		line("d1", 1, "充值", day1, 0, 10000, 10000, 0),     // the deposit
+		line("d1", 2, "充值", day1, 10000, -100, 9900, 0),   // its fee
+		line("c1", 1, "消费", day2, 9900, -3000, 6900, 0),   // paid to the shop
+		line("f1", 0, "冻结", day3, 6900, 0, 6900, 1000),    // frozen: all the same, 1000 of it frozen
+		line("f1", 0, "解冻", day3, 6900, 0, 6900, 600),     // 400 released
+		line("w1", 1, "提现", day3, 6900, -1950, 4950, 600), // to the card
+		line("w1", 2, "提现", day3, 4950, -50, 4900, 600),   // its fee of 50
+		line("r1", 1, "退款", day3, 4900, 1000, 5900, 600),  // refunded by the shop
 	}
 	slices.Reverse(want) // the newest first (spec §4.2.20)
 	got := c.statement("sam", today, "2026-11-29", 1, 100)
-	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 6, InExpDetail: want}, *got)
+	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 8, InExpDetail: want}, *got)
 	all, frozen := c.balance("sam")
 	assert.Equal(t, []int64{5900, 600}, []int64{all, frozen}, "the last line is the balance")
 
@@ -63,11 +67,11 @@ func TestStatementJourney(t *testing.T) {
 		from, num, total int64
 		lines            []client.InExpLine
 	}{
-		{"the second page of two", today, "2026-11-29", 3, 2, 6, want[2:4]},
-		{"the last, short page", today, "2026-11-29", 5, 5, 6, want[4:]},
-		{"past the end", today, "2026-11-29", 7, 5, 6, []client.InExpLine{}},
-		{"the first day", today, today, 1, 100, 2, want[4:]},
-		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 4, want[:4]},
+		{"the second page of two", today, "2026-11-29", 3, 2, 8, want[2:4]},
+		{"the last, short page", today, "2026-11-29", 6, 5, 8, want[5:]},
+		{"past the end", today, "2026-11-29", 9, 5, 8, []client.InExpLine{}},
+		{"the first day", today, today, 1, 100, 3, want[5:]},
+		{"the second day", "2026-11-29", "2026-11-29", 1, 100, 5, want[:5]},
 		{"a day before", "2026-11-27", "2026-11-27", 1, 100, 0, []client.InExpLine{}},
 	} {
 		got := c.statement("sam", tc.start, tc.end, tc.from, tc.num)
@@ -76,7 +80,7 @@ func TestStatementJourney(t *testing.T) {
 	}
 
 	shop := c.statement("shop", today, "2026-11-29", 1, 10)
-	assert.Equal(t, []client.InExpLine{line("r1", day3, 3000, -1000, 2000, 0), line("c1", day2, 0, 3000, 3000, 0)}, shop.InExpDetail)
+	assert.Equal(t, []client.InExpLine{line("r1", 1, "退款", day3, 3000, -1000, 2000, 0), line("c1", 1, "消费", day2, 0, 3000, 3000, 0)}, shop.InExpDetail)
 }
 
 // TestStatementRefusals: dates in order, a known member and account set.

@@ -34,9 +34,12 @@ func TestLedgerStatement(t *testing.T) {
 
 	lines := l.statement("u1", "200126", t0, t0.Add(24*time.Hour))
 	require.Len(t, lines, 3)
-	assert.Equal(t, Line{Seq: 1, At: t0, Ref: Ref{OrderNo: "d1"}, Before: 0, After: 500, Change: 500}, lines[0])
-	assert.Equal(t, Line{Seq: 2, At: t0.Add(time.Hour), Ref: Ref{OrderNo: "f1"}, Before: 500, After: 500, Change: 0, FrozenThen: 200}, lines[1])
-	assert.Equal(t, Line{Seq: 3, At: t0.Add(2 * time.Hour), Ref: Ref{OrderNo: "c1"}, Before: 500, After: 400, Change: -100, FrozenThen: 200}, lines[2])
+	assert.Equal(t, Line{Seq: 1, At: t0, Ref: Ref{OrderNo: "d1"}, Leg: Leg{acct200126(OwnerOutside), acct200126("u1"), 500},
+		Before: 0, After: 500, Change: 500}, lines[0])
+	assert.Equal(t, Line{Seq: 2, At: t0.Add(time.Hour), Ref: Ref{OrderNo: "f1"}, Leg: Leg{acct200126("u1"), frozen, 200},
+		Before: 500, After: 500, Change: 0, FrozenThen: 200}, lines[1])
+	assert.Equal(t, Line{Seq: 3, At: t0.Add(2 * time.Hour), Ref: Ref{OrderNo: "c1"}, Leg: Leg{acct200126("u1"), acct200126("u2"), 100},
+		Before: 500, After: 400, Change: -100, FrozenThen: 200}, lines[2])
 	assert.Equal(t, Balances{All: 400, Frozen: 200}, l.owned("u1", "200126"))
 	assert.Len(t, l.statement("u1", "200126", t0.Add(time.Hour), t0.Add(2*time.Hour)), 1, "from is inclusive, to exclusive")
 }
@@ -64,29 +67,36 @@ func TestLedgerConservation(t *testing.T) {
 	assert.Equal(t, -l.balances[acct200126(OwnerOutside)], l.total())
 }
 
-// TestLedgerStatementOneLinePerOrder: an order's entries in one account
-// are one statement line (spec §5.12), its change their sum; entries of
-// no order (a freeze and an unfreeze at one instant) stay apart, as do an
-// order's entries in other accounts.
-func TestLedgerStatementOneLinePerOrder(t *testing.T) {
+// TestLedgerStatementLinePerEntry: each entry is a line of its own, an
+// order's movements apart as the platform lists them (spec §5.3's worked
+// example), each with a tradeNo of its own: the posting's number and the
+// entry's place in it (§5.12 tradeNo); a freeze's has none.
+func TestLedgerStatementLinePerEntry(t *testing.T) {
 	l := newLedger()
 	t0 := time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)
 	frozen := Account{Owner: "u1", Set: "200126", Frozen: true}
 	fees := Account{Owner: OwnerPlatform, Set: "100001"}
-	require.NoError(t, l.post(t0, Ref{OrderNo: "d1"}, Leg{acct200126(OwnerOutside), acct200126("u1"), 500}))
+	d1 := Ref{OrderNo: "d1", TradeNo: "d1"}
+	require.NoError(t, l.post(t0, d1, Leg{acct200126(OwnerOutside), acct200126("u1"), 500}))
 	c1 := Ref{OrderNo: "c1", BizOrderNo: "c1", TradeNo: "c1"}
-	require.NoError(t, l.post(t0, c1, Leg{acct200126("u1"), acct200126("u2"), 90}, Leg{acct200126("u1"), acct200126("u3"), 5},
-		Leg{acct200126("u1"), fees, 3}, Leg{acct200126("u1"), fees, 2}))
-	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, Leg{acct200126("u1"), frozen, 100}))
-	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, Leg{frozen, acct200126("u1"), 100}))
+	pay, fee, split := Leg{acct200126("u1"), acct200126("u2"), 100}, Leg{acct200126("u2"), fees, 3}, Leg{acct200126("u2"), acct200126("u3"), 40}
+	require.NoError(t, l.post(t0, c1, pay, fee, split))
+	freeze, unfreeze := Leg{acct200126("u1"), frozen, 100}, Leg{frozen, acct200126("u1"), 100}
+	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, freeze))
+	require.NoError(t, l.post(t0, Ref{BizOrderNo: "f1"}, unfreeze))
 
 	end := t0.Add(time.Hour)
 	assert.Equal(t, []Line{
-		{Seq: 1, At: t0, Ref: Ref{OrderNo: "d1"}, Before: 0, After: 500, Change: 500},
-		{Seq: 5, At: t0, Ref: c1, Before: 500, After: 400, Change: -100},
-		{Seq: 6, At: t0, Ref: Ref{BizOrderNo: "f1"}, Before: 400, After: 400, FrozenThen: 100},
-		{Seq: 7, At: t0, Ref: Ref{BizOrderNo: "f1"}, Before: 400, After: 400},
+		{Seq: 1, At: t0, Ref: d1, Leg: Leg{acct200126(OwnerOutside), acct200126("u1"), 500}, TradeNo: "d1001", Before: 0, After: 500, Change: 500},
+		{Seq: 2, At: t0, Ref: c1, Leg: pay, TradeNo: "c1001", Before: 500, After: 400, Change: -100},
+		{Seq: 5, At: t0, Ref: Ref{BizOrderNo: "f1"}, Leg: freeze, Before: 400, After: 400, FrozenThen: 100},
+		{Seq: 6, At: t0, Ref: Ref{BizOrderNo: "f1"}, Leg: unfreeze, Before: 400, After: 400},
 	}, l.statement("u1", "200126", t0, end))
-	assert.Equal(t, []Line{{Seq: 5, At: t0, Ref: c1, Before: 0, After: 5, Change: 5}}, l.statement(OwnerPlatform, "100001", t0, end))
-	assert.Equal(t, []Line{{Seq: 2, At: t0, Ref: c1, Before: 0, After: 90, Change: 90}}, l.statement("u2", "200126", t0, end))
+	assert.Equal(t, []Line{
+		{Seq: 2, At: t0, Ref: c1, Leg: pay, TradeNo: "c1001", Before: 0, After: 100, Change: 100},
+		{Seq: 3, At: t0, Ref: c1, Leg: fee, TradeNo: "c1002", Before: 100, After: 97, Change: -3},
+		{Seq: 4, At: t0, Ref: c1, Leg: split, TradeNo: "c1003", Before: 97, After: 57, Change: -40},
+	}, l.statement("u2", "200126", t0, end), "the receiver gets the amount, then pays the fee and the split")
+	assert.Equal(t, []Line{{Seq: 3, At: t0, Ref: c1, Leg: fee, TradeNo: "c1002", Before: 0, After: 3, Change: 3}},
+		l.statement(OwnerPlatform, "100001", t0, end))
 }

@@ -47,8 +47,10 @@ type Op struct {
 const RulesDec2026 = 1
 
 // RulesDec2026b is the second rules generation of December 2026. Changes
-// under it: (none yet). An op of an older generation replays by the rules
-// before it.
+// under it: an order's money moves as the platform moves it, leg by leg
+// (chainLegs: the receiver gets the amount, then pays its fee and splits;
+// a channel's money passes through the payer). An op of an older
+// generation replays by the rules before it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.

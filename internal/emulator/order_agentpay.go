@@ -49,7 +49,11 @@ func (a *app) agentPay(p params, batch string) (*order, *soa.Error) {
 		return nil, serr
 	}
 	o.payer, o.receiver, o.accountSet, o.batch = payee.bizUserID, payee.bizUserID, set, batch
-	o.legs = match([]flow{{acct(OwnerEscrow, a.escrowSet()), o.amount}}, a.distribute(payee.bizUserID, set, o.amount, o.fee, splits))
+	escrow := []*source{{flow: flow{acct(OwnerEscrow, a.escrowSet()), o.amount}}}
+	o.legs = a.chainLegs(escrow, Account{}, acct(payee.bizUserID, set), o.amount, o.fee, splits)
+	if a.before(RulesDec2026b) { // net legs from escrow to where the money ends
+		o.legs = match(flows(escrow), a.distribute(payee.bizUserID, set, o.amount, o.fee, splits))
+	}
 	if serr := a.succeed(o); serr != nil {
 		return nil, serr
 	}

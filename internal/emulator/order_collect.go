@@ -39,7 +39,10 @@ func agentCollectApply(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	escrow := acct(OwnerEscrow, a.escrowSet())
-	o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, a.feeAccount(a.escrowSet()), o.fee})
+	o.legs = a.chainLegs(o.sources, acct(payer.bizUserID, o.accountSet), escrow, o.amount, o.fee, nil)
+	if a.before(RulesDec2026b) { // a channel's money straight into escrow
+		o.legs = append(match(flows(o.sources), []flow{{escrow, o.amount}}), Leg{escrow, a.feeAccount(a.escrowSet()), o.fee})
+	}
 	return a.start(o, pm)
 }
 

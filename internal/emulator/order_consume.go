@@ -41,7 +41,10 @@ func consumeApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.checkDailyOrders(kindConsume, payer.bizUserID); serr != nil {
 		return nil, serr
 	}
-	o.legs = match(flows(o.sources), a.distribute(receiver, o.accountSet, o.amount, o.fee, splits))
+	o.legs = a.chainLegs(o.sources, acct(payer.bizUserID, o.accountSet), acct(receiver, o.accountSet), o.amount, o.fee, splits)
+	if a.before(RulesDec2026b) { // net legs from the sources to where the money ends
+		o.legs = match(flows(o.sources), a.distribute(receiver, o.accountSet, o.amount, o.fee, splits))
+	}
 	return a.start(o, pm)
 }
 

@@ -39,7 +39,10 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	o.payer, o.accountSet = m.bizUserID, set
 	o.sources = []*source{{flow: flow{acct(OwnerOutside, set), o.amount}, key: pm.name()}}
-	o.legs = match(flows(o.sources), []flow{{acct(m.bizUserID, set), o.amount - o.fee}, {a.feeAccount(set), o.fee}})
+	o.legs = a.chainLegs(o.sources, acct(m.bizUserID, set), acct(m.bizUserID, set), o.amount, o.fee, nil)
+	if a.before(RulesDec2026b) { // the amount less the fee straight to the member
+		o.legs = match(flows(o.sources), []flow{{acct(m.bizUserID, set), o.amount - o.fee}, {a.feeAccount(set), o.fee}})
+	}
 	return a.start(o, pm)
 }
 

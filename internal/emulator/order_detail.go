@@ -21,6 +21,7 @@ type rule struct {
 	bizUserID, accountSet, remark string
 	amount, fee                   int64
 	sub                           []rule
+	to                            Account // where the item is paid, once checked (see splitAccount)
 }
 
 // share is a receiver's part of a collection, as its recieverList said.

@@ -110,8 +110,14 @@ func TestFeeIncomeGoesToTheStandardSet(t *testing.T) {
 			}
 			require.NotEmpty(t, lines)
 			newest := lines[0].(map[string]any)
-			assert.Equal(t, []any{tt.no, "标准余额账户集", tt.income},
-				[]any{newest["bizOrderNo"], newest["accountSetName"], newest["chgAmount"]}, "one line for the order")
+			assert.Equal(t, []any{tt.no, "标准余额账户集"}, []any{newest["bizOrderNo"], newest["accountSetName"]})
+			var income int64
+			for _, l := range lines {
+				if l := l.(map[string]any); l["bizOrderNo"] == tt.no {
+					income += l["chgAmount"].(int64)
+				}
+			}
+			assert.Equal(t, tt.income, income, "the order's lines in 100001: its fees")
 
 			o := e.orderView(t, tt.no)
 			file, err := e.CheckAccountFile("app", "20261128", false)
@@ -141,49 +147,77 @@ func (e *Emulator) orderView(t *testing.T, bizOrderNo string) OrderView {
 	return OrderView{}
 }
 
-// TestOneStatementLinePerOrder: a member's statement shows an order once
-// in each of its account sets (spec §5.12: a line per 收支明细流水 with the
-// order's bizOrderNo): the payer one line of -amount, whatever the fee and
-// the splits take of it (§4.2.4 fee: 内扣, the payer pays the amount), each
-// receiver its net share, the platform its fees in 100001 as one line.
-func TestOneStatementLinePerOrder(t *testing.T) {
+// TestStatementLinesFollowTheMovements: a member's statement shows each
+// movement of an order as a line of its own, as the platform lists them
+// (spec §5.3's worked example: the receiver +1000 -10 -500 -200; §5.11's:
+// +10000 -500): the receiver gets the whole amount, then pays the order's
+// fee and its split items, each item's receiver pays its own fee; a
+// channel's money passes through the payer (+1000 充值, -1000 无验证代收, as
+// the real test environment lists a card-paid collection). Each line has
+// its own tradeNo and a type.
+func TestStatementLinesFollowTheMovements(t *testing.T) {
+	type move struct {
+		change int64
+		kind   string
+	}
 	tests := []struct {
 		name, method, param string
-		want                map[string]int64 // owner|set → the order's one line
+		want                map[string][]move // owner|set → the order's lines, oldest first
 	}{
+		{"a deposit with a fee", "depositApply",
+			withFee(orderParams("depositApply", "buyer", "o", 1000, `{"QUICKPAY_VSP":{`+card+`,"amount":1000}}`, `"validateType":0,`), 10),
+			map[string][]move{"buyer|200126": {{1000, "充值"}, {-10, "充值"}}, OwnerPlatform + "|100001": {{10, "充值"}}}},
 		{"a consumption with a fee and a split", "consumeApply",
 			consume("buyer", "shop", "o", 1000, 10, `{"bizUserId":"agent","amount":100,"fee":5}`),
-			map[string]int64{"buyer|200126": -1000, "shop|200126": 1000 - 10 - 100, "agent|200126": 95,
-				OwnerPlatform + "|100001": 15}},
+			map[string][]move{"buyer|200126": {{-1000, "消费"}}, "shop|200126": {{1000, "消费"}, {-10, "消费"}, {-100, "消费"}},
+				"agent|200126": {{100, "消费"}, {-5, "消费"}}, OwnerPlatform + "|100001": {{10, "消费"}, {5, "消费"}}}},
 		{"a consumption paid with balance and a coupon", "consumeApply",
 			orderParams("consumeApply", "buyer", "o", 1000, `{"BALANCE":[{"accountSetNo":"200126","amount":700}],"COUPON":{"amount":300}}`, `"validateType":0,`),
-			map[string]int64{"buyer|200126": -700, "shop|200126": 1000, OwnerPlatform + "|2000000": -300}},
+			map[string][]move{"buyer|200126": {{-700, "消费"}}, "shop|200126": {{700, "消费"}, {300, "消费"}},
+				OwnerPlatform + "|2000000": {{-300, "消费"}}}},
+		{"a consumption paid by card", "consumeApply",
+			orderParams("consumeApply", "buyer", "o", 1000, `{"QUICKPAY_VSP":{`+card+`,"amount":1000}}`, `"validateType":0,`),
+			map[string][]move{"buyer|200126": {{1000, "充值"}, {-1000, "消费"}}, "shop|200126": {{1000, "消费"}}}},
+		{"a collection paid by card", "agentCollectApply",
+			orderParams("agentCollectApply", "buyer", "o", 1000, `{"QUICKPAY_VSP":{`+card+`,"amount":1000}}`, `"validateType":0,`),
+			map[string][]move{"buyer|200126": {{1000, "充值"}, {-1000, "无验证代收"}}}},
 		{"a collection with a fee", "agentCollectApply", collectFee("o", 1000, 10),
-			map[string]int64{"buyer|200126": -1000, OwnerPlatform + "|100001": 10}},
+			map[string][]move{"buyer|200126": {{-1000, "无验证代收"}}, OwnerPlatform + "|100001": {{10, "无验证代收"}}}},
 		{"a withdrawal with a fee", "withdrawApply", withFee(withdrawParams("o", `,"validateType":0`), 10),
-			map[string]int64{"buyer|200126": -100, OwnerPlatform + "|100001": 10}},
+			map[string][]move{"buyer|200126": {{-90, "提现"}, {-10, "提现"}}, OwnerPlatform + "|100001": {{10, "提现"}}}},
 		{"a cross-border withdrawal with a fee", "crossBorderWithdrawApply",
 			crossBorderParams("buyer", "reserve", "o", "6228480000000000003", 200),
-			map[string]int64{"buyer|200126": -200, OwnerPlatform + "|100001": 10}},
+			map[string][]move{"buyer|200126": {{-190, "跨境提现"}, {-10, "跨境提现"}}, OwnerPlatform + "|100001": {{10, "跨境提现"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := feeTest(t)
 			ok(t, e, tt.method, tt.param)
-			got := map[string]int64{}
+			got, trades := map[string][]move{}, map[string]bool{}
 			for _, owner := range []string{"buyer", "shop", "agent", OwnerPlatform} {
-				for _, l := range e.Statement("app", owner, "") {
-					if l.BizOrderNo == "o" {
-						k := owner + "|" + l.AccountSet
-						_, twice := got[k]
-						assert.False(t, twice, "one line for %s", k)
-						got[k] = l.Change
+				lines := ok(t, e, "queryInExpDetail", fmt.Sprintf(`{"bizUserId":%q,"dateStart":"2026-11-28",`+
+					`"dateEnd":"2026-11-28","startPosition":1,"queryNum":100}`, owner))["inExpDetail"].([]any)
+				for i := len(lines) - 1; i >= 0; i-- { // oldest first
+					l := lines[i].(map[string]any)
+					if l["bizOrderNo"] != "o" {
+						continue
 					}
+					k := owner + "|" + setNo(l["accountSetName"].(string))
+					got[k] = append(got[k], move{l["chgAmount"].(int64), l["type"].(string)})
+					trade := l["tradeNo"].(string)
+					assert.Len(t, trade, 22, "an order number and the line's place")
+					assert.False(t, trades[k+trade], "a tradeNo per line")
+					trades[k+trade] = true
 				}
 			}
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// setNo is the account set a statement line's accountSetName names.
+func setNo(name string) string {
+	return map[string]string{"托管专用账户集": "200126", "标准余额账户集": "100001", "标准营销账户集": "2000000"}[name]
 }
 
 // TestSnapshotWithFeesInTheOrdersSet: a state kept before fees went to the

@@ -149,7 +149,7 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))
 	for _, l := range page {
-		items = append(items, map[string]any{"tradeNo": l.Ref.TradeNo, "bizOrderNo": l.Ref.BizOrderNo,
+		items = append(items, map[string]any{"tradeNo": l.TradeNo, "bizOrderNo": l.Ref.BizOrderNo, "type": a.lineType(l.Line),
 			"accountSetName": accountSetName(l.set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
 			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen,
 			"extendInfo": a.extendInfoOf(l.Ref.BizOrderNo)})

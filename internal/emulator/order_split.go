@@ -21,6 +21,7 @@ const maxSplitMembers = 10
 type splitPlan struct {
 	shares []flow
 	fees   int64
+	rules  []rule // the items, each with its account, for chainLegs
 }
 
 // total is what the plan takes of the order: the split items' amounts of
@@ -48,7 +49,7 @@ func (a *app) splits(name string, v any, available int64) (*splitPlan, *soa.Erro
 	if serr := a.checkSplitShape(name, rules); serr != nil {
 		return nil, serr
 	}
-	plan := &splitPlan{}
+	plan := &splitPlan{rules: rules}
 	if serr := a.planSplits(plan, rules, available, name, nil); serr != nil {
 		return nil, serr
 	}
@@ -105,6 +106,7 @@ func (a *app) planSplits(plan *splitPlan, rules []rule, available int64, path st
 		if serr != nil {
 			return serr
 		}
+		r.to = to
 		if r.amount < 0 || r.fee < 0 || r.fee > r.amount {
 			return soa.Errorf("40020", "%s for %s: amount %d, fee %d (spec §5.3: the fee is taken from the amount)",
 				at, r.bizUserID, r.amount, r.fee)

@@ -326,3 +326,35 @@ func TestRefundOfSplitConsumption(t *testing.T) {
 	assert.Equal(t, int64(10000-1500-100+500+50), owned(e, "buyer", SetEscrow))
 	assertBalanced(t, e)
 }
+
+// TestSplitExampleStatements: spec §5.3's worked example, its split list
+// verbatim on a consumption, gives the statements it lists (10000 +1000
+// -10 -500 -200 = 290; 10001 +500 -100; 10002 +200 -50; 10003 +100; 10004
+// +50; the platform +10).
+func TestSplitExampleStatements(t *testing.T) {
+	e := newTest()
+	funded(t, e, 2000, "buyer")
+	funded(t, e, 0, "shop", "10000", "10001", "10002", "10003", "10004")
+	example := `{"amount":1000,"fee":10,"remark":"消费一级分账","bizUserId":"10000","splitRuleList":[` +
+		`{"amount":500,"fee":0,"remark":"消费订单二级分账 001","bizUserId":"10001","splitRuleList":[{"amount":100,"fee":0,"remark":"消费订单三级分账 003","bizUserId":"10003"}]},` +
+		`{"amount":200,"fee":0,"remark":"消费订单二级分账 002","bizUserId":"10002","splitRuleList":[{"amount":50,"fee":0,"remark":"消费订单三级分账 004","bizUserId":"10004"}]}]}`
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 2000, 0, example))
+	want := map[string][]int64{"10000": {1000, -10, -500, -200}, "10001": {500, -100}, "10002": {200, -50},
+		"10003": {100}, "10004": {50}, "shop": {2000, -1000}}
+	for owner, changes := range want {
+		var got []int64
+		for _, l := range e.Statement("app", owner, "200126") {
+			got = append(got, l.Change)
+		}
+		assert.Equal(t, changes, got, owner)
+	}
+	var fees []int64
+	for _, l := range e.Statement("app", OwnerPlatform, "100001") {
+		if l.BizOrderNo == "c1" {
+			fees = append(fees, l.Change)
+		}
+	}
+	assert.Equal(t, []int64{10}, fees, "the platform")
+	all, _ := balance(t, e, "10000")
+	assert.Equal(t, int64(290), all, "最终余额：290")
+}

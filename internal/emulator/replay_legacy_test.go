@@ -55,3 +55,29 @@ func TestLegacyLogReplaysAsAnswered(t *testing.T) {
 		assert.Contains(t, string(b), fmt.Sprintf(`"rules":%d`, RulesCurrent))
 	}
 }
+
+// TestRulesDec2026LogReplaysAsAnswered: a log of RulesDec2026 replays by
+// its rules too: a consumption with a fee and a split, paid by card, and a
+// payout of a card-paid collection post the net legs of then (see
+// chainLegs), so the state after the replay is the state it had.
+func TestRulesDec2026LogReplaysAsAnswered(t *testing.T) {
+	l := &memLog{}
+	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
+	e := New(Config{Clock: c, IDs: ids.NewSeeded(1), Recorder: l})
+	e.answerAs = RulesDec2026
+	market(t, e)
+	funded(t, e, 0, "agent")
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 1000, 100, `{"bizUserId":"agent","amount":100,"fee":5}`))
+	ok(t, e, "agentCollectApply", orderParams("agentCollectApply", "buyer", "ac1", 300, `{"QUICKPAY_VSP":{`+card+`,"amount":300}}`, `"validateType":0,`))
+	ok(t, e, "signalAgentPay", `{"bizOrderNo":"sp1","collectPayList":[{"bizOrderNo":"ac1","amount":300}],"bizUserId":"shop",`+
+		`"accountSetNo":"200126","backUrl":"http://127.0.0.1/n","amount":300,"fee":30,"tradeCode":"4001"}`)
+	for _, b := range l.ops {
+		require.Contains(t, string(b), fmt.Sprintf(`"rules":%d`, RulesDec2026))
+	}
+	agent := e.Statement("app", "agent", "200126")
+	require.Len(t, agent, 1, "then the payer paid the split's net share straight to its receiver")
+	assert.Equal(t, int64(95), agent[0].Change)
+
+	r := l.replayInto(t) // fails on a divergence
+	assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
+}

@@ -134,6 +134,7 @@ func notKeptFields() map[string]string {
 		"app.tape":   "transient: the tape of the op running",
 		"app.rules":  "transient: RulesCurrent but while an older op replays (Op.Rules)",
 		"app.gone":   "transient: a reset application is no longer in Emulator.apps",
+		"rule.to":    "transient: the account of a split item while its order is made; the order's legs keep it",
 		"outbox.seq": "config: points to Emulator.events, kept in the header",
 		"Event.SysID": "derived: every event carries its application's sysid (notify); " +
 			"Restore sets it from AppState.SysID",

@@ -79,7 +79,8 @@ func orderQueryMethods() []Method {
 			Returns: params(str("bizUserId").req(), integer("totalNum").req(), str("extendInfo"),
 				array("inExpDetail", str("tradeNo").req(), str("bizOrderNo"), str("accountSetName").req(),
 					str("changeTime").req(), integer("curAmount").req(), integer("oriAmount").req(),
-					integer("chgAmount").req(), integer("curFreezenAmount").req(), str("extendInfo")).req())},
+					integer("chgAmount").req(), integer("curFreezenAmount").req(), str("extendInfo"),
+					str("type")).req())},
 	}
 }
 

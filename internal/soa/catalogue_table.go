@@ -926,6 +926,7 @@ var defaultTable = []Method{
 				{Name: "chgAmount", Type: Int, Required: true},
 				{Name: "curFreezenAmount", Type: Int, Required: true},
 				{Name: "extendInfo"},
+				{Name: "type"},
 			}},
 		},
 		Doc: "A member's ledger between two dates.",
