@@ -21,6 +21,10 @@ const (
 	// CardDebit and CardCredit are a card's cardType.
 	CardDebit  = 1
 	CardCredit = 2
+	// AuditPending is an enterprise's MemberInfo.Status while its audit
+	// waits for the platform's back office (spec §6.8 待审核; tsymock's
+	// --company-audit manual).
+	AuditPending = 1
 	// AuditApproved and AuditRejected are the result of SetCompanyInfo and of
 	// the verifyResult notification, and an enterprise's MemberInfo.Status.
 	AuditApproved = 2

@@ -20,11 +20,15 @@ type App struct {
 	// escrow first; nil means Config.AccountSets (default: 200126 and the
 	// standard sets of spec §6.17).
 	AccountSets []string
+	// CompanyAudit is how setCompanyInfo audits the application's
+	// enterprises (CompanyAuditAuto or CompanyAuditManual); "" means
+	// Config.CompanyAudit, or the mode it has when registered again.
+	CompanyAudit string
 }
 
 // internal is a as the registry keeps it.
 func (a App) internal() apps.App {
-	return apps.App{SysID: a.SysID, Key: a.Key, AccountSets: a.AccountSets}
+	return apps.App{SysID: a.SysID, Key: a.Key, AccountSets: a.AccountSets, CompanyAudit: a.CompanyAudit}
 }
 
 // AppInfo describes a registered application, as GET /__tsymock/apps
@@ -39,7 +43,8 @@ const (
 )
 
 // RegisterApp registers an application at run time, or replaces the key
-// of a registered one; nil AccountSets keep the sets it has. When it is
+// of a registered one; nil AccountSets keep the sets it has, and ""
+// CompanyAudit the audit mode it has. When it is
 // registered again with other account sets after its first call, its state
 // is Reset (members, orders, balances, journal, coverage, its run-time
 // rules and notifications), so that the new sets take effect: balances
@@ -54,11 +59,12 @@ func (s *Server) RegisterApp(a App) error {
 // application's state (the admin API says so in its answer).
 func (s *Server) registerAtRunTime(a App) (reset bool, err error) {
 	had, live := s.emu.AccountSetsOf(a.SysID)
-	if _, err := s.registerApp(a.internal(), OriginAdmin); err != nil {
+	registered, err := s.registerApp(a.internal(), OriginAdmin)
+	if err != nil {
 		return false, err
 	}
 	if s.store != nil {
-		if err := s.store.KeepApp(a.internal(), OriginAdmin); err != nil {
+		if err := s.store.KeepApp(registered, OriginAdmin); err != nil {
 			return false, fmt.Errorf("mock: keep %s in the data dir: %w", a.SysID, err)
 		}
 	}
@@ -81,6 +87,12 @@ func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
 			return apps.App{}, fmt.Errorf("mock: application %s: %w", a.SysID, err)
 		}
 	}
+	if err := emulator.CheckCompanyAudit(a.CompanyAudit); err != nil {
+		return apps.App{}, fmt.Errorf("mock: application %s: %w", a.SysID, err)
+	}
+	if old, ok := s.apps.Get(a.SysID); ok && a.CompanyAudit == "" {
+		a.CompanyAudit = old.CompanyAudit // registered again without a mode: it keeps its own
+	}
 	a, err := s.apps.Add(a, origin)
 	if err != nil {
 		return apps.App{}, fmt.Errorf("mock: %w", err)
@@ -88,6 +100,7 @@ func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
 	if len(a.AccountSets) > 0 {
 		s.emu.SetAccountSets(a.SysID, a.AccountSets)
 	}
+	s.emu.SetCompanyAudit(a.SysID, a.CompanyAudit)
 	return a, nil
 }
 
@@ -97,6 +110,7 @@ func (s *Server) Apps() []AppInfo {
 	infos := s.apps.Infos()
 	for i := range infos {
 		infos[i].AccountSets, _ = s.emu.AccountSetsOf(infos[i].SysID)
+		infos[i].CompanyAudit = s.emu.CompanyAuditOf(infos[i].SysID)
 		infos[i].PlatformUserID = emulator.PlatformUserID(infos[i].SysID)
 	}
 	return infos

@@ -87,6 +87,13 @@ type Config struct {
 	// of spec §6.17 (100001-100006, 2000000). App.AccountSets overrides
 	// them for one application.
 	AccountSets []string
+	// CompanyAudit is how setCompanyInfo audits an enterprise:
+	// CompanyAuditAuto ("" too, the default) at once, as tsymock always
+	// did; CompanyAuditManual leaves it pending (status 1 待审核, spec §6.8)
+	// until Server.DecideCompanyAudit or POST /__tsymock/company-audit
+	// decides it, as the real test environment's back office does (spec
+	// §4.1.6 note 4). App.CompanyAudit overrides it for one application.
+	CompanyAudit string
 	// Scenarios are the scenario files in force at start; Server.Scenarios
 	// changes the rules at run time.
 	Scenarios []*scenarios.File

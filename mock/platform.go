@@ -21,6 +21,16 @@ type (
 	// the order type (depositApply or refund), the amount in fen, success
 	// or fail, and the merchant's back-fill URL.
 	TerminalPayment = emulator.TerminalPayment
+	// AuditDecision is the back office's decision on a pending enterprise
+	// audit (spec §4.1.6 note 4): approve it, or reject it with a
+	// FailReason; Remark goes with either (§4.1.7).
+	AuditDecision = emulator.AuditDecision
+)
+
+// The audit modes of Config.CompanyAudit and App.CompanyAudit.
+const (
+	CompanyAuditAuto   = emulator.CompanyAuditAuto   // decided at once (the default)
+	CompanyAuditManual = emulator.CompanyAuditManual // pending until DecideCompanyAudit
 )
 
 // ReserveFundIn books a transfer into sysid's reserve fund as the platform
@@ -62,6 +72,28 @@ func (s *Server) TerminalPayment(sysid string, tp TerminalPayment) (Notification
 	}
 	n, _ := s.notify.Latest(func(got emulator.Event) bool {
 		return got.Kind == emulator.EventBackfill && got.SysID == sysid && got.Form["trxid"] == ev.Form["trxid"]
+	})
+	return n, nil
+}
+
+// DecideCompanyAudit decides sysid's pending enterprise audit as the
+// real test environment's back office does (企业会员管理, spec §4.1.6 note
+// 4), and returns the MemberService verifyResult notification (§4.1.7) it
+// queued for the backUrl of the member's setCompanyInfo, delivered as any
+// other. The member's getMemberInfo status becomes 2 or 3 (§6.8) with
+// checkTime, failReason and remark. Errors: an unknown sysid
+// (apps.ErrUnknown); a *soa error for a member without a pending audit:
+// 30001 (no such member), 30006 (a person), 30030 (no setCompanyInfo),
+// 30023 (decided already), 10000 (a failReason with an approval).
+func (s *Server) DecideCompanyAudit(sysid string, d AuditDecision) (Notification, error) {
+	if err := s.knownApp(sysid); err != nil {
+		return Notification{}, err
+	}
+	if _, serr := s.emu.DecideAudit(sysid, d); serr != nil {
+		return Notification{}, fmt.Errorf("mock: company audit: %w", serr)
+	}
+	n, _ := s.notify.Latest(func(ev emulator.Event) bool {
+		return ev.SysID == sysid && ev.Method == "verifyResult" && ev.ReturnValue["bizUserId"] == d.BizUserID
 	})
 	return n, nil
 }

@@ -75,10 +75,13 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("mock: Config.AccountSets: %w", err)
 		}
 	}
+	if err := emulator.CheckCompanyAudit(cfg.CompanyAudit); err != nil {
+		return nil, fmt.Errorf("mock: Config.CompanyAudit: %w", err)
+	}
 	cfg = withDefaults(cfg)
 	idSource := cfg.idSource()
 	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode,
-		Strict: cfg.Strict, AccountSets: cfg.AccountSets}
+		Strict: cfg.Strict, AccountSets: cfg.AccountSets, CompanyAudit: cfg.CompanyAudit}
 	var st *store.Store
 	if cfg.DataDir != "" {
 		st = store.New()
@@ -208,7 +211,7 @@ type adminServer struct{ *Server }
 // RegisterApp registers an application the admin API was sent, and
 // reports whether its state was reset for new account sets.
 func (a adminServer) RegisterApp(app apps.App) (bool, error) {
-	return a.registerAtRunTime(App{SysID: app.SysID, Key: app.Key, AccountSets: app.AccountSets})
+	return a.registerAtRunTime(App{SysID: app.SysID, Key: app.Key, AccountSets: app.AccountSets, CompanyAudit: app.CompanyAudit})
 }
 
 // MetricsPath is where the server's metrics are scraped, in the

@@ -60,6 +60,9 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 	if err := f.sets.apply(cfg.Apps); err != nil {
 		return mock.Config{}, err
 	}
+	if err := f.audit.apply(&cfg); err != nil {
+		return mock.Config{}, err
+	}
 	if cfg.Clock, err = parseClock(f.clock); err != nil {
 		return mock.Config{}, err
 	}

@@ -44,6 +44,7 @@ type serveFlags struct {
 	persist     persistFlags
 	strict      bool
 	sets        accountSetFlags
+	audit       companyAuditFlags
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -73,6 +74,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	f.persist.register(fs)
 	fs.BoolVar(&f.strict, "strict", false, "fail the calls and pages that rely on tsymock being more lenient than Allinpay's real test environment (a card outside the test cards, an ID number with a wrong check digit, a \"#\" in a jumpUrl...) as the real environment would; without it they succeed and are marked in the log, the journal and the coverage report")
 	f.sets.register(fs)
+	f.audit.register(fs)
 	fs.BoolVar(&f.autoApps, "auto-apps", false, "register an unknown sysid on its first request signed with the bundled demo merchant key, so parallel CI jobs can each use their own sysid without setup")
 }
 

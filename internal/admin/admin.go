@@ -64,6 +64,11 @@ type Server interface {
 	// unknown sysid is apps.ErrUnknown, a refusal a *soa.Error.
 	ReserveFundIn(sysid string, in emulator.ReserveFundTransfer) (notify.Notification, error)
 	TerminalPayment(sysid string, tp emulator.TerminalPayment) (notify.Notification, error)
+	// DecideCompanyAudit decides a pending enterprise audit (spec §4.1.6
+	// note 4) and returns the verifyResult notification it queued; a
+	// member without a pending audit is a *soa.Error (see
+	// auditRefusalStatus).
+	DecideCompanyAudit(sysid string, d emulator.AuditDecision) (notify.Notification, error)
 }
 
 // State is the emulator's read-only views of one application's state.
@@ -169,6 +174,7 @@ func endpoints() []string {
 		"GET /__tsymock/coverage[?sysid=&format=text]",
 		"POST /__tsymock/reserve-fund-in?sysid= {\"accountNo\":...,\"amount\":...,\"backUrl\":...}",
 		"POST /__tsymock/terminal-payment?sysid= {\"termid\":...,\"amount\":...,\"url\":...}",
+		"POST /__tsymock/company-audit?sysid= {\"bizUserId\":...,\"decision\":\"approve\"|\"reject\",\"failReason\":...,\"remark\":...}",
 		"GET /__tsymock/compare[?sysid=]", "DELETE /__tsymock/compare[?sysid=]",
 	}
 }

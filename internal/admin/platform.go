@@ -14,11 +14,13 @@ import (
 )
 
 // routePlatform adds what happens on the platform's side without a call
-// of the merchant's: a transfer into the reserve fund (spec §4.3.3) and a
-// payment at a bound terminal, which the platform back-fills (§4.1.22).
+// of the merchant's: a transfer into the reserve fund (spec §4.3.3), a
+// payment at a bound terminal, which the platform back-fills (§4.1.22),
+// and the back office's decision on an enterprise audit (§4.1.6 note 4).
 func (a *API) routePlatform(r *mux.Router) {
 	do(r, http.MethodPost, "/reserve-fund-in", a.adminReserveFundIn)
 	do(r, http.MethodPost, "/terminal-payment", a.adminTerminalPayment)
+	do(r, http.MethodPost, "/company-audit", a.adminCompanyAudit)
 }
 
 // ReserveFundRequest is the body of POST /__tsymock/reserve-fund-in.

@@ -123,6 +123,9 @@ type AppRequest struct {
 	// Cert is the merchant's certificate (.cer, PEM) or public key PEM.
 	Cert        string   `json:"cert"`
 	AccountSets []string `json:"accountSets,omitempty"`
+	// CompanyAudit is the application's audit mode, auto or manual; ""
+	// keeps the one it has (the server's, --company-audit, when new).
+	CompanyAudit string `json:"companyAudit,omitempty"`
 }
 
 // adminRegisterApp registers an application: a JSON AppRequest, or the
@@ -146,7 +149,7 @@ func (a *API) adminRegisterApp(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "cert: %v", err)
 		return
 	}
-	app := apps.App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets}
+	app := apps.App{SysID: req.SysID, Key: pub, AccountSets: req.AccountSets, CompanyAudit: req.CompanyAudit}
 	reset, err := a.Server.RegisterApp(app)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)

@@ -37,6 +37,10 @@ type App struct {
 	// AccountSets are the application's account sets, the one that holds
 	// escrow first; nil means the emulator's defaults.
 	AccountSets []string
+	// CompanyAudit is how setCompanyInfo audits the application's
+	// enterprises, "auto" or "manual" (emulator.CompanyAuditAuto,
+	// CompanyAuditManual); "" means the server's.
+	CompanyAudit string
 
 	fingerprint string         // of Key, computed once when registered: the journal names it on every call
 	verifier    *keys.Verifier // Key with its modulus precomputed once: every call is verified with it
@@ -71,6 +75,9 @@ type Info struct {
 	// AccountSets are the account sets the application has, the escrow
 	// one first (filled in by the server, which knows the defaults).
 	AccountSets []string `json:"accountSets,omitempty"`
+	// CompanyAudit is the application's audit mode, auto or manual
+	// (filled in by the server, which knows the default).
+	CompanyAudit string `json:"companyAudit,omitempty"`
 	// PlatformUserID is the platform's own user id (the merchant's uuid),
 	// which buyerBizUserId carries where the platform paid (filled in by
 	// the server).

@@ -32,6 +32,9 @@ type app struct {
 	// rules it was answered under (see before).
 	rules int
 	notes []Portability // of the call running now: what was let pass (see lenient)
+	// manualAudit is Op.ManualAudit of the call running: setCompanyInfo
+	// leaves the audit pending for the back office (CompanyAuditManual).
+	manualAudit bool
 
 	tape   *tape // while an op of a kept state runs or is replayed
 	gone   bool  // Reset removed it: a caller that waited for its lock must look again

@@ -7,8 +7,10 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// Enterprise audit results of setCompanyInfo and verifyResult.
+// Enterprise audit states (spec §6.8 企业信息审核状态): getMemberInfo's
+// status, and the result of setCompanyInfo and verifyResult (2 or 3 only).
 const (
+	auditPending  = 1 // 待审核: submitted under --company-audit manual, not decided yet
 	auditApproved = 2
 	auditRejected = 3
 )
@@ -40,16 +42,26 @@ type company struct {
 	info         map[string]string // companyKeys, plain (legalIds and accountNo decrypted)
 	identityType int64
 	authType     int64
-	status       int64 // auditApproved or auditRejected
-	checkTime    time.Time
+	status       int64     // auditPending, auditApproved or auditRejected
+	checkTime    time.Time // zero while pending
 	failReason   string
+	remark       string // the back office's remark of a manual decision (DecideAudit)
+	// backURL is setCompanyInfo's backUrl, where a pending audit's
+	// verifyResult goes once it is decided (spec §4.1.6 backUrl: 企业会员审核
+	// 成功或者失败，将会发送后台通知).
+	backURL string
 }
 
-// setCompanyInfo submits an enterprise for audit. The audit is immediate:
-// approved (result 2), unless the companyName contains "reject" or "驳回",
-// tsymock's trigger for a rejection (result 3 with a failReason). Either way
-// a verifyResult notification is queued for backUrl. Personal members are
-// 30006; an approved enterprise is 30023, a rejected one may resubmit.
+// setCompanyInfo submits an enterprise for audit. By default (--company-audit
+// auto) the audit is immediate: approved (result 2), unless the companyName
+// contains "reject" or "驳回", tsymock's trigger for a rejection (result 3
+// with a failReason); either way a verifyResult notification is queued for
+// backUrl. Under --company-audit manual (a.manualAudit) the audit waits for
+// the back office, as the real test environment's does (spec §4.1.6 note 4):
+// the member is pending (status 1, §6.8), the answer has no result (§4.1.6:
+// 仅自动审核时返回) and the notification comes with DecideAudit. Personal
+// members are 30006; an approved enterprise is 30023, a rejected or pending
+// one may submit again (a pending one's data and backUrl are replaced).
 func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -68,6 +80,11 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.checkFormats("§5.4", "companyBasicInfo.", info); serr != nil {
 		return nil, serr
 	}
+	if a.manualAudit {
+		m.company = submitted(info)
+		m.company.backURL = p.str("backUrl")
+		return m.company.result(m.bizUserID, false), nil
+	}
 	m.company = audit(info, a.now())
 	answer := m.company.result(m.bizUserID, p.flag("isAuth"))
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
@@ -75,19 +92,26 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	return answer, nil
 }
 
-// audit decides on submitted company data.
+// audit decides on submitted company data at once (--company-audit auto).
 func audit(info params, now time.Time) *company {
-	c := &company{info: map[string]string{}, identityType: info.num("identityType"), authType: authTypeOf(info),
-		status: auditApproved, checkTime: now}
-	for _, k := range companyKeys() {
-		if v := info.str(k); v != "" {
-			c.info[k] = v
-		}
-	}
+	c := submitted(info)
+	c.status, c.checkTime = auditApproved, now
 	name := strings.ToLower(info.str("companyName"))
 	if strings.Contains(name, "reject") || strings.Contains(name, "驳回") {
 		c.status = auditRejected
 		c.failReason = "企业信息审核不通过 (tsymock: companyName contains \"reject\" or \"驳回\")"
+	}
+	return c
+}
+
+// submitted is company data as submitted, its audit pending.
+func submitted(info params) *company {
+	c := &company{info: map[string]string{}, identityType: info.num("identityType"), authType: authTypeOf(info),
+		status: auditPending}
+	for _, k := range companyKeys() {
+		if v := info.str(k); v != "" {
+			c.info[k] = v
+		}
 	}
 	return c
 }
@@ -107,11 +131,11 @@ func (c *company) result(bizUserID string, online bool) map[string]any {
 // verifyResult is the returnValue of the verifyResult notification. Every
 // key of PROTOCOL.md §5 is always there, "" when empty: merchants' handlers
 // read failReason and remark without checking that they exist. tsymock's
-// audit makes no remark.
+// own audit makes no remark; a back-office decision (DecideAudit) may.
 func verifyResult(m *member) map[string]any {
 	c := m.company
 	return map[string]any{"bizUserId": m.bizUserID, "result": c.status, "checkTime": soa.FormatTime(c.checkTime),
-		"failReason": c.failReason, "remark": ""}
+		"failReason": c.failReason, "remark": c.remark}
 }
 
 // memberInfo is the enterprise part of getMemberInfo: the submitted data and
@@ -128,9 +152,15 @@ func (c *company) memberInfo() map[string]any {
 		v[k] = text
 	}
 	v["status"] = c.status
+	if c.status == auditPending { // not checked yet: §5.5's checkTime (否) has no value
+		return v
+	}
 	v["checkTime"] = soa.FormatTime(c.checkTime)
 	if c.failReason != "" {
 		v["failReason"] = c.failReason
+	}
+	if c.remark != "" {
+		v["remark"] = c.remark
 	}
 	return v
 }

@@ -40,6 +40,11 @@ type Config struct {
 	// than the real test environment fail as it would there (see
 	// Portability); by default such calls succeed and are reported.
 	Strict bool
+	// CompanyAudit is how setCompanyInfo audits an enterprise:
+	// CompanyAuditAuto ("" too, the default) at once, CompanyAuditManual
+	// by the back office later (DecideAudit). SetCompanyAudit gives one
+	// application its own.
+	CompanyAudit string
 	// Recorder, when set, keeps every change durable before it is answered
 	// (see Op and Replay); nil keeps the state in memory only.
 	Recorder Recorder
@@ -79,10 +84,15 @@ type Emulator struct {
 	// RulesCurrent; the tests set an older one to make an older version's log.
 	answerAs int
 	strict   bool
+	audit    string // Config.CompanyAudit
 
 	mu      sync.Mutex
 	apps    map[string]*app
 	appSets map[string][]string // account sets of applications configured apart
+	// appAudit are the audit modes of applications configured apart
+	// (SetCompanyAudit): read when a setCompanyInfo comes, whose op
+	// records what it read (Op.ManualAudit).
+	appAudit map[string]string
 	// events numbers every queued notification, across applications, so
 	// that TakeEvents returns them in the order they happened.
 	events atomic.Uint64
@@ -106,12 +116,15 @@ func New(cfg Config) *Emulator {
 	if len(cfg.AccountSets) == 0 {
 		cfg.AccountSets = DefaultAccountSets()
 	}
+	if cfg.CompanyAudit == "" {
+		cfg.CompanyAudit = CompanyAuditAuto
+	}
 	if cfg.PlatformFunds == 0 {
 		cfg.PlatformFunds = DefaultPlatformFunds
 	}
 	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
 		funds: cfg.PlatformFunds, rec: cfg.Recorder, strict: cfg.Strict, apps: map[string]*app{},
-		answerAs: RulesCurrent}
+		answerAs: RulesCurrent, audit: cfg.CompanyAudit}
 	e.handlers = e.memberHandlers()
 	maps.Copy(e.handlers, e.orderHandlers())
 	return e
@@ -152,11 +165,12 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 		}
 		before = append(before, n)
 	}
-	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict},
+	manual := e.manualAudit(req.SysID, name)
+	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict, ManualAudit: manual},
 		func(a *app) (any, *soa.Error) {
-			a.notes = nil
+			a.notes, a.manualAudit = nil, manual
 			res, serr := h(a, params(req.Param))
-			notes, a.notes = a.notes, nil
+			notes, a.notes, a.manualAudit = a.notes, nil, false
 			return res, serr
 		})
 	res, _ := v.(map[string]any)

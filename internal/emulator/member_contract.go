@@ -15,6 +15,9 @@ func canSign(m *member) *soa.Error {
 		return soa.Errorf("30008", "bizUserId %q must call setRealName before signing the e-contract", m.bizUserID)
 	case m.memberType == memberEnterprise && m.company == nil:
 		return soa.Errorf("30030", "bizUserId %q must call setCompanyInfo before signing the e-contract", m.bizUserID)
+	case m.memberType == memberEnterprise && m.company.status == auditPending:
+		return soa.Errorf("30050", "bizUserId %q: its company's audit is pending (status 1 待审核, spec §6.8), and an "+
+			"enterprise signs the e-contract after its approval (spec §4.1.4 note 5)", m.bizUserID)
 	case m.memberType == memberEnterprise && m.company.status != auditApproved:
 		return soa.Errorf("30050", "bizUserId %q: its company was not approved (result %d), and an enterprise signs the "+
 			"e-contract after its approval (spec §4.1.4 note 5)", m.bizUserID, m.company.status)

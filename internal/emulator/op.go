@@ -34,6 +34,10 @@ type Op struct {
 	// an older op as it was answered then, not by today's rules, so that a
 	// data dir kept across an upgrade opens with the state it had.
 	Rules int `json:"rules,omitempty"`
+	// ManualAudit is set on a setCompanyInfo answered under --company-audit
+	// manual (its audit left pending): a replay leaves it pending too,
+	// whatever mode the emulator that replays it has.
+	ManualAudit bool `json:"manualAudit,omitempty"`
 }
 
 // RulesDec2026 is the rules generation of December 2026: a validateType

@@ -17,6 +17,9 @@ const (
 	// actReserveFundIn is not a page: the back office books a transfer into
 	// the reserve fund (ReserveFundIn).
 	actReserveFundIn = "reserveFundIn"
+	// actDecideAudit is not a page either: the back office decides a
+	// pending enterprise audit (DecideAudit).
+	actDecideAudit = "decideAudit"
 )
 
 // page runs a page action as an op.
@@ -66,6 +69,8 @@ func (e *Emulator) pageAction(name string, args []string) (opFunc, bool) {
 		return onPayable(arg(0), failOrder(arg(1))), true
 	case actReserveFundIn:
 		return reserveFundIn(arg(0), arg(1), arg(2), arg(3)), true
+	case actDecideAudit:
+		return decideAudit(arg(0), arg(1), arg(2), arg(3)), true
 	}
 	return channelAction(name, arg)
 }

@@ -48,8 +48,8 @@ func (e *Emulator) replayed(op *Op) (opFunc, error) {
 			return nil, unknownOp(op)
 		}
 		return func(a *app) (any, *soa.Error) {
-			defer func(strict bool) { a.strict, a.notes = strict, nil }(a.strict)
-			a.strict = op.Strict
+			defer func(strict bool) { a.strict, a.notes, a.manualAudit = strict, nil, false }(a.strict)
+			a.strict, a.manualAudit = op.Strict, op.ManualAudit
 			return h(a, params(op.Param))
 		}, nil
 	case OpPage:

@@ -132,6 +132,8 @@ type CompanyState struct {
 	Status       int64             `json:"status"`
 	CheckTime    Nanos             `json:"checkTime,omitempty"`
 	FailReason   string            `json:"failReason,omitempty"`
+	Remark       string            `json:"remark,omitempty"`  // of a back-office decision
+	BackURL      string            `json:"backUrl,omitempty"` // setCompanyInfo's, for a pending audit's verifyResult
 }
 
 // CardState is a bound card, or the card of a pending binding.

@@ -136,6 +136,19 @@ func memberHistory() []step {
 			h.company("corp", "通商云测试公司")
 			return h.company("rej", "reject me 公司")
 		}},
+		{"audits by the back office", func(h *hist) any {
+			h.e.SetCompanyAudit(h.sysid, CompanyAuditManual) // --company-audit manual: pending until decided
+			defer h.e.SetCompanyAudit(h.sysid, "")
+			h.company("waits", "待审核公司")
+			h.company("passed", "审核通过公司")
+			approved, serr := h.e.DecideAudit(h.sysid, AuditDecision{BizUserID: "passed", Approve: true, Remark: "资料齐全"})
+			h.pageOK(serr)
+			h.company("refused", "审核驳回公司")
+			rejected, serr := h.e.DecideAudit(h.sysid, AuditDecision{BizUserID: "refused", FailReason: "营业执照模糊"})
+			h.pageOK(serr)
+			_, twice := h.e.DecideAudit(h.sysid, AuditDecision{BizUserID: "refused", Approve: true})
+			return []any{approved, rejected, twice}
+		}},
 		{"notifications taken", func(h *hist) any {
 			return len(h.e.TakeEvents()) // the outbox restarts; the sequence goes on
 		}},

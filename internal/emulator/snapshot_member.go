@@ -27,7 +27,7 @@ func (m *member) more(s *MemberState) {
 	}
 	if c := m.company; c != nil {
 		s.Company = &CompanyState{Info: maps.Clone(c.info), IdentityType: c.identityType, AuthType: c.authType,
-			Status: c.status, CheckTime: nanosOf(c.checkTime), FailReason: c.failReason}
+			Status: c.status, CheckTime: nanosOf(c.checkTime), FailReason: c.failReason, Remark: c.remark, BackURL: c.backURL}
 	}
 	for _, no := range slices.Sorted(maps.Keys(m.cards)) {
 		s.Cards = append(s.Cards, m.cards[no].state())
@@ -75,7 +75,7 @@ func (s *MemberState) member() *member {
 	}
 	if c := s.Company; c != nil {
 		m.company = &company{info: maps.Clone(c.Info), identityType: c.IdentityType, authType: c.AuthType,
-			status: c.Status, checkTime: c.CheckTime.time(), failReason: c.FailReason}
+			status: c.Status, checkTime: c.CheckTime.time(), failReason: c.FailReason, remark: c.Remark, backURL: c.BackURL}
 	}
 	for _, c := range s.Cards {
 		card := c.card()

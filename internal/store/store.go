@@ -65,6 +65,7 @@ type appRecord struct {
 	Key    []byte   `json:"key"` // PKIX DER of the merchant's public key
 	Sets   []string `json:"sets,omitempty"`
 	Origin string   `json:"origin"`
+	Audit  string   `json:"companyAudit,omitempty"` // apps.App.CompanyAudit
 }
 
 func (st *Store) append(r storeRecord) (uint64, error) {
@@ -112,7 +113,7 @@ func newAppRecord(a apps.App, origin string) (appRecord, error) {
 	if err != nil {
 		return appRecord{}, fmt.Errorf("store: encode the key of %s: %w", a.SysID, err)
 	}
-	return appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin}, nil
+	return appRecord{SysID: a.SysID, Key: der, Sets: a.AccountSets, Origin: origin, Audit: a.CompanyAudit}, nil
 }
 
 // app rebuilds a registered application.
@@ -125,7 +126,7 @@ func (r *appRecord) app() (apps.App, error) {
 	if !ok {
 		return apps.App{}, fmt.Errorf("store: the key of %s is not RSA", r.SysID)
 	}
-	return apps.App{SysID: r.SysID, Key: pub, AccountSets: r.Sets}, nil
+	return apps.App{SysID: r.SysID, Key: pub, AccountSets: r.Sets, CompanyAudit: r.Audit}, nil
 }
 
 // replayStats is what a restart found in the data dir.

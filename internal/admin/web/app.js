@@ -171,11 +171,37 @@ async function loadState() {
   if (!id) return;
   const s = await api("state/" + encodeURIComponent(id));
   rows($("#members tbody"), s.members, (m) => [m.bizUserId, m.userId, m.memberType, m.phone || "",
-    m.realName ? m.name : "no", m.identityNo || "", m.cards, m.locked ? "locked" : ""]);
+    m.realName ? m.name : "no", m.identityNo || "", m.cards, m.locked ? "locked" : "", companyAudit(m)]);
   rows($("#cards tbody"), s.cards, (c) => [c.bizUserId, c.cardNo, c.bankName, c.phone, c.safeCard ? "yes" : ""]);
   rows($("#orders tbody"), s.orders, (o) => [o.bizOrderNo, o.orderNo, o.kind, o.payer || "", o.amount, o.fee,
     o.statusName, o.errorCode ? o.errorCode + " " + o.errorMessage : ""]);
   rows($("#balances tbody"), s.balances, (b) => [b.owner, b.accountSetNo, b.allAmount, b.freezenAmount, b.availableAmount]);
+}
+
+// companyAudit is an enterprise's audit (spec §6.8), with the back
+// office's buttons while it is pending (--company-audit manual).
+const auditNames = { 1: "pending", 2: "approved", 3: "rejected" };
+
+function companyAudit(m) {
+  if (!m.companyAudit) return "";
+  if (m.companyAudit !== 1) return auditNames[m.companyAudit] || String(m.companyAudit);
+  const decide = (decision) => () => decideAudit(m.bizUserId, decision).catch(() => {});
+  return el("span", { class: "audit" }, "pending ",
+    el("button", { type: "button", class: "approve", onclick: decide("approve") }, "Approve"),
+    el("button", { type: "button", class: "reject", onclick: decide("reject") }, "Reject"));
+}
+
+// decideAudit is the back office's decision (POST company-audit); a
+// rejection asks for its failReason.
+async function decideAudit(bizUserId, decision) {
+  const body = { bizUserId, decision };
+  if (decision === "reject") {
+    const reason = prompt("failReason for " + bizUserId, "企业信息审核不通过");
+    if (reason === null) return;
+    body.failReason = reason;
+  }
+  await api(withSysid("company-audit"), { method: "POST", body: JSON.stringify(body) });
+  await loadState();
 }
 
 // ---- notifications ----
