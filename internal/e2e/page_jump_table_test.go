@@ -13,8 +13,10 @@ import (
 
 // jumpExtras compares the rps a page returned to jumpUrl with the one
 // backUrl received: every key of the notification is there with its
-// value, and the jumpUrl's returnValue may hold more. It returns those
-// more, the keys of the spec's jumpUrl table.
+// value, and the jumpUrl's returnValue may hold more; signedValue, the
+// name of the jumpUrl tables, holds the same object as JSON text
+// (signedValueOf). It returns those more, the keys of the spec's jumpUrl
+// table.
 func jumpExtras(t *testing.T, jumped, notified string) map[string]any {
 	t.Helper()
 	var jump, back map[string]any
@@ -22,6 +24,8 @@ func jumpExtras(t *testing.T, jumped, notified string) map[string]any {
 	require.NoError(t, json.Unmarshal([]byte(notified), &back))
 	jumpRV, _ := jump["returnValue"].(map[string]any)
 	backRV, _ := back["returnValue"].(map[string]any)
+	assert.Equal(t, jumpRV, signedValueOf(t, jumped))
+	delete(jump, "signedValue")
 	delete(jump, "returnValue")
 	delete(back, "returnValue")
 	assert.Equal(t, back, jump, "the rps's other keys are the notification's")
@@ -37,6 +41,21 @@ func jumpExtras(t *testing.T, jumped, notified string) map[string]any {
 		assert.Contains(t, jumpRV, k, "jumpUrl's returnValue lacks the notification's %s", k)
 	}
 	return extras
+}
+
+// signedValueOf is the object of a jumpUrl return's rps as its spec
+// table names it (下面为 jumpUrl 页面返回: signedValue, 嵌套的 String 类型的 JSON
+// 对象, spec §4.1.4, §4.1.17 to §4.1.20, §4.2.10): a string holding JSON.
+func signedValueOf(t *testing.T, rps string) map[string]any {
+	t.Helper()
+	var top struct {
+		SignedValue *string `json:"signedValue"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(rps), &top))
+	require.NotNil(t, top.SignedValue, "no signedValue in %s", rps)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal([]byte(*top.SignedValue), &v), "signedValue is JSON text")
+	return v
 }
 
 // returnValueOf is a verified notification's or page return's returnValue.
@@ -100,12 +119,14 @@ func TestJumpURLReturnsFollowTheirTables(t *testing.T) {
 	}
 	t.Run("signContract refused: backUrl hears nothing (§4.1.4 note 3)", func(t *testing.T) {
 		assert.Equal(t, map[string]any{"bizUserId": "rex", "result": "error"}, returnValueOf(t, refused))
+		assert.Equal(t, returnValueOf(t, refused), signedValueOf(t, refused.RPS))
 		assert.NotContains(t, byRPS, "signContract/rex")
 	})
 	t.Run("frontTrans.do failed: backUrl hears nothing (§4.2.15)", func(t *testing.T) {
 		rv := returnValueOf(t, failed)
 		assert.Equal(t, []any{"fail", "sia", "c2"}, []any{rv["payStatus"], rv["bizUserId"], rv["bizOrderNo"]})
 		assert.Contains(t, rv["payFailMessage"], "余额不足")
+		assert.Equal(t, rv, signedValueOf(t, failed.RPS))
 	})
 }
 

@@ -97,6 +97,31 @@ func lenientCalls() []lenientCall {
 					AccountSetNo: "100001", AcctOrgType: 1})
 				return err
 			}},
+		// spec §4.1.2 note 3 sends the code by SMS; §6.18: 手机号：11 位
+		{"a code to bind a phone that is no mobile number", "sendVerificationCode", "param-format", "10000",
+			func(c *memberClient) error {
+				c.person("abc-phone")
+				_, err := c.SendVerificationCode(c.ctx, client.SendVerificationCodeRequest{BizUserID: "abc-phone", Phone: "abc",
+					VerificationCodeType: 9})
+				return err
+			}},
+		// spec §4.1.23 note (1): 适用个人会员注册后，无法绑定手机号的业务场景使用
+		{"applyBindAcct of an enterprise", "applyBindAcct", "member-type", "30006", func(c *memberClient) error {
+			c.company("acct-co")
+			_, err := c.ApplyBindAcct(c.ctx, client.ApplyBindAcctRequest{BizUserID: "acct-co", OperationType: "set",
+				AcctType: "weChatPublic", Acct: "o-openid"})
+			return err
+		}},
+		// spec §4.1.14 note 2 lists the bindings it unbinds; 三要素 (cardCheck 1) is not among them
+		{"unbindBankCard of a cardCheck 1 card", "unbindBankCard", "card-unbind-method", "30015", func(c *memberClient) error {
+			c.realNamed("three")
+			req := applyCard("three", cardABC)
+			req.CardCheck = client.CardCheckAccountThree
+			_, err := c.ApplyBindBankCard(c.ctx, req)
+			require.NoError(c.t, err)
+			_, err = c.UnbindBankCard(c.ctx, client.CardRequest{BizUserID: "three", CardNo: cardABC})
+			return err
+		}},
 	}
 }
 

@@ -105,7 +105,8 @@ func (m *member) boundCard(cardNo, corporate string) (*bankCard, *soa.Error) {
 // unbindBankCard removes a bound card (30045 when it is not). The safe card
 // cannot be unbound (30027), as on the platform, where it is where
 // withdrawals go; nor can an enterprise's cards, its corporate account
-// included (30015 解绑银行卡失败).
+// included (30015 解绑银行卡失败). A card bound by cardCheck 1 is noted
+// (checkUnbindMethod).
 func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -122,8 +123,25 @@ func unbindBankCard(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("30015", "card %s of enterprise bizUserId %q: an enterprise's personal card is not "+
 			"unbound through the API, but on a change request to Allinpay (spec §4.1.10 note 4)", cardHint(c.cardNo), m.bizUserID)
 	}
+	if serr := a.checkUnbindMethod(c); serr != nil {
+		return nil, serr
+	}
 	delete(m.cards, c.cardNo)
 	return map[string]any{"bizUserId": m.bizUserID, "cardNo": c.cardNo}, nil
+}
+
+// checkUnbindMethod notes the unbinding of a card bound by cardCheck 1
+// (card-unbind-method; 30015 解绑银行卡失败 with --strict): spec §4.1.14
+// note 2 lists the bindings unbindBankCard is for (适用于四要素+短信绑定、实名付
+// 绑定、账户实名验证(四要素)、通联通快捷、收银宝快捷、万鉴通四要素绑定的银行卡), and
+// 通联通账户实名验证(三要素) is not among them. A legacy op (before
+// RulesDec2026b) was not noted.
+func (a *app) checkUnbindMethod(c *bankCard) *soa.Error {
+	if c.bindMethod != checkAccountThree || a.before(RulesDec2026b) {
+		return nil
+	}
+	return a.lenient(RuleUnbindMethod, "30015", "card %s was bound by cardCheck 1 (通联通账户实名验证(三要素)), which "+
+		"spec §4.1.14 note 2 does not list among the bindings unbindBankCard is for", cardHint(c.cardNo))
 }
 
 // setSafeCard makes a bound card (30045) the member's safe card: a debit card

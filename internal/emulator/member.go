@@ -87,6 +87,22 @@ func (a *app) member(bizUserID string) (*member, *soa.Error) {
 	return m, nil
 }
 
+// ownMember checks the member an order call names as the one acting (pay's
+// and refund's bizUserId, the original's payer): 30001 when there is no
+// such member and 30022 when it is locked, as a.member answers, since spec
+// §4.1.15 has every call of a locked member but unlockMember refused (除解锁
+// 会员之外，其它接口都将返回错误信息“会员已锁定”); the platform's own member
+// (#yunBizUserId_B2C#) always acts. A legacy op (before RulesDec2026b)
+// looked up the order first: an unknown member was 40022 订单和用户不匹配,
+// and a locked one paid and was refunded.
+func (a *app) ownMember(bizUserID string) *soa.Error {
+	if bizUserID == OwnerPlatform || a.before(RulesDec2026b) {
+		return nil
+	}
+	_, serr := a.member(bizUserID)
+	return serr
+}
+
 // createMember registers a member; a bizUserId is unique within its
 // application, and the platform answers a duplicate with 30000 and its own
 // wording (SDKs treat that answer as "already done").

@@ -121,10 +121,14 @@ func (m *member) subAcctInfo() map[string]any {
 
 // applyBindAcct binds a payment account (e.g. a WeChat openid) of a type to
 // the member (spec §4.1.23): a member may bind several, one call each, and
-// binding one again is answered OK. result is "OK".
+// binding one again is answered OK. result is "OK". An enterprise is
+// noted (checkBindAcctMember).
 func applyBindAcct(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkBindAcctMember(m); serr != nil {
 		return nil, serr
 	}
 	kind, acct := p.str("acctType"), p.str("acct")
@@ -132,6 +136,20 @@ func applyBindAcct(a *app, p params) (map[string]any, *soa.Error) {
 		put(&m.payAccts, kind, append(m.payAccts[kind], acct))
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "result": "OK"}, nil
+}
+
+// checkBindAcctMember notes applyBindAcct of an enterprise (member-type;
+// 30006 用户类型不正确 with --strict, tsymock's choice of code): spec §4.1.23
+// note (1) makes the method for persons who cannot bind a phone (适用个人会员
+// 注册后，无法绑定手机号的业务场景使用), and an enterprise makes orders once its
+// phone is bound (§4.1.3 note 3, §4.1.6 note 1), not with a payment account
+// (checkPayerReady). A legacy op (before RulesDec2026b) was not noted.
+func (a *app) checkBindAcctMember(m *member) *soa.Error {
+	if m.memberType != memberEnterprise || a.before(RulesDec2026b) {
+		return nil
+	}
+	return a.lenient(RuleMemberType, "30006", "applyBindAcct of enterprise bizUserId %q: spec §4.1.23 note (1) makes "+
+		"it for persons who cannot bind a phone (适用个人会员)", m.bizUserID)
 }
 
 // hasPayAcct reports whether acct of acctType is bound to the member: the

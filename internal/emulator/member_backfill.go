@@ -118,6 +118,9 @@ func (a *app) terminalPayment(tp TerminalPayment) (any, *soa.Error) {
 	if owner == nil {
 		return nil, soa.Errorf("20009", "vspTermid %q is bound to no member; bind it with vspTermidService", tp.Termid)
 	}
+	if serr := a.checkReceives(owner); serr != nil {
+		return nil, serr
+	}
 	if serr := checkTerminalPayment(tp); serr != nil {
 		return nil, serr
 	}
@@ -139,6 +142,19 @@ func (a *app) terminalPayment(tp TerminalPayment) (any, *soa.Error) {
 	a.notify(Event{Kind: EventBackfill, Service: soa.MemberService, Method: "orderBackfill", BackURL: tp.URL,
 		Status: EventOK, Form: form})
 	return a.outbox.items[len(a.outbox.items)-1].ev.Clone(), nil
+}
+
+// checkReceives refuses a terminal payment, and the back-fill answer that
+// would book it, of a locked member (30022 会员已锁定): spec §4.1.15 has a
+// locked member make no orders and receive nothing (会员被锁定后将无法创建订
+// 单，也不能收款). A refused answer leaves the back-fill waiting, as one
+// that cannot be read does. A legacy op (before RulesDec2026b) booked it.
+// m is nil for the platform's own terminals (never locked).
+func (a *app) checkReceives(m *member) *soa.Error {
+	if m == nil || !m.locked || a.before(RulesDec2026b) {
+		return nil
+	}
+	return soa.Quoted("30022", textLocked)
 }
 
 // checkTerminalPayment checks what the channel reports.
@@ -196,6 +212,9 @@ func (a *app) answerBackfill(trxid, merchantRet, bizOrderNo, extendInfo string) 
 	}
 	if bizOrderNo == "" {
 		return nil, soa.Errorf("10001", "bizOrderNo: the merchant's answer with merchantRet 0000 names its order")
+	}
+	if serr := a.checkReceives(a.members[bf.form["bizUserId"]]); serr != nil {
+		return nil, serr
 	}
 	if _, dup := a.book.byBiz[bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", bizOrderNo)

@@ -188,7 +188,12 @@ const PayPagePath = "/yungateway/frontTrans.do?orderNo="
 // pay confirms a pending order with the SMS code: the configured one, and
 // for real-name pay (REALNAMEPAY, REALNAMEPAY_BATCH) also the test
 // environment's 111111 (spec §5.2). The test environment's simulated channel outcome decides then.
+// bizUserId is looked up first (ownMember: 30001, 30022), then the order
+// (40000) and whether it is the payer's (40022).
 func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
+	if serr := a.ownMember(p.str("bizUserId")); serr != nil {
+		return nil, serr
+	}
 	o, serr := a.order(p.str("bizOrderNo"))
 	if serr != nil {
 		return nil, serr

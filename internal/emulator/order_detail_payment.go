@@ -99,14 +99,16 @@ func (a *app) paymentRows(c *order, s share, f payoutFilter, paid, unpaid int64)
 }
 
 // payoutFilter reads the narrowing params: bizUserId must be a member
-// (30001) the collection was made for (40022), accountSetNo a set of the
+// (30001; 30022 locked) the collection was made for (40022), accountSetNo a set of the
 // application (30019), and the dates, China-time days both included,
 // written yyyy-MM-dd and in order (40044).
 func (a *app) payoutFilter(c *order, p params) (payoutFilter, *soa.Error) {
 	f := payoutFilter{payee: p.str("bizUserId"), set: p.str("accountSetNo")}
 	if f.payee != "" {
-		if _, ok := a.members[f.payee]; !ok && f.payee != OwnerPlatform {
-			return f, soa.Errorf("30001", "bizUserId %q", f.payee)
+		if f.payee != OwnerPlatform {
+			if _, serr := a.member(f.payee); serr != nil { // 30001, or 30022 locked (spec §4.1.15)
+				return f, serr
+			}
 		}
 		if _, ok := c.shares[f.payee]; !ok {
 			return f, soa.Errorf("40022", "collection %s was not made for %s", c.bizOrderNo, f.payee)

@@ -23,7 +23,12 @@ const (
 // out of its standard balance set where the fee went (income; spec
 // §4.2.16 note 11); couponAmount the part that goes back to the coupon;
 // of a combined payment the channel is refunded first, then the balance.
+// bizUserId is looked up first (ownMember: 30001 unknown, 30022 locked: a
+// locked member receives nothing, spec §4.1.15).
 func refund(a *app, p params) (map[string]any, *soa.Error) {
+	if serr := a.ownMember(p.str("bizUserId")); serr != nil {
+		return nil, serr
+	}
 	if no := p.str("oriBizOrderNo"); a.book.byBiz[no] == nil {
 		if leg, ok := a.transferred(no); ok {
 			return refundTransfer(a, p, leg)

@@ -81,3 +81,57 @@ func TestRulesDec2026LogReplaysAsAnswered(t *testing.T) {
 	r := l.replayInto(t) // fails on a divergence
 	assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
 }
+
+// TestDec2026LogReplaysAsAnswered: a log written under RulesDec2026
+// replays by those rules, with no divergence and the state it had, where
+// RulesDec2026b answers otherwise: a locked member paid, was refunded and
+// had a terminal payment back-filled, and pay naming no member was 40022
+// (spec §4.1.15 refuses them now); with --strict, a phone that is no mobile
+// number, an enterprise's applyBindAcct and the unbinding of a cardCheck 1
+// card passed without a note (they are refused now).
+func TestDec2026LogReplaysAsAnswered(t *testing.T) {
+	t.Run("locked members", func(t *testing.T) {
+		l := &memLog{}
+		e := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
+			Recorder: l})
+		e.answerAs = RulesDec2026
+		lockSetup(t, e)
+		ev, serr := e.TerminalPayment("app", terminalDeposit())
+		require.Nil(t, serr)
+		ok(t, e, "lockMember", `{"bizUserId":"buyer"}`)
+		ok(t, e, "lockMember", `{"bizUserId":"shop"}`)
+		assert.Equal(t, "40022", code(t, e, "pay", payParams("nobody", "p1")))
+		assert.Equal(t, "success", ok(t, e, "pay", payParams("buyer", "p1"))["payStatus"], "a locked payer paid")
+		assert.Equal(t, "success", ok(t, e, "refund", refundParams("buyer", "c1"))["payStatus"], "to a locked payer")
+		_, serr = e.TerminalPayment("app", terminalDeposit())
+		assert.Nil(t, serr, "a locked member's terminal")
+		_, serr = e.AnswerBackfill("app", ev.Form["trxid"], merchantRetOK, "B-1", "")
+		assert.Nil(t, serr, "booked for a locked member")
+		for _, b := range l.ops {
+			require.Contains(t, string(b), fmt.Sprintf(`"rules":%d`, RulesDec2026))
+		}
+
+		r := l.replayInto(t) // fails on a divergence
+		assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
+	})
+	t.Run("strict notes", func(t *testing.T) {
+		l := &memLog{}
+		et := newEnvTest(t, true)
+		et.e = New(Config{Clock: et.clock, IDs: ids.NewSeeded(1), Strict: true, Recorder: l})
+		et.e.answerAs = RulesDec2026
+		et.ok("createMember", map[string]any{"bizUserId": "p", "memberType": 3, "source": 1})
+		et.withPhone("p", "abc")
+		et.ok("createMember", map[string]any{"bizUserId": "c", "memberType": 2, "source": 2})
+		et.ok("applyBindAcct", map[string]any{"bizUserId": "c", "operationType": "set", "acctType": "weChatPublic",
+			"acct": "o-openid"})
+		et.person("q", validName, validID)
+		et.ok("applyBindBankCard", apply("q", abcCard, validName, validID, "", 1, nil))
+		et.ok("unbindBankCard", map[string]any{"bizUserId": "q", "cardNo": abcCard})
+		for _, b := range l.ops {
+			require.Contains(t, string(b), `"strict":true`)
+		}
+
+		r := l.replayInto(t) // fails on a divergence
+		assert.Equal(t, snapshot(et.e, "a"), snapshot(r, "a"))
+	})
+}

@@ -42,6 +42,12 @@ const (
 	// RuleBizUserIDChinese: a new member's bizUserId with Chinese
 	// characters, which spec §4.1.1 rules out.
 	RuleBizUserIDChinese = "bizuserid-chinese"
+	// RuleMemberType: applyBindAcct of an enterprise, a method spec §4.1.23
+	// note (1) makes for persons.
+	RuleMemberType = "member-type"
+	// RuleUnbindMethod: unbindBankCard of a card bound by cardCheck 1, a
+	// binding spec §4.1.14 note 2 does not list among those it unbinds.
+	RuleUnbindMethod = "card-unbind-method"
 )
 
 // PortabilityRule documents one rule of Portability notes.
@@ -62,7 +68,7 @@ func PortabilityRules() []PortabilityRule {
 		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
 		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in bankCardChangeBindPhone and verifyBankCardChangeBindPhone, the accountSetNo of a split to the platform, spec §5.3, goodsType and bizGoodsNo of a consumption or collection of cross-border goods, spec §4.2.1 四)"},
 		{rulePrerequisite, "30008, 30021, 30046 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready, withdrawApply before the phone is bound or the e-contract signed, a receiver not real-named or approved, an order of a payer without a bound phone (or a person's payment account) or of an enterprise not approved (spec §4.1.3, §4.1.27, §4.2.3, §4.2.4, §4.2.1 三 note, §4.1.24, §4.1.6 note 1)"},
-		{ruleParamFormat, "10000 or 40037", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo: spec §4.1.10, §5.4; 40037 支付行号格式错误), an order's extendInfo holding \"|\" (spec §4.2.2-§4.2.7; 10000)"},
+		{ruleParamFormat, "10000 or 40037", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo: spec §4.1.10, §5.4; 40037 支付行号格式错误), an order's extendInfo holding \"|\" (spec §4.2.2-§4.2.7; 10000), a member's phone to bind that is not an 11-digit mobile number (sendVerificationCode, bindPhone: spec §4.1.2 note 3 sends it an SMS, §6.18 手机号：11 位; 10000, the code is tsymock's choice)"},
 		{ruleSubAcctSet, "30018", "createBankSubAcctNo of a member in the platform's 100001, 2000000 or 100006, which spec §4.1.27 opens with #yunBizUserId_B2C# (a member's is an escrow set)"},
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
@@ -80,6 +86,8 @@ func PortabilityRules() []PortabilityRule {
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},
 		{RuleCheckFileNotMade, "9000", "getCheckAccountFile of a day before 08:00 China time the next day, when the platform makes its files (spec §4.3.2; the code is tsymock's choice)"},
 		{RuleStatementRange, "40044", "queryInExpDetail of more than 3 months (spec §4.2.20: 最多允许查 3 个月内; the code is tsymock's choice, the one of the spec's date rules)"},
+		{RuleMemberType, "30006", "applyBindAcct of an enterprise: spec §4.1.23 note (1) makes it for persons who cannot bind a phone (适用个人会员注册后，无法绑定手机号的业务场景; the code, 用户类型不正确, is tsymock's choice)"},
+		{RuleUnbindMethod, "30015", "unbindBankCard of a card bound by cardCheck 1 (三要素), which spec §4.1.14 note 2 does not list among the bindings it unbinds (四要素+短信, 实名付, 账户实名验证(四要素), 通联通快捷, 收银宝快捷, 万鉴通四要素)"},
 		{RuleCardBindMethod, "30039", "REALNAMEPAY or REALNAMEPAY_BATCH with a card bound by cardCheck 5 or 8: the notes of spec §5.2 take cardCheck 3 only"},
 	}
 }

@@ -89,6 +89,17 @@ func portabilityCases() []portabilityCase {
 			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})
 		}, "bindPhone", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCode": "111111"},
 			rulePrerequisite, "30050"},
+		{"a code to bind a phone that is no mobile number", bare, "sendVerificationCode",
+			map[string]any{"bizUserId": "p", "phone": "abc", "verificationCodeType": 9}, ruleParamFormat, "10000"},
+		{"a code to bind a 10-digit phone", bare, "sendVerificationCode",
+			map[string]any{"bizUserId": "p", "phone": "1380000000", "verificationCodeType": 9}, ruleParamFormat, "10000"},
+		{"applyBindAcct of an enterprise", company, "applyBindAcct",
+			map[string]any{"bizUserId": "c", "operationType": "set", "acctType": "weChatPublic", "acct": "o-openid"},
+			RuleMemberType, "30006"},
+		{"unbindBankCard of a cardCheck 1 card", func(et *envTest) {
+			person(et)
+			et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, "", 1, nil))
+		}, "unbindBankCard", map[string]any{"bizUserId": "p", "cardNo": abcCard}, RuleUnbindMethod, "30015"},
 	}
 }
 

@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"fmt"
+	"maps"
 	"net/url"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -111,20 +113,46 @@ func failContractQuery(_ *Handler, p *pageSession, code, message string) (string
 
 // The result of a member page's jumpUrl return (spec §4.1.4, §4.1.17 to
 // §4.1.20, 下面为 jumpUrl 页面返回: result 成功 OK, 失败 error, 必填). The
-// tables put it in signedValue; tsymock puts it in returnValue with the
-// notification's keys, so that one handler reads both (docs/pages.md).
+// tables put it in signedValue; tsymock puts it there (jumpURLRPS) and in
+// returnValue with the notification's keys, so that one handler reads
+// both (docs/pages.md).
 const (
 	resultOK    = "OK"
 	resultError = "error"
 )
 
-// pageRPS is the rps of a page's return, in the notification's shape.
+// pageRPS is the rps of a member page's return to jumpUrl (jumpURLRPS).
 func pageRPS(ev emulator.Event) (string, *soa.Error) {
-	rps, err := notify.RPSText(ev)
+	rps, err := jumpURLRPS(ev)
 	if err != nil {
 		return "", soa.Errorf("9000", "%v", err)
 	}
 	return rps, nil
+}
+
+// jumpURLRPS is the rps of a return to jumpUrl: the notification's shape,
+// its object in returnValue (so that one handler reads the browser's
+// return and backUrl's), and the same object as signedValue, the name the
+// jumpUrl tables give it (下面为 jumpUrl 页面返回: spec §4.1.4, §4.1.17 to
+// §4.1.20, §4.2.10), written as they describe it, a String holding the
+// JSON object (嵌套的 String 类型的 JSON 对象), as a synchronous answer's
+// signedValue is. ev's own maps are not changed.
+func jumpURLRPS(ev emulator.Event) (string, error) {
+	rv := ev.ReturnValue
+	if rv == nil {
+		rv = map[string]any{}
+	}
+	text, err := soa.MarshalValue(rv)
+	if err != nil {
+		return "", fmt.Errorf("pages: signedValue: %w", err)
+	}
+	extra := maps.Clone(ev.Extra)
+	if extra == nil {
+		extra = map[string]any{}
+	}
+	extra["signedValue"] = text
+	ev.Extra = extra
+	return notify.RPSText(ev)
 }
 
 // smsHint tells the tester the code every emulated SMS carries.

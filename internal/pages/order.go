@@ -223,10 +223,12 @@ func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 	if !ok {
 		return "", soa.Errorf("9000", "tsymock: order %s has no result to return", biz)
 	}
+	rpsText := notify.RPSText
 	if p.str("jumpUrl") != "" {
 		ev.ReturnValue = jumpUrlValue(ev, p.str("bizUserId"))
+		rpsText = jumpURLRPS
 	}
-	rps, err := notify.RPSText(ev)
+	rps, err := rpsText(ev)
 	if err != nil {
 		return "", soa.Errorf("9999", "tsymock: the result of order %s: %v", biz, err)
 	}
@@ -237,8 +239,9 @@ func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 // the notification's keys and those spec §4.2.10's jumpUrl table requires
 // besides: payStatus (success, pending or fail), payFailMessage of a
 // failure, and the payer's bizUserId. The table calls the object
-// signedValue; tsymock keeps returnValue, the key of every notification,
-// so that one handler reads both (docs/pages.md). It fills ev's own
+// signedValue, where jumpURLRPS puts it too; tsymock keeps it in
+// returnValue as well, the key of every notification, so that one handler
+// reads both (docs/pages.md). It fills ev's own
 // returnValue: orderRPS's event is a copy (LatestEvent, OrderResult).
 func jumpUrlValue(ev emulator.Event, payer string) map[string]any {
 	rv := ev.ReturnValue
