@@ -47,8 +47,9 @@ type Op struct {
 const RulesDec2026 = 1
 
 // RulesDec2026b is the second rules generation of December 2026. Changes
-// under it: (none yet). An op of an older generation replays by the rules
-// before it.
+// under it: a payMethod part (a BALANCE item, COUPON, a channel) that pays
+// zero or less is 40020 (spec §5.2, readPayment). An op of an older
+// generation replays by the rules before it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.

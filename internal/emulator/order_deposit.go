@@ -49,7 +49,7 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 // vspCusid against the payees (checkVspCusid), and notes what
 // the test environment would refuse of it.
 func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
-	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
+	pm, serr := readPayment(orderMethod, p["payMethod"], amount, a.before(RulesDec2026b))
 	if serr != nil {
 		return pm, serr
 	}

@@ -118,7 +118,7 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	if len(asMap(methods)) == 0 {
 		methods = defaultWithdrawal()
 	}
-	pm, serr := readPayment(orderMethod, methods, o.amount)
+	pm, serr := readPayment(orderMethod, methods, o.amount, a.before(RulesDec2026b))
 	if serr == nil {
 		serr = checkEnterpriseBranch(m, pm)
 	}

@@ -69,9 +69,11 @@ func (pm payment) cardNo() string {
 // "consumeApply") and checks, in order: every key is a method of spec §5.2
 // (40009) that this order takes (40009); several methods only for a
 // consumption or a collection, each combinable, one channel at most
-// (10000); their amounts add up to the order's (40005); the keys the spec
-// asks for beyond the catalogue's (10001, 10000).
-func readPayment(orderMethod string, v any, amount int64) (payment, *soa.Error) {
+// (10000); each part pays a positive amount (40020, but for a legacy op,
+// answered before RulesDec2026b, which took any); their amounts add up to
+// the order's (40005); the keys the spec asks for beyond the catalogue's
+// (10001, 10000).
+func readPayment(orderMethod string, v any, amount int64, legacy bool) (payment, *soa.Error) {
 	var pm payment
 	m := asMap(v)
 	for _, spec := range soa.PayMethods() { // the spec's order, whatever the JSON's
@@ -92,6 +94,11 @@ func readPayment(orderMethod string, v any, amount int64) (payment, *soa.Error) 
 	}
 	if serr := pm.checkCombination(orderMethod); serr != nil {
 		return pm, serr
+	}
+	if !legacy {
+		if serr := pm.checkParts(); serr != nil {
+			return pm, serr
+		}
 	}
 	if serr := pm.checkAmount(amount); serr != nil {
 		return pm, serr
@@ -156,6 +163,30 @@ func (pm payment) checkCombination(orderMethod string) *soa.Error {
 	if channels > 1 {
 		return soa.Errorf("10000", "payMethod %s holds %d channel methods; a combined payment takes one, "+
 			"with BALANCE and COUPON (spec §4.2.1)", pm.name(), channels)
+	}
+	return nil
+}
+
+// checkParts: every part of a payment pays something (40020 订单金额错误,
+// naming it). Each amount row of spec §5.2 is 支付金额 (BALANCE line 10890,
+// COUPON line 10902), and §4.2.4/§4.2.5 want the parts to pay the order's
+// amount (支付金额等于订单金额, line 6108): a part of 0 pays nothing and a
+// negative one would move more than the order from the others (a BALANCE
+// of -5 and 15 took 15 from the payer for an order of 10). §7 has no more
+// specific code than 40020, the one tsymock answers a non-positive order
+// amount (checkAmounts).
+func (pm payment) checkParts() *soa.Error {
+	for _, p := range pm.parts {
+		for i, it := range p.items {
+			if n := asInt(it["amount"]); n <= 0 {
+				return soa.Errorf("40020", "payMethod.%s[%d].amount must be a positive number of fen, got %d "+
+					"(spec §5.2: 支付金额)", p.Key, i, n)
+			}
+		}
+		if !p.List && p.hasAmount && p.amount <= 0 {
+			return soa.Errorf("40020", "payMethod.%s.amount must be a positive number of fen, got %d (spec §5.2: 支付金额)",
+				p.Key, p.amount)
+		}
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 // answered under, with no divergence and the state it had: a balance
 // consumption without validateType completed at once, fees in the
 // order's set, goods of type 1, a gateway order and a stale code
-// confirmed by pay. Today's ops are logged with their generation.
+// confirmed by pay, a BALANCE part of -5 (RulesDec2026b). Today's ops are logged with their generation.
 func TestLegacyLogReplaysAsAnswered(t *testing.T) {
 	l := &memLog{}
 	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
@@ -40,6 +40,9 @@ func TestLegacyLogReplaysAsAnswered(t *testing.T) {
 	ok(t, e, "consumeApply", strings.Replace(consume("buyer", "shop", "late", 200, 0, ""), `"validateType":0`, `"validateType":1`, 1))
 	c.Advance(5 * time.Minute)
 	pay("late")
+	negative := orderParams("consumeApply", "buyer", "neg", 100,
+		`{"BALANCE":[{"accountSetNo":"200126","amount":-5},{"accountSetNo":"200126","amount":105}]}`, `"validateType":0,`)
+	ok(t, e, "consumeApply", negative) // a part of -5 was taken then (RulesDec2026b: 40020)
 	ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":1000,"feeAmount":100}`)
 	for _, b := range l.ops {
 		require.NotContains(t, string(b), `"rules"`, "an older version's log")
