@@ -77,7 +77,10 @@ func TestPayMethodFamiliesOverHTTP(t *testing.T) {
 			"", func(t *testing.T, got map[string]any) {
 				var info map[string]string
 				require.NoError(t, json.Unmarshal([]byte(got["weChatAPPInfo"].(string)), &info))
-				assert.Contains(t, info["weixinstr"], "prepayid")
+				var weixin map[string]string
+				require.NoError(t, json.Unmarshal([]byte(info["weixinstr"]), &weixin))
+				assert.NotEmpty(t, weixin["prepayid"])
+				assert.Equal(t, "wx1", weixin["appid"], "the subAppId sent (spec §5.2 line 10258, §5.13)")
 			}},
 		{"bank app", body("MOBILEAPPPAY_VSP", body("amount", 100)), 100, "", nil},
 		// without validateType: the default 1 (spec §4.2.2), so no payStatus (its row: 仅交易验证方式为“0”时返回)
