@@ -169,7 +169,7 @@ func (pm payment) checkCombination(orderMethod string) *soa.Error {
 
 // checkParts: every part of a payment pays something (40020 订单金额错误,
 // naming it). Each amount row of spec §5.2 is 支付金额 (BALANCE line 10890,
-// COUPON line 10902), and §4.2.4/§4.2.5 want the parts to pay the order's
+// COUPON line 10902), and §4.2.5 wants the parts to pay the order's
 // amount (支付金额等于订单金额, line 6108): a part of 0 pays nothing and a
 // negative one would move more than the order from the others (a BALANCE
 // of -5 and 15 took 15 from the payer for an order of 10). §7 has no more

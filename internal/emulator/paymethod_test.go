@@ -289,7 +289,7 @@ func FuzzReadPayment(f *testing.F) {
 }
 
 // TestPartAmounts: each part of a payMethod pays a positive amount (spec
-// §5.2: every amount row is 支付金额; §4.2.4 支付金额等于订单金额): a part of
+// §5.2: every amount row is 支付金额; §4.2.5 line 6108: 支付金额等于订单金额): a part of
 // zero or less is 40020 naming it, and nothing moves, where it was taken
 // and moved other money than the order's (a BALANCE of -5 and 105 took 105
 // for an order of 100). Deposits, consumptions, collections and the
