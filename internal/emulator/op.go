@@ -48,7 +48,10 @@ const RulesDec2026 = 1
 
 // RulesDec2026b is the second rules generation of December 2026. Changes
 // under it: a payMethod part (a BALANCE item, COUPON, a channel) that pays
-// zero or less is 40020 (spec §5.2, readPayment). An op of an older
+// zero or less is 40020 (spec §5.2, readPayment); with --strict, a gateway's
+// gateid outside §6.13 (20014), a vspCusid to payees that bound none (20009,
+// §4.1.21), a withdrawal channel's unionBank not 12 digits (40037) and a
+// WITHDRAW_HTBANK AMOUNT other than the order's (40005), noted without. An op of an older
 // generation replays by the rules before it.
 const RulesDec2026b = 2
 

@@ -125,6 +125,9 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	if serr == nil {
 		serr = a.checkWithdrawType(pm, p.str("withdrawType"))
 	}
+	if serr == nil {
+		serr = a.checkWithdrawBody(pm, o.amount)
+	}
 	if serr != nil {
 		return nil, serr
 	}

@@ -240,13 +240,7 @@ func (pm payment) checkBodies() *soa.Error {
 // a gateid only one of them (spec §5.2). "B2C, B2B", as §6.14 spells it
 // (line 14277), is taken as "B2C,B2B".
 func gatewayType(p payPart) *soa.Error {
-	t := asStr(p.body["paytype"])
-	if t == "" {
-		t = asStr(p.body["payType"])
-	}
-	if t == "B2C, B2B" {
-		t = "B2C,B2B"
-	}
+	t := gatewayPaytype(p)
 	switch {
 	case t == "":
 		return soa.Errorf("10001", "payMethod.%s.paytype (B2C, B2B or \"B2C,B2B\")", p.Key)
@@ -256,4 +250,17 @@ func gatewayType(p payPart) *soa.Error {
 		return soa.Errorf("10000", "payMethod.%s.paytype: with a gateid it is B2C or B2B, not both", p.Key)
 	}
 	return nil
+}
+
+// gatewayPaytype is the gateway's paytype as sent (or as payType), "B2C, B2B"
+// read as "B2C,B2B".
+func gatewayPaytype(p payPart) string {
+	t := asStr(p.body["paytype"])
+	if t == "" {
+		t = asStr(p.body["payType"])
+	}
+	if t == "B2C, B2B" {
+		t = "B2C,B2B"
+	}
+	return t
 }
