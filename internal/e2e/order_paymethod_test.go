@@ -36,6 +36,13 @@ func TestPayMethodBodiesOverHTTP(t *testing.T) {
 			"10000", "does not combine"},
 		{"amounts that do not add up", "agentCollectApply", body("COUPON", body("amount", 30),
 			"BALANCE", []any{body("accountSetNo", escrowSet, "amount", 60)}), "40005", "pays 90 together, the order amount is 100"},
+		// spec §5.2: each part is 支付金额; a negative one moved more than the order from the others
+		{"a negative balance part", "consumeApply", body("BALANCE", []any{body("accountSetNo", escrowSet, "amount", -5),
+			body("accountSetNo", escrowSet, "amount", 105)}), "40020", "payMethod.BALANCE[0].amount must be a positive number of fen, got -5"},
+		{"a zero coupon", "consumeApply", body("COUPON", body("amount", 0), "BALANCE", []any{body("accountSetNo", escrowSet, "amount", 100)}),
+			"40020", "payMethod.COUPON.amount"},
+		{"WeChat H5's cusip over 16 (注：最大长度 16)", "consumeApply", body("WECHATPAY_H5_OPEN", body("subAppId", "s", "amount", 100,
+			"limitPay", "", "cusip", "12345678901234567", "sceneInfo", "s")), "10004", "payMethod.WECHATPAY_H5_OPEN.cusip is 17 characters long"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +50,35 @@ func TestPayMethodBodiesOverHTTP(t *testing.T) {
 			code, msg := answerCode(t, err)
 			assert.Equal(t, tt.code, code, msg)
 			assert.Contains(t, msg, tt.msg)
+		})
+	}
+}
+
+// TestPayMethodBodiesTakenOverHTTP: what spec §5.2 lets a body send passes
+// the wire: benefitdetail as the JSON object its type column says
+// (JSONObject) as well as the JSON text its words say, and the WeChat mini
+// program's cusip of any length (its table states none, where H5's, the
+// scan's and JS's say 16).
+func TestPayMethodBodiesTakenOverHTTP(t *testing.T) {
+	c, _ := specEnv(t)
+	goods := body("goods_detail", []any{body("goods_id", "g1", "quantity", 1, "price", 100)})
+	tests := []struct {
+		name      string
+		payMethod map[string]any
+	}{
+		{"benefitdetail as an object", body("WECHATPAY_MINIPROGRAM", body("limitPay", "", "acct", "openid", "amount", 100,
+			"benefitdetail", goods))},
+		{"benefitdetail as a JSON text", body("WECHATPAY_MINIPROGRAM", body("limitPay", "", "acct", "openid", "amount", 100,
+			"benefitdetail", `{"goods_detail":[{"goods_id":"g1","quantity":1,"price":100}]}`))},
+		{"the mini program's cusip of 17", body("WECHATPAY_MINIPROGRAM_OPEN", body("wxAppId", "wxa", "wxMchtId", "m",
+			"limitPay", "", "acct", "openid", "amount", 100, "cusip", "12345678901234567"))},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := sendSpec(t, c.Client, "OrderService.depositApply",
+				orderParam("depositApply", "taken"+string(rune('a'+i)), 100, tt.payMethod, backURL))
+			require.NoError(t, err)
+			assert.NotEmpty(t, got["payInfo"])
 		})
 	}
 }
@@ -77,7 +113,10 @@ func TestPayMethodFamiliesOverHTTP(t *testing.T) {
 			"", func(t *testing.T, got map[string]any) {
 				var info map[string]string
 				require.NoError(t, json.Unmarshal([]byte(got["weChatAPPInfo"].(string)), &info))
-				assert.Contains(t, info["weixinstr"], "prepayid")
+				var weixin map[string]string
+				require.NoError(t, json.Unmarshal([]byte(info["weixinstr"]), &weixin))
+				assert.NotEmpty(t, weixin["prepayid"])
+				assert.Equal(t, "wx1", weixin["appid"], "the subAppId sent (spec §5.2 line 10258, §5.13)")
 			}},
 		{"bank app", body("MOBILEAPPPAY_VSP", body("amount", 100)), 100, "", nil},
 		// without validateType: the default 1 (spec §4.2.2), so no payStatus (its row: 仅交易验证方式为“0”时返回)

@@ -102,16 +102,19 @@ func TestMemberInfoAnswersFollowTheirTable(t *testing.T) {
 // payment is a JSON text holding weixinstr, itself a JSON text, as §5.2's
 // example (spec line 11559) has it, with the keys of §5.13's table; its
 // timestamp is Unix seconds as a string, as in the example (line 11569:
-// "timestamp":"1550042754").
+// "timestamp":"1550042754"); its appid is the subAppId sent (§5.2 line
+// 10258: 微信端应用 ID：appid).
 func TestWeChatAPPInfoFollowsItsTable(t *testing.T) {
 	all, _ := specKeys(t, "5.13", "depositApply", "weChatAPPInfo.weixinstr.")
 	var outer map[string]string
 	at := time.Date(2019, 2, 13, 15, 25, 54, 0, soa.Shanghai())
-	require.NoError(t, json.Unmarshal([]byte(weChatAPPInfo(&order{orderNo: "1234567890"}, at)), &outer))
+	require.NoError(t, json.Unmarshal([]byte(weChatAPPInfo(&order{orderNo: "1234567890"},
+		&payPart{body: map[string]any{"subAppId": "wxAPP123", "amount": 9, "limitPay": ""}}, at)), &outer))
 	assert.Equal(t, []string{"weixinstr"}, keysOf(outer))
 	var inner map[string]any
 	require.NoError(t, json.Unmarshal([]byte(outer["weixinstr"]), &inner))
 	sort.Strings(all)
 	assert.Equal(t, all, keysOf(inner))
 	assert.Equal(t, "1550042754", inner["timestamp"])
+	assert.Equal(t, "wxAPP123", inner["appid"], "the app's own appid, as the WeChat SDK needs it")
 }

@@ -53,15 +53,19 @@ const RulesDec2026 = 1
 // RulesDec2026b is the second rules generation of December 2026. Changes
 // under it: an order's money moves as the platform moves it, leg by leg
 // (chainLegs: the receiver gets the amount, then pays its fee and splits;
-// a channel's money passes through the payer); pay and refund look up
-// their bizUserId first, so that a locked member is 30022 and an unknown
-// one 30001 (pay answered 40022 for it), a locked member's terminal
-// payment and its back-fill are refused (30022), spec §4.1.15; and with
-// --strict, a member's phone to bind that is no mobile number (§4.1.2,
-// §6.18), applyBindAcct of an enterprise (§4.1.23 note (1)) and
-// unbindBankCard of a cardCheck 1 card (§4.1.14 note 2) are refused,
-// noted otherwise. An op of an older generation replays by the rules
-// before it.
+// a channel's money passes through the payer); a payMethod part (a BALANCE
+// item, COUPON, a channel) that pays zero or less is 40020 (spec §5.2,
+// readPayment); pay and refund look up their bizUserId first, so that a
+// locked member is 30022 and an unknown one 30001 (pay answered 40022 for
+// it), a locked member's terminal payment and its back-fill are refused
+// (30022), spec §4.1.15; and with --strict, a member's phone to bind that
+// is no mobile number (§4.1.2, §6.18), applyBindAcct of an enterprise
+// (§4.1.23 note (1)), unbindBankCard of a cardCheck 1 card (§4.1.14 note
+// 2), a gateway's gateid outside §6.13 (20014), a vspCusid to payees that
+// bound none (20009, §4.1.21), a withdrawal channel's unionBank not 12
+// digits (40037) and a WITHDRAW_HTBANK AMOUNT other than the order's
+// (40005) are refused, noted otherwise. An op of an older generation
+// replays by the rules before it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.

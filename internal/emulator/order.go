@@ -196,10 +196,17 @@ func closeRunAfter(created time.Time, age time.Duration) time.Time {
 // weChatAPPInfo is the WeChat APP payment parameters of an order (spec
 // §5.13): a JSON text holding weixinstr, itself a JSON text, as the
 // platform answers them; tsymock's values are made up from the order. Its
+// appid is the subAppId the merchant sent (§5.2 WECHATPAY_APP_OPEN: 微信端应用
+// ID：appid, required; §5.13 appid 应用 ID), the app the WeChat SDK opens,
+// as the JS and mini-program payInfo carry the app id sent. Its
 // timestamp is Unix seconds as a string, as §5.2's example
 // ("timestamp":"1550042754") and WeChat's APP SDK (PayReq.timeStamp) have it.
-func weChatAPPInfo(o *order, now time.Time) string {
-	inner, _ := json.Marshal(map[string]string{"appid": "wxTSYMOCK", "partnerid": "tsymock", "prepayid": "wx" + o.orderNo,
+func weChatAPPInfo(o *order, ch *payPart, now time.Time) string {
+	appID := asStr(ch.body["subAppId"])
+	if appID == "" { // the catalogue requires it; a caller of the emulator alone may not send it
+		appID = "wxTSYMOCK"
+	}
+	inner, _ := json.Marshal(map[string]string{"appid": appID, "partnerid": "tsymock", "prepayid": "wx" + o.orderNo,
 		"package": "Sign=WXPay", "timestamp": strconv.FormatInt(now.Unix(), 10), "noncestr": o.orderNo, "sign": "TSYMOCK-TEST"})
 	outer, _ := json.Marshal(map[string]string{"weixinstr": string(inner)})
 	return string(outer)

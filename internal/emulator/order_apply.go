@@ -171,7 +171,7 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 	case ch.Confirm == soa.ConfirmPage || ch.Returns == soa.ReturnsPayInfo:
 		v["payInfo"] = payInfo(o, ch, o.created)
 	case ch.Returns == soa.ReturnsWeChatAPPInfo:
-		v["weChatAPPInfo"] = weChatAPPInfo(o, a.now())
+		v["weChatAPPInfo"] = weChatAPPInfo(o, ch, a.now())
 	case ch.Returns == soa.ReturnsPayCode:
 		v["payCode"] = payCode(o.orderNo)
 	}

@@ -49,10 +49,11 @@ func depositApply(a *app, p params) (map[string]any, *soa.Error) {
 // payment reads an order's payMethod (see readPayment), checks the order's
 // keys its methods need (checkOrderKeys), the card it pays with against the
 // payer, its WeChat or Alipay acct against the payer's (checkPayAcct), an enterprise payer's bank branch (checkEnterpriseBranch), its
-// vspCusid against the payees (checkVspCusid), and notes what
+// vspCusid against the payees (checkVspCusid), the gateway's gateid
+// against §6.13 (checkGateID), and notes what
 // the test environment would refuse of it.
 func (a *app) payment(orderMethod string, p params, amount int64, payer *member, payees []string) (payment, *soa.Error) {
-	pm, serr := readPayment(orderMethod, p["payMethod"], amount)
+	pm, serr := readPayment(orderMethod, p["payMethod"], amount, a.before(RulesDec2026b))
 	if serr != nil {
 		return pm, serr
 	}
@@ -72,6 +73,9 @@ func (a *app) payment(orderMethod string, p params, amount int64, payer *member,
 		return pm, serr
 	}
 	if serr := a.checkVspCusid(pm, payees); serr != nil {
+		return pm, serr
+	}
+	if serr := a.checkGateID(pm); serr != nil {
 		return pm, serr
 	}
 	return pm, a.checkLimits(pm)

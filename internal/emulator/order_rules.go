@@ -63,6 +63,19 @@ const (
 	// §4.2.20 dateEnd: 最多允许查 3 个月内); 40044 日期格式有误 is tsymock's
 	// choice of code, the one the spec's date rules use (§4.2.22's 7 days).
 	RuleStatementRange = "statement-range"
+	// RuleGateID: a gateway payment (GATEWAY_VSP, GATEWAY_VSP_ORG) whose
+	// gateid is not in spec §6.13's list for its paytype: unknown, or a
+	// code of the other list (0102 is ICBC's B2B code, 01021 its B2C debit
+	// card's). §6.13 lets 收银宝's online list prevail, so tsymock notes it.
+	RuleGateID = "gateid"
+	// RuleVspCusidUnbound: a vspCusid in the payMethod of an order whose
+	// payees bound no 收银宝 sub-merchant (spec §4.1.21 note 2.2, revision
+	// 2.0.7: it must be one they bound with vspTermidService).
+	RuleVspCusidUnbound = "vsp-cusid-unbound"
+	// RuleHTBankAmount: a WITHDRAW_HTBANK body whose AMOUNT is not the
+	// order's amount in fen: spec §5.2 calls it 金额 without a unit or a
+	// rule, and TRANSFER_HTBANK's AMOUNT is the transfer's, in fen.
+	RuleHTBankAmount = "htbank-amount"
 )
 
 // maxStatementMonths is how many months one queryInExpDetail may cover

@@ -254,6 +254,12 @@ func orderLeniencies() []orderLeniency {
 			`{"bizTransferNo":"t1","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"100001","amount":1}`},
 		{RuleTransferSet, "30018", platformInEscrow, "applicationTransfer", // from the escrow set
 			`{"bizTransferNo":"t2","sourceAccountSetNo":"200126","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":10}`},
+		{RuleGateID, "20014", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // not in §6.13's B2C list
+			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","gateid":"0102"}}`, `"frontUrl":"http://127.0.0.1/f",`)},
+		{RuleVspCusidUnbound, "20009", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // shop bound none (spec §4.1.21)
+			`{"SCAN_WEIXIN_ORG":{"vspCusid":"V9","amount":100,"limitPay":""}}`, "")},
+		{RuleHTBankAmount, "40005", signedBuyer, "withdrawApply", withdrawParams("w1", `,"payMethod":{"WITHDRAW_HTBANK":`+
+			`{"subAcctNo":"s","PAYEE_ACCT_NO":"a","PAYEE_ACCT_NAME":"n","AMOUNT":"9","SIGNED_MSG_MER":"sig"}}`)},
 		{RuleStatementRange, "40044", nil, "queryInExpDetail", // 最多允许查 3 个月内 (spec §4.2.20)
 			`{"bizUserId":"buyer","dateStart":"2026-08-27","dateEnd":"2026-11-28","startPosition":1,"queryNum":10}`},
 	}

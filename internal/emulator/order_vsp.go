@@ -11,7 +11,9 @@ import (
 // the sub-merchants (vspCusid) bound to it with vspTermidService (spec
 // §4.1.21 note 2.2, changelog 2.0.7: deposits, consumptions, collections).
 // A binding is group mode when it names vspMerchantid. Payees with no such
-// binding (single-merchant mode, or no binding at all) take any vspCusid;
+// binding (single-merchant mode, or no binding at all) take any vspCusid,
+// noted (rule vsp-cusid-unbound; 20009 with --strict, but for an op
+// answered before RulesDec2026b): the platform wants one they bound;
 // otherwise the payMethod's vspCusid must be one a payee bound: 20009
 // 渠道商户信息错误 (tsymock's choice of code, the spec names none). An
 // agentCollectApply with several receivers takes a sub-merchant of any of
@@ -28,8 +30,12 @@ func (a *app) checkVspCusid(pm payment, payees []string) *soa.Error {
 	cusID := asStr(ch.body["vspCusid"])
 	bound := a.groupCusIDs(payees)
 	switch {
-	case len(bound) == 0 || slices.Contains(bound, cusID):
+	case slices.Contains(bound, cusID) || (len(bound) == 0 && (cusID == "" || a.before(RulesDec2026b))):
 		return nil
+	case len(bound) == 0:
+		return a.lenient(RuleVspCusidUnbound, "20009", "%s.vspCusid %q: the payee %s bound no 收银宝 sub-merchant in group "+
+			"mode, and spec §4.1.21 note 2.2 (revision 2.0.7) wants the payMethod's vspCusid to be one the payee bound "+
+			"with vspTermidService, naming vspMerchantid (支付方式中 vspCusid 必须与订单收款人绑定的 vspCusid 一致)", ch.Key, cusID, strings.Join(payees, ", "))
 	case cusID == "" && ch.Key == "ORDER_VSPPAY":
 		return soa.Errorf("10001", "payMethod.ORDER_VSPPAY.vspCusid: the payee %s takes payments in 收银宝 group mode "+
 			"(spec §4.1.21 note 2.2), through a sub-merchant it bound: %s (spec §5.2)", strings.Join(payees, ", "), strings.Join(bound, ", "))

@@ -46,23 +46,26 @@ func TestVspCusidOfThePayee(t *testing.T) {
 		name  string
 		order vspOrder
 		code  string
+		noted bool // vsp-cusid-unbound: the payee bound none (20009 with --strict)
 	}{
-		{"consume through the shop's sub-merchant", consumeThrough("shop", "C1"), ""},
-		{"consume through another", consumeThrough("shop", "C9"), "20009"},
-		{"consume through a sub-merchant bound in single mode", consumeThrough("shop", "S1"), "20009"},
-		{"a payee with no binding takes any", consumeThrough("agent", "C9"), ""},
-		{"collect through a receiver's sub-merchant", collectThrough("C1"), ""},
-		{"collect through none of the receivers'", collectThrough("C9"), "20009"},
-		{"deposit through the member's own", deposit("B1"), ""},
-		{"deposit through another", deposit("C1"), "20009"},
+		{"consume through the shop's sub-merchant", consumeThrough("shop", "C1"), "", false},
+		{"consume through another", consumeThrough("shop", "C9"), "20009", false},
+		{"consume through a sub-merchant bound in single mode", consumeThrough("shop", "S1"), "20009", false},
+		{"a payee with no binding takes any, noted", consumeThrough("agent", "C9"), "", true},
+		{"a POS order with a vspCusid to a payee with no binding, noted", consumeWith("agent",
+			`{"ORDER_VSPPAY":{"amount":100,"vspCusid":"C9"}}`), "", true},
+		{"collect through a receiver's sub-merchant", collectThrough("C1"), "", false},
+		{"collect through none of the receivers'", collectThrough("C9"), "20009", false},
+		{"deposit through the member's own", deposit("B1"), "", false},
+		{"deposit through another", deposit("C1"), "20009", false},
 		// GATEWAY_VSP's table has no vspCusid (spec §5.2, line 10024 opens GATEWAY_VSP_ORG's).
 		{"a gateway's vspCusid is no key of its table", consumeWith("shop",
-			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), ""},
-		{"the group gateway's is", consumeWith("shop", `{"GATEWAY_VSP_ORG":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), "20009"},
+			`{"GATEWAY_VSP":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), "", false},
+		{"the group gateway's is", consumeWith("shop", `{"GATEWAY_VSP_ORG":{"amount":100,"paytype":"B2C","vspCusid":"C9"}}`), "20009", false},
 		// ORDER_VSPPAY wants its vspCusid in group mode only (spec §5.2, line 10965).
-		{"a POS order to a payee in group mode names its sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100}}`), "10001"},
-		{"a POS order through the payee's sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100,"vspCusid":"C1"}}`), ""},
-		{"a POS order to a payee in single mode needs none", consumeWith("agent", `{"ORDER_VSPPAY":{"amount":100}}`), ""},
+		{"a POS order to a payee in group mode names its sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100}}`), "10001", false},
+		{"a POS order through the payee's sub-merchant", consumeWith("shop", `{"ORDER_VSPPAY":{"amount":100,"vspCusid":"C1"}}`), "", false},
+		{"a POS order to a payee in single mode needs none", consumeWith("agent", `{"ORDER_VSPPAY":{"amount":100}}`), "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +78,7 @@ func TestVspCusidOfThePayee(t *testing.T) {
 			out := call(t, e, "OrderService", tt.order.method, tt.order.param)
 			if tt.code == "" {
 				require.Nil(t, out.Err, "%v", out.Err)
+				assert.Equal(t, tt.noted, len(notesOf(out.Portability, RuleVspCusidUnbound)) == 1, "%v", out.Portability)
 				return
 			}
 			require.NotNil(t, out.Err)
@@ -86,13 +90,20 @@ func TestVspCusidOfThePayee(t *testing.T) {
 }
 
 // TestVspCusidWithoutGroupBindings: a payee whose bindings are all single
-// mode takes any sub-merchant (spec §4.1.21 note 2 is group mode's).
+// mode takes any sub-merchant (spec §4.1.21 note 2 is group mode's), noted
+// as the platform wants one the payee bound (rule vsp-cusid-unbound); with
+// --strict it is 20009, as for a sub-merchant the payee did not bind.
 func TestVspCusidWithoutGroupBindings(t *testing.T) {
-	e := newTest()
-	market(t, e)
-	bindVsp(t, e, "shop", "", "S1", "POS1")
-	o := consumeThrough("shop", "C9")
-	ok(t, e, o.method, o.param)
+	for _, strict := range []bool{false, true} {
+		t.Run(map[bool]string{false: "noted", true: "strict"}[strict], func(t *testing.T) {
+			e := newTestOrStrict(strict)
+			market(t, e)
+			bindVsp(t, e, "shop", "", "S1", "POS1")
+			o := consumeThrough("shop", "C9")
+			out := call(t, e, "OrderService", o.method, o.param)
+			noted(t, out, strict, RuleVspCusidUnbound, "20009", "spec §4.1.21 note 2.2")
+		})
+	}
 }
 
 // bindVsp binds terminal termID of sub-merchant cusID to bizUserID, in group

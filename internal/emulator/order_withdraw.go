@@ -118,12 +118,15 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	if len(asMap(methods)) == 0 {
 		methods = defaultWithdrawal()
 	}
-	pm, serr := readPayment(orderMethod, methods, o.amount)
+	pm, serr := readPayment(orderMethod, methods, o.amount, a.before(RulesDec2026b))
 	if serr == nil {
 		serr = checkEnterpriseBranch(m, pm)
 	}
 	if serr == nil {
 		serr = a.checkWithdrawType(pm, p.str("withdrawType"))
+	}
+	if serr == nil {
+		serr = a.checkWithdrawBody(pm, o.amount)
 	}
 	if serr != nil {
 		return nil, serr

@@ -69,9 +69,11 @@ func (pm payment) cardNo() string {
 // "consumeApply") and checks, in order: every key is a method of spec §5.2
 // (40009) that this order takes (40009); several methods only for a
 // consumption or a collection, each combinable, one channel at most
-// (10000); their amounts add up to the order's (40005); the keys the spec
-// asks for beyond the catalogue's (10001, 10000).
-func readPayment(orderMethod string, v any, amount int64) (payment, *soa.Error) {
+// (10000); each part pays a positive amount (40020, but for a legacy op,
+// answered before RulesDec2026b, which took any); their amounts add up to
+// the order's (40005); the keys the spec asks for beyond the catalogue's
+// (10001, 10000).
+func readPayment(orderMethod string, v any, amount int64, legacy bool) (payment, *soa.Error) {
 	var pm payment
 	m := asMap(v)
 	for _, spec := range soa.PayMethods() { // the spec's order, whatever the JSON's
@@ -92,6 +94,11 @@ func readPayment(orderMethod string, v any, amount int64) (payment, *soa.Error) 
 	}
 	if serr := pm.checkCombination(orderMethod); serr != nil {
 		return pm, serr
+	}
+	if !legacy {
+		if serr := pm.checkParts(); serr != nil {
+			return pm, serr
+		}
 	}
 	if serr := pm.checkAmount(amount); serr != nil {
 		return pm, serr
@@ -160,6 +167,30 @@ func (pm payment) checkCombination(orderMethod string) *soa.Error {
 	return nil
 }
 
+// checkParts: every part of a payment pays something (40020 订单金额错误,
+// naming it). Each amount row of spec §5.2 is 支付金额 (BALANCE line 10890,
+// COUPON line 10902), and §4.2.5 wants the parts to pay the order's
+// amount (支付金额等于订单金额, line 6108): a part of 0 pays nothing and a
+// negative one would move more than the order from the others (a BALANCE
+// of -5 and 15 took 15 from the payer for an order of 10). §7 has no more
+// specific code than 40020, the one tsymock answers a non-positive order
+// amount (checkAmounts).
+func (pm payment) checkParts() *soa.Error {
+	for _, p := range pm.parts {
+		for i, it := range p.items {
+			if n := asInt(it["amount"]); n <= 0 {
+				return soa.Errorf("40020", "payMethod.%s[%d].amount must be a positive number of fen, got %d "+
+					"(spec §5.2: 支付金额)", p.Key, i, n)
+			}
+		}
+		if !p.List && p.hasAmount && p.amount <= 0 {
+			return soa.Errorf("40020", "payMethod.%s.amount must be a positive number of fen, got %d (spec §5.2: 支付金额)",
+				p.Key, p.amount)
+		}
+	}
+	return nil
+}
+
 // checkAmount: the methods pay the order's amount together (40005). Bodies
 // without an amount (the withdrawal channels that take the order's) count
 // as paying it.
@@ -209,13 +240,7 @@ func (pm payment) checkBodies() *soa.Error {
 // a gateid only one of them (spec §5.2). "B2C, B2B", as §6.14 spells it
 // (line 14277), is taken as "B2C,B2B".
 func gatewayType(p payPart) *soa.Error {
-	t := asStr(p.body["paytype"])
-	if t == "" {
-		t = asStr(p.body["payType"])
-	}
-	if t == "B2C, B2B" {
-		t = "B2C,B2B"
-	}
+	t := gatewayPaytype(p)
 	switch {
 	case t == "":
 		return soa.Errorf("10001", "payMethod.%s.paytype (B2C, B2B or \"B2C,B2B\")", p.Key)
@@ -225,4 +250,17 @@ func gatewayType(p payPart) *soa.Error {
 		return soa.Errorf("10000", "payMethod.%s.paytype: with a gateid it is B2C or B2B, not both", p.Key)
 	}
 	return nil
+}
+
+// gatewayPaytype is the gateway's paytype as sent (or as payType), "B2C, B2B"
+// read as "B2C,B2B".
+func gatewayPaytype(p payPart) string {
+	t := asStr(p.body["paytype"])
+	if t == "" {
+		t = asStr(p.body["payType"])
+	}
+	if t == "B2C, B2B" {
+		t = "B2C,B2B"
+	}
+	return t
 }

@@ -249,7 +249,7 @@ func TestPOSPayCodeAndRefund(t *testing.T) {
 // FuzzReadPayment: whatever payMethod arrives (the catalogue lets unknown
 // keys and odd bodies through), readPayment answers without panicking, and
 // what it accepts keeps the spec's rules: known keys the order takes, one
-// method for deposits and withdrawals, amounts that add up.
+// method for deposits and withdrawals, positive parts, amounts that add up.
 func FuzzReadPayment(f *testing.F) {
 	for _, seed := range []string{`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`,
 		`{"GATEWAY_VSP":{"amount":60,"paytype":"B2C"},"BALANCE":[{"accountSetNo":"200126","amount":30}],"COUPON":{"amount":10}}`,
@@ -266,7 +266,7 @@ func FuzzReadPayment(f *testing.F) {
 			return
 		}
 		for _, method := range orders {
-			pm, serr := readPayment(method, v, amount)
+			pm, serr := readPayment(method, v, amount, false)
 			if serr != nil {
 				continue
 			}
@@ -274,6 +274,7 @@ func FuzzReadPayment(f *testing.F) {
 			counted := false
 			for _, p := range pm.parts {
 				require.True(t, p.Accepts(method), "%s takes %s", method, p.Key)
+				require.True(t, !p.hasAmount || p.amount > 0, "%s pays a positive amount", p.Key)
 				sum, counted = sum+p.amount, counted || p.hasAmount
 			}
 			require.Equal(t, len(asMap(v)), len(pm.parts), "every key is a part")
@@ -284,5 +285,60 @@ func FuzzReadPayment(f *testing.F) {
 				require.Equal(t, amount, sum)
 			}
 		}
+	})
+}
+
+// TestPartAmounts: each part of a payMethod pays a positive amount (spec
+// §5.2: every amount row is 支付金额; §4.2.5 line 6108: 支付金额等于订单金额): a part of
+// zero or less is 40020 naming it, and nothing moves, where it was taken
+// and moved other money than the order's (a BALANCE of -5 and 105 took 105
+// for an order of 100). Deposits, consumptions, collections and the
+// withdrawal channels with an amount read parts alike.
+func TestPartAmounts(t *testing.T) {
+	balance2 := func(a, b int64) string {
+		return fmt.Sprintf(`"BALANCE":[{"accountSetNo":"200126","amount":%d},{"accountSetNo":"200126","amount":%d}]`, a, b)
+	}
+	gateway := `"frontUrl":"http://127.0.0.1/f","validateType":0,`
+	tests := []struct {
+		name, method, payMethod, extra string
+		code, part                     string // part: what the 40020 names
+	}{
+		{"a negative balance item", "consumeApply", `{` + balance2(-5, 105) + `}`, `"validateType":0,`, "40020", "payMethod.BALANCE[0].amount"},
+		{"a zero balance item", "consumeApply", `{` + balance2(100, 0) + `}`, `"validateType":0,`, "40020", "payMethod.BALANCE[1].amount"},
+		{"a negative coupon", "consumeApply", `{` + balance2(50, 60) + `,"COUPON":{"amount":-10}}`, `"validateType":0,`, "40020", "payMethod.COUPON.amount"},
+		{"a zero coupon", "consumeApply", `{` + balance2(50, 50) + `,"COUPON":{"amount":0}}`, `"validateType":0,`, "40020", "payMethod.COUPON.amount"},
+		{"a negative gateway part", "consumeApply", `{"GATEWAY_VSP":{"amount":-5,"paytype":"B2C"},` + balance2(50, 55) + `}`, gateway, "40020", "payMethod.GATEWAY_VSP.amount"},
+		{"a negative agreement part", "consumeApply", fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":-1},%s}`, tltCard, balance2(50, 51)), "", "40020", "payMethod.QUICKPAY_TLT.amount"},
+		{"a collection's negative item", "agentCollectApply", `{` + balance2(-5, 105) + `}`, `"validateType":0,`, "40020", "payMethod.BALANCE[0].amount"},
+		{"a deposit of a zero channel part", "depositApply", `{"QQ_WALLET":{"amount":0}}`, "", "40020", "payMethod.QQ_WALLET.amount"},
+		{"positive parts", "consumeApply", `{` + balance2(40, 60) + `}`, `"validateType":0,`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			out := call(t, e, "OrderService", tt.method, orderParams(tt.method, "buyer", "o1", 100, tt.payMethod, tt.extra))
+			buyer, _ := balance(t, e, "buyer")
+			if tt.code == "" {
+				require.Nil(t, out.Err, "%v", out.Err)
+				assert.Equal(t, int64(100000-100), buyer)
+				return
+			}
+			require.NotNil(t, out.Err)
+			assert.Equal(t, tt.code, out.Err.Code, out.Err.Message)
+			assert.Contains(t, out.Err.Message, tt.part+" must be a positive number of fen")
+			assert.Equal(t, int64(100000), buyer, "nothing moved")
+			assert.Empty(t, e.Orders("app"), "no order kept")
+		})
+	}
+	t.Run("a withdrawal channel's zero amount", func(t *testing.T) {
+		e := newTest()
+		market(t, e)
+		signedBuyer(t, e)
+		out := call(t, e, "OrderService", "withdrawApply", withdrawParams("w1",
+			`,"payMethod":{"WITHDRAW_SD":{"amount":0,"unionBank":"102100099996","bankName":"b"}}`))
+		require.NotNil(t, out.Err)
+		assert.Equal(t, "40020", out.Err.Code, out.Err.Message)
+		assert.Contains(t, out.Err.Message, "payMethod.WITHDRAW_SD.amount")
 	})
 }

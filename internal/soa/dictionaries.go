@@ -93,3 +93,45 @@ func LookupIndustry(code string) (Industry, bool) {
 	}
 	return all[i], true
 }
+
+// GatewayBank is a bank of spec §6.13 (发卡机构), the gateid of a 收银宝
+// gateway payment (GATEWAY_VSP, GATEWAY_VSP_ORG: 支付银行，见收银宝网银银行列表,
+// §5.2) in the list of its paytype.
+type GatewayBank struct {
+	Code, Name string
+}
+
+// GatewayBanks are the banks of spec §6.13's list for paytype: B2C (个人网银,
+// lines 14222-14240, the ICBC debit and credit cards apart) or B2B (企业网银,
+// lines 14243-14262), in the spec's order; nil for another paytype. §6.13
+// adds that 收银宝's online list prevails (以收银宝在线规范中银行卡列表为准).
+func GatewayBanks(paytype string) []GatewayBank {
+	switch paytype {
+	case "B2C":
+		return []GatewayBank{
+			{"01021", "工商银行（借记卡）"}, {"01022", "工商银行（贷记卡）"}, {"0103", "农业银行"}, {"0104", "中国银行"},
+			{"0105", "建设银行"}, {"0301", "交通银行"}, {"0100", "邮储银行"}, {"0308", "招商银行"},
+			{"0305", "民生银行"}, {"0310", "浦发银行"}, {"0306", "广发银行"}, {"0302", "中信银行"},
+			{"0303", "光大银行"}, {"0309", "兴业银行"}, {"0304", "华夏银行"}, {"0307", "平安银行"},
+			{"4012900", "上海银行"},
+		}
+	case "B2B":
+		return []GatewayBank{
+			{"0102", "工商银行"}, {"0103", "农业银行"}, {"0104", "中国银行"}, {"0105", "建设银行"},
+			{"0100", "邮储银行"}, {"0301", "交通银行"}, {"0302", "中信银行"}, {"0303", "光大银行"},
+			{"0309", "兴业银行"}, {"0310", "浦发银行"}, {"0305", "民生银行"}, {"0307", "平安银行"},
+			{"0308", "招商银行"}, {"4012900", "上海银行"},
+		}
+	}
+	return nil
+}
+
+// LookupGatewayBank is the bank of code in spec §6.13's list for paytype.
+func LookupGatewayBank(paytype, code string) (GatewayBank, bool) {
+	banks := GatewayBanks(paytype)
+	i := slices.IndexFunc(banks, func(b GatewayBank) bool { return b.Code == code })
+	if i < 0 {
+		return GatewayBank{}, false
+	}
+	return banks[i], true
+}

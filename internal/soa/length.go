@@ -22,8 +22,9 @@ type specLength struct {
 }
 
 // specTextLength is the length of a text field the specification states,
-// by name wherever it appears, and by "method.name" where a method
-// differs. A switch, not a map: a package map is built at every start
+// by name wherever it appears, by "method.name" where a method differs,
+// and by "KEY.name" for the body of a pay method (spec §5.2), whose tables
+// state a length for some methods and not for others. A switch, not a map: a package map is built at every start
 // (cmd/tsymock's TestOwnInitsAreSmall).
 func specTextLength(key string) (specLength, bool) {
 	switch key {
@@ -33,8 +34,17 @@ func specTextLength(key string) (specLength, bool) {
 		return specLength{50, "§4.2.2"}, true
 	case "applicationTransfer.extendInfo": // 200 in the platform's transfer
 		return specLength{200, "§4.2.17"}, true
-	case "cusip": // the payer's terminal IP of a pay method
+	// the payer's terminal IP: 注：最大长度 16 in the WeChat H5, scan and JS tables (spec lines
+	// 10297, 10502, 10791); the mini program's (line 10237) states none
+	case "WECHATPAY_H5_OPEN.cusip", "WECHATPAY_SCAN_OPEN.cusip", "WECHATPAY_PUBLIC_OPEN.cusip":
 		return specLength{16, "§5.2"}, true
+	// Alipay's own app payment: 支付渠道名称（最长 100）, 支付摘要（最长 100） (lines 10983, 10996)
+	case "ALIPAY_APP_OPEN.enablePayChannels", "ALIPAY_APP_OPEN.paysummary":
+		return specLength{100, "§5.2"}, true
+	// the 山东 channels' 附言，小于 20 个字段 (lines 11050, 11098): 20, as every summary of the
+	// spec (最多 20 个字符); "小于" may mean 19, which tsymock does not refuse (docs/methods.md)
+	case "WITHHOLD_SD.paysummary", "WITHDRAW_SD.paysummary":
+		return specLength{20, "§5.2"}, true
 	case "crossBorderWithdrawApply.summary": // its own table says so again
 		return specLength{20, "§4.2.23"}, true
 	// batchAgentPay takes them only in its batchPayList items, whose table is §5.11's.
@@ -68,10 +78,13 @@ func specCount(name string) (specLength, bool) {
 	return specLength{}, false
 }
 
-// fieldLength is the most characters field name of method takes, and
-// where that comes from.
-func fieldLength(method, name string) (int, string) {
+// fieldLength is the most characters field name of method takes, in the
+// object whose key is parent, and where that comes from.
+func fieldLength(method, parent, name string) (int, string) {
 	if l, ok := specTextLength(method + "." + name); ok {
+		return l.limit, "the specification's " + l.section
+	}
+	if l, ok := specTextLength(parent + "." + name); ok && parent != "" {
 		return l.limit, "the specification's " + l.section
 	}
 	if l, ok := specTextLength(name); ok {
@@ -84,17 +97,18 @@ func fieldLength(method, name string) (int, string) {
 // key order and depth first, longer than its field takes, or list with
 // more items than specCount allows, naming it. The code for a list is
 // tsymock's choice: §7 has none for a count, and 10004 is its code for a
-// param over its length.
-func checkLengths(method string, v any, path, name string) *Error {
+// param over its length. parent is the key of the object holding name (a
+// list's items are held by the list's key).
+func checkLengths(method string, v any, path, parent, name string) *Error {
 	switch x := v.(type) {
 	case string:
-		limit, source := fieldLength(method, name)
+		limit, source := fieldLength(method, parent, name)
 		if n := utf8.RuneCountInString(x); n > limit {
 			return Errorf(CodeTooLong, "%s is %d characters long, more than the %d %s allows", path, n, limit, source)
 		}
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(x)) {
-			if serr := checkLengths(method, x[k], JoinPath(path, k), k); serr != nil {
+			if serr := checkLengths(method, x[k], JoinPath(path, k), name, k); serr != nil {
 				return serr
 			}
 		}
@@ -103,7 +117,7 @@ func checkLengths(method string, v any, path, name string) *Error {
 			return Errorf(CodeTooLong, "%s has %d items, more than the %d the specification's %s allows", path, len(x), l.limit, l.section)
 		}
 		for i, item := range x {
-			if serr := checkLengths(method, item, fmt.Sprintf("%s[%d]", path, i), name); serr != nil {
+			if serr := checkLengths(method, item, fmt.Sprintf("%s[%d]", path, i), parent, name); serr != nil {
 				return serr
 			}
 		}

@@ -11,8 +11,9 @@ import (
 
 // TestFieldLengths: a text longer than its field takes is 10004 naming
 // the field, with the specification's length where it states one
-// (summary §4.2.2, a batch item's summary §5.11, applicationTransfer's extendInfo §4.2.17) and MaxText
-// elsewhere; a 900 KB bizUserId was accepted before.
+// (summary §4.2.2, a batch item's summary §5.11, applicationTransfer's extendInfo §4.2.17, a pay
+// method's where its §5.2 table states one) and MaxText elsewhere; a 900 KB bizUserId was accepted
+// before.
 func TestFieldLengths(t *testing.T) {
 	c := DefaultCatalogue()
 	tests := []struct {
@@ -59,6 +60,34 @@ func TestFieldLengths(t *testing.T) {
 		{"refundList of 100", "OrderService", "refund", refund(100), "", ""},
 		{"collectPayList of a batch item, spec §5.11", "OrderService", "batchAgentPay", batch(1, 101), "10004",
 			"batchPayList[0].collectPayList has 101 items, more than the 100"},
+		// spec §5.2 gives cusip 16 where its table says so (lines 10297, 10502, 10791), not in the mini program's (10237)
+		{"cusip of the WeChat mini program, no limit stated", "OrderService", "consumeApply", payBy("WECHATPAY_MINIPROGRAM_OPEN",
+			map[string]any{"wxAppId": "a", "wxMchtId": "m", "limitPay": "", "acct": "o", "cusip": strings.Repeat("1", 17)}), "", ""},
+		{"cusip of WeChat H5 over 16", "OrderService", "consumeApply", payBy("WECHATPAY_H5_OPEN",
+			map[string]any{"subAppId": "a", "limitPay": "", "sceneInfo": "s", "cusip": strings.Repeat("1", 17)}), "10004",
+			"payMethod.WECHATPAY_H5_OPEN.cusip is 17 characters long, more than the 16 the specification's §5.2 allows"},
+		{"cusip of WeChat scan over 16", "OrderService", "consumeApply", payBy("WECHATPAY_SCAN_OPEN",
+			map[string]any{"wxAppId": "a", "wxMchtId": "m", "limitPay": "", "cusip": strings.Repeat("1", 17)}), "10004",
+			"payMethod.WECHATPAY_SCAN_OPEN.cusip is 17"},
+		{"cusip of WeChat JS of 16", "OrderService", "consumeApply", payBy("WECHATPAY_PUBLIC_OPEN",
+			map[string]any{"wxAppId": "a", "wxMchtId": "m", "limitPay": "", "acct": "o", "cusip": strings.Repeat("1", 16)}), "", ""},
+		{"cusip of WeChat JS over 16", "OrderService", "consumeApply", payBy("WECHATPAY_PUBLIC_OPEN",
+			map[string]any{"wxAppId": "a", "wxMchtId": "m", "limitPay": "", "acct": "o", "cusip": strings.Repeat("1", 17)}), "10004",
+			"payMethod.WECHATPAY_PUBLIC_OPEN.cusip is 17"},
+		// 最长 100 (lines 10983, 10996)
+		{"Alipay app paysummary over 100", "OrderService", "consumeApply", payBy("ALIPAY_APP_OPEN",
+			map[string]any{"paysummary": strings.Repeat("摘", 101)}), "10004",
+			"payMethod.ALIPAY_APP_OPEN.paysummary is 101 characters long, more than the 100 the specification's §5.2 allows"},
+		{"Alipay app enablePayChannels over 100", "OrderService", "consumeApply", payBy("ALIPAY_APP_OPEN",
+			map[string]any{"enablePayChannels": strings.Repeat("b", 101)}), "10004", "payMethod.ALIPAY_APP_OPEN.enablePayChannels is 101"},
+		{"Alipay app paysummary of 100", "OrderService", "consumeApply", payBy("ALIPAY_APP_OPEN",
+			map[string]any{"paysummary": strings.Repeat("摘", 100), "enablePayChannels": strings.Repeat("b", 100)}), "", ""},
+		// 附言，小于 20 个字段 (lines 11050, 11098)
+		{"山东代收 paysummary over 20", "OrderService", "consumeApply", payBy("WITHHOLD_SD",
+			map[string]any{"bankCardNo": "c", "paysummary": strings.Repeat("附", 21)}), "10004",
+			"payMethod.WITHHOLD_SD.paysummary is 21 characters long, more than the 20 the specification's §5.2 allows"},
+		{"山东代收 paysummary of 20", "OrderService", "consumeApply", payBy("WITHHOLD_SD",
+			map[string]any{"bankCardNo": "c", "paysummary": strings.Repeat("附", 20)}), "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +114,13 @@ func consume(change map[string]any) map[string]any {
 		p[k] = v
 	}
 	return p
+}
+
+// payBy is consume's param paid with method, whose body is body with an amount.
+func payBy(method string, body map[string]any) map[string]any {
+	b := maps.Clone(body)
+	b["amount"] = "1"
+	return consume(map[string]any{"payMethod": map[string]any{method: b}})
 }
 
 // items is n copies of item, a list param.

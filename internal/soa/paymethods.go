@@ -128,7 +128,15 @@ func limitPay() Param {
 	return str("limitPay").req().emptyOK().oneOf(`no_credit: no credit card; "" (must be sent): any card`, "no_credit")
 }
 func wxOpen() []Param { return params(str("wxAppId").req(), str("wxMchtId").req()) }
-func promo() []Param  { return params(str("benefitdetail"), str("chnlstoreid"), str("subbranch")) }
+func promo() []Param  { return params(benefitDetail(), str("chnlstoreid"), str("subbranch")) }
+
+// benefitDetail is the WeChat or Alipay discount data of §5.18/§5.19: the type column of §5.2
+// says JSONObject, its text "benefitdetail 的 json 字符串,注意是 String" (lines 10132-10135).
+// Either is taken, as fastjson's getString gives an object's JSON text; its content is not
+// checked (the channel's, the spec does not say what the test environment does with it).
+func benefitDetail() Param {
+	return anything("benefitdetail").doc("a JSON text, or the JSON object itself (§5.2's type column: JSONObject)")
+}
 func wxPromo() []Param {
 	return append(params(str("goods_tag")), promo()...)
 }

@@ -93,6 +93,12 @@ func TestPayMethodBodies(t *testing.T) {
 		{"htbank", `{"WITHDRAW_HTBANK":{"subAcctNo":"s","PAYEE_ACCT_NO":"1","PAYEE_ACCT_NAME":"n","AMOUNT":"1"}}`, "10001", "payMethod.WITHDRAW_HTBANK.SIGNED_MSG_MER"},
 		{"combined", `{"GATEWAY_VSP":{"amount":1,"paytype":"B2C"},"BALANCE":[{"accountSetNo":"200126","amount":1}],"COUPON":{"amount":1}}`, "", ""},
 		{"unknown key", `{"POSPAY":{"amount":1}}`, "", ""},
+		// §5.2 types benefitdetail JSONObject and calls it a JSON string (lines 10132-10135): both pass
+		{"benefitdetail as a JSON text", `{"WECHAT_PUBLIC":{"limitPay":"","acct":"o","amount":1,` +
+			`"benefitdetail":"{\"goods_detail\":[{\"goods_id\":\"g1\",\"quantity\":1,\"price\":1}]}"}}`, "", ""},
+		{"benefitdetail as a JSON object", `{"WECHAT_PUBLIC":{"limitPay":"","acct":"o","amount":1,` +
+			`"benefitdetail":{"goods_detail":[{"goods_id":"g1","quantity":1,"price":1}]}}}`, "", ""},
+		{"an Alipay benefitdetail as an object", `{"SCAN_ALIPAY":{"limitPay":"","amount":1,"benefitdetail":{"goods_detail":[]}}}`, "", ""},
 		{"empty", `{}`, "10001", "参数不能为空: payMethod"},
 	}
 	for _, tt := range tests {

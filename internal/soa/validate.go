@@ -29,7 +29,7 @@ func (m *Method) Validate(param map[string]any) *Error {
 	if err := validateFields(m.Params, param, ""); err != nil {
 		return err
 	}
-	return checkLengths(m.Name, param, "", "")
+	return checkLengths(m.Name, param, "", "", "")
 }
 
 // validateFields checks the keys of one object; prefix is its path with a trailing ".".
