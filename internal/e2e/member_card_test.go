@@ -17,14 +17,14 @@ func TestGetBankCardBin(t *testing.T) {
 		cardNo, bin, bankCode, bankName string
 		cardType                        int
 	}{
-		{"6228480000000000001", "622848", "01030000", "中国农业银行", client.CardDebit},
-		{"6228490000000000001", "622849", "01030000", "中国农业银行", client.CardDebit},
-		{"6222020000000000002", "622202", "01020000", "中国工商银行", client.CardDebit},
-		{"6217000000000000003", "621700", "01050000", "中国建设银行", client.CardDebit},
-		{"6236680000000000004", "623668", "01050000", "中国建设银行", client.CardDebit},
+		{"6228480000000000001", "622848", "01030000", "农业银行", client.CardDebit},
+		{"6228490000000000001", "622849", "01030000", "农业银行", client.CardDebit},
+		{"6222020000000000002", "622202", "01020000", "工商银行", client.CardDebit},
+		{"6217000000000000003", "621700", "01050000", "建设银行", client.CardDebit},
+		{"6236680000000000004", "623668", "01050000", "建设银行", client.CardDebit},
 		{"6225880000000005", "622588", "03080000", "招商银行", client.CardDebit},
 		{"6217850000000000006", "6217", "01040000", "中国银行", client.CardDebit},
-		{"4367420000000004", "436742", "01050000", "中国建设银行", client.CardCredit},
+		{"4367420000000004", "436742", "01050000", "建设银行", client.CardCredit},
 		{"6225750000000007", "622575", "03080000", "招商银行", client.CardCredit},
 		{cardOther, "621483", "99990000", "tsymock 测试银行", client.CardDebit},
 		{"123456789012", "123456", "99990000", "tsymock 测试银行", client.CardDebit},
@@ -53,7 +53,7 @@ func TestBindBankCard(t *testing.T) {
 	assert.Equal(t, "p", ap.BizUserID)
 	assert.Regexp(t, `^\d{19}$`, ap.TranceNum)
 	assert.Equal(t, "20261128", ap.TransDate)
-	assert.Equal(t, []any{"中国农业银行", "01030000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
+	assert.Equal(t, []any{"农业银行", "01030000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
 
 	got, err := c.BindBankCard(c.ctx, client.BindBankCardRequest{BizUserID: "p", TranceNum: ap.TranceNum,
 		TransDate: ap.TransDate, Phone: phoneB, VerificationCode: smsCode})
@@ -62,7 +62,7 @@ func TestBindBankCard(t *testing.T) {
 
 	list, err := c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: "p"})
 	require.NoError(t, err)
-	assert.Equal(t, []client.BoundCard{{BankCardNo: cardABC, BankName: "中国农业银行", BindTime: "2026-11-28 12:00:00",
+	assert.Equal(t, []client.BoundCard{{BankCardNo: cardABC, BankName: "农业银行", BindTime: "2026-11-28 12:00:00",
 		CardType: client.CardDebit, BindState: 1, Phone: phoneB, BindMethod: client.CardCheckVspQuick}}, list.BindCardList)
 }
 
@@ -334,7 +334,7 @@ func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list.BindCardList, 2)
 	corp := list.BindCardList[0]
-	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "中国工商银行", BindTime: corp.BindTime,
+	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "工商银行", BindTime: corp.BindTime,
 		CardType: client.CardDebit, BindState: 1, BindMethod: 0, BankCardPro: 1, UnionBank: companyUnionBank,
 		BranchBankName: companyBankName}, corp)
 	assert.NotEmpty(t, corp.BindTime)

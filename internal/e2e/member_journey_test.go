@@ -67,7 +67,7 @@ func TestPersonalOnboardingJourney(t *testing.T) {
 			list, err = c.QueryBankCard(c.ctx, client.QueryBankCardRequest{BizUserID: id})
 			step("queryBankCard", err)
 			require.Len(t, list.BindCardList, 1)
-			assert.Equal(t, client.BoundCard{BankCardNo: cardABC, BankName: "中国农业银行", BindTime: "2026-11-28 12:00:00",
+			assert.Equal(t, client.BoundCard{BankCardNo: cardABC, BankName: "农业银行", BindTime: "2026-11-28 12:00:00",
 				CardType: client.CardDebit, BindState: 1, Phone: phoneB, IsSafeCard: true, BindMethod: client.CardCheckVspQuick},
 				list.BindCardList[0])
 		})

@@ -64,7 +64,7 @@ func TestBankCardChangeBindPhoneEndToEnd(t *testing.T) {
 	c.withPhone("p", phoneA)
 	ap, err := c.BankCardChangeBindPhone(c.ctx, changePhone("p", testCard, phoneB, client.CardCheckAgreement))
 	require.NoError(t, err)
-	assert.Equal(t, []any{"中国农业银行", "01030000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
+	assert.Equal(t, []any{"农业银行", "01030000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
 	require.NotEmpty(t, ap.TranceNum)
 	_, err = c.VerifyBankCardChangeBindPhone(c.ctx, client.VerifyBankCardChangeBindPhoneRequest{BizUserID: "p",
 		TranceNum: ap.TranceNum, Phone: phoneA, VerificationCode: smsCode})

@@ -22,19 +22,21 @@ type cardBin struct {
 	length   int64
 }
 
-// cardBins is a small BIN table with the cards merchants test with. It is
-// not the platform's table: a card of another bank is answered as testBin,
+// cardBins is a small BIN table with the cards merchants test with. Banks
+// are named short, as §6.13 names them and as the real test environment
+// answers (622848: bankName 农业银行, cardName 金穗通宝卡(银联卡), in an answer
+// quoted by public merchant code). It is not the platform's table: a card of another bank is answered as testBin,
 // and a scenario can answer getBankCardBin for it instead.
 func cardBins() []cardBin {
 	return []cardBin{
-		{"622848", cardDebit, "01030000", "中国农业银行", "金穗通宝卡", 19},
-		{"622849", cardDebit, "01030000", "中国农业银行", "金穗通宝卡", 19},
-		{"622202", cardDebit, "01020000", "中国工商银行", "牡丹灵通卡", 19},
-		{"621700", cardDebit, "01050000", "中国建设银行", "龙卡储蓄卡", 19},
-		{"623668", cardDebit, "01050000", "中国建设银行", "龙卡通", 19},
+		{"622848", cardDebit, "01030000", "农业银行", "金穗通宝卡(银联卡)", 19},
+		{"622849", cardDebit, "01030000", "农业银行", "金穗通宝卡(银联卡)", 19},
+		{"622202", cardDebit, "01020000", "工商银行", "牡丹灵通卡", 19},
+		{"621700", cardDebit, "01050000", "建设银行", "龙卡储蓄卡", 19},
+		{"623668", cardDebit, "01050000", "建设银行", "龙卡通", 19},
 		{"622588", cardDebit, "03080000", "招商银行", "一卡通", 16},
 		{"6217", cardDebit, "01040000", "中国银行", "长城借记卡", 19},
-		{"436742", cardCredit, "01050000", "中国建设银行", "龙卡信用卡", 16},
+		{"436742", cardCredit, "01050000", "建设银行", "龙卡信用卡", 16},
 		{"622575", cardCredit, "03080000", "招商银行", "招商银行信用卡", 16},
 	}
 }

@@ -13,9 +13,9 @@ func TestLookupBin(t *testing.T) {
 		bin, bank, code  string
 		cardType, length int64
 	}{
-		{"known debit", "6228480000000000001", "622848", "中国农业银行", "01030000", cardDebit, 19},
-		{"known credit", "4367420000000004", "436742", "中国建设银行", "01050000", cardCredit, 16},
-		{"the longest BIN wins", "6217000000000000003", "621700", "中国建设银行", "01050000", cardDebit, 19},
+		{"known debit", "6228480000000000001", "622848", "农业银行", "01030000", cardDebit, 19},
+		{"known credit", "4367420000000004", "436742", "建设银行", "01050000", cardCredit, 16},
+		{"the longest BIN wins", "6217000000000000003", "621700", "建设银行", "01050000", cardDebit, 19},
 		{"a short BIN", "6217850000000000006", "6217", "中国银行", "01040000", cardDebit, 19},
 		{"unknown BIN: the test bank", "6214830000000001", "621483", testBankName, testBankCode, cardDebit, 16},
 		{"unknown BIN of 19 digits", "9999990000000000009", "999999", testBankName, testBankCode, cardDebit, 19},
@@ -64,7 +64,7 @@ func TestGetBankCardBinShape(t *testing.T) {
 		want   map[string]any
 	}{
 		{"6222020000000000002", map[string]any{"cardBin": "622202", "cardType": int64(cardDebit), "bankCode": "01020000",
-			"bankName": "中国工商银行", "cardName": "牡丹灵通卡", "cardLenth": int64(19), "cardState": 1, "cardTypeLabel": "借记卡"}},
+			"bankName": "工商银行", "cardName": "牡丹灵通卡", "cardLenth": int64(19), "cardState": 1, "cardTypeLabel": "借记卡"}},
 		{"6214830000000001", map[string]any{"cardBin": "621483", "cardType": int64(cardDebit), "bankCode": "99990000",
 			"bankName": "tsymock 测试银行", "cardName": "tsymock 测试借记卡", "cardLenth": int64(16), "cardState": 1, "cardTypeLabel": "借记卡"}},
 	} {

@@ -107,7 +107,7 @@ func TestBankCardChangeBindPhone(t *testing.T) {
 				et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, "", 1, nil))
 			}
 			ap := et.ok("bankCardChangeBindPhone", change(abcCard, "13900000002", 7))
-			assert.Equal(t, "中国农业银行", ap["bankName"])
+			assert.Equal(t, "农业银行", ap["bankName"])
 			wrong := et.call("verifyBankCardChangeBindPhone", map[string]any{"bizUserId": "p", "tranceNum": ap["tranceNum"],
 				"phone": "13900000002", "verificationCode": "000000"})
 			assert.Equal(t, "20011", errCode(wrong.Err))

@@ -51,7 +51,7 @@ func TestMemberContract(t *testing.T) {
 	require.NotNil(t, c)
 	assert.Equal(t, "6228480000000000001", c.cardNo)
 	assert.Equal(t, "13800000002", c.phone)
-	assert.Equal(t, "中国农业银行", c.bankName)
+	assert.Equal(t, "农业银行", c.bankName)
 	assert.Equal(t, "01030000", c.bankCode)
 	assert.Equal(t, int64(1), c.cardType)
 	assert.Equal(t, e.clock.Now(), c.bindTime)
