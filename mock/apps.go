@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"cmp"
 	"crypto/rsa"
 	"fmt"
 	"slices"
@@ -90,8 +91,13 @@ func (s *Server) registerApp(a apps.App, origin string) (apps.App, error) {
 	if err := emulator.CheckCompanyAudit(a.CompanyAudit); err != nil {
 		return apps.App{}, fmt.Errorf("mock: application %s: %w", a.SysID, err)
 	}
-	if old, ok := s.apps.Get(a.SysID); ok && a.CompanyAudit == "" {
-		a.CompanyAudit = old.CompanyAudit // registered again without a mode: it keeps its own
+	if old, ok := s.apps.Get(a.SysID); ok {
+		// registered again without a mode or sets: it keeps its own, and the
+		// data dir's record of it says so
+		a.CompanyAudit = cmp.Or(a.CompanyAudit, old.CompanyAudit)
+		if len(a.AccountSets) == 0 {
+			a.AccountSets = old.AccountSets
+		}
 	}
 	a, err := s.apps.Add(a, origin)
 	if err != nil {

@@ -105,6 +105,8 @@ func stateSurvivesRestart(t *testing.T, beforeStop func(*notifyEnv)) {
 	_, err = c.pay("payer", "c2", smsCode)
 	require.NoError(t, err)
 	appClient(t, e, keptApp).person("other")
+	// registered again without account sets (a new key, say): it keeps its own
+	require.NoError(t, e.srv.RegisterApp(mock.App{SysID: keptApp, Key: &e.Merchant.PublicKey}))
 	appClient(t, e, resetApp).person("before")
 	require.NoError(t, e.srv.Reset(resetApp))
 	appClient(t, e, resetApp).person("after")
@@ -125,6 +127,7 @@ func stateSurvivesRestart(t *testing.T, beforeStop func(*notifyEnv)) {
 	apps := e2.srv.Apps()
 	require.Len(t, apps, 3)
 	assert.Equal(t, []string{keptApp, mock.OriginAdmin}, []string{apps[1].SysID, apps[1].Origin})
+	assert.Equal(t, []string{"200087", "100001"}, apps[1].AccountSets, "registered again without sets, it kept its own")
 	_, err = appClient(t, e2, resetApp).GetMemberInfo(context.Background(), "before")
 	assert.ErrorContains(t, err, "30001", "the reset is kept")
 
