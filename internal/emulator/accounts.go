@@ -65,7 +65,7 @@ func accountSetName(set string) string {
 		return "标准保证金账户集"
 	case setReserve:
 		return "准备金额度账户集"
-	case "100004":
+	case SetIntermediateA:
 		return "中间账户集A"
 	case "100005":
 		return "中间账户集B"

@@ -17,15 +17,27 @@ const CheckAccountPath = "/__tsymock/files/checkaccount/"
 // (spec §4.3.2: 1 the detail file, the default; 2 the summary).
 const fileTypeSummary = 2
 
-// queryMerchantBalance answers the platform's own balance in a set.
+// queryMerchantBalance answers the platform's own balance in a set. The
+// intermediate set A (100004) holds what collections hold until they are
+// paid out or refunded (spec §4.2.5: 托管代收交易即将用户（买方）资金代收到中间
+// 账户; §6.17: 用于正向交易资金的中间账户): tsymock keeps that money in its
+// escrow account, and answers it here.
 func queryMerchantBalance(a *app, p params) (map[string]any, *soa.Error) {
 	set := p.str("accountSetNo")
 	if serr := a.checkSet(set); serr != nil {
 		return nil, serr
 	}
 	b := a.book.ledger.owned(OwnerPlatform, set)
+	if set == SetIntermediateA {
+		held := a.book.ledger.owned(OwnerEscrow, a.escrowSet())
+		b.All, b.Frozen = b.All+held.All, b.Frozen+held.Frozen
+	}
 	return map[string]any{"allAmount": b.All, "freezeAmount": b.Frozen}, nil
 }
+
+// SetIntermediateA is the platform's intermediate set A of spec §6.17
+// (中间账户集A), where the platform holds collected money.
+const SetIntermediateA = "100004"
 
 // queryReserveFundBalance answers the reserve fund with the platform's
 // balance in the standard set; the keys are snake_case, as on the platform.

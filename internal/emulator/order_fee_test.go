@@ -247,3 +247,21 @@ func TestSnapshotWithFeesInTheOrdersSet(t *testing.T) {
 	assert.Equal(t, int64(1000), all)
 	assertBalanced(t, r)
 }
+
+// TestIntermediateSetHoldsCollections: queryMerchantBalance of 100004, the
+// platform's intermediate set A, answers what collections hold until they
+// are paid out (spec §4.2.5: 资金代收到中间账户; §6.17 100004 用于正向交易资金的
+// 中间账户), net of the collections' fees, which are the platform's income.
+func TestIntermediateSetHoldsCollections(t *testing.T) {
+	e := feeTest(t)
+	held := func() any {
+		return ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100004"}`)["allAmount"]
+	}
+	assert.EqualValues(t, 0, held())
+	ok(t, e, "agentCollectApply", collectFee("ac1", 1000, 10))
+	assert.EqualValues(t, 990, held(), "the collection less its fee")
+	ok(t, e, "signalAgentPay", `{"bizOrderNo":"sp1","collectPayList":[{"bizOrderNo":"ac1","amount":600}],"bizUserId":"shop",`+
+		`"accountSetNo":"200126","backUrl":"http://127.0.0.1/n","amount":600,"fee":0,"tradeCode":"4001"}`)
+	assert.EqualValues(t, 390, held(), "what is paid out leaves it")
+	assert.EqualValues(t, 0, ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100005"}`)["allAmount"])
+}
