@@ -64,8 +64,11 @@ const RulesDec2026 = 1
 // 2), a gateway's gateid outside §6.13 (20014), a vspCusid to payees that
 // bound none (20009, §4.1.21), a withdrawal channel's unionBank not 12
 // digits (40037) and a WITHDRAW_HTBANK AMOUNT other than the order's
-// (40005) are refused, noted otherwise. An op of an older generation
-// replays by the rules before it.
+// (40005) are refused, noted otherwise; a member that bound no acct with
+// applyBindAcct pays WeChat JS, mini-program and Alipay life payments with
+// any acct (§4.1.23 note 3 was noted, and refused with --strict, for
+// every member). An op of an older generation replays by the rules before
+// it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.

@@ -237,7 +237,7 @@ func orderLeniencies() []orderLeniency {
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"recieverId":"shop"`, `"recieverId":"newcomer"`, 1)},
 		{rulePrerequisite, "30050", newcomer, "agentCollectApply", strings.Replace(orderParams("agentCollectApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"bizUserId":"shop"`, `"bizUserId":"corp-newcomer"`, 1)},
-		{RulePayAcct, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
+		{RulePayAcct, "10000", boundAcct, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-unbound","amount":100}}`, "")},
 		{RuleWithdrawType, "40042", signedBuyer, "withdrawApply", `{"bizOrderNo":"w1","bizUserId":"buyer","accountSetNo":"200126",` +
 			`"amount":100,"fee":0,"backUrl":"http://127.0.0.1/n","bankCardNo":"6228480000000000001","industryCode":"1910",` +
@@ -401,4 +401,13 @@ func TestBoundPayAcct(t *testing.T) {
 			assert.Equal(t, tc.noted, len(out.Portability) == 1, "%v", out.Portability)
 		})
 	}
+}
+
+// boundAcct binds the buyer a WeChat official-account openid with
+// applyBindAcct (spec §4.1.23): from then on it pays by its bound accts.
+func boundAcct(t *testing.T, e *Emulator) {
+	t.Helper()
+	_, serr := memberCall(t, e, "app", "applyBindAcct", map[string]any{"bizUserId": "buyer", "operationType": "set",
+		"acctType": "weChatPublic", "acct": "o-bound"})
+	require.Nil(t, serr)
 }

@@ -76,7 +76,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},
 		{RuleMemberSet, "30018", "a member's deposit, withdrawal, BALANCE payment, payout, freeze or split share in one of the platform's standard sets (100001-100006, 2000000), not the escrow set (spec §4.2.2, §4.2.3, §5.3, §6.17)"},
 		{RuleRefundList, "10000", "refund of a consumption with refundList, which spec §4.2.16 leaves out for consumptions (refundList (1); their receiver bears the splits, note 8; the code is tsymock's choice)"},
-		{RulePayAcct, "10000", "WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, ALIPAY_SERVICE (and their _ORG and _OPEN kin) with an acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3; the code is tsymock's choice)"},
+		{RulePayAcct, "10000", "WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, ALIPAY_SERVICE (and their _ORG and _OPEN kin) with an acct the payer, having bound some with applyBindAcct, did not bind (spec §4.1.23 note 3; the code is tsymock's choice)"},
 		{RuleWithdrawType, "40042", "withdrawApply or crossBorderWithdrawApply with a withdrawType other than D0, D1, T1customized and D0customized (spec §4.2.3 note 6), e.g. the older T1"},
 		{RuleCouponSet, "30018", "COUPON from a set other than the marketing (2000000) or deposit (100002) set (spec §5.2)"},
 		{RuleDailyOrders, "40045", "a member's eleventh deposit, consumption or collection as payer in a day (spec §4.2.1)"},
