@@ -50,7 +50,7 @@ func TestCheckAccountFile(t *testing.T) {
 		kind, amount, fee, channel, method, oriBiz string
 		card                                       string
 	}{
-		{"d1", "充值", "1000", "10", "1000", "QUICKPAY_VSP", "", "622848****0001"},
+		{"d1", "充值", "1000", "10", "1000", "QUICKPAY_VSP", "", "622848*********0001"},
 		{"fund-payer", "平台转账", "5000", "0", "0", "BALANCE", "", ""},
 		{"c1", "消费", "300", "3", "0", "BALANCE", "", ""},
 		{"r1", "退款", "100", "0", "0", "BALANCE", "c1", ""},

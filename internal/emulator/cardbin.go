@@ -128,10 +128,21 @@ func cardTypeLabel(cardType int64) string {
 }
 
 // cardHint shows a card number as its BIN and last four digits, the most a
-// message or a log line may hold, with four stars between whatever the
-// length, as the platform hides a card (spec §4.2.15 and §4.2.19 acct:
-// 隐藏的卡号，例如 621700****4586).
+// message or a log line may hold, a star for each digit between: the
+// platform masks a withdrawal's card so in its notification (a captured
+// 2020 one: 621485******2516). A terminal's swipe is masked by 收银宝 with
+// four stars (posCardHint).
 func cardHint(no string) string {
+	if len(no) < 10 {
+		return strings.Repeat("*", len(no))
+	}
+	return no[:6] + strings.Repeat("*", len(no)-10) + no[len(no)-4:]
+}
+
+// posCardHint shows the card of a POS swipe as spec §4.2.15 and §4.2.19
+// give 收银宝's: 刷卡交易：隐藏的卡号，例如 621700****4586, four stars
+// whatever the length.
+func posCardHint(no string) string {
 	if len(no) < 10 {
 		return strings.Repeat("*", len(no))
 	}

@@ -134,7 +134,7 @@ func (h *checkHistory) file(t *testing.T, date string, summary bool) [][]string 
 // an order pending or failed. Each line has the spec's 21 fields.
 func TestCheckAccountDetail(t *testing.T) {
 	h := newCheckHistory(t)
-	masked := "622848****0001"
+	masked := "622848*********0001"
 	// bizOrderNo, 订单类型, amount, fee, time, channel amount, extendInfo,
 	// 支付方式, the original's bizOrderNo, card
 	type row struct {
@@ -155,7 +155,7 @@ func TestCheckAccountDetail(t *testing.T) {
 		{"p1", "托付", 100, 0, "00:06:00", 0, "", "WITHDRAW_BALANCE", "", ""},
 		{"b1", "托付", 100, 0, "00:07:00", 0, "", "WITHDRAW_BALANCE", "", ""},
 		{"w1", "提现", 100, 1, "00:08:00", 99, "", "WITHDRAW_TLT", "", masked},
-		{"x1", "跨境提现", 200, 10, "00:09:00", 190, "", "WITHDRAW_TLT", "", "622848****0003"},
+		{"x1", "跨境提现", 200, 10, "00:09:00", 190, "", "WITHDRAW_TLT", "", "622848*********0003"},
 		{"t2", "平台转账", 50, 0, "00:10:00", 0, "bonus", "BALANCE", "", ""},
 		{"t3", "平台转账", 60, 0, "00:10:00", 0, "", "BALANCE", "", ""},
 		{"eod", "消费", 100, 0, "23:59:59", 0, "", "BALANCE", "", ""},

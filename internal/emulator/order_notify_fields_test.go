@@ -31,7 +31,7 @@ func TestNotifiedWhereabouts(t *testing.T) {
 		{"r1", map[string]any{"refundWhereabouts": int64(toBalance), "oriBizOrderNo": "c1", "payWhereabouts": "", "acct": ""}},
 		{"r2", map[string]any{"refundWhereabouts": int64(toChannel), "oriBizOrderNo": "c2", "payWhereabouts": ""}},
 		{"p1", map[string]any{"payWhereabouts": int64(toBalance), "refundWhereabouts": "", "oriBizOrderNo": ""}},
-		{"d1", map[string]any{"acct": "622848****0001", "refundWhereabouts": "", "payWhereabouts": ""}},
+		{"d1", map[string]any{"acct": "622848*********0001", "refundWhereabouts": "", "payWhereabouts": ""}},
 		{"c1", map[string]any{"refundWhereabouts": "", "payWhereabouts": "", "oriBizOrderNo": "", "acct": ""}},
 	}
 	for _, tt := range tests {

@@ -116,7 +116,7 @@ func lastDigits(s string, n int) string {
 // 2088… user_id is, which is no card to mask.
 func terminalAcct(tp TerminalPayment) string {
 	if tp.POS && len(tp.Acct) >= 12 && strings.Trim(tp.Acct, "0123456789") == "" {
-		return cardHint(tp.Acct)
+		return posCardHint(tp.Acct)
 	}
 	return tp.Acct
 }

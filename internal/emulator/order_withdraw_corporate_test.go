@@ -47,7 +47,7 @@ func TestCorporateWithdrawal(t *testing.T) {
 			assert.Equal(t, int64(700), all)
 			evs := orderEvents(e, "w1")
 			require.Len(t, evs, 1)
-			assert.Equal(t, "622848****0000", evs[0].ReturnValue["acct"], "the account, masked")
+			assert.Equal(t, "622848*********0000", evs[0].ReturnValue["acct"], "the account, masked")
 		})
 	}
 }
