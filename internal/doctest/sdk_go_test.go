@@ -44,7 +44,7 @@ func TestGoSDKExample(t *testing.T) {
 	soa := "ALLINPAY_SERVER_URL=" + srv.URL + "/service/soa"
 	runCases(t, "examples/sdk-go", []sdkCase{
 		{name: "China time", env: []string{soa, "ALLINPAY_KEY_DIR=" + demoKeys(t), "TZ=Asia/Shanghai"}, cmd: []string{bin}, want: []string{
-			"createMember OK: {\"bizUserId\":\"sdk-go-",
+			"createMember OK: {\"userId\":\"", "\",\"bizUserId\":\"sdk-go-",
 			"queryBalance 200126 OK: {\"allAmount\":0,\"freezenAmount\":0}",
 			`queryBalance 400193 error: ` + quote30019 + `(30019)`,
 		}},

@@ -18,7 +18,7 @@ func TestNodeExample(t *testing.T) {
 	env := []string{"ALLINPAY_ENDPOINT=" + srv.URL, "ALLINPAY_KEY_DIR=" + demoKeys(t)}
 	runCases(t, "examples/sdk-node", []sdkCase{
 		{name: "China time", env: append(env, "TZ=Asia/Shanghai"), cmd: []string{node, "check.js"}, want: []string{
-			"createMember OK: {\"bizUserId\":\"sdk-node-",
+			"createMember OK: {\"userId\":\"", "\",\"bizUserId\":\"sdk-node-",
 			"queryBalance 400193 error: " + quote30019 + " (30019)",
 		}},
 		{name: "a UTC clock", env: append(env, "TZ=UTC"), cmd: []string{node, "check.js"}, code: 1, want: []string{

@@ -16,7 +16,7 @@ func TestPHPExample(t *testing.T) {
 	env := []string{"ALLINPAY_SERVER_URL=" + srv.URL + "/service/soa", "ALLINPAY_KEY_DIR=" + demoKeys(t)}
 	runCases(t, "examples/sdk-php", []sdkCase{
 		{name: "China time", env: env, cmd: []string{php, "-d", "date.timezone=Asia/Shanghai", "check.php"}, want: []string{
-			"createMember OK: {\"bizUserId\":\"sdk-php-",
+			"createMember OK: {\"userId\":\"", "\",\"bizUserId\":\"sdk-php-",
 			"queryBalance 200126 OK: {\"allAmount\":0,\"freezenAmount\":0}",
 			"createMember again error: 所属应用下已经存在此用户 (30000)",
 		}},

@@ -334,7 +334,7 @@ func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list.BindCardList, 2)
 	corp := list.BindCardList[0]
-	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "工商银行", BindTime: corp.BindTime,
+	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "中国工商银行", BindTime: corp.BindTime,
 		CardType: client.CardDebit, BindState: 1, BindMethod: 0, BankCardPro: 1, UnionBank: companyUnionBank,
 		BranchBankName: companyBankName}, corp)
 	assert.NotEmpty(t, corp.BindTime)

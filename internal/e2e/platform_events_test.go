@@ -40,7 +40,7 @@ func TestReserveFundIn(t *testing.T) {
 	assert.Equal(t, 4, n.MaxAttempts)
 	got := rcv.wait(t, 1)[0]
 	assert.Equal(t, "NotifyReserveFundIn", got.Method)
-	assert.Contains(t, got.RPS, `"method":"NotifyReserveFundIn","status":"ok",`)
+	assert.Contains(t, got.RPS, `"service":"MerchantService","status":"ok"}`, "status at the top of the rps, in the platform's key order")
 	assert.True(t, got.OK())
 	var rv map[string]any
 	require.NoError(t, json.Unmarshal(got.ReturnValue, &rv))

@@ -117,7 +117,7 @@ func TestRecordedFile(t *testing.T) {
 		"# Recorded by tsymock dev from " + real.URL + "/service/soa (passthrough mode)",
 		"name: recorded-MemberService",
 		"# first call 2026-11-28 12:00:00 (server clock, China time); 3 calls",
-		`# req: POST MemberService.createMember from sysid ` + demo.SysID + `: {"method":"createMember","param":{"bizUserId":"rec-alice","memberType":3,"source":1},"service":"MemberService"}`,
+		`# req: POST MemberService.createMember from sysid ` + demo.SysID + `: {"method":"createMember","param":{"memberType":3,"source":1,"bizUserId":"rec-alice"},"service":"MemberService"}`,
 		"sequence:",
 		"# answer 2, first given 2026-11-28 12:00:00",
 		`code: "30000"`,

@@ -15,6 +15,9 @@ import (
 	"github.com/tsymock/tsymock/keys/demo"
 )
 
+// TestRPSText: an rps is written in the platform's Java HashMap order, as a
+// 2020 capture of a real notification shows ({"returnValue":...,"method":
+// "pay","service":"OrderService","status":"OK"}).
 func TestRPSText(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -23,12 +26,12 @@ func TestRPSText(t *testing.T) {
 	}{
 		{"order", emulator.Event{Service: "OrderService", Method: "pay", Status: "OK",
 			ReturnValue: map[string]any{"orderNo": "1", "amount": int64(100), "extendInfo": "a&b<c>"}},
-			`{"service":"OrderService","method":"pay","status":"OK","returnValue":{"amount":100,"extendInfo":"a&b<c>","orderNo":"1"}}`},
+			`{"returnValue":{"amount":100,"orderNo":"1","extendInfo":"a&b<c>"},"method":"pay","service":"OrderService","status":"OK"}`},
 		{"error", emulator.Event{Service: "OrderService", Method: "pay", Status: "error", ErrorCode: "40006", Message: "支付失败"},
-			`{"service":"OrderService","method":"pay","status":"error","returnValue":{},"errorCode":"40006","message":"支付失败"}`},
+			`{"returnValue":{},"method":"pay","service":"OrderService","errorCode":"40006","message":"支付失败","status":"error"}`},
 		{"contract", emulator.Event{Service: "MemberService", Method: "signContract", Status: "OK",
 			ReturnValue: map[string]any{"bizUserId": "u"}, Extra: map[string]any{"contractNo": "CT1"}},
-			`{"service":"MemberService","method":"signContract","status":"OK","returnValue":{"bizUserId":"u"},"contractNo":"CT1"}`},
+			`{"returnValue":{"bizUserId":"u"},"method":"signContract","contractNo":"CT1","service":"MemberService","status":"OK"}`},
 	} {
 		got, err := RPSText(tc.ev)
 		require.NoError(t, err)

@@ -3,58 +3,32 @@ package notify
 import (
 	"fmt"
 	"maps"
-	"slices"
-	"strings"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// RPSText is the rps JSON of an event (PROTOCOL.md §5), keys in the
-// platform's order: service, method, status, returnValue, any extra
-// top-level keys (signContract's contractNo), then errorCode and message on
-// an error. The text is written once and sent as it is on every attempt, so
-// that the sign and the merchant's parse see the same bytes.
+// RPSText is the rps JSON of an event (PROTOCOL.md §5): service, method,
+// status, returnValue, any extra top-level keys (signContract's
+// contractNo), then errorCode and message on an error, each object's keys
+// in the platform's Java HashMap order as soa.MarshalValue writes them (a
+// 2020 capture: {"returnValue":{...},"method":"pay","service":
+// "OrderService","status":"OK"}). The text is written once and sent as it
+// is on every attempt, so that the sign and the merchant's parse see the
+// same bytes.
 func RPSText(ev emulator.Event) (string, error) {
 	rv := ev.ReturnValue
 	if rv == nil {
 		rv = map[string]any{}
 	}
-	pairs := []rpsPair{{"service", ev.Service}, {"method", ev.Method}, {"status", ev.Status}, {"returnValue", rv}}
-	for _, k := range slices.Sorted(maps.Keys(ev.Extra)) {
-		pairs = append(pairs, rpsPair{k, ev.Extra[k]})
-	}
+	rps := map[string]any{"service": ev.Service, "method": ev.Method, "status": ev.Status, "returnValue": rv}
+	maps.Copy(rps, ev.Extra)
 	if ev.Status == emulator.EventError {
-		pairs = append(pairs, rpsPair{"errorCode", ev.ErrorCode}, rpsPair{"message", ev.Message})
+		rps["errorCode"], rps["message"] = ev.ErrorCode, ev.Message
 	}
-	return orderedJSON(pairs)
-}
-
-// rpsPair is one top-level key of an rps.
-type rpsPair struct {
-	key   string
-	value any
-}
-
-// orderedJSON writes an object with its keys in the given order, values as
-// soa writes signedValue (no HTML escaping, numbers as they are).
-func orderedJSON(pairs []rpsPair) (string, error) {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, p := range pairs {
-		k, err := soa.MarshalValue(p.key)
-		if err != nil {
-			return "", fmt.Errorf("notify: rps key %s: %w", p.key, err)
-		}
-		v, err := soa.MarshalValue(p.value)
-		if err != nil {
-			return "", fmt.Errorf("notify: rps %s: %w", p.key, err)
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(k + ":" + v)
+	text, err := soa.MarshalValue(rps)
+	if err != nil {
+		return "", fmt.Errorf("notify: rps of %s.%s: %w", ev.Service, ev.Method, err)
 	}
-	b.WriteByte('}')
-	return b.String(), nil
+	return text, nil
 }

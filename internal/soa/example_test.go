@@ -77,7 +77,7 @@ func ExampleEncodeOK() {
 	value, _ := soa.MarshalValue(map[string]any{"bizUserId": "ceshitiyan", "userId": "8de28bb8"})
 	// sign = Base64(SHA1withRSA(platformKey, Base64(MD5(value)))), computed by package keys
 	fmt.Println(string(soa.EncodeOK("1902271423530473681", value, "SIGN")))
-	// Output: {"sysid":"1902271423530473681","sign":"SIGN","signedValue":"{\"bizUserId\":\"ceshitiyan\",\"userId\":\"8de28bb8\"}","status":"OK"}
+	// Output: {"sysid":"1902271423530473681","sign":"SIGN","signedValue":"{\"userId\":\"8de28bb8\",\"bizUserId\":\"ceshitiyan\"}","status":"OK"}
 }
 
 func ExampleEncodeError() {

@@ -3,6 +3,7 @@ package soa
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"maps"
 	"slices"
@@ -77,106 +78,99 @@ func javaSpread(s string) uint32 {
 	return h ^ h>>16
 }
 
-// javaObject is a JSON object with its keys in javaKeyOrder and its
-// values ordered likewise.
-type javaObject struct {
-	keys []string
-	vals []any
-}
-
-// MarshalJSON writes the object, each value as MarshalValue writes it.
-func (o javaObject) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range o.keys {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, err := marshal(k, len(k)+2)
-		if err != nil {
-			return nil, err
-		}
-		val, err := marshal(o.vals[i], 64)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(key)
-		b.WriteByte(':')
-		b.Write(val)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// maxDepth is how deep javaOrdered follows objects and lists: far deeper
+// maxDepth is how deep writeValue follows objects and lists: far deeper
 // than any answer, and a map that holds itself stops there.
 const maxDepth = 1000
 
-// errTooDeep is javaOrdered's answer for a value nested past maxDepth.
+// errTooDeep is the answer for a value nested past maxDepth.
 var errTooDeep = errors.New("soa: a value nested more than 1000 deep (a cycle?)")
 
-// javaOrdered is v with each of its objects, at any depth, a javaObject;
-// nil maps and lists stay nil (null).
-func javaOrdered(v any, depth int) (any, error) {
+// valueWriter writes a value as MarshalValue does: objects (map[string]any,
+// map[string]string) with their keys in javaKeyOrder, lists item by item,
+// and everything else as encoding/json writes it without HTML escaping,
+// through one encoder into the buffer.
+type valueWriter struct {
+	buf *bytes.Buffer
+	enc *json.Encoder
+}
+
+func newValueWriter(size int) *valueWriter {
+	w := &valueWriter{buf: bytes.NewBuffer(make([]byte, 0, size))}
+	w.enc = json.NewEncoder(w.buf)
+	w.enc.SetEscapeHTML(false)
+	return w
+}
+
+// write writes v at depth.
+func (w *valueWriter) write(v any, depth int) error {
 	if depth > maxDepth {
-		return nil, errTooDeep
+		return errTooDeep
 	}
 	switch x := v.(type) {
 	case map[string]any:
 		if x == nil {
-			return nil, nil
+			break
 		}
-		return orderedObject(x, depth)
+		return w.object(slices.Collect(maps.Keys(x)), func(k string) any { return x[k] }, depth)
 	case map[string]string:
 		if x == nil {
-			return nil, nil
+			break
 		}
-		m := make(map[string]any, len(x))
-		for k, s := range x {
-			m[k] = s
-		}
-		return orderedObject(m, depth)
+		return w.object(slices.Collect(maps.Keys(x)), func(k string) any { return x[k] }, depth)
 	case []any:
 		if x == nil {
-			return nil, nil
+			break
 		}
-		return orderedList(x, depth)
+		return w.list(len(x), func(i int) any { return x[i] }, depth)
 	case []map[string]any:
 		if x == nil {
-			return nil, nil
+			break
 		}
-		l := make([]any, len(x))
-		for i, e := range x {
-			l[i] = e
-		}
-		return orderedList(l, depth)
+		return w.list(len(x), func(i int) any { return x[i] }, depth)
 	}
-	return v, nil
+	return w.leaf(v)
 }
 
-// orderedObject is m as a javaObject.
-func orderedObject(m map[string]any, depth int) (any, error) {
-	o := javaObject{keys: javaKeyOrder(slices.Collect(maps.Keys(m)))}
-	o.vals = make([]any, len(o.keys))
-	for i, k := range o.keys {
-		v, err := javaOrdered(m[k], depth+1)
-		if err != nil {
-			return nil, err
+// object writes an object's keys in javaKeyOrder, each with its value.
+func (w *valueWriter) object(keys []string, value func(string) any, depth int) error {
+	w.buf.WriteByte('{')
+	for i, k := range javaKeyOrder(keys) {
+		if i > 0 {
+			w.buf.WriteByte(',')
 		}
-		o.vals[i] = v
+		if err := w.leaf(k); err != nil {
+			return err
+		}
+		w.buf.WriteByte(':')
+		if err := w.write(value(k), depth+1); err != nil {
+			return err
+		}
 	}
-	return o, nil
+	w.buf.WriteByte('}')
+	return nil
 }
 
-// orderedList is l with its items ordered.
-func orderedList(l []any, depth int) (any, error) {
-	out := make([]any, len(l))
-	for i, e := range l {
-		v, err := javaOrdered(e, depth+1)
-		if err != nil {
-			return nil, err
+// list writes n items.
+func (w *valueWriter) list(n int, item func(int) any, depth int) error {
+	w.buf.WriteByte('[')
+	for i := range n {
+		if i > 0 {
+			w.buf.WriteByte(',')
 		}
-		out[i] = v
+		if err := w.write(item(i), depth+1); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	w.buf.WriteByte(']')
+	return nil
+}
+
+// leaf writes v with encoding/json, without the newline its encoder ends
+// a value with.
+func (w *valueWriter) leaf(v any) error {
+	if err := w.enc.Encode(v); err != nil {
+		return err
+	}
+	w.buf.Truncate(w.buf.Len() - 1)
+	return nil
 }

@@ -17,10 +17,14 @@ const (
 
 // MarshalValue returns the JSON text of v for a success signedValue: no HTML escaping (Chinese,
 // '&', '<' and '>' stay literal), no trailing newline, json.Number written as the number it
-// holds. Map keys come out sorted.
+// holds. The keys of its objects (map[string]any) come out in the order the platform's Java
+// HashMap gives them (javaorder.go).
 func MarshalValue(v any) (string, error) {
-	b, err := marshal(v, 256)
-	return string(b), err
+	w := newValueWriter(256)
+	if err := w.write(v, 0); err != nil {
+		return "", err
+	}
+	return w.buf.String(), nil
 }
 
 // ErrorSignedValue returns the signedValue of an error, "errorCode=<c>&message=<m>", not
