@@ -112,6 +112,9 @@ type BoundCard struct {
 	BindTime   string `json:"bindTime"`
 	CardType   int    `json:"cardType"`
 	BindState  int    `json:"bindState"`
+	// Phone is the bank-reserved phone, "" for a card bound by three
+	// elements (cardCheck 1) and a corporate account, which list none
+	// (spec §5.7: 仅四要素绑定的银行卡返回).
 	Phone      string `json:"phone"`
 	IsSafeCard bool   `json:"isSafeCard"`
 	// BindMethod is the cardCheck the card was bound with (spec §5.7).

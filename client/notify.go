@@ -72,7 +72,23 @@ type OrderResult struct {
 	ExtendInfo     string `json:"extendInfo"`
 	OriOrderNo     string `json:"oriOrderNo,omitempty"`    // refunds
 	OriBizOrderNo  string `json:"oriBizOrderNo,omitempty"` // refunds
-	Acct           string `json:"acct,omitempty"`          // withdrawals: the card, masked
+	// Acct is the payer's account: the masked card of a withdrawal or a
+	// card payment, a WeChat openid or an Alipay user id sent with the
+	// payMethod.
+	Acct string `json:"acct,omitempty"`
+	// The channel's keys of an order paid through one (spec §4.2.15): its
+	// serial (收银宝's trxid), and for 收银宝 its trade type (VSP501 WeChat,
+	// VSP511 Alipay, VSP551 UnionPay, ...), sub-merchant, fee and time; a
+	// terminal payment's terminal keys.
+	PayInterfaceOutTradeNo string `json:"payInterfaceOutTradeNo,omitempty"`
+	PayInterfaceTrxCode    string `json:"payInterfacetrxcode,omitempty"`
+	CusID                  string `json:"cusid,omitempty"`
+	ChannelFee             string `json:"channelFee,omitempty"`     // fen, as text
+	ChannelPaytime         string `json:"channelPaytime,omitempty"` // yyyyMMddHHmmss
+	AcctType               string `json:"accttype,omitempty"`       // 借贷标志: 00 debit, 02 credit, ...
+	TermNo                 string `json:"termno,omitempty"`
+	TermRefNum             string `json:"termrefnum,omitempty"`
+	TraceNo                string `json:"traceno,omitempty"`
 }
 
 // Order decodes the returnValue of an OrderService/pay notification.

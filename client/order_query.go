@@ -43,7 +43,9 @@ type OrderDetail struct {
 	// withdrawal, a WeChat openid, an Alipay user id.
 	Acct string `json:"acct"`
 	// The 收银宝 keys of an order paid at a VSP terminal (a POS or 当面付
-	// payment): what the channel reported.
+	// payment): what the channel reported; of an order paid through another
+	// channel the serial, and for 收银宝 cusid, channelFee, channelPaytime
+	// and the trade type (VSP501 WeChat, VSP511 Alipay, VSP551 UnionPay).
 	AcctType               string `json:"accttype"` // a swiped card's 借贷标志: 00 debit, 02 credit, ...
 	TermNo                 string `json:"termno"`
 	CusID                  string `json:"cusid"`

@@ -86,7 +86,9 @@ func TestBackfillDetailOverHTTP(t *testing.T) {
 		{"QR-1", map[string]string{"termno": "T1", "cusid": "C1", "payInterfaceOutTradeNo": qr["trxid"],
 			"channelPaytime": qr["paytime"], "payInterfacetrxcode": "VSP511", "acct": "2088102146225135"}},
 		{"BAL-1", map[string]string{}},
-		{"CARD-1", map[string]string{"acct": "622848*********0001"}}, // a card payment's acct (§4.2.19), no terminal's keys
+		// a quick-pay card payment's acct (§4.2.19), 收银宝's channel keys but no terminal's
+		{"CARD-1", map[string]string{"acct": "622848*********0001", "channelFee": "0", "channelPaytime": "20261128120000",
+			"payInterfaceOutTradeNo": "TSYMOCK" + c.orderNo("CARD-1")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.bizOrderNo, func(t *testing.T) {

@@ -43,8 +43,9 @@ func TestDepositAndPayJourney(t *testing.T) {
 	detail, err := c.GetOrderDetail(c.ctx, "d1")
 	require.NoError(t, err)
 	assert.Equal(t, client.OrderDetail{OrderNo: got.OrderNo, BizOrderNo: "d1", OrderStatus: client.OrderSucceeded,
-		Amount: 10000, PayDatetime: "2026-11-28 12:00:00", BuyerBizUserID: "dora", Acct: "622848*********0001"}, *detail,
-		"acct: the card paid with, masked (spec §4.2.19)")
+		Amount: 10000, PayDatetime: "2026-11-28 12:00:00", BuyerBizUserID: "dora", Acct: "622848*********0001",
+		PayInterfaceOutTradeNo: "TSYMOCK" + got.OrderNo, ChannelFee: "0", ChannelPaytime: "20261128120000"}, *detail,
+		"acct: the card paid with, masked (spec §4.2.19); 收银宝 quick pay's channel keys (rev. 2.0.9 item 3)")
 
 	_, err = c.pay("dora", "d1", smsCode)
 	assert.Equal(t, "40004", apiCode(t, err), "paying again")

@@ -39,7 +39,7 @@ func TestStatementJourney(t *testing.T) {
 	const day3 = "2026-11-29 13:00:00"
 	line := func(bizOrderNo string, n int, kind, at string, before, change, after, frozen int64) client.InExpLine {
 		tradeNo := ""
-		if bizOrderNo != "f1" { // a freeze is not an order
+		if bizOrderNo != "f1" { // a freeze is not an order: its serials below
 			tradeNo = fmt.Sprintf("%s%03d", c.orderNo(bizOrderNo), n)
 		}
 		return client.InExpLine{TradeNo: tradeNo, BizOrderNo: bizOrderNo, AccountSetName: set, ChangeTime: at,
@@ -57,6 +57,13 @@ func TestStatementJourney(t *testing.T) {
 	}
 	slices.Reverse(want) // the newest first (spec §4.2.20)
 	got := c.statement("sam", today, "2026-11-29", 1, 100)
+	// a freeze is no order: each of its lines has a serial of its own (spec §5.12 tradeNo, required)
+	require.Len(t, got.InExpDetail, len(want))
+	freezes := []string{got.InExpDetail[3].TradeNo, got.InExpDetail[4].TradeNo}
+	assert.Regexp(t, `^\d{22}$`, freezes[0])
+	assert.Regexp(t, `^\d{22}$`, freezes[1])
+	assert.NotEqual(t, freezes[0], freezes[1])
+	want[3].TradeNo, want[4].TradeNo = freezes[0], freezes[1]
 	assert.Equal(t, client.InExpDetailResponse{BizUserID: "sam", TotalNum: 8, InExpDetail: want}, *got)
 	all, frozen := c.balance("sam")
 	assert.Equal(t, []int64{5900, 600}, []int64{all, frozen}, "the last line is the balance")

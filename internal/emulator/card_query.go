@@ -41,14 +41,16 @@ const bankCardCorporate = 1
 // setCompanyInfo, bound by the audit (spec §5.7: bindMethod 0 for a
 // corporate account, bankCardPro 1, bankCityNo, branchBankName and
 // unionBank from §5.4). It is listed first, bound when the audit passed;
-// it has no bank-reserved phone and is no safe card.
+// it is no safe card, and has no phone key: §5.7 returns the bank-reserved
+// phone only of a card bound by four elements (仅四要素绑定的银行卡返回),
+// which the audit's account is not.
 func (m *member) corporateAccount() map[string]any {
 	c := m.company
 	if m.memberType != memberEnterprise || c == nil || c.status != auditApproved || c.info["accountNo"] == "" {
 		return nil
 	}
 	v := map[string]any{"bankCardNo": c.info["accountNo"], "bankName": c.info["parentBankName"],
-		"bindTime": soa.FormatTime(c.checkTime), "cardType": int64(cardDebit), "bindState": bindStateBound, "phone": "",
+		"bindTime": soa.FormatTime(c.checkTime), "cardType": int64(cardDebit), "bindState": bindStateBound,
 		"isSafeCard": false, "bindMethod": 0, "bankCardPro": bankCardCorporate}
 	for key, from := range map[string]string{"branchBankName": "bankName", "bankCityNo": "bankCityNo", "unionBank": "unionBank"} {
 		if c.info[from] != "" {
@@ -75,11 +77,18 @@ func (m *member) sortedCards() []*bankCard {
 const bankCardPersonal = 0
 
 // listed is a card as an item of bindCardList (spec §5.7): bindMethod is
-// the cardCheck it was bound with; unionBank only when it was sent.
+// the cardCheck it was bound with; unionBank only when it was sent; phone
+// only for a card bound by four elements (仅四要素绑定的银行卡返回), every
+// cardCheck of §6.18 but 1, 通联通账户实名验证(三要素), which checks name,
+// identity and card without the phone (the others check the phone too, by
+// the bank's records or an SMS to it).
 func (c *bankCard) listed() map[string]any {
 	v := map[string]any{"bankCardNo": c.cardNo, "bankName": c.bankName, "bindTime": soa.FormatTime(c.bindTime),
-		"cardType": c.cardType, "bindState": bindStateBound, "phone": c.phone, "isSafeCard": c.isSafeCard,
+		"cardType": c.cardType, "bindState": bindStateBound, "isSafeCard": c.isSafeCard,
 		"bindMethod": c.bindMethod, "bankCardPro": bankCardPersonal}
+	if c.bindMethod != checkAccountThree {
+		v["phone"] = c.phone
+	}
 	if c.unionBank != "" {
 		v["unionBank"] = c.unionBank
 	}

@@ -89,7 +89,9 @@ func TestVspTermidService(t *testing.T) {
 
 // TestBankCardChangeBindPhone: the phone is changed by a card's SMS code
 // (spec §4.1.25, §4.1.26): a bound card takes the new phone, an unbound one
-// is bound with it, and the member's phone becomes it.
+// is bound with it, and the member's phone becomes it. queryBankCard lists
+// the phone of the card bound with it (cardCheck 7), not of one bound by
+// three elements first (§5.7 phone: 仅四要素绑定的银行卡返回).
 func TestBankCardChangeBindPhone(t *testing.T) {
 	change := func(cardNo, phone string, cc int) map[string]any {
 		p := apply("p", cardNo, validName, validID, phone, cc, nil)
@@ -118,7 +120,12 @@ func TestBankCardChangeBindPhone(t *testing.T) {
 			assert.Equal(t, "13900000002", info["phone"])
 			cards := asList(et.ok("queryBankCard", map[string]any{"bizUserId": "p"})["bindCardList"])
 			require.Len(t, cards, 1)
-			assert.Equal(t, "13900000002", cards[0]["phone"])
+			if tc.boundFirst {
+				// bound by three elements first (bindMethod 1, 绑卡方式(首次)): no phone listed (§5.7)
+				assert.NotContains(t, cards[0], "phone")
+			} else {
+				assert.Equal(t, "13900000002", cards[0]["phone"])
+			}
 			again := et.call("verifyBankCardChangeBindPhone", map[string]any{"bizUserId": "p", "tranceNum": ap["tranceNum"],
 				"phone": "13900000002", "verificationCode": "111111"})
 			assert.Equal(t, "30016", errCode(again.Err), "used up")

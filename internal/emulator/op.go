@@ -67,8 +67,16 @@ const RulesDec2026 = 1
 // (40005) are refused, noted otherwise; a member that bound no acct with
 // applyBindAcct pays WeChat JS, mini-program and Alipay life payments with
 // any acct (§4.1.23 note 3 was noted, and refused with --strict, for
-// every member). An op of an older generation replays by the rules before
-// it.
+// every member). Orders: a collection for the
+// platform and a payout to it are 30059 (§5.8, §4.2.6; the payout was
+// 30001); a split to the platform into a set that is no standard set of
+// §6.17 is 30018 (§5.3); an ALLINPAY_WALLET_H5 order without
+// orderExpireDatetime expires after 60 minutes, and order-expiry-channel
+// notes an expiry over 60 minutes for the methods without confirmation or
+// under a minute for the wallet (§4.2.2, §5.2); a freeze's and an
+// unfreeze's statement line draws a serial for its tradeNo (§5.12); a
+// refundList item of an unknown set is 30019 (§5.9; was 40040). An op of
+// an older generation replays by the rules before it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.

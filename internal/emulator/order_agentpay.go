@@ -25,6 +25,9 @@ func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 // bizBatchNo of a batchAgentPay item ("" for signalAgentPay), which the
 // summary reconciliation file counts apart (spec §4.3.2).
 func (a *app) agentPay(p params, batch string) (*order, *soa.Error) {
+	if serr := a.notPlatform("the payout's bizUserId", p.str("bizUserId"), "§4.2.6 bizUserId: 支持个人会员、企业会员"); serr != nil {
+		return nil, serr
+	}
 	payee, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
 		return nil, serr

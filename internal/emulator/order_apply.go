@@ -83,6 +83,9 @@ func (a *app) start(o *order, pm payment) (map[string]any, *soa.Error) {
 	if serr == nil {
 		serr = a.checkFrontURL(o)
 	}
+	if serr == nil {
+		serr = a.checkChannelExpiry(o)
+	}
 	if serr != nil {
 		return nil, serr
 	}

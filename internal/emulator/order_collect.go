@@ -55,6 +55,9 @@ func (a *app) shares(v any, amount, fee int64) (map[string]int64, *soa.Error) {
 	var sum int64
 	for _, it := range asList(v) {
 		id, share := asStr(it["bizUserId"]), asInt(it["amount"])
+		if serr := a.notPlatform("recieverList bizUserId", id, "§5.8, §4.2.6: a collection is paid out to members"); serr != nil {
+			return nil, serr
+		}
 		if _, serr := a.receiver(id); serr != nil {
 			return nil, serr
 		}
@@ -91,4 +94,18 @@ func payees(v any) []string {
 		out = append(out, asStr(it["bizUserId"]))
 	}
 	return out
+}
+
+// notPlatform refuses the platform (#yunBizUserId_B2C#) where only a member
+// may receive (30059 收款人不能为平台, spec §7): a collection's receiver,
+// whose money only a payout to a member (§4.2.6: 支持个人会员、企业会员)
+// could take out of escrow, and a payout's payee. Ops answered before
+// RulesDec2026b took a collection for the platform and answered a payout
+// to it 30001.
+func (a *app) notPlatform(what, id, why string) *soa.Error {
+	if id != OwnerPlatform || a.before(RulesDec2026b) {
+		return nil
+	}
+	return soa.Errorf("30059", "%s %s: the platform receives no collection or payout (spec %s); a consumption "+
+		"(recieverId) or a split rule (§5.3) pays the platform", what, id, why)
 }

@@ -41,10 +41,15 @@ func posFields(tp TerminalPayment, form map[string]string) (acctType string) {
 // channelFields are the 收银宝 keys of an order's result and detail: a
 // back-filled order's from its back-fill, an ORDER_VSPPAY order paid on
 // tsymock's POS page made up from the order (as its reconciliation line's
-// 渠道流水号 is); none for any other order.
+// 渠道流水号 is); another channel's payment or refund its channel's
+// (paidChannelFields, refundChannelFields); none for any other order.
 func (a *app) channelFields(o *order) map[string]any {
-	if o.payMethod != backfillPayMethod {
-		return nil
+	switch {
+	case o.payMethod == backfillPayMethod:
+	case o.kind == kindRefund:
+		return refundChannelFields(o)
+	default:
+		return paidChannelFields(o)
 	}
 	if bf := a.backfillOf(o); bf != nil {
 		return bf.channelFields()

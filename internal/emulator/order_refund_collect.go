@@ -97,9 +97,14 @@ func (a *app) listedRefund(c *order, amount int64, items []map[string]any) (*col
 			return nil, soa.Errorf("40020", "refundList amount for %s must be positive, got %d", id, n)
 		}
 		var serr *soa.Error
-		if set == "" {
+		switch {
+		case set == "":
 			serr = r.fromEscrow(c, id, n)
-		} else {
+		case !a.before(RulesDec2026b) && a.checkSet(set) != nil:
+			// an unknown set is 30019 as everywhere; ops answered before
+			// RulesDec2026b found no payout there (40040)
+			serr = a.checkSet(set)
+		default:
 			serr = r.fromPayout(c, acct(id, set), n)
 		}
 		if serr != nil {

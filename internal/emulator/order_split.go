@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -172,7 +173,22 @@ func (a *app) splitAccount(r *rule, at string) (Account, *soa.Error) {
 	if serr := a.checkSet(set); serr != nil {
 		return Account{}, serr
 	}
+	if id == OwnerPlatform && !a.platformSplitSet(set) {
+		return Account{}, soa.Errorf("30018", "%s.accountSetNo %s: a split to the platform goes into one of its "+
+			"standard sets (spec §5.3: 请填写平台的标准账户集编号; §6.17), not the escrow set", at, set)
+	}
 	return acct(id, set), a.checkMemberSet(at+".accountSetNo", id, set)
+}
+
+// platformSplitSet reports whether a split to the platform may go into set:
+// one of §6.17's standard sets (100003 is refused before), or the set the
+// platform's money goes to in an application that has none of them
+// (standardSet). The escrow set is a member's set, no standard one; ops
+// answered before RulesDec2026b paid the platform there too. §6.17 lists
+// the intermediate sets 100004 and 100005 among the standard sets and §5.3
+// excludes only 100003, so they are taken.
+func (a *app) platformSplitSet(set string) bool {
+	return a.before(RulesDec2026b) || slices.Contains(platformSets(), set) || set == a.standardSet()
 }
 
 // distribute is where an order's amount goes: each split receiver its net

@@ -149,6 +149,14 @@ func TestSplitRuleChecks(t *testing.T) {
 			"30019", "999999"},
 		{"the platform's reserve set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100003","amount":1,"fee":0}`,
 			"30018", "splitRule[0].accountSetNo 100003"},
+		{"the platform into the escrow set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"200126","amount":1,"fee":0}`,
+			"30018", "splitRule[0].accountSetNo 200126: a split to the platform goes into one of its standard sets"},
+		{"the platform nested into the escrow set", item("10000", 1000, 0, `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"200126","amount":1,"fee":0}`),
+			"30018", "splitRule[0].splitRuleList[0].accountSetNo 200126"},
+		{"the platform into an unknown set", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"999","amount":1,"fee":0}`,
+			"30019", "999"},
+		{"the platform into the intermediate set A, a standard set of §6.17", `{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"100004","amount":1,"fee":0}`,
+			"", ""},
 	}
 	for _, m := range splitMethods {
 		for _, tt := range tests {

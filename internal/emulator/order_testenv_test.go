@@ -228,6 +228,10 @@ func orderLeniencies() []orderLeniency {
 		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
+		{RuleChannelExpiry, "20015", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, // 90 minutes
+			`{"SCAN_WEIXIN":{"amount":100,"limitPay":""}}`, `"orderExpireDatetime":"2026-11-28 13:30:00",`)},
+		{RuleChannelExpiry, "20015", nil, "depositApply", orderParams("depositApply", "buyer", "o", 100, // 30 seconds
+			`{"ALLINPAY_WALLET_H5":{"amount":100}}`, `"frontUrl":"http://127.0.0.1/f","orderExpireDatetime":"2026-11-28 12:00:30",`)},
 		{RuleDailyOrders, "40045", tenConsumptions, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, "")},
 		{RuleConsumerIP, "10000", pendingBalance, "pay", `{"bizUserId":"buyer","bizOrderNo":"p","verificationCode":"111111","consumerIp":"127.0.0.1"}`},
@@ -325,9 +329,13 @@ func newcomer(t *testing.T, e *Emulator) {
 
 // platformInEscrow gives the platform 10 in the escrow set: a
 // consumption's split to it there (the consumption's fee of 10 goes to its
-// standard set, spec §4.3.2).
+// standard set, spec §4.3.2), which only an op of a data dir older than
+// RulesDec2026b could make (a split to the platform goes to a standard
+// set since).
 func platformInEscrow(t *testing.T, e *Emulator) {
 	t.Helper()
+	e.answerAs = RulesDec2026
+	defer func() { e.answerAs = RulesCurrent }()
 	ok(t, e, "consumeApply", consume("buyer", "shop", "fee", 100, 10,
 		`{"bizUserId":"#yunBizUserId_B2C#","accountSetNo":"200126","amount":10,"fee":0}`))
 }

@@ -83,7 +83,7 @@ func freezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	avail := acct(m.bizUserID, set)
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
-	if err := a.book.ledger.post(a.now(), Ref{BizOrderNo: no}, Leg{avail, frozen, amount}); err != nil {
+	if err := a.book.ledger.post(a.now(), a.freezeRef(no), Leg{avail, frozen, amount}); err != nil {
 		return nil, ledgerError("50001", err)
 	}
 	a.book.freezes[no] = &freeze{bizUserID: m.bizUserID, set: set, frozen: amount}
@@ -106,7 +106,7 @@ func unfreezeMoney(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("50003", "freeze %s holds %d, %d asked", no, f.frozen, amount)
 	}
 	frozen := Account{Owner: m.bizUserID, Set: set, Frozen: true}
-	if err := a.book.ledger.post(a.now(), Ref{BizOrderNo: no}, Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
+	if err := a.book.ledger.post(a.now(), a.freezeRef(no), Leg{frozen, acct(m.bizUserID, set), amount}); err != nil {
 		return nil, ledgerError("50003", err)
 	}
 	f.frozen -= amount
@@ -121,4 +121,15 @@ func (a *app) memberInSet(p params) (*member, string, *soa.Error) {
 	}
 	set := p.str("accountSetNo")
 	return m, set, a.checkSet(set)
+}
+
+// freezeRef is the ledger reference of a freeze or an unfreeze of
+// bizFreezenNo: its statement line's tradeNo (spec §5.12 收支明细流水号,
+// required) is a serial of its own, drawn as the platform's numbers are.
+// Ops answered before RulesDec2026b drew none and left it empty.
+func (a *app) freezeRef(bizFreezenNo string) Ref {
+	if a.before(RulesDec2026b) {
+		return Ref{BizOrderNo: bizFreezenNo}
+	}
+	return Ref{BizOrderNo: bizFreezenNo, TradeNo: a.number()}
 }

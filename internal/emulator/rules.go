@@ -81,6 +81,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleCouponSet, "30018", "COUPON from a set other than the marketing (2000000) or deposit (100002) set (spec §5.2)"},
 		{RuleDailyOrders, "40045", "a member's eleventh deposit, consumption or collection as payer in a day (spec §4.2.1)"},
 		{RuleOrderExpiry, "20015", "orderExpireDatetime more than 24 hours after the order is made (spec §4.2.2)"},
+		{RuleChannelExpiry, "20015", "orderExpireDatetime more than 60 minutes after the order for a method paid without confirmation (SCAN_WEIXIN, SCAN_ALIPAY, SCAN_UNIONPAY, WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, their _ORG kin, WECHATPAY_APP_OPEN: spec §4.2.2 无需确认支付情况…最大不超过 60 分钟), or less than 1 minute for ALLINPAY_WALLET_H5 (§5.2 note (5)); the spec names no code, 20015 is its code for an expiry set wrong"},
 		{RuleURLFragment, "10000", "a backUrl, frontUrl or jumpUrl holding \"#\" (spec §3.3: 所有地址参数不要包含“#”; the code is tsymock's choice)"},
 		{RuleConsumerIP, "10000", "pay, or its pages frontTrans.do and payOrder.html, with the loopback as consumerIp (spec §4.2.8-§4.2.10)"},
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},
