@@ -323,7 +323,8 @@ func TestUnbindBankCardAndSafeCard(t *testing.T) {
 // TestEnterpriseBindsLegalRepresentativeCard: an approved enterprise binds a
 // card of its legal representative; queryBankCard lists its corporate
 // account first, bound by the audit (spec §5.7: bindMethod 0, bankCardPro
-// 1, its branch and unionBank from setCompanyInfo, §5.4).
+// 1, its bank, branch and unionBank from setCompanyInfo, §5.4: bankName is
+// the parentBankName sent, not the BIN table's short name).
 func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	_, c := members(t)
 	c.approved("e")
@@ -334,7 +335,7 @@ func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list.BindCardList, 2)
 	corp := list.BindCardList[0]
-	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "工商银行", BindTime: corp.BindTime,
+	assert.Equal(t, client.BoundCard{BankCardNo: "6222020000000000099", BankName: "中国工商银行", BindTime: corp.BindTime,
 		CardType: client.CardDebit, BindState: 1, BindMethod: 0, BankCardPro: 1, UnionBank: companyUnionBank,
 		BranchBankName: companyBankName}, corp)
 	assert.NotEmpty(t, corp.BindTime)
