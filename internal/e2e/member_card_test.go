@@ -323,7 +323,8 @@ func TestUnbindBankCardAndSafeCard(t *testing.T) {
 // TestEnterpriseBindsLegalRepresentativeCard: an approved enterprise binds a
 // card of its legal representative; queryBankCard lists its corporate
 // account first, bound by the audit (spec §5.7: bindMethod 0, bankCardPro
-// 1, its branch and unionBank from setCompanyInfo, §5.4).
+// 1, its bank, branch and unionBank from setCompanyInfo, §5.4: bankName is
+// the parentBankName sent, not the BIN table's short name).
 func TestEnterpriseBindsLegalRepresentativeCard(t *testing.T) {
 	_, c := members(t)
 	c.approved("e")

@@ -112,6 +112,14 @@ func lenientCalls() []lenientCall {
 				AcctType: "weChatPublic", Acct: "o-openid"})
 			return err
 		}},
+		// spec §5.4 line 12728: parentBankName 需严格按照银行列表上送 (§6.21); the code is tsymock's choice
+		{"a parentBankName outside §6.21", "setCompanyInfo", "bank-name", "10000", func(c *memberClient) error {
+			return c.submitCompany("mars-bank", func(info *client.CompanyBasicInfo) { info.ParentBankName = "火星银行" })
+		}},
+		// spec §5.4 line 12698: expLicense 格式：yyyy-MM-dd; 40044 日期格式有误
+		{"an expLicense not yyyy-MM-dd", "setCompanyInfo", "param-format", "40044", func(c *memberClient) error {
+			return c.submitCompany("slash-date", func(info *client.CompanyBasicInfo) { info.ExpLicense = "2030/12/31" })
+		}},
 		// spec §4.1.14 note 2 lists the bindings it unbinds; 三要素 (cardCheck 1) is not among them
 		{"unbindBankCard of a cardCheck 1 card", "unbindBankCard", "card-unbind-method", "30015", func(c *memberClient) error {
 			c.realNamed("three")
@@ -123,6 +131,17 @@ func lenientCalls() []lenientCall {
 			return err
 		}},
 	}
+}
+
+// submitCompany creates an enterprise and submits companyInfo with edit
+// made to its companyBasicInfo.
+func (c *memberClient) submitCompany(bizUserID string, edit func(*client.CompanyBasicInfo)) error {
+	c.t.Helper()
+	c.company(bizUserID)
+	req := companyInfo(bizUserID, "北京测试科技有限公司")
+	edit(&req.CompanyBasicInfo)
+	_, err := c.SetCompanyInfo(c.ctx, req)
+	return err
 }
 
 // TestLenientCallsAreMarked: a call that relies on tsymock being more

@@ -62,6 +62,8 @@ type company struct {
 // 仅自动审核时返回) and the notification comes with DecideAudit. Personal
 // members are 30006; an approved enterprise is 30023, a rejected or pending
 // one may submit again (a pending one's data and backUrl are replaced).
+// Values outside what §5.4 states of them are noted before the audit, in
+// either mode (checkCompanyConditions, checkFormats, checkCompanyValues).
 func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.member(p.str("bizUserId"))
 	if serr != nil {
@@ -78,6 +80,9 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	if serr := a.checkFormats("§5.4", "companyBasicInfo.", info); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkCompanyValues(info); serr != nil {
 		return nil, serr
 	}
 	if a.manualAudit {

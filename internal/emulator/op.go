@@ -63,8 +63,11 @@ const RulesDec2026 = 1
 // (§4.1.23 note (1)), unbindBankCard of a cardCheck 1 card (§4.1.14 note
 // 2), a gateway's gateid outside §6.13 (20014), a vspCusid to payees that
 // bound none (20009, §4.1.21), a withdrawal channel's unionBank not 12
-// digits (40037) and a WITHDRAW_HTBANK AMOUNT other than the order's
-// (40005) are refused, noted otherwise; a member that bound no acct with
+// digits (40037), a WITHDRAW_HTBANK AMOUNT other than the order's
+// (40005) and setCompanyInfo's companyBasicInfo outside §5.4's formats (a
+// companyName with ASCII brackets, an expLicense not yyyy-MM-dd, 40044, a
+// legalPhone that is no mobile number) or with a parentBankName outside
+// §6.21 (bank-name) are refused, noted otherwise; a member that bound no acct with
 // applyBindAcct pays WeChat JS, mini-program and Alipay life payments with
 // any acct (§4.1.23 note 3 was noted, and refused with --strict, for
 // every member). Orders: a collection for the

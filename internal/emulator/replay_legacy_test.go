@@ -90,8 +90,11 @@ func TestRulesDec2026LogReplaysAsAnswered(t *testing.T) {
 // RulesDec2026b answers otherwise: a locked member paid, was refunded and
 // had a terminal payment back-filled, and pay naming no member was 40022
 // (spec §4.1.15 refuses them now); with --strict, a phone that is no mobile
-// number, an enterprise's applyBindAcct and the unbinding of a cardCheck 1
-// card passed without a note (they are refused now).
+// number, an enterprise's applyBindAcct, the unbinding of a cardCheck 1
+// card and a setCompanyInfo with a companyName in ASCII brackets, an
+// expLicense not yyyy-MM-dd, a legalPhone that is no mobile number and a
+// parentBankName outside §6.21 passed without a note (they are refused
+// now).
 func TestDec2026LogReplaysAsAnswered(t *testing.T) {
 	t.Run("locked members", func(t *testing.T) {
 		l := &memLog{}
@@ -130,6 +133,13 @@ func TestDec2026LogReplaysAsAnswered(t *testing.T) {
 		et.person("q", validName, validID)
 		et.ok("applyBindBankCard", apply("q", abcCard, validName, validID, "", 1, nil))
 		et.ok("unbindBankCard", map[string]any{"bizUserId": "q", "cardNo": abcCard})
+		et.ok("createMember", map[string]any{"bizUserId": "c2", "memberType": 2, "source": 2})
+		co := companyParams("甲(北京)公司", true)
+		co["bizUserId"] = "c2"
+		for k, v := range map[string]any{"expLicense": "2030/13/45", "legalPhone": "abc", "parentBankName": "火星银行"} {
+			co["companyBasicInfo"].(map[string]any)[k] = v
+		}
+		assert.Equal(t, int64(auditApproved), et.ok("setCompanyInfo", co)["result"], "approved then, without a note")
 		for _, b := range l.ops {
 			require.Contains(t, string(b), `"strict":true`)
 		}

@@ -32,8 +32,10 @@ const (
 	// rulePrerequisite: a call before the member is ready for it, as the
 	// specification's notes require (§4.1.3 note 3, §4.1.27).
 	rulePrerequisite = "member-prerequisite"
-	// ruleParamFormat: a card's validate or cvv2, or a unionBank, outside
-	// the format the specification's 取值 column gives it.
+	// ruleParamFormat: a card's validate or cvv2, a unionBank, an
+	// extendInfo, a member's phone, or companyBasicInfo's companyName,
+	// expLicense or legalPhone, outside the format the specification's
+	// 取值 or 说明 column gives it.
 	ruleParamFormat = "param-format"
 	// ruleSubAcctSet: createBankSubAcctNo of a member in one of the
 	// platform's sets (100001, 2000000, 100006), which spec §4.1.27 has the
@@ -48,6 +50,9 @@ const (
 	// RuleUnbindMethod: unbindBankCard of a card bound by cardCheck 1, a
 	// binding spec §4.1.14 note 2 does not list among those it unbinds.
 	RuleUnbindMethod = "card-unbind-method"
+	// RuleBankName: setCompanyInfo's parentBankName outside the bank names
+	// of spec §6.21, which §5.4 has sent exactly as listed.
+	RuleBankName = "bank-name"
 )
 
 // PortabilityRule documents one rule of Portability notes.
@@ -68,8 +73,9 @@ func PortabilityRules() []PortabilityRule {
 		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
 		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in bankCardChangeBindPhone and verifyBankCardChangeBindPhone, the accountSetNo of a split to the platform, spec §5.3, goodsType and bizGoodsNo of a consumption or collection of cross-border goods, spec §4.2.1 四)"},
 		{rulePrerequisite, "30008, 30021, 30046 or 30050", "bindPhone of an enterprise not yet approved, createBankSubAcctNo before the member is ready, withdrawApply before the phone is bound or the e-contract signed, a receiver not real-named or approved, an order of a payer without a bound phone (or a person's payment account) or of an enterprise not approved (spec §4.1.3, §4.1.27, §4.2.3, §4.2.4, §4.2.1 三 note, §4.1.24, §4.1.6 note 1)"},
-		{ruleParamFormat, "10000 or 40037", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo, the WITHDRAW_TLT, WITHDRAW_JFB and WITHDRAW_HTBANK bodies: spec §4.1.10, §5.4, §5.2; 40037 支付行号格式错误), an order's extendInfo holding \"|\" (spec §4.2.2-§4.2.7; 10000), a member's phone to bind that is not an 11-digit mobile number (sendVerificationCode, bindPhone: spec §4.1.2 note 3 sends it an SMS, §6.18 手机号：11 位; 10000, the code is tsymock's choice)"},
+		{ruleParamFormat, "10000, 40037 or 40044", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo, the WITHDRAW_TLT, WITHDRAW_JFB and WITHDRAW_HTBANK bodies: spec §4.1.10, §5.4, §5.2; 40037 支付行号格式错误), an order's extendInfo holding \"|\" (spec §4.2.2-§4.2.7; 10000), a member's phone to bind that is not an 11-digit mobile number (sendVerificationCode, bindPhone: spec §4.1.2 note 3 sends it an SMS, §6.18 手机号：11 位; 10000, the code is tsymock's choice), setCompanyInfo's companyBasicInfo with a companyName holding ASCII brackets (spec §5.4: 如有括号，用中文格式（）; 10000, tsymock's choice), an expLicense not a day written yyyy-MM-dd (§5.4; 40044 日期格式有误) or a legalPhone not an 11-digit mobile number (§5.4, §6.18; 10000, tsymock's choice)"},
 		{ruleSubAcctSet, "30018", "createBankSubAcctNo of a member in the platform's 100001, 2000000 or 100006, which spec §4.1.27 opens with #yunBizUserId_B2C# (a member's is an escrow set)"},
+		{RuleBankName, "10000", "setCompanyInfo with a companyBasicInfo.parentBankName not written as one of spec §6.21's bank names (§5.4: 需严格按照银行列表上送; the code is tsymock's choice: §7 has none for a bank's name)"},
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},

@@ -96,11 +96,27 @@ func portabilityCases() []portabilityCase {
 		{"applyBindAcct of an enterprise", company, "applyBindAcct",
 			map[string]any{"bizUserId": "c", "operationType": "set", "acctType": "weChatPublic", "acct": "o-openid"},
 			RuleMemberType, "30006"},
+		{"a parentBankName outside §6.21", company, "setCompanyInfo", companyWith("parentBankName", "火星银行"),
+			RuleBankName, "10000"},
+		{"an expLicense not yyyy-MM-dd", company, "setCompanyInfo", companyWith("expLicense", "2030/13/45"),
+			ruleParamFormat, "40044"},
+		{"a companyName with ASCII brackets", company, "setCompanyInfo", companyWith("companyName", "甲(北京)公司"),
+			ruleParamFormat, "10000"},
+		{"a legalPhone that is no mobile number", company, "setCompanyInfo", companyWith("legalPhone", "abc"),
+			ruleParamFormat, "10000"},
 		{"unbindBankCard of a cardCheck 1 card", func(et *envTest) {
 			person(et)
 			et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, "", 1, nil))
 		}, "unbindBankCard", map[string]any{"bizUserId": "p", "cardNo": abcCard}, RuleUnbindMethod, "30015"},
 	}
+}
+
+// companyWith are setCompanyInfo's params for "c" with companyBasicInfo's
+// key set to value.
+func companyWith(key, value string) map[string]any {
+	p := companyParams("甲公司", true)
+	p["companyBasicInfo"].(map[string]any)[key] = value
+	return p
 }
 
 // TestPortabilityRules: each leniency passes with one note naming its rule
