@@ -141,8 +141,8 @@ func assertBackfilledRefund(t *testing.T, et *envTest) {
 	require.Nil(t, out.Err)
 	got := out.Value
 	assert.Equal(t, map[string]any{"orderNo": got["orderNo"], "bizOrderNo": "R-1", "oriOrderNo": got["oriOrderNo"],
-		"oriBizOrderNo": "P-1", "orderStatus": statusSucceeded, "errorMessage": "", "amount": int64(100),
-		"payDatetime": "2026-11-28 12:00:00", "buyerBizUserId": "m1", "extendInfo": "", "refundWhereabouts": int64(toChannel),
+		"oriBizOrderNo": "P-1", "orderStatus": statusSucceeded, "amount": int64(100),
+		"payDatetime": "2026-11-28 12:00:00", "buyerBizUserId": "m1", "refundWhereabouts": int64(toChannel),
 		"termno": "T1", "cusid": "CUS1", "payInterfaceOutTradeNo": got["payInterfaceOutTradeNo"], "channelPaytime": "20261128120000"},
 		got)
 	assert.Regexp(t, `^\d+$`, got["payInterfaceOutTradeNo"], "the refund's trxid")

@@ -233,9 +233,13 @@ func (o *order) payStatus() string {
 // answer is the common answer of the order applications (PROTOCOL.md §7,
 // spec §4.2.2-§4.2.5, §4.2.3, §4.2.23). payStatus, payFailMessage and
 // bizUserId come only with an order applied for with validateType 0 (their
-// rows in the spec's response tables) and not paid outside (spec §5.2: the
-// QR, JS, mini-program, wallet and app methods return no payStatus; their
-// outcome is notified and queried). tradeNo and validateType are rows of
+// rows in the spec's response tables), payStatus and payFailMessage not
+// for one paid outside (spec §5.2: the QR, JS, mini-program, wallet and app
+// methods return no payStatus; their outcome is notified and queried),
+// bizUserId for it too (a captured 2020 answer of a WeChat mini-program
+// collection: orderNo, payInfo, bizUserId, bizOrderNo). A text nobody set
+// (extendInfo not sent, payFailMessage of an order that did not fail) is
+// left out, as the platform's fastjson leaves out a null (putText). tradeNo and validateType are rows of
 // the deposit, consumption and collection tables only, not of the
 // withdrawals' (§4.2.3, §4.2.23). validateType is answered only as 1, when
 // the order waits for pay with its SMS code (§4.2.2: 当支付方式为收银宝快捷且
@@ -244,9 +248,14 @@ func (o *order) payStatus() string {
 // card or balance order that pay confirms (a choice: the agreement and
 // real-name card payments are confirmed the same way), never 0 or 2.
 func (o *order) answer() map[string]any {
-	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "extendInfo": o.extendInfo}
+	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo}
+	putText(v, "extendInfo", o.extendInfo)
+	if o.validateType == 0 {
+		v["bizUserId"] = o.payer
+	}
 	if o.reportsStatus() {
-		v["payStatus"], v["payFailMessage"], v["bizUserId"] = o.payStatus(), o.errorMessage, o.payer
+		v["payStatus"] = o.payStatus()
+		putText(v, "payFailMessage", o.errorMessage)
 	}
 	if o.status != statusUnpaid || o.notifiesFailure() {
 		return v
@@ -280,4 +289,17 @@ func (o *order) reportsStatus() bool {
 	}
 	ch := o.pay.channel()
 	return ch == nil || ch.Confirm != soa.ConfirmOutside
+}
+
+// putText sets v[key] to text unless it is empty: the platform writes its
+// answers with fastjson, which leaves out a key whose value is null, so a
+// text nobody set (an extendInfo not sent, the payFailMessage of an order
+// that did not fail) is absent, not "" (answers captured from the real
+// test environment: a collection and a statement without extendInfo). A
+// merchant's code that reads such a key unguarded fails there, and so it
+// fails here.
+func putText(v map[string]any, key, text string) {
+	if text != "" {
+		v[key] = text
+	}
 }

@@ -17,8 +17,9 @@ func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr != nil {
 		return nil, serr
 	}
-	return map[string]any{"payStatus": "success", "payFailMessage": "", "orderNo": o.orderNo,
-		"bizOrderNo": o.bizOrderNo, "payWhereabouts": 1, "extendInfo": o.extendInfo}, nil
+	v := map[string]any{"payStatus": "success", "orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "payWhereabouts": 1}
+	putText(v, "extendInfo", o.extendInfo)
+	return v, nil
 }
 
 // agentPay makes, posts and records one payout order; batch is the

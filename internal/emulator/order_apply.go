@@ -215,8 +215,9 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	_ = a.complete(o)
-	return map[string]any{"payStatus": o.payStatus(), "payFailMessage": o.errorMessage,
-		"bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}, nil
+	v := map[string]any{"payStatus": o.payStatus(), "bizUserId": o.payer, "bizOrderNo": o.bizOrderNo}
+	putText(v, "payFailMessage", o.errorMessage)
+	return v, nil
 }
 
 // smsConfirmable checks that pay may confirm o with code: an order that

@@ -29,8 +29,9 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	status := o.statusAt(a.now())
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,
-		"errorMessage": o.errorMessage, "amount": o.amount, "payDatetime": o.payDatetime(),
-		"buyerBizUserId": a.buyerID(o.payer), "extendInfo": o.extendInfo}
+		"amount": o.amount, "payDatetime": o.payDatetime(), "buyerBizUserId": a.buyerID(o.payer)}
+	putText(v, "errorMessage", o.errorMessage)
+	putText(v, "extendInfo", o.extendInfo)
 	if no, biz, ok := a.original(o); ok {
 		v["oriOrderNo"], v["oriBizOrderNo"] = no, biz
 	}
@@ -149,12 +150,13 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))
 	for _, l := range page {
-		items = append(items, map[string]any{"tradeNo": l.TradeNo, "bizOrderNo": l.Ref.BizOrderNo, "type": a.lineType(l.Line),
+		item := map[string]any{"tradeNo": l.TradeNo, "bizOrderNo": l.Ref.BizOrderNo, "type": a.lineType(l.Line),
 			"accountSetName": accountSetName(l.set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
-			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen,
-			"extendInfo": a.extendInfoOf(l.Ref.BizOrderNo)})
+			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen}
+		putText(item, "extendInfo", a.extendInfoOf(l.Ref.BizOrderNo))
+		items = append(items, item)
 	}
-	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "extendInfo": "", "inExpDetail": items}, nil
+	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "inExpDetail": items}, nil
 }
 
 // setLine is a statement line with its account set.

@@ -99,9 +99,12 @@ func refunded(ori, o *order, feeBack int64, targets []flow, plan *collectRefund)
 
 // refundAnswer is refund's answer: the order's outcome, the amounts echoed.
 func refundAnswer(o *order, p params) map[string]any {
-	return map[string]any{"payStatus": o.payStatus(), "payFailMessage": o.errorMessage, "orderNo": o.orderNo,
+	v := map[string]any{"payStatus": o.payStatus(), "orderNo": o.orderNo,
 		"bizOrderNo": o.bizOrderNo, "amount": o.amount, "couponAmount": p.num("couponAmount"),
-		"feeAmount": p.num("feeAmount"), "extendInfo": o.extendInfo}
+		"feeAmount": p.num("feeAmount")}
+	putText(v, "payFailMessage", o.errorMessage)
+	putText(v, "extendInfo", o.extendInfo)
+	return v
 }
 
 // refundFailure is the test environment's simulated failure of a refund

@@ -47,7 +47,9 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, ledgerError("40014", err)
 	}
 	a.book.transfers[no] = transfer{transferNo: transferNo, extendInfo: p.str("extendInfo")}
-	return map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount, "extendInfo": p.str("extendInfo")}, nil
+	v := map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount}
+	putText(v, "extendInfo", p.str("extendInfo"))
+	return v, nil
 }
 
 // checkTransferSets notes a transfer between sets the platform does not

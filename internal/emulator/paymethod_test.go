@@ -221,8 +221,11 @@ func TestConfirmations(t *testing.T) {
 			}
 			require.Nil(t, out.Err)
 			if tt.payStatus == "" {
-				for _, k := range []string{"payStatus", "payFailMessage", "bizUserId"} {
+				for _, k := range []string{"payStatus", "payFailMessage"} {
 					assert.NotContains(t, out.Value, k)
+				}
+				if strings.Contains(tt.extra, `"validateType":0`) {
+					assert.Equal(t, "buyer", out.Value["bizUserId"], "validateType 0: the payer (a captured 2020 WeChat collection)")
 				}
 			} else {
 				assert.Equal(t, tt.payStatus, out.Value["payStatus"])
