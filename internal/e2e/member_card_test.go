@@ -51,7 +51,7 @@ func TestBindBankCard(t *testing.T) {
 	ap, err := c.ApplyBindBankCard(c.ctx, applyCard("p", cardABC))
 	require.NoError(t, err)
 	assert.Equal(t, "p", ap.BizUserID)
-	assert.Regexp(t, `^\d{19}$`, ap.TranceNum)
+	assert.Regexp(t, `^D20261128\d{5}$`, ap.TranceNum, "D, the transDate and five digits, as the platform numbers a binding")
 	assert.Equal(t, "20261128", ap.TransDate)
 	assert.Equal(t, []any{"农业银行", "01030000", client.CardDebit}, []any{ap.BankName, ap.BankCode, ap.CardType})
 

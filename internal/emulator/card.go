@@ -89,8 +89,25 @@ func (a *app) newApply(pending map[string]*cardApply, cc int64, card bankCard) *
 	for _, ap := range pending {
 		last = max(last, ap.seq)
 	}
-	return &cardApply{tranceNum: a.number(), transDate: now.In(soa.Shanghai()).Format("20060102"), at: now,
+	transDate := now.In(soa.Shanghai()).Format("20060102")
+	return &cardApply{tranceNum: a.tranceNum(pending, transDate), transDate: transDate, at: now,
 		seq: last + 1, cardCheck: cc, card: card}
+}
+
+// tranceNum numbers a binding as the platform does: "D", its transDate and
+// five digits (answers captured from the real test environment, 2018-2019:
+// D2019101153546 with transDate 20191011), none of the member's pending
+// ones. A legacy op (before RulesDec2026b) drew a 19-digit number.
+func (a *app) tranceNum(pending map[string]*cardApply, transDate string) string {
+	for {
+		no := a.number()
+		if a.before(RulesDec2026b) {
+			return no
+		}
+		if t := "D" + transDate + no[len(no)-5:]; pending[t] == nil {
+			return t
+		}
+	}
 }
 
 // checkNewCard runs applyBindBankCard's checks in the platform's order.

@@ -178,3 +178,37 @@ func TestBindBankCardWithTranceNum(t *testing.T) {
 		})
 	}
 }
+
+// TestTranceNumFormat: a binding's tranceNum is "D", its transDate and five
+// digits, as the real test environment answers (captured 2018-2019:
+// D2019101153546 with transDate 20191011), and bindBankCard confirms it.
+// A log of RulesDec2026, whose tranceNums were 19-digit numbers, replays
+// as it was answered.
+func TestTranceNumFormat(t *testing.T) {
+	ct := newCardTest(t)
+	v := ct.ok("applyBindBankCard", map[string]any{"bizUserId": "p1", "cardNo": cardA, "phone": phone1,
+		"name": "李四", "identityType": 1, "identityNo": "11010119900307803X"})
+	assert.Regexp(t, `^D20261128\d{5}$`, v["tranceNum"])
+	assert.Equal(t, "20261128", v["transDate"])
+	ct.ok("bindBankCard", map[string]any{"bizUserId": "p1", "tranceNum": v["tranceNum"], "transDate": v["transDate"],
+		"phone": phone1, "verificationCode": "111111"})
+	assert.Equal(t, []string{cardA}, ct.bound())
+
+	l := &memLog{}
+	old := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1), Recorder: l})
+	old.answerAs = RulesDec2026
+	mustCall := func(method string, p map[string]any) map[string]any {
+		got, serr := memberCall(t, old, "a", method, p)
+		require.Nil(t, serr, method)
+		return got
+	}
+	mustCall("createMember", map[string]any{"bizUserId": "p1", "memberType": 3, "source": 1})
+	mustCall("setRealName", map[string]any{"bizUserId": "p1", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X"})
+	got := mustCall("applyBindBankCard", map[string]any{"bizUserId": "p1", "cardNo": cardA, "phone": phone1,
+		"name": "李四", "identityType": 1, "identityNo": "11010119900307803X"})
+	assert.Regexp(t, `^\d{19}$`, got["tranceNum"], "then a 19-digit number")
+	mustCall("bindBankCard", map[string]any{"bizUserId": "p1", "tranceNum": got["tranceNum"], "transDate": got["transDate"],
+		"phone": phone1, "verificationCode": "111111"})
+	r := l.replayInto(t) // fails on a divergence
+	assert.Equal(t, snapshot(old, "a"), snapshot(r, "a"))
+}

@@ -78,8 +78,9 @@ const RulesDec2026 = 1
 // notes an expiry over 60 minutes for the methods without confirmation or
 // under a minute for the wallet (§4.2.2, §5.2); a freeze's and an
 // unfreeze's statement line draws a serial for its tradeNo (§5.12); a
-// refundList item of an unknown set is 30019 (§5.9; was 40040). An op of
-// an older generation replays by the rules before it.
+// refundList item of an unknown set is 30019 (§5.9; was 40040); a binding's
+// tranceNum is "D", its transDate and five digits (it was a 19-digit
+// number). An op of an older generation replays by the rules before it.
 const RulesDec2026b = 2
 
 // RulesCurrent is the generation today's ops are answered and logged under.
