@@ -35,6 +35,7 @@ func cardBins() []cardBin {
 		{"621700", cardDebit, "01050000", "建设银行", "龙卡储蓄卡", 19},
 		{"623668", cardDebit, "01050000", "建设银行", "龙卡通", 19},
 		{"622588", cardDebit, "03080000", "招商银行", "一卡通", 16},
+		{"621485", cardDebit, "03080000", "招商银行", "一卡通", 16}, // bound on the real test environment in 2020 (cardCheck 7 takes real cards, §6.18)
 		{"6217", cardDebit, "01040000", "中国银行", "长城借记卡", 19},
 		{"436742", cardCredit, "01050000", "建设银行", "龙卡信用卡", 16},
 		{"622575", cardCredit, "03080000", "招商银行", "招商银行信用卡", 16},

@@ -15,6 +15,7 @@ func TestLookupBin(t *testing.T) {
 	}{
 		{"known debit", "6228480000000000001", "622848", "农业银行", "01030000", cardDebit, 19},
 		{"known credit", "4367420000000004", "436742", "建设银行", "01050000", cardCredit, 16},
+		{"a real card bound on the test environment", "6214850212342516", "621485", "招商银行", "03080000", cardDebit, 16},
 		{"the longest BIN wins", "6217000000000000003", "621700", "建设银行", "01050000", cardDebit, 19},
 		{"a short BIN", "6217850000000000006", "6217", "中国银行", "01040000", cardDebit, 19},
 		{"unknown BIN: the test bank", "6214830000000001", "621483", testBankName, testBankCode, cardDebit, 16},
