@@ -17,6 +17,8 @@ import (
 // Alipay app and gateway methods answer the page itself.
 func TestPayInfoShapes(t *testing.T) {
 	wxKeys := []string{"appId", "timeStamp", "signType", "package", "nonceStr", "paySign", PayURLKey}
+	// a mini-program's: WeChat's own order, as a captured 2020 answer has it
+	miniKeys := []string{"appId", "timeStamp", "nonceStr", "package", "signType", "paySign", PayURLKey}
 	tests := []struct {
 		name, payMethod string
 		keys            []string // nil: payInfo is the page
@@ -27,10 +29,10 @@ func TestPayInfoShapes(t *testing.T) {
 		{"WeChat 公众号, group", `{"WECHAT_PUBLIC_ORG":{"vspCusid":"c","amount":100,"limitPay":"","acct":"o1"}}`, wxKeys, "wxTSYMOCK"},
 		{"WeChat native JS", `{"WECHATPAY_PUBLIC_OPEN":{"wxAppId":"wxA","wxMchtId":"m","amount":100,"limitPay":"","cusip":"8.8.8.8","acct":"o1"}}`,
 			wxKeys, "wxA"},
-		{"mini program", `{"WECHATPAY_MINIPROGRAM":{"amount":100,"limitPay":"","acct":"o1"}}`, wxKeys, "wxTSYMOCK"},
-		{"mini program, group", `{"WECHATPAY_MINIPROGRAM_ORG":{"vspCusid":"c","amount":100,"limitPay":"","acct":"o1"}}`, wxKeys, "wxTSYMOCK"},
+		{"mini program", `{"WECHATPAY_MINIPROGRAM":{"amount":100,"limitPay":"","acct":"o1"}}`, miniKeys, "wxTSYMOCK"},
+		{"mini program, group", `{"WECHATPAY_MINIPROGRAM_ORG":{"vspCusid":"c","amount":100,"limitPay":"","acct":"o1"}}`, miniKeys, "wxTSYMOCK"},
 		{"native mini program", `{"WECHATPAY_MINIPROGRAM_OPEN":{"wxAppId":"wxM","wxMchtId":"m","amount":100,"limitPay":"","acct":"o1","cusip":"8.8.8.8"}}`,
-			wxKeys, "wxM"},
+			miniKeys, "wxM"},
 		{"Alipay 生活号", `{"ALIPAY_SERVICE":{"amount":100,"acct":"2088"}}`, []string{"tradeNO", PayURLKey}, ""},
 		{"Alipay 生活号, group", `{"ALIPAY_SERVICE_ORG":{"vspCusid":"c","amount":100,"acct":"2088"}}`, []string{"tradeNO", PayURLKey}, ""},
 		{"WeChat QR code", `{"SCAN_WEIXIN":{"amount":100,"limitPay":""}}`, nil, ""},
@@ -68,9 +70,16 @@ func TestPayInfoShapes(t *testing.T) {
 				ts, err := strconv.ParseInt(v["timeStamp"], 10, 64)
 				require.NoError(t, err)
 				assert.Equal(t, e.Orders("app")[0].Created.Unix(), ts, "Unix seconds of the apply")
+				if tt.keys[2] == "nonceStr" { // a mini program: RSA (the 2020 capture)
+					assert.Regexp(t, `^prepay_id=wx\d{8}[0-9a-f]{26}$`, v["package"])
+					assert.Regexp(t, `^[0-9a-f]{32}$`, v["nonceStr"])
+					assert.Regexp(t, `^[A-Za-z0-9+/]{342}==$`, v["paySign"], "an RSA-2048 signature's length")
+					assert.Equal(t, "RSA", v["signType"])
+					return
+				}
 				assert.Regexp(t, `^prepay_id=wx\d{14}[0-9a-f]{20}$`, v["package"])
 				assert.Regexp(t, `^[0-9A-F]{32}$`, v["paySign"])
-				assert.Equal(t, "MD5", v["signType"])
+				assert.Equal(t, "MD5", v["signType"], "§5.2's example of a 公众号 payment")
 				return
 			}
 			assert.Regexp(t, `^\d{28}$`, v["tradeNO"])
