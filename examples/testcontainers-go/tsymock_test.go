@@ -30,8 +30,9 @@ func startTsymock(t *testing.T) string {
 			Image:        tsymockImage,
 			ExposedPorts: []string{"6900/tcp"},
 			Env: map[string]string{
-				"TSYMOCK_SEED":      "42",
-				"TSYMOCK_SCENARIOS": "builtin:payment-failures",
+				"TSYMOCK_SEED":        "42",
+				"TSYMOCK_SCENARIOS":   "builtin:payment-failures",
+				"TSYMOCK_ADMIN_TOKEN": "ci-admin-token", // the test reaches it through a mapped port, not loopback
 			},
 			Cmd: []string{"serve", "--log-format", "json"},
 			WaitingFor: wait.ForHTTP("/__tsymock/health").WithPort("6900/tcp").
@@ -53,6 +54,25 @@ func startTsymock(t *testing.T) string {
 	return base + "/service/soa"
 }
 
+// resetTsymock clears tsymock's state between tests. From outside the
+// container the admin API wants the token, or it answers 403.
+func resetTsymock(t *testing.T, soaURL string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, strings.TrimSuffix(soaURL, "/service/soa")+"/__tsymock/reset", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer ci-admin-token")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("tsymock reset: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("tsymock reset: %s", resp.Status)
+	}
+}
+
 func TestTsymockIsUp(t *testing.T) {
 	soaURL := startTsymock(t)
 	health := strings.TrimSuffix(soaURL, "/service/soa") + "/__tsymock/health"
@@ -64,5 +84,6 @@ func TestTsymockIsUp(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %s", health, resp.Status)
 	}
+	resetTsymock(t, soaURL)
 	// From here on: point your SDK at soaURL (docs/sdks.md), with TZ=Asia/Shanghai.
 }

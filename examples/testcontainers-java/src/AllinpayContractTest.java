@@ -1,3 +1,8 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +26,7 @@ class AllinpayContractTest {
             .withExposedPorts(6900)
             .withEnv("TSYMOCK_SEED", "42")
             .withEnv("TSYMOCK_SCENARIOS", "/scenarios")
+            .withEnv("TSYMOCK_ADMIN_TOKEN", "ci-admin-token") // the tests reach it through a mapped port, not loopback
             .withCopyFileToContainer(MountableFile.forHostPath("src/test/tsymock"), "/scenarios")
             .withCommand("serve", "--log-format", "json")
             .waitingFor(Wait.forHttp("/__tsymock/health")
@@ -34,8 +40,24 @@ class AllinpayContractTest {
                 () -> "http://" + TSYMOCK.getHost() + ":" + TSYMOCK.getMappedPort(6900) + "/service/soa");
     }
 
+    // resetTsymock clears tsymock's state between tests. From outside the
+    // container the admin API wants the token, or it answers 403.
+    static void resetTsymock() throws Exception {
+        HttpRequest reset = HttpRequest.newBuilder(URI.create(
+                        "http://" + TSYMOCK.getHost() + ":" + TSYMOCK.getMappedPort(6900) + "/__tsymock/reset"))
+                .header("Authorization", "Bearer ci-admin-token")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(reset, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("tsymock reset: " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
     @Test
-    void createsAMember() {
-        // Your code under test, configured from allinpay.server-url (docs/sdks.md).
+    void createsAMember() throws Exception {
+        resetTsymock();
+        // Your code under test, configured from allinpay.server-url (docs/sdks.md),
+        // run with -Duser.timezone=Asia/Shanghai.
     }
 }
