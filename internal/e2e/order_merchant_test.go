@@ -72,7 +72,7 @@ func TestMerchantQueries(t *testing.T) {
 		Type: "消费"},
 		lines.InExpDetail[0], "the platform's statement without accountSetNo: its standard sets (spec §4.2.20)")
 	for _, l := range lines.InExpDetail {
-		assert.NotEqual(t, "托管专用账户集", l.AccountSetName)
+		assert.NotEqual(t, "tsymock测试应用-托管账户集", l.AccountSetName)
 	}
 	assert.Equal(t, []int64{-1000, 1000}, changes(c.statement("payer", today, today, 1, 10).InExpDetail),
 		"the payer: one line of -amount for c1 (its fee is 内扣), after the transfer that funded it")

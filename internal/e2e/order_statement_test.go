@@ -35,7 +35,7 @@ func TestStatementJourney(t *testing.T) {
 	_, err = c.Refund(c.ctx, refund("sam", "r1", "c1", 1000))
 	require.NoError(t, err)
 
-	const set, day1, day2 = "托管专用账户集", "2026-11-28 12:00:00", "2026-11-28 13:00:00"
+	const set, day1, day2 = "tsymock测试应用-托管账户集", "2026-11-28 12:00:00", "2026-11-28 13:00:00"
 	const day3 = "2026-11-29 13:00:00"
 	line := func(bizOrderNo string, n int, kind, at string, before, change, after, frozen int64) client.InExpLine {
 		tradeNo := ""

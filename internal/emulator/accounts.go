@@ -50,15 +50,22 @@ func platformSets() []string {
 // deposit from outside, so conservation holds.
 const DefaultPlatformFunds = 1_000_000_000
 
+// EscrowSetName is the accountSetName of an application's escrow set in
+// statement lines: a made-up application's name and the platform's suffix.
+const EscrowSetName = "tsymock测试应用-托管账户集"
+
 // accountSetName is the accountSetName of statement lines (spec §5.12):
-// the escrow set's as §4.2.20 names it, the platform's standard sets'
-// as §6.17's table names them, and any other "账户集" and its number. The
-// table's 中间账户集 A and B are written without the space, which is the
-// extraction's between Chinese and Latin letters (as in “Fee”字段).
+// the escrow set's as the platform names an application's (its name, then
+// -托管账户集: 上海分公司测试应用-托管账户集 in a captured 2020 statement of
+// the real test environment; tsymock's applications are all EscrowSetName),
+// the platform's standard sets' as §6.17's table names them, and any other
+// "账户集" and its number. The table's 中间账户集 A and B are written without
+// the space, which is the extraction's between Chinese and Latin letters
+// (as in “Fee”字段).
 func accountSetName(set string) string {
 	switch set {
 	case SetEscrow:
-		return "托管专用账户集"
+		return EscrowSetName
 	case SetStandard:
 		return "标准余额账户集"
 	case SetDeposit:

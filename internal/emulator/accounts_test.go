@@ -132,7 +132,7 @@ func TestSpecAccountSetsByDefault(t *testing.T) {
 // table names it.
 func TestAccountSetNames(t *testing.T) {
 	tests := []struct{ set, name string }{
-		{"200126", "托管专用账户集"},
+		{"200126", "tsymock测试应用-托管账户集"},
 		{"100001", "标准余额账户集"},
 		{"100002", "标准保证金账户集"},
 		{"100003", "准备金额度账户集"},

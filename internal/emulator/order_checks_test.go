@@ -60,7 +60,7 @@ func TestStatementNewestFirstInEverySet(t *testing.T) {
 	require.Len(t, lines, 3)
 	pick := func(i int, k string) any { return lines[i].(map[string]any)[k] }
 	assert.Equal(t, []any{"c1", "t2", "fund"}, []any{pick(0, "bizOrderNo"), pick(1, "bizOrderNo"), pick(2, "bizOrderNo")})
-	assert.Equal(t, []any{"托管专用账户集", "标准余额账户集", "托管专用账户集"},
+	assert.Equal(t, []any{"tsymock测试应用-托管账户集", "标准余额账户集", "tsymock测试应用-托管账户集"},
 		[]any{pick(0, "accountSetName"), pick(1, "accountSetName"), pick(2, "accountSetName")})
 	assert.Equal(t, "note", pick(0, "extendInfo"))
 	assert.NotContains(t, lines[1], "extendInfo", "a transfer that sent none: left out, as fastjson leaves a null out")

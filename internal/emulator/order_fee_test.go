@@ -103,7 +103,7 @@ func TestFeeIncomeGoesToTheStandardSet(t *testing.T) {
 			lines := ok(t, e, "queryInExpDetail", `{"bizUserId":"#yunBizUserId_B2C#","dateStart":"2026-11-28",`+
 				`"dateEnd":"2026-11-28","startPosition":1,"queryNum":100}`)["inExpDetail"].([]any)
 			for _, l := range lines {
-				assert.NotEqual(t, "托管专用账户集", l.(map[string]any)["accountSetName"], "only the standard sets (spec §4.2.20)")
+				assert.NotEqual(t, "tsymock测试应用-托管账户集", l.(map[string]any)["accountSetName"], "only the standard sets (spec §4.2.20)")
 			}
 			if tt.no == "" {
 				return
@@ -217,7 +217,7 @@ func TestStatementLinesFollowTheMovements(t *testing.T) {
 
 // setNo is the account set a statement line's accountSetName names.
 func setNo(name string) string {
-	return map[string]string{"托管专用账户集": "200126", "标准余额账户集": "100001", "标准营销账户集": "2000000"}[name]
+	return map[string]string{"tsymock测试应用-托管账户集": "200126", "标准余额账户集": "100001", "标准营销账户集": "2000000"}[name]
 }
 
 // TestSnapshotWithFeesInTheOrdersSet: a state kept before fees went to the
