@@ -13,9 +13,9 @@ import (
 )
 
 // TestCallEncryptsRequestFields: "tsymock call" encrypts with --cert the
-// request fields the platform takes encrypted (spec §3.3 and the params
-// marked encrypted: identityNo §4.1.7, companyBasicInfo.legalIds and
-// accountNo §4.1.6, payMethod's bankCardNo §4.2.1), nested ones too,
+// request fields the platform takes encrypted (spec §3.5 and the params
+// marked RSA 加密: identityNo §4.1.5, companyBasicInfo.legalIds and
+// accountNo §5.4, payMethod's bankCardNo §5.2), nested ones too,
 // leaves ciphertext alone, and says on 20017 what to check.
 func TestCallEncryptsRequestFields(t *testing.T) {
 	url := startCallServer(t)
