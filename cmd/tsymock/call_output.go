@@ -95,6 +95,13 @@ func explainCallError(w io.Writer, err error, f callFlags, name string) int {
 		}
 		return callErrorCode
 	}
+	if errors.Is(err, client.ErrBadSignature) {
+		// The server did the call: only its answer cannot be trusted, so a
+		// retry may meet what the first call created (30000 for a member).
+		fmt.Fprintf(w, "tsymock call: an answer to %s came but its sign does not verify with --cert; the call may have taken effect: %v\n  check: %s\n",
+			name, err, transportHint(err, f))
+		return callNoAnswer
+	}
 	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f))
 	return callNoAnswer
 }
@@ -107,7 +114,15 @@ func codeHint(code, message string, f callFlags) string {
 			"the server's log line for this call names the key it verified with and the likely mistake", keyName(f), f.sysid)
 	case code == "10000" && strings.Contains(message, "timestamp"):
 		return "the clock: requests carry this machine's time in China time (Asia/Shanghai); it must be within the server's " +
-			"--skew of the server's clock (a server started with --clock stays at that time)"
+			"--skew of the server's clock (a server started with --clock stays at that time; one moved with POST /__tsymock/clock " +
+			"runs on from where it was moved until {\"set\":\"system\"})"
+	case code == "20017" && f.noEncrypt:
+		return "the encrypted fields: this field is sent encrypted with the platform certificate; without --no-encrypt " +
+			"tsymock call encrypts every field the catalogue encrypts (or name it with --encrypt PATH)"
+	case code == "20017":
+		return fmt.Sprintf("the encrypted fields: this field is sent encrypted with the platform certificate; tsymock call "+
+			"encrypted the fields the catalogue encrypts and the --encrypt ones with --cert (%s), which must be the certificate "+
+			"of the server's --platform-key; a field it left as given needs --encrypt PATH", certName(f))
 	case code == "20000":
 		return fmt.Sprintf("the sysid: the server has no application %s. The demo app is %s (unless the server runs with --no-demo-app); "+
 			"register others with its --app SYSID=CERT or POST /__tsymock/apps, or start it with --auto-apps", f.sysid, demo.SysID)

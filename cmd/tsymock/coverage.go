@@ -33,7 +33,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	var f coverageFlags
 	fs := pflag.NewFlagSet("coverage", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.url, "url", defaultURL(), "server base URL")
+	fs.StringVar(&f.url, "url", defaultURL(), "server base URL; the default follows $"+addrEnv)
 	fs.StringVar(&f.sysid, "sysid", "", "only this application (default every one)")
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON, for tools")
 	fs.StringVar(&f.token, "admin-token", os.Getenv(envName("admin-token")), "the server's --admin-token, needed when it is not on loopback (default $"+envName("admin-token")+")")

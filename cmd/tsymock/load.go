@@ -37,7 +37,7 @@ type loadFlags struct {
 }
 
 func (f *loadFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.url, "url", "http://127.0.0.1:6900", "server base URL (loopback: the load tool is no distributed tester)")
+	fs.StringVar(&f.url, "url", defaultURL(), "server base URL (loopback: the load tool is no distributed tester); the default follows $"+addrEnv)
 	fs.StringVar(&f.mode, "mode", load.ModeCreateMember, "create-member (the whole path: verify, emulate, sign) or canned (queryBalance answered by a scenario; start the server with --scenarios builtin:balances)")
 	fs.IntVar(&f.conns, "conns", 8, "keep-alive connections, one request in flight on each")
 	fs.DurationVar(&f.duration, "duration", 10*time.Second, "length of the timed phase")

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/tsymock/tsymock/mock"
 )
@@ -21,7 +22,7 @@ func listenReady(f serveFlags, cfg mock.Config) (net.Listener, []byte, error) {
 	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		return nil, nil, fmt.Errorf("listen on %s: %w", f.addr, err)
+		return nil, nil, fmt.Errorf("listen on %s: %w%s", f.addr, err, listenHint(err))
 	}
 	line, err := readyJSON(ln.Addr().String(), cfg)
 	if err == nil {
@@ -32,6 +33,16 @@ func listenReady(f serveFlags, cfg mock.Config) (net.Listener, []byte, error) {
 		return nil, nil, err
 	}
 	return ln, line, nil
+}
+
+// listenHint says what to do when the port is taken: most often by another
+// tsymock left running.
+func listenHint(err error) string {
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		return ""
+	}
+	return " (is another tsymock, or another server, running on that port? Stop it, or pick another port: " +
+		"--addr 127.0.0.1:0 lets the system choose one, and the ready line tells which)"
 }
 
 // readyJSON is the ready line: one JSON object, printed to stdout and

@@ -3,6 +3,7 @@ package main
 import (
 	"io/fs"
 	"log/slog"
+	"net"
 	"testing"
 
 	"github.com/spf13/pflag"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // parsedServeFlags are serve's flags after args.
@@ -43,4 +45,30 @@ func TestServerConfigDecryptsNoPFX(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("allocations: serverConfig %.0f, parsing the demo .pfx %.0f", config, parsePFX)
 	assert.Less(t, config, parsePFX/4, "serverConfig seems to parse a .pfx")
+}
+
+// TestListenTakenPortHint: a port already taken says what to do, most
+// often another tsymock left running.
+func TestListenTakenPortHint(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = taken.Close() })
+	for _, tc := range []struct {
+		name, addr string
+		hint       bool
+	}{
+		{"taken", taken.Addr().String(), true},
+		{"not an address", "127.0.0.1:http-alt-nope", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := listenReady(parsedServeFlags(t, "--addr", tc.addr), mock.Config{})
+			require.Error(t, err)
+			if tc.hint {
+				assert.Contains(t, err.Error(), "address already in use (is another tsymock")
+				assert.Contains(t, err.Error(), "--addr 127.0.0.1:0")
+			} else {
+				assert.NotContains(t, err.Error(), "another tsymock")
+			}
+		})
+	}
 }

@@ -165,7 +165,7 @@ func endpoints() []string {
 		"GET /__tsymock/calls[?same filters as the journal]",
 		"GET /__tsymock/scenarios[?sysid=]", "POST /__tsymock/scenarios[?sysid=&source=&builtin=]",
 		"DELETE /__tsymock/scenarios?id=", "POST /__tsymock/arm[?sysid=]",
-		"GET /__tsymock/clock", "POST /__tsymock/clock {\"set\":...} or {\"advance\":...}",
+		"GET /__tsymock/clock", "POST /__tsymock/clock {\"set\":...}, {\"advance\":...} or {\"set\":\"system\"}",
 		"GET /__tsymock/apps", "POST /__tsymock/apps {\"sysid\":...,\"cert\":PEM}",
 		"GET /__tsymock/state/{sysid}[/members|cards|orders|balances|statement]",
 		"GET /__tsymock/notifications[?sysid=]", "GET /__tsymock/notifications/{id}",

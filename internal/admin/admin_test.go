@@ -116,6 +116,37 @@ func TestAdminClock(t *testing.T) {
 	}
 }
 
+// TestAdminClockSystem: {"set":"system"} puts a moved system clock back
+// (real SDKs sign with it); a fixed clock has none to go back to.
+func TestAdminClockSystem(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		system bool
+		code   int
+	}{{"system", true, http.StatusOK}, {"fixed", false, http.StatusConflict}} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := newServer(t)
+			if tt.system {
+				s, _ = newServer(t, func(c *mock.Config) { c.Clock = nil })
+			}
+			h := s.Handler()
+			require.Equal(t, http.StatusOK, wiretest.Do(t, h, http.MethodPost, "/__tsymock/clock", `{"advance":"36h"}`).Code)
+			moved := wiretest.GetJSON[admin.ClockState](t, h, "/__tsymock/clock")
+			rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/clock", `{"set":"system"}`)
+			assert.Equal(t, tt.code, rec.Code, "%s", rec.Body)
+			got := wiretest.GetJSON[admin.ClockState](t, h, "/__tsymock/clock")
+			assert.Empty(t, got.Moved)
+			if tt.system {
+				assert.Equal(t, "36h0m0s", moved.Moved)
+				assert.WithinDuration(t, time.Now(), got.Now, 2*time.Second)
+			} else {
+				assert.Empty(t, moved.Moved, "a fixed clock is not off a real one")
+				assert.Equal(t, moved.China, got.China, "it stays where it was")
+			}
+		})
+	}
+}
+
 func TestAdminApps(t *testing.T) {
 	s, m := newServer(t)
 	h := s.Handler()

@@ -9,6 +9,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -63,17 +64,28 @@ func (a *API) adminStateView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, v)
 }
 
+// systemClock is the "set" that puts the clock back on the system clock.
+const systemClock = "system"
+
 // ClockState is the answer of the clock endpoints.
 type ClockState struct {
 	Now   time.Time `json:"now"`
 	China string    `json:"china"` // the platform's timestamp format, Asia/Shanghai
 	// Unix is Now in seconds, for scripts.
 	Unix int64 `json:"unix"`
+	// Moved is how far the clock was moved from the system clock ("36h0m0s", negative
+	// behind), absent when it runs on the system clock or is a fixed --clock: real SDKs
+	// sign with the system clock, and fail 10000 once it is moved past --skew.
+	Moved string `json:"moved,omitempty"`
 }
 
 func (a *API) clockState() ClockState {
 	now := a.Clock.Now()
-	return ClockState{Now: now.In(soa.Shanghai()), China: soa.FormatTime(now), Unix: now.Unix()}
+	st := ClockState{Now: now.In(soa.Shanghai()), China: soa.FormatTime(now), Unix: now.Unix()}
+	if moved := clock.Moved(a.Clock); moved != 0 {
+		st.Moved = moved.String()
+	}
+	return st
 }
 
 func (a *API) adminClock(w http.ResponseWriter, _ *http.Request) {
@@ -81,8 +93,9 @@ func (a *API) adminClock(w http.ResponseWriter, _ *http.Request) {
 }
 
 // adminMoveClock sets the clock ({"set": "2026-11-28 12:00:00"} China
-// time, or RFC 3339) or advances it ({"advance": "1h30m"}, negative goes
-// back).
+// time, or RFC 3339), advances it ({"advance": "1h30m"}, negative goes
+// back), or puts it back on the system clock ({"set": "system"}), which
+// real SDKs sign with.
 func (a *API) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Set     string `json:"set"`
@@ -92,6 +105,14 @@ func (a *API) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case req.Set == systemClock && req.Advance == "":
+		r, ok := a.Clock.(interface{ Reset() })
+		if !ok {
+			writeError(w, http.StatusConflict, "this server's clock is fixed (serve --clock, mocktest.WithClockAt): "+
+				"it has no system clock to go back to; set a time instead")
+			return
+		}
+		r.Reset()
 	case req.Set != "" && req.Advance == "":
 		t, err := soa.ParseTime(req.Set)
 		if err != nil {
@@ -107,7 +128,7 @@ func (a *API) adminMoveClock(w http.ResponseWriter, r *http.Request) {
 		}
 		a.Clock.Advance(d)
 	default:
-		writeError(w, http.StatusBadRequest, `send {"set": "2026-11-28 12:00:00"} or {"advance": "1h"}`)
+		writeError(w, http.StatusBadRequest, `send {"set": "2026-11-28 12:00:00"}, {"advance": "1h"} or {"set": "system"}`)
 		return
 	}
 	writeJSON(w, http.StatusOK, a.clockState())

@@ -67,3 +67,20 @@ func MakeSettable(c Clock) Settable {
 	}
 	return NewAdjustable(c)
 }
+
+// Reset puts the clock back on its base: the system clock for a server's.
+func (a *Adjustable) Reset() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.offset = 0
+}
+
+// Moved is how far c was moved from the clock it runs on (an Adjustable's
+// offset); zero for a clock that cannot be moved that way, such as a Manual
+// one, which has no real time to be off from.
+func Moved(c Clock) time.Duration {
+	if o, ok := c.(interface{ Offset() time.Duration }); ok {
+		return o.Offset()
+	}
+	return 0
+}

@@ -49,3 +49,28 @@ func TestAdjustableConcurrent(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 8*time.Second, a.Offset())
 }
+
+// TestAdjustableResetAndMoved: Reset puts the clock back on its base;
+// Moved tells how far it is off, and nothing for a clock with no base.
+func TestAdjustableResetAndMoved(t *testing.T) {
+	base := NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
+	a := NewAdjustable(base)
+	for _, tc := range []struct {
+		name  string
+		move  func()
+		moved time.Duration
+	}{
+		{"new", func() {}, 0},
+		{"advanced", func() { a.Advance(36 * time.Hour) }, 36 * time.Hour},
+		{"back", func() { a.Advance(-48 * time.Hour) }, -12 * time.Hour},
+		{"reset", a.Reset, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.move()
+			assert.Equal(t, tc.moved, Moved(a))
+			assert.Equal(t, base.Now().Add(tc.moved), a.Now())
+		})
+	}
+	assert.Zero(t, Moved(base), "a Manual clock is off nothing")
+	assert.Zero(t, Moved(System{}))
+}

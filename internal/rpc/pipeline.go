@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tsymock/tsymock/internal/apps"
+	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/diagnose"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
@@ -194,7 +195,7 @@ func (h *Handler) checkSigned(ex *exchange) *soa.Error {
 	if serr := checkVersion(p.V); serr != nil {
 		return serr
 	}
-	if serr := soa.CheckTimestamp(p.Timestamp, h.cfg.Clock.Now(), h.cfg.Skew); serr != nil {
+	if serr := soa.CheckTimestampMoved(p.Timestamp, h.cfg.Clock.Now(), clock.Moved(h.cfg.Clock), h.cfg.Skew); serr != nil {
 		return serr
 	}
 	if p.Req == "" {

@@ -35,6 +35,15 @@ func FormatTime(t time.Time) string { return t.In(Shanghai()).Format(TimestampLa
 // window turns the skew check off (the format is still checked), e.g. to replay recorded
 // traffic. Every failure is a 10000 *Error saying what was wrong and the server's time.
 func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
+	return CheckTimestampMoved(ts, now, 0, window)
+}
+
+// CheckTimestampMoved is CheckTimestamp on a server whose clock was moved by moved from the
+// real one (tsymock's POST /__tsymock/clock). A skew failure then says so instead of blaming the
+// client's time zone: real SDKs sign with the real clock, so every one of them fails once the
+// clock is moved past the window. The zone hint stays for a timestamp the real clock does not
+// explain either.
+func CheckTimestampMoved(ts string, now time.Time, moved, window time.Duration) *Error {
 	now = now.Truncate(time.Second)
 	if ts == "" {
 		return Errorf(CodeInvalidParam, "timestamp missing; expected %s, server time is %s", timestampFormat, FormatTime(now))
@@ -52,8 +61,28 @@ func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 	if t.After(now) {
 		direction = "ahead of"
 	}
+	hint := zoneHint(gap, window)
+	if moved != 0 {
+		hint = movedHint(t, now, moved, window)
+	}
 	return Errorf(CodeInvalidParam, "timestamp %s is %s %s the server time %s (allowed skew %v)%s",
-		ts, describeGap(now, t), direction, FormatTime(now), window, zoneHint(gap, window))
+		ts, describeGap(now, t), direction, FormatTime(now), window, hint)
+}
+
+// movedHint says that the server's clock was moved, by how much, and how to put it back; and
+// the zone hint against the real clock when the timestamp is off that one too.
+func movedHint(t, now time.Time, moved, window time.Duration) string {
+	way := "ahead of"
+	if moved < 0 {
+		way = "behind"
+	}
+	hint := fmt.Sprintf("; the server clock was moved %s %s the real clock with POST /__tsymock/clock, and real SDKs "+
+		"sign with the real clock: POST /__tsymock/clock {\"set\":\"system\"} puts it back", moved.Abs(), way)
+	realNow := now.Add(-moved).Truncate(time.Second)
+	if realGap := realNow.Sub(t); realGap.Abs() > window {
+		hint += "; against the real clock the timestamp is " + describeGap(realNow, t) + " off" + zoneHint(realGap, window)
+	}
+	return hint
 }
 
 // describeGap is how far t is from now, in words a person reads: a

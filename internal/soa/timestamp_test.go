@@ -101,6 +101,45 @@ func TestCheckTimestampMessages(t *testing.T) {
 	}
 }
 
+// TestCheckTimestampMoved: on a server whose clock was moved (POST
+// /__tsymock/clock), a skew failure says so instead of blaming the client's
+// zone; a timestamp the real clock does not explain either keeps the zone hint.
+func TestCheckTimestampMoved(t *testing.T) {
+	now := serverNow(t) // the moved server time
+	for _, tt := range []struct {
+		name  string
+		ts    string
+		moved time.Duration
+		want  []string
+		not   []string
+	}{
+		{name: "the real clock, the server moved ahead", ts: "2026-11-26 12:00:00", moved: 48 * time.Hour,
+			want: []string{"is 48h0m0s behind the server time", "the server clock was moved 48h0m0s ahead of the real clock " +
+				`with POST /__tsymock/clock, and real SDKs sign with the real clock: POST /__tsymock/clock {"set":"system"} puts it back`},
+			not: []string{"time zone", "against the real clock"}},
+		{name: "the real clock, the server moved behind", ts: "2026-11-28 13:00:00", moved: -time.Hour,
+			want: []string{"moved 1h0m0s behind the real clock"}, not: []string{"UTC"}},
+		{name: "a UTC client on a moved server: both", ts: "2026-11-26 04:00:00", moved: 48 * time.Hour,
+			want: []string{"moved 48h0m0s ahead", "against the real clock the timestamp is 8h0m0s off; the gap is a whole number of hours: " +
+				"the client probably formats its clock in UTC instead of China time"}},
+		{name: "not moved: the zone hint alone", ts: "2026-11-28 04:00:00",
+			want: []string{"formats its clock in UTC"}, not: []string{"moved"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckTimestampMoved(tt.ts, now, tt.moved, 10*time.Minute)
+			require.NotNil(t, err)
+			assert.Equal(t, CodeInvalidParam, err.Code)
+			for _, s := range tt.want {
+				assert.Contains(t, err.Message, s)
+			}
+			for _, s := range tt.not {
+				assert.NotContains(t, err.Message, s)
+			}
+		})
+	}
+	assert.Nil(t, CheckTimestampMoved("2026-11-28 12:05:00", now, time.Hour, 10*time.Minute), "within the window of the moved clock")
+}
+
 func TestCheckTimestampNoHourHint(t *testing.T) {
 	now := serverNow(t)
 	// Years off saturate time.Duration (year 0, year 9999) or are whole days: the date is wrong.
