@@ -64,6 +64,8 @@ func TestJournalMasksNumbersSentInClear(t *testing.T) {
 	const idNo = "11010119900307803X"
 	ans := wiretest.Call(t, h, m, `{"service":"MemberService","method":"setRealName","param":{"bizUserId":"a","name":"李四","identityType":1,"identityNo":"`+idNo+`"}}`)
 	require.Equal(t, "20017", ans["errorCode"])
+	assert.Contains(t, ans["message"], "identityNo", "the field named")
+	assert.Contains(t, ans["message"], "its 18 characters look sent in clear", "the likely cause, without the number")
 	e := h.Journal.Find(journal.Filter{Method: "setRealName"})[0]
 	assert.Equal(t, "110101********803X", e.Req.Param["identityNo"])
 	for _, text := range []string{e.Raw["req"], e.Response, e.Message} {

@@ -18,7 +18,7 @@ func (h *Handler) decryptFields(ex *exchange) *soa.Error {
 	err := soa.WalkEncrypted(ex.env.Param, ex.method.EncryptedRequestPaths(), func(path, hex string) (string, error) {
 		plain, err := keys.DecryptField(h.cfg.PlatformKey, hex)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", path, err)
+			return "", fmt.Errorf("%s: %w%s", path, err, clearHint(hex))
 		}
 		return plain, nil
 	})
@@ -26,6 +26,17 @@ func (h *Handler) decryptFields(ex *exchange) *soa.Error {
 		return soa.Errorf("20017", "%v (encrypt it with the platform certificate, RSA PKCS#1 v1.5, upper-case hex)", err)
 	}
 	return nil
+}
+
+// clearHint says when a field that does not decrypt looks sent in clear:
+// shorter than the 256 hex characters of the smallest key's block (a card
+// or ID number is 15 to 19). It never repeats the value, which may be a
+// whole card or ID number.
+func clearHint(value string) string {
+	if len(value) >= 256 {
+		return ""
+	}
+	return fmt.Sprintf("; its %d characters look sent in clear: an encrypted field is 256 or 512 hex characters", len(value))
 }
 
 // encryptFields encrypts the sensitive fields of an answer with the
