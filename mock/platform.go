@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // What happens on the platform's side without a call of the merchant's, as
@@ -40,16 +41,10 @@ const (
 // any other. Errors: an unknown sysid, 10001 without accountNo, 40020
 // for an amount that is not positive (a *soa error, with its code).
 func (s *Server) ReserveFundIn(sysid string, in ReserveFundTransfer) (Notification, error) {
-	if err := s.knownApp(sysid); err != nil {
-		return Notification{}, err
-	}
-	if _, serr := s.emu.ReserveFundIn(sysid, in); serr != nil {
-		return Notification{}, fmt.Errorf("mock: reserve fund in: %w", serr)
-	}
-	n, _ := s.notify.Latest(func(ev emulator.Event) bool {
-		return ev.SysID == sysid && ev.Method == "NotifyReserveFundIn"
-	})
-	return n, nil
+	return s.queued(sysid, "reserve fund in", func() *soa.Error {
+		_, serr := s.emu.ReserveFundIn(sysid, in)
+		return serr
+	}, func(ev emulator.Event) bool { return ev.Method == "NotifyReserveFundIn" })
 }
 
 // TerminalPayment records a payment taken by one of sysid's bound
@@ -63,17 +58,12 @@ func (s *Server) ReserveFundIn(sysid string, in ReserveFundTransfer) (Notificati
 // 40020 for an amount that is not positive, 40000 for a refund whose
 // Srctrxid names no booked payment.
 func (s *Server) TerminalPayment(sysid string, tp TerminalPayment) (Notification, error) {
-	if err := s.knownApp(sysid); err != nil {
-		return Notification{}, err
-	}
-	ev, serr := s.emu.TerminalPayment(sysid, tp)
-	if serr != nil {
-		return Notification{}, fmt.Errorf("mock: terminal payment: %w", serr)
-	}
-	n, _ := s.notify.Latest(func(got emulator.Event) bool {
-		return got.Kind == emulator.EventBackfill && got.SysID == sysid && got.Form["trxid"] == ev.Form["trxid"]
-	})
-	return n, nil
+	var trxid string
+	return s.queued(sysid, "terminal payment", func() *soa.Error {
+		ev, serr := s.emu.TerminalPayment(sysid, tp)
+		trxid = ev.Form["trxid"]
+		return serr
+	}, func(got emulator.Event) bool { return got.Kind == emulator.EventBackfill && got.Form["trxid"] == trxid })
 }
 
 // DecideCompanyAudit decides sysid's pending enterprise audit as the
@@ -86,15 +76,25 @@ func (s *Server) TerminalPayment(sysid string, tp TerminalPayment) (Notification
 // 30001 (no such member), 30006 (a person), 30030 (no setCompanyInfo),
 // 30023 (decided already), 10000 (a failReason with an approval).
 func (s *Server) DecideCompanyAudit(sysid string, d AuditDecision) (Notification, error) {
+	return s.queued(sysid, "company audit", func() *soa.Error {
+		_, serr := s.emu.DecideAudit(sysid, d)
+		return serr
+	}, func(ev emulator.Event) bool {
+		return ev.Method == "verifyResult" && ev.ReturnValue["bizUserId"] == d.BizUserID
+	})
+}
+
+// queued runs one of sysid's platform events (what names it in errors)
+// and returns the notification it queued: the latest of sysid's that
+// match picks.
+func (s *Server) queued(sysid, what string, run func() *soa.Error, match func(emulator.Event) bool) (Notification, error) {
 	if err := s.knownApp(sysid); err != nil {
 		return Notification{}, err
 	}
-	if _, serr := s.emu.DecideAudit(sysid, d); serr != nil {
-		return Notification{}, fmt.Errorf("mock: company audit: %w", serr)
+	if serr := run(); serr != nil {
+		return Notification{}, fmt.Errorf("mock: %s: %w", what, serr)
 	}
-	n, _ := s.notify.Latest(func(ev emulator.Event) bool {
-		return ev.SysID == sysid && ev.Method == "verifyResult" && ev.ReturnValue["bizUserId"] == d.BizUserID
-	})
+	n, _ := s.notify.Latest(func(ev emulator.Event) bool { return ev.SysID == sysid && match(ev) })
 	return n, nil
 }
 

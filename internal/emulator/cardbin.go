@@ -133,19 +133,18 @@ func cardTypeLabel(cardType int64) string {
 // platform masks a withdrawal's card so in its notification (a captured
 // 2020 one: 621485******2516). A terminal's swipe is masked by 收银宝 with
 // four stars (posCardHint).
-func cardHint(no string) string {
-	if len(no) < 10 {
-		return strings.Repeat("*", len(no))
-	}
-	return no[:6] + strings.Repeat("*", len(no)-10) + no[len(no)-4:]
-}
+func cardHint(no string) string { return hideMiddle(no, len(no)-10) }
 
 // posCardHint shows the card of a POS swipe as spec §4.2.15 and §4.2.19
 // give 收银宝's: 刷卡交易：隐藏的卡号，例如 621700****4586, four stars
 // whatever the length.
-func posCardHint(no string) string {
+func posCardHint(no string) string { return hideMiddle(no, 4) }
+
+// hideMiddle shows a card number's first six and last four digits with
+// stars stars between; a number too short to keep any is all stars.
+func hideMiddle(no string, stars int) string {
 	if len(no) < 10 {
 		return strings.Repeat("*", len(no))
 	}
-	return no[:6] + "****" + no[len(no)-4:]
+	return no[:6] + strings.Repeat("*", stars) + no[len(no)-4:]
 }
