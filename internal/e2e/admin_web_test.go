@@ -78,6 +78,7 @@ func TestAdminWebPage(t *testing.T) {
 	))
 	journalText := run(t, ctx, chromedp.Text(chromedp.CSS(`#journal tbody`)))
 	assert.Contains(t, journalText, "MemberService.createMember")
+	journalTimeInChina(t, ctx, srv.URL)
 	assert.Equal(t, "valid", run(t, ctx, chromedp.Text(chromedp.CSS(`#detail-signature`))))
 	detail = run(t, ctx, chromedp.Text(chromedp.CSS(`#detail`)))
 	assert.Contains(t, detail, "web-alice")
@@ -182,4 +183,25 @@ func redeliverFromPage(t *testing.T, ctx context.Context, srv *mocktest.Server, 
 	assert.True(t, n.Attempts[0].Manual, "sent by the button, not the schedule")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Poll[chromedp.Void](
 		`[...document.querySelectorAll('#notifications tbody td')].some(td => td.textContent === 'delivered')`)))
+}
+
+// journalTimeInChina: a journal row shows the server clock as the page's
+// header does, China time in 24 hours, whatever the browser's zone (the
+// test's Chromium runs in the machine's, UTC in CI), and its short cells
+// keep each number on one line.
+func journalTimeInChina(t *testing.T, ctx context.Context, base string) {
+	var entry struct {
+		ServerTime time.Time `json:"serverTime"`
+	}
+	admin{t: t, base: base}.get("journal/1", &entry)
+	china := time.FixedZone("CST", 8*3600) // China keeps no daylight saving time
+	want := entry.ServerTime.In(china).Format("15:04:05")
+	cell := run(t, ctx, chromedp.Text(chromedp.CSS(`#journal tbody tr[data-id="1"] td:nth-child(2)`)))
+	assert.Equal(t, want, cell)
+	wrapped := run(t, ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('#journal tbody tr td')]
+		.filter((td) => [0, 1, 2, 4, 5, 7].includes(td.cellIndex)).filter((td) => {
+			const r = document.createRange(); r.selectNodeContents(td);
+			return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1; // lines, not boxes
+		}).length`))
+	assert.Zero(t, wrapped, "no short cell wraps")
 }

@@ -114,12 +114,19 @@ function callName(e) {
   return "page " + name + (e.action ? " " + e.action : "");
 }
 
+// chinaTime writes an instant as the header's clock does: the time of day
+// in China, 24-hour, the zone of every timestamp the spec writes (§3.1),
+// whatever the browser's own zone is.
+function chinaTime(iso) {
+  return new Date(iso).toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
 function journalRow(e) {
   const call = callName(e);
   const outcome = e.portability
     ? el("span", { class: e.outcome + " portability", title: "would fail on the real test environment" }, e.outcome + " ⚠")
     : el("span", { class: e.outcome }, e.outcome);
-  const cells = [e.id, new Date(e.time).toLocaleTimeString(), e.sysid, call,
+  const cells = [e.id, chinaTime(e.serverTime), e.sysid, call,
     outcome, e.errorCode || "", e.rule || e.fault || "", e.durationMs.toFixed(1)];
   const tr = el("tr", { dataset: { id: e.id, call }, onclick: () => showEntry(e.id) },
     ...cells.map((c) => el("td", {}, c)));
