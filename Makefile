@@ -8,9 +8,10 @@ FUZZTIME ?= 5s
 
 .PHONY: run test build bench fmt vet lint fuzz clean container-smoke measure image soak
 
-## run: start the server with the embedded defaults (127.0.0.1:6900, demo app 100000000002)
+## run: start the server with the embedded defaults (127.0.0.1:6900, demo app 100000000002);
+## ARGS="--addr 127.0.0.1:7000 --seed 42" passes serve's flags (or set TSYMOCK_<FLAG> variables)
 run:
-	$(GO) run ./cmd/tsymock serve
+	$(GO) run ./cmd/tsymock serve $(ARGS)
 
 ## test: gofmt check, go vet, staticcheck, every test under the race detector, a short fuzz pass
 test: lint fuzz
