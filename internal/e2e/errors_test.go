@@ -39,6 +39,7 @@ func TestEnvelopeErrors(t *testing.T) {
 		{"unknown method", resign(`{"service":"MemberService","method":"createMembr","param":{}}`), "10003", "createMembr"},
 		{"missing required param", resign(`{"service":"MemberService","method":"createMember","param":{"memberType":3,"source":1}}`), "10001", "bizUserId"},
 		{"enum outside the set", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e2","memberType":5,"source":1}}`), "10000", "memberType"},
+		{"source outside 1|2", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e4","memberType":3,"source":3}}`), "20013", "不支持的请求来源（如手机、PC）: source"},
 		{"wrong type", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e3","memberType":{},"source":1}}`), "10000", "memberType"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -26,7 +26,16 @@ func methodDate(name, format string) Param {
 }
 
 // source is the request source, 1 mobile or 2 PC.
-func source() Param { return integer("source").oneOf("1 mobile, 2 PC", "1", "2") }
+//
+// A number outside them is 20013 不支持的请求来源（如手机、PC）, the one code of
+// chapter 7 for it: the platform's own 2016 code refuses such a source with
+// this code's predecessor (50004, renumbered 20013 like the whole 5xxxx
+// block), where a wrong type is still 10000.
+func source() Param {
+	p := integer("source").oneOf("1 mobile, 2 PC", "1", "2")
+	p.EnumCode = "20013"
+	return p
+}
 
 // validateType is how an order is confirmed: 0 none, 1 SMS code (then pay), 2 payment password.
 func validateType() Param {

@@ -141,6 +141,7 @@ func (g *tableGen) param(p *Param) {
 	g.flag("Required", p.Required)
 	g.flag("EmptyOK", p.EmptyOK)
 	g.strings("Enum", p.Enum)
+	g.text("EnumCode", p.EnumCode)
 	g.flag("Encrypted", p.Encrypted)
 	g.paramsField("Fields", p.Fields, ", ")
 	g.bound("Min", p.Min)

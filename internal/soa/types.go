@@ -47,6 +47,9 @@ type Param struct {
 	// as spec §5.2 asks of payMethod.*.limitPay ("" for any card).
 	EmptyOK bool
 	Enum    []string // allowed values as text, e.g. "2", "3"; empty means any
+	// EnumCode is the errorCode of a value outside Enum when chapter 7 has one of
+	// its own (source: 20013 不支持的请求来源); empty means 10000.
+	EnumCode string
 	// Encrypted marks a field sent as upper-case hex RSA ciphertext (PROTOCOL.md §4).
 	Encrypted bool
 	Fields    []Param // keys of an Object, or of each object item of an Array

@@ -1,6 +1,7 @@
 package soa
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -110,8 +111,8 @@ func validateValue(f *Param, v any, path string) *Error {
 // checkAllowed checks the enum, the bounds and the date format of a scalar.
 func checkAllowed(f *Param, text string, v any, path string) *Error {
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, text) {
-		return Errorf(CodeInvalidParam, "%s must be one of %s%s, got %s", path, strings.Join(f.Enum, "|"),
-			parenthesised(f.Doc), describe(v))
+		return Errorf(cmp.Or(f.EnumCode, CodeInvalidParam), "%s must be one of %s%s, got %s", path,
+			strings.Join(f.Enum, "|"), parenthesised(f.Doc), describe(v))
 	}
 	if f.Type == Int {
 		n, _ := strconv.ParseInt(text, 10, 64)

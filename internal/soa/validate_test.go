@@ -121,8 +121,14 @@ func TestValidate(t *testing.T) {
 		// 10000 value
 		{"enum", "MemberService.createMember", `{"bizUserId":"u","memberType":4,"source":1}`, "10000",
 			"参数错误: memberType must be one of 2|3 (2 enterprise, 3 personal), got number 4"},
-		{"enum as string", "MemberService.createMember", `{"bizUserId":"u","memberType":3,"source":"3"}`, "10000",
-			`参数错误: source must be one of 1|2 (1 mobile, 2 PC), got string "3"`},
+		// a source outside 1|2 has a code of its own, 20013 (chapter 7); a wrong type stays 10000
+		{"source outside 1|2", "MemberService.createMember", `{"bizUserId":"u","memberType":3,"source":"3"}`, "20013",
+			`不支持的请求来源（如手机、PC）: source must be one of 1|2 (1 mobile, 2 PC), got string "3"`},
+		{"source of an order outside 1|2", "OrderService.depositApply", `{"bizOrderNo":"D1","bizUserId":"u","accountSetNo":"a",
+			"amount":1,"fee":0,"backUrl":"b","payMethod":{"BALANCE":[{"accountSetNo":"a","amount":1}]},"industryCode":"1910",
+			"industryName":"其他","source":9}`, "20013", "source must be one of 1|2"},
+		{"source not a number", "MemberService.createMember", `{"bizUserId":"u","memberType":3,"source":"PC"}`, "10000",
+			`参数错误: source must be int`},
 		{"code type enum", "MemberService.sendVerificationCode", `{"bizUserId":"u","phone":"1","verificationCodeType":1}`,
 			"10000", "verificationCodeType must be one of 9|6 (9 bind phone, 6 unbind phone), got number 1"},
 		{"identity type", "MemberService.setRealName", `{"bizUserId":"u","name":"n","identityType":12,"identityNo":"x"}`,
