@@ -72,6 +72,9 @@ func TestRefundRefusals(t *testing.T) {
 	} {
 		_, err := c.Refund(c.ctx, refund(tc.payer, "r-"+tc.code, tc.ori, 100))
 		assert.Equal(t, tc.code, apiCode(t, err), tc.name)
+		if tc.ori == "nope" { // the platform's own text, naming the param that holds it
+			assert.ErrorContains(t, err, `订单不存在: oriBizOrderNo "nope", the order to refund`)
+		}
 	}
 	assert.Equal(t, []int64{10000, 0, 400}, c.balances("payer", "shop", "wendy"))
 }

@@ -133,9 +133,9 @@ func (a *app) refundable(p params) (*order, *soa.Error) {
 	if serr := checkRefundType(p); serr != nil {
 		return nil, serr
 	}
-	ori, serr := a.order(p.str("oriBizOrderNo"))
-	if serr != nil {
-		return nil, serr
+	ori, ok := a.book.byBiz[p.str("oriBizOrderNo")]
+	if !ok { // named by its param: the refund's own bizOrderNo is new (the platform says 原订单不存在)
+		return nil, soa.Errorf("40000", "oriBizOrderNo %q, the order to refund", p.str("oriBizOrderNo"))
 	}
 	if ori.payer != p.str("bizUserId") {
 		return nil, soa.Errorf("40022", "order %s was paid by %s", ori.bizOrderNo, ori.payer)
