@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -75,4 +76,32 @@ func TestOrderChecksOfTheSpec(t *testing.T) {
 	assert.Equal(t, "40023", code(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":10,"refundType":"T1"}`))
 	assert.Equal(t, "success", ok(t, e, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":10,"refundType":"D0"}`)["payStatus"])
 	assert.Equal(t, "40002", code(t, e, "getOrderSplitRuleListDetail", byOrder("c1")))
+}
+
+// TestRefundFeeAmount: a refund's feeAmount is neither negative, nor more
+// than the refund's amount (spec §4.2.16: 不得超过退款总金额), nor than the
+// original's fee left; each 40020 names the rule it broke.
+func TestRefundFeeAmount(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		amount, fee   int64
+		code, message string
+	}{
+		{"within both", 50, 10, "", ""},
+		{"the whole fee", 500, 100, "", ""},
+		{"negative", 50, -1, "40020", "feeAmount -1 is negative"},
+		{"more than the refund", 5, 10, "40020", "feeAmount 10 is more than the refund's amount 5"},
+		{"more than the fee left", 500, 101, "40020", "feeAmount 101: the fee left to refund on c1 is 100"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			ok(t, e, "consumeApply", `{"payerId":"buyer","recieverId":"shop","bizOrderNo":"c1","amount":1000,"fee":100,`+
+				`"backUrl":"http://127.0.0.1/n","payMethod":{"BALANCE":[{"accountSetNo":"200126","amount":1000}]},"validateType":0,`+
+				`"industryCode":"1910","industryName":"其他","source":1}`)
+			out := call(t, e, "OrderService", "refund", fmt.Sprintf(
+				`{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":%d,"feeAmount":%d}`, tt.amount, tt.fee))
+			refused(t, out, tt.code, tt.message)
+		})
+	}
 }

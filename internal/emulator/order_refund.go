@@ -47,8 +47,8 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	o.payer, o.accountSet, o.ori = ori.payer, ori.accountSet, ori
 	feeBack, coupon := p.num("feeAmount"), p.num("couponAmount")
-	if feeBack < 0 || feeBack > ori.fee-ori.feeRefunded || feeBack > o.amount {
-		return nil, soa.Errorf("40020", "feeAmount %d: the fee left to refund on %s is %d", feeBack, ori.bizOrderNo, ori.fee-ori.feeRefunded)
+	if serr := checkFeeBack(feeBack, o.amount, ori); serr != nil {
+		return nil, serr
 	}
 	// The refund's fee is the fee it gives back: its line's 手续费 in the
 	// reconciliation file (spec §4.3.2: the order's Fee) and the admin view.
@@ -239,4 +239,20 @@ func (a *app) feeSet(o *order) string {
 		return a.escrowSet()
 	}
 	return o.accountSet
+}
+
+// checkFeeBack holds a refund's feeAmount to spec §4.2.16: not negative,
+// not more than the refund's amount (不得超过退款总金额), nor than the
+// original's fee not yet given back. Each 40020 names the rule it broke.
+func checkFeeBack(feeBack, amount int64, ori *order) *soa.Error {
+	left := ori.fee - ori.feeRefunded
+	switch {
+	case feeBack < 0:
+		return soa.Errorf("40020", "feeAmount %d is negative", feeBack)
+	case feeBack > amount:
+		return soa.Errorf("40020", "feeAmount %d is more than the refund's amount %d (spec §4.2.16: 不得超过退款总金额)", feeBack, amount)
+	case feeBack > left:
+		return soa.Errorf("40020", "feeAmount %d: the fee left to refund on %s is %d", feeBack, ori.bizOrderNo, left)
+	}
+	return nil
 }
