@@ -83,12 +83,17 @@ const RulesDec2026 = 1
 // number). An op of an older generation replays by the rules before it.
 const RulesDec2026b = 2
 
+// RulesDec2026c is the third rules generation of December 2026 (its
+// changes are listed in docs/reliability.md, "Upgrading"). An op of an
+// older generation replays by the rules before it.
+const RulesDec2026c = 3
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026b
+const RulesCurrent = RulesDec2026c
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every
