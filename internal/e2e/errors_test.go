@@ -40,6 +40,7 @@ func TestEnvelopeErrors(t *testing.T) {
 		{"missing required param", resign(`{"service":"MemberService","method":"createMember","param":{"memberType":3,"source":1}}`), "10001", "bizUserId"},
 		{"enum outside the set", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e2","memberType":5,"source":1}}`), "10000", "memberType"},
 		{"source outside 1|2", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e4","memberType":3,"source":3}}`), "20013", "不支持的请求来源（如手机、PC）: source"},
+		{"identityType outside §6.2", resign(`{"service":"MemberService","method":"setRealName","param":{"bizUserId":"e1","name":"张三","identityType":12,"identityNo":"x"}}`), "20012", "不支持的证件类型: identityType"},
 		{"wrong type", resign(`{"service":"MemberService","method":"createMember","param":{"bizUserId":"e3","memberType":{},"source":1}}`), "10000", "memberType"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
