@@ -174,8 +174,10 @@ func TestAdminWebPageApprovesAudit(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#members tbody button.approve`)),
 	))
 	assert.Contains(t, run(t, bctx, chromedp.Text(chromedp.CSS(`#members tbody`))), "pending")
+	// clicked from the page itself: the State tab redraws its rows every few seconds, and a node
+	// found by the test first may be gone when the click arrives ("Could not find node")
 	require.NoError(t, chromedp.Do(bctx,
-		chromedp.Click(chromedp.CSS(`#members tbody button.approve`)),
+		chromedp.Poll[chromedp.Void](`(() => { const b = document.querySelector('#members tbody button.approve'); if (b) b.click(); return !!b; })()`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#members tbody').textContent.includes('approved')`),
 	))
 	info, err := srv.Client.GetMemberInfo(ctx, "web-firm")

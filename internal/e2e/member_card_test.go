@@ -94,7 +94,12 @@ func TestApplyBindBankCardErrors(t *testing.T) {
 		want  string
 	}{
 		{"not real-named", func(c *memberClient) { c.person("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30008"},
-		{"enterprise not approved", func(c *memberClient) { c.company("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30050"},
+		{"enterprise without company information", func(c *memberClient) { c.company("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30030"},
+		{"enterprise rejected", func(c *memberClient) {
+			c.company("p")
+			_, err := c.SetCompanyInfo(c.ctx, companyInfo("p", "reject Ltd"))
+			require.NoError(c.t, err)
+		}, func() client.ApplyBindBankCardRequest { return applyCard("p", cardABC) }, "30050"},
 		{"the BIN reserved for 30049", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", unknownCard) }, "30049"},
 		{"not a card number", func(c *memberClient) { c.realNamed("p") }, func() client.ApplyBindBankCardRequest { return applyCard("p", "62284800000") }, "30049"},
 		{"already bound", func(c *memberClient) { c.realNamed("p"); c.withCard(applyCard("p", cardABC)) },

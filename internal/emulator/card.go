@@ -112,7 +112,7 @@ func (a *app) tranceNum(pending map[string]*cardApply, transDate string) string 
 
 // checkNewCard runs applyBindBankCard's checks in the platform's order.
 func (a *app) checkNewCard(m *member, p params, cc int64) (bankCard, *soa.Error) {
-	name, identityNo, serr := m.holder()
+	name, identityNo, serr := a.holder(m)
 	if serr != nil {
 		return bankCard{}, serr
 	}
@@ -161,15 +161,14 @@ func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func
 
 // holder is who may own the member's cards: a personal member's real-named
 // person (30008 before setRealName), or an approved enterprise's legal
-// representative (30050 before approval; tsymock's choice of the platform's
-// "小B绑个人卡").
-func (m *member) holder() (name, identityNo string, serr *soa.Error) {
+// representative (30030 before setCompanyInfo, 30050 before approval;
+// tsymock's choice of the platform's "小B绑个人卡").
+func (a *app) holder(m *member) (name, identityNo string, serr *soa.Error) {
 	if m.memberType == memberEnterprise {
-		c := m.company
-		if c == nil || c.status != auditApproved {
-			return "", "", soa.Errorf("30050", "bizUserId %q: setCompanyInfo must be approved before binding a card", m.bizUserID)
+		if code, _ := a.unverified(m); code != "" {
+			return "", "", soa.Errorf(code, "bizUserId %q: setCompanyInfo must be approved before binding a card", m.bizUserID)
 		}
-		return c.info["legalName"], c.info["legalIds"], nil
+		return m.company.info["legalName"], m.company.info["legalIds"], nil
 	}
 	if !m.realName {
 		return "", "", soa.Errorf("30008", "bizUserId %q: setRealName comes before binding a card", m.bizUserID)

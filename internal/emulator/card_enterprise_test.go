@@ -3,10 +3,13 @@ package emulator
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/clock"
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -99,4 +102,35 @@ func TestWithdrawalToACreditCard(t *testing.T) {
 	refused(t, out, "30040", "credit card", "spec §4.1.12")
 	all, _ := balance(t, e, "buyer")
 	assert.Equal(t, int64(100000), all, "nothing left")
+}
+
+// TestEnterpriseWithoutCompanyInfo: an enterprise that never called
+// setCompanyInfo binds no card (30030 未设置企业信息, chapter 7's code for
+// it, as the e-contract page answers); one that did, but is not approved,
+// 30050. A log written before RulesDec2026c, which answered 30050 for
+// both, replays as answered.
+func TestEnterpriseWithoutCompanyInfo(t *testing.T) {
+	card := map[string]any{"bizUserId": "corp", "cardNo": "6228480000000000063", "phone": "13800000002",
+		"name": "张三", "identityType": 1, "identityNo": "110101199001011237", "cardCheck": 1}
+	for _, tt := range []struct {
+		name  string
+		rules int
+		code  string
+	}{
+		{"today", RulesCurrent, "30030"},
+		{"a log of RulesDec2026b", RulesDec2026b, "30050"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &memLog{}
+			e := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1), Recorder: l})
+			e.answerAs = tt.rules
+			_, serr := memberCall(t, e, "a", "createMember", map[string]any{"bizUserId": "corp", "memberType": 2, "source": 2})
+			require.Nil(t, serr)
+			_, serr = memberCall(t, e, "a", "applyBindBankCard", card)
+			require.NotNil(t, serr)
+			assert.Equal(t, tt.code, serr.Code)
+			r := l.replayInto(t) // fails on a divergence
+			assert.Equal(t, snapshot(e, "a"), snapshot(r, "a"))
+		})
+	}
 }

@@ -86,7 +86,7 @@ func (a *app) checkSubAcctReady(m *member) *soa.Error {
 		return nil
 	}
 	const rule = "createBankSubAcctNo of bizUserId %q before %s (spec §4.1.27)"
-	if code, lacks := m.unverified(); code != "" {
+	if code, lacks := a.unverified(m); code != "" {
 		return a.lenient(rulePrerequisite, code, rule, m.bizUserID, lacks)
 	}
 	if m.phone == "" {
@@ -97,12 +97,14 @@ func (a *app) checkSubAcctReady(m *member) *soa.Error {
 
 // unverified is what a member lacks to pay or be paid, with the code the
 // platform answers for it: a person its real name (30008 用户还未实名认证),
-// an enterprise its approval (30050 企业会员未审核); "" when it lacks
-// neither.
-func (m *member) unverified() (code, lacks string) {
+// an enterprise its company information (30030 未设置企业信息) or its
+// approval (30050 企业会员未审核); "" when it lacks neither.
+func (a *app) unverified(m *member) (code, lacks string) {
 	switch {
 	case m.memberType == memberPersonal && !m.realName:
 		return "30008", "setRealName"
+	case m.memberType == memberEnterprise && m.company == nil && !a.before(RulesDec2026c):
+		return CodeNoCompany, "setCompanyInfo"
 	case m.memberType == memberEnterprise && (m.company == nil || m.company.status != auditApproved):
 		return "30050", "its company's approval (setCompanyInfo)"
 	}

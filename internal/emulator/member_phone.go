@@ -127,12 +127,14 @@ func notBound(m *member, phone string) *soa.Error {
 }
 
 // checkPhoneReady notes an enterprise binding its phone before its company
-// is approved, which spec §4.1.3 note 3 does not allow.
+// is approved, which spec §4.1.3 note 3 does not allow (30030 before any
+// setCompanyInfo, 30050 before the approval).
 func (a *app) checkPhoneReady(m *member) *soa.Error {
-	if m.memberType != memberEnterprise || m.company != nil && m.company.status == auditApproved {
+	code, _ := a.unverified(m)
+	if m.memberType != memberEnterprise || code == "" {
 		return nil
 	}
-	return a.lenient(rulePrerequisite, "30050", "bindPhone of enterprise bizUserId %q before its company is approved "+
+	return a.lenient(rulePrerequisite, code, "bindPhone of enterprise bizUserId %q before its company is approved "+
 		"(spec §4.1.3 note 3)", m.bizUserID)
 }
 

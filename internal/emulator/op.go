@@ -84,8 +84,10 @@ const RulesDec2026 = 1
 const RulesDec2026b = 2
 
 // RulesDec2026c is the third rules generation of December 2026 (its
-// changes are listed in docs/reliability.md, "Upgrading"). An op of an
-// older generation replays by the rules before it.
+// changes are listed in docs/reliability.md, "Upgrading"): an enterprise
+// that never called setCompanyInfo is 30030 where its approval is checked
+// or noted (app.unverified; it was 30050). An op of an older generation
+// replays by the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.

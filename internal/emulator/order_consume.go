@@ -69,7 +69,7 @@ func (a *app) receiver(bizUserID string) (string, *soa.Error) {
 // (30050). tsymock let them pass before; the note says the real platform
 // refuses (the error with --strict).
 func (a *app) checkReceiverReady(m *member) *soa.Error {
-	if code, lacks := m.unverified(); code != "" {
+	if code, lacks := a.unverified(m); code != "" {
 		return a.lenient(rulePrerequisite, code, "receiver %q lacks %s: spec §4.2.4 note 3 pays only a real-named "+
 			"person or an approved enterprise", m.bizUserID, lacks)
 	}

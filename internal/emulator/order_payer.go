@@ -16,7 +16,7 @@ func (a *app) checkPayerReady(orderMethod string, m *member) *soa.Error {
 		return nil
 	}
 	if m.memberType == memberEnterprise {
-		if code, lacks := m.unverified(); code != "" {
+		if code, lacks := a.unverified(m); code != "" {
 			return a.lenient(rulePrerequisite, code, "%s of bizUserId %q before %s: spec §4.1.6 note 1 lets an "+
 				"enterprise make orders once approved and its phone bound", orderMethod, m.bizUserID, lacks)
 		}

@@ -44,7 +44,7 @@ func TestPayerReady(t *testing.T) {
 		{"a person with a payment account and no phone", []func(*testing.T, *Emulator){person, func(t *testing.T, e *Emulator) {
 			mustMember(t, e, "applyBindAcct", map[string]any{"bizUserId": "c", "operationType": "set", "acctType": "weChatPublic", "acct": "o1"})
 		}}, ""},
-		{"an enterprise not approved", []func(*testing.T, *Emulator){company("")}, "30050"},
+		{"an enterprise without company information", []func(*testing.T, *Emulator){company("")}, "30030"},
 		{"an enterprise rejected", []func(*testing.T, *Emulator){company("reject Ltd")}, "30050"},
 		{"an enterprise approved without a phone", []func(*testing.T, *Emulator){company("好公司")}, "30021"},
 		{"an enterprise approved with a phone", []func(*testing.T, *Emulator){company("好公司"), func(t *testing.T, e *Emulator) { phone(t, e, "c") }}, ""},

@@ -239,7 +239,7 @@ func orderLeniencies() []orderLeniency {
 			`{"REALNAMEPAY":{"bankCardNo":"`+wxeCard+`","amount":100}}`, "")},
 		{rulePrerequisite, "30008", newcomer, "consumeApply", strings.Replace(orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"recieverId":"shop"`, `"recieverId":"newcomer"`, 1)},
-		{rulePrerequisite, "30050", newcomer, "agentCollectApply", strings.Replace(orderParams("agentCollectApply", "buyer", "o", 100,
+		{rulePrerequisite, "30030", newcomer, "agentCollectApply", strings.Replace(orderParams("agentCollectApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, ""), `"bizUserId":"shop"`, `"bizUserId":"corp-newcomer"`, 1)},
 		{RulePayAcct, "10000", boundAcct, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"WECHAT_PUBLIC":{"subAppid":"wx1","acct":"o-unbound","amount":100}}`, "")},

@@ -69,7 +69,7 @@ func (a *app) withdrawalAccount(m *member, p params) (*bankCard, *soa.Error) {
 		return nil, soa.Errorf("30045", "bankCardNo %s with bankCardPro 1: not the corporate account of bizUserId %q, the "+
 			"accountNo of its setCompanyInfo (spec §4.2.3, §5.4)", cardHint(no), m.bizUserID)
 	}
-	if code, lacks := m.unverified(); code != "" {
+	if code, lacks := a.unverified(m); code != "" {
 		if serr := a.lenient(rulePrerequisite, code, "withdrawApply of bizUserId %q to its corporate account before %s: "+
 			"spec §4.2.3 note 1 wants the enterprise's audit passed", m.bizUserID, lacks); serr != nil {
 			return nil, serr

@@ -84,11 +84,11 @@ func portabilityCases() []portabilityCase {
 			p["backUrl"] = "http://127.0.0.1:8080/#/notify"
 			return p
 		}(), RuleURLFragment, "10000"},
-		{"an enterprise's bindPhone before approval", func(et *envTest) {
+		{"an enterprise's bindPhone before setCompanyInfo", func(et *envTest) {
 			company(et)
 			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})
 		}, "bindPhone", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCode": "111111"},
-			rulePrerequisite, "30050"},
+			rulePrerequisite, "30030"},
 		{"a code to bind a phone that is no mobile number", bare, "sendVerificationCode",
 			map[string]any{"bizUserId": "p", "phone": "abc", "verificationCodeType": 9}, ruleParamFormat, "10000"},
 		{"a code to bind a 10-digit phone", bare, "sendVerificationCode",
