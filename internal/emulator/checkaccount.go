@@ -196,8 +196,8 @@ func fileCard(o *order) string {
 func (a *app) transferLines(from, to time.Time) []checkLine {
 	var out []checkLine
 	for _, e := range a.book.ledger.entries {
-		tr, ok := a.book.transfers[e.Ref.BizOrderNo]
-		if !ok || tr.transferNo != e.Ref.OrderNo || !within(e.At, from, to) {
+		tr, ok := a.lineTransfer(e.Ref)
+		if !ok || !within(e.At, from, to) {
 			continue
 		}
 		out = append(out, checkLine{orderNo: tr.transferNo, bizOrderNo: e.Ref.BizOrderNo, kind: "平台转账",
