@@ -95,7 +95,7 @@ type InExpLine struct {
 	OriAmount        int64  `json:"oriAmount"`
 	ChgAmount        int64  `json:"chgAmount"`
 	CurFreezenAmount int64  `json:"curFreezenAmount"`
-	ExtendInfo       string `json:"extendInfo"` // the order's extendInfo
+	ExtendInfo       string `json:"extendInfo"` // the extendInfo of the order or transfer that made the line
 	// Type is what the line is (充值, 消费, 无验证代收, 代付, 提现, 退款, 平台转账,
 	// 冻结, ...): a key the real test environment answers beside §5.12's.
 	Type string `json:"type"`

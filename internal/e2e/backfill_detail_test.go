@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -107,6 +109,16 @@ func TestBackfillDetailOverHTTP(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+
+	// the reconciliation file passes on the trade type 收银宝 reported of a
+	// payment (spec §4.3.2 渠道交易类型: 针对收银宝入金交易才返回)
+	trx := map[string]string{}
+	for _, f := range c.checkFile(strings.ReplaceAll(today, "-", ""), 1) {
+		if slices.Contains([]string{"POS-1", "QR-1", "BAL-1", "CARD-1"}, f[5]) {
+			trx[f[5]] = f[18]
+		}
+	}
+	assert.Equal(t, map[string]string{"POS-1": "", "QR-1": "VSP511", "BAL-1": "", "CARD-1": ""}, trx)
 
 	for _, no := range []string{"POS-1", "QR-1"} {
 		_, err := c.Refund(c.ctx, refund("shop", "R-"+no, no, 100))

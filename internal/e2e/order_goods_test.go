@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,4 +91,20 @@ func TestOrderGoodsType(t *testing.T) {
 		assert.Contains(t, apiError(t, err).Message, "goodsType must be one of 2|3|4|5|90|99")
 	}
 	assert.Equal(t, []int64{980, 20}, c.balances("payer", "shop"))
+}
+
+// TestGoodsTextsLeftOutOverHTTP: queryGoods of goods registered without
+// goodsDetail and showUrl (spec §4.2.12: 否) has neither key on the wire,
+// as the platform's fastjson leaves out a null.
+func TestGoodsTextsLeftOutOverHTTP(t *testing.T) {
+	c := orders(t)
+	c.person("a")
+	_, err := c.EntryGoods(c.ctx, client.EntryGoodsRequest{BizUserID: "a", GoodsType: client.GoodsOther, BizGoodsNo: "g1",
+		GoodsName: "plain"})
+	require.NoError(t, err)
+	raw, err := c.Call(c.ctx, "OrderService", "queryGoods", map[string]any{"bizUserId": "a", "bizGoodsNo": "g1"})
+	require.NoError(t, err)
+	var v map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(raw, &v), "%s", raw)
+	assert.ElementsMatch(t, []string{"bizUserId", "bizGoodsNo", "goodsType", "goodsName", "goodsParams"}, slices.Collect(maps.Keys(v)))
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -128,4 +129,55 @@ func TestStatementRefusals(t *testing.T) {
 		DateEnd: today, StartPosition: 1, QueryNum: 10})
 	assert.ErrorContains(t, err, `40044 日期格式有误: dateStart "2026/11/28" must be yyyy-MM-dd`,
 		"the message names the malformed param and the format")
+}
+
+// wireLines are the inExpDetail lines of a queryInExpDetail as they came
+// over the wire, by key.
+func (c *orderClient) wireLines(param map[string]any) []map[string]json.RawMessage {
+	c.t.Helper()
+	raw, err := c.Call(c.ctx, "OrderService", "queryInExpDetail", param)
+	require.NoError(c.t, err)
+	var v struct {
+		InExpDetail []map[string]json.RawMessage `json:"inExpDetail"`
+	}
+	require.NoError(c.t, json.Unmarshal(raw, &v), "%s", raw)
+	return v.InExpDetail
+}
+
+// TestStatementLinesOverHTTP: a statement line is its own record's (spec
+// §4.2.20, §5.12): a freeze and an unfreeze of a transfer's number are
+// 冻结 and 解冻 with no extendInfo, the transfer's line carries its own
+// extendInfo; the platform's starting funds lines have a tradeNo of 22
+// digits (§5.12: required) and no bizOrderNo key (否; no order made them).
+func TestStatementLinesOverHTTP(t *testing.T) {
+	c := orders(t)
+	c.person("a")
+	_, err := c.ApplicationTransfer(c.ctx, client.ApplicationTransferRequest{BizTransferNo: "X1", SourceAccountSetNo: standardSet,
+		TargetBizUserID: "a", TargetAccountSetNo: escrowSet, Amount: 100, ExtendInfo: "from-transfer"})
+	require.NoError(t, err)
+	_, err = c.FreezeMoney(c.ctx, freeze("a", "X1", 40))
+	require.NoError(t, err)
+	_, err = c.UnfreezeMoney(c.ctx, freeze("a", "X1", 40))
+	require.NoError(t, err)
+	got := c.statement("a", today, today, 1, 10).InExpDetail
+	require.Len(t, got, 3)
+	assert.Equal(t, [][]string{{"X1", "解冻", ""}, {"X1", "冻结", ""}, {"X1", "平台转账", "from-transfer"}},
+		[][]string{{got[0].BizOrderNo, got[0].Type, got[0].ExtendInfo}, {got[1].BizOrderNo, got[1].Type, got[1].ExtendInfo},
+			{got[2].BizOrderNo, got[2].Type, got[2].ExtendInfo}})
+
+	lines := c.wireLines(map[string]any{"bizUserId": "#yunBizUserId_B2C#", "dateStart": today, "dateEnd": today,
+		"startPosition": 1, "queryNum": 50})
+	funds := 0
+	for _, l := range lines {
+		if string(l["chgAmount"]) != fmt.Sprint(platformFunds) {
+			continue
+		}
+		funds++
+		var tradeNo string
+		require.NoError(t, json.Unmarshal(l["tradeNo"], &tradeNo))
+		assert.Regexp(t, `^\d{22}$`, tradeNo)
+		assert.NotContains(t, l, "bizOrderNo")
+		assert.JSONEq(t, `"充值"`, string(l["type"]))
+	}
+	assert.Equal(t, 3, funds, "100001, 100002 and 2000000 start funded")
 }

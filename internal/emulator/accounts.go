@@ -135,6 +135,10 @@ func CheckAccountSets(sets []string) error {
 // escrowSet is where collected money waits: the application's first set.
 func (a *app) escrowSet() string { return a.sets[0] }
 
+// fundsOrderNo is the reference of the platform's starting funds' entries:
+// no order, and no number drawn for them (see fundsTradeNo).
+const fundsOrderNo = "initial-platform-funds"
+
 // fund gives the platform its starting funds in its standard set.
 // The platform's marketing (2000000) and deposit (100002) sets, when the
 // application has them (--account-sets), start with as much, so that
@@ -146,7 +150,7 @@ func (a *app) fund(amount int64) {
 	}
 	at := a.now()
 	for _, set := range a.fundedSets() {
-		_ = a.book.ledger.post(at, Ref{OrderNo: "initial-platform-funds"},
+		_ = a.book.ledger.post(at, Ref{OrderNo: fundsOrderNo},
 			Leg{Account{Owner: OwnerOutside, Set: set}, Account{Owner: OwnerPlatform, Set: set}, amount})
 	}
 }

@@ -33,6 +33,7 @@ type checkLine struct {
 	card                string // masked card, or a wallet's openid or userid
 	serial              string // 渠道流水号 when the channel reported one (a back-filled order's trxid)
 	channelFee          string // 渠道手续费 the channel reported, fen; "" is 0
+	trxCode             string // 渠道交易类型: a 收银宝 payment's payInterfacetrxcode (inTrxCode)
 }
 
 // transferPayMethod is the 支付方式 of a platform transfer. applicationTransfer
@@ -53,8 +54,8 @@ const (
 // one shown; so are 预付卡交易金额 and, without a channel, 渠道流水号. A
 // back-filled order shows what its terminal reported instead: 收银宝's
 // trxid as 渠道流水号 and its fee as 渠道手续费.
-// 预付卡是否结算, 渠道交易类型 and 卡类别 stay empty: tsymock keeps no
-// prepaid cards and no channel's own trade type or card kind.
+// 渠道交易类型 is a 收银宝 payment's trade type (inTrxCode). 预付卡是否结算
+// and 卡类别 stay empty: tsymock keeps no prepaid cards and no card kind.
 func (l checkLine) fields() []string {
 	fen := func(n int64) string { return strconv.FormatInt(n, 10) }
 	serial := "0"
@@ -63,7 +64,7 @@ func (l checkLine) fields() []string {
 	}
 	return []string{l.orderNo, l.kind, fen(l.amount), fen(l.fee), soa.FormatTime(l.at), l.bizOrderNo,
 		fen(l.channel), serial, cmp.Or(l.channelFee, "0"), "0", fen(l.installment), "0", l.extendInfo, "", "0", l.payMethod,
-		l.oriBizOrderNo, l.oriOrderNo, "", l.card, ""}
+		l.oriBizOrderNo, l.oriOrderNo, l.trxCode, l.card, ""}
 }
 
 // channelSerial is the 渠道流水号 of a transaction that went through a
@@ -195,8 +196,8 @@ func fileCard(o *order) string {
 func (a *app) transferLines(from, to time.Time) []checkLine {
 	var out []checkLine
 	for _, e := range a.book.ledger.entries {
-		tr, ok := a.book.transfers[e.Ref.BizOrderNo]
-		if !ok || tr.transferNo != e.Ref.OrderNo || !within(e.At, from, to) {
+		tr, ok := a.lineTransfer(e.Ref)
+		if !ok || !within(e.At, from, to) {
 			continue
 		}
 		out = append(out, checkLine{orderNo: tr.transferNo, bizOrderNo: e.Ref.BizOrderNo, kind: "平台转账",

@@ -144,21 +144,22 @@ func TestCheckAccountDetail(t *testing.T) {
 		channel        int64
 		extend, method string
 		ori, card      string
+		trx            string // 渠道交易类型: a 收银宝 payment's trxcode
 	}
 	rows := []row{
-		{"d1", "充值", 1000, 10, "00:00:00", 1000, "", "QUICKPAY_VSP", "", masked},
-		{"c1", "消费", 1000, 0, "00:01:00", 500, "", "COMBINEDPAY", "", ""},
-		{"r1", "退款", 900, 0, "00:02:00", 500, "refund-x", "COMBINEDPAY", "c1", ""},
-		{"r2", "退款", 100, 5, "00:03:00", 100, "", "QUICKPAY_VSP", "d1", masked}, // 手续费: the fee given back
-		{"wx", "消费", 100, 0, "00:04:00", 100, "", "WECHAT_PUBLIC", "", "o-openid"},
-		{"k1", "托收", 300, 0, "00:05:00", 0, "", "BALANCE", "", ""},
-		{"p1", "托付", 100, 0, "00:06:00", 0, "", "WITHDRAW_BALANCE", "", ""},
-		{"b1", "托付", 100, 0, "00:07:00", 0, "", "WITHDRAW_BALANCE", "", ""},
-		{"w1", "提现", 100, 1, "00:08:00", 99, "", "WITHDRAW_TLT", "", masked},
-		{"x1", "跨境提现", 200, 10, "00:09:00", 190, "", "WITHDRAW_TLT", "", "622848*********0003"},
-		{"t2", "平台转账", 50, 0, "00:10:00", 0, "bonus", "BALANCE", "", ""},
-		{"t3", "平台转账", 60, 0, "00:10:00", 0, "", "BALANCE", "", ""},
-		{"eod", "消费", 100, 0, "23:59:59", 0, "", "BALANCE", "", ""},
+		{"d1", "充值", 1000, 10, "00:00:00", 1000, "", "QUICKPAY_VSP", "", masked, ""},
+		{"c1", "消费", 1000, 0, "00:01:00", 500, "", "COMBINEDPAY", "", "", ""},
+		{"r1", "退款", 900, 0, "00:02:00", 500, "refund-x", "COMBINEDPAY", "c1", "", ""},
+		{"r2", "退款", 100, 5, "00:03:00", 100, "", "QUICKPAY_VSP", "d1", masked, ""}, // 手续费: the fee given back
+		{"wx", "消费", 100, 0, "00:04:00", 100, "", "WECHAT_PUBLIC", "", "o-openid", "VSP501"},
+		{"k1", "托收", 300, 0, "00:05:00", 0, "", "BALANCE", "", "", ""},
+		{"p1", "托付", 100, 0, "00:06:00", 0, "", "WITHDRAW_BALANCE", "", "", ""},
+		{"b1", "托付", 100, 0, "00:07:00", 0, "", "WITHDRAW_BALANCE", "", "", ""},
+		{"w1", "提现", 100, 1, "00:08:00", 99, "", "WITHDRAW_TLT", "", masked, ""},
+		{"x1", "跨境提现", 200, 10, "00:09:00", 190, "", "WITHDRAW_TLT", "", "622848*********0003", ""},
+		{"t2", "平台转账", 50, 0, "00:10:00", 0, "bonus", "BALANCE", "", "", ""},
+		{"t3", "平台转账", 60, 0, "00:10:00", 0, "", "BALANCE", "", "", ""},
+		{"eod", "消费", 100, 0, "23:59:59", 0, "", "BALANCE", "", "", ""},
 	}
 	lines := h.file(t, "20261128", false)
 	require.Len(t, lines, len(rows))
@@ -172,7 +173,7 @@ func TestCheckAccountDetail(t *testing.T) {
 				oriNo = h.nos[r.ori]
 			}
 			want := []string{h.nos[r.no], r.kind, fmt.Sprint(r.amount), fmt.Sprint(r.fee), "2026-11-28 " + r.at, r.no,
-				fmt.Sprint(r.channel), serial, "0", "0", "0", "0", r.extend, "", "0", r.method, r.ori, oriNo, "", r.card, ""}
+				fmt.Sprint(r.channel), serial, "0", "0", "0", "0", r.extend, "", "0", r.method, r.ori, oriNo, r.trx, r.card, ""}
 			require.Len(t, lines[i], 21)
 			assert.Equal(t, want, lines[i])
 		})

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -87,5 +88,71 @@ func TestChannelKeysOfPaidOrders(t *testing.T) {
 		v := ok(t, e, "getOrderDetail", byOrder("cu"))
 		assert.NotContains(t, v, "payInterfaceOutTradeNo")
 		assert.NotContains(t, v, "payInterfacetrxcode")
+	})
+}
+
+// trxCodeInFile is field 19, 渠道交易类型, of bizOrderNo's line in sysid's
+// detail reconciliation file of 2026-11-28 (spec §4.3.2).
+func trxCodeInFile(t *testing.T, e *Emulator, sysid, bizOrderNo string) string {
+	t.Helper()
+	text, err := e.CheckAccountFile(sysid, "20261128", false)
+	require.NoError(t, err)
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Split(l, "|"); len(f) == 22 && f[5] == bizOrderNo {
+			return f[18]
+		}
+	}
+	require.Failf(t, "no line", "%s in:\n%s", bizOrderNo, text)
+	return ""
+}
+
+// TestCheckAccountTrxCode: the reconciliation file's 渠道交易类型 (spec
+// §4.3.2: 透传渠道实际交易类型，针对收银宝入金交易才返回) is the
+// payInterfacetrxcode getOrderDetail answers (§4.2.19) of a deposit, a
+// consumption or a collection paid through 收银宝; empty for a 收银宝
+// method whose code the spec does not list, a payment by balance, a native
+// (_OPEN) wallet, a refund (no 入金, although its detail has VSP503) and a
+// withdrawal.
+func TestCheckAccountTrxCode(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	wallet := func(key, body string) string { return `{"` + key + `":{"amount":100,` + body + `}}` }
+	balance := `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`
+	tests := []struct {
+		name, method, no, payMethod, extra string
+		confirm                            bool
+		want                               string
+	}{
+		{"a WeChat QR deposit", "depositApply", "d-wx", wallet("SCAN_WEIXIN", `"limitPay":""`), "", true, "VSP501"},
+		{"a WeChat official-account consumption", "consumeApply", "c-wx",
+			wallet("WECHAT_PUBLIC", `"limitPay":"","acct":"oUpF8"`), "", true, "VSP501"},
+		{"an Alipay QR collection", "agentCollectApply", "k-ali", wallet("SCAN_ALIPAY", `"limitPay":""`), "", true, "VSP511"},
+		{"a scanned UnionPay code", "consumeApply", "c-code",
+			wallet("CODEPAY_VSP", `"limitPay":"","authcode":"624567890123456789"`), "", false, "VSP551"},
+		{"a QQ wallet consumption", "consumeApply", "c-qq", wallet("QQ_WALLET", `"x":1`), "", true, "VSP505"},
+		{"a quick-pay deposit (the spec lists no code)", "depositApply", "d-quick", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`,
+			`"validateType":0,`, false, ""},
+		{"a gateway consumption (the spec lists no code)", "consumeApply", "c-gw", wallet("GATEWAY_VSP", `"paytype":"B2C"`), "", true, ""},
+		{"a native WeChat app payment (no 收银宝)", "consumeApply", "c-open",
+			wallet("WECHATPAY_APP_OPEN", `"limitPay":"","subAppId":"wxapp"`), `"goodsName":"cola",`, true, ""},
+		{"a balance consumption", "consumeApply", "c-bal", balance, `"validateType":0,`, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ok(t, e, tt.method, orderParams(tt.method, "buyer", tt.no, 100, tt.payMethod, tt.extra))
+			if tt.confirm {
+				_, serr := e.ConfirmOrder("app", tt.no)
+				require.Nil(t, serr)
+			}
+			assert.Equal(t, tt.want, asStr(ok(t, e, "getOrderDetail", byOrder(tt.no))["payInterfacetrxcode"]),
+				"the file passes on getOrderDetail's")
+			assert.Equal(t, tt.want, trxCodeInFile(t, e, "app", tt.no))
+		})
+	}
+	t.Run("a refund back to WeChat", func(t *testing.T) {
+		ok(t, e, "refund", `{"bizOrderNo":"r-wx","oriBizOrderNo":"c-wx","bizUserId":"buyer","amount":100}`)
+		assert.Equal(t, "VSP503", ok(t, e, "getOrderDetail", byOrder("r-wx"))["payInterfacetrxcode"])
+		assert.Empty(t, trxCodeInFile(t, e, "app", "r-wx"), "a refund is no 入金")
+		assert.Equal(t, "VSP501", trxCodeInFile(t, e, "app", "c-wx"), "the refunded payment keeps its own")
 	})
 }

@@ -127,12 +127,16 @@ func queryGoods(a *app, p params) (map[string]any, *soa.Error) {
 }
 
 // answer is queryGoods' answer, the keys of spec §4.2.12's table: goodsParams
-// is {} when none was sent. The goodsNo and extendInfo that entryGoods
-// answered and kept are not among them.
+// is {} when none was sent; goodsDetail and showUrl (否) are left out when
+// none was sent, as the platform's fastjson leaves out a null. The goodsNo
+// and extendInfo that entryGoods answered and kept are not among them.
 func (g *goods) answer() map[string]any {
 	sent, _ := cloneJSON(g.params).(map[string]any) // a nil map copies as {}
-	return map[string]any{"bizUserId": g.owner, "bizGoodsNo": g.bizGoodsNo, "goodsType": g.goodsType,
-		"goodsName": g.name, "goodsDetail": g.detail, "showUrl": g.showURL, "goodsParams": sent}
+	v := map[string]any{"bizUserId": g.owner, "bizGoodsNo": g.bizGoodsNo, "goodsType": g.goodsType,
+		"goodsName": g.name, "goodsParams": sent}
+	putText(v, "goodsDetail", g.detail)
+	putText(v, "showUrl", g.showURL)
+	return v
 }
 
 // cloneJSON copies a decoded JSON value, so that the state shares no map or

@@ -40,8 +40,36 @@ func TestGoodsAreKeptAsRegistered(t *testing.T) {
 	answer["goodsParams"].(map[string]any)["repayInfo"].([]any)[0].(map[string]any)["period"] = "changed"
 	assert.Equal(t, want, ok(t, e, "queryGoods", queryGoodsOf("owner", "g1")), "an answer is a copy")
 
-	ok(t, e, "entryGoods", `{"bizUserId":"owner","goodsType":90,"bizGoodsNo":"g2","goodsName":"plain"}`)
-	assert.Equal(t, map[string]any{}, ok(t, e, "queryGoods", queryGoodsOf("owner", "g2"))["goodsParams"])
+}
+
+// TestGoodsTextsNobodySent: queryGoods leaves out goodsDetail and showUrl
+// (spec §4.2.12, 否) when entryGoods was sent none, or "", as the
+// platform's fastjson leaves out a null (docs/methods.md); goodsParams is
+// {} (a choice kept).
+func TestGoodsTextsNobodySent(t *testing.T) {
+	e := newTest()
+	funded(t, e, 0, "owner")
+	tests := []struct {
+		name, extra string
+		want        map[string]any
+	}{
+		{"neither sent", "", map[string]any{}},
+		{"both empty", `,"goodsDetail":"","showUrl":""`, map[string]any{}},
+		{"goodsDetail only", `,"goodsDetail":"d"`, map[string]any{"goodsDetail": "d"}},
+		{"showUrl only", `,"showUrl":"http://shop.test/g"`, map[string]any{"showUrl": "http://shop.test/g"}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			no := fmt.Sprintf("g%d", i)
+			ok(t, e, "entryGoods", `{"bizUserId":"owner","goodsType":90,"bizGoodsNo":"`+no+`","goodsName":"plain"`+tt.extra+`}`)
+			want := map[string]any{"bizUserId": "owner", "bizGoodsNo": no, "goodsType": int64(90), "goodsName": "plain",
+				"goodsParams": map[string]any{}}
+			for k, v := range tt.want {
+				want[k] = v
+			}
+			assert.Equal(t, want, ok(t, e, "queryGoods", queryGoodsOf("owner", no)))
+		})
+	}
 }
 
 // TestGoodsRefusals: the codes of entryGoods and queryGoods, in the order

@@ -138,6 +138,35 @@ func TestBackfillFileLine(t *testing.T) {
 		[]string{line[1], line[2], line[6], line[7], line[8], line[15]})
 }
 
+// TestBackfillFileTrxCode: a back-filled terminal payment's line in the
+// reconciliation file passes on the trade type its terminal reported
+// (spec §4.3.2 渠道交易类型: 透传渠道实际交易类型，针对收银宝入金交易才返回),
+// as getOrderDetail answers it (payInterfacetrxcode); a payment reported
+// without one, and a refund at the terminal (no 入金), leave it empty.
+func TestBackfillFileTrxCode(t *testing.T) {
+	et := backfillTest(t)
+	paid := et.backfilled(TerminalPayment{TrxCode: "VSP501"}, "B-wx")
+	tests := []struct {
+		name, bizOrderNo string
+		tp               *TerminalPayment // nil: B-wx, made above
+		want             string
+	}{
+		{"a 当面付 WeChat payment", "B-wx", nil, "VSP501"},
+		{"an Alipay payment", "B-ali", &TerminalPayment{TrxCode: "VSP511"}, "VSP511"},
+		{"a POS card payment, no trade type reported", "B-pos", &TerminalPayment{POS: true}, ""},
+		{"a refund at the terminal", "R-wx", &TerminalPayment{OrderType: backfillRefund, Amount: 100, Srctrxid: paid["trxid"],
+			TrxCode: "VSP503"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.tp != nil {
+				et.backfilled(*tt.tp, tt.bizOrderNo)
+			}
+			assert.Equal(t, tt.want, trxCodeInFile(t, et.e, "a", tt.bizOrderNo))
+		})
+	}
+}
+
 // posDetailKeys are the keys of getOrderDetail (spec §4.2.19) that pass on
 // what 收银宝 reported of a terminal payment, acct among them.
 func posDetailKeys() []string {

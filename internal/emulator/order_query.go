@@ -123,7 +123,7 @@ func (o *order) smsEnd() time.Time {
 // account set or, without accountSetNo, in every set of the application
 // for a member and in the platform's standard sets for the platform
 // (§4.2.20 accountSetNo: 如果不传，则查询平台所有标准账户集的收支明细).
-// A line's extendInfo is its order's.
+// A line's extendInfo is its order's or its transfer's.
 func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	m, serr := a.actor(p.str("bizUserId")) // the platform's own statement too (spec §4.2.20: #yunBizUserId_B2C#)
 	if serr != nil {
@@ -150,10 +150,11 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 	page := pageOf(lines, p.num("startPosition"), p.num("queryNum"))
 	items := make([]any, 0, len(page))
 	for _, l := range page {
-		item := map[string]any{"tradeNo": l.TradeNo, "bizOrderNo": l.Ref.BizOrderNo, "type": a.lineType(l.Line),
+		item := map[string]any{"tradeNo": l.TradeNo, "type": a.lineType(l.Line),
 			"accountSetName": accountSetName(l.set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
 			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen}
-		putText(item, "extendInfo", a.extendInfoOf(l.Ref.BizOrderNo))
+		putText(item, "bizOrderNo", l.Ref.BizOrderNo) // §5.12: 否; the platform's funds have none
+		putText(item, "extendInfo", a.lineExtendInfo(l.Ref))
 		items = append(items, item)
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "inExpDetail": items}, nil
@@ -176,15 +177,6 @@ func (a *app) newestFirst(owner string, sets []string, from, to time.Time) []set
 	}
 	slices.SortFunc(lines, func(x, y setLine) int { return cmp.Compare(y.Seq, x.Seq) })
 	return lines
-}
-
-// extendInfoOf is the extendInfo of the order bizOrderNo names, "" for
-// other entries (a freeze, a transfer).
-func (a *app) extendInfoOf(bizOrderNo string) string {
-	if o, ok := a.book.byBiz[bizOrderNo]; ok {
-		return o.extendInfo
-	}
-	return ""
 }
 
 // dateRange turns two yyyy-MM-dd dates into [start of first, start of the

@@ -85,12 +85,27 @@ func (a *app) original(o *order) (orderNo, bizOrderNo string, ok bool) {
 	return "", "", false
 }
 
+// inTrxCode is the 渠道交易类型 of an order's reconciliation line (spec
+// §4.3.2: 透传渠道实际交易类型，针对收银宝入金交易才返回): the
+// payInterfacetrxcode getOrderDetail answers (§4.2.19) of a deposit,
+// consumption or collection paid through 收银宝, a back-filled terminal
+// payment's as its terminal reported it; "" for another order, a refund,
+// or a 收银宝 method whose code the spec does not list.
+func (a *app) inTrxCode(o *order) string {
+	switch o.kind {
+	case kindDeposit, kindConsume, kindCollect:
+		return asStr(a.channelFields(o)["payInterfacetrxcode"])
+	}
+	return ""
+}
+
 // fileLine is a paid order's line of the reconciliation file (spec
 // §4.3.2); a refund of an applicationTransfer names the transfer as its
 // original and, as the transfer's own line, the platform's balance as its
 // 支付方式.
 func (a *app) fileLine(o *order, seq int) checkLine {
 	l := orderLine(o, seq)
+	l.trxCode = a.inTrxCode(o)
 	if o.payMethod == backfillPayMethod {
 		if bf := a.backfillOf(o); bf != nil {
 			l.serial, l.channelFee = bf.form["trxid"], bf.form["channelFee"]

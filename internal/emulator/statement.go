@@ -39,21 +39,35 @@ func (l *ledger) statement(owner, set string, from, to time.Time) []Line {
 }
 
 // tradeNo is the 收支明细流水号 of the entry at pos (spec §5.12 tradeNo, one
-// per line): its posting's number and its place among the posting's
-// entries, so that an order's lines are told apart (the platform's are 21
-// or 22 digits; an order number and three digits are 22). An entry with no
-// number (a freeze) has none.
+// per line, required): its posting's number and its place among the
+// posting's entries, so that an order's lines are told apart (the
+// platform's are 21 or 22 digits; an order number and three digits are
+// 22). The platform's starting funds are numbered fundsTradeNo. An entry
+// with no number (a freeze answered before RulesDec2026b) has none.
 func (l *ledger) tradeNo(pos int) string {
 	e := l.entries[pos]
-	if e.Ref.TradeNo == "" {
+	no := e.Ref.TradeNo
+	if no == "" && e.Ref.OrderNo == fundsOrderNo {
+		no = fundsTradeNo
+	}
+	if no == "" {
 		return ""
 	}
 	n := 1
 	for p := pos - 1; p >= 0 && l.entries[p].Ref == e.Ref && l.entries[p].At.Equal(e.At); p-- {
 		n++
 	}
-	return fmt.Sprintf("%s%03d", e.Ref.TradeNo, n)
+	return fmt.Sprintf("%s%03d", no, n)
 }
+
+// fundsTradeNo is the number of the platform's starting funds' lines, one
+// a funded set (001, 002, 003): the shape of the id source's numbers (10,
+// eight digits, a nine-digit serial) with serial 0, which the source never
+// draws, as it counts from 1. It is made when a statement is read, not
+// drawn when the funds are posted, so that the numbers every later op drew
+// stay as they were (a log written before it replays with the same
+// orderNos) and an older data dir's funds get it too.
+const fundsTradeNo = "1000000000000000000"
 
 func lineOf(e Entry, owner, set string) Line {
 	after, change := e.To, e.Leg.Amount
@@ -72,15 +86,17 @@ func lineOf(e Entry, owner, set string) Line {
 // 无验证代收, 平台转账, 代付), with §6.15's order type names. Money a channel
 // brings passes through the payer as 充值 (see chainLegs); a platform
 // transfer is 平台转账; a freeze 冻结 and an unfreeze 解冻; other money from
-// outside (the platform's funds, a reserve-fund transfer) 充值.
+// outside (the platform's funds, a reserve-fund transfer) 充值. The type is
+// the record's that made the entry (lineOrder, lineTransfer): a freeze
+// whose bizFreezenNo is also a transfer's bizTransferNo is still 冻结.
 func (a *app) lineType(l Line) string {
-	if o := a.book.byNo[l.Ref.OrderNo]; o != nil {
+	if o := a.lineOrder(l.Ref); o != nil {
 		if l.Leg.From.Owner == OwnerOutside && o.kind != kindDeposit {
 			return "充值"
 		}
 		return orderTypeName(o)
 	}
-	_, transfer := a.book.transfers[l.Ref.BizOrderNo]
+	_, transfer := a.lineTransfer(l.Ref)
 	switch {
 	case transfer:
 		return "平台转账"
@@ -90,6 +106,36 @@ func (a *app) lineType(l Line) string {
 		return "解冻"
 	}
 	return "充值"
+}
+
+// lineExtendInfo is the extendInfo of the order or the transfer that made
+// an entry, "" for another (a freeze, the platform's funds).
+func (a *app) lineExtendInfo(r Ref) string {
+	if o := a.lineOrder(r); o != nil {
+		return o.extendInfo
+	}
+	if tr, ok := a.lineTransfer(r); ok {
+		return tr.extendInfo
+	}
+	return ""
+}
+
+// lineOrder is the order that posted an entry, by its orderNo, which only
+// an order's entries carry as theirs; nil for another entry. bizOrderNo
+// would not do: bizOrderNo, bizTransferNo and bizFreezenNo are apart, so
+// a freeze or a transfer may carry an order's number.
+func (a *app) lineOrder(r Ref) *order {
+	if r.OrderNo == "" {
+		return nil
+	}
+	return a.book.byNo[r.OrderNo]
+}
+
+// lineTransfer is the applicationTransfer that posted an entry: the one of
+// its bizTransferNo whose transferNo the entry carries.
+func (a *app) lineTransfer(r Ref) (transfer, bool) {
+	tr, ok := a.book.transfers[r.BizOrderNo]
+	return tr, ok && r.OrderNo != "" && tr.transferNo == r.OrderNo
 }
 
 // orderTypeName is an order's type as a statement line names it (spec
