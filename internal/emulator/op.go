@@ -84,8 +84,11 @@ const RulesDec2026 = 1
 const RulesDec2026b = 2
 
 // RulesDec2026c is the third rules generation of December 2026 (its
-// changes are listed in docs/reliability.md, "Upgrading"). An op of an
-// older generation replays by the rules before it.
+// changes are listed in docs/reliability.md, "Upgrading"): the platform's
+// withdrawal with validateType 1 or none waits for pay by
+// #yunBizUserId_B2C# with the SMS code, sent to PlatformPhone (§4.2.3,
+// §4.2.8; it completed at once). An op of an older generation replays by
+// the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.
