@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,4 +97,56 @@ func TestBatchPayOutJourney(t *testing.T) {
 	assert.Equal(t, client.OrderSucceeded, c.status("b3"))
 	assert.Equal(t, []int64{6000, 2475, 1500}, c.balances("payer", "shop", "agent"))
 	assert.Equal(t, int64(10000), 6000+2475+1500+c.platform(standardSet)-(platformFunds-10000), "conserved")
+}
+
+// TestBatchRefusesATakenBizOrderNoOverHTTP: a batch with an item whose
+// bizOrderNo an order has already, or an earlier item of the batch, is
+// refused whole with 40017 (订单已经存在, spec §7) naming the item, and
+// nothing is paid; the batch fixed and sent again with the same bizBatchNo
+// pays and notifies every item (§3.7: 批量托管代付 每个托管代付订单分别通知;
+// §4.2.7 note 3).
+func TestBatchRefusesATakenBizOrderNoOverHTTP(t *testing.T) {
+	ne := newNotifyEnv(t, fastNotify(2*time.Second))
+	c := ne.orders(t)
+	rcv := newReceiver(t, c.Client, nil)
+	c.funded("payer", 10000)
+	c.person("shop")
+	_, err := c.AgentCollectApply(c.ctx, collect("payer", "k1", 4000, 0, client.Receiver{BizUserID: "shop", Amount: 4000}))
+	require.NoError(t, err)
+	item := func(no string) client.SignalAgentPayRequest {
+		p := payout("shop", no, "k1", 1000, 0)
+		p.BackURL = rcv.URL + "/notify"
+		return p
+	}
+	tests := []struct {
+		name  string
+		items []client.SignalAgentPayRequest
+		says  string
+	}{
+		{"an order's bizOrderNo", []client.SignalAgentPayRequest{item("b1"), item("k1")}, `batchPayList[1] bizOrderNo "k1" is an order already`},
+		{"twice in the batch", []client.SignalAgentPayRequest{item("b1"), item("b2"), item("b1")}, `batchPayList[2] bizOrderNo "b1" is batchPayList[0]'s too`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", BatchPayList: tc.items, TradeCode: "4001"})
+			code, msg := answerCode(t, err)
+			assert.Equal(t, "40017", code)
+			assert.Contains(t, msg, tc.says)
+			_, err = c.GetOrderDetail(c.ctx, "b1")
+			assert.Equal(t, "40000", apiCode(t, err), "no item is paid or recorded")
+			assert.Equal(t, []int64{6000, 0}, c.balances("payer", "shop"))
+		})
+	}
+
+	got, err := c.BatchAgentPay(c.ctx, client.BatchAgentPayRequest{BizBatchNo: "B1", TradeCode: "4001",
+		BatchPayList: []client.SignalAgentPayRequest{item("b1"), item("b2")}})
+	require.NoError(t, err, "the bizBatchNo of a refused batch is free")
+	assert.Equal(t, "B1", got.BizBatchNo)
+	assert.Equal(t, []int64{6000, 2000}, c.balances("payer", "shop"))
+	notified := byOrder(t, rcv.wait(t, 2))
+	for _, no := range []string{"b1", "b2"} {
+		require.Contains(t, notified, no)
+		assert.Equal(t, "OK", notified[no].Status)
+		assert.Equal(t, client.OrderSucceeded, c.status(no))
+	}
 }

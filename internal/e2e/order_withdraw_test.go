@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -93,6 +94,52 @@ func TestPlatformWithdrawal(t *testing.T) {
 	d, err := c.GetOrderDetail(c.ctx, "pw1")
 	require.NoError(t, err)
 	assert.Equal(t, apps[0].PlatformUserID, d.BuyerBizUserID)
+}
+
+// TestPlatformWithdrawalBySMSOverHTTP: the platform's withdrawal without
+// validateType waits for pay with the SMS code (spec §4.2.3 validateType:
+// 如不填，默认为短信验证码确认; 平台提现，只支持无验证和短线验证), which the
+// platform sends as #yunBizUserId_B2C# (§4.2.8 bizUserId); resendPaySMS
+// names the platform's phone (§4.2.25), and the success is notified and
+// shown by getOrderDetail (§3.7: 提现 订单成功、订单失败; §4.2.19).
+func TestPlatformWithdrawalBySMSOverHTTP(t *testing.T) {
+	ne := newNotifyEnv(t, fastNotify(2*time.Second))
+	c := ne.orders(t)
+	rcv := newReceiver(t, c.Client, nil)
+	p := map[string]any{"bizOrderNo": "pw1", "bizUserId": client.PlatformBizUserID, "accountSetNo": standardSet,
+		"amount": 5000, "fee": 100, "backUrl": rcv.URL + "/notify", "bankCardNo": "1234567890123", "bankCardPro": 1,
+		"industryCode": "1910", "industryName": "其他", "source": client.SourceMobile}
+	got, err := sendSpec(t, c.Client, "OrderService.withdrawApply", p)
+	require.NoError(t, err)
+	for _, key := range []string{"payStatus", "bizUserId", "validateType", "tradeNo"} {
+		assert.NotContains(t, got, key, "payStatus and bizUserId only for validateType 0 (spec §4.2.3)")
+	}
+	assert.Equal(t, "pw1", got["bizOrderNo"])
+	assert.Equal(t, client.OrderUnpaid, c.status("pw1"))
+	assert.Equal(t, int64(platformFunds), c.platform(standardSet), "nothing leaves before pay")
+
+	sms, err := c.ResendPaySMS(c.ctx, "pw1")
+	require.NoError(t, err)
+	assert.Equal(t, emulator.PlatformPhone, sms.Phone)
+	_, err = c.pay(client.PlatformBizUserID, "pw1", "000000")
+	assert.Equal(t, "20011", apiCode(t, err), "a wrong code")
+	paid, err := c.pay(client.PlatformBizUserID, "pw1", smsCode)
+	require.NoError(t, err)
+	assert.Equal(t, client.PayResponse{PayStatus: client.PayStatusSuccess, BizUserID: client.PlatformBizUserID, BizOrderNo: "pw1"}, *paid)
+	assert.Equal(t, int64(platformFunds-5000+100), c.platform(standardSet), "the fee it pays itself stays")
+
+	var apps []mock.AppInfo
+	admin{t: t, base: c.env.URL}.get("apps", &apps)
+	require.Len(t, apps, 1)
+	n := byOrder(t, rcv.wait(t, 1))["pw1"]
+	require.NotNil(t, n)
+	assert.Equal(t, "OK", n.Status)
+	o, err := n.Order()
+	require.NoError(t, err)
+	assert.Equal(t, []any{int64(5000), apps[0].PlatformUserID}, []any{o.Amount, o.BuyerBizUserID})
+	d, err := c.GetOrderDetail(c.ctx, "pw1")
+	require.NoError(t, err)
+	assert.Equal(t, []any{client.OrderSucceeded, int64(5000), apps[0].PlatformUserID}, []any{d.OrderStatus, d.Amount, d.BuyerBizUserID})
 }
 
 // TestPlatformDeposit: the platform tops up its own account with its

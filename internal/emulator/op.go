@@ -86,7 +86,12 @@ const RulesDec2026b = 2
 // RulesDec2026c is the third rules generation of December 2026 (its
 // changes are listed in docs/reliability.md, "Upgrading"): an enterprise
 // that never called setCompanyInfo is 30030 where its approval is checked
-// or noted (app.unverified; it was 30050). An op of an older generation
+// or noted (app.unverified; it was 30050); the platform's withdrawal with
+// validateType 1 or none waits for pay by #yunBizUserId_B2C# with the SMS
+// code, sent to PlatformPhone (§4.2.3, §4.2.8; it completed at once); a
+// batchAgentPay item whose bizOrderNo is taken refuses the batch with
+// 40017 before any item is paid (§3.7, §4.2.7 note 3; it was skipped
+// without a trace). An op of an older generation
 // replays by the rules before it.
 const RulesDec2026c = 3
 

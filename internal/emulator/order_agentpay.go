@@ -141,6 +141,8 @@ func (a *app) detailCollection(bizOrderNo string) (*order, *soa.Error) {
 // comes by notification; §4.2.7 note 4 says a payout to a balance is notified
 // only on success. tsymock notifies (a choice, docs/methods.md): a suite
 // that waits for the failure passes, and one that does not is not hurt.
+// An item whose bizOrderNo is taken refuses the whole batch (takenItem);
+// before RulesDec2026c it was skipped, without an order or a notification.
 func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	batch := p.str("bizBatchNo")
 	if _, dup := a.book.batches[batch]; dup {
@@ -149,8 +151,14 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := checkTradeCode(p.str("tradeCode"), false); serr != nil {
 		return nil, serr
 	}
+	items := asList(p["batchPayList"])
+	if !a.before(RulesDec2026c) {
+		if serr := a.takenItem(batch, items); serr != nil {
+			return nil, serr
+		}
+	}
 	a.book.batches[batch] = true
-	for _, item := range asList(p["batchPayList"]) {
+	for _, item := range items {
 		if item["tradeCode"] == nil {
 			item["tradeCode"] = p["tradeCode"]
 		}
@@ -161,9 +169,35 @@ func batchAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 	return map[string]any{"bizBatchNo": batch}, nil
 }
 
+// takenItem refuses a batch with 40017 (订单已经存在, chapter 7) when an
+// item's bizOrderNo is taken, by an order or by an earlier item of the
+// batch, before any item is paid and without keeping bizBatchNo, so that
+// the merchant may send the batch again once it is fixed. Such an item
+// could be neither paid nor recorded as failed, and so never notified,
+// where spec §3.7 (批量托管代付 订单成功、订单失败 每个托管代付订单分别通知) and
+// §4.2.7 note 3 (每笔托管代付订单是否成功，以异步通知为准) promise every item
+// an outcome; a bizOrderNo is unique as in every order apply (§4.2.1:
+// 40017). The message names the item by its index and its bizOrderNo.
+func (a *app) takenItem(batch string, items []map[string]any) *soa.Error {
+	first := map[string]int{}
+	for i, it := range items {
+		no := asStr(it["bizOrderNo"])
+		if j, dup := first[no]; dup {
+			return soa.Errorf("40017", "batchPayList[%d] bizOrderNo %q is batchPayList[%d]'s too: batch %q is refused and "+
+				"no item is paid (each item is an order of its own, spec §4.2.7, §5.11)", i, no, j, batch)
+		}
+		if _, dup := a.book.byBiz[no]; dup {
+			return soa.Errorf("40017", "batchPayList[%d] bizOrderNo %q is an order already: batch %q is refused and no "+
+				"item is paid (each item is an order of its own, spec §4.2.7, §5.11)", i, no, batch)
+		}
+		first[no] = i
+	}
+	return nil
+}
+
 // failedItem records a batch item that could not be paid. An item whose
-// bizOrderNo is already taken is not recorded: the existing order stays as
-// it is.
+// bizOrderNo is already taken (possible only in an op before RulesDec2026c,
+// see takenItem) is not recorded: the existing order stays as it is.
 func (a *app) failedItem(p params, batch string, serr *soa.Error) {
 	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(), batch: batch,
 		created: a.now(), payer: p.str("bizUserId"), amount: p.num("amount"),

@@ -294,8 +294,13 @@ func (a *app) payableAt(o *order, now time.Time) *soa.Error {
 }
 
 // smsPhone is where an order's confirmation code goes: the phone the bank
-// holds for the card paid with, else the member's bound phone.
+// holds for the card paid with, else the member's bound phone; the
+// platform's to PlatformPhone (none before RulesDec2026c, when no order of
+// the platform waited for its code).
 func (a *app) smsPhone(payer string, pm payment) string {
+	if payer == OwnerPlatform && !a.before(RulesDec2026c) {
+		return PlatformPhone
+	}
 	m, ok := a.members[payer]
 	if !ok {
 		return ""

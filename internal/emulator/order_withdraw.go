@@ -181,9 +181,13 @@ func withdrawTypes() []string { return []string{"D0", "D1", "T1customized", "D0c
 // platformWithdrawal is the platform's withdrawal from its own account in
 // accountSetNo to its corporate account bankCardNo, which bankCardPro 1
 // says it is (spec §4.2.3: 平台提现，必填 1; 10001 without it, 10000 for
-// another value). The platform has no phone or payment password to
-// confirm with, so it completes at once whatever validateType says
-// (tsymock's choice); the account is the platform's own, bound nowhere.
+// another value); the account is the platform's own, bound nowhere. It is
+// confirmed as a member's is, validateType 0 at once and 1 or none (如不填，
+// 默认为短信验证码确认) by pay with the SMS code, which pay takes from the
+// platform (§4.2.8 bizUserId: 若平台，上送固定值：#yunBizUserId_B2C#), its
+// code sent to PlatformPhone; never by password (平台提现，只支持无验证和短信验证:
+// 40028). An op before RulesDec2026c completed at once whatever validateType
+// said.
 func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
 	switch pro := p.str("bankCardPro"); pro {
 	case "1":
@@ -205,7 +209,10 @@ func (a *app) platformWithdrawal(p params) (map[string]any, *soa.Error) {
 		return nil, soa.Errorf("10000", "bankCardNo: the platform's corporate account is a number of 6 digits or more")
 	}
 	platform, _ := a.actor(OwnerPlatform)
-	now := maps.Clone(p)
-	now["validateType"] = json.Number("0")
-	return a.withdraw(kindWithdraw, "withdrawApply", platform, set, cardHint(account), now)
+	if a.before(RulesDec2026c) {
+		now := maps.Clone(p)
+		now["validateType"] = json.Number("0")
+		p = now
+	}
+	return a.withdraw(kindWithdraw, "withdrawApply", platform, set, cardHint(account), p)
 }

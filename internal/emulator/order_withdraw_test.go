@@ -92,15 +92,15 @@ func platformWithdrawal(no string, fee int64, extra string) string {
 }
 
 // TestPlatformWithdrawal: the platform withdraws from its own account to
-// its corporate account, bankCardPro 1 (spec §4.2.3), at once: it has no
-// phone to confirm with.
+// its corporate account, bankCardPro 1 (spec §4.2.3), at once with
+// validateType 0 (by SMS otherwise: TestPlatformWithdrawalBySMS).
 func TestPlatformWithdrawal(t *testing.T) {
 	tests := []struct {
 		name, param, code, says string
 		fee                     int64
 	}{
-		{"with bankCardPro 1", platformWithdrawal("w1", 0, `,"bankCardPro":1`), "", "", 0},
-		{"with a fee and validateType 1", platformWithdrawal("w1", 10, `,"bankCardPro":1,"validateType":1`), "", "", 10},
+		{"with bankCardPro 1", platformWithdrawal("w1", 0, `,"bankCardPro":1,"validateType":0`), "", "", 0},
+		{"with a fee", platformWithdrawal("w1", 10, `,"bankCardPro":1,"validateType":0`), "", "", 10},
 		{"without bankCardPro", platformWithdrawal("w1", 0, ""), "10001", "bankCardPro", 0},
 		{"to a personal card", platformWithdrawal("w1", 0, `,"bankCardPro":0`), "10000", "corporate account", 0},
 		{"from a set it lacks", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), "100001", "999999", 1), "30019", "", 0},
@@ -109,7 +109,7 @@ func TestPlatformWithdrawal(t *testing.T) {
 		{"from the reserve set 100003", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100003"`, 1), "30018", "100003", 0},
 		{"from an intermediate set", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"100001"`, `"100005"`, 1), "30018", "100005", 0},
 		{"confirmed by password", platformWithdrawal("w1", 0, `,"bankCardPro":1,"validateType":2`), "40028", "§4.2.3", 0},
-		{"more than it holds", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1`), `"amount":1000,`, `"amount":1000000001,`, 1),
+		{"more than it holds", strings.Replace(platformWithdrawal("w1", 0, `,"bankCardPro":1,"validateType":0`), `"amount":1000,`, `"amount":1000000001,`, 1),
 			"40014", "", 0},
 	}
 	for _, tt := range tests {

@@ -105,3 +105,11 @@ const realNamePaySMSCode = "11111"
 // NoPhone is what a member that never bound a phone sends as its phone or
 // oldPhone to the payment-password pages (§4.1.23 notes 4 and 5).
 const NoPhone = "88888888888"
+
+// PlatformPhone is the phone the SMS code of the platform's own orders goes
+// to (its withdrawal confirmed by pay, spec §4.2.3, §4.2.8), as resendPaySMS
+// answers it (§4.2.25). On the real platform it is the phone the merchant
+// registered in its portal, which tsymock does not know: a made-up mobile
+// number (tsymock's choice). The code is the configured one, as every
+// order's (§4.1.2 note 2: 测试环境下，短信验证码从管理后台中查看).
+const PlatformPhone = "13000000000"
