@@ -84,8 +84,13 @@ const RulesDec2026 = 1
 const RulesDec2026b = 2
 
 // RulesDec2026c is the third rules generation of December 2026 (its
-// changes are listed in docs/reliability.md, "Upgrading"). An op of an
-// older generation replays by the rules before it.
+// changes are listed in docs/reliability.md, "Upgrading"). Changes under
+// it: crossBorderWithdrawApply holds the member to withdrawApply's
+// prerequisites (spec §4.2.23 note 3: real name or approval, bound phone,
+// e-contract; noted member-prerequisite, refused with --strict); an
+// applicationTransfer extendInfo holding "|" is noted param-format (§4.2.17;
+// 10000 with --strict). An op of an older generation replays by the rules
+// before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.
