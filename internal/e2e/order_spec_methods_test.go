@@ -2,12 +2,16 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/soa"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestFundsInTransitOverHTTP: getPayeeFundsInTransitDetail (spec §4.2.22)
@@ -109,6 +113,79 @@ func TestCrossBorderWithdrawOverHTTP(t *testing.T) {
 	_, err = sendSpec(t, c.Client, "OrderService.crossBorderWithdrawApply", corp)
 	code, msg := answerCode(t, err)
 	assert.Equal(t, "30045", code, "the corporate account as a personal card: %s", msg)
+}
+
+// TestWithdrawalAndTransferNotesOverHTTP: over the wire, a cross-border
+// withdrawal of a person lacking withdrawApply's prerequisites (spec
+// §4.2.23 note 3: real name and phone, §4.2.3 note 1) and a transfer whose
+// extendInfo holds "|" (§4.2.17: 不可包含“|”特殊字符) are answered OK with
+// X-Tsymock-Would-Fail naming their rules, and the journal keeps the
+// notes; with --strict they are refused with the real environment's codes
+// and the money stays where it was. Both passed silently, even with
+// --strict (probe-J findings 1 and 2).
+func TestWithdrawalAndTransferNotesOverHTTP(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		t.Run(fmt.Sprintf("strict %v", strict), func(t *testing.T) {
+			e := demoEnv(t, func(cfg *mock.Config) { cfg.Strict = strict })
+			tap := &headerTap{}
+			c := &memberClient{Client: e.client(t, client.WithHTTPClient(&http.Client{Transport: tap})), t: t, ctx: t.Context()}
+			c.approved("reserve")
+			c.person("bare")
+			transfer := func(no, extendInfo string, amount int64) error {
+				_, err := c.ApplicationTransfer(c.ctx, client.ApplicationTransferRequest{BizTransferNo: no,
+					SourceAccountSetNo: standardSet, TargetBizUserID: "bare", TargetAccountSetNo: escrowSet, Amount: amount,
+					ExtendInfo: extendInfo})
+				return err
+			}
+			require.NoError(t, transfer("fund", "", 1000))
+			tests := []struct {
+				name, rule, code, header string // the rule and code of the refusal; the header of the OK answer
+				do                       func() error
+				moves                    int64 // what it moves from or to bare's balance when taken
+			}{
+				{"a cross-border withdrawal of a person with no real name and no phone", "member-prerequisite", "30008",
+					"member-prerequisite=30008, member-prerequisite=30021", func() error { return c.crossBorder("bare", "reserve", "x1", 100) }, -100},
+				{"a transfer whose extendInfo holds |", "param-format", "10000", "param-format=10000",
+					func() error { return transfer("t1", "a|b", 10) }, 10},
+			}
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					before, err := c.QueryBalance(c.ctx, "bare", escrowSet)
+					require.NoError(t, err)
+					err = tt.do()
+					header, present := tap.wouldFail()
+					after, qerr := c.QueryBalance(c.ctx, "bare", escrowSet)
+					require.NoError(t, qerr)
+					noted := notedCalls(admin{t: t, base: e.URL}, tt.rule)
+					if strict {
+						got := apiError(t, err)
+						assert.Equal(t, tt.code, got.Code)
+						assert.Contains(t, got.Message, "tsymock --strict: the real test environment refuses this; rule "+tt.rule)
+						assert.False(t, present, "no %s header on an error answer: %q", soa.HeaderWouldFail, header)
+						assert.Equal(t, before.AllAmount, after.AllAmount, "nothing moved")
+						assert.Empty(t, noted)
+						return
+					}
+					require.NoError(t, err)
+					assert.Equal(t, tt.header, header)
+					assert.Equal(t, before.AllAmount+tt.moves, after.AllAmount)
+					require.Len(t, noted, 1)
+					assert.Equal(t, mock.OutcomeOK, noted[0].Outcome)
+				})
+			}
+		})
+	}
+}
+
+// crossBorder withdraws amount of payer's to the corporate account of the
+// approved enterprise reserve (companyInfo's accountNo, bankCardPro 1),
+// without confirmation.
+func (c *memberClient) crossBorder(payer, reserve, no string, amount int64) error {
+	c.t.Helper()
+	p := withdrawParam(no, "6222020000000000099", amount, 0, backURL, nil)
+	p["bizUserId"], p["crossBorderbizUserId"], p["bankCardPro"] = payer, reserve, 1
+	_, err := sendSpec(c.t, c.Client, "OrderService.crossBorderWithdrawApply", p)
+	return err
 }
 
 // respelled sends crossBorderbizUserId as the spec's notes spell it,

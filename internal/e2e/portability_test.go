@@ -66,6 +66,25 @@ func lenientCalls() []lenientCall {
 				Source: client.SourcePC})
 			return err
 		}},
+		// spec §4.2.23 note 3: 发起跨境提现的前置条件同 4.2.3 提现申请 (§4.2.3 note 1: 先绑定手机)
+		{"a cross-border withdrawal of a member without a phone", "OrderService.crossBorderWithdrawApply",
+			"member-prerequisite", "30021", func(c *memberClient) error {
+				c.approved("xb-reserve")
+				c.realNamed("xb")
+				_, err := c.ApplicationTransfer(c.ctx, client.ApplicationTransferRequest{BizTransferNo: "xb-fund",
+					SourceAccountSetNo: standardSet, TargetBizUserID: "xb", TargetAccountSetNo: escrowSet, Amount: 100})
+				require.NoError(c.t, err)
+				return c.crossBorder("xb", "xb-reserve", "xb1", 100)
+			}},
+		// spec §4.2.17 extendInfo (lines 7988-7994): 不可包含“|”特殊字符
+		{"a transfer whose extendInfo holds |", "OrderService.applicationTransfer", "param-format", "10000",
+			func(c *memberClient) error {
+				c.person("pipe")
+				_, err := c.ApplicationTransfer(c.ctx, client.ApplicationTransferRequest{BizTransferNo: "pipe1",
+					SourceAccountSetNo: standardSet, TargetBizUserID: "pipe", TargetAccountSetNo: escrowSet, Amount: 1,
+					ExtendInfo: "a|b"})
+				return err
+			}},
 		// spec §4.2.1 四 (2): a consumption of cross-border goods names goodsType and bizGoodsNo
 		{"a cross-border consumption without bizGoodsNo", "OrderService.consumeApply", "required-param", "10001",
 			func(c *memberClient) error {

@@ -91,8 +91,12 @@ const RulesDec2026b = 2
 // code, sent to PlatformPhone (§4.2.3, §4.2.8; it completed at once); a
 // batchAgentPay item whose bizOrderNo is taken refuses the batch with
 // 40017 before any item is paid (§3.7, §4.2.7 note 3; it was skipped
-// without a trace). An op of an older generation
-// replays by the rules before it.
+// without a trace); crossBorderWithdrawApply holds the member to
+// withdrawApply's prerequisites (spec §4.2.23 note 3: real name or
+// approval, bound phone, e-contract; noted member-prerequisite, refused
+// with --strict); an applicationTransfer extendInfo holding "|" is noted
+// param-format (§4.2.17; 10000 with --strict). An op of an older
+// generation replays by the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.

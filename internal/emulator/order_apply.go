@@ -25,7 +25,7 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	if serr := checkAmounts(o.amount, o.fee); serr != nil {
 		return nil, serr
 	}
-	if serr := a.checkExtendInfo(p); serr != nil {
+	if serr := a.checkExtendInfo(kindSection(kind), p); serr != nil {
 		return nil, serr
 	}
 	exp, serr := a.expiry(p.str("orderExpireDatetime"))

@@ -11,8 +11,10 @@ const kindCrossBorder = "crossBorderWithdraw"
 // (spec §4.2.23): bankCardNo is that member's account (30045, see
 // reserveAccount), and the two members differ (10000). It goes on as
 // withdrawApply does, through WITHDRAW_TLT, WITHDRAW_SD, WITHDRAW_HTBANK or
-// WITHDRAW_JFB. The cross-border side (易通汇) has no state to keep: the
-// money leaves the ledger as for a withdrawal.
+// WITHDRAW_JFB, once the member has what withdrawApply wants of it (note 3,
+// checkWithdrawerReady; an op before RulesDec2026c was not held to it). The
+// cross-border side (易通汇) has no state to keep: the money leaves the
+// ledger as for a withdrawal.
 func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	m, set, serr := a.memberAccount("crossBorderWithdrawApply", p)
 	if serr != nil {
@@ -24,6 +26,11 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	if serr := reserveAccount(reserve, p, a.before(RulesDec2026)); serr != nil {
 		return nil, serr
+	}
+	if !a.before(RulesDec2026c) {
+		if serr := a.checkWithdrawerReady("crossBorderWithdrawApply", m); serr != nil {
+			return nil, serr
+		}
 	}
 	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(p.str("bankCardNo")), p)
 }

@@ -142,7 +142,8 @@ const reserveCorporate = "6228480000000000000"
 func corporate(param string) string { return strings.Replace(param, "{", `{"bankCardPro":1,`, 1) }
 
 // reserveMember is an approved enterprise member with the legal person's
-// card cardNo bound: a cross-border reserve account holder.
+// card cardNo bound: a cross-border reserve account holder. Its company is
+// one --strict takes (一证, authType 2, and the account's branch).
 func reserveMember(t *testing.T, e *Emulator, bizUserID, cardNo string) {
 	t.Helper()
 	const legal, legalID = "张三", "110101199001011237"
@@ -153,7 +154,8 @@ func reserveMember(t *testing.T, e *Emulator, bizUserID, cardNo string) {
 		{"createMember", map[string]any{"bizUserId": bizUserID, "memberType": 2, "source": 2}},
 		{"setCompanyInfo", map[string]any{"bizUserId": bizUserID, "isAuth": true, "companyBasicInfo": map[string]any{
 			"companyName": "跨境备付金公司", "legalName": legal, "identityType": 1, "legalIds": legalID,
-			"legalPhone": "13800000000", "accountNo": reserveCorporate, "parentBankName": "中国农业银行"}}},
+			"legalPhone": "13800000000", "accountNo": reserveCorporate, "parentBankName": "中国农业银行",
+			"bankName": "中国农业银行杭州分行", "unionBank": "103331000000", "authType": 2, "uniCredit": "91330100MA2XXXXX1"}}},
 		{"applyBindBankCard", map[string]any{"bizUserId": bizUserID, "cardNo": cardNo, "phone": "13800000002",
 			"name": legal, "identityType": 1, "identityNo": legalID}},
 	}

@@ -248,6 +248,9 @@ func orderLeniencies() []orderLeniency {
 			`"industryName":"其他","source":1,"withdrawType":"T1"}`}, // the older T1 (spec §4.2.3 note 6)
 		{ruleParamFormat, "10000", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, // 不可包含“|” (spec §4.2.4)
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"extendInfo":"a|b",`)},
+		{ruleParamFormat, "10000", nil, "applicationTransfer", transferParams("t3", `,"extendInfo":"a|b"`)}, // 不可包含“|” (spec §4.2.17)
+		{rulePrerequisite, "30046", reserveOf, "crossBorderWithdrawApply", // the buyer has not signed (spec §4.2.23 note 3, §4.1.4 note 6)
+			crossBorderParams("buyer", "reserve", "o", reserveCard, 100)},
 		{RuleSplitMembers, "10000", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // 11 items, 1 member (spec §5.3)
 			strings.TrimSuffix(strings.Repeat(`{"bizUserId":"shop","amount":1,"fee":0},`, 11), ","))},
 		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set

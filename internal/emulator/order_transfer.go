@@ -18,7 +18,9 @@ type transfer struct {
 	transferNo, extendInfo string
 }
 
-// applicationTransfer pays a member from the platform's own account.
+// applicationTransfer pays a member from the platform's own account. Its
+// extendInfo takes no "|" (spec §4.2.17: 不可包含“|”特殊字符), noted as the
+// order methods note it (checkExtendInfo) since RulesDec2026c.
 func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	no := p.str("bizTransferNo")
 	if _, dup := a.book.transfers[no]; dup {
@@ -40,6 +42,11 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	amount := p.num("amount")
 	if serr := checkAmounts(amount, 0); serr != nil {
 		return nil, serr
+	}
+	if !a.before(RulesDec2026c) { // an op before it took a "|" without a note
+		if serr := a.checkExtendInfo("§4.2.17", p); serr != nil {
+			return nil, serr
+		}
 	}
 	transferNo := a.number()
 	ref := Ref{OrderNo: transferNo, BizOrderNo: no, TradeNo: transferNo}

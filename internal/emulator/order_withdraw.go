@@ -50,8 +50,7 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 // enterprise's corporate account, the accountNo its setCompanyInfo gave
 // (§5.4), which is bound by the audit, not by applyBindBankCard: 30045 for
 // another number, 10000 for a person, which has none. An enterprise not
-// approved is noted (member-prerequisite, 30050 with --strict: §4.2.3
-// note 1 wants its audit passed).
+// approved is noted by checkWithdrawerReady.
 func (a *app) withdrawalAccount(m *member, p params) (*bankCard, *soa.Error) {
 	no := p.str("bankCardNo")
 	if p.str("bankCardPro") != "1" {
@@ -69,22 +68,13 @@ func (a *app) withdrawalAccount(m *member, p params) (*bankCard, *soa.Error) {
 		return nil, soa.Errorf("30045", "bankCardNo %s with bankCardPro 1: not the corporate account of bizUserId %q, the "+
 			"accountNo of its setCompanyInfo (spec §4.2.3, §5.4)", cardHint(no), m.bizUserID)
 	}
-	if code, lacks := a.unverified(m); code != "" {
-		if serr := a.lenient(rulePrerequisite, code, "withdrawApply of bizUserId %q to its corporate account before %s: "+
-			"spec §4.2.3 note 1 wants the enterprise's audit passed", m.bizUserID, lacks); serr != nil {
-			return nil, serr
-		}
-	}
 	return &bankCard{cardNo: no, cardType: cardDebit, bankName: m.company.info["parentBankName"]}, nil
 }
 
 // canWithdrawTo checks where a withdrawal may go: a debit card (spec
-// §4.1.12, 30040 卡类型不正确), and the notes of §4.2.3: a member withdraws once
-// its phone is bound (note 1; noted member-prerequisite, 30021 with
-// --strict, as tsymock let it pass before), and a person with a safe card
-// withdraws to it only (note 2; 30029, the closest code of §7); and the
-// member has signed the e-contract (§4.1.4 note 6: noted, 30046 with
-// --strict).
+// §4.1.12, 30040 卡类型不正确), and a person with a safe card withdraws to it
+// only (§4.2.3 note 2; 30029, the closest code of §7); and that the member
+// may withdraw at all (checkWithdrawerReady).
 func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 	if card.cardType == cardCredit {
 		return soa.Errorf("30040", "card %s is a credit card: a withdrawal goes to a bound debit card (spec §4.1.12)", cardHint(card.cardNo))
@@ -93,15 +83,48 @@ func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 		return soa.Errorf("30029", "card %s: bizUserId %q has the safe card %s, and a person with a safe card "+
 			"withdraws to it only (spec §4.2.3 note 2)", cardHint(card.cardNo), m.bizUserID, cardHint(safe.cardNo))
 	}
+	return a.checkWithdrawerReady("withdrawApply", m)
+}
+
+// checkWithdrawerReady notes what a member lacks to make a withdrawal
+// order, withdrawApply's prerequisites, which crossBorderWithdrawApply
+// shares (spec §4.2.23 note 3: 发起跨境提现的前置条件同 4.2.3 提现申请): a person
+// real-named and an enterprise approved (§4.2.3 note 1: 个人用户还需完成实名认证,
+// the audit passed; 30008, or 30030 or 30050), its phone bound (note 1: 创建提现订单需要
+// 先绑定手机; 30021), the e-contract signed (§4.1.4 note 6; 30046). tsymock
+// let such withdrawals pass before, so each is a note (member-prerequisite),
+// its code with --strict; without a phone the contract is not looked at.
+// A withdrawApply to a bound card never lacks the first: binding one takes
+// the real name or the approval (member.holder), which stay.
+func (a *app) checkWithdrawerReady(method string, m *member) *soa.Error {
+	if m == a.platform {
+		return nil
+	}
+	if code, lacks := a.unverified(m); code != "" {
+		if serr := a.lenient(rulePrerequisite, code, "%s of bizUserId %q before %s: spec §4.2.3 note 1 wants a person "+
+			"real-named and an enterprise's audit passed%s", method, m.bizUserID, lacks, sharedBy(method)); serr != nil {
+			return serr
+		}
+	}
 	if m.phone == "" {
-		return a.lenient(rulePrerequisite, "30021", "withdrawApply of bizUserId %q before its phone is bound: spec §4.2.3 "+
-			"note 1 wants bindPhone first", m.bizUserID)
+		return a.lenient(rulePrerequisite, "30021", "%s of bizUserId %q before its phone is bound: spec §4.2.3 "+
+			"note 1 wants bindPhone first%s", method, m.bizUserID, sharedBy(method))
 	}
 	if m.pages.contractNo == "" {
-		return a.lenient(rulePrerequisite, "30046", "withdrawApply of bizUserId %q before it signed the e-contract: spec "+
-			"§4.1.4 note 6 keeps withdrawals from members that have not (signContract page)", m.bizUserID)
+		return a.lenient(rulePrerequisite, "30046", "%s of bizUserId %q before it signed the e-contract: spec "+
+			"§4.1.4 note 6 keeps withdrawals from members that have not (signContract page)%s", method, m.bizUserID,
+			sharedBy(method))
 	}
 	return nil
+}
+
+// sharedBy is what a prerequisite note of a withdrawal method other than
+// withdrawApply adds: the note that gives it withdrawApply's.
+func sharedBy(method string) string {
+	if method == "crossBorderWithdrawApply" {
+		return " (§4.2.23 note 3: 发起跨境提现的前置条件同 4.2.3 提现申请)"
+	}
+	return ""
 }
 
 // withdraw makes a withdrawal order of kind (a withdrawal, a cross-border

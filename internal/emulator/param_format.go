@@ -53,14 +53,36 @@ func isMonthYear(s string) bool {
 	return month >= 1 && month <= 12
 }
 
-// checkExtendInfo notes an order's extendInfo holding "|": the order
-// methods pass it back as sent but do not take that character (spec §4.2.2
-// to §4.2.7: 不可包含“|”特殊字符), which the platform uses to join fields
-// (param-format; 10000 with --strict).
-func (a *app) checkExtendInfo(p params) *soa.Error {
+// checkExtendInfo notes an extendInfo holding "|": the order methods pass
+// it back as sent but do not take that character (不可包含“|”特殊字符 in
+// each table: spec §4.2.2 to §4.2.7, §4.2.16, §4.2.23), which the platform
+// uses to join fields, nor does applicationTransfer (§4.2.17, lines
+// 7988-7994). section is the table of the method called (param-format;
+// 10000 with --strict).
+func (a *app) checkExtendInfo(section string, p params) *soa.Error {
 	if !strings.Contains(p.str("extendInfo"), "|") {
 		return nil
 	}
-	return a.lenient(ruleParamFormat, "10000", "extendInfo: spec §4.2.2-§4.2.7 pass it back as sent but do not take "+
-		"the character \"|\" in it, and the value sent has one")
+	return a.lenient(ruleParamFormat, "10000", "extendInfo: spec %s passes it back as sent but does not take "+
+		"the character \"|\" in it, and the value sent has one", section)
+}
+
+// kindSection is the section of the method that makes an order of kind,
+// whose request table the order's params are held to.
+func kindSection(kind string) string {
+	switch kind {
+	case kindWithdraw:
+		return "§4.2.3"
+	case kindConsume:
+		return "§4.2.4"
+	case kindCollect:
+		return "§4.2.5"
+	case kindAgentPay:
+		return "§4.2.6 (a batchAgentPay item's §5.11)"
+	case kindRefund:
+		return "§4.2.16"
+	case kindCrossBorder:
+		return "§4.2.23"
+	}
+	return "§4.2.2"
 }

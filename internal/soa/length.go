@@ -24,14 +24,15 @@ type specLength struct {
 // specTextLength is the length of a text field the specification states,
 // by name wherever it appears, by "method.name" where a method differs,
 // and by "KEY.name" for the body of a pay method (spec §5.2), whose tables
-// state a length for some methods and not for others. A switch, not a map: a package map is built at every start
-// (cmd/tsymock's TestOwnInitsAreSmall).
+// state a length for some methods and not for others. A section "" is the
+// method's own (orderSection). A switch, not a map: a package map is built
+// at every start (cmd/tsymock's TestOwnInitsAreSmall).
 func specTextLength(key string) (specLength, bool) {
 	switch key {
-	case "summary": // 摘要: 20 characters at most, in every order method
-		return specLength{20, "§4.2.2"}, true
-	case "extendInfo": // 扩展信息: 50 characters in the order methods
-		return specLength{50, "§4.2.2"}, true
+	case "summary": // 摘要: 20 characters at most, in every order method's table (orderSection)
+		return specLength{20, ""}, true
+	case "extendInfo": // 扩展信息: 50 characters in the order methods' tables (orderSection)
+		return specLength{50, ""}, true
 	case "applicationTransfer.extendInfo": // 200 in the platform's transfer
 		return specLength{200, "§4.2.17"}, true
 	// the payer's terminal IP: 注：最大长度 16 in the WeChat H5, scan and JS tables (spec lines
@@ -45,8 +46,6 @@ func specTextLength(key string) (specLength, bool) {
 	// spec (最多 20 个字符); "小于" may mean 19, which tsymock does not refuse (docs/methods.md)
 	case "WITHHOLD_SD.paysummary", "WITHDRAW_SD.paysummary":
 		return specLength{20, "§5.2"}, true
-	case "crossBorderWithdrawApply.summary": // its own table says so again
-		return specLength{20, "§4.2.23"}, true
 	// batchAgentPay takes them only in its batchPayList items, whose table is §5.11's.
 	case "batchAgentPay.summary":
 		return specLength{20, "§5.11"}, true
@@ -61,15 +60,18 @@ func specTextLength(key string) (specLength, bool) {
 }
 
 // specCount is the most items the specification lets a list hold (最多支持 N 个 / 笔), by
-// name wherever it appears: a collection's receivers, the collections a payout draws on (a
-// batch item's too, §5.11), a batch's payouts, a refund's refundList. A switch, not a map: a
-// package map is built at every start (cmd/tsymock's TestOwnInitsAreSmall).
+// name wherever it appears, or by "parent.name" where another table states it again: a
+// collection's receivers, the collections a payout draws on (a batch item's in §5.11), a
+// batch's payouts, a refund's refundList. A switch, not a map: a package map is built at every
+// start (cmd/tsymock's TestOwnInitsAreSmall).
 func specCount(name string) (specLength, bool) {
 	switch name {
 	case "recieverList":
 		return specLength{2000, "§4.2.5"}, true
 	case "collectPayList":
 		return specLength{100, "§4.2.6"}, true
+	case "batchPayList.collectPayList": // a batch item's, in §5.11's table (line 13168)
+		return specLength{100, "§5.11"}, true
 	case "batchPayList":
 		return specLength{200, "§4.2.7"}, true
 	case "refundList":
@@ -78,19 +80,47 @@ func specCount(name string) (specLength, bool) {
 	return specLength{}, false
 }
 
+// orderSection is the section whose request table states the lengths of
+// an order method's summary and extendInfo, the method's own: each table
+// states them again (e.g. §4.2.23 line 9012, §4.2.16 line 7831). A method
+// whose table has neither (a merchant sending them anyway) is held to the
+// order methods' lengths, as depositApply's table, §4.2.2, states them.
+func orderSection(method string) string {
+	switch method {
+	case "withdrawApply":
+		return "§4.2.3"
+	case "consumeApply":
+		return "§4.2.4"
+	case "agentCollectApply":
+		return "§4.2.5"
+	case "signalAgentPay":
+		return "§4.2.6"
+	case "refund":
+		return "§4.2.16"
+	case "crossBorderWithdrawApply":
+		return "§4.2.23"
+	}
+	return "§4.2.2"
+}
+
 // fieldLength is the most characters field name of method takes, in the
-// object whose key is parent, and where that comes from.
+// object whose key is parent, and where that comes from: a length stated
+// for every order method cites method's own section (orderSection).
 func fieldLength(method, parent, name string) (int, string) {
-	if l, ok := specTextLength(method + "." + name); ok {
-		return l.limit, "the specification's " + l.section
+	l, ok := specTextLength(method + "." + name)
+	if !ok && parent != "" {
+		l, ok = specTextLength(parent + "." + name)
 	}
-	if l, ok := specTextLength(parent + "." + name); ok && parent != "" {
-		return l.limit, "the specification's " + l.section
+	if !ok {
+		l, ok = specTextLength(name)
 	}
-	if l, ok := specTextLength(name); ok {
-		return l.limit, "the specification's " + l.section
+	if !ok {
+		return MaxText, "tsymock's bound on any text field"
 	}
-	return MaxText, "tsymock's bound on any text field"
+	if l.section == "" {
+		l.section = orderSection(method)
+	}
+	return l.limit, "the specification's " + l.section
 }
 
 // checkLengths answers 10004 (参数长度超长) for the first text value, in
@@ -113,7 +143,11 @@ func checkLengths(method string, v any, path, parent, name string) *Error {
 			}
 		}
 	case []any:
-		if l, ok := specCount(name); ok && len(x) > l.limit {
+		l, ok := specCount(parent + "." + name)
+		if !ok {
+			l, ok = specCount(name)
+		}
+		if ok && len(x) > l.limit {
 			return Errorf(CodeTooLong, "%s has %d items, more than the %d the specification's %s allows", path, len(x), l.limit, l.section)
 		}
 		for i, item := range x {

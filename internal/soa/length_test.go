@@ -11,7 +11,7 @@ import (
 
 // TestFieldLengths: a text longer than its field takes is 10004 naming
 // the field, with the specification's length where it states one
-// (summary §4.2.2, a batch item's summary §5.11, applicationTransfer's extendInfo §4.2.17, a pay
+// (summary in the order method's own section, a batch item's summary §5.11, applicationTransfer's extendInfo §4.2.17, a pay
 // method's where its §5.2 table states one) and MaxText elsewhere; a 900 KB bizUserId was accepted
 // before.
 func TestFieldLengths(t *testing.T) {
@@ -27,7 +27,7 @@ func TestFieldLengths(t *testing.T) {
 			map[string]any{"bizUserId": strings.Repeat("通", MaxText), "memberType": "3", "source": "1"}, "", ""},
 		{"an unknown param too", "MemberService", "createMember",
 			map[string]any{"bizUserId": "u", "memberType": "3", "source": "1", "x": map[string]any{"y": []any{strings.Repeat("z", MaxText+1)}}}, "10004", "x.y[0] is 2049"},
-		{"summary over 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 21)}), "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.2"},
+		{"summary over 20", "OrderService", "consumeApply", consume(map[string]any{"summary": strings.Repeat("摘", 21)}), "10004", "summary is 21 characters long, more than the 20 the specification's §4.2.4 allows"},
 		{"summary of a cross-border withdrawal over 20", "OrderService", "crossBorderWithdrawApply", map[string]any{
 			"bizOrderNo": "x", "bizUserId": "u", "accountSetNo": "200126", "amount": "1", "fee": "0", "backUrl": "b",
 			"crossBorderbizUserId": "e", "bankCardNo": "c", "industryCode": "1910", "industryName": "其他", "source": "1",
@@ -101,6 +101,42 @@ func TestFieldLengths(t *testing.T) {
 			require.NotNil(t, got)
 			assert.Equal(t, tt.code, got.Code)
 			assert.Contains(t, got.Message, "参数长度超长: "+tt.path)
+		})
+	}
+}
+
+// TestLengthsCiteTheMethodsSection: the 10004 of a length every order
+// method's table states (summary 20, extendInfo 50) cites the method's own
+// section, where its table states it again (crossBorderWithdrawApply's
+// extendInfo cited §4.2.2: probe-J finding 7); a batch item's lengths and
+// its collectPayList cite §5.11, the table of the item.
+func TestLengthsCiteTheMethodsSection(t *testing.T) {
+	summary, extendInfo := strings.Repeat("摘", 21), strings.Repeat("e", 51)
+	tests := []struct {
+		method string
+		param  map[string]any
+		want   string
+	}{
+		{"depositApply", map[string]any{"summary": summary}, "summary is 21 characters long, more than the 20 the specification's §4.2.2 allows"},
+		{"withdrawApply", map[string]any{"extendInfo": extendInfo}, "more than the 50 the specification's §4.2.3 allows"},
+		{"consumeApply", map[string]any{"summary": summary}, "the specification's §4.2.4 allows"},
+		{"agentCollectApply", map[string]any{"extendInfo": extendInfo}, "the specification's §4.2.5 allows"},
+		{"signalAgentPay", map[string]any{"extendInfo": extendInfo}, "the specification's §4.2.6 allows"},
+		{"refund", map[string]any{"extendInfo": extendInfo}, "the specification's §4.2.16 allows"},
+		{"crossBorderWithdrawApply", map[string]any{"extendInfo": extendInfo}, "extendInfo is 51 characters long, more than the 50 the specification's §4.2.23 allows"},
+		{"crossBorderWithdrawApply", map[string]any{"summary": summary}, "the specification's §4.2.23 allows"},
+		{"applicationTransfer", map[string]any{"extendInfo": strings.Repeat("e", 201)}, "more than the 200 the specification's §4.2.17 allows"},
+		{"pay", map[string]any{"extendInfo": extendInfo}, "more than the 50 the specification's §4.2.2 allows"}, // no table of its own
+		{"batchAgentPay", batchItem("summary", summary), "batchPayList[0].summary is 21 characters long, more than the 20 the specification's §5.11 allows"},
+		{"batchAgentPay", batch(1, 101), "batchPayList[0].collectPayList has 101 items, more than the 100 the specification's §5.11 allows"},
+		{"signalAgentPay", payout(101), "collectPayList has 101 items, more than the 100 the specification's §4.2.6 allows"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.want, func(t *testing.T) {
+			got := checkLengths(tt.method, tt.param, "", "", "")
+			require.NotNil(t, got)
+			assert.Equal(t, CodeTooLong, got.Code)
+			assert.Contains(t, got.Message, tt.want)
 		})
 	}
 }
