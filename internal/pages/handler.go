@@ -86,7 +86,7 @@ type Handler struct {
 // spend its start on them (TestTemplatesParse proves they do parse).
 func New(cfg Config, parts Parts) *Handler {
 	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
-		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(), recordPage: parts.Record}
+		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(cfg.Clock), recordPage: parts.Record}
 }
 
 // Paths are the pages' paths, sorted: the server routes each to Handler.
