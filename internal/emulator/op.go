@@ -95,7 +95,9 @@ const RulesDec2026b = 2
 // withdrawApply's prerequisites (spec §4.2.23 note 3: real name or
 // approval, bound phone, e-contract; noted member-prerequisite, refused
 // with --strict); an applicationTransfer extendInfo holding "|" is noted
-// param-format (§4.2.17; 10000 with --strict). An op of an older
+// param-format (§4.2.17; 10000 with --strict); a pay's consumerIp that is
+// no public IP address is noted consumer-ip (§4.2.8 用户公网 IP; it was
+// only 127.0.0.1 and localhost; 10000 with --strict). An op of an older
 // generation replays by the rules before it.
 const RulesDec2026c = 3
 

@@ -25,7 +25,8 @@ const (
 	// RuleOrderExpiry: an orderExpireDatetime more than 24 hours after the
 	// order is made (spec §4.2.2).
 	RuleOrderExpiry = "order-expiry-24h"
-	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
+	// RuleConsumerIP: a pay whose consumerIp is no public IP address
+	// (spec §4.2.8: 用户公网 IP; ConsumerIPNote).
 	RuleConsumerIP = "consumer-ip"
 	// RuleCardBindMethod: a REALNAMEPAY or REALNAMEPAY_BATCH payment with a
 	// card bound by a four-element check (cardCheck 5 or 8), which the
