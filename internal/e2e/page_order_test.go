@@ -35,13 +35,7 @@ func payPage(t *testing.T, c *orderClient, path, bizOrderNo, jump string) string
 // TestPayOrderPage: an order with validateType 2 is paid on payOrder.html
 // with the payment password; a wrong one is shown on the page.
 func TestPayOrderPage(t *testing.T) {
-	_, c, rcv := pagesEnv(t)
-	jump := rcv.URL + "/jump"
-	c.realNamed("sia")
-	c.give("sia", 10000)
-	c.person("shop")
-	returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSetPayPwd, "MemberPwdService", "setPayPwd", pwdParams(rcv)),
-		"confirm", url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
+	c, rcv, jump := passwordPayer(t)
 	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
 
 	u := payPage(t, c, client.PagePayOrder, "c1", jump)

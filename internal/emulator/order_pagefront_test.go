@@ -94,3 +94,60 @@ func TestConsumerIPOfAnOlderLog(t *testing.T) {
 func payWithIP(bizOrderNo, ip string) string {
 	return fmt.Sprintf(`{"bizUserId":"buyer","bizOrderNo":%q,"verificationCode":"111111","consumerIp":%q}`, bizOrderNo, ip)
 }
+
+// TestPayLink: an apply answers a payInfo link to tsymock's page for the
+// methods paid outside or on frontTrans.do, not for a card or balance
+// order confirmed by SMS nor for a page order confirmed with the password
+// (validateType 2, which frontTrans.do refuses: 40028); the unsigned link
+// opens only the orders it was answered for (LinkedOrder: 10001 for the
+// others, 40000 for an unknown orderNo).
+func TestPayLink(t *testing.T) {
+	combined := `{"GATEWAY_VSP":{"amount":60,"paytype":"B2C"},"BALANCE":[{"accountSetNo":"200126","amount":40}]}`
+	wallet := `{"ALLINPAY_WALLET_H5":{"amount":60},"BALANCE":[{"accountSetNo":"200126","amount":40}]}`
+	tests := []struct {
+		name, method, payMethod, extra string
+		link                           bool
+	}{
+		{"gateway alone", "depositApply", `{"GATEWAY_VSP":{"amount":100,"paytype":"B2C"}}`, `"validateType":1,`, true},
+		{"wallet H5 alone", "depositApply", `{"ALLINPAY_WALLET_H5":{"amount":100}}`, "", true},
+		{"gateway and balance by SMS", "consumeApply", combined, `"validateType":1,`, true},
+		{"gateway and balance by password", "consumeApply", combined, `"validateType":2,`, false},
+		{"wallet H5 and balance by password", "consumeApply", wallet, `"validateType":2,`, false},
+		{"QR code", "depositApply", `{"SCAN_WEIXIN":{"amount":100,"limitPay":""}}`, "", true},
+		{"WeChat JS", "depositApply", `{"WECHAT_PUBLIC":{"amount":100,"limitPay":"","acct":"o1"}}`, "", true},
+		{"quick pay", "depositApply", `{"QUICKPAY_VSP":{` + card + `,"amount":100}}`, `"validateType":1,`, false},
+		{"balance by SMS", "consumeApply", `{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":1,`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, out := appliedO1(t, tt.method, tt.payMethod, tt.extra)
+			orderNo := out.Value["orderNo"].(string)
+			biz, serr := e.LinkedOrder("app", orderNo)
+			if !tt.link {
+				assert.NotContains(t, out.Value, "payInfo")
+				require.NotNil(t, serr)
+				assert.Equal(t, "10001", serr.Code)
+				return
+			}
+			assert.Contains(t, out.Value["payInfo"], PayPagePath+orderNo)
+			require.Nil(t, serr, "%v", serr)
+			assert.Equal(t, "o1", biz)
+		})
+	}
+	_, serr := newTest().LinkedOrder("app", "nope")
+	require.NotNil(t, serr)
+	assert.Equal(t, "40000", serr.Code)
+}
+
+// appliedO1 is a market whose buyer applied for order o1 of 100 fen with
+// method (depositApply, consumeApply), payMethod and the extra params,
+// returning to a frontUrl; the apply must succeed.
+func appliedO1(t *testing.T, method, payMethod, extra string) (*Emulator, Outcome) {
+	t.Helper()
+	e := newTest()
+	market(t, e)
+	out := call(t, e, "OrderService", method, orderParams(method, "buyer", "o1", 100, payMethod,
+		extra+`"frontUrl":"http://127.0.0.1/f",`))
+	require.Nil(t, out.Err, "%v", out.Err)
+	return e, out
+}

@@ -45,8 +45,11 @@ type pageSession struct {
 	// link marks a page opened by an order's payInfo link, which carries
 	// no signed params; sms is how frontTrans.do takes the order's SMS
 	// code.
-	link    bool
-	sms     emulator.PageSMS
+	link bool
+	sms  emulator.PageSMS
+	// payNow marks a frontTrans.do opened with the SMS code of an order
+	// that asks the user nothing more: opening it pays the order.
+	payNow  bool
 	expires time.Time // by the server's clock
 	// opened is when the page was opened in real time: a full store
 	// forgets the pages abandoned for pageSessionTTL of it.
