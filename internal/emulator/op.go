@@ -95,7 +95,9 @@ const RulesDec2026b = 2
 // withdrawApply's prerequisites (spec §4.2.23 note 3: real name or
 // approval, bound phone, e-contract; noted member-prerequisite, refused
 // with --strict); an applicationTransfer extendInfo holding "|" is noted
-// param-format (§4.2.17; 10000 with --strict). An op of an older
+// param-format (§4.2.17; 10000 with --strict); an order whose payer or a
+// member it pays was locked after the apply is not paid, by pay or on its
+// page (30022, §4.1.15; lockedParty). An op of an older
 // generation replays by the rules before it.
 const RulesDec2026c = 3
 

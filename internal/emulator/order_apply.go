@@ -192,7 +192,8 @@ const PayPagePath = "/yungateway/frontTrans.do?orderNo="
 // for real-name pay (REALNAMEPAY, REALNAMEPAY_BATCH) also the test
 // environment's 111111 (spec §5.2). The test environment's simulated channel outcome decides then.
 // bizUserId is looked up first (ownMember: 30001, 30022), then the order
-// (40000) and whether it is the payer's (40022).
+// (40000) and whether it is the payer's (40022); a member it pays that was
+// locked after the apply is 30022 too (lockedParty).
 func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.ownMember(p.str("bizUserId")); serr != nil {
 		return nil, serr
@@ -206,6 +207,9 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	now := a.now() // drawn once for both checks, as payable alone did: older logs still replay
 	if serr := a.payableAt(o, now); serr != nil {
+		return nil, serr
+	}
+	if serr := a.lockedParty(o); serr != nil {
 		return nil, serr
 	}
 	if serr := e.smsConfirmable(a, o, p.str("verificationCode"), now); serr != nil {
