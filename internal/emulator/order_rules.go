@@ -23,7 +23,8 @@ const (
 	// member in a day (spec §4.2.1 (5)).
 	RuleDailyOrders = "daily-order-limit"
 	// RuleOrderExpiry: an orderExpireDatetime more than 24 hours after the
-	// order is made (spec §4.2.2).
+	// order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: each
+	// method's table; the note cites the called method's, expirySection).
 	RuleOrderExpiry = "order-expiry-24h"
 	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
 	RuleConsumerIP = "consumer-ip"
