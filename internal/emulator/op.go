@@ -97,8 +97,12 @@ const RulesDec2026b = 2
 // with --strict); an applicationTransfer extendInfo holding "|" is noted
 // param-format (§4.2.17; 10000 with --strict); an order whose payer or a
 // member it pays was locked after the apply is not paid, by pay or on its
-// page (30022, §4.1.15; lockedParty). An op of an older
-// generation replays by the rules before it.
+// page (30022, §4.1.15; lockedParty); an enterprise's withdrawApply or
+// crossBorderWithdrawApply with validateType 2 is noted
+// enterprise-validate-type (§4.2.3; 40028 with --strict), and a
+// crossBorderWithdrawApply summary left out, or not FEE and digits,
+// required-param or param-format (§4.2.23; 10001, 10000 with --strict). An
+// op of an older generation replays by the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.

@@ -23,7 +23,8 @@ const (
 	// member in a day (spec §4.2.1 (5)).
 	RuleDailyOrders = "daily-order-limit"
 	// RuleOrderExpiry: an orderExpireDatetime more than 24 hours after the
-	// order is made (spec §4.2.2).
+	// order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: each
+	// method's table; the note cites the called method's, expirySection).
 	RuleOrderExpiry = "order-expiry-24h"
 	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
 	RuleConsumerIP = "consumer-ip"
@@ -39,6 +40,12 @@ const (
 	// RuleWithdrawType: a withdrawal's withdrawType other than D0, D1,
 	// T1customized and D0customized (spec §4.2.3 note 6), e.g. an older T1.
 	RuleWithdrawType = "withdraw-type"
+	// RuleEnterpriseValidation: an enterprise's withdrawApply or
+	// crossBorderWithdrawApply with validateType 2 (payment password),
+	// which spec §4.2.3 has enterprises confirm by SMS code instead (企业用户
+	// 请使用【后台+短信验证码验证】方式): an enterprise has no payment password
+	// (§4.1.17 note 1).
+	RuleEnterpriseValidation = "enterprise-validate-type"
 	// RulePayAcct: a WeChat JS, mini-program or Alipay life payment whose
 	// acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3).
 	RulePayAcct = "pay-acct"

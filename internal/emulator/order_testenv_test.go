@@ -251,6 +251,11 @@ func orderLeniencies() []orderLeniency {
 		{ruleParamFormat, "10000", nil, "applicationTransfer", transferParams("t3", `,"extendInfo":"a|b"`)}, // 不可包含“|” (spec §4.2.17)
 		{rulePrerequisite, "30046", reserveOf, "crossBorderWithdrawApply", // the buyer has not signed (spec §4.2.23 note 3, §4.1.4 note 6)
 			crossBorderParams("buyer", "reserve", "o", reserveCard, 100)},
+		{RuleEnterpriseValidation, "40028", readyEnterprise, "withdrawApply", entWithdrawal(2, 1)}, // 企业用户请使用【后台+短信验证码验证】方式 (spec §4.2.3)
+		{ruleRequired, "10001", signedWithReserve, "crossBorderWithdrawApply", // 需上送易通汇平台汇款申请单 (spec §4.2.23)
+			withSummary(crossBorderParams("buyer", "reserve", "o", reserveCard, 100), "")},
+		{ruleParamFormat, "10000", signedWithReserve, "crossBorderWithdrawApply", // FEE+跨境平台汇款申请单号 (spec §4.2.23)
+			withSummary(crossBorderParams("buyer", "reserve", "o", reserveCard, 100), "hello")},
 		{RuleSplitMembers, "10000", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // 11 items, 1 member (spec §5.3)
 			strings.TrimSuffix(strings.Repeat(`{"bizUserId":"shop","amount":1,"fee":0},`, 11), ","))},
 		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set
@@ -292,6 +297,14 @@ func TestStatementRange(t *testing.T) {
 		require.Nil(t, out.Err, "%v", out.Err)
 		assert.Equal(t, tc.noted, len(notesOf(out.Portability, RuleStatementRange)) == 1, "%s to %s", tc.start, tc.end)
 	}
+}
+
+// signedWithReserve is signedBuyer and reserveOf: a buyer that may make a
+// cross-border withdrawal, and the member holding the reserve account.
+func signedWithReserve(t *testing.T, e *Emulator) {
+	t.Helper()
+	signedBuyer(t, e)
+	reserveOf(t, e)
 }
 
 // signedBuyer has the buyer sign the e-contract, as a withdrawal wants.
