@@ -100,7 +100,7 @@ const RulesDec2026b = 2
 // page (30022, §4.1.15; lockedParty); an enterprise's withdrawApply or
 // crossBorderWithdrawApply with validateType 2 is noted
 // enterprise-validate-type (§4.2.3; 40028 with --strict), and a
-// crossBorderWithdrawApply summary left out, or not FEE and digits,
+// crossBorderWithdrawApply summary left out, or not FEE and a number,
 // required-param or param-format (§4.2.23; 10001, 10000 with --strict). An
 // op of an older generation replays by the rules before it.
 const RulesDec2026c = 3

@@ -154,7 +154,8 @@ func TestCrossBorderSummary(t *testing.T) {
 		{"a text", "hello", ruleParamFormat, "10000"},
 		{"lower case", "fee101961", ruleParamFormat, "10000"},
 		{"FEE alone", "FEE", ruleParamFormat, "10000"},
-		{"a letter in the number", "FEE10196A", ruleParamFormat, "10000"},
+		{"a letter in the number", "FEE10196A", "", ""},
+		{"punctuation in the number", "FEE-101961", ruleParamFormat, "10000"},
 		{"the number alone", "101961", ruleParamFormat, "10000"},
 	}
 	for _, tt := range tests {
