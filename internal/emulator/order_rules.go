@@ -16,6 +16,9 @@ const (
 	// RuleTestAmountLimit: an agreement payment (QUICKPAY_TLT) above the
 	// test environment's 10,000 yuan (spec §5.2).
 	RuleTestAmountLimit = "test-amount-limit"
+	// RuleInstalmentAmount: an instalment payment (InstallmentPayment_H5)
+	// outside 600 to 50,000 yuan (spec §5.2), since RulesDec2026c.
+	RuleInstalmentAmount = "instalment-amount"
 	// RuleCouponSet: a COUPON paid from a set other than the platform's
 	// marketing or deposit set (spec §5.2).
 	RuleCouponSet = "coupon-set"

@@ -225,6 +225,8 @@ func orderLeniencies() []orderLeniency {
 		{ruleRequired, "10001", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // a split to the platform names its set (spec §5.3)
 			`{"bizUserId":"#yunBizUserId_B2C#","amount":10,"fee":0}`)},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
+		{RuleInstalmentAmount, "40020", instalmentBuyer, "depositApply", orderParams("depositApply", "buyer", "o", 59999, // 600~50000 元 (spec §5.2)
+			`{"InstallmentPayment_H5":{"nper":3,"channel":1,"amount":59999,"bankCardNo":"370248192322610"}}`, `"frontUrl":"http://127.0.0.1/f",`)},
 		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
@@ -332,6 +334,19 @@ func fourElementCard(t *testing.T, e *Emulator) {
 		_, serr := memberCall(t, e, "app", s.method, s.param)
 		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
+}
+
+// instalmentBuyer binds the buyer spec §5.2's first 小通分期 test card
+// (王丹's American Express, a credit card) by cardCheck 7 with its
+// validity and CVN2.
+func instalmentBuyer(t *testing.T, e *Emulator) {
+	t.Helper()
+	v, serr := memberCall(t, e, "app", "applyBindBankCard", map[string]any{"bizUserId": "buyer", "cardNo": "370248192322610",
+		"phone": "13800000002", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X", "validate": "0822", "cvv2": "167"})
+	require.Nil(t, serr, "%v", serr)
+	_, serr = memberCall(t, e, "app", "bindBankCard", map[string]any{"bizUserId": "buyer", "tranceNum": v["tranceNum"],
+		"transDate": v["transDate"], "phone": "13800000002", "verificationCode": "111111"})
+	require.Nil(t, serr, "%v", serr)
 }
 
 // newcomer makes a person "newcomer" and an enterprise "corp-newcomer",

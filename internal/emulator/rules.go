@@ -79,6 +79,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
 		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
+		{RuleInstalmentAmount, "40020", "InstallmentPayment_H5 outside 600 to 50,000 yuan (spec §5.2: 小通分期金额范围：600~50000 元; the code is tsymock's choice, 订单金额错误)"},
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},
 		{RuleMemberSet, "30018", "a member's deposit, withdrawal, BALANCE payment, payout, freeze or split share in one of the platform's standard sets (100001-100006, 2000000), not the escrow set (spec §4.2.2, §4.2.3, §5.3, §6.17)"},
 		{RuleRefundList, "10000", "refund of a consumption with refundList, which spec §4.2.16 leaves out for consumptions (refundList (1); their receiver bears the splits, note 8; the code is tsymock's choice)"},
