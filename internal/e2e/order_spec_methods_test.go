@@ -179,11 +179,20 @@ func TestWithdrawalAndTransferNotesOverHTTP(t *testing.T) {
 
 // crossBorder withdraws amount of payer's to the corporate account of the
 // approved enterprise reserve (companyInfo's accountNo, bankCardPro 1),
-// without confirmation.
+// without confirmation, with the spec's example summary (§4.2.23).
 func (c *memberClient) crossBorder(payer, reserve, no string, amount int64) error {
 	c.t.Helper()
+	return c.crossBorderWith(payer, reserve, no, amount, nil)
+}
+
+// crossBorderWith is crossBorder with its param edited by edit.
+func (c *memberClient) crossBorderWith(payer, reserve, no string, amount int64, edit func(map[string]any)) error {
+	c.t.Helper()
 	p := withdrawParam(no, "6222020000000000099", amount, 0, backURL, nil)
-	p["bizUserId"], p["crossBorderbizUserId"], p["bankCardPro"] = payer, reserve, 1
+	p["bizUserId"], p["crossBorderbizUserId"], p["bankCardPro"], p["summary"] = payer, reserve, 1, "FEE101961"
+	if edit != nil {
+		edit(p)
+	}
 	_, err := sendSpec(c.t, c.Client, "OrderService.crossBorderWithdrawApply", p)
 	return err
 }

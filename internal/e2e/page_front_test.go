@@ -74,6 +74,15 @@ func TestFrontTransSignedCardCode(t *testing.T) {
 		assert.Contains(t, expired.Body, "resendPaySMS")
 	})
 
+	t.Run("a payer locked since the apply (§4.1.15)", func(t *testing.T) {
+		cardDeposit(t, c, "f-locked", "REALNAMEPAY", front)
+		_, err := c.LockMember(c.ctx, "buyer")
+		require.NoError(t, err)
+		t.Cleanup(func() { _, _ = c.UnlockMember(c.ctx, "buyer") })
+		errorPage(t, getPage(t, signed("f-locked", smsCode)), "30022")
+		assert.Equal(t, client.OrderUnpaid, c.status("f-locked"), "nothing paid")
+	})
+
 	t.Run("journaled as a confirm with its signed params", func(t *testing.T) {
 		var page struct{ Entries []mock.JournalEntry }
 		admin{t: t, base: c.env.URL}.get("journal?kind=page&action=confirm&outcome=OK", &page)
@@ -92,7 +101,9 @@ func TestFrontTransSignedCardCode(t *testing.T) {
 // signed payOrder.html pays it (spec §4.2.10). Its orderNo alone opens
 // nothing (10001); the same order with validateType 1 still has its link.
 func TestNoPayInfoForPasswordPageOrders(t *testing.T) {
-	c, rcv, jump := passwordPayer(t)
+	_, c, rcv := pagesEnv(t)
+	jump := rcv.URL + "/jump"
+	passwordPayer(t, c, rcv)
 	for _, tc := range []struct {
 		name string
 		with client.PayMethod
@@ -197,19 +208,4 @@ func TestFrontTransSignedCardCodeInChromium(t *testing.T) {
 	assert.Equal(t, "sign OK: OrderService.pay OK", verified)
 	require.True(t, strings.HasPrefix(landed, front+"?"), landed)
 	assert.Equal(t, client.OrderSucceeded, c.status("rp1"))
-}
-
-// passwordPayer is a pages environment where sia, real-named with 10000
-// fen, set its payment password 123456 on setPayPwd.html, and shop may
-// receive; it returns the receiver's jumpUrl too.
-func passwordPayer(t *testing.T) (*orderClient, *receiver, string) {
-	t.Helper()
-	_, c, rcv := pagesEnv(t)
-	jump := rcv.URL + "/jump"
-	c.realNamed("sia")
-	c.give("sia", 10000)
-	c.person("shop")
-	returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSetPayPwd, "MemberPwdService", "setPayPwd", pwdParams(rcv)),
-		"confirm", url.Values{"password": {"123456"}, "password2": {"123456"}}), jump)
-	return c, rcv, jump
 }

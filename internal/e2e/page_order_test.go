@@ -32,10 +32,23 @@ func payPage(t *testing.T, c *orderClient, path, bizOrderNo, jump string) string
 		client.PayPageParams{BizUserID: "sia", BizOrderNo: bizOrderNo, JumpURL: jump, ConsumerIP: consumerIP})
 }
 
+// passwordPayer is sia, real-named, given 10000 and with the payment
+// password 123456 set on its page, and shop to pay.
+func passwordPayer(t *testing.T, c *orderClient, rcv *receiver) {
+	t.Helper()
+	c.realNamed("sia")
+	c.give("sia", 10000)
+	c.person("shop")
+	returned(t, c.Client, press(t, mustPageURL(t, c, client.PageSetPayPwd, "MemberPwdService", "setPayPwd", pwdParams(rcv)),
+		"confirm", url.Values{"password": {"123456"}, "password2": {"123456"}}), rcv.URL+"/jump")
+}
+
 // TestPayOrderPage: an order with validateType 2 is paid on payOrder.html
 // with the payment password; a wrong one is shown on the page.
 func TestPayOrderPage(t *testing.T) {
-	c, rcv, jump := passwordPayer(t)
+	_, c, rcv := pagesEnv(t)
+	jump := rcv.URL + "/jump"
+	passwordPayer(t, c, rcv)
 	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
 
 	u := payPage(t, c, client.PagePayOrder, "c1", jump)

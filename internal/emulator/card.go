@@ -137,7 +137,7 @@ func (a *app) checkNewCard(m *member, p params, cc int64) (bankCard, *soa.Error)
 // environment rules (bankChecks).
 func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func(string) *soa.Error) (bankCard, *soa.Error) {
 	cardNo := p.str("cardNo")
-	bin, serr := lookupBin(cardNo)
+	bin, serr := lookupBin(cardNo, a.rules)
 	if serr != nil {
 		return bankCard{}, serr
 	}

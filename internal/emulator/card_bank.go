@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -101,9 +102,10 @@ func (a *app) checkBindingCard(cc int64, cardNo string) *soa.Error {
 	return a.checkTestCard(cardNo)
 }
 
-// checkTestCard notes a card number the test environment does not take.
+// checkTestCard notes a card number the test environment does not take:
+// since RulesDec2026c, spec §5.2's instalment cards are taken too.
 func (a *app) checkTestCard(cardNo string) *soa.Error {
-	if isTestCard(cardNo) {
+	if isTestCard(cardNo) || (!a.before(RulesDec2026c) && slices.Contains(instalmentCards(), cardNo)) {
 		return nil
 	}
 	return a.lenient(ruleTestCard, "30049", "card %s: the test environment takes only %d-digit cards starting 622848 or "+

@@ -12,19 +12,32 @@ func TestLookupBin(t *testing.T) {
 		name, cardNo     string
 		bin, bank, code  string
 		cardType, length int64
+		rules            int // RulesCurrent when 0
 	}{
-		{"known debit", "6228480000000000001", "622848", "农业银行", "01030000", cardDebit, 19},
-		{"known credit", "4367420000000004", "436742", "建设银行", "01050000", cardCredit, 16},
-		{"a real card bound on the test environment", "6214850212342516", "621485", "招商银行", "03080000", cardDebit, 16},
-		{"the longest BIN wins", "6217000000000000003", "621700", "建设银行", "01050000", cardDebit, 19},
-		{"a short BIN", "6217850000000000006", "6217", "中国银行", "01040000", cardDebit, 19},
-		{"unknown BIN: the test bank", "6214830000000001", "621483", testBankName, testBankCode, cardDebit, 16},
-		{"unknown BIN of 19 digits", "9999990000000000009", "999999", testBankName, testBankCode, cardDebit, 19},
-		{"12 digits, the shortest", "123456789012", "123456", testBankName, testBankCode, cardDebit, 12},
-		{"a 0 that is not the reserved BIN", "0000010000000000", "000001", testBankName, testBankCode, cardDebit, 16},
+		{"known debit", "6228480000000000001", "622848", "农业银行", "01030000", cardDebit, 19, 0},
+		{"known credit", "4367420000000004", "436742", "建设银行", "01050000", cardCredit, 16, 0},
+		{"a real card bound on the test environment", "6214850212342516", "621485", "招商银行", "03080000", cardDebit, 16, 0},
+		{"the longest BIN wins", "6217000000000000003", "621700", "建设银行", "01050000", cardDebit, 19, 0},
+		{"a short BIN", "6217850000000000006", "6217", "中国银行", "01040000", cardDebit, 19, 0},
+		{"unknown BIN: the test bank", "6214830000000001", "621483", testBankName, testBankCode, cardDebit, 16, 0},
+		{"unknown BIN of 19 digits", "9999990000000000009", "999999", testBankName, testBankCode, cardDebit, 19, 0},
+		{"12 digits, the shortest", "123456789012", "123456", testBankName, testBankCode, cardDebit, 12, 0},
+		{"a 0 that is not the reserved BIN", "0000010000000000", "000001", testBankName, testBankCode, cardDebit, 16, 0},
+		// spec §5.2's 小通分期 test cards (lines 12172-12217), credit cards since RulesDec2026c
+		{"§5.2 American Express, 15 digits", "370248192322610", "370248", "工商银行", "01020000", cardCredit, 15, 0},
+		{"§5.2 JCB", "3568804670613413", "356880", "工商银行", "01020000", cardCredit, 16, 0},
+		{"§5.2 Visa", "4367484351538915", "436748", "建设银行", "01050000", cardCredit, 16, 0},
+		{"§5.2 MasterCard", "5187183912607018", "518718", "招商银行", "03080000", cardCredit, 16, 0},
+		{"§5.2 UnionPay", "6259983921622221", "625998", "农业银行", "01030000", cardCredit, 16, 0},
+		{"§5.2 card for an op of RulesDec2026b", "370248192322610", "370248", testBankName, testBankCode, cardDebit, 15, RulesDec2026b},
+		{"an older op knows the older rows", "4367420000000004", "436742", "建设银行", "01050000", cardCredit, 16, RulesDec2026b},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, serr := lookupBin(tc.cardNo)
+			rules := tc.rules
+			if rules == 0 {
+				rules = RulesCurrent
+			}
+			b, serr := lookupBin(tc.cardNo, rules)
 			require.Nil(t, serr)
 			assert.Equal(t, []any{tc.bin, tc.bank, tc.code, tc.cardType, tc.length},
 				[]any{b.prefix, b.bankName, b.bankCode, b.cardType, b.length})
@@ -45,7 +58,7 @@ func TestLookupBinRefusals(t *testing.T) {
 		{"the reserved BIN, 12 digits", "000000123456", "answered 30049 on purpose"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, serr := lookupBin(tc.cardNo)
+			_, serr := lookupBin(tc.cardNo, RulesCurrent)
 			require.NotNil(t, serr)
 			assert.Equal(t, "30049", serr.Code)
 			assert.Contains(t, serr.Message, tc.detail)

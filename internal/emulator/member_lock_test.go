@@ -49,7 +49,8 @@ func terminalDeposit() TerminalPayment {
 // 建订单，也不能收款。除解锁会员之外，其它接口都将返回错误信息“会员已锁定”):
 // pay and refund look up their bizUserId first, so a locked member is
 // 30022 会员已锁定 and one that does not exist 30001 (pay was 40022 for it,
-// as for another member's order, which stays 40022); a terminal payment
+// as for another member's order, which stays 40022); a receiver locked
+// after the apply is not paid (30022 naming it, TestLockedPartyIsNotPaid); a terminal payment
 // to a locked member's terminal is not back-filled, nor is a back-fill
 // booked that the merchant answers after the lock.
 func TestLockedMemberNeitherPaysNorReceives(t *testing.T) {
@@ -60,7 +61,8 @@ func TestLockedMemberNeitherPaysNorReceives(t *testing.T) {
 		{"pay naming no member", "", "pay", payParams("nobody", "p1"), "30001", `"nobody"`},
 		{"pay of another member's order", "", "pay", payParams("shop", "p1"), "40022", "belongs to buyer"},
 		{"pay by a locked member of no order", "buyer", "pay", payParams("buyer", "nope"), "30022", textLocked},
-		{"pay by the payer", "shop", "pay", payParams("buyer", "p1"), "", ""},
+		{"pay to a locked receiver", "shop", "pay", payParams("buyer", "p1"), "30022", textLocked + ": order p1 pays shop"},
+		{"pay by the payer", "", "pay", payParams("buyer", "p1"), "", ""},
 		{"refund to a locked payer", "buyer", "refund", refundParams("buyer", "c1"), "30022", textLocked},
 		{"refund naming no member", "", "refund", refundParams("nobody", "c1"), "30001", `"nobody"`},
 		{"refund naming another member", "", "refund", refundParams("shop", "c1"), "40022", "paid by buyer"},

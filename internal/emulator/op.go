@@ -95,10 +95,20 @@ const RulesDec2026b = 2
 // withdrawApply's prerequisites (spec §4.2.23 note 3: real name or
 // approval, bound phone, e-contract; noted member-prerequisite, refused
 // with --strict); an applicationTransfer extendInfo holding "|" is noted
-// param-format (§4.2.17; 10000 with --strict); a pay's consumerIp that is
-// no public IP address is noted consumer-ip (§4.2.8 用户公网 IP; it was
-// only 127.0.0.1 and localhost; 10000 with --strict). An op of an older
-// generation replays by the rules before it.
+// param-format (§4.2.17; 10000 with --strict); an order whose payer or a
+// member it pays was locked after the apply is not paid, by pay or on its
+// page (30022, §4.1.15; lockedParty); an enterprise's withdrawApply or
+// crossBorderWithdrawApply with validateType 2 is noted
+// enterprise-validate-type (§4.2.3; 40028 with --strict), and a
+// crossBorderWithdrawApply summary left out, or not FEE and a number,
+// required-param or param-format (§4.2.23; 10001, 10000 with --strict);
+// spec §5.2's 小通分期 test cards are credit cards of their banks' BINs
+// (they were debit cards of the test bank, 30040 to InstallmentPayment_H5)
+// and not noted test-card-prefix, and an instalment outside 600 to 50,000
+// yuan is noted instalment-amount (§5.2; 40020 with --strict); a pay's
+// consumerIp that is no public IP address is noted consumer-ip (§4.2.8
+// 用户公网 IP; it was only 127.0.0.1 and localhost; 10000 with --strict).
+// An op of an older generation replays by the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.

@@ -32,15 +32,29 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 	o.expires = exp
 	if serr == nil && !exp.IsZero() && exp.Sub(o.created) > maxOrderLife {
 		serr = a.lenient(RuleOrderExpiry, "20015", "orderExpireDatetime %s is more than 24 hours after the order "+
-			"is made (%s); the platform keeps an order payable for 24 hours at most (spec §4.2.2)",
-			soa.FormatTime(exp), soa.FormatTime(o.created))
+			"is made (%s); the platform keeps an order payable for 24 hours at most (spec %s orderExpireDatetime: "+
+			"订单最长时效为 24 小时)", soa.FormatTime(exp), soa.FormatTime(o.created), expirySection(kind))
 	}
 	return o, serr
 }
 
 // maxOrderLife is how long after it is made an order can be paid at most
-// (spec §4.2.2, orderExpireDatetime).
+// (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23, orderExpireDatetime).
 const maxOrderLife = 24 * time.Hour
+
+// expirySection is the section whose request table gives an order of kind
+// its orderExpireDatetime, the method's own: depositApply's §4.2.2,
+// withdrawApply's §4.2.3, consumeApply's §4.2.4, agentCollectApply's
+// §4.2.5 and crossBorderWithdrawApply's §4.2.23 each state its limits
+// again. A payout's or a refund's table has none (a merchant sending one
+// anyway is held to the order methods' limits, as §4.2.2 states them).
+func expirySection(kind string) string {
+	switch kind {
+	case kindWithdraw, kindConsume, kindCollect, kindCrossBorder:
+		return kindSection(kind)
+	}
+	return "§4.2.2"
+}
 
 // expiry reads orderExpireDatetime: "yyyy-MM-dd HH:mm:ss" China time, in
 // the future of the injected clock (20015 otherwise).
@@ -211,7 +225,8 @@ const PayPagePath = "/yungateway/frontTrans.do?orderNo="
 // for real-name pay (REALNAMEPAY, REALNAMEPAY_BATCH) also the test
 // environment's 111111 (spec §5.2). The test environment's simulated channel outcome decides then.
 // bizUserId is looked up first (ownMember: 30001, 30022), then the order
-// (40000) and whether it is the payer's (40022).
+// (40000) and whether it is the payer's (40022); a member it pays that was
+// locked after the apply is 30022 too (lockedParty).
 func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.ownMember(p.str("bizUserId")); serr != nil {
 		return nil, serr
@@ -225,6 +240,9 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	now := a.now() // drawn once for both checks, as payable alone did: older logs still replay
 	if serr := a.payableAt(o, now); serr != nil {
+		return nil, serr
+	}
+	if serr := a.lockedParty(o); serr != nil {
 		return nil, serr
 	}
 	if serr := e.smsConfirmable(a, o, p.str("verificationCode"), now); serr != nil {

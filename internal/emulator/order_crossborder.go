@@ -1,6 +1,10 @@
 package emulator
 
-import "github.com/tsymock/tsymock/internal/soa"
+import (
+	"strings"
+
+	"github.com/tsymock/tsymock/internal/soa"
+)
 
 // kindCrossBorder is a cross-border withdrawal (跨境提现, order type 17 of
 // spec §6.15).
@@ -12,7 +16,9 @@ const kindCrossBorder = "crossBorderWithdraw"
 // reserveAccount), and the two members differ (10000). It goes on as
 // withdrawApply does, through WITHDRAW_TLT, WITHDRAW_SD, WITHDRAW_HTBANK or
 // WITHDRAW_JFB, once the member has what withdrawApply wants of it (note 3,
-// checkWithdrawerReady; an op before RulesDec2026c was not held to it). The
+// checkWithdrawerReady; an op before RulesDec2026c was not held to it), an
+// enterprise's validateType 2 noted as there (checkWithdrawValidation), and
+// its summary the 易通汇 remittance request number (checkRemittance). The
 // cross-border side (易通汇) has no state to keep: the money leaves the
 // ledger as for a withdrawal.
 func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
@@ -32,7 +38,46 @@ func crossBorderWithdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 			return nil, serr
 		}
 	}
+	if serr := a.checkWithdrawValidation("crossBorderWithdrawApply", m, p); serr != nil {
+		return nil, serr
+	}
+	if serr := a.checkRemittance(p.str("summary")); serr != nil {
+		return nil, serr
+	}
 	return a.withdraw(kindCrossBorder, "crossBorderWithdrawApply", m, set, cardHint(p.str("bankCardNo")), p)
+}
+
+// remittancePrefix starts a cross-border withdrawal's summary (spec
+// §4.2.23: FEE+跨境平台汇款申请单号).
+const remittancePrefix = "FEE"
+
+// remittanceChars may make up the remittance number after FEE: the spec's
+// one example is digits (FEE101961), but it does not say letters cannot
+// appear, and a note must not fire on a number the platform takes.
+const remittanceChars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// checkRemittance holds a cross-border withdrawal's summary to spec
+// §4.2.23 (lines 8997-9009: 摘要, 必填 否, 最多 20 个字符, 需上送易通汇平台汇款申请单
+// （FEE+跨境平台汇款申请单号，如 FEE101961）): its 必填 cell leaves it out and its
+// 取值 cell requires it, so one left out is noted required-param (10001
+// with --strict), and one that is not FEE and a number (digits as the
+// example's, or letters), param-format (10000; the spec names no code for either).
+// tsymock keeps no 易通汇 state to look the number up in. The 20 characters
+// are the catalogue's (10004). An op before RulesDec2026c was taken without
+// a note.
+func (a *app) checkRemittance(summary string) *soa.Error {
+	if a.before(RulesDec2026c) {
+		return nil
+	}
+	if summary == "" {
+		return a.lenient(ruleRequired, "10001", "summary: spec §4.2.23 wants the 易通汇 remittance request number "+
+			"in it (需上送易通汇平台汇款申请单（FEE+跨境平台汇款申请单号，如 FEE101961）), and none was sent")
+	}
+	if no, ok := strings.CutPrefix(summary, remittancePrefix); !ok || no == "" || strings.Trim(no, remittanceChars) != "" {
+		return a.lenient(ruleParamFormat, "10000", "summary %q: spec §4.2.23 wants %s and the 易通汇 remittance "+
+			"request number (FEE+跨境平台汇款申请单号，如 FEE101961)", summary, remittancePrefix)
+	}
+	return nil
 }
 
 // reserveAccount checks bankCardNo against the reserve member's bound

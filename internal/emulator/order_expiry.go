@@ -58,9 +58,9 @@ func (a *app) checkChannelExpiry(o *order) *soa.Error {
 			soa.FormatTime(o.expires), life, soa.FormatTime(o.created))
 	case slices.Contains(channelExpiryMethods(), ch.Key) && life > channelExpiryMax:
 		return a.lenient(RuleChannelExpiry, "20015", "orderExpireDatetime %s is %s after the order is made (%s); "+
-			"%s is paid without confirmation and its expiry goes to the channel, 60 minutes at most (spec §4.2.2 "+
+			"%s is paid without confirmation and its expiry goes to the channel, 60 minutes at most (spec %s "+
 			"orderExpireDatetime 2): 无需确认支付情况-透传至渠道方，最大不超过 60 分钟)",
-			soa.FormatTime(o.expires), life, soa.FormatTime(o.created), ch.Key)
+			soa.FormatTime(o.expires), life, soa.FormatTime(o.created), ch.Key, expirySection(o.kind))
 	}
 	return nil
 }

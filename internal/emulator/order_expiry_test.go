@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -58,6 +59,59 @@ func TestOrderLifetimesByMethod(t *testing.T) {
 			_, serr := e.ConfirmOrder("app", "d")
 			require.NotNil(t, serr)
 			assert.Equal(t, "40003", serr.Code)
+		})
+	}
+}
+
+// TestExpiryNotesCiteTheMethodsSection: the order-expiry-24h note, and
+// order-expiry-channel's for a method whose expiry goes to the channel,
+// cite the orderExpireDatetime of the method called, whose table states
+// its limits (订单最长时效为 24 小时; 无需确认支付情况…最大不超过 60 分钟): depositApply's
+// §4.2.2, withdrawApply's §4.2.3, consumeApply's §4.2.4, agentCollectApply's
+// §4.2.5, crossBorderWithdrawApply's §4.2.23. A payout's table has none; one
+// sent anyway is held to §4.2.2's. They cited §4.2.2 for every order.
+func TestExpiryNotesCiteTheMethodsSection(t *testing.T) {
+	const day, hour = "2026-11-29 13:00:00", "2026-11-28 13:30:00" // 25 hours, 90 minutes after the clock's 12:00
+	expiring := func(param, at string) string {
+		return strings.Replace(param, "{", `{"orderExpireDatetime":"`+at+`",`, 1)
+	}
+	scan := `{"SCAN_WEIXIN":{"amount":100,"limitPay":""}}`
+	tests := []struct {
+		name, rule, method string
+		setup              func(t *testing.T, e *Emulator)
+		param, section     string
+	}{
+		{"deposit", RuleOrderExpiry, "depositApply", nil,
+			expiring(orderParams("depositApply", "buyer", "o1", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, ""), day), "§4.2.2"},
+		{"withdrawal", RuleOrderExpiry, "withdrawApply", signedBuyer, expiring(withdrawParams("o1", ""), day), "§4.2.3"},
+		{"consumption", RuleOrderExpiry, "consumeApply", nil, expiring(consume("buyer", "shop", "o1", 100, 0, ""), day), "§4.2.4"},
+		{"collection", RuleOrderExpiry, "agentCollectApply", nil, expiring(collect("buyer", "shop", "o1", 100), day), "§4.2.5"},
+		{"cross-border withdrawal", RuleOrderExpiry, "crossBorderWithdrawApply", func(t *testing.T, e *Emulator) {
+			signedBuyer(t, e)
+			reserveOf(t, e)
+		}, expiring(crossBorderParams("buyer", "reserve", "o1", reserveCard, 100), day), "§4.2.23"},
+		{"payout, whose table has none", RuleOrderExpiry, "signalAgentPay", func(t *testing.T, e *Emulator) {
+			ok(t, e, "agentCollectApply", collect("buyer", "shop", "k1", 100))
+		}, expiring(payout("shop", "o1", "k1", 100), day), "§4.2.2"},
+		{"deposit by QR code", RuleChannelExpiry, "depositApply", nil,
+			expiring(orderParams("depositApply", "buyer", "o1", 100, scan, ""), hour), "§4.2.2"},
+		{"consumption by QR code", RuleChannelExpiry, "consumeApply", nil,
+			expiring(orderParams("consumeApply", "buyer", "o1", 100, scan, ""), hour), "§4.2.4"},
+		{"collection by QR code", RuleChannelExpiry, "agentCollectApply", nil,
+			expiring(orderParams("agentCollectApply", "buyer", "o1", 100, scan, ""), hour), "§4.2.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			if tt.setup != nil {
+				tt.setup(t, e)
+			}
+			out := call(t, e, "OrderService", tt.method, tt.param)
+			require.Nil(t, out.Err, "%v", out.Err)
+			notes := notesOf(out.Portability, tt.rule)
+			require.Len(t, notes, 1)
+			assert.Contains(t, notes[0].Message, "(spec "+tt.section+" orderExpireDatetime")
 		})
 	}
 }

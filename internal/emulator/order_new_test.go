@@ -84,12 +84,17 @@ func TestPayeeFundsInTransit(t *testing.T) {
 }
 
 // crossBorderParams withdraws amount of payer's to the card of the
-// cross-border member, without confirmation (validateType 0).
+// cross-border member, without confirmation (validateType 0), with the
+// spec's example remittance number as its summary (spec §4.2.23).
 func crossBorderParams(payer, reserve, no, cardNo string, amount int64) string {
 	return fmt.Sprintf(`{"bizOrderNo":%q,"bizUserId":%q,"accountSetNo":"200126","amount":%d,"fee":10,"validateType":0,"backUrl":"http://127.0.0.1/n",`+
-		`"crossBorderbizUserId":%q,"bankCardNo":%q,"industryCode":"1910","industryName":"其他","source":2}`,
-		no, payer, amount, reserve, cardNo)
+		`"crossBorderbizUserId":%q,"bankCardNo":%q,"industryCode":"1910","industryName":"其他","source":2,"summary":%q}`,
+		no, payer, amount, reserve, cardNo, remittanceExample)
 }
+
+// remittanceExample is spec §4.2.23's example summary: FEE and the 易通汇
+// remittance request number.
+const remittanceExample = "FEE101961"
 
 // TestCrossBorderWithdraw: a withdrawal to the reserve account of an
 // enterprise member (spec §4.2.23): money leaves as for withdrawApply, and

@@ -35,14 +35,16 @@ type PageOrder struct {
 }
 
 // PendingOrder returns an order that waits for payment (40000 unknown,
-// 40004 not waiting, 40003 expired), for a page that completes it.
+// 40004 not waiting, 40003 expired), for a page that completes it: 30022
+// while its payer or a member it pays is locked (lockedParty, spec
+// §4.1.15), as OrderService.pay answers.
 func (e *Emulator) PendingOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error) {
 	a := e.find(sysid)
 	if a == nil {
 		return PageOrder{}, soa.Errorf("40000", "bizOrderNo %q", bizOrderNo)
 	}
 	defer a.mu.Unlock()
-	v, serr := onPayable(bizOrderNo, func(*app, *order) *soa.Error { return nil })(a)
+	v, serr := onPayable(bizOrderNo, (*app).lockedParty)(a)
 	out, _ := v.(PageOrder)
 	return out, serr
 }
@@ -88,7 +90,9 @@ func (e *Emulator) LinkedOrder(sysid, orderNo string) (string, *soa.Error) {
 }
 
 // ConfirmOrder completes a pending order as its page's confirm button does:
-// the money moves and the order notification is queued. A payment the
+// the money moves and the order notification is queued. While its payer or
+// a member it pays is locked it is 30022 and the order waits (spec
+// §4.1.15; lockedParty). A payment the
 // balance no longer covers, or one the test environment's channel fails
 // (an agreement payment's test amounts, spec §5.2), fails the order
 // instead (notified only if it is a withdrawal, spec §4.2.15).
@@ -96,7 +100,14 @@ func (e *Emulator) ConfirmOrder(sysid, bizOrderNo string) (PageOrder, *soa.Error
 	return pageOrder(e.page(sysid, actConfirmOrder, bizOrderNo))
 }
 
-func confirmOrder(a *app, o *order) *soa.Error { return a.complete(o) }
+// confirmOrder pays o, unless its payer or a member it pays was locked
+// since the page opened (30022, lockedParty; the order stays pending).
+func confirmOrder(a *app, o *order) *soa.Error {
+	if serr := a.lockedParty(o); serr != nil {
+		return serr
+	}
+	return a.complete(o)
+}
 
 // FailOrder ends a pending order as failed, as a page's fail button does;
 // only a withdrawal's failure is notified (spec §4.2.15).

@@ -16,6 +16,9 @@ const (
 	// RuleTestAmountLimit: an agreement payment (QUICKPAY_TLT) above the
 	// test environment's 10,000 yuan (spec §5.2).
 	RuleTestAmountLimit = "test-amount-limit"
+	// RuleInstalmentAmount: an instalment payment (InstallmentPayment_H5)
+	// outside 600 to 50,000 yuan (spec §5.2), since RulesDec2026c.
+	RuleInstalmentAmount = "instalment-amount"
 	// RuleCouponSet: a COUPON paid from a set other than the platform's
 	// marketing or deposit set (spec §5.2).
 	RuleCouponSet = "coupon-set"
@@ -23,7 +26,8 @@ const (
 	// member in a day (spec §4.2.1 (5)).
 	RuleDailyOrders = "daily-order-limit"
 	// RuleOrderExpiry: an orderExpireDatetime more than 24 hours after the
-	// order is made (spec §4.2.2).
+	// order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: each
+	// method's table; the note cites the called method's, expirySection).
 	RuleOrderExpiry = "order-expiry-24h"
 	// RuleConsumerIP: a pay whose consumerIp is no public IP address
 	// (spec §4.2.8: 用户公网 IP; ConsumerIPNote).
@@ -40,6 +44,12 @@ const (
 	// RuleWithdrawType: a withdrawal's withdrawType other than D0, D1,
 	// T1customized and D0customized (spec §4.2.3 note 6), e.g. an older T1.
 	RuleWithdrawType = "withdraw-type"
+	// RuleEnterpriseValidation: an enterprise's withdrawApply or
+	// crossBorderWithdrawApply with validateType 2 (payment password),
+	// which spec §4.2.3 has enterprises confirm by SMS code instead (企业用户
+	// 请使用【后台+短信验证码验证】方式): an enterprise has no payment password
+	// (§4.1.17 note 1).
+	RuleEnterpriseValidation = "enterprise-validate-type"
 	// RulePayAcct: a WeChat JS, mini-program or Alipay life payment whose
 	// acct the payer did not bind with applyBindAcct (spec §4.1.23 note 3).
 	RulePayAcct = "pay-acct"

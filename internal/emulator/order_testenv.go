@@ -18,6 +18,11 @@ const (
 	// tltLimit is the highest agreement payment (QUICKPAY_TLT) the test
 	// environment takes: 10,000.00 yuan.
 	tltLimit = 1_000_000
+
+	// instalmentMin and instalmentMax bound an instalment payment
+	// (InstallmentPayment_H5): 600 to 50,000 yuan (spec §5.2).
+	instalmentMin = 60_000
+	instalmentMax = 5_000_000
 )
 
 // amountSimulation is one amount (in fen) that the test environment's channel
@@ -129,13 +134,31 @@ func (a *app) answerAtOnce(o *order) {
 }
 
 // checkLimits notes what the test environment refuses at an apply: an
-// agreement payment above its 10,000 yuan (rule test-amount-limit, 40046).
+// agreement payment above its 10,000 yuan (rule test-amount-limit, 40046),
+// an instalment payment outside 600 to 50,000 yuan (rule
+// instalment-amount, 40020; since RulesDec2026c).
 func (a *app) checkLimits(pm payment) *soa.Error {
 	if tlt := pm.part("QUICKPAY_TLT"); tlt != nil && tlt.amount > tltLimit {
 		return a.lenient(RuleTestAmountLimit, "40046", "QUICKPAY_TLT pays %d fen; the test environment takes "+
 			"agreement payments up to 10,000.00 yuan (%d fen, spec §5.2)", tlt.amount, tltLimit)
 	}
-	return nil
+	return a.checkInstalmentAmount(pm)
+}
+
+// checkInstalmentAmount notes an instalment payment outside the range spec
+// §5.2 gives 小通分期 (its notes, line 12169: 小通分期金额范围：600~50000 元;
+// its request table, line 11123: 生产环境分期金额范围 600-50000 元). The code
+// is 40020 订单金额错误, the amount itself being wrong for the method, as
+// tsymock answers a part paying zero or less; not 40046 风控限制订单单笔金额,
+// a risk limit set per merchant on the largest order, where this range
+// also has a floor. An op of an older generation passed without a note.
+func (a *app) checkInstalmentAmount(pm payment) *soa.Error {
+	p := pm.part("InstallmentPayment_H5")
+	if p == nil || a.before(RulesDec2026c) || (p.amount >= instalmentMin && p.amount <= instalmentMax) {
+		return nil
+	}
+	return a.lenient(RuleInstalmentAmount, "40020", "InstallmentPayment_H5 pays %d fen; 小通分期 takes 600 to 50,000 "+
+		"yuan (%d to %d fen, spec §5.2: 小通分期金额范围：600~50000 元)", p.amount, int64(instalmentMin), int64(instalmentMax))
 }
 
 // checkConsumerIP notes a pay whose consumerIp is no public IP address,

@@ -225,6 +225,8 @@ func orderLeniencies() []orderLeniency {
 		{ruleRequired, "10001", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // a split to the platform names its set (spec §5.3)
 			`{"bizUserId":"#yunBizUserId_B2C#","amount":10,"fee":0}`)},
 		{RuleTestAmountLimit, "40046", nil, "depositApply", orderParams("depositApply", "buyer", "o", 1000001, tlt, "")},
+		{RuleInstalmentAmount, "40020", instalmentBuyer, "depositApply", orderParams("depositApply", "buyer", "o", 59999, // 600~50000 元 (spec §5.2)
+			`{"InstallmentPayment_H5":{"nper":3,"channel":1,"amount":59999,"bankCardNo":"370248192322610"}}`, `"frontUrl":"http://127.0.0.1/f",`)},
 		{RuleCouponSet, "30018", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100, `{"COUPON":{"amount":100,"accountSetNo":"100001"}}`, "")},
 		{RuleOrderExpiry, "20015", nil, "consumeApply", orderParams("consumeApply", "buyer", "o", 100,
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"orderExpireDatetime":"2026-11-29 13:00:00",`)},
@@ -251,6 +253,11 @@ func orderLeniencies() []orderLeniency {
 		{ruleParamFormat, "10000", nil, "applicationTransfer", transferParams("t3", `,"extendInfo":"a|b"`)}, // 不可包含“|” (spec §4.2.17)
 		{rulePrerequisite, "30046", reserveOf, "crossBorderWithdrawApply", // the buyer has not signed (spec §4.2.23 note 3, §4.1.4 note 6)
 			crossBorderParams("buyer", "reserve", "o", reserveCard, 100)},
+		{RuleEnterpriseValidation, "40028", readyEnterprise, "withdrawApply", entWithdrawal(2, 1)}, // 企业用户请使用【后台+短信验证码验证】方式 (spec §4.2.3)
+		{ruleRequired, "10001", signedWithReserve, "crossBorderWithdrawApply", // 需上送易通汇平台汇款申请单 (spec §4.2.23)
+			withSummary(crossBorderParams("buyer", "reserve", "o", reserveCard, 100), "")},
+		{ruleParamFormat, "10000", signedWithReserve, "crossBorderWithdrawApply", // FEE+跨境平台汇款申请单号 (spec §4.2.23)
+			withSummary(crossBorderParams("buyer", "reserve", "o", reserveCard, 100), "hello")},
 		{RuleSplitMembers, "10000", nil, "consumeApply", consume("buyer", "shop", "o", 100, 0, // 11 items, 1 member (spec §5.3)
 			strings.TrimSuffix(strings.Repeat(`{"bizUserId":"shop","amount":1,"fee":0},`, 11), ","))},
 		{RuleMemberSet, "30018", nil, "depositApply", strings.Replace(orderParams("depositApply", "buyer", "o", 100, // a member's set is the escrow set
@@ -294,6 +301,14 @@ func TestStatementRange(t *testing.T) {
 	}
 }
 
+// signedWithReserve is signedBuyer and reserveOf: a buyer that may make a
+// cross-border withdrawal, and the member holding the reserve account.
+func signedWithReserve(t *testing.T, e *Emulator) {
+	t.Helper()
+	signedBuyer(t, e)
+	reserveOf(t, e)
+}
+
 // signedBuyer has the buyer sign the e-contract, as a withdrawal wants.
 func signedBuyer(t *testing.T, e *Emulator) {
 	t.Helper()
@@ -319,6 +334,19 @@ func fourElementCard(t *testing.T, e *Emulator) {
 		_, serr := memberCall(t, e, "app", s.method, s.param)
 		require.Nil(t, serr, "%s: %v", s.method, serr)
 	}
+}
+
+// instalmentBuyer binds the buyer spec §5.2's first 小通分期 test card
+// (王丹's American Express, a credit card) by cardCheck 7 with its
+// validity and CVN2.
+func instalmentBuyer(t *testing.T, e *Emulator) {
+	t.Helper()
+	v, serr := memberCall(t, e, "app", "applyBindBankCard", map[string]any{"bizUserId": "buyer", "cardNo": "370248192322610",
+		"phone": "13800000002", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X", "validate": "0822", "cvv2": "167"})
+	require.Nil(t, serr, "%v", serr)
+	_, serr = memberCall(t, e, "app", "bindBankCard", map[string]any{"bizUserId": "buyer", "tranceNum": v["tranceNum"],
+		"transDate": v["transDate"], "phone": "13800000002", "verificationCode": "111111"})
+	require.Nil(t, serr, "%v", serr)
 }
 
 // newcomer makes a person "newcomer" and an enterprise "corp-newcomer",

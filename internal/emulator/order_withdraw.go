@@ -41,6 +41,9 @@ func withdrawApply(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := a.canWithdrawTo(m, card); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkWithdrawValidation("withdrawApply", m, p); serr != nil {
+		return nil, serr
+	}
 	return a.withdraw(kindWithdraw, "withdrawApply", m, set, cardHint(card.cardNo), p)
 }
 
@@ -118,8 +121,31 @@ func (a *app) checkWithdrawerReady(method string, m *member) *soa.Error {
 	return nil
 }
 
-// sharedBy is what a prerequisite note of a withdrawal method other than
-// withdrawApply adds: the note that gives it withdrawApply's.
+// checkWithdrawValidation notes an enterprise's withdrawal to be confirmed
+// by payment password (validateType 2). Spec §4.2.3 has an enterprise
+// confirm its withdrawal, to its corporate account or to the legal
+// person's card, by pay with the SMS code (lines 5145, 5161: 通过支付确认接口确认
+// 提现交易(企业用户请使用【后台+短信验证码验证】方式)), and an enterprise has no
+// payment password to confirm one with (§4.1.17 note 1: 仅支持个人会员; the
+// password pages answer it 30006), so the order could never be paid. The
+// spec says 请使用 (please use), not how the platform answers otherwise: a
+// note (RuleEnterpriseValidation), and with --strict 40028 交易验证方式错误,
+// the code of a validateType a method does not take. crossBorderWithdrawApply
+// shares it (§4.2.23 note 3). An op before RulesDec2026c was taken without
+// a note.
+func (a *app) checkWithdrawValidation(method string, m *member, p params) *soa.Error {
+	if m.memberType != memberEnterprise || p.num("validateType") != 2 || a.before(RulesDec2026c) {
+		return nil
+	}
+	return a.lenient(RuleEnterpriseValidation, "40028", "%s of enterprise bizUserId %q with validateType 2 (payment "+
+		"password): spec §4.2.3 has an enterprise confirm its withdrawal by pay with the SMS code, validateType 1 "+
+		"(企业用户请使用【后台+短信验证码验证】方式), and an enterprise sets no payment password (§4.1.17 note 1), so the "+
+		"order could never be confirmed%s", method, m.bizUserID, sharedBy(method))
+}
+
+// sharedBy is what a prerequisite or validation note of a withdrawal
+// method other than withdrawApply adds: the note that gives it
+// withdrawApply's.
 func sharedBy(method string) string {
 	if method == "crossBorderWithdrawApply" {
 		return " (§4.2.23 note 3: 发起跨境提现的前置条件同 4.2.3 提现申请)"

@@ -69,6 +69,20 @@ const testCardLen = 19
 
 func testCardPrefixes() []string { return []string{"622848", "622849"} }
 
+// instalmentCards are the test credit cards of spec §5.2's 小通分期
+// (InstallmentPayment_H5, lines 12172-12217; their holders, validity and
+// CVN2 are in docs/methods.md): the test environment's own data for the
+// method, which the 622848/622849 rule of §4.1.9 would not let through.
+func instalmentCards() []string {
+	return []string{
+		"370248192322610", "370248476988912", // 15 digits: American Express
+		"3568804670613413", "3568805952321414",
+		"4367484351538915", "4367482248519416", "4367482364371517",
+		"5187183912607018", "5187185946559119", "5187186653521420",
+		"6259983921622221", "6259985385514822", "6259986239281023", "6259983790372424",
+	}
+}
+
 // isTestCard reports whether the test environment takes cardNo.
 func isTestCard(cardNo string) bool {
 	if len(cardNo) != testCardLen {

@@ -212,10 +212,12 @@ func failOrder(h *Handler, p *pageSession, _, message string) (string, *soa.Erro
 }
 
 // orderNotified reports whether ConfirmOrder's error ended the order (with
-// a result to return) rather than finding it not payable.
+// a result to return) rather than finding it not payable: unknown, no
+// longer waiting, expired, or with its payer or a member it pays locked
+// since the page opened (30022, spec §4.1.15; the order waits).
 func orderNotified(serr *soa.Error) bool {
 	switch serr.Code {
-	case "40000", "40003", "40004":
+	case "40000", "40003", "40004", "30022":
 		return false
 	}
 	return true
