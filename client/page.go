@@ -95,8 +95,10 @@ type PayPageParams struct {
 	JumpURL    string `json:"jumpUrl,omitempty"`
 	BackURL    string `json:"backUrl,omitempty"`
 	ConsumerIP string `json:"consumerIp"`
-	// VerificationCode is the SMS code of a combined payment with a
-	// gateway or wallet H5 at PageFrontTrans, which the merchant sends
-	// (spec §4.2.9: 组合支付含网关支付，必填); left out otherwise.
+	// VerificationCode is the SMS code at PageFrontTrans (spec §4.2.9): of
+	// a combined payment with a gateway or wallet H5, which the merchant
+	// must send (组合支付含网关支付，必填), or of any other order confirmed by
+	// SMS (a card's), which it then pays as the page opens; left out
+	// otherwise.
 	VerificationCode string `json:"verificationCode,omitempty"`
 }

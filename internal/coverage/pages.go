@@ -65,6 +65,9 @@ func (a *appTally) recordPage(e *journal.Entry) {
 		t.opened++
 	case journal.PageConfirm:
 		t.confirmed++
+		if e.Req != nil { // signed params that confirm at once (frontTrans.do with a card order's code) open it too
+			t.opened++
+		}
 	case journal.PageFail:
 		t.failed++
 	}

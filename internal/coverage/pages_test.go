@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,4 +58,20 @@ func TestRecordPages(t *testing.T) {
 	assert.Contains(t, text, "  pages never opened (7):\n    /yungateway/member/signContract.html (MemberService.signContract)\n")
 	assert.Contains(t, text, "    /yungateway/frontTrans.do (OrderService.pay)\n")
 	assert.NotContains(t, text, "  MemberPwdService.setPayPwd ", "a page flow is listed under pages only")
+}
+
+// TestSignedConfirmOpensThePage: frontTrans.do opened with the SMS code of
+// a card order confirms at once (journaled as a confirm with its signed
+// req): it counts as opened and confirmed, so the page is not listed as
+// never opened.
+func TestSignedConfirmOpensThePage(t *testing.T) {
+	c := New(soa.DefaultCatalogue())
+	e := journal.Entry{Kind: journal.KindPage, SysID: "A", Page: "/yungateway/frontTrans.do", Service: "OrderService",
+		Method: "pay", Action: journal.PageConfirm, Outcome: journal.OutcomeOK, Req: &journal.DecodedReq{}}
+	c.Record(&e)
+	i := slices.IndexFunc(c.Report("A").Pages, func(p PageReport) bool { return p.Page == e.Page })
+	require.GreaterOrEqual(t, i, 0)
+	p := c.Report("A").Pages[i]
+	assert.Equal(t, []int{1, 1, 0}, []int{p.Opened, p.Confirmed, p.Failed})
+	assert.Equal(t, []string{GapNeverFailed}, p.Gaps)
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -39,6 +40,19 @@ func setRealName(a *app, p params) (map[string]any, *soa.Error) {
 	m.realName, m.name, m.identityType, m.identityNo = true, p.str("name"), kind, no
 	m.realNameAt = a.now()
 	return map[string]any{"bizUserId": m.bizUserID, "name": m.name, "identityType": kind, "identityNo": no}, nil
+}
+
+// IdentityTypeNote is the identity-type note of a payment-password page
+// opened with a certificate other than the ID card, ok false for the ID
+// card (1): spec §4.1.17 to §4.1.20 (section names the page's) say of
+// identityType 目前只支持身份证, as §4.1.5 does, whose setRealName notes the
+// same type. The pages note it themselves (an opened page is no op).
+func IdentityTypeNote(section string, kind int64) (Portability, bool) {
+	if kind == identityIDCard {
+		return Portability{}, false
+	}
+	return Portability{Rule: ruleIdentityType, Code: "20012", Message: fmt.Sprintf("identityType %d: spec %s "+
+		"supports only 1 (身份证: 目前只支持身份证)", kind, section)}, true
 }
 
 // checkIdentity checks a certificate a member is real-named with.

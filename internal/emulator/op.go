@@ -105,8 +105,10 @@ const RulesDec2026b = 2
 // spec §5.2's 小通分期 test cards are credit cards of their banks' BINs
 // (they were debit cards of the test bank, 30040 to InstallmentPayment_H5)
 // and not noted test-card-prefix, and an instalment outside 600 to 50,000
-// yuan is noted instalment-amount (§5.2; 40020 with --strict). An op of an
-// older generation replays by the rules before it.
+// yuan is noted instalment-amount (§5.2; 40020 with --strict); a pay's
+// consumerIp that is no public IP address is noted consumer-ip (§4.2.8
+// 用户公网 IP; it was only 127.0.0.1 and localhost; 10000 with --strict).
+// An op of an older generation replays by the rules before it.
 const RulesDec2026c = 3
 
 // RulesCurrent is the generation today's ops are answered and logged under.

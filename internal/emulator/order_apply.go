@@ -185,7 +185,7 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 		return v
 	}
 	switch {
-	case ch.Confirm == soa.ConfirmPage || ch.Returns == soa.ReturnsPayInfo:
+	case o.payLink():
 		v["payInfo"] = payInfo(o, ch, o.created)
 	case ch.Returns == soa.ReturnsWeChatAPPInfo:
 		v["weChatAPPInfo"] = weChatAPPInfo(o, ch, a.now())
@@ -193,6 +193,25 @@ func (a *app) pendingAnswer(o *order) map[string]any {
 		v["payCode"] = payCode(o.orderNo)
 	}
 	return v
+}
+
+// payLink reports whether the order's apply answers a payInfo holding
+// tsymock's page for it (PayPagePath): a method paid outside (QR codes, JS,
+// wallets) or on frontTrans.do (gateway, wallet H5, instalments). Not one
+// confirmed with the payment password (validateType 2: a gateway or wallet
+// H5 combined with BALANCE, an instalment), which only the signed
+// payOrder.html confirms (spec §4.2.10): frontTrans.do refuses it (40028),
+// so a link there could not work. The spec's payInfo rows (§4.2.2, §4.2.4,
+// §4.2.5) list no link for page methods at all; tsymock's is its choice.
+func (o *order) payLink() bool {
+	ch := o.pay.channel()
+	switch {
+	case ch == nil:
+		return false
+	case ch.Confirm == soa.ConfirmPage:
+		return o.validateType != 2
+	}
+	return ch.Returns == soa.ReturnsPayInfo
 }
 
 // PayPagePath is the payInfo of an order paid on a page or outside

@@ -66,9 +66,12 @@ func (e *Emulator) CheckOrderCode(sysid, bizOrderNo, code string) *soa.Error {
 	return e.orderCode(o, code, a.now())
 }
 
-// OrderByNo finds the bizOrderNo of an orderNo (40000 when unknown), for
-// pages that are opened with the platform's number.
-func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
+// LinkedOrder finds the bizOrderNo of the orderNo a payInfo link names,
+// for frontTrans.do?orderNo=..., which carries no signed params: 40000 for
+// an orderNo unknown here, 10001 for an order whose apply answered no such
+// link (a card or balance order confirmed by SMS, one confirmed with the
+// password), which only signed params open (spec §4.2.9, §4.2.10).
+func (e *Emulator) LinkedOrder(sysid, orderNo string) (string, *soa.Error) {
 	a := e.find(sysid)
 	if a == nil {
 		return "", soa.Errorf("40000", "orderNo %q", orderNo)
@@ -77,6 +80,11 @@ func (e *Emulator) OrderByNo(sysid, orderNo string) (string, *soa.Error) {
 	o, ok := a.book.byNo[orderNo]
 	if !ok {
 		return "", soa.Errorf("40000", "orderNo %q", orderNo)
+	}
+	if !o.payLink() {
+		return "", soa.Errorf("10001", "sysid, sign, timestamp, v, req: order %s (payMethod %s, validateType %d) was "+
+			"answered no payInfo link, so only the signed params of spec §4.2.9 (frontTrans.do) or §4.2.10 "+
+			"(payOrder.html) open its page", o.bizOrderNo, o.payMethod, o.validateType)
 	}
 	return o.bizOrderNo, nil
 }

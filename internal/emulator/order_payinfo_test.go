@@ -105,11 +105,7 @@ func TestPageSMS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newTest()
-			market(t, e)
-			out := call(t, e, "OrderService", tt.method, orderParams(tt.method, "buyer", "o1", 100, tt.payMethod,
-				tt.extra+`"frontUrl":"http://127.0.0.1/f",`))
-			require.Nil(t, out.Err)
+			e, _ := appliedO1(t, tt.method, tt.payMethod, tt.extra)
 			o, serr := e.PendingOrder("app", "o1")
 			require.Nil(t, serr)
 			assert.Equal(t, tt.want, o.SMS)

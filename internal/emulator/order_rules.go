@@ -29,7 +29,8 @@ const (
 	// order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: each
 	// method's table; the note cites the called method's, expirySection).
 	RuleOrderExpiry = "order-expiry-24h"
-	// RuleConsumerIP: a pay whose consumerIp is the loopback (spec §4.2.8).
+	// RuleConsumerIP: a pay whose consumerIp is no public IP address
+	// (spec §4.2.8: 用户公网 IP; ConsumerIPNote).
 	RuleConsumerIP = "consumer-ip"
 	// RuleCardBindMethod: a REALNAMEPAY or REALNAMEPAY_BATCH payment with a
 	// card bound by a four-element check (cardCheck 5 or 8), which the

@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"fmt"
+	"net/netip"
+	"strings"
 
 	"github.com/tsymock/tsymock/internal/soa"
 )
@@ -159,24 +161,73 @@ func (a *app) checkInstalmentAmount(pm payment) *soa.Error {
 		"yuan (%d to %d fen, spec §5.2: 小通分期金额范围：600~50000 元)", p.amount, int64(instalmentMin), int64(instalmentMax))
 }
 
-// checkConsumerIP notes a pay whose consumerIp is the loopback, which the
-// real platform refuses (ConsumerIPNote).
+// checkConsumerIP notes a pay whose consumerIp is no public IP address,
+// which the real platform refuses (ConsumerIPNote). An op logged before
+// RulesDec2026c was noted for the literal loopback only, "127.0.0.1" or
+// "localhost", the two values the spec names.
 func (a *app) checkConsumerIP(ip string) *soa.Error {
 	n, ok := ConsumerIPNote(ip)
+	if a.before(RulesDec2026c) {
+		n, ok = legacyConsumerIPNote(ip)
+	}
 	if !ok {
 		return nil
 	}
 	return a.lenient(n.Rule, n.Code, "%s", n.Message)
 }
 
-// ConsumerIPNote is the consumer-ip note of a payment confirmed with the
-// loopback as consumerIp, ok false for any other: spec §4.2.8, §4.2.9 and
-// §4.2.10 want the payer's public IP (注：不能使用“127.0.0.1”“localhost”).
+// ConsumerIPNote is the consumer-ip note of a payment confirmed with a
+// consumerIp that is no public IP address, ok false for a public one: spec
+// §4.2.8, §4.2.9 and §4.2.10 all want the payer's public IP (用户公网 IP 用于
+// 分控校验) and name the loopback as what it cannot be (注：不能使用
+// “127.0.0.1”“localhost”). So the loopback in any spelling (LOCALHOST,
+// 127.0.0.2, ::1), the unspecified, private, link-local, multicast and
+// broadcast addresses and a value that is no IP address at all are noted.
 // OrderService.pay notes it in the emulator, the payment pages themselves.
 func ConsumerIPNote(ip string) (Portability, bool) {
+	why := notPublicIP(ip)
+	if why == "" {
+		return Portability{}, false
+	}
+	return consumerIPNote(ip, why), true
+}
+
+func consumerIPNote(ip, why string) Portability {
+	return Portability{Rule: RuleConsumerIP, Code: "10000", Message: fmt.Sprintf("consumerIp %q is %s: the platform "+
+		"wants the payer's public IP (spec §4.2.8-§4.2.10: 用户公网 IP; 不能使用“127.0.0.1”“localhost”)", ip, why)}
+}
+
+// legacyConsumerIPNote is ConsumerIPNote as ops before RulesDec2026c were
+// noted: the two literal values the spec names.
+func legacyConsumerIPNote(ip string) (Portability, bool) {
 	if ip != "127.0.0.1" && ip != "localhost" {
 		return Portability{}, false
 	}
-	return Portability{Rule: RuleConsumerIP, Code: "10000", Message: fmt.Sprintf("consumerIp %q: the platform wants "+
-		"the payer's public IP, not the loopback (spec §4.2.8-§4.2.10: 不能使用“127.0.0.1”“localhost”)", ip)}, true
+	return consumerIPNote(ip, "the loopback"), true
+}
+
+// notPublicIP says why ip is not a public IP address, "" when it is one.
+// An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as IPv4.
+func notPublicIP(ip string) string {
+	if strings.EqualFold(ip, "localhost") {
+		return "the loopback"
+	}
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return "no IP address"
+	}
+	addr = addr.Unmap()
+	switch {
+	case addr.IsLoopback():
+		return "the loopback"
+	case addr.IsUnspecified():
+		return "the unspecified address"
+	case addr.IsPrivate():
+		return "a private address (RFC 1918, RFC 4193)"
+	case addr.IsLinkLocalUnicast():
+		return "a link-local address"
+	case !addr.IsGlobalUnicast():
+		return "a multicast or broadcast address"
+	}
+	return ""
 }

@@ -10,7 +10,8 @@ const (
 	// and that is not one of the named test identities of §6.18.
 	ruleTestIdentity = "test-identity"
 	// ruleIdentityType: a certificate other than the ID card (identityType
-	// 1), the only one the specification supports (§4.1.5, §4.1.10).
+	// 1), the only one the specification supports (§4.1.5, §4.1.10, the
+	// payment-password pages §4.1.17-§4.1.20: IdentityTypeNote).
 	ruleIdentityType = "identity-type"
 	// rulePhonePrefix: a bank-reserved phone with a prefix the test
 	// environment keeps for special uses (§4.1.10 note 2).
@@ -67,7 +68,7 @@ func PortabilityRules() []PortabilityRule {
 	return []PortabilityRule{
 		{ruleTestCard, "30049", "a card number other than 19 digits starting 622848 or 622849 (spec §4.1.9, §4.1.10 note 1)"},
 		{ruleTestIdentity, "30012", "an ID card number with a wrong check digit that is not a test identity of spec §6.18"},
-		{ruleIdentityType, "20012", "identityType other than 1 (身份证), the only one the spec supports (§4.1.5, §4.1.10)"},
+		{ruleIdentityType, "20012", "identityType other than 1 (身份证), the only one the spec supports (setRealName §4.1.5, applyBindBankCard §4.1.10, and the payment-password pages setPayPwd, updatePayPwd, resetPayPwd and updatePhoneByPayPwd when opened, §4.1.17-§4.1.20)"},
 		{rulePhonePrefix, "30014", "a bank-reserved phone starting 151, 152, 153, 181, 182, 183 or 188 (spec §4.1.10 note 2)"},
 		{ruleTestData, "30014", "cardCheck 3, 5 or 8 with other data than the test data spec §6.18 names"},
 		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (spec §6.18)"},
@@ -91,7 +92,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleOrderExpiry, "20015", "orderExpireDatetime more than 24 hours after the order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: the note cites the called method's table)"},
 		{RuleChannelExpiry, "20015", "orderExpireDatetime more than 60 minutes after the order for a method paid without confirmation (SCAN_WEIXIN, SCAN_ALIPAY, SCAN_UNIONPAY, WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, their _ORG kin, WECHATPAY_APP_OPEN: spec §4.2.2, §4.2.4, §4.2.5 无需确认支付情况…最大不超过 60 分钟), or less than 1 minute for ALLINPAY_WALLET_H5 (§5.2 note (5)); the spec names no code, 20015 is its code for an expiry set wrong"},
 		{RuleURLFragment, "10000", "a backUrl, frontUrl or jumpUrl holding \"#\" (spec §3.3: 所有地址参数不要包含“#”; the code is tsymock's choice)"},
-		{RuleConsumerIP, "10000", "pay, or its pages frontTrans.do and payOrder.html, with the loopback as consumerIp (spec §4.2.8-§4.2.10)"},
+		{RuleConsumerIP, "10000", "pay, or its pages frontTrans.do and payOrder.html, with a consumerIp that is no public IP address: the loopback in any spelling, a private, link-local, unspecified, multicast or broadcast address, or no IP address at all (spec §4.2.8-§4.2.10: 用户公网 IP; 不能使用“127.0.0.1”“localhost”)"},
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},
 		{RuleCheckFileNotMade, "9000", "getCheckAccountFile of a day before 08:00 China time the next day, when the platform makes its files (spec §4.3.2; the code is tsymock's choice)"},
 		{RuleStatementRange, "40044", "queryInExpDetail of more than 3 months (spec §4.2.20: 最多允许查 3 个月内; the code is tsymock's choice, the one of the spec's date rules)"},

@@ -86,7 +86,7 @@ type Handler struct {
 // spend its start on them (TestTemplatesParse proves they do parse).
 func New(cfg Config, parts Parts) *Handler {
 	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
-		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(), recordPage: parts.Record}
+		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(cfg.Clock), recordPage: parts.Record}
 }
 
 // Paths are the pages' paths, sorted: the server routes each to Handler.
@@ -164,7 +164,27 @@ func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Va
 		h.pageError(w, r, serr)
 		return
 	}
+	if p.payNow {
+		h.confirmAtOnce(w, r, p)
+		return
+	}
 	h.showPage(w, r, p)
+}
+
+// confirmAtOnce carries out the confirm of a page whose signed params
+// confirm it already (frontTrans.do with a card order's SMS code): the
+// browser goes back to the merchant as after the confirm button. It is
+// journaled as a confirm, with the signed params of an open.
+func (h *Handler) confirmAtOnce(w http.ResponseWriter, r *http.Request, p *pageSession) {
+	visitOf(w).action = journal.PageConfirm
+	rps, serr := h.flows[p.path].confirm(h, p, nil)
+	h.notify.Wake()
+	h.logPage(r, p.sysid, journal.PageConfirm, serr)
+	if serr != nil {
+		h.pageError(w, r, serr)
+		return
+	}
+	h.returnToMerchant(w, r, p, rps)
 }
 
 // showPage keeps the page behind a new token and draws it.

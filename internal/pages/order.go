@@ -68,8 +68,13 @@ func openPayOrder(h *Handler, p *pageSession) *soa.Error {
 // gateway or wallet H5 alone asks for no code (emulator.SMSNone); combined
 // with BALANCE or COUPON, the merchant sends the code in the signed params
 // (SMSParam: 10001 without it, 20011 wrong, on the error page, the order
-// still payable); any other order confirmed by SMS has its code typed on
-// the page (SMSTyped). The payInfo link is not signed, so it has the code
+// still payable), and the page asks the user to pay the gateway part. Any
+// other order confirmed by SMS (SMSTyped: a card's or balance's,
+// validateType 1) is paid at once when the signed params carry its code
+// (§4.2.9 verificationCode 短信验证码, 交易验证方式为 1-短信验证码: the code is
+// the confirmation, as at OrderService.pay, and nothing is left for the
+// user to do on the page; 20011 when wrong), and otherwise has the code
+// typed on the page. The payInfo link is not signed, so it has the code
 // of a combined order typed too.
 func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 	o, serr := pendingOrder(h, p)
@@ -96,6 +101,13 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 		p.view = orderView("确认支付", o)
 		p.view.Hint = "tsymock: the SMS code sent in verificationCode was checked (spec §4.2.9)."
 	case emulator.SMSTyped:
+		if code := p.str("verificationCode"); code != "" && !p.link {
+			if serr := h.emu.CheckOrderCode(p.sysid, o.BizOrderNo, code); serr != nil {
+				return serr
+			}
+			p.view, p.payNow = orderView("确认支付", o), true
+			return nil
+		}
 		p.view = orderView("短信确认支付", o, pageInput{"verificationCode", "短信验证码", "text", 6})
 		p.view.Hint = h.smsHint("")
 	default:
@@ -123,9 +135,12 @@ func (h *Handler) openOrderLink(w http.ResponseWriter, r *http.Request, orderNo 
 
 func (h *Handler) orderLinkSession(orderNo string) (*pageSession, *soa.Error) {
 	for _, a := range h.apps.All() {
-		biz, serr := h.emu.OrderByNo(a.SysID, orderNo)
-		if serr != nil {
+		biz, serr := h.emu.LinkedOrder(a.SysID, orderNo)
+		if serr != nil && serr.Code == "40000" {
 			continue
+		}
+		if serr != nil {
+			return nil, serr
 		}
 		o, serr := h.emu.PendingOrder(a.SysID, biz)
 		if serr != nil {
@@ -168,7 +183,7 @@ func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.
 }
 
 func confirmFrontTrans(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
-	if p.sms == emulator.SMSTyped {
+	if p.sms == emulator.SMSTyped && !p.payNow { // payNow: the signed params' code, checked when it opened
 		if serr := h.emu.CheckOrderCode(p.sysid, p.str("bizOrderNo"), form.Get("verificationCode")); serr != nil {
 			return "", serr
 		}

@@ -62,3 +62,13 @@ func TestShownValues(t *testing.T) {
 		assert.Equal(t, want, yuan(fen))
 	}
 }
+
+// TestPwdPageSections: every payment-password page has the spec section
+// its identity-type note cites (§4.1.17-§4.1.20: 目前只支持身份证).
+func TestPwdPageSections(t *testing.T) {
+	sections := pwdPageSections()
+	for _, pp := range pwdPages() {
+		assert.Regexp(t, `^§4\.1\.(1[7-9]|20)$`, sections[pp.method], pp.method)
+	}
+	assert.Len(t, sections, len(pwdPages()))
+}

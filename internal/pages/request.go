@@ -48,10 +48,12 @@ func checkPageURL(name, raw string) *soa.Error {
 // notePortability notes what the real test environment would refuse of a
 // page opened, in its journal entry and a warning log line, as
 // /service/soa notes a call: "#" in its jumpUrl, frontUrl or backUrl
-// (url-fragment, spec §3.3), and on a payment page the loopback as
-// consumerIp (consumer-ip, spec §4.2.9, §4.2.10: 不能使用“127.0.0.1”
-// “localhost”), which OrderService.pay notes too. With --strict the page
-// refuses to open.
+// (url-fragment, spec §3.3), on a payment page a consumerIp that is no
+// public IP (consumer-ip, spec §4.2.9, §4.2.10: 用户公网 IP; 不能使用
+// “127.0.0.1”“localhost”), which OrderService.pay notes too, and on a
+// payment-password page a certificate other than the ID card
+// (identity-type, §4.1.17-§4.1.20: 目前只支持身份证), which setRealName notes
+// too. With --strict the page refuses to open.
 func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
 	var notes []emulator.Portability
 	if n, ok := emulator.FragmentNote(map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL}); ok {
@@ -59,6 +61,11 @@ func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pag
 	}
 	if p.service == soa.OrderService && p.method == "pay" {
 		if n, ok := emulator.ConsumerIPNote(p.str("consumerIp")); ok {
+			notes = append(notes, n)
+		}
+	}
+	if section, ok := pwdPageSections()[p.method]; ok && p.service == soa.MemberPwdService {
+		if n, ok := emulator.IdentityTypeNote(section, p.num("identityType")); ok {
 			notes = append(notes, n)
 		}
 	}
@@ -75,4 +82,11 @@ func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pag
 			slog.String("path", r.URL.Path), slog.String("sysid", p.sysid), slog.String("wouldFail", n.String()))
 	}
 	return nil
+}
+
+// pwdPageSections are the spec sections of the payment-password pages, by
+// method.
+func pwdPageSections() map[string]string {
+	return map[string]string{"setPayPwd": "§4.1.17", "updatePayPwd": "§4.1.18", "resetPayPwd": "§4.1.19",
+		"updatePhoneByPayPwd": "§4.1.20"}
 }

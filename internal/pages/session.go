@@ -7,12 +7,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/emulator"
 )
 
 // pageSessionTTL is how long a page's confirm and fail buttons work after
-// it was opened (real time: a fixed server clock must not keep pages open
-// forever, or close them at once).
+// it was opened, by the server's clock: a test that moves the clock past
+// it finds the page expired, and a fixed clock keeps a page as long as it
+// keeps the time (the store's bounds aside: see pageStore.put).
 const pageSessionTTL = 15 * time.Minute
 
 // maxPageSessions and maxPageBytes bound the open pages kept, in number
@@ -43,10 +45,16 @@ type pageSession struct {
 	// link marks a page opened by an order's payInfo link, which carries
 	// no signed params; sms is how frontTrans.do takes the order's SMS
 	// code.
-	link    bool
-	sms     emulator.PageSMS
-	expires time.Time
-	size    int // estimated bytes held, for maxPageBytes
+	link bool
+	sms  emulator.PageSMS
+	// payNow marks a frontTrans.do opened with the SMS code of an order
+	// that asks the user nothing more: opening it pays the order.
+	payNow  bool
+	expires time.Time // by the server's clock
+	// opened is when the page was opened in real time: a full store
+	// forgets the pages abandoned for pageSessionTTL of it.
+	opened time.Time
+	size   int // estimated bytes held, for maxPageBytes
 }
 
 // str returns a parameter as text (numbers as the JSON had them).
@@ -70,24 +78,38 @@ func (p *pageSession) num(name string) int64 {
 
 // pageStore holds the open pages. It is safe for concurrent use.
 type pageStore struct {
+	clock    clock.Clock // the server's, which page expiry follows
 	mu       sync.Mutex
 	sessions map[string]*pageSession
 	bytes    int
 }
 
-func newPageStore() *pageStore { return &pageStore{sessions: map[string]*pageSession{}} }
+func newPageStore(c clock.Clock) *pageStore {
+	if c == nil {
+		c = clock.System{}
+	}
+	return &pageStore{clock: c, sessions: map[string]*pageSession{}}
+}
 
-// put keeps an opened page and gives it a fresh token.
+// put keeps an opened page and gives it a fresh token. A store full of
+// pages (maxPageSessions, maxPageBytes) first forgets the expired ones,
+// then those abandoned for pageSessionTTL of real time, which a fixed or
+// stopped server clock would otherwise keep for ever. Sweeping only then
+// keeps an open O(1) (claim refuses an expired page by itself).
 func (ps *pageStore) put(p *pageSession) error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	ps.sweep()
-	if len(ps.sessions) >= maxPageSessions || ps.bytes+p.size > maxPageBytes {
+	for _, abandoned := range []bool{false, true} {
+		if ps.full(p) {
+			ps.sweep(abandoned)
+		}
+	}
+	if ps.full(p) {
 		return fmt.Errorf("more than %d pages (or %d MiB of their parameters) are open; try again when some have expired (after %v) or been used",
 			maxPageSessions, maxPageBytes>>20, pageSessionTTL)
 	}
 	p.token = rand.Text()
-	p.expires = time.Now().Add(pageSessionTTL)
+	p.expires, p.opened = ps.clock.Now().Add(pageSessionTTL), time.Now()
 	ps.sessions[p.token] = p
 	ps.bytes += p.size
 	return nil
@@ -105,10 +127,16 @@ func (ps *pageStore) claim(token, path string) (*pageSession, bool) {
 	}
 	delete(ps.sessions, token)
 	ps.bytes -= p.size
-	if time.Now().After(p.expires) {
+	if ps.clock.Now().After(p.expires) {
 		return nil, false
 	}
 	return p, true
+}
+
+// full reports whether keeping p would pass the store's bounds. Callers
+// hold ps.mu.
+func (ps *pageStore) full(p *pageSession) bool {
+	return len(ps.sessions) >= maxPageSessions || ps.bytes+p.size > maxPageBytes
 }
 
 // restore puts a claimed page back, for another try after a wrong code or
@@ -120,21 +148,30 @@ func (ps *pageStore) restore(p *pageSession) {
 	ps.bytes += p.size
 }
 
-// sweep forgets expired pages. Callers hold ps.mu.
-func (ps *pageStore) sweep() {
-	now := time.Now()
+// sweep forgets the pages expired by the server's clock and, when
+// abandoned is set, those opened pageSessionTTL ago in real time too.
+// Callers hold ps.mu.
+func (ps *pageStore) sweep(abandoned bool) {
+	now, wall := ps.clock.Now(), time.Now()
 	for token, p := range ps.sessions {
-		if now.After(p.expires) {
+		if now.After(p.expires) || (abandoned && wall.Sub(p.opened) > pageSessionTTL) {
 			delete(ps.sessions, token)
 			ps.bytes -= p.size
 		}
 	}
 }
 
-// OpenSessions is how many opened pages are kept now, expired ones not
-// yet swept included: for metrics, read when asked.
+// OpenSessions is how many opened pages still work now (not expired by the
+// server's clock): for metrics, read when asked. Expired pages are
+// forgotten only when the store is full, so it counts them out here.
 func (h *Handler) OpenSessions() int {
 	h.sessions.mu.Lock()
 	defer h.sessions.mu.Unlock()
-	return len(h.sessions.sessions)
+	now, n := h.sessions.clock.Now(), 0
+	for _, p := range h.sessions.sessions {
+		if !now.After(p.expires) {
+			n++
+		}
+	}
+	return n
 }

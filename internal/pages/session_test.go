@@ -1,0 +1,82 @@
+package pages
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/clock"
+)
+
+// TestPageExpiryFollowsTheServerClock: a page's token works for
+// pageSessionTTL of the server's clock, however much real time passed: a
+// fixed clock keeps it, a moved clock ends it.
+func TestPageExpiryFollowsTheServerClock(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		advance time.Duration
+		ok      bool
+	}{
+		{"fixed clock", 0, true},
+		{"14 minutes later", 14 * time.Minute, true},
+		{"at 15 minutes", pageSessionTTL, true},
+		{"16 minutes later", 16 * time.Minute, false},
+		{"a day later", 24 * time.Hour, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
+			ps := newPageStore(c)
+			p := &pageSession{path: frontTransPath, size: 10}
+			require.NoError(t, ps.put(p))
+			p.opened = p.opened.Add(-time.Hour) // real time passed too: it does not count
+			c.Advance(tt.advance)
+			got, ok := ps.claim(p.token, frontTransPath)
+			assert.Equal(t, tt.ok, ok)
+			if tt.ok {
+				assert.Same(t, p, got)
+			}
+			assert.Zero(t, ps.bytes, "claimed or expired, the page is forgotten")
+		})
+	}
+}
+
+// TestFullStoreForgetsAbandonedPages: a store full of pages that a fixed
+// clock never expires forgets those opened pageSessionTTL ago in real
+// time before it refuses a new page; pages opened since are kept.
+func TestFullStoreForgetsAbandonedPages(t *testing.T) {
+	ps := newPageStore(clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)))
+	var first *pageSession
+	for i := range maxPageSessions {
+		p := &pageSession{path: frontTransPath}
+		require.NoError(t, ps.put(p))
+		if i == 0 {
+			first = p
+		}
+	}
+	assert.Error(t, ps.put(&pageSession{path: frontTransPath}), "full, nothing abandoned yet")
+
+	first.opened = first.opened.Add(-pageSessionTTL - time.Second)
+	fresh := &pageSession{path: frontTransPath}
+	require.NoError(t, ps.put(fresh), "the abandoned page made room")
+	_, ok := ps.claim(first.token, frontTransPath)
+	assert.False(t, ok, "the abandoned page was forgotten")
+	_, ok = ps.claim(fresh.token, frontTransPath)
+	assert.True(t, ok)
+}
+
+// TestOpenSessionsCountsWorkingPages: the gauge counts the pages whose
+// buttons still work by the server's clock, not the expired ones the store
+// keeps until it is full.
+func TestOpenSessionsCountsWorkingPages(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
+	h := &Handler{sessions: newPageStore(c)}
+	require.NoError(t, h.sessions.put(&pageSession{path: frontTransPath}))
+	c.Advance(10 * time.Minute)
+	require.NoError(t, h.sessions.put(&pageSession{path: frontTransPath}))
+	assert.Equal(t, 2, h.OpenSessions())
+	c.Advance(6 * time.Minute)
+	assert.Equal(t, 1, h.OpenSessions(), "the first expired")
+	assert.Len(t, h.sessions.sessions, 2, "kept until the store is full")
+}
