@@ -165,8 +165,8 @@ func (a *app) verifyCard(p params, cc int64, name, identityNo string, first func
 // tsymock's choice of the platform's "小B绑个人卡").
 func (a *app) holder(m *member) (name, identityNo string, serr *soa.Error) {
 	if m.memberType == memberEnterprise {
-		if code, _ := a.unverified(m); code != "" {
-			return "", "", soa.Errorf(code, "bizUserId %q: setCompanyInfo must be approved before binding a card", m.bizUserID)
+		if code, lacks := a.unverified(m); code != "" {
+			return "", "", soa.Errorf(code, "bizUserId %q: an enterprise binds a card after %s", m.bizUserID, lacks)
 		}
 		return m.company.info["legalName"], m.company.info["legalIds"], nil
 	}

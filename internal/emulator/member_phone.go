@@ -130,12 +130,12 @@ func notBound(m *member, phone string) *soa.Error {
 // is approved, which spec §4.1.3 note 3 does not allow (30030 before any
 // setCompanyInfo, 30050 before the approval).
 func (a *app) checkPhoneReady(m *member) *soa.Error {
-	code, _ := a.unverified(m)
+	code, lacks := a.unverified(m)
 	if m.memberType != memberEnterprise || code == "" {
 		return nil
 	}
-	return a.lenient(rulePrerequisite, code, "bindPhone of enterprise bizUserId %q before its company is approved "+
-		"(spec §4.1.3 note 3)", m.bizUserID)
+	return a.lenient(rulePrerequisite, code, "bindPhone of enterprise bizUserId %q before %s (spec §4.1.3 note 3)",
+		m.bizUserID, lacks)
 }
 
 // checkMobile notes a member's phone that is not an 11-digit mainland

@@ -100,7 +100,7 @@ const RulesDec2026b = 2
 // page (30022, §4.1.15; lockedParty); an enterprise's withdrawApply or
 // crossBorderWithdrawApply with validateType 2 is noted
 // enterprise-validate-type (§4.2.3; 40028 with --strict), and a
-// crossBorderWithdrawApply summary left out, or not FEE and a number,
+// crossBorderWithdrawApply summary left out, or not FEE and a number (ASCII letters and digits),
 // required-param or param-format (§4.2.23; 10001, 10000 with --strict);
 // spec §5.2's 小通分期 test cards are credit cards of their banks' BINs
 // (they were debit cards of the test bank, 30040 to InstallmentPayment_H5)

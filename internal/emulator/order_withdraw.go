@@ -98,7 +98,9 @@ func (a *app) canWithdrawTo(m *member, card *bankCard) *soa.Error {
 // let such withdrawals pass before, so each is a note (member-prerequisite),
 // its code with --strict; without a phone the contract is not looked at.
 // A withdrawApply to a bound card never lacks the first: binding one takes
-// the real name or the approval (member.holder), which stay.
+// the real name or the approval (app.holder), and neither can be undone
+// (setCompanyInfo after an approval is 30023), so logs of older rules
+// replay the same without a gate here.
 func (a *app) checkWithdrawerReady(method string, m *member) *soa.Error {
 	if m == a.platform {
 		return nil

@@ -77,11 +77,16 @@ func (p *pageSession) num(name string) int64 {
 }
 
 // pageStore holds the open pages. It is safe for concurrent use.
+// sweepEvery is how often, in real time, opening a page also forgets the
+// pages expired by then.
+const sweepEvery = time.Minute
+
 type pageStore struct {
 	clock    clock.Clock // the server's, which page expiry follows
 	mu       sync.Mutex
 	sessions map[string]*pageSession
 	bytes    int
+	swept    time.Time // the wall time of the last sweep of the expired pages
 }
 
 func newPageStore(c clock.Clock) *pageStore {
@@ -91,14 +96,20 @@ func newPageStore(c clock.Clock) *pageStore {
 	return &pageStore{clock: c, sessions: map[string]*pageSession{}}
 }
 
-// put keeps an opened page and gives it a fresh token. A store full of
-// pages (maxPageSessions, maxPageBytes) first forgets the expired ones,
-// then those abandoned for pageSessionTTL of real time, which a fixed or
-// stopped server clock would otherwise keep for ever. Sweeping only then
-// keeps an open O(1) (claim refuses an expired page by itself).
+// put keeps an opened page and gives it a fresh token. The expired pages
+// are forgotten once a minute of real time (claim refuses an expired page
+// by itself, so between sweeps an open costs O(1) while the store has
+// room), so that a long-running sandbox does not keep thousands of dead
+// pages; a store full of pages (maxPageSessions, maxPageBytes) first
+// forgets the expired ones, then those abandoned for pageSessionTTL of
+// real time, which a fixed or stopped server clock would otherwise keep
+// for ever.
 func (ps *pageStore) put(p *pageSession) error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	if time.Since(ps.swept) > sweepEvery {
+		ps.sweep(false)
+	}
 	for _, abandoned := range []bool{false, true} {
 		if ps.full(p) {
 			ps.sweep(abandoned)
@@ -153,6 +164,7 @@ func (ps *pageStore) restore(p *pageSession) {
 // Callers hold ps.mu.
 func (ps *pageStore) sweep(abandoned bool) {
 	now, wall := ps.clock.Now(), time.Now()
+	ps.swept = wall
 	for token, p := range ps.sessions {
 		if now.After(p.expires) || (abandoned && wall.Sub(p.opened) > pageSessionTTL) {
 			delete(ps.sessions, token)

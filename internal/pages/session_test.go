@@ -78,5 +78,20 @@ func TestOpenSessionsCountsWorkingPages(t *testing.T) {
 	assert.Equal(t, 2, h.OpenSessions())
 	c.Advance(6 * time.Minute)
 	assert.Equal(t, 1, h.OpenSessions(), "the first expired")
-	assert.Len(t, h.sessions.sessions, 2, "kept until the store is full")
+	assert.Len(t, h.sessions.sessions, 2, "kept until the next sweep")
+}
+
+// TestExpiredPagesAreSweptOnceAMinute: an open a minute (of real time)
+// after the last sweep forgets the pages expired by the server's clock, so
+// that a long-running server does not keep them until its store is full.
+func TestExpiredPagesAreSweptOnceAMinute(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
+	ps := newPageStore(c)
+	require.NoError(t, ps.put(&pageSession{path: frontTransPath}))
+	c.Advance(pageSessionTTL + time.Second)
+	require.NoError(t, ps.put(&pageSession{path: frontTransPath}))
+	assert.Len(t, ps.sessions, 2, "swept less than a minute ago")
+	ps.swept = ps.swept.Add(-sweepEvery - time.Second)
+	require.NoError(t, ps.put(&pageSession{path: frontTransPath}))
+	assert.Len(t, ps.sessions, 2, "the expired page was forgotten, the two working ones kept")
 }
