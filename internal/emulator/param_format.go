@@ -68,21 +68,35 @@ func (a *app) checkExtendInfo(section string, p params) *soa.Error {
 }
 
 // kindSection is the section of the method that makes an order of kind,
-// whose request table the order's params are held to.
+// whose request table the order's params are held to (soa.OrderSection).
+// A payout cites signalAgentPay's and the batch item's structure, which
+// the shared order code does not tell apart.
 func kindSection(kind string) string {
-	switch kind {
-	case kindWithdraw:
-		return "§4.2.3"
-	case kindConsume:
-		return "§4.2.4"
-	case kindCollect:
-		return "§4.2.5"
-	case kindAgentPay:
-		return "§4.2.6 (a batchAgentPay item's §5.11)"
-	case kindRefund:
-		return "§4.2.16"
-	case kindCrossBorder:
-		return "§4.2.23"
+	if kind == kindAgentPay {
+		return soa.OrderSection("signalAgentPay") + " (a batchAgentPay item's §5.11)"
 	}
-	return "§4.2.2"
+	return soa.OrderSection(kindMethod(kind))
+}
+
+// kindMethod is the method that makes an order of kind.
+func kindMethod(kind string) string {
+	switch kind {
+	case kindDeposit:
+		return "depositApply"
+	case kindWithdraw:
+		return "withdrawApply"
+	case kindConsume:
+		return "consumeApply"
+	case kindCollect:
+		return "agentCollectApply"
+	case kindAgentPay:
+		return "signalAgentPay"
+	case kindRefund:
+		return "refund"
+	case kindCrossBorder:
+		return "crossBorderWithdrawApply"
+	case kindTransfer:
+		return "applicationTransfer"
+	}
+	return ""
 }

@@ -25,13 +25,13 @@ type specLength struct {
 // by name wherever it appears, by "method.name" where a method differs,
 // and by "KEY.name" for the body of a pay method (spec §5.2), whose tables
 // state a length for some methods and not for others. A section "" is the
-// method's own (orderSection). A switch, not a map: a package map is built
+// method's own (OrderSection). A switch, not a map: a package map is built
 // at every start (cmd/tsymock's TestOwnInitsAreSmall).
 func specTextLength(key string) (specLength, bool) {
 	switch key {
-	case "summary": // 摘要: 20 characters at most, in every order method's table (orderSection)
+	case "summary": // 摘要: 20 characters at most, in every order method's table (OrderSection)
 		return specLength{20, ""}, true
-	case "extendInfo": // 扩展信息: 50 characters in the order methods' tables (orderSection)
+	case "extendInfo": // 扩展信息: 50 characters in the order methods' tables (OrderSection)
 		return specLength{50, ""}, true
 	case "applicationTransfer.extendInfo": // 200 in the platform's transfer
 		return specLength{200, "§4.2.17"}, true
@@ -80,12 +80,15 @@ func specCount(name string) (specLength, bool) {
 	return specLength{}, false
 }
 
-// orderSection is the section whose request table states the lengths of
-// an order method's summary and extendInfo, the method's own: each table
-// states them again (e.g. §4.2.23 line 9012, §4.2.16 line 7831). A method
-// whose table has neither (a merchant sending them anyway) is held to the
-// order methods' lengths, as depositApply's table, §4.2.2, states them.
-func orderSection(method string) string {
+// OrderSection is the section of an order method, whose request table the
+// method's params are held to: the lengths of its summary and extendInfo
+// (each table states them again, e.g. §4.2.23 line 9012, §4.2.16 line
+// 7831), the "|" its extendInfo may not hold, its orderExpireDatetime. A
+// method whose table has none of them (a merchant sending them anyway) is
+// held to depositApply's, §4.2.2, which states them for the order methods.
+// The emulator cites it too, so that one table gives every message its
+// section.
+func OrderSection(method string) string {
 	switch method {
 	case "withdrawApply":
 		return "§4.2.3"
@@ -105,7 +108,7 @@ func orderSection(method string) string {
 
 // fieldLength is the most characters field name of method takes, in the
 // object whose key is parent, and where that comes from: a length stated
-// for every order method cites method's own section (orderSection).
+// for every order method cites method's own section (OrderSection).
 func fieldLength(method, parent, name string) (int, string) {
 	l, ok := specTextLength(method + "." + name)
 	if !ok && parent != "" {
@@ -118,7 +121,7 @@ func fieldLength(method, parent, name string) (int, string) {
 		return MaxText, "tsymock's bound on any text field"
 	}
 	if l.section == "" {
-		l.section = orderSection(method)
+		l.section = OrderSection(method)
 	}
 	return l.limit, "the specification's " + l.section
 }
