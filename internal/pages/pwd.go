@@ -11,6 +11,7 @@ import (
 // change its confirm button makes.
 type pwdPage struct {
 	method, title, lead string
+	section             string // the spec's, which its notes cite
 	inputs              []pageInput
 	smsHint             bool // the page has an SMS code field
 	// phoneParam names the param that carries the member's bound phone
@@ -29,15 +30,15 @@ func pwdPages() []pwdPage {
 	newPwd := []pageInput{{"password", "新支付密码（6位数字）", "password", 6}, {"password2", "再次输入新支付密码", "password", 6}}
 	code := pageInput{"verificationCode", "短信验证码", "text", 6}
 	return []pwdPage{
-		{method: "setPayPwd", title: "设置支付密码", lead: "为会员设置 6 位数字支付密码，用于密码确认支付。",
+		{method: "setPayPwd", section: "§4.1.17", title: "设置支付密码", lead: "为会员设置 6 位数字支付密码，用于密码确认支付。",
 			inputs: newPwd, phoneParam: "phone", notifyMethod: "setPayPwd", change: setPayPwd, returnValue: bizUserOnly},
-		{method: "updatePayPwd", title: "修改支付密码", lead: "输入原支付密码，设置新的支付密码。",
+		{method: "updatePayPwd", section: "§4.1.18", title: "修改支付密码", lead: "输入原支付密码，设置新的支付密码。",
 			inputs:       append([]pageInput{{"oldPassword", "原支付密码", "password", 6}}, newPwd...),
 			notifyMethod: "setPayPwd", change: updatePayPwd, returnValue: bizUserOnly},
-		{method: "resetPayPwd", title: "重置支付密码", lead: "忘记支付密码：输入发送到绑定手机的短信验证码，设置新的支付密码。",
+		{method: "resetPayPwd", section: "§4.1.19", title: "重置支付密码", lead: "忘记支付密码：输入发送到绑定手机的短信验证码，设置新的支付密码。",
 			inputs: append([]pageInput{code}, newPwd...), smsHint: true, phoneParam: "phone",
 			notifyMethod: "setPayPwd", change: resetPayPwd, returnValue: bizUserOnly},
-		{method: "updatePhoneByPayPwd", title: "修改绑定手机", lead: "输入支付密码和新手机号，并输入发送到新手机的短信验证码。",
+		{method: "updatePhoneByPayPwd", section: "§4.1.20", title: "修改绑定手机", lead: "输入支付密码和新手机号，并输入发送到新手机的短信验证码。",
 			inputs:  []pageInput{{"password", "支付密码", "password", 6}, {"newPhone", "新手机号", "tel", 11}, code},
 			smsHint: true, phoneParam: "oldPhone", notifyMethod: "updatePhoneByPayPwd", change: updatePhone,
 			returnValue: func(p *pageSession, form url.Values) map[string]any {

@@ -84,9 +84,12 @@ func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pag
 	return nil
 }
 
-// pwdPageSections are the spec sections of the payment-password pages, by
-// method.
+// pwdPageSections are the spec sections of the payment-password pages
+// (pwdPage.section), by method.
 func pwdPageSections() map[string]string {
-	return map[string]string{"setPayPwd": "§4.1.17", "updatePayPwd": "§4.1.18", "resetPayPwd": "§4.1.19",
-		"updatePhoneByPayPwd": "§4.1.20"}
+	out := map[string]string{}
+	for _, pp := range pwdPages() {
+		out[pp.method] = pp.section
+	}
+	return out
 }

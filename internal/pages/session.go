@@ -76,11 +76,11 @@ func (p *pageSession) num(name string) int64 {
 	return n
 }
 
-// pageStore holds the open pages. It is safe for concurrent use.
 // sweepEvery is how often, in real time, opening a page also forgets the
 // pages expired by then.
 const sweepEvery = time.Minute
 
+// pageStore holds the open pages. It is safe for concurrent use.
 type pageStore struct {
 	clock    clock.Clock // the server's, which page expiry follows
 	mu       sync.Mutex
@@ -174,8 +174,8 @@ func (ps *pageStore) sweep(abandoned bool) {
 }
 
 // OpenSessions is how many opened pages still work now (not expired by the
-// server's clock): for metrics, read when asked. Expired pages are
-// forgotten only when the store is full, so it counts them out here.
+// server's clock): for metrics, read when asked. Expired pages wait for
+// the next sweep (pageStore.put), so it counts them out here.
 func (h *Handler) OpenSessions() int {
 	h.sessions.mu.Lock()
 	defer h.sessions.mu.Unlock()
