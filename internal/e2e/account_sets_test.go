@@ -43,6 +43,21 @@ func TestConfiguredAccountSets(t *testing.T) {
 	assert.Equal(t, []string{"400193", "100001", "2000000"}, apps[0].AccountSets)
 }
 
+// TestAccountSetWithLetters: an escrow set whose number has letters, as a
+// merchant integration written against the test environment names one
+// (spec §6.17 leaves the number to the platform), is configured and
+// answered like any other.
+func TestAccountSetWithLetters(t *testing.T) {
+	t.Parallel()
+	srv := mocktest.New(t, mocktest.WithConfig(func(cfg *mock.Config) {
+		cfg.AccountSets = []string{"56029005999Z8RA", "100001"}
+	}))
+	require.NoError(t, createMember(t, srv.Client, "alice"))
+	balance, err := srv.Client.QueryBalance(t.Context(), "alice", "56029005999Z8RA")
+	require.NoError(t, err)
+	assert.Zero(t, balance.AllAmount)
+}
+
 // TestRegisterAppWithOtherSets: registering an application again with
 // other account sets through POST /__tsymock/apps applies them: before its
 // first call at once, after it with a reset of its state, which the answer

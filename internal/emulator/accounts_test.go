@@ -12,7 +12,8 @@ import (
 )
 
 // TestCheckAccountSets: a configured list of account sets is at least one
-// number of up to 20 digits, none twice (spec §6.17).
+// number of up to 20 digits and letters starting with a digit, none twice
+// (spec §6.17).
 func TestCheckAccountSets(t *testing.T) {
 	tests := []struct {
 		name string
@@ -24,7 +25,11 @@ func TestCheckAccountSets(t *testing.T) {
 		{"none", nil, "at least one"},
 		{"empty", []string{"200126", ""}, `account set ""`},
 		{"a name", []string{"escrow"}, `account set "escrow"`},
-		{"too long", []string{"123456789012345678901"}, "1 to 20 digits"},
+		{"letters in a test escrow set's number", []string{"56029005999Z8RA", "100001"}, ""},
+		{"a leading letter", []string{"Z8RA"}, `account set "Z8RA"`},
+		{"not ASCII", []string{"200126０"}, "1 to 20 ASCII digits and letters"},
+		{"a dash", []string{"2001-26"}, "1 to 20 ASCII digits and letters"},
+		{"too long", []string{"123456789012345678901"}, "1 to 20 ASCII digits and letters"},
 		{"twice", []string{"200126", "100001", "200126"}, "200126 is listed twice"},
 	}
 	for _, tt := range tests {
