@@ -111,12 +111,21 @@ const RulesDec2026b = 2
 // An op of an older generation replays by the rules before it.
 const RulesDec2026c = 3
 
+// RulesDec2026d is the fourth rules generation of December 2026 (listed in
+// docs/reliability.md, "Upgrading"): a pay's consumerIp that is a private
+// or link-local address is no longer noted consumer-ip (nor refused with
+// --strict): Allinpay's own test-environment demo confirms payments from
+// 192.168.11.11; the loopback, the unspecified address and a value that is
+// no IP address still are (§4.2.8). An op of an older generation replays
+// by the rules before it.
+const RulesDec2026d = 4
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026c
+const RulesCurrent = RulesDec2026d
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every

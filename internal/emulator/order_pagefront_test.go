@@ -14,9 +14,10 @@ import (
 
 // TestConsumerIPNote: spec §4.2.8-§4.2.10 want the payer's public IP (用户
 // 公网 IP) and name the loopback as what it cannot be: any spelling of the
-// loopback, the unspecified, private, link-local, multicast and broadcast
-// addresses and a value that is no IP address are noted; public addresses
-// of either family are not.
+// loopback, the unspecified, multicast and broadcast addresses and a value
+// that is no IP address are noted; public addresses of either family are
+// not, nor private and link-local ones (Allinpay's own test-environment
+// demo pays from 192.168.11.11; under RulesDec2026c they were noted).
 func TestConsumerIPNote(t *testing.T) {
 	for _, tt := range []struct {
 		ip, why string // why "": not noted
@@ -25,9 +26,8 @@ func TestConsumerIPNote(t *testing.T) {
 		{"127.0.0.1", "the loopback"}, {"localhost", "the loopback"}, {"LocalHost", "the loopback"},
 		{"127.1.2.3", "the loopback"}, {"::1", "the loopback"}, {"::ffff:127.0.0.1", "the loopback"},
 		{"0.0.0.0", "the unspecified address"}, {"::", "the unspecified address"},
-		{"10.1.1.1", "a private address"}, {"172.31.255.255", "a private address"}, {"192.168.11.11", "a private address"},
-		{"fd12::1", "a private address"},
-		{"169.254.0.1", "a link-local address"}, {"fe80::1%eth0", "a link-local address"},
+		{"10.1.1.1", ""}, {"172.31.255.255", ""}, {"192.168.11.11", ""}, {"fd12::1", ""},
+		{"169.254.0.1", ""}, {"fe80::1%eth0", ""},
 		{"224.0.0.1", "a multicast or broadcast address"}, {"255.255.255.255", "a multicast or broadcast address"},
 		{"not-an-ip", "no IP address"}, {"8.8.8.8 ", "no IP address"}, {"1.2.3", "no IP address"}, {"::1:", "no IP address"},
 	} {
@@ -45,16 +45,40 @@ func TestConsumerIPNote(t *testing.T) {
 	}
 }
 
-// TestPayConsumerIP: pay notes a consumerIp that is no public IP, and with
-// --strict refuses it (10000); the order stays payable.
+// TestConsumerIPNoteOfRulesDec2026c: an op answered under RulesDec2026c
+// was noted for a private or link-local consumerIp as well.
+func TestConsumerIPNoteOfRulesDec2026c(t *testing.T) {
+	for _, tt := range []struct{ ip, why string }{
+		{"10.1.1.1", "a private address"}, {"192.168.11.11", "a private address"}, {"fd12::1", "a private address"},
+		{"169.254.0.1", "a link-local address"}, {"127.0.0.1", "the loopback"}, {"8.8.8.8", ""},
+	} {
+		t.Run(tt.ip, func(t *testing.T) {
+			n, ok := dec2026cConsumerIPNote(tt.ip)
+			assert.Equal(t, tt.why != "", ok)
+			assert.Contains(t, n.Message, tt.why)
+		})
+	}
+}
+
+// TestPayConsumerIP: pay notes a consumerIp that the platform cannot take
+// (the unspecified address here), and with --strict refuses it (10000); the
+// order stays payable. A private address, as Allinpay's own test-environment
+// demo sends, pays without a note.
 func TestPayConsumerIP(t *testing.T) {
-	for _, strict := range []bool{false, true} {
-		t.Run(fmt.Sprint("strict ", strict), func(t *testing.T) {
-			e := newTestOrStrict(strict)
+	for _, tt := range []struct {
+		ip     string
+		strict bool
+		noted  bool
+	}{
+		{"0.0.0.0", false, true}, {"0.0.0.0", true, true},
+		{"192.168.11.11", false, false}, {"192.168.11.11", true, false},
+	} {
+		t.Run(fmt.Sprint(tt.ip, " strict ", tt.strict), func(t *testing.T) {
+			e := newTestOrStrict(tt.strict)
 			market(t, e)
 			pendingBalance(t, e)
-			out := call(t, e, "OrderService", "pay", payWithIP("p", "192.168.1.10"))
-			if strict {
+			out := call(t, e, "OrderService", "pay", payWithIP("p", tt.ip))
+			if tt.strict && tt.noted {
 				require.NotNil(t, out.Err)
 				assert.Equal(t, "10000", out.Err.Code)
 				assert.Contains(t, out.Err.Message, "rule consumer-ip")
@@ -62,7 +86,7 @@ func TestPayConsumerIP(t *testing.T) {
 				return
 			}
 			require.Nil(t, out.Err, "%v", out.Err)
-			require.Len(t, notesOf(out.Portability, RuleConsumerIP), 1)
+			assert.Len(t, notesOf(out.Portability, RuleConsumerIP), map[bool]int{true: 1}[tt.noted])
 		})
 	}
 }
@@ -89,6 +113,28 @@ func TestConsumerIPOfAnOlderLog(t *testing.T) {
 			assert.Equal(t, statusSucceeded, o.Status, "the pay replayed")
 		}
 	}
+}
+
+// TestConsumerIPOfARulesDec2026cLog: a --strict log written under
+// RulesDec2026c holds a pay refused (10000) for a private consumerIp, then
+// the same order paid from a public one; it replays as it was answered
+// (without the gate, today's rules pay it at the first pay, and the second
+// diverges).
+func TestConsumerIPOfARulesDec2026cLog(t *testing.T) {
+	l := &memLog{}
+	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
+		Recorder: l, Strict: true})
+	old.answerAs = RulesDec2026c
+	market(t, old)
+	pendingBalance(t, old)
+	out := call(t, old, "OrderService", "pay", payWithIP("p", "192.168.11.11"))
+	require.NotNil(t, out.Err)
+	assert.Equal(t, "10000", out.Err.Code)
+	ok(t, old, "pay", payWithIP("p", "8.8.8.8"))
+	assert.Contains(t, string(l.ops[len(l.ops)-1]), fmt.Sprintf(`"strict":true,"rules":%d`, RulesDec2026c))
+
+	r := l.replayInto(t) // fails on a divergence
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 }
 
 func payWithIP(bizOrderNo, ip string) string {

@@ -161,14 +161,18 @@ func (a *app) checkInstalmentAmount(pm payment) *soa.Error {
 		"yuan (%d to %d fen, spec §5.2: 小通分期金额范围：600~50000 元)", p.amount, int64(instalmentMin), int64(instalmentMax))
 }
 
-// checkConsumerIP notes a pay whose consumerIp is no public IP address,
-// which the real platform refuses (ConsumerIPNote). An op logged before
-// RulesDec2026c was noted for the literal loopback only, "127.0.0.1" or
-// "localhost", the two values the spec names.
+// checkConsumerIP notes a pay whose consumerIp the real platform refuses
+// (ConsumerIPNote). An op logged before RulesDec2026c was noted for the
+// literal loopback only, "127.0.0.1" or "localhost", the two values the
+// spec names; one logged under RulesDec2026c for a private or link-local
+// address as well.
 func (a *app) checkConsumerIP(ip string) *soa.Error {
 	n, ok := ConsumerIPNote(ip)
-	if a.before(RulesDec2026c) {
+	switch {
+	case a.before(RulesDec2026c):
 		n, ok = legacyConsumerIPNote(ip)
+	case a.before(RulesDec2026d):
+		n, ok = dec2026cConsumerIPNote(ip)
 	}
 	if !ok {
 		return nil
@@ -177,16 +181,18 @@ func (a *app) checkConsumerIP(ip string) *soa.Error {
 }
 
 // ConsumerIPNote is the consumer-ip note of a payment confirmed with a
-// consumerIp that is no public IP address, ok false for a public one: spec
-// §4.2.8, §4.2.9 and §4.2.10 all want the payer's public IP (用户公网 IP 用于
-// 分控校验) and name the loopback as what it cannot be (注：不能使用
+// consumerIp the platform cannot take as the payer's address, ok false
+// otherwise: spec §4.2.8, §4.2.9 and §4.2.10 want the payer's public IP (用户
+// 公网 IP 用于分控校验) and name the loopback as what it cannot be (注：不能使用
 // “127.0.0.1”“localhost”). So the loopback in any spelling (LOCALHOST,
-// 127.0.0.2, ::1), the unspecified, private, link-local, multicast and
-// broadcast addresses and a value that is no IP address at all are noted.
+// 127.0.0.2, ::1), the unspecified, multicast and broadcast addresses and a
+// value that is no IP address at all are noted. A private or link-local
+// address is not: Allinpay's own demo for its test environment confirms
+// payments from 192.168.11.11, and a CI container's address is one.
 // OrderService.pay notes it in the emulator, the payment pages themselves.
 func ConsumerIPNote(ip string) (Portability, bool) {
 	why := notPublicIP(ip)
-	if why == "" {
+	if why == "" || why == whyPrivate || why == whyLinkLocal {
 		return Portability{}, false
 	}
 	return consumerIPNote(ip, why), true
@@ -197,6 +203,16 @@ func consumerIPNote(ip, why string) Portability {
 		"wants the payer's public IP (spec §4.2.8-§4.2.10: 用户公网 IP; 不能使用“127.0.0.1”“localhost”)", ip, why)}
 }
 
+// dec2026cConsumerIPNote is ConsumerIPNote as ops under RulesDec2026c were
+// noted: a private or link-local address too.
+func dec2026cConsumerIPNote(ip string) (Portability, bool) {
+	why := notPublicIP(ip)
+	if why == "" {
+		return Portability{}, false
+	}
+	return consumerIPNote(ip, why), true
+}
+
 // legacyConsumerIPNote is ConsumerIPNote as ops before RulesDec2026c were
 // noted: the two literal values the spec names.
 func legacyConsumerIPNote(ip string) (Portability, bool) {
@@ -205,6 +221,13 @@ func legacyConsumerIPNote(ip string) (Portability, bool) {
 	}
 	return consumerIPNote(ip, "the loopback"), true
 }
+
+// Why notPublicIP finds an address private or link-local: ConsumerIPNote
+// lets these pass.
+const (
+	whyPrivate   = "a private address (RFC 1918, RFC 4193)"
+	whyLinkLocal = "a link-local address"
+)
 
 // notPublicIP says why ip is not a public IP address, "" when it is one.
 // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as IPv4.
@@ -223,9 +246,9 @@ func notPublicIP(ip string) string {
 	case addr.IsUnspecified():
 		return "the unspecified address"
 	case addr.IsPrivate():
-		return "a private address (RFC 1918, RFC 4193)"
+		return whyPrivate
 	case addr.IsLinkLocalUnicast():
-		return "a link-local address"
+		return whyLinkLocal
 	case !addr.IsGlobalUnicast():
 		return "a multicast or broadcast address"
 	}
