@@ -215,6 +215,16 @@ func TestSDKRequestShapes(t *testing.T) {
 			},
 		},
 		{
+			// huangjinbing/allinpay src/Common/AllinpayClient.php (AllinpayCurl, requestYSTAPI): req, sysid,
+			// timestamp, sign, v, each urlencode'd and followed by '&', POSTed by curl (its default Content-Type).
+			name: "huangjinbing/allinpay curl form", bizUserID: "sdk-huangjinbing",
+			call: func(id string) wireCall {
+				req := phpReq(id)
+				return wireCall{method: http.MethodPost, target: "/service/soa", contentType: "application/x-www-form-urlencoded",
+					body: joinForm(phpEncode, "req", req, "sysid", e.SysID, "timestamp", ts, "sign", signAt(t, e, req, ts), "v", "2.0") + "&"}
+			},
+		},
+		{
 			// LazyBenches/allInPay src/Pay.php + src/Util/Curl.php: a GET whose query is req, sysid, timestamp,
 			// sign, v (urlencode), sent with the header Content-Type: application/json.
 			name: "LazyBenches/allInPay GET with a JSON Content-Type", bizUserID: "sdk-lazybench",
