@@ -14,7 +14,8 @@ import (
 type (
 	// ReserveFundTransfer is money a platform wired to its 通联通 reserve
 	// account offline (spec §4.3.3): the account it came from, the amount
-	// in fen, the 通联通 merchant number (default TLT+sysid), and the
+	// in fen, the 通联通 merchant number (default: a made-up 15-digit
+	// number, the same for every transfer of the application), and the
 	// notification address the platform registered with Allinpay.
 	ReserveFundTransfer = emulator.ReserveFundTransfer
 	// TerminalPayment is a payment a bound VSP terminal (当面付 or POS)

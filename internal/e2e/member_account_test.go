@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -119,6 +120,36 @@ func TestLockedMemberEverywhere(t *testing.T) {
 	assert.NoError(t, err)
 	_, err = c.UnlockMember(c.ctx, "p")
 	assert.Equal(t, "9000", apiCode(t, err), "unlocking an unlocked member")
+}
+
+// TestFakedLockedMemberReadsAsLocked: 30022 faked with a magic value or
+// arm carries the words a really locked member gets, 会员已锁定 (spec
+// §4.1.15), as 30000 carries the platform's 所属应用下已经存在此用户, not §7's
+// 用户不可用.
+func TestFakedLockedMemberReadsAsLocked(t *testing.T) {
+	e, c := members(t)
+	c.person("locked")
+	_, err := c.LockMember(c.ctx, "locked")
+	require.NoError(t, err)
+	a := admin{t: t, base: e.URL}
+	for _, tc := range []struct {
+		name string
+		call func() error
+	}{
+		{"locked by lockMember", func() error { _, err := c.GetMemberInfo(c.ctx, "locked"); return err }},
+		{"magic value", func() error { _, err := c.GetMemberInfo(c.ctx, "err-30022-x"); return err }},
+		{"armed", func() error {
+			a.json(http.MethodPost, "arm?sysid="+e.SysID,
+				`{"when":{"service":"MemberService","method":"getMemberInfo"},"respond":{"error":{"code":"30022"}}}`, http.StatusCreated, nil)
+			_, err := c.GetMemberInfo(c.ctx, "anyone")
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, msg := answerCode(t, tc.call())
+			assert.Equal(t, []string{"30022", "会员已锁定"}, []string{code, msg})
+		})
+	}
 }
 
 func TestCreateBankSubAcctNo(t *testing.T) {

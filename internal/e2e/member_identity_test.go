@@ -112,7 +112,7 @@ func TestSetCompanyInfoRejectedThenResubmitted(t *testing.T) {
 	got, err := c.SetCompanyInfo(c.ctx, companyInfo("e", "Please REJECT me Ltd"))
 	require.NoError(t, err)
 	assert.Equal(t, client.AuditRejected, got.Result)
-	assert.Contains(t, got.FailReason, "reject")
+	assert.Equal(t, "企业信息审核不通过", got.FailReason, "a platform-like text; the trigger is in the log and journal")
 	info, err := c.GetMemberInfo(c.ctx, "e")
 	require.NoError(t, err)
 	assert.Equal(t, client.AuditRejected, info.MemberInfo.Status)

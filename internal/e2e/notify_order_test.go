@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -112,16 +113,19 @@ func TestOrderNotifications(t *testing.T) {
 
 // TestVerifyResultNotification: an enterprise audit is notified once, as
 // MemberService/verifyResult with the result, and every key of PROTOCOL.md
-// §5 is in returnValue, "" when empty.
+// §5 is in returnValue, "" when empty. A rejection's failReason is the
+// platform-like 企业信息审核不通过 on the wire and in getMemberInfo; the
+// trigger that rejected it is in the journal entry and the log line only.
 func TestVerifyResultNotification(t *testing.T) {
 	for _, tc := range []struct {
 		name, company string
 		want          string
+		trigger       bool
 	}{
 		{"approved", "某某有限公司", `{"bizUserId":"acme","result":2,"checkTime":"` + vectorTime +
-			`","failReason":"","remark":""}`},
+			`","failReason":"","remark":""}`, false},
 		{"rejected", "某某有限公司 reject", `{"bizUserId":"acme","result":3,"checkTime":"` + vectorTime +
-			`","failReason":"企业信息审核不通过 (tsymock: companyName contains \"reject\" or \"驳回\")","remark":""}`},
+			`","failReason":"企业信息审核不通过","remark":""}`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newNotifyEnv(t, fastNotify(time.Second))
@@ -139,6 +143,20 @@ func TestVerifyResultNotification(t *testing.T) {
 			list := e.waitSettled(t, 1)
 			assert.Equal(t, 1, list[0].MaxAttempts, "sent once")
 			assert.False(t, list[0].Order)
+
+			info, err := callJSON(t, c.Client, "MemberService.getMemberInfo", `{"bizUserId":"acme"}`)
+			require.NoError(t, err)
+			assert.NotContains(t, fmt.Sprint(info), "tsymock", "getMemberInfo")
+			entries := e.srv.Journal(mock.JournalFilter{Method: "setCompanyInfo"})
+			require.Len(t, entries, 1)
+			if !tc.trigger {
+				assert.Empty(t, entries[0].Triggers)
+				return
+			}
+			require.Len(t, entries[0].Triggers, 1)
+			assert.Contains(t, entries[0].Triggers[0], `companyName contains "reject" or "驳回"`)
+			assert.NotContains(t, entries[0].Response, "tsymock", "the answer")
+			waitForLog(t, e.env, `trigger="setCompanyInfo of \"acme\" rejected by tsymock's automatic audit`)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -198,6 +199,39 @@ func TestMemberPageFailNotifiesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, info.MemberInfo.IsSignContract)
 	assert.Equal(t, phoneA, info.MemberInfo.Phone)
+}
+
+// TestMemberPageFailCodes: a member page's fail form takes a code of spec
+// §7 only: another (12345) shows the page again with 10000 naming the
+// field, its token still valid, as the pages' other form errors; a code
+// typed without a message returns §7's text (30033 支付密码错误超限制), as a
+// scenario's error does, and the page's own 9000 its own message.
+func TestMemberPageFailCodes(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	jump := rcv.URL + "/jump"
+	pwdPage := phonedPwdPages(t, c, rcv)
+	for _, tc := range []struct {
+		name, code, message, wantMessage string
+	}{
+		{"a code of §7 without a message", "30033", "", "支付密码错误超限制"},
+		{"a code of §7 with a message", "30033", "密码错了", "密码错了"},
+		{"the page's own code", "9000", "", "用户取消操作"},
+		{"no code", "", "", "用户取消操作"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := pwdPage(client.PageSetPayPwd, "setPayPwd")
+			opened := getPage(t, u)
+			require.Equal(t, http.StatusOK, opened.Status, "%s", opened.Body)
+			bad := postPage(t, pageAt(t, u), url.Values{"token": {opened.token(t)}, "action": {"fail"}, "errorCode": {"12345"}})
+			require.Equal(t, http.StatusOK, bad.Status, "shown again: %s", bad.Body)
+			require.Equal(t, "10000", bad.Header.Get("X-Tsymock-Error-Code"))
+			assert.Contains(t, bad.Body, "errorCode &#34;12345&#34; of the fail form")
+			form := url.Values{"token": {bad.token(t)}, "action": {"fail"}, "errorCode": {tc.code}, "message": {tc.message}}
+			back := returned(t, c.Client, postPage(t, pageAt(t, u), form), jump)
+			want := cmp.Or(tc.code, "9000")
+			assert.Equal(t, []string{"error", want, tc.wantMessage}, []string{back.Status, back.ErrorCode, back.Message})
+		})
+	}
 }
 
 // TestPayPwdPageRefusals: the page refuses what the platform would, as an

@@ -46,8 +46,23 @@ func TestReserveFundIn(t *testing.T) {
 	require.NoError(t, json.Unmarshal(got.ReturnValue, &rv))
 	assert.Equal(t, "6222000000000001", rv["accountNo"])
 	assert.Equal(t, "50000", rv["amount"])
-	assert.Equal(t, "TLT"+e.SysID, rv["merid"])
+	// §4.3.3's table lists status in returnValue's column: there too
+	assert.Equal(t, "ok", rv["status"])
+	// merid is the bare 通联通商户号 (made up); TLT+number is note (5)'s memo
+	assert.Regexp(t, `^2002[0-9]{11}$`, rv["merid"])
 	assert.Equal(t, before+50000, c.platform("100001"), "the standard set holds the transfer")
+
+	a.json(http.MethodPost, "reserve-fund-in?sysid="+e.SysID,
+		`{"accountNo":"6222000000000001","amount":1,"backUrl":"`+rcv.URL+`/notify"}`, http.StatusCreated, &n)
+	got = rcv.wait(t, 2)[1]
+	var again map[string]any
+	require.NoError(t, json.Unmarshal(got.ReturnValue, &again))
+	assert.Equal(t, rv["merid"], again["merid"], "the same made-up number for every transfer of the application")
+	a.json(http.MethodPost, "reserve-fund-in?sysid="+e.SysID,
+		`{"accountNo":"6222000000000001","amount":1,"merid":"200290000000001","backUrl":"`+rcv.URL+`/notify"}`, http.StatusCreated, &n)
+	got = rcv.wait(t, 3)[2]
+	require.NoError(t, json.Unmarshal(got.ReturnValue, &again))
+	assert.Equal(t, "200290000000001", again["merid"], "a merid given is sent as given")
 
 	for _, tc := range []struct {
 		name, query, body string

@@ -32,6 +32,9 @@ type app struct {
 	// rules it was answered under (see before).
 	rules int
 	notes []Portability // of the call running now: what was let pass (see lenient)
+	// triggers are the test triggers that decided the call running now
+	// (see triggered).
+	triggers []string
 	// manualAudit is Op.ManualAudit of the call running: setCompanyInfo
 	// leaves the audit pending for the back office (CompanyAuditManual).
 	manualAudit bool

@@ -90,21 +90,33 @@ func setCompanyInfo(a *app, p params) (map[string]any, *soa.Error) {
 		m.company.backURL = p.str("backUrl")
 		return m.company.result(m.bizUserID, false), nil
 	}
-	m.company = audit(info, a.now())
+	m.company = audit(info, a.now(), a.before(RulesDec2026d))
+	if m.company.status == auditRejected {
+		a.triggered("setCompanyInfo of %q rejected by tsymock's automatic audit: its companyName contains "+
+			"\"reject\" or \"驳回\" (failReason %s)", m.bizUserID, m.company.failReason)
+	}
 	answer := m.company.result(m.bizUserID, p.flag("isAuth"))
 	a.notify(Event{Service: soa.MemberService, Method: "verifyResult", BackURL: p.str("backUrl"),
 		Status: EventOK, ReturnValue: verifyResult(m)})
 	return answer, nil
 }
 
-// audit decides on submitted company data at once (--company-audit auto).
-func audit(info params, now time.Time) *company {
+// audit decides on submitted company data at once (--company-audit auto):
+// a companyName holding "reject" or "驳回" is rejected with the platform-like
+// failReason a back office's rejection defaults to (the trigger is said in
+// the log line and the journal, setCompanyInfo's Outcome.Triggers, not on
+// the wire). legacy (an op logged before RulesDec2026d) keeps the failReason
+// that named the trigger, as its state and notification had it.
+func audit(info params, now time.Time, legacy bool) *company {
 	c := submitted(info)
 	c.status, c.checkTime = auditApproved, now
 	name := strings.ToLower(info.str("companyName"))
 	if strings.Contains(name, "reject") || strings.Contains(name, "驳回") {
 		c.status = auditRejected
-		c.failReason = "企业信息审核不通过 (tsymock: companyName contains \"reject\" or \"驳回\")"
+		c.failReason = defaultFailReason
+		if legacy {
+			c.failReason = defaultFailReason + " (tsymock: companyName contains \"reject\" or \"驳回\")"
+		}
 	}
 	return c
 }

@@ -87,7 +87,8 @@ const (
 	CodeAuditDecided = "30023"
 )
 
-// defaultFailReason is a rejection's failReason when the back office gives none.
+// defaultFailReason is a rejection's failReason when the back office gives
+// none, and that of tsymock's automatic audit.
 const defaultFailReason = "企业信息审核不通过"
 
 // DecideAudit decides a pending enterprise audit as the real test

@@ -159,6 +159,7 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	// refused for it is never written to the log: a replay, which runs the
 	// handler alone, could not refuse it again.
 	var before, notes []Portability
+	var triggers []string
 	if n, ok := addressNote(req); ok {
 		if e.strict {
 			return Outcome{Err: n.Refusal()}
@@ -168,13 +169,13 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	manual := e.manualAudit(req.SysID, name)
 	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict, ManualAudit: manual},
 		func(a *app) (any, *soa.Error) {
-			a.notes, a.manualAudit = nil, manual
+			a.notes, a.triggers, a.manualAudit = nil, nil, manual
 			res, serr := h(a, params(req.Param))
-			notes, a.notes, a.manualAudit = a.notes, nil, false
+			notes, triggers, a.notes, a.triggers, a.manualAudit = a.notes, a.triggers, nil, nil, false
 			return res, serr
 		})
 	res, _ := v.(map[string]any)
-	return Outcome{Value: res, Err: serr, Portability: append(before, notes...)}
+	return Outcome{Value: res, Err: serr, Portability: append(before, notes...), Triggers: triggers}
 }
 
 // SetAccountSets gives one application its own account sets (the one that

@@ -59,7 +59,7 @@ func TestTakeEventsInOrderAcrossApps(t *testing.T) {
 		assert.Equal(t, 1, ev.Attempts())
 		assert.False(t, ev.Order)
 	}
-	assert.Contains(t, got[1].ReturnValue["failReason"], "reject")
+	assert.Equal(t, "企业信息审核不通过", got[1].ReturnValue["failReason"], "the platform-like text, without the trigger")
 	assert.Equal(t, "2026-11-28 12:00:00", got[0].ReturnValue["checkTime"], "China time")
 	assert.Empty(t, e.TakeEvents(), "taking drains")
 }

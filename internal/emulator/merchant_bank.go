@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strconv"
 	"time"
 
@@ -89,8 +91,9 @@ type ReserveFundTransfer struct {
 // platform does once the bank has it (spec §4.3.3, business mode A: a
 // top-up of the platform's standard set, which queryMerchantBalance and
 // queryReserveFundBalance show), and queues the MerchantService
-// NotifyReserveFundIn notification for BackURL, with status "ok" and on
-// the order schedule (see EventReserveOK). accountNo is required
+// NotifyReserveFundIn notification for BackURL, with status "ok" (in the
+// rps and in its returnValue) and on the order schedule (see
+// EventReserveOK). MerID left empty is madeUpMerID's. accountNo is required
 // (10001); the amount must be positive (40020). It answers the
 // notification's returnValue.
 func (e *Emulator) ReserveFundIn(sysid string, in ReserveFundTransfer) (map[string]any, *soa.Error) {
@@ -109,8 +112,12 @@ func reserveFundIn(accountNo, amount, merid, backURL string) opFunc {
 		case err != nil || n <= 0:
 			return nil, soa.Errorf("40020", "amount must be a positive number of fen, got %q", amount)
 		}
+		legacy := a.before(RulesDec2026d) // logged before RulesDec2026d: the memo as merid, status at the top only
 		if merid == "" {
-			merid = "TLT" + a.sysid
+			merid = madeUpMerID(a.sysid)
+			if legacy {
+				merid = "TLT" + a.sysid
+			}
 		}
 		no, set := a.number(), a.standardSet()
 		ref := Ref{OrderNo: no, TradeNo: no}
@@ -118,9 +125,28 @@ func reserveFundIn(accountNo, amount, merid, backURL string) opFunc {
 			return nil, ledgerError("40020", err)
 		}
 		rv := map[string]any{"accountNo": accountNo, "amount": amount, "fintime": soa.FormatTime(a.now()), "merid": merid}
+		if !legacy {
+			// §4.3.3's table lists status (汇款状态 成功“ok”) in the column of
+			// returnValue's members, right under its header row, so the platform
+			// most likely sends it there; the rps keeps its own status "ok" too,
+			// as the table does not rule it out and a handler may read either.
+			rv["status"] = EventReserveOK
+		}
 		// §3.7 (1) lists 通联通账户余额充值 (入账成功) among the order notifications, tried 4 times
 		a.notify(Event{Service: "MerchantService", Method: "NotifyReserveFundIn", BackURL: backURL, Status: EventReserveOK,
 			ReturnValue: rv, Order: true})
 		return rv, nil
 	}
+}
+
+// madeUpMerID is the 通联通商户号 (merid) of sysid's NotifyReserveFundIn when
+// the transfer names none: a made-up 15-digit number shaped like §4.3.3
+// note (5)'s example 200290000000001, derived from the sysid so that it is
+// the same for every transfer of an application (and across a replay)
+// without drawing from the id source. It is bare, as merid is the merchant
+// number: TLT+number is only the remittance memo the note asks for.
+func madeUpMerID(sysid string) string {
+	h := fnv.New64a()
+	h.Write([]byte(sysid)) // a hash.Hash never fails to write
+	return fmt.Sprintf("2002%011d", h.Sum64()%100_000_000_000)
 }

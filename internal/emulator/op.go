@@ -116,8 +116,12 @@ const RulesDec2026c = 3
 // or link-local address is no longer noted consumer-ip (nor refused with
 // --strict): Allinpay's own test-environment demo confirms payments from
 // 192.168.11.11; the loopback, the unspecified address and a value that is
-// no IP address still are (§4.2.8). An op of an older generation replays
-// by the rules before it.
+// no IP address still are (§4.2.8); NotifyReserveFundIn carries status
+// "ok" in its returnValue too and a made-up bare merid by default (it was
+// TLT+sysid, §4.3.3); an automatic audit's rejection has the failReason
+// 企业信息审核不通过, its trigger in the log and journal only (it named the
+// trigger, §4.1.7). An op of an older generation replays by the rules
+// before it.
 const RulesDec2026d = 4
 
 // RulesCurrent is the generation today's ops are answered and logged under.

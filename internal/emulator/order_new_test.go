@@ -247,8 +247,10 @@ func TestReserveFundIn(t *testing.T) {
 	before := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
 	rv, serr := e.ReserveFundIn("app", ReserveFundTransfer{AccountNo: "6222000000000001", Amount: 50_000, BackURL: "http://127.0.0.1/r"})
 	require.Nil(t, serr)
+	// §4.3.3's table: status (汇款状态 成功“ok”) in returnValue's column; merid
+	// the bare 通联通商户号 (TLT+number is note (5)'s remittance memo)
 	assert.Equal(t, map[string]any{"accountNo": "6222000000000001", "amount": "50000", "fintime": "2026-11-28 12:00:00",
-		"merid": "TLTapp"}, rv)
+		"merid": madeUpMerID("app"), "status": "ok"}, rv)
 	after := ok(t, e, "queryMerchantBalance", `{"accountSetNo":"100001"}`)["allAmount"].(int64)
 	assert.Equal(t, before+50_000, after)
 	ev := lastEvent(t, e)
@@ -262,6 +264,51 @@ func TestReserveFundIn(t *testing.T) {
 	assert.Equal(t, "10001", serr.Code)
 	r := l.replayInto(t)
 	assert.Equal(t, snapshot(e, "app"), snapshot(r, "app"))
+}
+
+// TestReserveFundInMerID: merid defaults to a made-up bare 15-digit
+// 通联通商户号, the same for every transfer of an application and another
+// for another application (spec §4.3.3 note (5): merchant 200290000000001
+// writes memo TLT200290000000001); a merid given is answered as given.
+func TestReserveFundInMerID(t *testing.T) {
+	tests := []struct {
+		name, sysid, merid, want string
+	}{
+		{"default", "app", "", madeUpMerID("app")},
+		{"default of a numeric sysid", "100000000002", "", madeUpMerID("100000000002")},
+		{"given", "app", "200290000000001", "200290000000001"},
+		{"given with the memo's prefix", "app", "TLT200290000000001", "TLT200290000000001"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1)})
+			_, err := e.Handle(t.Context(), create(tt.sysid, "m"))
+			require.Nil(t, err)
+			for range 2 {
+				rv, serr := e.ReserveFundIn(tt.sysid, ReserveFundTransfer{AccountNo: "6222", Amount: 1, MerID: tt.merid})
+				require.Nil(t, serr)
+				assert.Equal(t, tt.want, rv["merid"])
+			}
+		})
+	}
+	assert.Regexp(t, `^2002[0-9]{11}$`, madeUpMerID("app"))
+	assert.NotEqual(t, madeUpMerID("app"), madeUpMerID("100000000002"))
+}
+
+// TestReserveFundInOfARulesDec2026cLog: a transfer logged under
+// RulesDec2026c replays with the notification it queued then (merid
+// TLT+sysid, status at the top of the rps only), not with today's.
+func TestReserveFundInOfARulesDec2026cLog(t *testing.T) {
+	l := &memLog{}
+	old := newKept(l)
+	old.answerAs = RulesDec2026c
+	rv, serr := old.ReserveFundIn("app", ReserveFundTransfer{AccountNo: "6222", Amount: 100, BackURL: "http://127.0.0.1/r"})
+	require.Nil(t, serr)
+	assert.Equal(t, map[string]any{"accountNo": "6222", "amount": "100", "fintime": "2026-11-28 12:00:00", "merid": "TLTapp"}, rv)
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.Equal(t, rv, lastEvent(t, r).ReturnValue)
 }
 
 // TestReplayOfSpecOrders: the orders of spec §5.2's methods (a combined

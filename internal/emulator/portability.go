@@ -31,6 +31,17 @@ type Outcome struct {
 	Value       map[string]any
 	Err         *soa.Error
 	Portability []Portability
+	// Triggers say which of tsymock's test triggers decided the call
+	// (e.g. a companyName holding "reject"), for the log line and the
+	// journal: the answer and the notifications carry only what the
+	// platform would send.
+	Triggers []string
+}
+
+// triggered records that one of tsymock's test triggers decided the call
+// running now (see Outcome.Triggers).
+func (a *app) triggered(format string, args ...any) {
+	a.triggers = append(a.triggers, fmt.Sprintf(format, args...))
 }
 
 // lenient records that the call relies on something the real test

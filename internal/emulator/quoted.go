@@ -5,7 +5,8 @@ package emulator
 // against tsymock as against the real test environment.
 const (
 	// textLocked: every call of a locked member but unlockMember (spec
-	// §4.1.15), with code 30022.
+	// §4.1.15), with code 30022; soa.Message("30022") is the same text, so
+	// that a locked member faked with a magic value or arm reads alike.
 	textLocked = "会员已锁定"
 	// textResendTooOften: resendPaySMS again within 10 seconds (spec
 	// §4.2.25), with code 40015.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // TestQuotedMessages: where the spec quotes the platform's words, the
@@ -62,4 +63,12 @@ func TestQuotedMessages(t *testing.T) {
 		require.NotNil(t, serr, s.name)
 		assert.Equal(t, [2]string{s.code, s.message}, [2]string{serr.Code, serr.Message}, s.name)
 	}
+}
+
+// TestLockedTextIsTheCatalogues: the emulator's locked member and the
+// catalogue's 30022 (magic values, arm, scenarios) say the same words.
+func TestLockedTextIsTheCatalogues(t *testing.T) {
+	text, ok := soa.Message(soa.CodeMemberLocked)
+	require.True(t, ok)
+	assert.Equal(t, textLocked, text)
 }

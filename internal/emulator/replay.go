@@ -48,7 +48,7 @@ func (e *Emulator) replayed(op *Op) (opFunc, error) {
 			return nil, unknownOp(op)
 		}
 		return func(a *app) (any, *soa.Error) {
-			defer func(strict bool) { a.strict, a.notes, a.manualAudit = strict, nil, false }(a.strict)
+			defer func(strict bool) { a.strict, a.notes, a.triggers, a.manualAudit = strict, nil, nil, false }(a.strict)
 			a.strict, a.manualAudit = op.Strict, op.ManualAudit
 			return h(a, params(op.Param))
 		}, nil

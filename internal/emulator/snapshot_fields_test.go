@@ -135,6 +135,7 @@ func notKeptFields() map[string]string {
 		"app.drawn":       "config: points to Emulator.draws, kept in the header",
 		"app.strict":      "config: Config.Strict of the emulator that holds it; a replayed op carries its own (Op.Strict)",
 		"app.notes":       "transient: the Portability notes of the call running",
+		"app.triggers":    "transient: the test triggers that decided the call running",
 		"app.manualAudit": "transient: Op.ManualAudit of the call running",
 		"app.tape":        "transient: the tape of the op running",
 		"app.rules":       "transient: RulesCurrent but while an older op replays (Op.Rules)",

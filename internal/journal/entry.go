@@ -72,6 +72,10 @@ type Entry struct {
 	// environment refuses: each note names its rule, the code the real
 	// environment answers and why. Empty for a portable call.
 	Portability []emulator.Portability `json:"portability,omitempty"`
+	// Triggers say which of tsymock's test triggers decided the call (e.g.
+	// a companyName holding "reject"): what the answer and notifications
+	// do not say, as the platform would not.
+	Triggers []string `json:"triggers,omitempty"`
 	// Upstream is what the real environment answered (serve --upstream).
 	Upstream *Upstream `json:"upstream,omitempty"`
 	// Truncated marks an entry some of whose values were cut to the
@@ -114,6 +118,7 @@ func (e *Entry) clone() Entry {
 		c.Answer = soa.CopyParams(e.Answer)
 	}
 	c.Portability = slices.Clone(e.Portability)
+	c.Triggers = slices.Clone(e.Triggers)
 	c.Upstream = e.Upstream.clone()
 	return c
 }

@@ -227,7 +227,10 @@ func (h *Handler) runAction(p *pageSession, action string, form url.Values) (str
 	case "confirm":
 		return flow.confirm(h, p, form)
 	case "fail":
-		code, msg := failReason(p, form)
+		code, msg, serr := failReason(p, form)
+		if serr != nil {
+			return "", serr
+		}
 		return flow.fail(h, p, code, msg)
 	}
 	return "", soa.Errorf("10000", "action must be confirm or fail, not %q", action)
@@ -245,20 +248,28 @@ func retryable(serr *soa.Error) bool {
 }
 
 // failReason is the errorCode and message the fail button reports: the
-// page's defaults, or what the tester typed in the fail form.
-func failReason(p *pageSession, form url.Values) (string, string) {
+// page's defaults, or what the tester typed in the fail form. On a page
+// that lets the tester choose the code (pageView.CodeChoice: the member
+// pages; a payment page's order fails with 40006 whatever is typed), a
+// code must be one of spec §7's, as arm and scenarios require: another is
+// 10000 naming the form field, a malformed field as the pages' other form
+// errors are (the page is shown again and its token stays valid). A code
+// typed without a message reports the catalogue's text (soa.Message), as a
+// scenario's error does; the page's own code keeps the page's message.
+func failReason(p *pageSession, form url.Values) (string, string, *soa.Error) {
 	code, msg := p.view.FailCode, p.view.FailMessage
-	if c := strings.TrimSpace(form.Get("errorCode")); c != "" && len(c) <= 6 && isDigits(c) {
-		code = c
+	if c := strings.TrimSpace(form.Get("errorCode")); p.view.CodeChoice && c != "" && c != code {
+		text, ok := soa.Message(c)
+		if !ok {
+			return "", "", soa.Errorf("10000", "errorCode %q of the fail form is not an error code of spec chapter 7 "+
+				"(leave it empty for %s %s)", c, code, msg)
+		}
+		code, msg = c, text
 	}
 	if m := strings.TrimSpace(form.Get("message")); m != "" {
 		msg = m
 	}
-	return code, msg
-}
-
-func isDigits(s string) bool {
-	return strings.Trim(s, "0123456789") == ""
+	return code, msg, nil
 }
 
 // returnToMerchant sends the browser back to jumpUrl/frontUrl with the

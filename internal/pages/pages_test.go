@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPaths(t *testing.T) {
@@ -37,21 +38,47 @@ func TestCheckPageURL(t *testing.T) {
 	}
 }
 
+// TestFailReason: a member page's fail form takes a code of spec §7 only
+// (10000 naming the field otherwise), with the catalogue's text when no
+// message is typed and the page's own message for the page's own code; a
+// payment page ignores the code (its order fails with 40006).
 func TestFailReason(t *testing.T) {
-	p := &pageSession{view: pageView{FailCode: "40006", FailMessage: "用户取消支付"}}
-	for _, tt := range []struct {
+	member := &pageSession{view: pageView{FailCode: "9000", FailMessage: "用户取消操作", CodeChoice: true}}
+	payment := &pageSession{view: pageView{FailCode: "40006", FailMessage: "用户取消支付"}}
+	tests := []struct {
+		name          string
+		p             *pageSession
 		form          url.Values
 		code, message string
+		err           string // the errorCode of a refusal, "" when none
 	}{
-		{url.Values{}, "40006", "用户取消支付"},
-		{url.Values{"errorCode": {" 30001 "}, "message": {"余额不足"}}, "30001", "余额不足"},
-		{url.Values{"errorCode": {"1234567"}}, "40006", "用户取消支付"}, // too long
-		{url.Values{"errorCode": {"12a"}}, "40006", "用户取消支付"},     // not digits
-		{url.Values{"message": {"   "}}, "40006", "用户取消支付"},
-	} {
-		code, message := failReason(p, tt.form)
-		assert.Equal(t, tt.code, code, "%v", tt.form)
-		assert.Equal(t, tt.message, message, "%v", tt.form)
+		{"member: defaults", member, url.Values{}, "9000", "用户取消操作", ""},
+		{"member: the page's code keeps its message", member, url.Values{"errorCode": {"9000"}}, "9000", "用户取消操作", ""},
+		{"member: a code and a message", member, url.Values{"errorCode": {" 30001 "}, "message": {"余额不足"}}, "30001", "余额不足", ""},
+		{"member: a code takes §7's text", member, url.Values{"errorCode": {"30033"}}, "30033", "支付密码错误超限制", ""},
+		{"member: a blank message takes §7's text", member, url.Values{"errorCode": {"30043"}, "message": {"  "}}, "30043", "会员已签订电子协议", ""},
+		{"member: a message alone", member, url.Values{"message": {"不同意"}}, "9000", "不同意", ""},
+		{"member: a code not in §7", member, url.Values{"errorCode": {"12345"}}, "", "", "10000"},
+		{"member: too long", member, url.Values{"errorCode": {"1234567"}}, "", "", "10000"},
+		{"member: not digits", member, url.Values{"errorCode": {"12a"}}, "", "", "10000"},
+		{"payment: defaults", payment, url.Values{}, "40006", "用户取消支付", ""},
+		{"payment: a code is ignored", payment, url.Values{"errorCode": {"12345"}}, "40006", "用户取消支付", ""},
+		{"payment: a message", payment, url.Values{"message": {"卡被拒"}}, "40006", "卡被拒", ""},
+		{"payment: a blank message", payment, url.Values{"message": {"   "}}, "40006", "用户取消支付", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, message, serr := failReason(tt.p, tt.form)
+			if tt.err != "" {
+				require.NotNil(t, serr)
+				assert.Equal(t, tt.err, serr.Code)
+				assert.Contains(t, serr.Message, "errorCode")
+				assert.Contains(t, serr.Message, tt.form.Get("errorCode"))
+				return
+			}
+			require.Nil(t, serr)
+			assert.Equal(t, []string{tt.code, tt.message}, []string{code, message})
+		})
 	}
 }
 

@@ -41,6 +41,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 	}
 	e.Response = body              // shared: the signature cache may hold it too, and strings are never changed
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
+	e.Triggers = ex.triggers       // likewise
 	e.Upstream = ex.upstream
 	return e
 }

@@ -13,7 +13,7 @@ import (
 
 // logAttrs is room for every attribute of a line, so that the slice stays
 // on the stack instead of growing on the heap.
-const logAttrs = 14
+const logAttrs = 15
 
 // logExchange writes the one line per request.
 func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
@@ -37,6 +37,9 @@ func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration
 	}
 	if len(ex.portability) > 0 {
 		attrs = append(attrs, slog.String("wouldFail", portabilityText(ex.portability)))
+	}
+	if len(ex.triggers) > 0 {
+		attrs = append(attrs, slog.String("trigger", strings.Join(ex.triggers, "; ")))
 	}
 	if ex.diag != nil {
 		attrs = append(attrs,

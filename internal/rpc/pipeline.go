@@ -47,6 +47,9 @@ type exchange struct {
 	// portability is what the emulator let pass that the real test
 	// environment refuses: logged, journaled and counted for coverage.
 	portability []emulator.Portability
+	// triggers are the test triggers that decided the call
+	// (emulator.Outcome.Triggers): logged and journaled, never answered.
+	triggers []string
 	// With an upstream (serve --upstream): rawBody is the POST body as
 	// received, formRead whether the form was read, byRule whether a
 	// scenario rule answered, upstream what the upstream answered, and
@@ -289,7 +292,7 @@ func (h *Handler) call(ctx context.Context, ex *exchange) (map[string]any, *soa.
 		SysID: ex.app.SysID, Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param, Fields: ex.method.Params,
 	})
 	value, serr := out.Value, out.Err
-	ex.portability = out.Portability
+	ex.portability, ex.triggers = out.Portability, out.Triggers
 	if serr != nil {
 		return nil, serr
 	}

@@ -180,18 +180,22 @@ func codeTable() []codeText {
 
 // runtimeText holds the texts the live platform answers with where they differ from the
 // specification's category name: a duplicate bizUserId is answered "所属应用下已经存在此用户"
-// (PROTOCOL.md §3), not "用户已经存在".
+// (PROTOCOL.md §3), not "用户已经存在"; a locked member "会员已锁定" (spec §4.1.15: 除解锁会员之外，
+// 其它接口都将返回错误信息“会员已锁定”), not "用户不可用", so that an error faked with a magic value,
+// arm or a scenario reads as the emulator's locked member does.
 func runtimeText(code string) (string, bool) {
 	switch code {
 	case CodeUserExists:
 		return "所属应用下已经存在此用户", true
+	case CodeMemberLocked:
+		return "会员已锁定", true
 	}
 	return "", false
 }
 
 // Message returns the text the platform answers with for code: the specification's text (§7),
-// except where the live platform is known to say more (30000 is "所属应用下已经存在此用户"). It
-// reports false for a code that is not in the table.
+// except where the live platform is known to say more (30000 is "所属应用下已经存在此用户", 30022
+// "会员已锁定"). It reports false for a code that is not in the table.
 func Message(code string) (string, bool) {
 	if text, ok := runtimeText(code); ok {
 		return text, true

@@ -3,6 +3,7 @@ package soa
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestMessageTexts(t *testing.T) {
 		"20017": "解密失败",
 		"20019": "签名验证失败",
 		"30000": "所属应用下已经存在此用户",
-		"30022": "用户不可用",
+		"30022": "会员已锁定", // spec §4.1.15's words; §7 says 用户不可用
 		"30037": "会员安全等级低，不支持当前操作",
 		"40014": "账户余额不足",
 		"40039": "原订单不支持退款，请联系商户处理",
@@ -75,10 +76,35 @@ func TestErrorf(t *testing.T) {
 }
 
 // TestQuoted: the platform's words are the whole message, with no catalogue
-// text before them (spec §4.1.15's 会员已锁定 with 30022).
+// text before them (spec §4.2.25's words with 40015).
 func TestQuoted(t *testing.T) {
-	assert.Equal(t, &Error{Code: "30022", Message: "会员已锁定"}, Quoted("30022", "会员已锁定"))
-	assert.ErrorIs(t, Quoted("30022", "会员已锁定"), NewError("30022"))
+	assert.Equal(t, &Error{Code: "40015", Message: "调用重发短信接口太频繁，请稍后再试！"}, Quoted("40015", "调用重发短信接口太频繁，请稍后再试！"))
+	assert.ErrorIs(t, Quoted("40015", "调用重发短信接口太频繁，请稍后再试！"), NewError("40015"))
+}
+
+// TestRuntimeTexts: where the platform is known to answer other words than
+// §7's, the catalogue answers them, in NewError and Errorf too: 30000 (a
+// duplicate bizUserId) and 30022 (a locked member, spec §4.1.15), so that a
+// faked error reads as the real one.
+func TestRuntimeTexts(t *testing.T) {
+	tests := []struct {
+		code, spec, runtime string
+	}{
+		{CodeUserExists, "用户已经存在", "所属应用下已经存在此用户"},
+		{CodeMemberLocked, "用户不可用", "会员已锁定"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			i := slices.IndexFunc(codeTable(), func(r codeText) bool { return r.code == tt.code })
+			require.GreaterOrEqual(t, i, 0)
+			assert.Equal(t, tt.spec, codeTable()[i].text, "the table stays §7's")
+			got, ok := Message(tt.code)
+			assert.True(t, ok)
+			assert.Equal(t, tt.runtime, got)
+			assert.Equal(t, tt.runtime, NewError(tt.code).Message)
+			assert.Equal(t, tt.runtime+": x", Errorf(tt.code, "x").Message)
+		})
+	}
 }
 
 func TestErrorIs(t *testing.T) {

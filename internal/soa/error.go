@@ -18,6 +18,7 @@ const (
 	CodeDecryptFailed = "20017" // 解密失败
 	CodeBadSignature  = "20019" // 签名验证失败
 	CodeUserExists    = "30000" // 所属应用下已经存在此用户
+	CodeMemberLocked  = "30022" // 会员已锁定 (spec §4.1.15; §7's text is 用户不可用)
 	CodeUnknown       = "9100"  // 未知错误
 )
 
@@ -47,7 +48,7 @@ func NewError(code string) *Error {
 }
 
 // Quoted returns the error for code whose whole message is text: the platform's own words
-// where the specification quotes them for a case (e.g. 会员已锁定, spec §4.1.15), which a test
+// where the specification quotes them for a case (e.g. 调用重发短信接口太频繁，请稍后再试！, spec §4.2.25), which a test
 // suite written against the real test environment may compare whole. The specification names
 // the words, not always the code; the caller chooses the closest.
 func Quoted(code, text string) *Error {
