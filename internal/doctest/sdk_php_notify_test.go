@@ -1,7 +1,6 @@
 package doctest
 
 import (
-	"bytes"
 	"context"
 	"net"
 	"net/http"
@@ -10,38 +9,20 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/testtool"
 	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/mock/mocktest"
 )
 
-// lockedBuffer collects a process's output while the test reads it.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // servePHP serves script (in examples/sdk-php) with php-cli's built-in
 // server on a free loopback port and returns its address and its log.
-func servePHP(t *testing.T, php, script string, env ...string) (string, *lockedBuffer) {
+func servePHP(t *testing.T, php, script string, env ...string) (string, *testtool.Buffer) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -50,7 +31,7 @@ func servePHP(t *testing.T, php, script string, env ...string) (string, *lockedB
 	cmd := exec.Command(php, "-S", addr, script)
 	cmd.Dir = filepath.Join(root, "examples", "sdk-php")
 	cmd.Env = append(os.Environ(), env...)
-	log := &lockedBuffer{}
+	log := &testtool.Buffer{}
 	cmd.Stdout, cmd.Stderr = log, log
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
