@@ -33,6 +33,9 @@ func startTsymock(t *testing.T) string {
 				"TSYMOCK_SEED":        "42",
 				"TSYMOCK_SCENARIOS":   "builtin:payment-failures",
 				"TSYMOCK_ADMIN_TOKEN": "ci-admin-token", // the test reaches it through a mapped port, not loopback
+				// backUrl http://host.testcontainers.internal:PORT/... reaches a listener of the
+				// test's on the host once HostAccessPorts names its PORT
+				"TSYMOCK_NOTIFY_ALLOW_HOSTS": "host.testcontainers.internal",
 			},
 			Cmd: []string{"serve", "--log-format", "json"},
 			WaitingFor: wait.ForHTTP("/__tsymock/health").WithPort("6900/tcp").

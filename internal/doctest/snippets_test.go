@@ -16,6 +16,7 @@ var exercised = map[string]string{
 	"examples/sdk-go/main.go":                                    "TestGoSDKExample",
 	"examples/sdk-php/check.php":                                 "TestPHPExample",
 	"examples/sdk-php/AllinpayClient.php":                        "TestPHPExample",
+	"examples/sdk-php/notify.php":                                "TestPHPNotifyExample",
 	"examples/sdk-node/check.js":                                 "TestNodeExample",
 	"examples/sdk-node/allinpay-client.js":                       "TestNodeExample",
 	"examples/sdk-java/src/TsymockCheck.java":                    "TestJavaExample",
@@ -28,6 +29,7 @@ var exercised = map[string]string{
 // exercised files.
 var snippetDocs = []string{
 	"docs/sdks.md", "docs/zh-CN/sdks.md", "docs/ci.md", "docs/zh-CN/ci.md", "README.zh-CN.md",
+	"docs/flow.md", "docs/zh-CN/flow.md",
 }
 
 // programLangs are the fences whose code is a program (shell, YAML and

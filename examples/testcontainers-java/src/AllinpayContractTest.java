@@ -27,6 +27,9 @@ class AllinpayContractTest {
             .withEnv("TSYMOCK_SEED", "42")
             .withEnv("TSYMOCK_SCENARIOS", "/scenarios")
             .withEnv("TSYMOCK_ADMIN_TOKEN", "ci-admin-token") // the tests reach it through a mapped port, not loopback
+            // backUrl http://host.testcontainers.internal:PORT/... reaches the app on the host
+            // once Testcontainers.exposeHostPorts(PORT) has run
+            .withEnv("TSYMOCK_NOTIFY_ALLOW_HOSTS", "host.testcontainers.internal")
             .withCopyFileToContainer(MountableFile.forHostPath("src/test/tsymock"), "/scenarios")
             .withCommand("serve", "--log-format", "json")
             .waitingFor(Wait.forHttp("/__tsymock/health")
