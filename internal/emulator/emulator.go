@@ -238,6 +238,14 @@ func (p params) str(name string) string {
 	}
 }
 
+// sentEmpty reports whether the call sent the parameter as "": the
+// catalogue took it as not sent (an optional param), but a param the
+// platform passes back as sent (extendInfo) comes back as "".
+func (p params) sentEmpty(name string) bool {
+	s, ok := p[name].(string)
+	return ok && s == ""
+}
+
 // num returns the parameter as an integer; the catalogue has already checked
 // that it is one.
 func (p params) num(name string) int64 {

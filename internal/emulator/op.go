@@ -116,7 +116,9 @@ const RulesDec2026c = 3
 // or link-local address is no longer noted consumer-ip (nor refused with
 // --strict): Allinpay's own test-environment demo confirms payments from
 // 192.168.11.11; the loopback, the unspecified address and a value that is
-// no IP address still are (§4.2.8). An op of an older generation replays
+// no IP address still are (§4.2.8); an extendInfo sent as "" is answered
+// "" by the order methods, applicationTransfer and getOrderDetail (§4.2.2:
+// 接口将原样返回; it was left out). An op of an older generation replays
 // by the rules before it.
 const RulesDec2026d = 4
 
