@@ -118,7 +118,9 @@ const RulesDec2026c = 3
 // 192.168.11.11; the loopback, the unspecified address and a value that is
 // no IP address still are (§4.2.8); an extendInfo sent as "" is answered
 // "" by the order methods, applicationTransfer and getOrderDetail (§4.2.2:
-// 接口将原样返回; it was left out). An op of an older generation replays
+// 接口将原样返回; it was left out); a call's backUrl, frontUrl or jumpUrl
+// that is no absolute http(s) URL is noted url-format (40029 with
+// --strict, refused before the log). An op of an older generation replays
 // by the rules before it.
 const RulesDec2026d = 4
 
