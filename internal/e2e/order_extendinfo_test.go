@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // TestEmptyExtendInfoOverHTTP: a merchant's withdrawal sent with
@@ -45,4 +49,32 @@ func TestEmptyExtendInfoOverHTTP(t *testing.T) {
 	got, err = sendSpec(t, c.Client, "OrderService.withdrawApply", withdrawParam("W2", cardABC, 1000, 0, back, nil))
 	require.NoError(t, err)
 	assert.NotContains(t, got, "extendInfo", "not sent: left out")
+}
+
+// TestFailMarkerCodeOverHTTP: a withdrawal with extendInfo
+// tsymock:fail:30047 fails with 30047 and §7's text: payStatus fail in its
+// answer, its notification (status error, errorCode 30047) and
+// getOrderDetail's errorMessage; one with a code §7 lacks fails with 40006.
+func TestFailMarkerCodeOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	back := rcv.URL + "/notify"
+	text, _ := soa.Message("30047")
+	for _, tc := range []struct{ no, extendInfo, code, says string }{
+		{"W1", emulator.FailMarker + ":30047", "30047", text + ": the bank refused the withdrawal (tsymock:fail:30047 in extendInfo)"},
+		{"W2", emulator.FailMarker + ":12345", "40006", `"12345" is no error code of spec §7, so 40006`},
+	} {
+		p := withdrawParam(tc.no, cardABC, 1000, 0, back, nil)
+		p["extendInfo"] = tc.extendInfo
+		got, err := sendSpec(t, c.Client, "OrderService.withdrawApply", p)
+		require.NoError(t, err)
+		assert.Equal(t, "fail", got["payStatus"])
+		assert.Contains(t, got["payFailMessage"], tc.says)
+		detail, err := sendSpec(t, c.Client, "OrderService.getOrderDetail", map[string]any{"bizOrderNo": tc.no})
+		require.NoError(t, err)
+		assert.Equal(t, got["payFailMessage"], detail["errorMessage"])
+		assert.Equal(t, json.Number("3"), detail["orderStatus"])
+	}
+	got := byOrder(t, rcv.wait(t, 2))
+	failed(t, got["W1"], "30047", text+": the bank refused the withdrawal")
+	failed(t, got["W2"], "40006", "12345")
 }

@@ -198,11 +198,7 @@ func TestURLFormatNote(t *testing.T) {
 // note, and logged; its replay answers it so (without the gate, the call
 // is refused and never reaches the log).
 func TestURLFormatOfARulesDec2026cLog(t *testing.T) {
-	l := &memLog{}
-	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
-		Recorder: l, Strict: true})
-	old.answerAs = RulesDec2026c
-	market(t, old)
+	old, l := dec2026cMarket(t, true)
 	out := callChecked(t, old, soa.OrderService, "consumeApply",
 		strings.Replace(consume("buyer", "shop", "c1", 100, 0, ""), `"backUrl":"http://127.0.0.1/n"`, `"backUrl":"notaurl"`, 1))
 	require.Nil(t, out.Err, "%v", out.Err)

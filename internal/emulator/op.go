@@ -120,8 +120,10 @@ const RulesDec2026c = 3
 // "" by the order methods, applicationTransfer and getOrderDetail (§4.2.2:
 // 接口将原样返回; it was left out); a call's backUrl, frontUrl or jumpUrl
 // that is no absolute http(s) URL is noted url-format (40029 with
-// --strict, refused before the log). An op of an older generation replays
-// by the rules before it.
+// --strict, refused before the log); a withdrawal whose extendInfo holds
+// tsymock:fail:CODE, CODE a §7 code, fails with CODE (markedFailure; it
+// failed with 40006). An op of an older generation replays by the rules
+// before it.
 const RulesDec2026d = 4
 
 // RulesCurrent is the generation today's ops are answered and logged under.

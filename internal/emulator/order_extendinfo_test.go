@@ -120,11 +120,7 @@ func TestEmptyExtendInfoSurvivesASnapshot(t *testing.T) {
 // replay keeps it so, and getOrderDetail of the replayed order too
 // (without the gate, the replayed order remembers the "" and answers it).
 func TestEmptyExtendInfoOfARulesDec2026cLog(t *testing.T) {
-	l := &memLog{}
-	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
-		Recorder: l})
-	old.answerAs = RulesDec2026c
-	market(t, old)
+	old, l := dec2026cMarket(t, false)
 	signedBuyer(t, old)
 	assert.NotContains(t, ok(t, old, "withdrawApply", withdrawParams("w1", `,"validateType":0,"extendInfo":""`)), "extendInfo")
 	assert.NotContains(t, ok(t, old, "applicationTransfer", transferParams("t1", `,"extendInfo":""`)), "extendInfo")
@@ -133,4 +129,17 @@ func TestEmptyExtendInfoOfARulesDec2026cLog(t *testing.T) {
 	r := l.replayInto(t)
 	assert.NotContains(t, ok(t, r, "getOrderDetail", `{"bizOrderNo":"w1"}`), "extendInfo")
 	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+}
+
+// dec2026cMarket is a kept emulator (strict or not) that answers and logs
+// under RulesDec2026c, with market's members, and its log: the old side of
+// a RulesDec2026d replay test.
+func dec2026cMarket(t *testing.T, strict bool) (*Emulator, *memLog) {
+	t.Helper()
+	l := &memLog{}
+	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 5, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
+		Recorder: l, Strict: strict})
+	old.answerAs = RulesDec2026c
+	market(t, old)
+	return old, l
 }
