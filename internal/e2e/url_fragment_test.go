@@ -3,12 +3,14 @@ package e2e
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestURLFragmentNoted: an address param holding "#" (spec §3.3:
@@ -55,5 +57,51 @@ func TestURLFragmentNoted(t *testing.T) {
 		assert.Contains(t, kinds["soa"], "backUrl:")
 		waitForLog(t, e.env, "would refuse this page")
 		assert.Contains(t, e.Log.String(), `wouldFail="url-fragment: jumpUrl:`)
+	})
+}
+
+// TestURLFormatNoted: an order method's backUrl or frontUrl that is no
+// absolute http(s) URL (probe: a depositApply with backUrl "notaurl", a
+// gateway deposit with frontUrl "www.shop.com/return") is noted url-format
+// on the call, naming the param and spec §4.2.2, and its notification is
+// undeliverable; with --strict the call is refused with 40029 URL格式错误,
+// as tsymock's pages refuse such an address, and no order is made.
+func TestURLFormatNoted(t *testing.T) {
+	lenientAndStrict(t, func(t *testing.T, strict bool, e *notifyEnv, c *orderClient, rcv *receiver, a admin) {
+		c.cardHolder("buyer")
+		app := orderParam("depositApply", "SD2", 9, body("ALIPAY_APP_OPEN", body("amount", 9)), "notaurl")
+		app["validateType"] = 0
+		_, appErr := sendSpec(t, c.Client, "OrderService.depositApply", app)
+		gateway := orderParam("depositApply", "SD3", 500, body("GATEWAY_VSP", body("amount", 500, "paytype", "B2C")), rcv.URL+"/notify")
+		gateway["frontUrl"] = "www.shop.com/return"
+		_, gatewayErr := sendSpec(t, c.Client, "OrderService.depositApply", gateway)
+		if strict {
+			for _, err := range []error{appErr, gatewayErr} {
+				code, msg := answerCode(t, err)
+				assert.Equal(t, "40029", code)
+				assert.Contains(t, msg, "URL格式错误: ")
+			}
+			_, err := sendSpec(t, c.Client, "OrderService.getOrderDetail", map[string]any{"bizOrderNo": "SD2"})
+			code, _ := answerCode(t, err)
+			assert.Equal(t, "40000", code, "refused before any order is made")
+			assert.Empty(t, notedCalls(a, "url-format"))
+			return
+		}
+		require.NoError(t, appErr)
+		require.NoError(t, gatewayErr)
+		noted := notedCalls(a, "url-format")
+		require.Len(t, noted, 2)
+		var messages []string
+		for _, entry := range noted {
+			n := entry.Portability[len(entry.Portability)-1]
+			assert.Equal(t, []string{"url-format", "40029"}, []string{n.Rule, n.Code})
+			messages = append(messages, n.Message)
+		}
+		assert.Contains(t, strings.Join(messages, "\n"), `backUrl "notaurl" must be an absolute http or https URL (spec §4.2.2`)
+		assert.Contains(t, strings.Join(messages, "\n"), `frontUrl "www.shop.com/return" must be an absolute http or https URL (spec §4.2.2`)
+		settled := e.waitSettled(t, 1)
+		require.Len(t, settled, 1, "SD2 paid at once; SD3 waits for its page")
+		assert.Equal(t, mock.NotifyUndeliverable, settled[0].State)
+		assert.Contains(t, settled[0].Reason, `"notaurl" is not an absolute http(s) URL`)
 	})
 }

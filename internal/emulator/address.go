@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -37,23 +38,23 @@ func FragmentNote(addresses map[string]string) (Portability, bool) {
 		"there may be lost (tsymock delivers it before the fragment)", strings.Join(named, ", "))}, true
 }
 
-// fragmentAddresses are the address params of a call that hold "#", found
-// where the method's catalogue entry has them (fields): top level, or in
-// the object items of a list, such as batchAgentPay's
-// batchPayList[].backUrl (spec §5.11). A param the method does not take is
-// ignored, as the platform ignores it. It runs on every call: a subtree
-// that takes no address is not walked, and a path is only built for an
-// address with a "#".
-func fragmentAddresses(fields []soa.Param, value map[string]any, prefix string, into map[string]string) {
+// suspectAddresses are the address params of a call that hold "#" or are
+// no absolute http(s) URL (soa.URLProblem), found where the method's
+// catalogue entry has them (fields): top level, or in the object items of
+// a list, such as batchAgentPay's batchPayList[].backUrl (spec §5.11). A
+// param the method does not take is ignored, as the platform ignores it.
+// It runs on every call: a subtree that takes no address is not walked,
+// and a path is only built for a suspect address.
+func suspectAddresses(fields []soa.Param, value map[string]any, prefix string, into map[string]string) {
 	for _, f := range fields {
 		switch v := value[f.Name].(type) {
 		case string:
-			if f.Type == soa.String && isAddressParam(f.Name) && strings.Contains(v, "#") {
+			if f.Type == soa.String && isAddressParam(f.Name) && (strings.Contains(v, "#") || soa.URLProblem(f.Name, v) != "") {
 				into[prefix+f.Name] = v
 			}
 		case map[string]any:
 			if takesAddress(f.Fields) {
-				fragmentAddresses(f.Fields, v, prefix+f.Name+".", into)
+				suspectAddresses(f.Fields, v, prefix+f.Name+".", into)
 			}
 		case []any:
 			if !takesAddress(f.Fields) {
@@ -61,7 +62,7 @@ func fragmentAddresses(fields []soa.Param, value map[string]any, prefix string, 
 			}
 			for i, item := range v {
 				if m, ok := item.(map[string]any); ok {
-					fragmentAddresses(f.Fields, m, fmt.Sprintf("%s%s[%d].", prefix, f.Name, i), into)
+					suspectAddresses(f.Fields, m, fmt.Sprintf("%s%s[%d].", prefix, f.Name, i), into)
 				}
 			}
 		}
@@ -76,14 +77,63 @@ func takesAddress(fields []soa.Param) bool {
 	})
 }
 
-// addressNote is the url-fragment note of a call, if it has one.
-func addressNote(req Request) (Portability, bool) {
+// addressNotes are the notes of a call's address params: url-fragment
+// (spec §3.3) and, for an op answered under RulesDec2026d or later,
+// url-format. They are judged before the change, so that a call --strict
+// refuses for one is never written to the log.
+func addressNotes(req Request, rules int) []Portability {
 	if len(req.Fields) == 0 {
-		return Portability{}, false
+		return nil
 	}
 	found := map[string]string{}
-	fragmentAddresses(req.Fields, req.Param, "", found)
-	return FragmentNote(found)
+	suspectAddresses(req.Fields, req.Param, "", found)
+	if len(found) == 0 {
+		return nil
+	}
+	var notes []Portability
+	if n, ok := FragmentNote(found); ok {
+		notes = append(notes, n)
+	}
+	if n, ok := urlFormatNote(req.Method, found); ok && rules >= RulesDec2026d {
+		notes = append(notes, n)
+	}
+	return notes
+}
+
+// urlFormatNote is the url-format note of a call's addresses (param path
+// → value) that are no absolute http(s) URL, ok false when every one is:
+// the platform sends a browser or posts a notification there, so such an
+// address is 40029 URL格式错误 (§7), as tsymock's pages answer it when a
+// page opens with one. Where the real platform checks it at the call is
+// not documented, so without --strict the call goes on, and its
+// notification is undeliverable.
+func urlFormatNote(method string, addresses map[string]string) (Portability, bool) {
+	var problems []string
+	for _, path := range slices.Sorted(maps.Keys(addresses)) {
+		if problem := soa.URLProblem(path, addresses[path]); problem != "" {
+			problems = append(problems, problem)
+		}
+	}
+	if len(problems) == 0 {
+		return Portability{}, false
+	}
+	return Portability{Rule: RuleURLFormat, Code: soa.CodeBadURL, Message: fmt.Sprintf("%s (spec %s: the platform "+
+		"posts its notification to a backUrl and returns the browser to a frontUrl or jumpUrl; §7 has 40029 "+
+		"URL格式错误 for it, which tsymock's pages answer): no notification or page return can reach it",
+		strings.Join(problems, "; "), addressSection(method))}, true
+}
+
+// addressSection is the section whose request table has method's address
+// params: setCompanyInfo's §4.1.6, a batchAgentPay item's §5.11, an order
+// method's own (soa.OrderSection).
+func addressSection(method string) string {
+	switch method {
+	case "setCompanyInfo":
+		return "§4.1.6"
+	case "batchAgentPay":
+		return "§4.2.7, §5.11"
+	}
+	return soa.OrderSection(method)
 }
 
 // Strict reports whether the emulator refuses what the real test

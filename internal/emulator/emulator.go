@@ -155,16 +155,14 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	if !ok {
 		return Outcome{Err: soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)}
 	}
-	// The url-fragment note is judged before the change, so that a call
-	// refused for it is never written to the log: a replay, which runs the
-	// handler alone, could not refuse it again.
-	var before, notes []Portability
+	// The address notes (url-fragment, url-format) are judged before the
+	// change, so that a call refused for one is never written to the log:
+	// a replay, which runs the handler alone, could not refuse it again.
+	var notes []Portability
 	var triggers []string
-	if n, ok := addressNote(req); ok {
-		if e.strict {
-			return Outcome{Err: n.Refusal()}
-		}
-		before = append(before, n)
+	before := addressNotes(req, e.answerAs)
+	if len(before) > 0 && e.strict {
+		return Outcome{Err: before[0].Refusal()}
 	}
 	manual := e.manualAudit(req.SysID, name)
 	v, serr := e.change(Op{SysID: req.SysID, Kind: OpCall, Name: name, Param: req.Param, Strict: e.strict, ManualAudit: manual},
@@ -237,6 +235,14 @@ func (p params) str(name string) string {
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// sentEmpty reports whether the call sent the parameter as "": the
+// catalogue took it as not sent (an optional param), but a param the
+// platform passes back as sent (extendInfo) comes back as "".
+func (p params) sentEmpty(name string) bool {
+	s, ok := p[name].(string)
+	return ok && s == ""
 }
 
 // num returns the parameter as an integer; the catalogue has already checked

@@ -44,6 +44,7 @@ type order struct {
 	created, paidAt     time.Time
 	expires             time.Time // zero: never
 	backURL, extendInfo string
+	extendInfoEmpty     bool      // extendInfo was sent as "" (not left out, not null): answered "" (echoExtendInfo)
 	frontURL            string    // where a payment page returns the browser
 	payMethod           string    // the payMethod key
 	phone               string    // where the confirmation SMS goes
@@ -239,7 +240,8 @@ func (o *order) payStatus() string {
 // bizUserId for it too (a captured 2020 answer of a WeChat mini-program
 // collection: orderNo, payInfo, bizUserId, bizOrderNo). A text nobody set
 // (extendInfo not sent, payFailMessage of an order that did not fail) is
-// left out, as the platform's fastjson leaves out a null (putText). tradeNo and validateType are rows of
+// left out, as the platform's fastjson leaves out a null (putText); an
+// extendInfo sent as "" is answered "" (echoExtendInfo). tradeNo and validateType are rows of
 // the deposit, consumption and collection tables only, not of the
 // withdrawals' (§4.2.3, §4.2.23). validateType is answered only as 1, when
 // the order waits for pay with its SMS code (§4.2.2: 当支付方式为收银宝快捷且
@@ -249,7 +251,7 @@ func (o *order) payStatus() string {
 // real-name card payments are confirmed the same way), never 0 or 2.
 func (o *order) answer() map[string]any {
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo}
-	putText(v, "extendInfo", o.extendInfo)
+	o.echoExtendInfo(v)
 	if o.validateType == 0 {
 		v["bizUserId"] = o.payer
 	}
@@ -300,6 +302,26 @@ func (o *order) reportsStatus() bool {
 // fails here.
 func putText(v map[string]any, key, text string) {
 	if text != "" {
+		v[key] = text
+	}
+}
+
+// echoExtendInfo sets the order's extendInfo in an answer (the order
+// methods', getOrderDetail's) as the merchant sent it: spec §4.2.2-§4.2.7,
+// §4.2.16, §4.2.23 say 接口将原样返回 and §4.2.19 订单接口信息原样返回. A text
+// is answered; one sent as "" is answered "", as fastjson writes an empty
+// string where it leaves out a null (a merchant's live withdrawal code
+// sends "extendInfo":"" and reads it back unguarded); one left out or sent
+// as null stays absent (putText). Orders made before RulesDec2026d never
+// remember a "" (newOrder), so their answers are as they were.
+func (o *order) echoExtendInfo(v map[string]any) {
+	echoText(v, "extendInfo", o.extendInfo, o.extendInfoEmpty)
+}
+
+// echoText sets v[key] to text, or to "" when the call sent it as ""
+// (sentEmpty); it leaves it out otherwise (putText).
+func echoText(v map[string]any, key, text string, sentEmpty bool) {
+	if text != "" || sentEmpty {
 		v[key] = text
 	}
 }

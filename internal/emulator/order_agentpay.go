@@ -18,7 +18,7 @@ func signalAgentPay(a *app, p params) (map[string]any, *soa.Error) {
 		return nil, serr
 	}
 	v := map[string]any{"payStatus": "success", "orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "payWhereabouts": 1}
-	putText(v, "extendInfo", o.extendInfo)
+	o.echoExtendInfo(v)
 	return v, nil
 }
 
@@ -201,7 +201,7 @@ func (a *app) takenItem(batch string, items []map[string]any) *soa.Error {
 func (a *app) failedItem(p params, batch string, serr *soa.Error) {
 	o := &order{kind: kindAgentPay, bizOrderNo: p.str("bizOrderNo"), orderNo: a.number(), batch: batch,
 		created: a.now(), payer: p.str("bizUserId"), amount: p.num("amount"),
-		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo")}
+		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo"), extendInfoEmpty: a.echoesEmpty(p, "extendInfo")}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; !dup {
 		a.register(o)
 		a.failWith(o, serr)

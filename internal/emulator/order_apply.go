@@ -15,6 +15,7 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 		backURL: p.str("backUrl"), extendInfo: p.str("extendInfo"), validateType: p.num("validateType"),
 		frontURL: p.str("frontUrl"), validateSent: p.str("validateType") != "",
 		status: statusUnpaid, orderNo: a.number(), created: a.now(),
+		extendInfoEmpty: a.echoesEmpty(p, "extendInfo"),
 	}
 	if _, dup := a.book.byBiz[o.bizOrderNo]; dup {
 		return nil, soa.Errorf("40017", "bizOrderNo %q", o.bizOrderNo)
@@ -36,6 +37,13 @@ func (a *app) newOrder(kind string, p params) (*order, *soa.Error) {
 			"订单最长时效为 24 小时)", soa.FormatTime(exp), soa.FormatTime(o.created), expirySection(kind))
 	}
 	return o, serr
+}
+
+// echoesEmpty reports whether the call sent param name as "" and the op
+// runs under RulesDec2026d or later, which answer it back as ""
+// (echoText); an op before answered it as not sent.
+func (a *app) echoesEmpty(p params, name string) bool {
+	return p.sentEmpty(name) && !a.before(RulesDec2026d)
 }
 
 // maxOrderLife is how long after it is made an order can be paid at most

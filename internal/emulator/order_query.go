@@ -31,7 +31,7 @@ func getOrderDetail(a *app, p params) (map[string]any, *soa.Error) {
 	v := map[string]any{"orderNo": o.orderNo, "bizOrderNo": o.bizOrderNo, "orderStatus": status,
 		"amount": o.amount, "payDatetime": o.payDatetime(), "buyerBizUserId": a.buyerID(o.payer)}
 	putText(v, "errorMessage", o.errorMessage)
-	putText(v, "extendInfo", o.extendInfo)
+	o.echoExtendInfo(v)
 	if no, biz, ok := a.original(o); ok {
 		v["oriOrderNo"], v["oriBizOrderNo"] = no, biz
 	}

@@ -103,7 +103,7 @@ func refundAnswer(o *order, p params) map[string]any {
 		"bizOrderNo": o.bizOrderNo, "amount": o.amount, "couponAmount": p.num("couponAmount"),
 		"feeAmount": p.num("feeAmount")}
 	putText(v, "payFailMessage", o.errorMessage)
-	putText(v, "extendInfo", o.extendInfo)
+	o.echoExtendInfo(v)
 	return v
 }
 

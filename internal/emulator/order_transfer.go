@@ -55,7 +55,7 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	a.book.transfers[no] = transfer{transferNo: transferNo, extendInfo: p.str("extendInfo")}
 	v := map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount}
-	putText(v, "extendInfo", p.str("extendInfo"))
+	echoText(v, "extendInfo", p.str("extendInfo"), a.echoesEmpty(p, "extendInfo")) // §4.2.17: 原样返回
 	return v, nil
 }
 

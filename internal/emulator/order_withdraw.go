@@ -9,9 +9,12 @@ import (
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
-// FailMarker in a withdrawApply's extendInfo makes the withdrawal fail
-// after it is accepted, as a bank refusing the transfer would: no money
-// moves, the order ends with status 3 and its failure is notified.
+// FailMarker in a withdrawal's extendInfo (withdrawApply,
+// crossBorderWithdrawApply) makes the withdrawal fail after it is
+// accepted, as a bank refusing the transfer would: no money moves, the
+// order ends with status 3 and its failure is notified, with 40006 支付失败,
+// or with CODE when the marker is FailMarker+":"+CODE and CODE is an
+// error code of §7 (markedFailure).
 const FailMarker = "tsymock:fail"
 
 // defaultWithdrawal is the channel of a withdrawal that names none: 通联通代付
@@ -190,10 +193,46 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 	if strings.Contains(o.extendInfo, FailMarker) {
 		o.pay, o.payMethod = pm, pm.name()
 		a.register(o)
-		a.failWith(o, soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo)", FailMarker))
+		a.failWith(o, a.markedFailure(o.extendInfo))
 		return o.answer(), nil
 	}
 	return a.start(o, pm)
+}
+
+// markedFailure is the error of a withdrawal whose extendInfo holds
+// FailMarker: 40006 支付失败; since RulesDec2026d, with tsymock:fail:CODE,
+// CODE with §7's text when the catalogue has it (30047, 40014, ...), so
+// that a merchant tests its handling of that code in the order, its
+// notification and getOrderDetail. A CODE the catalogue lacks keeps 40006,
+// and the message says why.
+func (a *app) markedFailure(extendInfo string) *soa.Error {
+	code, marked := failCode(extendInfo)
+	_, known := soa.Message(code)
+	switch {
+	case !marked || a.before(RulesDec2026d): // an older op failed with 40006 whatever followed the marker
+	case known:
+		return soa.Errorf(code, "the bank refused the withdrawal (%s:%s in extendInfo)", FailMarker, code)
+	default:
+		return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo; %q is no error code of "+
+			"spec §7, so 40006)", FailMarker, code)
+	}
+	return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo)", FailMarker)
+}
+
+// failCode is the CODE of the first FailMarker+":"+CODE in extendInfo,
+// the ASCII letters and digits after the colon; marked is false when the
+// marker has no ":" and CODE after it.
+func failCode(extendInfo string) (code string, marked bool) {
+	_, rest, found := strings.Cut(extendInfo, FailMarker+":")
+	if !found {
+		return "", false
+	}
+	if end := strings.IndexFunc(rest, func(r rune) bool {
+		return !('0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest, rest != ""
 }
 
 // unsupportedWithdrawTypes are the withdrawTypes a channel does not take

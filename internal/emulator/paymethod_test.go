@@ -19,11 +19,18 @@ import (
 // JSON, and returns the whole outcome, portability notes included.
 func call(t testing.TB, e *Emulator, service, method, param string) Outcome {
 	t.Helper()
+	return e.Call(context.Background(), Request{SysID: "app", Service: service, Method: method, Param: decoded(t, param)})
+}
+
+// decoded is a param written as JSON, its numbers json.Number as the mock
+// decodes req.
+func decoded(t testing.TB, param string) map[string]any {
+	t.Helper()
 	p := map[string]any{}
 	dec := json.NewDecoder(strings.NewReader(param))
 	dec.UseNumber()
 	require.NoError(t, dec.Decode(&p), param)
-	return e.Call(context.Background(), Request{SysID: "app", Service: service, Method: method, Param: p})
+	return p
 }
 
 // newStrict is newTest with Config.Strict.

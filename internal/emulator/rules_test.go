@@ -84,6 +84,11 @@ func portabilityCases() []portabilityCase {
 			p["backUrl"] = "http://127.0.0.1:8080/#/notify"
 			return p
 		}(), RuleURLFragment, "10000"},
+		{"a backUrl that is no URL", company, "setCompanyInfo", func() map[string]any {
+			p := companyParams("甲公司", true)
+			p["backUrl"] = "127.0.0.1:8080/notify"
+			return p
+		}(), RuleURLFormat, "40029"},
 		{"an enterprise's bindPhone before setCompanyInfo", func(et *envTest) {
 			company(et)
 			et.ok("sendVerificationCode", map[string]any{"bizUserId": "c", "phone": "13800000001", "verificationCodeType": 9})

@@ -77,7 +77,7 @@ func keptFields() map[string]string {
 		"order.amount": "OrderState.Amount", "order.fee": "OrderState.Fee", "order.status": "OrderState.Status",
 		"order.errorCode": "OrderState.ErrorCode", "order.errorMessage": "OrderState.ErrorMessage",
 		"order.created": "OrderState.Created", "order.paidAt": "OrderState.PaidAt", "order.expires": "OrderState.Expires",
-		"order.backURL": "OrderState.BackURL", "order.extendInfo": "OrderState.ExtendInfo",
+		"order.backURL": "OrderState.BackURL", "order.extendInfo": "OrderState.ExtendInfo", "order.extendInfoEmpty": "OrderState.ExtendInfoEmpty",
 		"order.frontURL": "OrderState.FrontURL", "order.payMethod": "OrderState.PayMethod", "order.phone": "OrderState.Phone",
 		"order.resentAt": "OrderState.ResentAt", "order.codeSentAt": "OrderState.CodeSentAt", "order.validateType": "OrderState.ValidateType",
 		"order.validateSent": "OrderState.ValidateSent", "order.pay": "OrderState.Pay", "order.sources": "OrderState.Sources",

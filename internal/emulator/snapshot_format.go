@@ -193,13 +193,16 @@ type OrderState struct {
 	Expires      Nanos  `json:"expires,omitempty"`
 	BackURL      string `json:"backUrl,omitempty"`
 	ExtendInfo   string `json:"extendInfo,omitempty"`
-	FrontURL     string `json:"frontUrl,omitempty"`
-	PayMethod    string `json:"payMethod,omitempty"` // the name views show
-	Phone        string `json:"phone,omitempty"`
-	ResentAt     Nanos  `json:"resentAt,omitempty"`
-	CodeSentAt   Nanos  `json:"codeSentAt,omitempty"`
-	ValidateType int64  `json:"validateType,omitempty"`
-	ValidateSent bool   `json:"validateSent,omitempty"`
+	// ExtendInfoEmpty: the order's extendInfo was sent as "", which its
+	// answers and getOrderDetail pass back as "" (RulesDec2026d).
+	ExtendInfoEmpty bool   `json:"extendInfoEmpty,omitempty"`
+	FrontURL        string `json:"frontUrl,omitempty"`
+	PayMethod       string `json:"payMethod,omitempty"` // the name views show
+	Phone           string `json:"phone,omitempty"`
+	ResentAt        Nanos  `json:"resentAt,omitempty"`
+	CodeSentAt      Nanos  `json:"codeSentAt,omitempty"`
+	ValidateType    int64  `json:"validateType,omitempty"`
+	ValidateSent    bool   `json:"validateSent,omitempty"`
 	// Pay is the payMethod as read, one part per method in spec order.
 	Pay         []PayPartState   `json:"pay,omitempty"`
 	Sources     []SourceState    `json:"sources,omitempty"`

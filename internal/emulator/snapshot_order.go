@@ -16,7 +16,7 @@ func (o *order) state(ori int) (OrderState, error) {
 	s := OrderState{OrderNo: o.orderNo, BizOrderNo: o.bizOrderNo, Kind: o.kind, Payer: o.payer,
 		Receiver: o.receiver, AccountSet: o.accountSet, Amount: o.amount, Fee: o.fee, Status: o.status,
 		ErrorCode: o.errorCode, ErrorMessage: o.errorMessage, Created: nanosOf(o.created), PaidAt: nanosOf(o.paidAt),
-		Expires: nanosOf(o.expires), BackURL: o.backURL, ExtendInfo: o.extendInfo, FrontURL: o.frontURL,
+		Expires: nanosOf(o.expires), BackURL: o.backURL, ExtendInfo: o.extendInfo, ExtendInfoEmpty: o.extendInfoEmpty, FrontURL: o.frontURL,
 		PayMethod: o.payMethod, Phone: o.phone, ResentAt: nanosOf(o.resentAt), CodeSentAt: nanosOf(o.codeSentAt),
 		ValidateType: o.validateType,
 		ValidateSent: o.validateSent, Refunded: o.refunded, FeeRefunded: o.feeRefunded,
@@ -57,7 +57,7 @@ func (s *OrderState) order(all []*order, specs map[string]soa.PayMethodSpec) (*o
 	o := &order{orderNo: s.OrderNo, bizOrderNo: s.BizOrderNo, kind: s.Kind, payer: s.Payer, receiver: s.Receiver,
 		accountSet: s.AccountSet, amount: s.Amount, fee: s.Fee, status: s.Status, errorCode: s.ErrorCode,
 		errorMessage: s.ErrorMessage, created: s.Created.time(), paidAt: s.PaidAt.time(), expires: chinaTime(s.Expires.time()), backURL: s.BackURL,
-		extendInfo: s.ExtendInfo, frontURL: s.FrontURL, payMethod: s.PayMethod, phone: s.Phone, resentAt: s.ResentAt.time(), codeSentAt: s.CodeSentAt.time(),
+		extendInfo: s.ExtendInfo, extendInfoEmpty: s.ExtendInfoEmpty, frontURL: s.FrontURL, payMethod: s.PayMethod, phone: s.Phone, resentAt: s.ResentAt.time(), codeSentAt: s.CodeSentAt.time(),
 		validateType: s.ValidateType, validateSent: s.ValidateSent, refunded: s.Refunded, feeRefunded: s.FeeRefunded,
 		shares: maps.Clone(s.Shares), paidOut: s.PaidOut, acct: s.Acct, whereabouts: s.Whereabouts,
 		batch: s.BizBatchNo, oriTransfer: s.OriTransfer}

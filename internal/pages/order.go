@@ -39,7 +39,7 @@ func pendingOrder(h *Handler, p *pageSession) (emulator.PageOrder, *soa.Error) {
 	}
 	if p.returnURL == "" {
 		p.returnURL = o.FrontURL
-		return o, checkPageURL("frontUrl", o.FrontURL)
+		return o, soa.CheckURL("frontUrl", o.FrontURL)
 	}
 	return o, nil
 }

@@ -18,26 +18,6 @@ func TestPaths(t *testing.T) {
 	assert.IsIncreasing(t, paths, "sorted, so that FuzzPage's corpus names the same page every run")
 }
 
-func TestCheckPageURL(t *testing.T) {
-	for _, tt := range []struct {
-		raw string
-		ok  bool
-	}{
-		{"", true}, {"http://merchant.test/back", true}, {"https://127.0.0.1:8443/x?y=1", true},
-		{"/relative", false}, {"javascript:alert(1)", false}, {"ftp://merchant.test/", false}, {"http://", false},
-		{"http://[::1", false},
-	} {
-		serr := checkPageURL("jumpUrl", tt.raw)
-		if tt.ok {
-			assert.Nil(t, serr, tt.raw)
-			continue
-		}
-		if assert.NotNil(t, serr, tt.raw) {
-			assert.Equal(t, "40029", serr.Code, tt.raw)
-		}
-	}
-}
-
 // TestFailReason: a member page's fail form takes a code of spec §7 only
 // (10000 naming the field otherwise), with the catalogue's text when no
 // message is typed and the page's own message for the page's own code; a

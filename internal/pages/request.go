@@ -15,7 +15,9 @@ import (
 // /service/soa verifies a call (rpc.Handler.VerifyPage: sysid, version,
 // timestamp window, the signature over the exact strings received, the
 // method the page serves, the scenario rules' errors, the params validated
-// and decrypted), and checks the URLs the page will use. The verified
+// and decrypted), and checks the URLs the page will use (soa.CheckURL:
+// 40029 when one is no absolute http(s) URL, which a /service/soa call is
+// only noted for). The verified
 // page is returned, for the journal, when that fails too.
 func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSession, rpc.Page, *soa.Error) {
 	v, serr := h.verify(r, values)
@@ -25,24 +27,10 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param,
 		size: 1<<10 + 3*len(values.Get(form.KeyReq))} // the decoded params take about thrice their JSON text
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
-	if serr := checkPageURL("jumpUrl", p.returnURL); serr != nil {
+	if serr := soa.CheckURL("jumpUrl", p.returnURL); serr != nil {
 		return nil, v, serr
 	}
-	return p, v, checkPageURL("backUrl", p.backURL)
-}
-
-// checkPageURL: a jumpUrl, frontUrl or backUrl, when given, must be an
-// absolute http(s) URL (40029 URL格式错误): the browser is sent there with
-// a signed result, and nowhere else.
-func checkPageURL(name, raw string) *soa.Error {
-	if raw == "" {
-		return nil
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return soa.Errorf("40029", "%s %q must be an absolute http or https URL", name, raw)
-	}
-	return nil
+	return p, v, soa.CheckURL("backUrl", p.backURL)
 }
 
 // notePortability notes what the real test environment would refuse of a
