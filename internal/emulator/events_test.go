@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -55,7 +56,7 @@ func TestTakeEventsInOrderAcrossApps(t *testing.T) {
 		assert.Equal(t, "http://merchant.test/"+want.bizUserID, ev.BackURL)
 		assert.Equal(t, want.bizUserID, ev.ReturnValue["bizUserId"])
 		assert.Equal(t, want.result, ev.ReturnValue["result"])
-		assert.Equal(t, c.Now().Add(time.Duration(i-2)*time.Second), ev.At)
+		assert.Equal(t, c.Now().Add(time.Duration(i-2)*time.Second).In(soa.Shanghai()), ev.At, "in China time")
 		assert.Equal(t, 1, ev.Attempts())
 		assert.False(t, ev.Order)
 	}
@@ -100,4 +101,26 @@ func TestEventsSurviveUntilTakenAndResetDropsThem(t *testing.T) {
 func TestEventAttempts(t *testing.T) {
 	assert.Equal(t, 4, Event{Order: true}.Attempts())
 	assert.Equal(t, 1, Event{}.Attempts())
+}
+
+// TestStateTimesAreChinaTime: the state's times are in China time whatever
+// the host's zone, with a tape (a data dir's recorder) or without, so that
+// the admin views show the same bytes either way (probe-S: a tape's times
+// came back in the host's zone).
+func TestStateTimesAreChinaTime(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		rec  Recorder
+	}{{"no data dir", nil}, {"a data dir", &memLog{}}} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
+				Recorder: tt.rec})
+			ok(t, e, "createMember", `{"bizUserId":"u1","memberType":3,"source":1}`)
+			members := e.Members("app")
+			require.Len(t, members, 1)
+			b, err := json.Marshal(members[0].Created)
+			require.NoError(t, err)
+			assert.JSONEq(t, `"2026-11-28T12:00:00+08:00"`, string(b))
+		})
+	}
 }

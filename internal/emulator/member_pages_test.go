@@ -59,7 +59,7 @@ func TestSignContract(t *testing.T) {
 	require.Len(t, evs, 1)
 	assert.Equal(t, Event{SysID: "a", Service: "MemberService", Method: "signContract", BackURL: "http://127.0.0.1/back",
 		Status: EventOK, ReturnValue: map[string]any{"bizUserId": "p1"}, Extra: map[string]any{"contractNo": no, "ContractNo": no},
-		At: e.clock.Now()}, evs[0], "contractNo in both spellings (PROTOCOL.md §5)")
+		At: e.clock.Now().In(soa.Shanghai())}, evs[0], "contractNo in both spellings (PROTOCOL.md §5)")
 }
 
 func TestPayPwdLifecycle(t *testing.T) {

@@ -54,7 +54,7 @@ func TestMemberContract(t *testing.T) {
 	assert.Equal(t, "农业银行", c.bankName)
 	assert.Equal(t, "01030000", c.bankCode)
 	assert.Equal(t, int64(1), c.cardType)
-	assert.Equal(t, e.clock.Now(), c.bindTime)
+	assert.Equal(t, e.clock.Now().In(soa.Shanghai()), c.bindTime)
 	assert.True(t, c.isSafeCard)
 	assert.Equal(t, "11010119900307803X", m.identityNo, "stored upper-case")
 

@@ -17,8 +17,8 @@ import "encoding/json"
 // derived or transient.
 
 // Nanos is a time as Unix nanoseconds, as an op's tape holds it; 0 is
-// no time (the zero time.Time). Read back, it is in the local zone, as
-// the tape hands times out (see app.now).
+// no time (the zero time.Time). Read back, it is in China time, as the
+// tape hands times out (see app.now).
 type Nanos int64
 
 // StateVersion is the version of the format Encode writes; Restore reads

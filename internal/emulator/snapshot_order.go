@@ -118,13 +118,13 @@ func nanosOf(t time.Time) Nanos {
 	return Nanos(t.UnixNano())
 }
 
-// time is the time as an op's tape hands it out (see app.now): the very
-// value a replay would have made.
+// time is the time as an op's tape hands it out (see app.now), in China
+// time: the very value a replay would have made.
 func (n Nanos) time() time.Time {
 	if n == 0 {
 		return time.Time{}
 	}
-	return time.Unix(0, int64(n))
+	return time.Unix(0, int64(n)).In(soa.Shanghai())
 }
 
 // chinaTime is a time read in China time, as orderExpireDatetime is.

@@ -3,6 +3,8 @@ package emulator
 import (
 	"sync/atomic"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // Tape is what one op drew from the clock and the id source, in order. The
@@ -22,18 +24,20 @@ type tape struct {
 	short  bool // a replay drew more than was recorded: the op diverged
 }
 
-// now is the op's time. With a tape it is cut to Unix nanoseconds (no
-// monotonic reading, local zone), so that the live state and a replayed one
-// hold the same value; every time on the wire is formatted in China time.
+// now is the op's time, in China time (Asia/Shanghai) whatever the host's
+// zone, so that the admin views show the times the wire does and the same
+// bytes with or without a data dir (probe-S: a tape's times came back in
+// the host's zone). With a tape it is cut to Unix nanoseconds (no monotonic
+// reading), so that the live state and a replayed one hold the same value.
 func (a *app) now() time.Time {
 	t := a.tape
 	if t == nil {
-		return a.clock.Now()
+		return a.clock.Now().In(soa.Shanghai())
 	}
 	if t.play {
 		if t.ti < len(t.Times) {
 			t.ti++
-			return time.Unix(0, t.Times[t.ti-1])
+			return time.Unix(0, t.Times[t.ti-1]).In(soa.Shanghai())
 		}
 		t.short = true
 	}
@@ -41,7 +45,7 @@ func (a *app) now() time.Time {
 	if !t.play {
 		t.Times = append(t.Times, n)
 	}
-	return time.Unix(0, n)
+	return time.Unix(0, n).In(soa.Shanghai())
 }
 
 // uuid draws a userId.

@@ -120,6 +120,17 @@ func TestMaskNumbersAndExtraFields(t *testing.T) {
 	assert.Equal(t, "S", e.Raw["sysid"])
 }
 
+// TestExtraFieldsThatNameSomething: a form parameter whose name names
+// something (a page link's orderNo, a bizUserId) keeps its number whole, as
+// it does in req (docs/admin.md); a card number beside it is still masked.
+func TestExtraFieldsThatNameSomething(t *testing.T) {
+	const orderNo, card = "1003460000000000011", "6222021234567890123"
+	e := &Entry{Raw: map[string]string{"orderNo": orderNo, "bizUserId": card, "cardNo": card, "note": card}}
+	mask(e)
+	assert.Equal(t, map[string]string{"orderNo": orderNo, "bizUserId": card, "cardNo": "622202*********0123",
+		"note": "622202*********0123"}, e.Raw)
+}
+
 // TestShrinkKeepsInPlace: an entry within its cut keeps its decoded req
 // and answer as they are (the journal owns them: no copy), and its raw
 // parameters and sysid are copied out of the request's body, all into
