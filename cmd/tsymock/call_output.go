@@ -86,11 +86,13 @@ func decryptNotes(plain, failed []string) []string {
 
 // explainCallError writes why the call got no OK answer and what to check,
 // and returns the exit code.
-func explainCallError(w io.Writer, err error, f callFlags, name string) int {
+func explainCallError(w io.Writer, err error, f callFlags, name string, rule client.Rule) int {
 	var answer *client.Error
 	if errors.As(err, &answer) {
 		fmt.Fprintf(w, "tsymock call: %s answered errorCode %s %s\n", name, answer.Code, answer.Message)
-		if hint := codeHint(answer.Code, answer.Message, f); hint != "" {
+		if rule.ID != "" {
+			fmt.Fprintf(w, "  check: nothing: a scenario rule answered this errorCode on purpose (rule %s)\n", rule.ID)
+		} else if hint := codeHint(answer.Code, answer.Message, f); hint != "" {
 			fmt.Fprintf(w, "  check: %s\n", hint)
 		}
 		return callErrorCode
@@ -99,10 +101,10 @@ func explainCallError(w io.Writer, err error, f callFlags, name string) int {
 		// The server did the call: only its answer cannot be trusted, so a
 		// retry may meet what the first call created (30000 for a member).
 		fmt.Fprintf(w, "tsymock call: an answer to %s came but its sign does not verify with --cert; the call may have taken effect: %v\n  check: %s\n",
-			name, err, transportHint(err, f))
+			name, err, transportHint(err, f, rule))
 		return callNoAnswer
 	}
-	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f))
+	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f, rule))
 	return callNoAnswer
 }
 
@@ -132,10 +134,14 @@ func codeHint(code, message string, f callFlags) string {
 	return ""
 }
 
-// transportHint is what to check when no answer could be trusted.
-func transportHint(err error, f callFlags) string {
+// transportHint is what to check when no answer could be trusted. An
+// answer a scenario rule broke names the rule, not a setting of the
+// caller's: the fault was asked for.
+func transportHint(err error, f callFlags, rule client.Rule) string {
 	var netErr net.Error
 	switch {
+	case rule.Fault != "":
+		return fmt.Sprintf("nothing: a scenario rule forged this answer on purpose (rule %s, fault %s)", rule.ID, rule.Fault)
 	case errors.Is(err, client.ErrBadSignature):
 		return "the platform certificate: --cert (" + certName(f) + ") must be the certificate of the key the server signs with (its --platform-key)"
 	case errors.Is(err, syscall.ECONNREFUSED):

@@ -126,6 +126,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() { ex.hold.Release() }() // readForm replaces it: the body is held until its answer is written
 	h.safely(ex, func() { h.run(w, r, ex) })
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
+	if ex.byRule || ex.fault != "" {
+		ruleHeaders(w.Header(), ex)
+	}
 	if h.writeFault(w, r, ex) {
 		h.finish(r, ex, start, "")
 		return
