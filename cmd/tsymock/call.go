@@ -169,6 +169,15 @@ func looksEncrypted(value string) bool {
 	return strings.Trim(value, "0123456789ABCDEF") == ""
 }
 
+// withScheme is a --url given as HOST:PORT (as --addr and $TSYMOCK_ADDR
+// are) made an http URL; a URL stays as it is.
+func withScheme(raw string) string {
+	if strings.Contains(raw, "://") {
+		return raw
+	}
+	return "http://" + raw
+}
+
 // callClient builds the client from flags, the demo material filling in
 // what they leave out; what tsymock says the real test environment would
 // refuse goes to stderr (see warnWouldFail), and the scenario rule that
@@ -195,5 +204,5 @@ func callClient(f callFlags, stderr io.Writer, rule *client.Rule) (*client.Clien
 	if f.get {
 		opts = append(opts, client.WithGET())
 	}
-	return client.New(f.url, f.sysid, key, cert, opts...)
+	return client.New(withScheme(f.url), f.sysid, key, cert, opts...)
 }
