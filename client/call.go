@@ -57,6 +57,7 @@ func (c *Client) Call(ctx context.Context, service, method string, param any) (j
 		return nil, fmt.Errorf("client: %s.%s: %w", service, method, err)
 	}
 	if notes := soa.ParseWouldFail(header.Get(soa.HeaderWouldFail)); len(notes) > 0 && c.wouldFail != nil {
+		soa.AddWouldFailReasons(notes, header.Get(soa.HeaderWouldFailReason))
 		c.wouldFail(service, method, notes)
 	}
 	return c.open(body)

@@ -8,8 +8,9 @@ import (
 
 // WouldFail is what tsymock let pass in a call that Allinpay's real test
 // environment refuses: the portability rule (docs/methods.md, Portability
-// rules) and the errorCode the real environment answers. tsymock names them
-// in its X-Tsymock-Would-Fail answer header; the real platform sends none.
+// rules), the errorCode the real environment answers and the reason (the
+// log's text). tsymock names them in its X-Tsymock-Would-Fail and
+// X-Tsymock-Would-Fail-Reason answer headers; the real platform sends none.
 type WouldFail = soa.WouldFail
 
 // WithWouldFail calls fn after each call that tsymock answered OK but

@@ -167,13 +167,18 @@ func certName(f callFlags) string {
 }
 
 // warnWouldFail writes, for a call tsymock answered that Allinpay's real
-// test environment would refuse, each rule and the code it would answer:
-// the server's log has the reasons, `serve --strict` refuses such calls.
+// test environment would refuse, each rule, the code it would answer and
+// why, when the answer says (a server older than the reasons' header leaves
+// them to its log); `serve --strict` refuses such calls.
 func warnWouldFail(w io.Writer) func(service, method string, notes []client.WouldFail) {
 	return func(service, method string, notes []client.WouldFail) {
 		for _, n := range notes {
+			why := "the server's log says why"
+			if n.Reason != "" {
+				why = n.Reason
+			}
 			fmt.Fprintf(w, "tsymock call: warning: %s.%s passed here, but Allinpay's test environment would answer %s "+
-				"(rule %s; the server's log says why, serve --strict refuses it)\n", service, method, n.Code, n.Rule)
+				"(rule %s: %s; serve --strict refuses it)\n", service, method, n.Code, n.Rule, why)
 		}
 	}
 }

@@ -98,3 +98,13 @@ func wouldFailHeader(notes []emulator.Portability) string {
 	}
 	return soa.FormatWouldFail(list)
 }
+
+// wouldFailReasons is the soa.HeaderWouldFailReason value of a call's
+// notes: each note's message, as the log line has it.
+func wouldFailReasons(notes []emulator.Portability) string {
+	list := make([]soa.WouldFail, len(notes))
+	for i, p := range notes {
+		list[i] = soa.WouldFail{Reason: p.Message}
+	}
+	return soa.FormatWouldFailReasons(list)
+}

@@ -22,13 +22,14 @@ const HeaderRule = "X-Tsymock-Rule"
 const HeaderFault = "X-Tsymock-Fault"
 
 // FormatRuleHeader is the HeaderRule value of a rule id: ASCII that is
-// printable stays as it is, other bytes and "%" become %XX.
+// printable stays as it is, other bytes, "%" and "," (which separates the
+// values of a list header) become %XX.
 func FormatRuleHeader(rule string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(rule); i++ {
 		c := rule[i]
-		if c < ' ' || c >= 0x7F || c == '%' {
+		if c < ' ' || c >= 0x7F || c == '%' || c == ',' {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&0xF])
