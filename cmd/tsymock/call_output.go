@@ -90,9 +90,11 @@ func explainCallError(w io.Writer, err error, f callFlags, name string, rule cli
 	var answer *client.Error
 	if errors.As(err, &answer) {
 		fmt.Fprintf(w, "tsymock call: %s answered errorCode %s %s\n", name, answer.Code, answer.Message)
-		if rule.ID != "" {
+		// A rule's errorCode (a recording's too) only replaces a hint that
+		// would blame a setting; other codes print as they always did.
+		if hint := codeHint(answer.Code, answer.Message, f); hint != "" && rule.ID != "" {
 			fmt.Fprintf(w, "  check: nothing: a scenario rule answered this errorCode on purpose (rule %s)\n", rule.ID)
-		} else if hint := codeHint(answer.Code, answer.Message, f); hint != "" {
+		} else if hint != "" {
 			fmt.Fprintf(w, "  check: %s\n", hint)
 		}
 		return callErrorCode
