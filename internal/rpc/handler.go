@@ -149,8 +149,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Only an OK answer says it would fail: an error answer fails already,
 	// and a note beside its errorCode would read as another reason.
 	if ex.err == nil && len(ex.portability) > 0 {
-		hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(ex.portability)}
-		hdr[soa.HeaderWouldFailReason] = []string{wouldFailReasons(ex.portability)}
+		wouldFailHeaders(hdr, ex.portability)
 	}
 	// A length, never chunked: some SDKs read the body with one fixed
 	// read. The name is canonical already: Set would canonicalise it again.
