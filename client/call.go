@@ -50,10 +50,14 @@ func (c *Client) Call(ctx context.Context, service, method string, param any) (j
 		return nil, err
 	}
 	body, header, err := c.send(ctx, values)
+	if r := ruleOf(header); r.ID != "" && c.rule != nil {
+		c.rule(service, method, r)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("client: %s.%s: %w", service, method, err)
 	}
 	if notes := soa.ParseWouldFail(header.Get(soa.HeaderWouldFail)); len(notes) > 0 && c.wouldFail != nil {
+		soa.AddWouldFailReasons(notes, header.Get(soa.HeaderWouldFailReason))
 		c.wouldFail(service, method, notes)
 	}
 	return c.open(body)
@@ -71,7 +75,8 @@ func (c *Client) Sign(req string) (url.Values, error) {
 }
 
 // send posts (or gets) the signed values and returns the answer's body and
-// its headers.
+// its headers; the headers also with the error of an answer that is not
+// HTTP 200.
 func (c *Client) send(ctx context.Context, values url.Values) ([]byte, http.Header, error) {
 	var hreq *http.Request
 	var err error
@@ -96,7 +101,7 @@ func (c *Client) send(ctx context.Context, values url.Values) ([]byte, http.Head
 		return nil, nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, nil, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
+		return nil, resp.Header, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)
 	}
 	return body, resp.Header, nil
 }

@@ -47,6 +47,8 @@ type Client struct {
 	// wouldFail hears of the calls tsymock let pass that the real test
 	// environment refuses (WithWouldFail).
 	wouldFail func(service, method string, notes []WouldFail)
+	// rule hears of the scenario rules that answered a call (WithRule).
+	rule func(service, method string, rule Rule)
 	// methods tells the typed calls which fields to encrypt and decrypt.
 	methods *soa.Catalogue
 }

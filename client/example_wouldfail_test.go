@@ -17,7 +17,10 @@ func ExampleWithWouldFail() {
 	defer stop()
 	m, _ := demo.Load()
 	report := func(service, method string, notes []client.WouldFail) {
-		fmt.Println(service+"."+method, "would not pass:", notes)
+		for _, n := range notes {
+			fmt.Printf("%s.%s would not pass: %s (the real test environment answers %s): %s\n",
+				service, method, n.Rule, n.Code, n.Reason)
+		}
 	}
 	c, err := client.New(url, demo.SysID, m.MerchantKey, m.PlatformCert, client.WithWouldFail(report))
 	if err != nil {
@@ -32,6 +35,6 @@ func ExampleWithWouldFail() {
 		Source: client.SourcePC})
 	fmt.Println("answered:", err)
 	// Output:
-	// OrderService.depositApply would not pass: [{member-prerequisite 30021}]
+	// OrderService.depositApply would not pass: member-prerequisite (the real test environment answers 30021): depositApply of bizUserId "bob" without a bound phone: a member makes orders once its phone is bound (spec §4.2.1 三 note, §4.1.24; a person may bind a payment account with applyBindAcct instead, §4.1.23)
 	// answered: <nil>
 }

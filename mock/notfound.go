@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/tsymock/tsymock/internal/pages"
 )
@@ -18,16 +20,62 @@ const maxEchoedPath = 200
 // leaves a newcomer guessing whether the server, the path or the SDK's
 // configuration is wrong. The body is plain text (nosniff), so the echoed
 // path cannot become markup.
-func notFound(w http.ResponseWriter, r *http.Request) {
+//
+// The log gets a warning too, once a minute per path (unknownPaths): an
+// SDK that turns every non-200 into "no data" (the official Java SDK) shows
+// its user nothing, so the server's log is where a wrong server URL shows.
+// The journal does not: it records calls and page requests per
+// application, and a stray path names none.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	if len(p) > maxEchoedPath {
 		p = p[:maxEchoedPath] + "…"
+	}
+	hint := notFoundHint(r.URL.Path)
+	if s.unknownPaths.allow(r.Method + " " + p) {
+		s.log.Warn("no such address: answered 404", "method", r.Method, "path", p, "remote", r.RemoteAddr, "hint", hint)
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/plain; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusNotFound)
-	_, _ = fmt.Fprintf(w, "tsymock: no such address: %s %q\n%s\n", r.Method, p, notFoundHint(r.URL.Path))
+	_, _ = fmt.Fprintf(w, "tsymock: no such address: %s %q\n%s\n", r.Method, p, hint)
+}
+
+// Bounds of the 404 warnings: a path is logged once a window, and at most
+// maxLoggedPaths paths a window, so that a scanner's thousand paths cost
+// neither a thousand lines nor memory.
+const (
+	unknownPathWindow = time.Minute
+	maxLoggedPaths    = 64
+)
+
+// pathLimit decides which unknown paths are logged: each once a window,
+// maxLoggedPaths of them a window at most. Its memory is that many keys.
+type pathLimit struct {
+	now   func() time.Time
+	mu    sync.Mutex
+	start time.Time           // the window's
+	seen  map[string]struct{} // the keys logged in it
+}
+
+func newPathLimit(now func() time.Time) *pathLimit {
+	return &pathLimit{now: now, seen: make(map[string]struct{})}
+}
+
+// allow reports whether key is to be logged now.
+func (l *pathLimit) allow(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now := l.now(); now.Sub(l.start) >= unknownPathWindow || now.Before(l.start) {
+		l.start = now
+		clear(l.seen)
+	}
+	if _, ok := l.seen[key]; ok || len(l.seen) >= maxLoggedPaths {
+		return false
+	}
+	l.seen[key] = struct{}{}
+	return true
 }
 
 // notFoundHint is what a path that is not served most likely stands for:

@@ -1,6 +1,8 @@
 package mock_test
 
 import (
+	"bytes"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -8,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestNotFoundSaysWhy: a path tsymock does not serve is a 404 that names
@@ -46,5 +50,30 @@ func TestNotFoundSaysWhy(t *testing.T) {
 				assert.Contains(t, body, w)
 			}
 		})
+	}
+}
+
+// TestNotFoundIsLogged: a 404 leaves a warning with the hint, once per
+// path a minute (probe-R finding 5: a Java SDK whose server URL lacks
+// /service/soa sees an empty answer and the server said nothing).
+func TestNotFoundIsLogged(t *testing.T) {
+	var log bytes.Buffer
+	s, _ := newTestServer(t, func(c *mock.Config) { c.Logger = slog.New(slog.NewTextHandler(&log, nil)) })
+	for range 3 {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", strings.NewReader("sysid=1")))
+		require.Equal(t, http.StatusNotFound, rec.Code)
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/service", nil))
+	require.Equal(t, http.StatusNotFound, rec.Code)
+
+	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
+	require.Len(t, lines, 2, "one line per path: %s", log.String())
+	for i, path := range []string{`path=/`, `path=/service`} {
+		assert.Contains(t, lines[i], "level=WARN")
+		assert.Contains(t, lines[i], `msg="no such address: answered 404"`)
+		assert.Contains(t, lines[i], "method=POST "+path+" ")
+		assert.Contains(t, lines[i], "The API is POST /service/soa")
 	}
 }

@@ -47,7 +47,7 @@ func (s *Server) Handler() http.Handler {
 	if s.cfg.PProf {
 		admin.RoutePProf(r)
 	}
-	r.NotFoundHandler = http.HandlerFunc(notFound)
+	r.NotFoundHandler = http.HandlerFunc(s.notFound)
 	return s.withVersion(dispatch{r})
 }
 

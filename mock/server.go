@@ -59,6 +59,8 @@ type Server struct {
 	store     *store.Store   // the data dir, or nil
 	proxy     *proxy.Proxy   // the upstream (Config.Upstream), or nil
 	bodies    *form.Budget   // the bytes of request bodies held at once
+	// unknownPaths bounds the warnings about paths answered 404.
+	unknownPaths *pathLimit
 
 	// router is Handler, built once: by Serve before it accepts, or by the
 	// first request.
@@ -97,6 +99,9 @@ func New(cfg Config) (*Server, error) {
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
 		bodies:    form.NewBudget(cfg.BodyBudget),
+		// Real time, not cfg.Clock: a clock moved by the admin API must not
+		// silence or flood the log.
+		unknownPaths: newPathLimit(time.Now),
 	}
 	if cfg.AutoApps {
 		s.autoKeys = apps.NewAutoKeys(cfg.AutoAppKeys)

@@ -52,7 +52,10 @@ func writeBanner(w io.Writer, f serveFlags, cfg mock.Config, addr string) error 
 	var b strings.Builder
 	fmt.Fprintf(&b, "tsymock %s: the Tongshangyun (通商云) API v2.0 mock is ready. TEST ONLY keys; %s.\n", versionString(), reach(cfg))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  server URL\t%s\tyour SDK's server address (calls go to %s)\n", base, mock.SOAPath)
+	// The whole endpoint first: the official Java SDK's serverUrl is it, and
+	// one set to the base URL gets a 404 that the SDK reports as no data.
+	fmt.Fprintf(tw, "  soaUrl\t%s%s\tyour SDK's server address (the Java SDK's serverUrl, ALLINPAY_SERVER_URL...)\n", base, mock.SOAPath)
+	fmt.Fprintf(tw, "  server URL\t%s\tfor an SDK that appends %s itself\n", base, mock.SOAPath)
 	for _, line := range appLines(f, cfg) {
 		fmt.Fprintf(tw, "  %s\n", line)
 	}

@@ -46,7 +46,8 @@ func TestWriteBanner(t *testing.T) {
 		{
 			name: "defaults: the demo app and the bundled keys",
 			addr: "127.0.0.1:6900",
-			want: []string{"server URL  http://127.0.0.1:6900", "calls go to /service/soa",
+			want: []string{"soaUrl      http://127.0.0.1:6900/service/soa   your SDK's server address (the Java SDK's serverUrl",
+				"server URL  http://127.0.0.1:6900               for an SDK that appends /service/soa itself",
 				"sysid       100000000002", "TEST-ONLY-100000000002.pfx, password 123456",
 				"tsymock demo-keys --out DIR", "TEST-ONLY-platform.cer",
 				"web page    http://127.0.0.1:6900/__tsymock/", docsURL, "README.zh-CN.md", "Ctrl+C",

@@ -59,7 +59,8 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // call sends SERVICE METHOD PARAM-JSON and prints the answer, or what went
 // wrong and what to check; it returns the exit code.
 func call(ctx context.Context, f callFlags, args []string, stdout, stderr io.Writer) int {
-	c, err := callClient(f, stderr)
+	var rule client.Rule // the scenario rule behind the answer, if one made or broke it
+	c, err := callClient(f, stderr, &rule)
 	var param map[string]any
 	var sealed []string
 	if err == nil {
@@ -74,7 +75,7 @@ func call(ctx context.Context, f callFlags, args []string, stdout, stderr io.Wri
 	}
 	raw, err := c.Call(ctx, args[0], args[1], param)
 	if err != nil {
-		return explainCallError(stderr, err, f, args[0]+"."+args[1])
+		return explainCallError(stderr, err, f, args[0]+"."+args[1], rule)
 	}
 	return printAnswer(stdout, stderr, c, args[0], args[1], raw)
 }
@@ -168,10 +169,20 @@ func looksEncrypted(value string) bool {
 	return strings.Trim(value, "0123456789ABCDEF") == ""
 }
 
+// withScheme is a --url given as HOST:PORT (as --addr and $TSYMOCK_ADDR
+// are) made an http URL; a URL stays as it is.
+func withScheme(raw string) string {
+	if strings.Contains(raw, "://") {
+		return raw
+	}
+	return "http://" + raw
+}
+
 // callClient builds the client from flags, the demo material filling in
 // what they leave out; what tsymock says the real test environment would
-// refuse goes to stderr (see warnWouldFail).
-func callClient(f callFlags, stderr io.Writer) (*client.Client, error) {
+// refuse goes to stderr (see warnWouldFail), and the scenario rule that
+// made or broke an answer into rule.
+func callClient(f callFlags, stderr io.Writer, rule *client.Rule) (*client.Client, error) {
 	material, err := demo.Load()
 	if err != nil {
 		return nil, err
@@ -188,9 +199,10 @@ func callClient(f callFlags, stderr io.Writer) (*client.Client, error) {
 			return nil, err
 		}
 	}
-	opts := []client.Option{client.WithWouldFail(warnWouldFail(stderr))}
+	opts := []client.Option{client.WithWouldFail(warnWouldFail(stderr)),
+		client.WithRule(func(_, _ string, r client.Rule) { *rule = r })}
 	if f.get {
 		opts = append(opts, client.WithGET())
 	}
-	return client.New(f.url, f.sysid, key, cert, opts...)
+	return client.New(withScheme(f.url), f.sysid, key, cert, opts...)
 }

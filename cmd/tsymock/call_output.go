@@ -86,11 +86,15 @@ func decryptNotes(plain, failed []string) []string {
 
 // explainCallError writes why the call got no OK answer and what to check,
 // and returns the exit code.
-func explainCallError(w io.Writer, err error, f callFlags, name string) int {
+func explainCallError(w io.Writer, err error, f callFlags, name string, rule client.Rule) int {
 	var answer *client.Error
 	if errors.As(err, &answer) {
 		fmt.Fprintf(w, "tsymock call: %s answered errorCode %s %s\n", name, answer.Code, answer.Message)
-		if hint := codeHint(answer.Code, answer.Message, f); hint != "" {
+		// A rule's errorCode (a recording's too) only replaces a hint that
+		// would blame a setting; other codes print as they always did.
+		if hint := codeHint(answer.Code, answer.Message, f); hint != "" && rule.ID != "" {
+			fmt.Fprintf(w, "  check: nothing: a scenario rule answered this errorCode on purpose (rule %s)\n", rule.ID)
+		} else if hint != "" {
 			fmt.Fprintf(w, "  check: %s\n", hint)
 		}
 		return callErrorCode
@@ -99,10 +103,10 @@ func explainCallError(w io.Writer, err error, f callFlags, name string) int {
 		// The server did the call: only its answer cannot be trusted, so a
 		// retry may meet what the first call created (30000 for a member).
 		fmt.Fprintf(w, "tsymock call: an answer to %s came but its sign does not verify with --cert; the call may have taken effect: %v\n  check: %s\n",
-			name, err, transportHint(err, f))
+			name, err, transportHint(err, f, rule))
 		return callNoAnswer
 	}
-	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f))
+	fmt.Fprintf(w, "tsymock call: no answer to %s: %v\n  check: %s\n", name, err, transportHint(err, f, rule))
 	return callNoAnswer
 }
 
@@ -132,10 +136,14 @@ func codeHint(code, message string, f callFlags) string {
 	return ""
 }
 
-// transportHint is what to check when no answer could be trusted.
-func transportHint(err error, f callFlags) string {
+// transportHint is what to check when no answer could be trusted. An
+// answer a scenario rule broke names the rule, not a setting of the
+// caller's: the fault was asked for.
+func transportHint(err error, f callFlags, rule client.Rule) string {
 	var netErr net.Error
 	switch {
+	case rule.Fault != "":
+		return fmt.Sprintf("nothing: a scenario rule forged this answer on purpose (rule %s, fault %s)", rule.ID, rule.Fault)
 	case errors.Is(err, client.ErrBadSignature):
 		return "the platform certificate: --cert (" + certName(f) + ") must be the certificate of the key the server signs with (its --platform-key)"
 	case errors.Is(err, syscall.ECONNREFUSED):
@@ -161,13 +169,18 @@ func certName(f callFlags) string {
 }
 
 // warnWouldFail writes, for a call tsymock answered that Allinpay's real
-// test environment would refuse, each rule and the code it would answer:
-// the server's log has the reasons, `serve --strict` refuses such calls.
+// test environment would refuse, each rule, the code it would answer and
+// why, when the answer says (a server older than the reasons' header leaves
+// them to its log); `serve --strict` refuses such calls.
 func warnWouldFail(w io.Writer) func(service, method string, notes []client.WouldFail) {
 	return func(service, method string, notes []client.WouldFail) {
 		for _, n := range notes {
+			why := "the server's log says why"
+			if n.Reason != "" {
+				why = n.Reason
+			}
 			fmt.Fprintf(w, "tsymock call: warning: %s.%s passed here, but Allinpay's test environment would answer %s "+
-				"(rule %s; the server's log says why, serve --strict refuses it)\n", service, method, n.Code, n.Rule)
+				"(rule %s: %s; serve --strict refuses it)\n", service, method, n.Code, n.Rule, why)
 		}
 	}
 }

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,13 +19,16 @@ import (
 	"github.com/tsymock/tsymock/mock"
 )
 
-// startCallServer serves what "tsymock serve" with serveArgs would, on a
-// loopback port, and returns its base URL.
+// startCallServer serves what "tsymock serve" with serveArgs would, its
+// --scenarios loaded, on a loopback port, and returns its base URL.
 func startCallServer(t *testing.T, serveArgs ...string) string {
 	t.Helper()
-	cfg, err := serverConfig(parsedServeFlags(t, serveArgs...), nil)
+	f := parsedServeFlags(t, serveArgs...)
+	cfg, err := serverConfig(f, nil)
 	require.NoError(t, err)
 	srv, err := mock.New(cfg)
+	require.NoError(t, err)
+	_, err = watchScenarios(t.Context(), srv, f.scenarios, slog.New(slog.DiscardHandler))
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -39,6 +45,19 @@ func TestCallOutput(t *testing.T) {
 	url := startCallServer(t)
 	stale := startCallServer(t, "--clock", "2020-01-01 12:00:00")
 	refused := closedPort(t)
+	scenarios := filepath.Join(t.TempDir(), "my.yaml")
+	require.NoError(t, os.WriteFile(scenarios, []byte(`rules:
+  - name: 响应被篡改，只发生一次
+    when: {service: OrderService, method: getOrderDetail, param: {bizOrderNo: D-1}}
+    respond: {fault: bad-signature}
+  - name: empty
+    when: {service: OrderService, method: getOrderDetail, param: {bizOrderNo: D-2}}
+    respond: {fault: empty-body}
+  - name: broke
+    when: {service: OrderService, method: queryBalance, param: {bizUserId: broke}}
+    respond: {error: {code: "20019"}}
+`), 0o600))
+	scripted := startCallServer(t, "--scenarios", scenarios)
 	notTsymock := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(notTsymock.Close)
 	const keyDir = "../../keys/demo/"
@@ -66,7 +85,8 @@ func TestCallOutput(t *testing.T) {
 				`"industryCode":"1910","industryName":"其他","source":1}`},
 			code: callOK, stdout: []string{`"bizOrderNo": "out-d1"`},
 			stderr: []string{"warning: OrderService.depositApply passed here, but Allinpay's test environment would answer 30021",
-				"rule member-prerequisite", "serve --strict"}},
+				"(rule member-prerequisite: depositApply of bizUserId \"out-1\" without a bound phone: a member makes orders once its phone is bound (spec §4.2.1", "serve --strict"},
+			noStderr: []string{"the server's log says why"}},
 		{name: "an errorCode and its message; nothing to check",
 			args: []string{"--url", url, "MemberService", "createMember", `{"bizUserId":"out-1","memberType":3,"source":1}`},
 			code: callErrorCode, stderr: []string{"MemberService.createMember answered errorCode 30000 所属应用下已经存在此用户"},
@@ -94,6 +114,19 @@ func TestCallOutput(t *testing.T) {
 			code: callNoAnswer, stderr: []string{"an answer to MemberService.createMember came but its sign does not verify with --cert; the call may have taken effect",
 				"check: the platform certificate: --cert (" + keyDir + demo.MerchantCertFile + ")"},
 			noStderr: []string{"no answer"}},
+		{name: "a bad signature a scenario rule forged: the rule, not --cert",
+			args: []string{"--url", scripted, "OrderService", "getOrderDetail", `{"bizOrderNo":"D-1"}`},
+			code: callNoAnswer, stderr: []string{"its sign does not verify with --cert",
+				"check: nothing: a scenario rule forged this answer on purpose (rule " + scenarios + ":2 响应被篡改，只发生一次, fault bad-signature)"},
+			noStderr: []string{"check: the platform certificate"}},
+		{name: "an empty body a scenario rule asked for",
+			args: []string{"--url", scripted, "OrderService", "getOrderDetail", `{"bizOrderNo":"D-2"}`},
+			code: callNoAnswer, stderr: []string{"no answer to OrderService.getOrderDetail",
+				"check: nothing: a scenario rule forged this answer on purpose (rule " + scenarios + ":5 empty, fault empty-body)"}},
+		{name: "an errorCode a scenario rule answered: not the key",
+			args: []string{"--url", scripted, "OrderService", "queryBalance", `{"bizUserId":"broke","accountSetNo":"200126"}`},
+			code: callErrorCode, stderr: []string{"errorCode 20019", "check: nothing: a scenario rule answered this errorCode on purpose (rule " + scenarios + ":8 broke)"},
+			noStderr: []string{"check: the key"}},
 		{name: "PARAM-JSON not an object",
 			args: []string{"--url", url, "MemberService", "createMember", `[1]`},
 			code: callUsage, stderr: []string{"PARAM-JSON is not a JSON object"}},

@@ -2,9 +2,12 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // envPrefix starts the environment variable of every serve flag. A GitHub
@@ -43,4 +46,41 @@ func flagsFromEnv(fs *pflag.FlagSet, lookup func(string) (string, bool)) error {
 		}
 	})
 	return err
+}
+
+// otherEnv are the TSYMOCK_ variables that are no serve flag's: what the
+// other commands and the tests read. TestEnvNamesKnown finds every TSYMOCK_
+// name in the code and the docs and checks that it is a flag's or here.
+func otherEnv() []string {
+	return []string{
+		"TSYMOCK_WAL_CRASH",     // wal.CrashEnv, only in a tsymock_crashpoints build: the crash tests' fault injection
+		"TSYMOCK_START_TAIL",    // cmd/tsymock's startup test: the history's length
+		"TSYMOCK_E2E_FEW_FILES", // internal/e2e: the notifier under a low file limit
+		"TSYMOCK_SPEC",          // internal/soa: the spec text to check a table against
+	}
+}
+
+// unknownEnv names the variables of environ (NAME=value lines) that start
+// with TSYMOCK_ but that no flag of fs and nothing else of tsymock reads,
+// each with the known name it most likely misspells: a service container
+// configured only through its environment (TSYMOCK_SCENARIO=...) would
+// otherwise start without the setting, silently. Client-side variables
+// (TSYMOCK_ADDR, TSYMOCK_ADMIN_TOKEN) are serve flags' too.
+func unknownEnv(fs *pflag.FlagSet, environ []string) []string {
+	known := otherEnv()
+	fs.VisitAll(func(f *pflag.Flag) { known = append(known, envName(f.Name)) })
+	var out []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, envPrefix) || slices.Contains(known, name) {
+			continue
+		}
+		msg := "$" + name + " is not a tsymock setting: ignored"
+		if best, ok := soa.Closest(name, known); ok {
+			msg += fmt.Sprintf(" (did you mean $%s?)", best)
+		}
+		out = append(out, msg)
+	}
+	slices.Sort(out)
+	return out
 }

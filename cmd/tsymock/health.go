@@ -65,16 +65,23 @@ func defaultAddr() string {
 }
 
 // defaultURL is where "health" looks by default: serve's default address,
-// through loopback when it listens on every interface.
+// through loopback when it listens on every interface. $TSYMOCK_ADDR set to
+// a URL (http://127.0.0.1:7530, as ALLINPAY_SERVER_URL next to it is, its
+// /service/soa too) stands for its scheme and host: serve refuses it
+// (checkListenAddr), a client need not.
 func defaultURL() string {
-	host, port, err := net.SplitHostPort(defaultAddr())
+	addr, scheme := defaultAddr(), "http"
+	if u, err := url.Parse(addr); err == nil && strings.Contains(addr, "://") && u.Host != "" {
+		addr, scheme = u.Host, u.Scheme
+	}
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return "http://" + defaultAddr()
+		return scheme + "://" + addr
 	}
 	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
 		host = "127.0.0.1"
 	}
-	return "http://" + net.JoinHostPort(host, port)
+	return scheme + "://" + net.JoinHostPort(host, port)
 }
 
 // checkHealth fetches the health document and says why it is not healthy.

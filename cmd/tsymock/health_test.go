@@ -106,10 +106,53 @@ func TestAddrFromEnvironment(t *testing.T) {
 		"[::]:7000":       {"[::]:7000", "http://127.0.0.1:7000"},
 		"10.1.2.3:6901":   {"10.1.2.3:6901", "http://10.1.2.3:6901"},
 		"localhost:16900": {"localhost:16900", "http://localhost:16900"},
+		// A URL, as ALLINPAY_SERVER_URL is: its scheme and host (probe-R finding 11).
+		"http://127.0.0.1:7530":              {"http://127.0.0.1:7530", "http://127.0.0.1:7530"},
+		"http://127.0.0.1:7530/service/soa/": {"http://127.0.0.1:7530/service/soa/", "http://127.0.0.1:7530"},
+		"http://0.0.0.0:7530":                {"http://0.0.0.0:7530", "http://127.0.0.1:7530"},
+		"https://mock.internal:443":          {"https://mock.internal:443", "https://mock.internal:443"},
 	} {
 		t.Setenv(addrEnv, env)
 		assert.Equal(t, want[0], defaultAddr(), env)
 		assert.Equal(t, want[1], defaultURL(), env)
 	}
 
+}
+
+// TestCheckListenAddr: serve takes HOST:PORT, and says so for a URL.
+func TestCheckListenAddr(t *testing.T) {
+	for _, tc := range []struct{ addr, err string }{
+		{"127.0.0.1:7530", ""},
+		{":0", ""},
+		{"[::1]:7530", ""},
+		{"http://127.0.0.1:7530", `--addr (or $TSYMOCK_ADDR) "http://127.0.0.1:7530" is a URL; serve listens on HOST:PORT: use 127.0.0.1:7530`},
+		{"http://127.0.0.1:7530/service/soa", "use 127.0.0.1:7530"},
+	} {
+		t.Run(tc.addr, func(t *testing.T) {
+			err := checkListenAddr(tc.addr)
+			if tc.err == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.ErrorContains(t, err, tc.err)
+		})
+	}
+}
+
+// TestHealthWithURLInEnvironment: TSYMOCK_ADDR=http://HOST:PORT is where
+// health and call go, not http://http://.
+func TestHealthWithURLInEnvironment(t *testing.T) {
+	addr, _, stop := startServe(t)
+	defer stop()
+	t.Setenv(addrEnv, "http://"+addr)
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 0, run(t.Context(), []string{"health"}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), "ok: tsymock")
+	stdout.Reset()
+	assert.Equal(t, callOK, run(t.Context(), []string{"call", "MemberService", "createMember",
+		`{"bizUserId":"env-url","memberType":3,"source":1}`}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), `"bizUserId": "env-url"`)
+	stdout.Reset()
+	assert.Equal(t, callOK, run(t.Context(), []string{"call", "--url", addr, "MemberService", "createMember",
+		`{"bizUserId":"no-scheme","memberType":3,"source":1}`}, &stdout, &stderr), stderr.String())
 }

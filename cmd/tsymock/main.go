@@ -13,6 +13,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // version is stamped at link time with -ldflags "-X main.version=v1.2.3";
@@ -97,9 +99,24 @@ func parseFlags(fs *pflag.FlagSet, args []string) (code int, ok bool) {
 	case errors.Is(err, pflag.ErrHelp):
 		return 0, false
 	default: // pflag prints nothing itself with ContinueOnError
-		fmt.Fprintf(fs.Output(), "tsymock %s: %v\nRun \"tsymock %s --help\" for its flags.\n", fs.Name(), err, fs.Name())
+		fmt.Fprintf(fs.Output(), "tsymock %s: %v%s\nRun \"tsymock %s --help\" for its flags.\n", fs.Name(), err, flagHint(fs, err), fs.Name())
 		return 2, false
 	}
+}
+
+// flagHint is " (did you mean --addr?)" for an unknown long flag close to
+// one of fs's, else "".
+func flagHint(fs *pflag.FlagSet, err error) string {
+	var unknown *pflag.NotExistError
+	if !errors.As(err, &unknown) || unknown.GetSpecifiedShortnames() != "" {
+		return ""
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if best, ok := soa.Closest(unknown.GetSpecifiedName(), names); ok {
+		return " (did you mean --" + best + "?)"
+	}
+	return ""
 }
 
 func versionString() string {

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/tsymock/tsymock/mock"
@@ -18,6 +20,9 @@ import (
 // the ready line, once it serves.
 func listenReady(f serveFlags, cfg mock.Config) (net.Listener, []byte, error) {
 	if err := clearReadyFile(f.readyFile); err != nil {
+		return nil, nil, err
+	}
+	if err := checkListenAddr(f.addr); err != nil {
 		return nil, nil, err
 	}
 	ln, err := net.Listen("tcp", f.addr)
@@ -33,6 +38,17 @@ func listenReady(f serveFlags, cfg mock.Config) (net.Listener, []byte, error) {
 		return nil, nil, err
 	}
 	return ln, line, nil
+}
+
+// checkListenAddr refuses a URL where HOST:PORT is wanted, saying which:
+// $TSYMOCK_ADDR set to http://127.0.0.1:7530 for the client commands (which
+// take it) would otherwise read "too many colons in address".
+func checkListenAddr(addr string) error {
+	u, err := url.Parse(addr)
+	if err != nil || !strings.Contains(addr, "://") || u.Host == "" {
+		return nil
+	}
+	return fmt.Errorf("--addr (or $%s) %q is a URL; serve listens on HOST:PORT: use %s", addrEnv, addr, u.Host)
 }
 
 // listenHint says what to do when the port is taken: most often by another

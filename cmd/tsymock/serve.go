@@ -45,6 +45,9 @@ type serveFlags struct {
 	strict      bool
 	sets        accountSetFlags
 	audit       companyAuditFlags
+	// envWarnings are the TSYMOCK_ variables no flag reads (unknownEnv),
+	// which serve logs once it has a logger.
+	envWarnings []string
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -104,6 +107,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "tsymock serve: %v\n", err)
 		return 2
 	}
+	f.envWarnings = unknownEnv(fs, os.Environ())
 	if err := serve(ctx, f, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "tsymock: %v\n", err)
 		return 1
@@ -117,6 +121,9 @@ func serve(ctx context.Context, f serveFlags, stdout, stderr io.Writer) error {
 	logger, err := newLogger(logs, f.logFormat, f.logLevel)
 	if err != nil {
 		return err
+	}
+	for _, w := range f.envWarnings {
+		logger.Warn(w)
 	}
 	hup, stopHangups := hangups() // from the start: a SIGHUP must never kill the server
 	defer stopHangups()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/pflag"
 
@@ -63,14 +62,13 @@ func countRules(files []*scenarios.File) int {
 }
 
 // printRules prints one rule a line: its id, what it matches and how it
-// answers.
+// answers, in columns that stay in line with Chinese rule names.
 func printRules(w io.Writer, rules []scenarios.RuleInfo) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tWHEN\tRESPOND")
+	rows := [][]string{{"RULE", "WHEN", "RESPOND"}}
 	for _, r := range rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.When, r.Answer)
+		rows = append(rows, []string{r.ID, r.When, r.Answer})
 	}
-	_ = tw.Flush()
+	_ = writeTable(w, rows)
 }
 
 // runMagic lists the magic values.
@@ -87,11 +85,10 @@ func runMagic(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "A %s or %s param that starts with %s<code>- is answered with that\n"+
 		"error code and its catalogue message, before any scenario rule\n(serve --no-magic switches this off).\n\n",
 		strings.Join(fields[:len(fields)-1], ", "), fields[len(fields)-1], scenarios.MagicPrefix)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tEXAMPLE\tMESSAGE")
+	rows := [][]string{{"CODE", "EXAMPLE", "MESSAGE"}}
 	for _, m := range scenarios.Magic() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Code, m.Example, m.Message)
+		rows = append(rows, []string{m.Code, m.Example, m.Message})
 	}
-	_ = tw.Flush()
+	_ = writeTable(stdout, rows)
 	return 0
 }

@@ -36,7 +36,16 @@ func (a *API) access(next http.Handler) http.Handler {
 		if token == tokenRefused {
 			return
 		}
-		if token == tokenNone && !a.checkHost(w, r) || !checkOrigin(w, r) || token == tokenNone && !checkContentType(w, r) {
+		// Without the right token the checks of a request without one
+		// apply; a refusal then says first that the token was wrong, the
+		// reason the client most likely needs.
+		note := ""
+		if token == tokenWrong {
+			note = "the admin token this request sent does not match the server's (--admin-token, $TSYMOCK_ADMIN_TOKEN), " +
+				"and from loopback a wrong token counts as none; so: "
+		}
+		untrusted := token != tokenValid
+		if untrusted && !a.checkHost(w, r, note) || !checkOrigin(w, r) || untrusted && !checkContentType(w, r, note) {
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -46,6 +55,7 @@ func (a *API) access(next http.Handler) http.Handler {
 // Verdicts on a request's token.
 const (
 	tokenNone    = iota // none sent (a loopback client needs none)
+	tokenWrong          // a wrong one sent by a loopback client: as none
 	tokenValid          // the configured token
 	tokenRefused        // answered already: refused
 )
@@ -61,7 +71,10 @@ func (a *API) tokenVerdict(w http.ResponseWriter, r *http.Request) int {
 		a.logf("admin request with a wrong token", r)
 	}
 	if isLoopback(r.RemoteAddr) {
-		return tokenNone // loopback needs none: a wrong one is as none (a page's stale one, say)
+		if got != "" && want != "" {
+			return tokenWrong // loopback needs none: a wrong one is as none (a page's stale one, say)
+		}
+		return tokenNone
 	}
 	if want == "" {
 		writeError(w, http.StatusForbidden, "the admin API answers only loopback clients, and %s is not one; "+
@@ -83,17 +96,18 @@ func (a *API) logf(msg string, r *http.Request) {
 	}
 }
 
-// checkHost refuses a Host that is not this server's.
-func (a *API) checkHost(w http.ResponseWriter, r *http.Request) bool {
+// checkHost refuses a Host that is not this server's; note starts the
+// refusal's message.
+func (a *API) checkHost(w http.ResponseWriter, r *http.Request, note string) bool {
 	host := hostOnly(r.Host)
 	if isServerName(host, a.cfg.Hosts) {
 		return true
 	}
 	a.logf("admin request for another host refused", r)
-	writeError(w, http.StatusForbidden, "the admin API does not answer for the host name %q: it answers for IP "+
+	writeError(w, http.StatusForbidden, "%sthe admin API does not answer for the host name %q: it answers for IP "+
 		"addresses, localhost and the names given with --admin-host, so that a page on another site whose name "+
 		"resolves to this machine (DNS rebinding) cannot use it; start tsymock with --admin-host %s to use this "+
-		"name, or send the admin token", host, host)
+		"name, or send the admin token", note, host, host)
 	return false
 }
 
@@ -143,8 +157,9 @@ func checkOrigin(w http.ResponseWriter, r *http.Request) bool {
 
 // checkContentType refuses a change whose Content-Type a page of any site
 // may send without asking the server first (none, a form, text/plain):
-// a cross-site form or fetch could otherwise reset the state.
-func checkContentType(w http.ResponseWriter, r *http.Request) bool {
+// a cross-site form or fetch could otherwise reset the state. note starts
+// the refusal's message.
+func checkContentType(w http.ResponseWriter, r *http.Request, note string) bool {
 	if !changes(r) {
 		return true
 	}
@@ -158,9 +173,9 @@ func checkContentType(w http.ResponseWriter, r *http.Request) bool {
 	if ct != "" {
 		what = "Content-Type " + ct
 	}
-	writeError(w, http.StatusUnsupportedMediaType, "a change to the admin API needs Content-Type: application/json "+
+	writeError(w, http.StatusUnsupportedMediaType, "%sa change to the admin API needs Content-Type: application/json "+
 		"(application/yaml for a scenario file, application/x-pem-file for a certificate), or the admin token; "+
-		"this request has %s, which a page of any site could send", what)
+		"this request has %s, which a page of any site could send", note, what)
 	return false
 }
 

@@ -88,6 +88,14 @@ func TestAdminCrossSite(t *testing.T) {
 		{"a JSON POST", request{method: "POST", path: "/__tsymock/reset", headers: jsonType}, 200, ""},
 		{"a YAML POST", request{method: "POST", path: "/__tsymock/reset", headers: map[string]string{"Content-Type": "application/yaml"}}, 200, ""},
 		{"a POST with the token and no type", request{token: "s3cret", method: "POST", path: "/__tsymock/reset", headers: map[string]string{"Authorization": "Bearer s3cret"}}, 200, ""},
+		// probe-R finding 11: the token is checked first, so its mismatch is said first.
+		{"a POST with a wrong token and no type: the token first", request{token: "s3cret", method: "POST", path: "/__tsymock/reset",
+			headers: map[string]string{"Authorization": "Bearer guess"}}, 415, "tsymock: the admin token this request sent does not match the server's " +
+			"(--admin-token, $TSYMOCK_ADMIN_TOKEN), and from loopback a wrong token counts as none; so: a change to the admin API needs Content-Type"},
+		{"another name with a wrong token: the token first", request{token: "s3cret", host: "devbox:6900",
+			headers: map[string]string{"X-Tsymock-Token": "guess"}}, 403, "tsymock: the admin token this request sent does not match"},
+		{"a POST without a token and no type: no word of a token", request{token: "s3cret", method: "POST", path: "/__tsymock/reset"}, 415,
+			"tsymock: a change to the admin API needs Content-Type"},
 		{"a JSON POST from another origin", request{method: "POST", path: "/__tsymock/reset",
 			headers: map[string]string{"Content-Type": "application/json", "Origin": "http://evil.example"}}, 403, "another origin"},
 		{"an opaque origin", request{method: "POST", path: "/__tsymock/reset",

@@ -3,6 +3,8 @@ package diagnose
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"strconv"
 	"strings"
 )
 
@@ -37,7 +39,13 @@ func reserialisations(req string) []form {
 	add("whitespace removed", compact(req))
 	add("keys sorted, as Go encoding/json or fastjson write it", marshal(doc, false))
 	add("keys sorted with <, >, & escaped as Go encoding/json writes it", marshal(doc, true))
-	add("with / and non-ASCII escaped as PHP json_encode writes it", phpEscape(marshal(doc, false)))
+	// PHP's json_encode keeps the keys in the order they were set (service,
+	// method, param in every PHP SDK), so its forms keep the sent order; the
+	// sorted one stays for a client that sorted before encoding.
+	add("with / and non-ASCII escaped as PHP json_encode writes it", rewrite(req, phpString))
+	add("with / and non-ASCII unescaped (PHP JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE) where the sent req escapes them",
+		rewrite(req, plainString))
+	add("keys sorted, with / and non-ASCII escaped as PHP json_encode writes it", phpEscape(marshal(doc, false)))
 	add("indented", indent(req))
 	return out
 }
@@ -67,6 +75,80 @@ func marshal(doc any, escapeHTML bool) string {
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// rewrite writes the JSON text req compactly with its keys in the order
+// sent and numbers as written, each string (keys too) written by str; ""
+// when req is not one whole JSON value.
+func rewrite(req string, str func(string) string) string {
+	dec := json.NewDecoder(strings.NewReader(req))
+	dec.UseNumber()
+	var b strings.Builder
+	// A value follows a key or another value: a comma before it unless it
+	// opens its container, a colon after an object's key.
+	type level struct {
+		object bool
+		n      int
+	}
+	var stack []level
+	values := 0 // at the top level: one, as the req is
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			if len(stack) > 0 || values != 1 {
+				return ""
+			}
+			break
+		}
+		if err != nil {
+			return ""
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			b.WriteRune(rune(d))
+			continue
+		}
+		if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			switch {
+			case top.object && top.n%2 == 1:
+				b.WriteByte(':')
+			case top.n > 0:
+				b.WriteByte(',')
+			}
+			top.n++
+		} else if values++; values > 1 {
+			return ""
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			b.WriteRune(rune(v))
+			stack = append(stack, level{object: v == '{'})
+		case string:
+			b.WriteString(str(v))
+		case json.Number:
+			b.WriteString(v.String())
+		case bool:
+			b.WriteString(strconv.FormatBool(v))
+		case nil:
+			b.WriteString("null")
+		}
+	}
+	return b.String()
+}
+
+// plainString is s as a JSON string with nothing escaped that need not be
+// ("/" and non-ASCII as they are), as PHP writes it with
+// JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE.
+func plainString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// phpString is s as PHP's json_encode writes a string by default.
+func phpString(s string) string { return phpEscape(plainString(s)) }
 
 // phpEscape turns compact JSON into what PHP's json_encode writes by default:
 // "/" as "\/" and every non-ASCII rune as a \uXXXX escape (UTF-16 pairs).

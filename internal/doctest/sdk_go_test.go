@@ -49,7 +49,7 @@ func TestGoSDKExample(t *testing.T) {
 			`queryBalance 400193 error: ` + quote30019 + `(30019)`,
 		}},
 		{name: "a UTC clock", env: []string{soa, "ALLINPAY_KEY_DIR=" + demoKeys(t), "TZ=UTC"}, cmd: []string{bin}, code: 1, want: []string{
-			"createMember: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai(10000)",
+			"createMember: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)(10000)",
 		}},
 		{name: "the wrong private key", env: []string{soa, "ALLINPAY_KEY_DIR=" + wrongKeys(t), "TZ=Asia/Shanghai"}, cmd: []string{bin}, code: 1,
 			want: []string{"createMember: " + quote20019 + "(20019)"}},

@@ -22,7 +22,7 @@ func TestNodeExample(t *testing.T) {
 			"queryBalance 400193 error: " + quote30019 + " (30019)",
 		}},
 		{name: "a UTC clock", env: append(env, "TZ=UTC"), cmd: []string{node, "check.js"}, code: 1, want: []string{
-			"sdk-node: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai (10000)",
+			"sdk-node: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ) (10000)",
 		}},
 	})
 }

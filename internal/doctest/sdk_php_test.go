@@ -21,7 +21,7 @@ func TestPHPExample(t *testing.T) {
 			"createMember again error: 所属应用下已经存在此用户 (30000)",
 		}},
 		{name: "a UTC clock", env: env, cmd: []string{php, "-d", "date.timezone=UTC", "check.php"}, code: 1, want: []string{
-			"sdk-php: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai (10000)",
+			"sdk-php: 参数错误: timestamp", quote10000UTC, "format the timestamp in Asia/Shanghai (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ) (10000)",
 		}},
 	})
 }

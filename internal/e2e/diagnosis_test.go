@@ -38,3 +38,27 @@ func TestSignHints(t *testing.T) {
 	assert.Equal(t, "20019", a.errorCode(t, e))
 	assert.Contains(t, a.str(t, "message"), "签名验证失败 (tsymock: timestamp is not in the signed text")
 }
+
+// TestSignHintsPHPReserialised: a PHP client that signs json_encode's
+// default output (service, method, param in the order set; "/" and Chinese
+// escaped) and sends the JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE one,
+// or the other way round, is told so on the wire (probe-R finding 4).
+func TestSignHintsPHPReserialised(t *testing.T) {
+	e := demoEnv(t, func(c *mock.Config) { c.SignHints = true })
+	const (
+		plain = `{"service":"MemberService","method":"createMember","param":{"bizUserId":"php/张三","memberType":3,"source":1}}`
+		php   = `{"service":"MemberService","method":"createMember","param":{"bizUserId":"php\/\u5f20\u4e09","memberType":3,"source":1}}`
+	)
+	for _, tc := range []struct{ name, signed, sent, want string }{
+		{"signed escaped, sent unescaped", php, plain, "with / and non-ASCII escaped as PHP json_encode writes it"},
+		{"signed unescaped, sent escaped", plain, php, "with / and non-ASCII unescaped (PHP JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := signed(t, e.Merchant, e.SysID, tc.signed, vectorTime)
+			v.Set("req", tc.sent)
+			a := postForm(t, e, v)
+			assert.Equal(t, "20019", a.errorCode(t, e))
+			assert.Contains(t, a.str(t, "message"), "signed a differently serialised req ("+tc.want)
+		})
+	}
+}

@@ -29,6 +29,13 @@ func (h *headerTap) RoundTrip(r *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
+// header is one header of the last answer, "" when it had none.
+func (h *headerTap) header(name string) string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.last.Get(name)
+}
+
 // wouldFail is the last answer's X-Tsymock-Would-Fail, and whether it
 // had one at all.
 func (h *headerTap) wouldFail() (string, bool) {
@@ -89,7 +96,11 @@ func TestWouldFailHeaderOnlyOnOK(t *testing.T) {
 				return
 			}
 			assert.Equal(t, tt.header, got)
-			assert.Equal(t, [][]client.WouldFail{soa.ParseWouldFail(tt.header)}, reported)
+			want := soa.ParseWouldFail(tt.header)
+			soa.AddWouldFailReasons(want, tap.header(soa.HeaderWouldFailReason))
+			require.NotEmpty(t, want[0].Reason, "the reason rides beside the note")
+			assert.Contains(t, want[0].Reason, "without a bound phone", "the log's wouldFail text")
+			assert.Equal(t, [][]client.WouldFail{want}, reported)
 		})
 	}
 	noted := notedCalls(admin{t: t, base: e.URL}, "member-prerequisite")

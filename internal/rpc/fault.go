@@ -15,6 +15,17 @@ import (
 // verification catches it.
 const badSignatureSalt = "\x00tsymock:bad-signature"
 
+// ruleHeaders names on an answer a scenario rule made or broke the rule(s)
+// that took part and the fault asked for: a fault injected on purpose must
+// not read as the client's mistake (tsymock call's hint). A rule that only
+// delayed an answer the emulator made leaves no header.
+func ruleHeaders(hdr http.Header, ex *exchange) {
+	hdr[soa.HeaderRule] = []string{soa.FormatRuleHeader(ex.rule)}
+	if ex.fault != "" {
+		hdr[soa.HeaderFault] = []string{string(ex.fault)}
+	}
+}
+
 // writeFault carries out a scenario fault that breaks the answer at the
 // HTTP level, and reports whether it did (bad-signature is not one: encode
 // signs that answer wrongly).

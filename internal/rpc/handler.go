@@ -126,6 +126,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() { ex.hold.Release() }() // readForm replaces it: the body is held until its answer is written
 	h.safely(ex, func() { h.run(w, r, ex) })
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
+	if ex.byRule || ex.fault != "" {
+		ruleHeaders(w.Header(), ex)
+	}
 	if h.writeFault(w, r, ex) {
 		h.finish(r, ex, start, "")
 		return
@@ -146,7 +149,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Only an OK answer says it would fail: an error answer fails already,
 	// and a note beside its errorCode would read as another reason.
 	if ex.err == nil && len(ex.portability) > 0 {
-		hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(ex.portability)}
+		wouldFailHeaders(hdr, ex.portability)
 	}
 	// A length, never chunked: some SDKs read the body with one fixed
 	// read. The name is canonical already: Set would canonicalise it again.

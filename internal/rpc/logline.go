@@ -3,6 +3,7 @@ package rpc
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -97,4 +98,29 @@ func wouldFailHeader(notes []emulator.Portability) string {
 		list[i] = soa.WouldFail{Rule: p.Rule, Code: p.Code}
 	}
 	return soa.FormatWouldFail(list)
+}
+
+// maxReasonsHeader bounds the soa.HeaderWouldFailReason value: a split
+// among many receivers not real-named notes each of them, and some HTTP
+// clients refuse an answer whose headers pass 8 KiB. Past it the header is
+// left out, and clients send their users to the log.
+const maxReasonsHeader = 4096
+
+// wouldFailHeaders puts a call's notes on its answer: the rules and codes,
+// and their reasons unless they pass maxReasonsHeader.
+func wouldFailHeaders(hdr http.Header, notes []emulator.Portability) {
+	hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(notes)}
+	if reasons := wouldFailReasons(notes); len(reasons) <= maxReasonsHeader {
+		hdr[soa.HeaderWouldFailReason] = []string{reasons}
+	}
+}
+
+// wouldFailReasons is the soa.HeaderWouldFailReason value of a call's
+// notes: each note's message, as the log line has it.
+func wouldFailReasons(notes []emulator.Portability) string {
+	list := make([]soa.WouldFail, len(notes))
+	for i, p := range notes {
+		list[i] = soa.WouldFail{Reason: p.Message}
+	}
+	return soa.FormatWouldFailReasons(list)
 }

@@ -3,6 +3,7 @@ package rpc
 import (
 	"encoding/json"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -79,4 +80,38 @@ func TestPortabilityText(t *testing.T) {
 	})
 	assert.Equal(t, "test-card-prefix: card 622202*********0002 (the real test environment answers 30049); "+
 		"test-phone-prefix: phone 18800000001 (the real test environment answers 30014)", got)
+}
+
+// TestWouldFailHeaders: the reasons ride beside the notes, unless so many
+// notes pass the bound; the notes themselves always do.
+func TestWouldFailHeaders(t *testing.T) {
+	note := emulator.Portability{Rule: "member-prerequisite", Code: "30008",
+		Message: `receiver "10003" lacks setRealName: spec §4.2.4 note 3 pays only a real-named person or an approved enterprise`}
+	for _, tc := range []struct {
+		name    string
+		n       int
+		reasons bool
+	}{
+		{"one", 1, true},
+		{"a dozen", 12, true},
+		{"a hundred: past the bound", 100, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			notes := make([]emulator.Portability, tc.n)
+			for i := range notes {
+				notes[i] = note
+			}
+			hdr := http.Header{}
+			wouldFailHeaders(hdr, notes)
+			assert.Len(t, soa.ParseWouldFail(hdr.Get(soa.HeaderWouldFail)), tc.n)
+			_, present := hdr[soa.HeaderWouldFailReason]
+			assert.Equal(t, tc.reasons, present)
+			if tc.reasons {
+				got := soa.ParseWouldFail(hdr.Get(soa.HeaderWouldFail))
+				soa.AddWouldFailReasons(got, hdr.Get(soa.HeaderWouldFailReason))
+				assert.Equal(t, note.Message, got[tc.n-1].Reason)
+				assert.LessOrEqual(t, len(hdr.Get(soa.HeaderWouldFailReason)), maxReasonsHeader)
+			}
+		})
+	}
 }

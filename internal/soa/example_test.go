@@ -29,7 +29,7 @@ func ExampleCheckTimestamp() {
 	fmt.Println(soa.CheckTimestamp("2026-11-28 04:00:00", now, 10*time.Minute).Message)
 	// Output:
 	// <nil>
-	// 参数错误: timestamp 2026-11-28 04:00:00 is 8h0m0s behind the server time 2026-11-28 12:00:00 (allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC instead of China time (UTC+8); format the timestamp in Asia/Shanghai
+	// 参数错误: timestamp 2026-11-28 04:00:00 is 8h0m0s behind the server time 2026-11-28 12:00:00 (allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC instead of China time (UTC+8); format the timestamp in Asia/Shanghai (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)
 }
 
 func ExampleCatalogue_Lookup() {

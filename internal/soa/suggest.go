@@ -11,7 +11,7 @@ const maxSuggestDistance = 2
 // unknownService is the 10002 answer naming the service and listing the known ones.
 func (c *Catalogue) unknownService(service string) *Error {
 	hint := ""
-	if best, ok := closest(service, c.services); ok {
+	if best, ok := Closest(service, c.services); ok {
 		hint = "; did you mean " + quote(best) + "?"
 	}
 	return Errorf(CodeBadService, "unknown service %s; known services: %s%s", quote(service),
@@ -51,7 +51,7 @@ func (c *Catalogue) suggestMethod(service, method string) *Method {
 			byName[m.Name] = m
 		}
 	}
-	if best, ok := closest(method, names); ok {
+	if best, ok := Closest(method, names); ok {
 		return byName[best]
 	}
 	return nil
@@ -67,9 +67,10 @@ func (c *Catalogue) serviceOf(method string) string {
 	return ""
 }
 
-// closest returns the candidate equal to name ignoring case, else the first one nearest to it
-// within maxSuggestDistance edits.
-func closest(name string, candidates []string) (string, bool) {
+// Closest returns the candidate equal to name ignoring case, else the first one nearest to it
+// within two edits (insertions, deletions, substitutions, adjacent transpositions): the name
+// a "did you mean" suggests, for a method, a service, a flag or an environment variable.
+func Closest(name string, candidates []string) (string, bool) {
 	best, bestDist := "", maxSuggestDistance+1
 	for _, cand := range candidates {
 		if strings.EqualFold(cand, name) {

@@ -143,6 +143,11 @@ func malformedHint(ts string) string {
 	return ""
 }
 
+// zoneSettings names where each stack takes its time zone from: a PHP team
+// that set TZ, as the CI recipes do, still signs in UTC, for PHP reads only
+// its date.timezone setting.
+const zoneSettings = " (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)"
+
 // zoneHint explains a gap that is a whole number of hours give or take the window: the client
 // most likely formats its clock in another time zone (UTC is 8 h behind China time). A gap of
 // 100 days or more gets no hint: the date itself is wrong, and a gap past 292 years saturates
@@ -161,5 +166,5 @@ func zoneHint(gap, window time.Duration) string {
 		return "; the gap is a whole number of hours: check the client's date and time zone"
 	}
 	return fmt.Sprintf("; the gap is a whole number of hours: the client probably formats its clock in %s "+
-		"instead of China time (UTC+8); format the timestamp in Asia/Shanghai", zone)
+		"instead of China time (UTC+8); format the timestamp in Asia/Shanghai%s", zone, zoneSettings)
 }

@@ -77,7 +77,7 @@ func TestCheckTimestampMessages(t *testing.T) {
 		{"control characters quoted", "2026-11-28\t12:00:00", `timestamp "2026-11-28\t12:00:00" is malformed`},
 		{"utc clock", "2026-11-28 04:00:00", "参数错误: timestamp 2026-11-28 04:00:00 is 8h0m0s behind the server time " +
 			"2026-11-28 12:00:00 (allowed skew 10m0s); the gap is a whole number of hours: the client probably " +
-			"formats its clock in UTC instead of China time (UTC+8); format the timestamp in Asia/Shanghai"},
+			"formats its clock in UTC instead of China time (UTC+8); format the timestamp in Asia/Shanghai (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)"},
 		{"utc clock a bit slow", "2026-11-28 03:55:00", "is 8h5m0s behind the server time 2026-11-28 12:00:00 " +
 			"(allowed skew 10m0s); the gap is a whole number of hours: the client probably formats its clock in UTC "},
 		{"japan clock", "2026-11-28 13:00:00", "is 1h0m0s ahead of the server time 2026-11-28 12:00:00 " +

@@ -1,0 +1,51 @@
+package soa
+
+import (
+	"net/url"
+	"strings"
+)
+
+// HeaderRule names the answer header in which tsymock names the scenario
+// rule(s) behind an answer a rule made or broke (a rule that only delays
+// adds none), as the journal's and the log's rule field: "file:line name" (" + " between two), or "magic" for a
+// magic value. Without it a fault a rule injects on purpose (fault:
+// bad-signature) reads as the client's own mistake. Only tsymock sends it;
+// SDKs ignore a header they do not know, so the wire stays the platform's.
+// The value is percent-encoded UTF-8 (FormatRuleHeader): a rule's name may
+// be Chinese, and a header value is bytes that net/http and proxies do not
+// all pass through.
+const HeaderRule = "X-Tsymock-Rule"
+
+// HeaderFault names the answer header that carries the fault a scenario
+// rule asked for (bad-signature, empty-body, malformed-json, http-500),
+// next to HeaderRule. A reset or a hang carries no answer to put it on.
+const HeaderFault = "X-Tsymock-Fault"
+
+// FormatRuleHeader is the HeaderRule value of a rule id: ASCII that is
+// printable stays as it is, other bytes, "%" and "," (which separates the
+// values of a list header) become %XX.
+func FormatRuleHeader(rule string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(rule); i++ {
+		c := rule[i]
+		if c < ' ' || c >= 0x7F || c == '%' || c == ',' {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&0xF])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// ParseRuleHeader reads a HeaderRule value back into the rule id; a value
+// that is not well-formed percent-encoding is returned as it came.
+func ParseRuleHeader(v string) string {
+	rule, err := url.PathUnescape(v)
+	if err != nil {
+		return v
+	}
+	return rule
+}
