@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/ids"
+	"github.com/tsymock/tsymock/internal/testtool"
 )
 
 // idsCall runs a method for sysid and returns its answer.
@@ -112,25 +112,19 @@ func TestIDsDependOnTheApplicationAlone(t *testing.T) {
 // alone): what one job draws never depends on when the others call.
 func TestConcurrentApplicationsGetTheirOwnIDs(t *testing.T) {
 	const jobs = 8
+	var sysids []string
+	for j := range jobs {
+		sysids = append(sysids, fmt.Sprintf("30000000000%d", j))
+	}
 	run := func() map[string][]string {
 		e := seededAt(42, &memLog{})
-		out := map[string][]string{}
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		for j := range jobs {
-			sysid := fmt.Sprintf("30000000000%d", j)
-			wg.Go(func() {
-				var got []string
-				for n := range 3 {
-					got = append(got, idsFlow(t, e, sysid, n)...)
-				}
-				mu.Lock()
-				out[sysid] = got
-				mu.Unlock()
-			})
-		}
-		wg.Wait()
-		return out
+		return testtool.Parallel(sysids, func(sysid string) []string {
+			var got []string
+			for n := range 3 {
+				got = append(got, idsFlow(t, e, sysid, n)...)
+			}
+			return got
+		})
 	}
 	first, second := run(), run()
 	require.Len(t, first, jobs)

@@ -152,3 +152,42 @@ func (s *Source) Seek(p Position) error {
 	s.pos = p
 	return nil
 }
+
+// Streams hands out a source per key, made with For from a parent (the
+// key behind a prefix) and kept, so that a key's draws go on from one use
+// to the next. It is safe for concurrent use.
+type Streams struct {
+	parent *Source
+	prefix string
+	mu     sync.Mutex
+	of     map[string]*Source
+}
+
+// Streams returns the streams of s whose keys start with prefix, which
+// keeps them apart from the streams of other uses of s.
+func (s *Source) Streams(prefix string) *Streams {
+	return &Streams{parent: s, prefix: prefix, of: map[string]*Source{}}
+}
+
+// Of returns key's source, made on first use.
+func (s *Streams) Of(key string) *Source {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src, ok := s.of[key]
+	if !ok {
+		src = s.parent.For(s.prefix + key)
+		s.of[key] = src
+	}
+	return src
+}
+
+// Forget starts key's stream again at its next use; "" forgets every key.
+func (s *Streams) Forget(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if key == "" {
+		clear(s.of)
+		return
+	}
+	delete(s.of, key)
+}

@@ -128,3 +128,21 @@ func TestSerialAtLeast(t *testing.T) {
 	assert.Equal(t, "000000042", s.Number()[10:], "never back")
 	assert.Equal(t, Position{Numbers: 4, Seq: 43}, func() Position { s.Number(); return s.Position() }())
 }
+
+// TestStreams: a key's source is kept, so its draws go on; Forget starts
+// it again; keys of other prefixes, or For's, are other streams.
+func TestStreams(t *testing.T) {
+	p := NewSeeded(5)
+	s := p.Streams("scenarios\x00")
+	first := s.Of("a").UUID()
+	second := s.Of("a").UUID()
+	assert.NotEqual(t, first, second, "the stream goes on")
+	assert.Equal(t, first, p.For("scenarios\x00a").UUID())
+	assert.NotEqual(t, first, p.For("a").UUID(), "apart from For of the bare key")
+	assert.NotEqual(t, first, s.Of("b").UUID())
+	s.Forget("a")
+	assert.Equal(t, first, s.Of("a").UUID(), "forgotten: from the start")
+	s.Of("b").UUID()
+	s.Forget("")
+	assert.Equal(t, first, s.Of("a").UUID())
+}
