@@ -47,8 +47,11 @@ type Config struct {
 	// stands still.
 	Clock Clock
 	// IDSeed, when not 0, makes the userIds and order numbers the server
-	// generates repeat from run to run: the same calls get the same ids.
-	// 0 draws them at random.
+	// generates repeat from run to run: each application (sysid) draws
+	// from a stream of its own, derived from the seed and its sysid
+	// (ids.Source.For), so the same calls of one sysid get the same ids
+	// whatever other sysids call meanwhile; a reset sysid starts its
+	// stream again. 0 draws them at random.
 	IDSeed uint64
 	// Logger receives one line per request (default discards).
 	Logger *slog.Logger

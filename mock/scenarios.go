@@ -3,6 +3,7 @@ package mock
 import (
 	"time"
 
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -10,10 +11,17 @@ import (
 // server's write timeout, so a capped answer is still delivered.
 const DefaultMaxDelay = 30 * time.Second
 
+// scenarioStreams starts the keys of the scenario templates' id streams:
+// a sysid's is ids.Source.For(scenarioStreams + sysid), never the stream
+// of its emulator state (For(sysid)), whose position a restart keeps.
+const scenarioStreams = "scenarios\x00"
+
 // newScenarioSet builds the rules in force at start, reading the server's
-// clock and ids so that templates agree with the emulator.
-func newScenarioSet(cfg Config, ids scenarios.IDs) *scenarios.Set {
-	set := scenarios.NewSet(scenarios.Options{Now: cfg.Clock.Now, IDs: ids, NoMagic: cfg.NoMagic})
+// clock, and ids of the server's seed: each sysid's templates draw from a
+// stream of their own (streams), apart from its emulator state's.
+func newScenarioSet(cfg Config, streams *ids.Streams) *scenarios.Set {
+	set := scenarios.NewSet(scenarios.Options{Now: cfg.Clock.Now, NoMagic: cfg.NoMagic,
+		IDsOf: func(sysid string) scenarios.IDs { return streams.Of(sysid) }})
 	set.SetFiles(cfg.Scenarios)
 	return set
 }

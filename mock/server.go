@@ -27,6 +27,7 @@ import (
 	"github.com/tsymock/tsymock/internal/coverage"
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/notify"
@@ -46,6 +47,7 @@ type Server struct {
 	catalogue *soa.Catalogue
 	emu       *emulator.Emulator
 	scen      *scenarios.Set
+	scenIDs   *ids.Streams // the ids scenario templates draw, per sysid
 	log       *slog.Logger
 	http      *http.Server
 	rpc       *rpc.Handler // /service/soa
@@ -82,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg = withDefaults(cfg)
 	idSource := cfg.idSource()
+	scenIDs := idSource.Streams(scenarioStreams)
 	ecfg := emulator.Config{Clock: cfg.Clock, IDs: idSource, VerificationCode: cfg.VerificationCode,
 		Strict: cfg.Strict, AccountSets: cfg.AccountSets, CompanyAudit: cfg.CompanyAudit}
 	var st *store.Store
@@ -95,7 +98,8 @@ func New(cfg Config) (*Server, error) {
 		catalogue: soa.DefaultCatalogue(),
 		emu:       emulator.New(ecfg),
 		store:     st,
-		scen:      newScenarioSet(cfg, idSource),
+		scen:      newScenarioSet(cfg, scenIDs),
+		scenIDs:   scenIDs,
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
 		bodies:    form.NewBudget(cfg.BodyBudget),

@@ -24,6 +24,7 @@ func (s *Server) Reset(sysid string) error {
 	s.journal.Reset(sysid)
 	s.coverage.Reset(sysid)
 	s.resetRules(sysid)
+	s.scenIDs.Forget(sysid)
 	s.ClearNotifications(sysid)
 	s.proxy.ResetCompare(sysid)
 	return nil

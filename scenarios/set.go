@@ -24,6 +24,10 @@ type Options struct {
 	// IDs generates the ids of the uuid and number template functions
 	// (default random).
 	IDs IDs
+	// IDsOf, when set, gives each sysid's calls their own ids instead of
+	// IDs, so that what one application's templates draw never depends
+	// on the calls of another (mock: the seeded streams of ids.Streams).
+	IDsOf func(sysid string) IDs
 	// NoMagic switches the magic values off.
 	NoMagic bool
 }
@@ -100,6 +104,7 @@ type fileEntry struct {
 type Set struct {
 	now   func() time.Time
 	ids   IDs
+	idsOf func(sysid string) IDs
 	magic atomic.Bool
 
 	mu    sync.RWMutex
@@ -111,7 +116,7 @@ type Set struct {
 
 // NewSet returns a set with no rules but the magic values.
 func NewSet(opts Options) *Set {
-	s := &Set{now: opts.Now, ids: opts.IDs}
+	s := &Set{now: opts.Now, ids: opts.IDs, idsOf: opts.IDsOf}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -149,11 +154,19 @@ func (s *Set) Decide(req Request) Decision {
 		d.Rules = append(d.Rules, a.id)
 		d.Delay += st.delay
 		if st.stop {
-			s.answer(&d, st, &env{req: &req, now: s.now(), ids: s.ids, call: n + 1})
+			s.answer(&d, st, &env{req: &req, now: s.now(), ids: s.idsFor(req.SysID), call: n + 1})
 			return d
 		}
 	}
 	return d
+}
+
+// idsFor is what draws the ids of sysid's templates.
+func (s *Set) idsFor(sysid string) IDs {
+	if s.idsOf != nil {
+		return s.idsOf(sysid)
+	}
+	return s.ids
 }
 
 // snapshot returns the rules to try, in order.

@@ -3,10 +3,12 @@ package scenarios
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -60,6 +62,26 @@ func TestTemplateIDs(t *testing.T) {
 	assert.Len(t, a.Body["orderNo"], 19)
 	assert.NotEqual(t, a.Body["userId"], b.Body["userId"])
 	assert.NotEqual(t, a.Body["orderNo"], b.Body["orderNo"])
+}
+
+// TestTemplateIDsPerSysID: with IDsOf, each sysid's templates draw from
+// their own ids, so one application's calls never move another's.
+func TestTemplateIDsPerSysID(t *testing.T) {
+	f := mustParse(t, "rules:\n  - when: {}\n    respond: {ok: {userId: '{{uuid}}'}}\n")
+	streams := ids.NewSeeded(1).Streams("t\x00")
+	s := NewSet(Options{Now: func() time.Time { return testTime }, IDs: ids.NewSeeded(1),
+		IDsOf: func(sysid string) IDs { return streams.Of(sysid) }})
+	s.SetFiles([]*File{f})
+	call := func(sysid string) any {
+		r := req(t, "OrderService.queryBalance", `{}`)
+		r.SysID = sysid
+		return s.Decide(r).Body["userId"]
+	}
+	a1 := call("a")
+	call("b")
+	a2 := call("a")
+	want := ids.NewSeeded(1).For("t\x00a")
+	assert.Equal(t, []any{want.UUID(), want.UUID()}, []any{a1, a2}, "b's call between moves nothing of a's")
 }
 
 // TestTemplateRuntimeError: a template that cannot work on this request

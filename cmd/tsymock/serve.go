@@ -58,7 +58,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.noDemoApp, "no-demo-app", false, "do not register the demo application "+demoSysID())
 	fs.DurationVar(&f.skew, "skew", mock.DefaultSkew, "allowed difference between a request's timestamp and the server clock, either way")
 	fs.StringVar(&f.clock, "clock", "", `fix the server clock at this China time ("2006-01-02 15:04:05") or RFC 3339 time`)
-	fs.Uint64Var(&f.seed, "seed", 0, "make generated ids (userId, orderNo) deterministic from this seed (0: random)")
+	fs.Uint64Var(&f.seed, "seed", 0, "make generated ids (userId, orderNo) deterministic from this seed, per sysid: "+
+		"a sysid's ids depend on the seed, the sysid and the order of its own calls (0: random; "+
+		"a seed gives other ids than tsymock before per-sysid streams did)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json (logs go to stderr, in batches at most 50 ms late; a warning or an error at once)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&f.banner, "banner", bannerAuto, "a few lines for a person on stderr once ready (URL, sysids, keys, web page, docs): auto (when stdout is a terminal and --log-format is text), on or off; the JSON ready line on stdout stays")

@@ -9,11 +9,19 @@ import (
 
 // app is the state of one application (sysid).
 type app struct {
-	mu      sync.Mutex
-	sysid   string
-	clock   clock.Clock
-	ids     *ids.Source
-	drawn   *drawCount // the emulator's: what every application took from ids
+	mu    sync.Mutex
+	sysid string
+	clock clock.Clock
+	// ids is the application's own id stream (the emulator's source's
+	// For(sysid)); a Reset application starts a new one.
+	ids *ids.Source
+	// sharedIDs is the emulator's source, the stream ops of StreamsShared
+	// draw from, and shared what they drew (see app.draw).
+	sharedIDs *ids.Source
+	shared    *sharedDraws
+	// streams is the id streams of the op running (Op.Streams):
+	// StreamsPerApp but while an older log's op replays.
+	streams int
 	members map[string]*member
 	outbox  outbox     // notifications not yet taken by a notifier
 	sets    []string   // account sets, the escrow-style one first
@@ -44,9 +52,11 @@ type app struct {
 	funded bool  // the platform's starting funds are posted, by the first op
 }
 
-func newApp(sysid string, c clock.Clock, src *ids.Source, sets []string) *app {
-	return &app{sysid: sysid, clock: c, ids: src, members: map[string]*member{}, sets: sets, book: newOrderBook(),
-		rules: RulesCurrent}
+// newApp makes an application whose id stream is src.For(sysid), at its
+// start, and whose ops of StreamsShared draw from src itself.
+func newApp(sysid string, c clock.Clock, src *ids.Source, shared *sharedDraws, sets []string) *app {
+	return &app{sysid: sysid, clock: c, ids: src.For(sysid), sharedIDs: src, shared: shared, members: map[string]*member{},
+		sets: sets, book: newOrderBook(), rules: RulesCurrent, streams: StreamsPerApp}
 }
 
 // before reports whether the op running was answered under rules older

@@ -24,7 +24,10 @@ import (
 type Config struct {
 	// Clock is the time source; nil means the system clock.
 	Clock clock.Clock
-	// IDs generates userIds and order numbers; nil means random ids.
+	// IDs generates userIds and order numbers; nil means random ids. Each
+	// application draws from a stream of its own, IDs.For(sysid), started
+	// anew when the application is reset; only ops of a log written before
+	// (Op.Streams StreamsShared) draw from IDs itself.
 	IDs *ids.Source
 	// VerificationCode is the SMS code every "sent" code has, as the real
 	// test environment shows codes in its back office (default "111111").
@@ -96,9 +99,14 @@ type Emulator struct {
 	// events numbers every queued notification, across applications, so
 	// that TakeEvents returns them in the order they happened.
 	events atomic.Uint64
-	// draws counts what the ops took from ids, so that a restored snapshot
-	// can set a seeded source where it stood (see Restore).
-	draws drawCount
+	// shared counts what ops of StreamsShared (an older log's) took from
+	// ids itself, so that a restored snapshot can set it where it stood
+	// and every application's numbers come after its (see app.draw).
+	shared sharedDraws
+	// drawAs is the id streams ops draw from and are logged with:
+	// StreamsPerApp; the tests set StreamsShared to make an older
+	// version's log.
+	drawAs int
 }
 
 // New returns an emulator with no applications; an application's state is
@@ -124,7 +132,7 @@ func New(cfg Config) *Emulator {
 	}
 	e := &Emulator{clock: cfg.Clock, ids: cfg.IDs, code: cfg.VerificationCode, sets: cfg.AccountSets,
 		funds: cfg.PlatformFunds, rec: cfg.Recorder, strict: cfg.Strict, apps: map[string]*app{},
-		answerAs: RulesCurrent, audit: cfg.CompanyAudit}
+		answerAs: RulesCurrent, audit: cfg.CompanyAudit, drawAs: StreamsPerApp}
 	e.handlers = e.memberHandlers()
 	maps.Copy(e.handlers, e.orderHandlers())
 	return e
@@ -212,10 +220,9 @@ func (e *Emulator) app(sysid string) *app {
 		if own, ok := e.appSets[sysid]; ok {
 			sets = own
 		}
-		a = newApp(sysid, e.clock, e.ids, sets)
+		a = newApp(sysid, e.clock, e.ids, &e.shared, sets)
 		a.strict = e.strict
 		a.outbox.seq = &e.events
-		a.drawn = &e.draws
 		e.apps[sysid] = a
 	}
 	return a

@@ -38,6 +38,11 @@ type Op struct {
 	// manual (its audit left pending): a replay leaves it pending too,
 	// whatever mode the emulator that replays it has.
 	ManualAudit bool `json:"manualAudit,omitempty"`
+	// Streams is the id streams the op drew from: StreamsPerApp (its
+	// application's own) today, StreamsShared (0, one stream for every
+	// application) in logs written before. A replay draws from the same
+	// one, so that each goes on where it stood.
+	Streams int `json:"streams,omitempty"`
 }
 
 // RulesDec2026 is the rules generation of December 2026: a validateType
@@ -186,8 +191,8 @@ func (e *Emulator) applyLocked(op *Op, fn opFunc) (any, *soa.Error, uint64, erro
 // apply runs fn with the application locked and, with a recorder, appends
 // the op with its tape and outcome, naming the events it queued after it.
 func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, error) {
-	a.rules = e.answerAs
-	defer func() { a.rules = RulesCurrent }()
+	a.rules, a.streams = e.answerAs, e.drawAs
+	defer func() { a.rules, a.streams = RulesCurrent, StreamsPerApp }()
 	if e.rec == nil || (a.funded && op.Kind == OpCall && reads(op.Name)) {
 		a.ensureFunded(e.funds)
 		v, serr := fn(a)
@@ -196,7 +201,7 @@ func (e *Emulator) apply(a *app, op *Op, fn opFunc) (any, *soa.Error, uint64, er
 	t := &tape{}
 	v, serr, start := e.run(a, t, fn)
 	op.Tape, op.Code = t.Tape, errorCode(serr)
-	op.Rules = e.answerAs
+	op.Rules, op.Streams = e.answerAs, e.drawAs
 	lsn, err := e.rec.Record(op)
 	if err != nil {
 		return nil, nil, 0, err

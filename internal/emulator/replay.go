@@ -27,8 +27,8 @@ func (e *Emulator) Replay(op Op, lsn uint64) error {
 	}
 	a := e.lock(op.SysID)
 	defer a.mu.Unlock()
-	a.rules = op.Rules
-	defer func() { a.rules = RulesCurrent }()
+	a.rules, a.streams = op.Rules, op.Streams
+	defer func() { a.rules, a.streams = RulesCurrent, StreamsPerApp }()
 	t := &tape{Tape: op.Tape, play: true}
 	_, serr, start := e.run(a, t, fn)
 	a.outbox.name(start, lsn)

@@ -127,7 +127,7 @@ func (e *Emulator) freeze(inside func() error) ([]*app, StateHeader, error) {
 		sets[id] = slices.Clone(s)
 	}
 	return apps, StateHeader{Format: StateFormat, Version: StateVersion, Events: e.events.Load(),
-		UUIDs: e.draws.uuids.Load(), Numbers: e.draws.numbers.Load(), AccountSets: sets}, nil
+		UUIDs: e.shared.uuids.Load(), Numbers: e.shared.numbers.Load(), AccountSets: sets}, nil
 }
 
 // copyAndRelease copies a locked application into r and unlocks it.

@@ -3,6 +3,8 @@ package emulator
 import (
 	"maps"
 	"slices"
+
+	"github.com/tsymock/tsymock/internal/ids"
 )
 
 // appCopy is an application as Capture copied it, under its lock. What
@@ -26,6 +28,7 @@ type appCopy struct {
 	transfers map[string]transfer
 	batches   map[string]bool
 	extras    *bookExtras
+	ids       ids.Position // where the application's id stream stands
 }
 
 // copy copies the application into r, or into memory it makes when r has
@@ -39,7 +42,7 @@ func (a *app) copy(r room) appCopy {
 		members: r.members, orders: r.orders, all: slices.Clone(b.all),
 		entries: b.ledger.entries[:len(b.ledger.entries):len(b.ledger.entries)], outbox: slices.Clone(a.outbox.items),
 		backfills: copyValues(a.backfills), freezes: copyValues(b.freezes), transfers: maps.Clone(b.transfers),
-		batches: maps.Clone(b.batches)}
+		batches: maps.Clone(b.batches), ids: a.ids.Position()}
 	if a.platform != nil {
 		p := a.platform.copy()
 		c.platform = &p

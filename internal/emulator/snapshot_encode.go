@@ -53,7 +53,8 @@ func (w *lineWriter) put(l stateLine) {
 
 // encode writes the application's line, then the lines of what it holds.
 func (c *appCopy) encode(w *lineWriter) error {
-	head := AppState{SysID: c.sysid, Sets: c.sets, Funded: c.funded, Details: c.extras != nil}
+	head := AppState{SysID: c.sysid, Sets: c.sets, Funded: c.funded, Details: c.extras != nil,
+		IDs: &StreamState{UUIDs: c.ids.UUIDs, Numbers: c.ids.Numbers, Serial: c.ids.Seq}}
 	if c.platform != nil {
 		p := c.platform.state()
 		head.Platform = &p

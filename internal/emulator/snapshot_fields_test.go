@@ -16,11 +16,12 @@ import (
 // its history leaves a field here unset.
 func keptFields() map[string]string {
 	return map[string]string{
-		"Emulator.apps":    "AppState.SysID",
-		"Emulator.appSets": "StateHeader.AccountSets",
-		"Emulator.events":  "StateHeader.Events",
-		"Emulator.draws":   "StateHeader.UUIDs, StateHeader.Numbers",
-		"drawCount.uuids":  "StateHeader.UUIDs", "drawCount.numbers": "StateHeader.Numbers",
+		"Emulator.apps":     "AppState.SysID",
+		"Emulator.appSets":  "StateHeader.AccountSets",
+		"Emulator.events":   "StateHeader.Events",
+		"Emulator.shared":   "StateHeader.UUIDs, StateHeader.Numbers",
+		"sharedDraws.uuids": "StateHeader.UUIDs", "sharedDraws.numbers": "StateHeader.Numbers",
+		"app.ids": "AppState.IDs, StreamState.UUIDs, StreamState.Numbers, StreamState.Serial",
 
 		"app.sysid": "AppState.SysID", "app.sets": "AppState.Sets", "app.funded": "AppState.Funded",
 		"app.members": "MemberState.BizUserID", "app.platform": "AppState.Platform",
@@ -131,8 +132,10 @@ func notKeptFields() map[string]string {
 
 		"app.mu":          "transient: a lock",
 		"app.clock":       "config: the emulator's clock",
-		"app.ids":         "config: the emulator's id source",
-		"app.drawn":       "config: points to Emulator.draws, kept in the header",
+		"app.sharedIDs":   "config: the emulator's id source, put where the header says",
+		"app.shared":      "config: points to Emulator.shared, kept in the header",
+		"app.streams":     "transient: StreamsPerApp but while an older op replays (Op.Streams)",
+		"Emulator.drawAs": "config: StreamsPerApp; tests draw as an older version to make its logs",
 		"app.strict":      "config: Config.Strict of the emulator that holds it; a replayed op carries its own (Op.Strict)",
 		"app.notes":       "transient: the Portability notes of the call running",
 		"app.triggers":    "transient: the test triggers that decided the call running",

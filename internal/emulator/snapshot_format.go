@@ -21,9 +21,10 @@ import "encoding/json"
 // tape hands times out (see app.now).
 type Nanos int64
 
-// StateVersion is the version of the format Encode writes; Restore reads
-// only this one.
-const StateVersion = 1
+// StateVersion is the version of the format Encode writes. Version 2 keeps
+// each application's own id stream (AppState.IDs); Restore reads version 1
+// too, written when every application drew from one stream.
+const StateVersion = 2
 
 // StateFormat names the format in its header.
 const StateFormat = "tsymock-emulator-state"
@@ -55,8 +56,11 @@ type StateHeader struct {
 	// Events is the last sequence number given to a queued notification.
 	Events uint64 `json:"events"`
 	// UUIDs and Numbers are how many userIds and numbers the ops drew from
-	// the id source; Restore draws as many from the new emulator's source,
-	// so that a seeded source goes on where it stood.
+	// the shared id stream (every op in version 1; since version 2 only
+	// ops of a log written before, Op.Streams StreamsShared); Restore
+	// draws as many from the new emulator's source, so that a seeded
+	// source goes on where it stood, and every application's numbers come
+	// after these (app.draw).
 	UUIDs   uint64 `json:"uuids"`
 	Numbers uint64 `json:"numbers"`
 	// AccountSets are the sets given to applications with SetAccountSets.
@@ -81,6 +85,19 @@ type AppState struct {
 	// Details is set when the order book keeps goods or how orders were
 	// made (the goods, rules, receivers and payouts lines).
 	Details bool `json:"details,omitempty"`
+	// IDs is where the application's own id stream stands (version 2;
+	// absent in version 1, whose applications drew from the shared
+	// stream the header counts: theirs start at the beginning).
+	IDs *StreamState `json:"ids,omitempty"`
+}
+
+// StreamState is where an id stream stands: Restore draws as many
+// userIds and numbers from a new one and takes the serial of its last
+// number (ids.Source.Seek).
+type StreamState struct {
+	UUIDs   uint64 `json:"uuids"`
+	Numbers uint64 `json:"numbers"`
+	Serial  uint64 `json:"serial"`
 }
 
 // MemberState is a member. Identity, card numbers and the payment password

@@ -12,7 +12,7 @@ import (
 // FuzzRestore: no text makes Restore panic or leave state behind when it
 // refuses; a text it accepts is a state that encodes, and that encoding
 // restores to itself. Its committed seeds are snapshots of a few
-// applications and their damaged forms.
+// applications (format versions 1 and 2) and their damaged forms.
 func FuzzRestore(f *testing.F) {
 	f.Add([]byte(`{"header":{"format":"tsymock-emulator-state","version":1,"events":0,"uuids":0,"numbers":0}}` + "\n" +
 		`{"end":{"lines":1}}` + "\n"))
@@ -38,12 +38,22 @@ func FuzzRestore(f *testing.F) {
 	})
 }
 
-// manyDraws reports whether a text's header counts more draws than a fuzz
-// run should make.
+// manyDraws reports whether a text's header, or an application's id
+// stream, counts more draws than a fuzz run should make.
 func manyDraws(text []byte) bool {
-	var l stateLine
-	_ = json.NewDecoder(bytes.NewReader(text)).Decode(&l)
-	return l.Header != nil && (l.Header.UUIDs > 10_000 || l.Header.Numbers > 10_000)
+	dec := json.NewDecoder(bytes.NewReader(text))
+	for {
+		var l stateLine
+		if dec.Decode(&l) != nil {
+			return false
+		}
+		switch {
+		case l.Header != nil && (l.Header.UUIDs > 10_000 || l.Header.Numbers > 10_000):
+			return true
+		case l.App != nil && l.App.IDs != nil && (l.App.IDs.UUIDs > 10_000 || l.App.IDs.Numbers > 10_000):
+			return true
+		}
+	}
 }
 
 func encoded(t *testing.T, e *Emulator) string {

@@ -122,6 +122,10 @@ func richHistory() []step {
 func memberHistory() []step {
 	return []step{
 		{"members", func(h *hist) any {
+			// As an older version's log: its ops drew from one stream
+			// shared by every application (Emulator.shared).
+			h.e.drawAs = StreamsShared
+			defer func() { h.e.drawAs = StreamsPerApp }()
 			h.person("buyer", validName, validID, "13800000001")
 			h.bindCard("buyer", "6228480000000000001", validName, validID, "13800000002", `,"isSafeCard":true,"unionBank":"103100000026"`)
 			h.ok("applyBindBankCard", apply8("buyer", ccbCredit, validName, validID))

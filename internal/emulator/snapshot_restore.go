@@ -8,15 +8,20 @@ import (
 	"io"
 	"reflect"
 
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // Restore reads a snapshot that Encode wrote and makes it this emulator's
 // state, as if it had run every op the snapshot covers: a restart then
 // replays only the log's records after it. The emulator must have no
-// application yet (a new one, its Config as the one captured had); its
-// id source is drawn from as many times as the captured one had been, so
-// that a seeded source goes on where it stood.
+// application yet (a new one, its Config as the one captured had); each
+// application's id stream, and the shared one, are drawn from as many
+// times as the captured ones had been, so that a seeded source goes on
+// where it stood. A snapshot of version 1 (stateVersionShared), written
+// when every application drew from the shared stream, restores with
+// every application's own stream at its start, its numbers after the
+// shared stream's.
 //
 // Account sets set with SetAccountSets before Restore stay; the
 // snapshot's fill in the others. Each restored application keeps the sets
@@ -71,6 +76,10 @@ func onlySpace(r io.Reader) bool {
 // cannot keep Restore drawing ids for hours: a state that drew more than
 // 2^32 of either has made billions of ops.
 const maxDraws = 1 << 32
+
+// stateVersionShared is the version of the format written when every
+// application drew its ids from one stream: Restore reads it too.
+const stateVersionShared = 1
 
 // restorer builds the state line by line, apart from the emulator.
 type restorer struct {
@@ -127,8 +136,9 @@ func (rs *restorer) header(h *StateHeader) error {
 		return errors.New("the first line is not the header")
 	case h.Format != StateFormat:
 		return fmt.Errorf("format %q; this version reads %q", h.Format, StateFormat)
-	case h.Version != StateVersion:
-		return fmt.Errorf("version %d of the format; this version of tsymock reads version %d", h.Version, StateVersion)
+	case h.Version != StateVersion && h.Version != stateVersionShared:
+		return fmt.Errorf("version %d of the format; this version of tsymock reads versions %d and %d",
+			h.Version, stateVersionShared, StateVersion)
 	case h.UUIDs > maxDraws || h.Numbers > maxDraws:
 		return fmt.Errorf("%d userIds and %d numbers drawn: more than a state holds (%d)", h.UUIDs, h.Numbers, uint64(maxDraws))
 	}
@@ -150,8 +160,22 @@ func (rs *restorer) app(s *AppState) error {
 		return fmt.Errorf("application %q has no account sets", s.SysID)
 	}
 	e := rs.e
-	a := newApp(s.SysID, e.clock, e.ids, s.Sets)
-	a.strict, a.outbox.seq, a.drawn, a.funded = e.strict, &e.events, &e.draws, s.Funded
+	a := newApp(s.SysID, e.clock, e.ids, &e.shared, s.Sets)
+	a.strict, a.outbox.seq, a.funded = e.strict, &e.events, s.Funded
+	switch {
+	case s.IDs == nil && rs.head.Version != stateVersionShared:
+		return fmt.Errorf("application %q does not say where its id stream stands", s.SysID)
+	case s.IDs != nil && rs.head.Version == stateVersionShared:
+		return fmt.Errorf("application %q has an id stream of its own in a version %d snapshot", s.SysID, stateVersionShared)
+	case s.IDs != nil:
+		if s.IDs.UUIDs > maxDraws || s.IDs.Numbers > maxDraws || s.IDs.Serial > 2*maxDraws {
+			return fmt.Errorf("application %q: %d userIds and %d numbers drawn (serial %d): more than a state holds (%d)",
+				s.SysID, s.IDs.UUIDs, s.IDs.Numbers, s.IDs.Serial, uint64(maxDraws))
+		}
+		if err := a.ids.Seek(ids.Position{UUIDs: s.IDs.UUIDs, Numbers: s.IDs.Numbers, Seq: s.IDs.Serial}); err != nil {
+			return fmt.Errorf("application %q: %w", s.SysID, err)
+		}
+	}
 	if s.Platform != nil {
 		a.platform = s.Platform.member()
 	}
@@ -218,8 +242,9 @@ func (rs *restorer) book(l *stateLine) error {
 	return nil
 }
 
-// install makes what was read the emulator's state, and puts the id
-// source where the captured one stood.
+// install makes what was read the emulator's state, and puts the shared
+// id stream where the captured one stood (each application's own was put
+// there when its line was read).
 func (rs *restorer) install() error {
 	e, h := rs.e, rs.head
 	e.mu.Lock()
@@ -243,7 +268,7 @@ func (rs *restorer) install() error {
 	for range h.Numbers {
 		e.ids.Number()
 	}
-	e.draws.uuids.Add(h.UUIDs)
-	e.draws.numbers.Add(h.Numbers)
+	e.shared.uuids.Add(h.UUIDs)
+	e.shared.numbers.Add(h.Numbers)
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -168,26 +169,36 @@ func decodeOp(t *testing.T, b string) Op {
 	return op
 }
 
-// TestSeededIDsGoOnAfterRestore: the ids drawn after a restore are the
-// ones the original draws next, however the draws of userIds and numbers
-// interleaved before.
+// TestSeededIDsGoOnAfterRestore: the ids each application draws after a
+// restore are the ones the original draws next, however the draws of
+// userIds and numbers were mixed, and so are those of the shared stream
+// an older log's ops draw from.
 func TestSeededIDsGoOnAfterRestore(t *testing.T) {
-	src := ids.NewSeeded(7)
-	e := New(Config{IDs: src})
+	e := New(Config{IDs: ids.NewSeeded(7)})
 	for i := range 5 {
-		e.app("a").uuid()
-		for range i {
-			e.app("a").number()
+		for j, sysid := range []string{"a", "b"} {
+			e.app(sysid).uuid()
+			for range i * j {
+				e.app(sysid).number()
+			}
 		}
 	}
+	old := e.app("a")
+	old.streams = StreamsShared
+	old.uuid()
+	old.number()
+	old.streams = StreamsPerApp
 	s, err := e.Capture(nil)
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, s.Encode(&b))
 	r := New(Config{IDs: ids.NewSeeded(7)})
 	require.NoError(t, r.Restore(&b))
-	assert.Equal(t, []string{src.UUID(), src.Number(), src.Number()},
-		[]string{r.ids.UUID(), r.ids.Number(), r.ids.Number()})
+	for _, sysid := range []string{"a", "b"} {
+		assert.Equal(t, []string{e.app(sysid).uuid(), e.app(sysid).number(), e.app(sysid).number()},
+			[]string{r.app(sysid).uuid(), r.app(sysid).number(), r.app(sysid).number()}, sysid)
+	}
+	assert.Equal(t, []string{e.ids.UUID(), e.ids.Number()}, []string{r.ids.UUID(), r.ids.Number()}, "the shared stream")
 }
 
 // TestCaptureUnderLoad takes snapshots while clients change the state and
@@ -326,7 +337,12 @@ func TestRestoreRefuses(t *testing.T) {
 		{"not JSON", "{", "line 1"},
 		{"no header", lines[1], "the first line is not the header"},
 		{"another format", strings.Replace(good, StateFormat, "other", 1), `format "other"`},
-		{"a newer version", strings.Replace(good, `"version":1`, `"version":2`, 1), "version 2 of the format"},
+		{"a newer version", strings.Replace(good, `"version":2`, `"version":3`, 1), "version 3 of the format"},
+		{"an application without its id stream", regexp.MustCompile(`,"ids":\{[^}]*\}`).ReplaceAllString(good, ""),
+			"does not say where its id stream stands"},
+		{"an id stream in version 1", strings.Replace(good, `"version":2`, `"version":1`, 1), "in a version 1 snapshot"},
+		{"too many draws of a stream", strings.Replace(good, `"ids":{"uuids":`, `"ids":{"uuids":99999999999`, 1),
+			"more than a state holds"},
 		{"cut short", strings.Join(lines[:len(lines)-2], ""), "unexpected EOF"},
 		{"a line lost", strings.Join(slices.Delete(slices.Clone(lines), 2, 3), ""), "the end line counts"},
 		{"two fields", strings.Replace(good, `{"app":{`, `{"end":{"lines":1},"app":{`, 1), "one field, this one 2"},

@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -49,31 +50,54 @@ func (a *app) now() time.Time {
 }
 
 // uuid draws a userId.
-func (a *app) uuid() string {
-	a.drawn.uuids.Add(1)
-	return a.draw(a.ids.UUID)
-}
+func (a *app) uuid() string { return a.draw(false) }
 
 // number draws a numeric id (orderNo, tranceNum, ...).
-func (a *app) number() string {
-	a.drawn.numbers.Add(1)
-	return a.draw(a.ids.Number)
-}
+func (a *app) number() string { return a.draw(true) }
 
-// drawCount is how many userIds and numbers the ops of an emulator took
-// from its id source, replays included: where a seeded source stands is
-// a function of these two counts alone (ids.Source reads its random
-// stream in order, 16 bytes a userId and 4 a number, and counts the
-// numbers), which is what a snapshot needs to put a new source there.
-type drawCount struct {
+// Id streams an op draws from (Op.Streams).
+const (
+	// StreamsShared is the one stream of the emulator's source that every
+	// application drew from before StreamsPerApp: what a log written then
+	// holds (Op.Streams 0).
+	StreamsShared = 0
+	// StreamsPerApp is the application's own stream (ids.Source.For of
+	// its sysid): its ids depend only on the seed, its sysid and the order
+	// of its own draws.
+	StreamsPerApp = 1
+)
+
+// sharedDraws counts what ops of StreamsShared took from the emulator's
+// shared stream, replays included: Restore puts a shared source where
+// the counts say, and every number an application's own stream draws has
+// a serial above the shared stream's numbers (ids.Source.SerialAtLeast),
+// so that a data dir written before StreamsPerApp never sees a number it
+// handed out again.
+type sharedDraws struct {
 	uuids, numbers atomic.Uint64
 }
 
-// draw takes an id from the source. A replay hands back the recorded id but
-// still draws one from the source and drops it, so that a seeded source
-// continues after a restart where it stood before it.
-func (a *app) draw(next func() string) string {
-	id := next()
+// draw takes an id. An op of StreamsPerApp draws from the application's
+// own stream, one of StreamsShared (an older log's) from the emulator's
+// shared one, and counts it (sharedDraws). A replay hands back the
+// recorded id but still draws one from the same stream and drops it, so
+// that the stream goes on after a restart where it stood before it.
+func (a *app) draw(number bool) string {
+	var id string
+	switch {
+	case a.streams == StreamsShared:
+		if number {
+			a.shared.numbers.Add(1)
+		} else {
+			a.shared.uuids.Add(1)
+		}
+		id = next(a.sharedIDs, number)
+	default:
+		if number {
+			a.ids.SerialAtLeast(a.shared.numbers.Load())
+		}
+		id = next(a.ids, number)
+	}
 	t := a.tape
 	switch {
 	case t == nil:
@@ -86,6 +110,14 @@ func (a *app) draw(next func() string) string {
 		t.short = true
 	}
 	return id
+}
+
+// next draws a userId or a number from src.
+func next(src *ids.Source, number bool) string {
+	if number {
+		return src.Number()
+	}
+	return src.UUID()
 }
 
 // spent reports whether a replay used exactly what was recorded.

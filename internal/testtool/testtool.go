@@ -3,11 +3,13 @@
 // and which .ci/run installs them for) a missing program fails the test; on
 // a laptop the test is skipped with the command that installs it, so that
 // `make test` passes on a fresh machine and says what it did not run.
+// Parallel runs a test's parallel jobs and gathers what each returns.
 package testtool
 
 import (
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
 )
 
@@ -32,4 +34,22 @@ func Need(t testing.TB, install string, names ...string) string {
 func InCI() bool {
 	v := os.Getenv("CI")
 	return v == "true" || v == "1"
+}
+
+// Parallel runs fn for every key at once, each in its own goroutine, and
+// returns what each returned, by key: the parallel CI jobs of a test.
+func Parallel[T any](keys []string, fn func(key string) T) map[string]T {
+	out := make(map[string]T, len(keys))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, k := range keys {
+		wg.Go(func() {
+			v := fn(k)
+			mu.Lock()
+			out[k] = v
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return out
 }

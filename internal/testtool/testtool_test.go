@@ -1,6 +1,7 @@
 package testtool
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,4 +22,9 @@ func TestInCI(t *testing.T) {
 			assert.Equal(t, tt.want, InCI())
 		})
 	}
+}
+
+func TestParallel(t *testing.T) {
+	got := Parallel([]string{"a", "bb", "ccc"}, func(k string) string { return strings.ToUpper(k) })
+	assert.Equal(t, map[string]string{"a": "A", "bb": "BB", "ccc": "CCC"}, got)
 }
