@@ -78,10 +78,11 @@ func takesAddress(fields []soa.Param) bool {
 }
 
 // addressNotes are the notes of a call's address params: url-fragment
-// (spec §3.3) and, for an op answered under RulesDec2026d or later,
-// url-format. They are judged before the change, so that a call --strict
-// refuses for one is never written to the log.
-func addressNotes(req Request, rules int) []Portability {
+// (spec §3.3) and url-format. They are judged before the change, so that a
+// call --strict refuses for one is never written to the log, and a replay,
+// which runs the handler alone, answers an older log's call as it was
+// answered: these notes need no rules generation.
+func addressNotes(req Request) []Portability {
 	if len(req.Fields) == 0 {
 		return nil
 	}
@@ -94,7 +95,7 @@ func addressNotes(req Request, rules int) []Portability {
 	if n, ok := FragmentNote(found); ok {
 		notes = append(notes, n)
 	}
-	if n, ok := urlFormatNote(req.Method, found); ok && rules >= RulesDec2026d {
+	if n, ok := urlFormatNote(req.Method, found); ok {
 		notes = append(notes, n)
 	}
 	return notes

@@ -50,7 +50,7 @@ func TestAddressNote(t *testing.T) {
 			if tc.service != "" {
 				req.Fields = fields(tc.service, tc.method)
 			}
-			notes := notesOf(addressNotes(req, RulesCurrent), RuleURLFragment)
+			notes := notesOf(addressNotes(req), RuleURLFragment)
 			if tc.want == "" {
 				assert.Empty(t, notes)
 				return
@@ -191,20 +191,4 @@ func TestURLFormatNote(t *testing.T) {
 			})
 		}
 	}
-}
-
-// TestURLFormatOfARulesDec2026cLog: a --strict call answered under
-// RulesDec2026c with a backUrl that is no URL was answered OK without a
-// note, and logged; its replay answers it so (without the gate, the call
-// is refused and never reaches the log).
-func TestURLFormatOfARulesDec2026cLog(t *testing.T) {
-	old, l := dec2026cMarket(t, true)
-	out := callChecked(t, old, soa.OrderService, "consumeApply",
-		strings.Replace(consume("buyer", "shop", "c1", 100, 0, ""), `"backUrl":"http://127.0.0.1/n"`, `"backUrl":"notaurl"`, 1))
-	require.Nil(t, out.Err, "%v", out.Err)
-	assert.Empty(t, out.Portability)
-	assert.Contains(t, string(l.ops[len(l.ops)-1]), fmt.Sprintf(`"strict":true,"rules":%d`, RulesDec2026c))
-
-	r := l.replayInto(t)
-	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 }

@@ -168,7 +168,7 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	// a replay, which runs the handler alone, could not refuse it again.
 	var notes []Portability
 	var triggers []string
-	before := addressNotes(req, e.answerAs)
+	before := addressNotes(req)
 	if len(before) > 0 && e.strict {
 		return Outcome{Err: before[0].Refusal()}
 	}

@@ -127,9 +127,7 @@ const RulesDec2026c = 3
 // 企业信息审核不通过, its trigger in the log and journal only (it named the
 // trigger, §4.1.7); an extendInfo sent as "" is answered
 // "" by the order methods, applicationTransfer and getOrderDetail (§4.2.2:
-// 接口将原样返回; it was left out); a call's backUrl, frontUrl or jumpUrl
-// that is no absolute http(s) URL is noted url-format (40029 with
-// --strict, refused before the log); a withdrawal whose extendInfo holds
+// 接口将原样返回; it was left out); a withdrawal whose extendInfo holds
 // tsymock:fail:CODE, CODE a §7 code, fails with CODE (markedFailure; it
 // failed with 40006). An op of an older generation replays by the rules
 // before it.

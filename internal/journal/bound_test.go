@@ -120,15 +120,18 @@ func TestMaskNumbersAndExtraFields(t *testing.T) {
 	assert.Equal(t, "S", e.Raw["sysid"])
 }
 
-// TestExtraFieldsThatNameSomething: a form parameter whose name names
-// something (a page link's orderNo, a bizUserId) keeps its number whole, as
-// it does in req (docs/admin.md); a card number beside it is still masked.
+// TestExtraFieldsThatNameSomething: a page link's orderNo, the platform's
+// own number, stays whole in the journal's raw query (docs/admin.md); any
+// other extra parameter is the client's own and a card or identity number
+// in it is masked, whatever its name ends in.
 func TestExtraFieldsThatNameSomething(t *testing.T) {
-	const orderNo, card = "1003460000000000011", "6222021234567890123"
-	e := &Entry{Raw: map[string]string{"orderNo": orderNo, "bizUserId": card, "cardNo": card, "note": card}}
+	const orderNo, card, id = "1003460000000000011", "6222021234567890123", "110101199003071234"
+	const masked = "622202*********0123"
+	e := &Entry{Raw: map[string]string{"orderNo": orderNo, "bizUserId": card, "cardNo": card, "CardNo": card,
+		"bankcardno": card, "acctNo": card, "idCardNo": id, "note": card}}
 	mask(e)
-	assert.Equal(t, map[string]string{"orderNo": orderNo, "bizUserId": card, "cardNo": "622202*********0123",
-		"note": "622202*********0123"}, e.Raw)
+	assert.Equal(t, map[string]string{"orderNo": orderNo, "bizUserId": masked, "cardNo": masked, "CardNo": masked,
+		"bankcardno": masked, "acctNo": masked, "idCardNo": "110101********1234", "note": masked}, e.Raw)
 }
 
 // TestShrinkKeepsInPlace: an entry within its cut keeps its decoded req

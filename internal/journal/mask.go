@@ -99,15 +99,17 @@ func maskDiffValue(name string, v any, found []string) (any, []string) {
 // maskExtra masks the form parameters that are not the protocol's (a
 // client's own, such as "cardNo=..." sent beside req, or a page link's
 // query): a sensitive name's whole value, and what may be a card or
-// identity number in any other but a name that names something (a page
-// link's orderNo: isIdentifier), which stays whole as it does in req.
+// identity number in any other but a page link's orderNo, the platform's
+// own 19-digit number, which stays whole as in answers. Other names ending
+// in no or id stay masked here: they are the client's own (idCardNo,
+// bankcardno), not the catalogue's.
 func maskExtra(raw map[string]string) {
 	for k, v := range raw {
 		switch {
 		case protocolKey(k):
 		case isSensitive(k) && !isCiphertext(v):
 			raw[k] = emulator.MaskNumber(v)
-		case isIdentifier(k):
+		case k == "orderNo":
 		default:
 			raw[k] = maskAllNumbers(v)
 		}
