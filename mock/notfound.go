@@ -32,8 +32,13 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 		p = p[:maxEchoedPath] + "…"
 	}
 	hint := notFoundHint(r.URL.Path)
-	if s.unknownPaths.allow(r.Method + " " + p) {
+	ok, mute := s.unknownPaths.allow(r.Method + " " + p)
+	switch {
+	case ok:
 		s.log.Warn("no such address: answered 404", "method", r.Method, "path", p, "remote", r.RemoteAddr, "hint", hint)
+	case !mute.IsZero():
+		s.log.Warn("no such address: answered 404; more unknown paths than the log takes a minute: the next are "+
+			"answered 404 but not logged", "until", mute.Format(time.TimeOnly), "method", r.Method, "path", p, "hint", hint)
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/plain; charset=utf-8")
@@ -57,25 +62,36 @@ type pathLimit struct {
 	mu    sync.Mutex
 	start time.Time           // the window's
 	seen  map[string]struct{} // the keys logged in it
+	muted bool                // the window's first key over the bound was answered its end
 }
 
 func newPathLimit(now func() time.Time) *pathLimit {
 	return &pathLimit{now: now, seen: make(map[string]struct{})}
 }
 
-// allow reports whether key is to be logged now.
-func (l *pathLimit) allow(key string) bool {
+// allow reports whether key is to be logged now; when it is the window's
+// first new key over the bound, mute is the window's end, so that the log
+// says once that it stops, instead of falling silent when a scanner came
+// first and a wrong SDK URL after it.
+func (l *pathLimit) allow(key string) (ok bool, mute time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now := l.now(); now.Sub(l.start) >= unknownPathWindow || now.Before(l.start) {
-		l.start = now
+		l.start, l.muted = now, false
 		clear(l.seen)
 	}
-	if _, ok := l.seen[key]; ok || len(l.seen) >= maxLoggedPaths {
-		return false
+	if _, seen := l.seen[key]; seen {
+		return false, time.Time{}
+	}
+	if len(l.seen) >= maxLoggedPaths {
+		if l.muted {
+			return false, time.Time{}
+		}
+		l.muted = true
+		return false, l.start.Add(unknownPathWindow)
 	}
 	l.seen[key] = struct{}{}
-	return true
+	return true, time.Time{}
 }
 
 // notFoundHint is what a path that is not served most likely stands for:

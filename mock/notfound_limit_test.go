@@ -28,20 +28,28 @@ func TestPathLimit(t *testing.T) {
 		{"a clock that went back starts a window", -time.Hour, "POST /", true},
 	} {
 		now = now.Add(step.advance)
-		assert.Equal(t, step.want, l.allow(step.key), step.name)
+		ok, mute := l.allow(step.key)
+		assert.Equal(t, step.want, ok, step.name)
+		assert.True(t, mute.IsZero(), step.name)
 	}
 	t.Run("bounded", func(t *testing.T) {
 		now = now.Add(time.Hour)
-		logged := 0
+		logged, muted := 0, []time.Time{}
 		for i := range 10 * maxLoggedPaths {
-			if l.allow(fmt.Sprintf("GET /scan/%d", i)) {
+			ok, mute := l.allow(fmt.Sprintf("GET /scan/%d", i))
+			if ok {
 				logged++
+			}
+			if !mute.IsZero() {
+				muted = append(muted, mute)
 			}
 		}
 		assert.Equal(t, maxLoggedPaths, logged)
+		assert.Equal(t, []time.Time{now.Add(unknownPathWindow)}, muted, "the log says once that it stops, and until when")
 		assert.Len(t, l.seen, maxLoggedPaths, "memory: the keys of one window")
 		now = now.Add(unknownPathWindow)
-		assert.True(t, l.allow("GET /scan/9999"), "a new window logs again")
+		ok, _ := l.allow("GET /scan/9999")
+		assert.True(t, ok, "a new window logs again")
 		assert.Len(t, l.seen, 1)
 	})
 }

@@ -45,7 +45,7 @@ func (a *API) access(next http.Handler) http.Handler {
 				"and from loopback a wrong token counts as none; so: "
 		}
 		untrusted := token != tokenValid
-		if untrusted && !a.checkHost(w, r, note) || !checkOrigin(w, r) || untrusted && !checkContentType(w, r, note) {
+		if untrusted && !a.checkHost(w, r, note) || !checkOrigin(w, r, note) || untrusted && !checkContentType(w, r, note) {
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -141,7 +141,7 @@ func changes(r *http.Request) bool {
 
 // checkOrigin refuses a change sent by a page of another origin. A
 // browser sends Origin with every such request; other clients send none.
-func checkOrigin(w http.ResponseWriter, r *http.Request) bool {
+func checkOrigin(w http.ResponseWriter, r *http.Request, note string) bool {
 	origin := r.Header.Get("Origin")
 	if !changes(r) || origin == "" {
 		return true
@@ -150,8 +150,8 @@ func checkOrigin(w http.ResponseWriter, r *http.Request) bool {
 	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && strings.EqualFold(u.Host, r.Host) {
 		return true
 	}
-	writeError(w, http.StatusForbidden, "the admin API takes no changes from a page of another origin (Origin %q, "+
-		"this server is %q)", origin, r.Host)
+	writeError(w, http.StatusForbidden, "%sthe admin API takes no changes from a page of another origin (Origin %q, "+
+		"this server is %q)", note, origin, r.Host)
 	return false
 }
 

@@ -94,6 +94,10 @@ func TestAdminCrossSite(t *testing.T) {
 			"(--admin-token, $TSYMOCK_ADMIN_TOKEN), and from loopback a wrong token counts as none; so: a change to the admin API needs Content-Type"},
 		{"another name with a wrong token: the token first", request{token: "s3cret", host: "devbox:6900",
 			headers: map[string]string{"X-Tsymock-Token": "guess"}}, 403, "tsymock: the admin token this request sent does not match"},
+		{"a POST from another origin with a wrong token: the token first", request{token: "s3cret", method: "POST", path: "/__tsymock/reset",
+			headers: map[string]string{"Content-Type": "application/json", "Origin": "http://evil.example", "Authorization": "Bearer guess"}}, 403,
+			"tsymock: the admin token this request sent does not match the server's (--admin-token, $TSYMOCK_ADMIN_TOKEN), and from loopback " +
+				"a wrong token counts as none; so: the admin API takes no changes from a page of another origin"},
 		{"a POST without a token and no type: no word of a token", request{token: "s3cret", method: "POST", path: "/__tsymock/reset"}, 415,
 			"tsymock: a change to the admin API needs Content-Type"},
 		{"a JSON POST from another origin", request{method: "POST", path: "/__tsymock/reset",

@@ -23,13 +23,15 @@ const HeaderFault = "X-Tsymock-Fault"
 
 // FormatRuleHeader is the HeaderRule value of a rule id: ASCII that is
 // printable stays as it is, other bytes, "%" and "," (which separates the
-// values of a list header) become %XX.
+// values of a list header) become %XX, and so does a space at either end,
+// which HTTP trims from a field value.
 func FormatRuleHeader(rule string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(rule); i++ {
 		c := rule[i]
-		if c < ' ' || c >= 0x7F || c == '%' || c == ',' {
+		edge := c == ' ' && (i == 0 || i == len(rule)-1)
+		if c < ' ' || c >= 0x7F || c == '%' || c == ',' || edge {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&0xF])
