@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // writeTable writes rows as columns two spaces apart, padded by the width
@@ -35,8 +37,9 @@ func writeTable(w io.Writer, rows [][]string) error {
 }
 
 // displayWidth is how many terminal columns s takes: two for an East Asian
-// wide or fullwidth rune (UAX #11: Han, kana, Hangul, fullwidth forms and
-// punctuation such as "，"), none for a combining mark, one for the rest.
+// wide or fullwidth rune (UAX #11, golang.org/x/text/width: Han, kana,
+// Hangul, fullwidth forms and punctuation such as "，"), none for a
+// combining mark, one for the rest.
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
@@ -51,28 +54,8 @@ func displayWidth(s string) int {
 	return n
 }
 
-// wide reports whether r is East Asian Wide or Fullwidth (UAX #11), by the
-// blocks that hold them.
+// wide reports whether r is East Asian Wide or Fullwidth (UAX #11).
 func wide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x115F, // Hangul Jamo initials
-		r >= 0x2E80 && r <= 0x303E,   // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-		r >= 0x3041 && r <= 0x33FF,   // kana, Bopomofo, Hangul compatibility, Kanbun, CJK strokes, enclosed, compatibility
-		r >= 0x3400 && r <= 0x4DBF,   // CJK extension A
-		r >= 0x4E00 && r <= 0x9FFF,   // CJK unified ideographs
-		r >= 0xA000 && r <= 0xA4CF,   // Yi
-		r >= 0xAC00 && r <= 0xD7A3,   // Hangul syllables
-		r >= 0xF900 && r <= 0xFAFF,   // CJK compatibility ideographs
-		r >= 0xFE10 && r <= 0xFE19,   // vertical forms
-		r >= 0xFE30 && r <= 0xFE6F,   // CJK compatibility forms, small form variants
-		r >= 0xFF00 && r <= 0xFF60,   // fullwidth forms
-		r >= 0xFFE0 && r <= 0xFFE6,   // fullwidth signs
-		r >= 0x1F300 && r <= 0x1F64F, // pictographs, emoticons
-		r >= 0x1F900 && r <= 0x1F9FF, // supplemental pictographs
-		r >= 0x20000 && r <= 0x3FFFD: // CJK extensions B and beyond
-		return true
-	}
-	return false
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }
