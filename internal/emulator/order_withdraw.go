@@ -207,16 +207,14 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 // and the message says why.
 func (a *app) markedFailure(extendInfo string) *soa.Error {
 	code, marked := failCode(extendInfo)
-	_, known := soa.Message(code)
-	switch {
-	case !marked || a.before(RulesDec2026d): // an older op failed with 40006 whatever followed the marker
-	case known:
-		return soa.Errorf(code, "the bank refused the withdrawal (%s:%s in extendInfo)", FailMarker, code)
-	default:
-		return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo; %q is no error code of "+
-			"spec §7, so 40006)", FailMarker, code)
+	if !marked || a.before(RulesDec2026d) { // an older op failed with 40006 whatever followed the marker
+		return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo)", FailMarker)
 	}
-	return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo)", FailMarker)
+	if _, known := soa.Message(code); known {
+		return soa.Errorf(code, "the bank refused the withdrawal (%s:%s in extendInfo)", FailMarker, code)
+	}
+	return soa.Errorf("40006", "the bank refused the withdrawal (%s in extendInfo; %q is no error code of "+
+		"spec §7, so 40006)", FailMarker, code)
 }
 
 // failCode is the CODE of the first FailMarker+":"+CODE in extendInfo,

@@ -84,15 +84,14 @@ type sharedDraws struct {
 // that the stream goes on after a restart where it stood before it.
 func (a *app) draw(number bool) string {
 	var id string
-	switch {
-	case a.streams == StreamsShared:
+	if a.streams == StreamsShared {
 		if number {
 			a.shared.numbers.Add(1)
 		} else {
 			a.shared.uuids.Add(1)
 		}
 		id = next(a.sharedIDs, number)
-	default:
+	} else {
 		if number {
 			a.ids.SerialAtLeast(a.shared.numbers.Load())
 		}

@@ -89,38 +89,24 @@ func portabilityText(notes []emulator.Portability) string {
 	return strings.Join(parts, "; ")
 }
 
-// wouldFailHeader is the soa.HeaderWouldFail value of a call's notes: what
-// a client (tsymock call, the Go client's WithWouldFail) can tell its user
-// without reading the server's log.
-func wouldFailHeader(notes []emulator.Portability) string {
-	list := make([]soa.WouldFail, len(notes))
-	for i, p := range notes {
-		list[i] = soa.WouldFail{Rule: p.Rule, Code: p.Code}
-	}
-	return soa.FormatWouldFail(list)
-}
-
 // maxReasonsHeader bounds the soa.HeaderWouldFailReason value: a split
 // among many receivers not real-named notes each of them, and some HTTP
 // clients refuse an answer whose headers pass 8 KiB. Past it the header is
 // left out, and clients send their users to the log.
 const maxReasonsHeader = 4096
 
-// wouldFailHeaders puts a call's notes on its answer: the rules and codes,
-// and their reasons unless they pass maxReasonsHeader.
+// wouldFailHeaders puts a call's notes on its answer, for what a client
+// (tsymock call, the Go client's WithWouldFail) can tell its user without
+// reading the server's log: the rules and codes, and their reasons (each
+// note's message, as the log line has it) unless they pass
+// maxReasonsHeader.
 func wouldFailHeaders(hdr http.Header, notes []emulator.Portability) {
-	hdr[soa.HeaderWouldFail] = []string{wouldFailHeader(notes)}
-	if reasons := wouldFailReasons(notes); len(reasons) <= maxReasonsHeader {
-		hdr[soa.HeaderWouldFailReason] = []string{reasons}
-	}
-}
-
-// wouldFailReasons is the soa.HeaderWouldFailReason value of a call's
-// notes: each note's message, as the log line has it.
-func wouldFailReasons(notes []emulator.Portability) string {
 	list := make([]soa.WouldFail, len(notes))
 	for i, p := range notes {
-		list[i] = soa.WouldFail{Reason: p.Message}
+		list[i] = soa.WouldFail{Rule: p.Rule, Code: p.Code, Reason: p.Message}
 	}
-	return soa.FormatWouldFailReasons(list)
+	hdr[soa.HeaderWouldFail] = []string{soa.FormatWouldFail(list)}
+	if reasons := soa.FormatWouldFailReasons(list); len(reasons) <= maxReasonsHeader {
+		hdr[soa.HeaderWouldFailReason] = []string{reasons}
+	}
 }
