@@ -3,6 +3,9 @@ package mocktest_test
 import (
 	"context"
 	"errors"
+	"net"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,4 +58,25 @@ func TestNewClientForAnotherApplication(t *testing.T) {
 		require.NoError(t, err, "one member per application")
 	}
 	assert.Equal(t, 1, srv.Server.Calls(mock.JournalFilter{SysID: "ci-job-2"}))
+}
+
+// TestCloseWithAnUnusedConnection: a connection that never sends a request
+// (a pool's spare one) does not fail the test at shutdown: net/http counts
+// it idle only after 5 s, and Close waits longer than that (a CI run failed
+// on the 5 s deadline there was before).
+func TestCloseWithAnUnusedConnection(t *testing.T) {
+	t.Parallel()
+	srv := mocktest.New(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	// The server accepts in order: once a later connection is answered,
+	// the unused one is open on the server's side.
+	later := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := later.Get(srv.URL + "/__tsymock/health")
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	started := time.Now()
+	srv.Close()
+	assert.Less(t, time.Since(started), 10*time.Second)
 }
