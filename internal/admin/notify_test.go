@@ -43,7 +43,7 @@ type demoMaterial = demo.Material
 // shutdownNow stops the notifier's timers of a server that never served.
 func shutdownNow(t *testing.T, s *mock.Server) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	require.NoError(t, s.Shutdown(ctx))
 }

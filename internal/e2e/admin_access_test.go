@@ -48,7 +48,7 @@ func startRemote(t *testing.T, token string) string {
 	go func() { done <- srv.Serve(remoteListener{ln}) }()
 	t.Cleanup(func() {
 		http.DefaultClient.CloseIdleConnections()
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		require.NoError(t, srv.Shutdown(ctx))
 		require.NoError(t, <-done)

@@ -31,7 +31,7 @@ func TestAdminWebPageAsksForTheToken(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(remoteListener{ln}) }() // the browser looks remote
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		require.NoError(t, srv.Shutdown(ctx))
 		require.NoError(t, <-done)

@@ -83,7 +83,7 @@ func startNotifyServer(t *testing.T, opts ...func(*mock.Config)) (*notifyEnv, fu
 	t.Helper()
 	e := newNotifyEnv(t, opts...)
 	return e, func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		require.NoError(t, e.srv.Shutdown(ctx))
 	}
