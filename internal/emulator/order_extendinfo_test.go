@@ -115,6 +115,38 @@ func TestEmptyExtendInfoSurvivesASnapshot(t *testing.T) {
 	assertExtendInfo(t, nil, ok(t, r, "getOrderDetail", `{"bizOrderNo":"w2"}`), "w2 restored")
 }
 
+// TestStatementLinesEchoEmptyExtendInfo: queryInExpDetail's lines carry
+// the extendInfo of the order or transfer that made them as sent, "" too
+// (§5.12 inExpDetail[].extendInfo, the order methods' 原样返回; probe-S
+// found a line leave out what the answers now echo), before and after a
+// snapshot's restore.
+func TestStatementLinesEchoEmptyExtendInfo(t *testing.T) {
+	e := newTest()
+	market(t, e)
+	ok(t, e, "applicationTransfer", transferParams("t1", `,"extendInfo":""`))
+	ok(t, e, "applicationTransfer", transferParams("t2", ""))
+	ok(t, e, "applicationTransfer", transferParams("t3", `,"extendInfo":"x"`))
+	ok(t, e, "consumeApply", strings.Replace(consume("buyer", "shop", "c1", 5, 0, ""), "{", `{"extendInfo":"",`, 1))
+	want := map[string]any{"fund": nil, "t1": "", "t2": nil, "t3": "x", "c1": ""} // fund: market's
+	assertLines := func(e *Emulator, what string) {
+		v := ok(t, e, "queryInExpDetail", `{"bizUserId":"buyer","dateStart":"2026-11-28","dateEnd":"2026-11-28","startPosition":1,"queryNum":10}`)
+		lines := v["inExpDetail"].([]any)
+		require.Len(t, lines, len(want), what)
+		for _, l := range lines {
+			line := l.(map[string]any)
+			assertExtendInfo(t, want[line["bizOrderNo"].(string)], line, fmt.Sprintf("%s: %v", what, line["bizOrderNo"]))
+		}
+	}
+	assertLines(e, "live")
+	var b strings.Builder
+	snap, err := e.Capture(nil)
+	require.NoError(t, err)
+	require.NoError(t, snap.Encode(&b))
+	r := New(Config{Clock: clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(2)})
+	require.NoError(t, r.Restore(strings.NewReader(b.String())))
+	assertLines(r, "restored")
+}
+
 // TestEmptyExtendInfoOfARulesDec2026cLog: an order applied for with
 // extendInfo "" under RulesDec2026c was answered without extendInfo; its
 // replay keeps it so, and getOrderDetail of the replayed order too

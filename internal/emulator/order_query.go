@@ -154,7 +154,8 @@ func queryInExpDetail(a *app, p params) (map[string]any, *soa.Error) {
 			"accountSetName": accountSetName(l.set), "changeTime": soa.FormatTime(l.At), "curAmount": l.After,
 			"oriAmount": l.Before, "chgAmount": l.Change, "curFreezenAmount": l.FrozenThen}
 		putText(item, "bizOrderNo", l.Ref.BizOrderNo) // §5.12: 否; the platform's funds have none
-		putText(item, "extendInfo", a.lineExtendInfo(l.Ref))
+		text, sentEmpty := a.lineExtendInfo(l.Ref)
+		echoText(item, "extendInfo", text, sentEmpty) // §5.12 as §4.2.2-§4.2.7: 原样返回
 		items = append(items, item)
 	}
 	return map[string]any{"bizUserId": m.bizUserID, "totalNum": len(lines), "inExpDetail": items}, nil

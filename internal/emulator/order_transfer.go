@@ -16,6 +16,7 @@ type freeze struct {
 // reconciliation file shows beside the ledger's entry (spec §4.3.2).
 type transfer struct {
 	transferNo, extendInfo string
+	extendInfoEmpty        bool // extendInfo was sent as "" (echoText)
 }
 
 // applicationTransfer pays a member from the platform's own account. Its
@@ -53,9 +54,10 @@ func applicationTransfer(a *app, p params) (map[string]any, *soa.Error) {
 	if err := a.book.ledger.post(a.now(), ref, Leg{acct(OwnerPlatform, src), acct(target.bizUserID, dst), amount}); err != nil {
 		return nil, ledgerError("40014", err)
 	}
-	a.book.transfers[no] = transfer{transferNo: transferNo, extendInfo: p.str("extendInfo")}
+	tr := transfer{transferNo: transferNo, extendInfo: p.str("extendInfo"), extendInfoEmpty: a.echoesEmpty(p, "extendInfo")}
+	a.book.transfers[no] = tr
 	v := map[string]any{"transferNo": transferNo, "bizTransferNo": no, "amount": amount}
-	echoText(v, "extendInfo", p.str("extendInfo"), a.echoesEmpty(p, "extendInfo")) // §4.2.17: 原样返回
+	echoText(v, "extendInfo", tr.extendInfo, tr.extendInfoEmpty) // §4.2.17: 原样返回
 	return v, nil
 }
 

@@ -137,7 +137,8 @@ func (c *appCopy) encodeBook(w *lineWriter) {
 	}
 	for _, no := range slices.Sorted(maps.Keys(c.transfers)) {
 		tr := c.transfers[no]
-		w.put(stateLine{Transfer: &TransferState{BizTransferNo: no, TransferNo: tr.transferNo, ExtendInfo: tr.extendInfo}})
+		w.put(stateLine{Transfer: &TransferState{BizTransferNo: no, TransferNo: tr.transferNo, ExtendInfo: tr.extendInfo,
+			ExtendInfoEmpty: tr.extendInfoEmpty}})
 	}
 	for _, no := range slices.Sorted(maps.Keys(c.batches)) {
 		w.put(stateLine{Batch: &BatchState{BizBatchNo: no}})

@@ -338,6 +338,9 @@ type TransferState struct {
 	BizTransferNo string `json:"bizTransferNo"`
 	TransferNo    string `json:"transferNo"`
 	ExtendInfo    string `json:"extendInfo,omitempty"`
+	// ExtendInfoEmpty: the extendInfo was sent as "", answered "" (see
+	// OrderState.ExtendInfoEmpty).
+	ExtendInfoEmpty bool `json:"extendInfoEmpty,omitempty"`
 }
 
 // BatchState is a bizBatchNo batchAgentPay has seen.

@@ -232,7 +232,7 @@ func orderHistory() []step {
 	return []step{
 		{"funds", func(h *hist) any {
 			h.ok("applicationTransfer", `{"bizTransferNo":"fund-buyer","sourceAccountSetNo":"100001","targetBizUserId":"buyer","targetAccountSetNo":"200126","amount":100000,"extendInfo":"fund the buyer"}`)
-			return h.ok("applicationTransfer", `{"bizTransferNo":"fund-agent","sourceAccountSetNo":"100001","targetBizUserId":"agent","targetAccountSetNo":"200126","amount":1000}`)
+			return h.ok("applicationTransfer", `{"bizTransferNo":"fund-agent","sourceAccountSetNo":"100001","targetBizUserId":"agent","targetAccountSetNo":"200126","amount":1000,"extendInfo":""}`)
 		}},
 		{"a deposit waiting for its code", func(h *hist) any {
 			h.ok("depositApply", orderParams("depositApply", "buyer", "d1", 2000, `{"QUICKPAY_VSP":{`+buyerCard+`,"amount":2000}}`,

@@ -225,7 +225,8 @@ func (rs *restorer) book(l *stateLine) error {
 		f := l.Freeze
 		b.freezes[f.BizFreezenNo] = &freeze{bizUserID: f.BizUserID, set: f.Set, frozen: f.Frozen}
 	case l.Transfer != nil:
-		b.transfers[l.Transfer.BizTransferNo] = transfer{transferNo: l.Transfer.TransferNo, extendInfo: l.Transfer.ExtendInfo}
+		b.transfers[l.Transfer.BizTransferNo] = transfer{transferNo: l.Transfer.TransferNo, extendInfo: l.Transfer.ExtendInfo,
+			extendInfoEmpty: l.Transfer.ExtendInfoEmpty}
 	case l.Batch != nil:
 		b.batches[l.Batch.BizBatchNo] = true
 	case b.extras == nil:

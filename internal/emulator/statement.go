@@ -109,15 +109,16 @@ func (a *app) lineType(l Line) string {
 }
 
 // lineExtendInfo is the extendInfo of the order or the transfer that made
-// an entry, "" for another (a freeze, the platform's funds).
-func (a *app) lineExtendInfo(r Ref) string {
+// an entry, "" for another (a freeze, the platform's funds), and whether
+// it was sent as "" (answered "" like the order's own answers, echoText).
+func (a *app) lineExtendInfo(r Ref) (text string, sentEmpty bool) {
 	if o := a.lineOrder(r); o != nil {
-		return o.extendInfo
+		return o.extendInfo, o.extendInfoEmpty
 	}
 	if tr, ok := a.lineTransfer(r); ok {
-		return tr.extendInfo
+		return tr.extendInfo, tr.extendInfoEmpty
 	}
-	return ""
+	return "", false
 }
 
 // lineOrder is the order that posted an entry, by its orderNo, which only
