@@ -115,3 +115,30 @@ func TestWouldFailHeaders(t *testing.T) {
 		})
 	}
 }
+
+// TestWouldFailReasonsBound: a reasons value of exactly maxReasonsHeader
+// bytes is sent, one byte more is left out (the bound is inclusive).
+func TestWouldFailReasonsBound(t *testing.T) {
+	note := func(n int) []emulator.Portability {
+		return []emulator.Portability{{Rule: "member-prerequisite", Code: "30008", Message: strings.Repeat("a", n)}}
+	}
+	overhead := len(soa.FormatWouldFailReasons([]soa.WouldFail{{Rule: "member-prerequisite", Code: "30008", Reason: "a"}})) - 1
+	for _, tc := range []struct {
+		name    string
+		length  int
+		present bool
+	}{
+		{"at the bound", maxReasonsHeader, true},
+		{"one byte past", maxReasonsHeader + 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hdr := http.Header{}
+			wouldFailHeaders(hdr, note(tc.length-overhead))
+			v, present := hdr[soa.HeaderWouldFailReason]
+			require.Equal(t, tc.present, present)
+			if present {
+				assert.Len(t, v[0], tc.length)
+			}
+		})
+	}
+}
