@@ -82,58 +82,80 @@ func marshal(doc any, escapeHTML bool) string {
 func rewrite(req string, str func(string) string) string {
 	dec := json.NewDecoder(strings.NewReader(req))
 	dec.UseNumber()
-	var b strings.Builder
-	// A value follows a key or another value: a comma before it unless it
-	// opens its container, a colon after an object's key.
-	type level struct {
-		object bool
-		n      int
-	}
-	var stack []level
-	values := 0 // at the top level: one, as the req is
+	w := rewriter{str: str}
 	for {
 		tok, err := dec.Token()
-		if err == io.EOF {
-			if len(stack) > 0 || values != 1 {
-				return ""
-			}
-			break
+		if err == io.EOF && w.complete() {
+			return w.b.String()
 		}
-		if err != nil {
+		if err != nil || !w.write(tok) {
 			return ""
-		}
-		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			b.WriteRune(rune(d))
-			continue
-		}
-		if n := len(stack); n > 0 {
-			top := &stack[n-1]
-			switch {
-			case top.object && top.n%2 == 1:
-				b.WriteByte(':')
-			case top.n > 0:
-				b.WriteByte(',')
-			}
-			top.n++
-		} else if values++; values > 1 {
-			return ""
-		}
-		switch v := tok.(type) {
-		case json.Delim:
-			b.WriteRune(rune(v))
-			stack = append(stack, level{object: v == '{'})
-		case string:
-			b.WriteString(str(v))
-		case json.Number:
-			b.WriteString(v.String())
-		case bool:
-			b.WriteString(strconv.FormatBool(v))
-		case nil:
-			b.WriteString("null")
 		}
 	}
-	return b.String()
+}
+
+// rewriter writes the tokens of one JSON value back as text.
+type rewriter struct {
+	b      strings.Builder
+	str    func(string) string
+	stack  []level
+	values int // at the top level: one, as the req is
+}
+
+// level is an open object or array, with the tokens written into it.
+type level struct {
+	object bool
+	n      int
+}
+
+// complete reports whether exactly one whole value was written.
+func (w *rewriter) complete() bool { return len(w.stack) == 0 && w.values == 1 }
+
+// write writes a token with the separator before it; false for a second
+// value at the top level.
+func (w *rewriter) write(tok json.Token) bool {
+	if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+		w.stack = w.stack[:len(w.stack)-1]
+		w.b.WriteRune(rune(d))
+		return true
+	}
+	if !w.separate() {
+		return false
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		w.b.WriteRune(rune(v))
+		w.stack = append(w.stack, level{object: v == '{'})
+	case string:
+		w.b.WriteString(w.str(v))
+	case json.Number:
+		w.b.WriteString(v.String())
+	case bool:
+		w.b.WriteString(strconv.FormatBool(v))
+	case nil:
+		w.b.WriteString("null")
+	}
+	return true
+}
+
+// separate writes what comes before a value or key: a comma unless it
+// opens its container, a colon after an object's key; false for a second
+// value at the top level.
+func (w *rewriter) separate() bool {
+	n := len(w.stack)
+	if n == 0 {
+		w.values++
+		return w.values == 1
+	}
+	top := &w.stack[n-1]
+	switch {
+	case top.object && top.n%2 == 1:
+		w.b.WriteByte(':')
+	case top.n > 0:
+		w.b.WriteByte(',')
+	}
+	top.n++
+	return true
 }
 
 // plainString is s as a JSON string with nothing escaped that need not be
