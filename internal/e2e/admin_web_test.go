@@ -205,3 +205,18 @@ func journalTimeInChina(t *testing.T, ctx context.Context, base string) {
 		}).length`))
 	assert.Zero(t, wrapped, "no short cell wraps")
 }
+
+// TestAdminStateOfTheOnlyApplication: with no sysid picked, the State tab
+// shows the server's only application (make run's demo app) instead of an
+// empty page (probe-R), and says so.
+func TestAdminStateOfTheOnlyApplication(t *testing.T) {
+	t.Parallel()
+	srv := mocktest.New(t)
+	require.NoError(t, createMember(t, srv.Client, "only-alice"))
+	ctx := adminBrowser(t)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/__tsymock/#state"),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#members tbody').textContent.includes('only-alice')`),
+	))
+	assert.Contains(t, run(t, ctx, chromedp.Text(chromedp.CSS(`#state-hint`))), demo.SysID)
+}

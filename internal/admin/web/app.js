@@ -173,8 +173,11 @@ function portabilityNotes(notes) {
 // ---- state ----
 
 async function loadState() {
-  const id = sysid();
-  $("#state-hint").hidden = !!id;
+  const id = await stateSysid();
+  const hint = $("#state-hint");
+  hint.textContent = sysid() ? "" : id ? "The only application, " + id + "; pick another above when there are more."
+    : "Pick an application (sysid) above.";
+  hint.hidden = !hint.textContent;
   if (!id) return;
   const s = await api("state/" + encodeURIComponent(id));
   rows($("#members tbody"), s.members, (m) => [m.bizUserId, m.userId, m.memberType, m.phone || "",
@@ -183,6 +186,15 @@ async function loadState() {
   rows($("#orders tbody"), s.orders, (o) => [o.bizOrderNo, o.orderNo, o.kind, o.payer || "", o.amount, o.fee,
     o.statusName, o.errorCode ? o.errorCode + " " + o.errorMessage : ""]);
   rows($("#balances tbody"), s.balances, (b) => [b.owner, b.accountSetNo, b.allAmount, b.freezenAmount, b.availableAmount]);
+}
+
+// stateSysid is the application whose state the tab shows: the one
+// picked, or the only one the server knows (make run's demo app), so that
+// a newcomer's first look is not an empty page.
+async function stateSysid() {
+  if (sysid()) return sysid();
+  const apps = await api("apps");
+  return apps.length === 1 ? apps[0].sysid : "";
 }
 
 // companyAudit is an enterprise's audit (spec §6.8), with the back
