@@ -114,21 +114,36 @@ func (a *app) checkTestCard(cardNo string) *soa.Error {
 
 // checkBankCode checks the SMS code of a pending confirmation: the
 // configured code (default 111111), but for cardCheck 3 the test
-// environment's 11111, and the configured one with a Portability note.
+// environment's 11111, and for cardCheck 6 its 111111 (since
+// RulesDec2026e), the configured one with a Portability note.
 func (a *app) checkBankCode(ap *cardApply, typed, configured string) *soa.Error {
 	hint := fmt.Sprintf("tsymock's codes are the one set with --verification-code, default %s", DefaultVerificationCode)
-	if ap.cardCheck == checkRealNamePay {
-		if typed == realNamePaySMSCode {
+	if code, fixed := a.testEnvCode(ap.cardCheck); fixed {
+		if typed == code {
 			return nil
 		}
 		if typed == configured {
-			return a.lenient(ruleSMSCode, "20011", "cardCheck 3 was confirmed with tsymock's configured code; "+
-				"the test environment's code for it is %s (spec §6.18)", realNamePaySMSCode)
+			return a.lenient(ruleSMSCode, "20011", "cardCheck %d was confirmed with tsymock's configured code; "+
+				"the test environment's code for it is %s (spec §6.18)", ap.cardCheck, code)
 		}
-		hint = "cardCheck 3's code is " + realNamePaySMSCode + " in the test environment (spec §6.18)"
+		hint = fmt.Sprintf("cardCheck %d's code is %s in the test environment (spec §6.18)", ap.cardCheck, code)
 	}
 	if typed != configured {
 		return soa.Errorf("20011", "wrong code for tranceNum %q (%s)", ap.tranceNum, hint)
 	}
 	return nil
+}
+
+// testEnvCode is the SMS code spec §6.18 gives a binding of cardCheck cc
+// in the test environment, where it sends none: 11111 for cardCheck 3,
+// 111111 for cardCheck 6 (since RulesDec2026e; it took the configured
+// code, which is 111111 unless --verification-code says otherwise).
+func (a *app) testEnvCode(cc int64) (code string, fixed bool) {
+	switch {
+	case cc == checkRealNamePay:
+		return realNamePaySMSCode, true
+	case cc == checkAgreement && !a.before(RulesDec2026e):
+		return agreementSMSCode, true
+	}
+	return "", false
 }

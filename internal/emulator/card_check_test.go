@@ -105,27 +105,38 @@ func TestApplyBindBankCardByCardCheck(t *testing.T) {
 }
 
 // TestBindBankCardCodes: the SMS code of the confirmation is the configured
-// one (default 111111), but 11111 for cardCheck 3 (spec §6.18), where the
-// configured code passes with a note, or fails when strict.
+// one (default 111111), but 11111 for cardCheck 3 and 111111 for cardCheck
+// 6 whatever --verification-code says (spec §6.18; RulesDec2026e), where
+// the configured code passes with a note, or fails when strict.
 func TestBindBankCardCodes(t *testing.T) {
 	for _, tc := range []struct {
-		name      string
-		strict    bool
-		cardCheck int
-		code      string
-		want      string
-		notes     []string
+		name       string
+		strict     bool
+		configured string // --verification-code; "" the default 111111
+		cardCheck  int
+		code       string
+		want       string
+		notes      []string
 	}{
-		{"7 with 111111", false, 7, "111111", "", nil},
-		{"7 with 11111", false, 7, "11111", "20011", nil},
-		{"3 with 11111", false, 3, "11111", "", nil},
-		{"3 with the configured code", false, 3, "111111", "", []string{ruleSMSCode}},
-		{"3 with the configured code, strict", true, 3, "111111", "20011", nil},
-		{"3 with a wrong code", false, 3, "000000", "20011", nil},
-		{"6 with 111111", false, 6, "111111", "", nil},
+		{"7 with 111111", false, "", 7, "111111", "", nil},
+		{"7 with 11111", false, "", 7, "11111", "20011", nil},
+		{"3 with 11111", false, "", 3, "11111", "", nil},
+		{"3 with the configured code", false, "", 3, "111111", "", []string{ruleSMSCode}},
+		{"3 with the configured code, strict", true, "", 3, "111111", "20011", nil},
+		{"3 with a wrong code", false, "", 3, "000000", "20011", nil},
+		{"6 with 111111", false, "", 6, "111111", "", nil},
+		{"7 with another configured code", false, "654321", 7, "654321", "", nil},
+		{"7 with 111111, another configured", false, "654321", 7, "111111", "20011", nil},
+		{"6 with §6.18's 111111, another configured", false, "654321", 6, "111111", "", nil},
+		{"6 with the configured code", false, "654321", 6, "654321", "", []string{ruleSMSCode}},
+		{"6 with the configured code, strict", true, "654321", 6, "654321", "20011", nil},
+		{"6 with a wrong code", false, "654321", 6, "000000", "20011", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			et := newEnvTest(t, tc.strict)
+			if tc.configured != "" {
+				et.e.code = tc.configured
+			}
 			et.person("p", validName, validID)
 			phone := "13800000001"
 			if tc.cardCheck == 3 {
@@ -139,8 +150,8 @@ func TestBindBankCardCodes(t *testing.T) {
 			out := et.call("bindBankCard", p)
 			assert.Equal(t, tc.want, errCode(out.Err))
 			assert.Equal(t, tc.notes, rules(out))
-			if tc.want == "20011" && tc.cardCheck == 3 {
-				assert.Contains(t, out.Err.Message, "11111")
+			if tc.want == "20011" && (tc.cardCheck == 3 || tc.cardCheck == 6) {
+				assert.Contains(t, out.Err.Message, map[int]string{3: "11111", 6: "111111"}[tc.cardCheck])
 			}
 		})
 	}

@@ -133,12 +133,23 @@ const RulesDec2026c = 3
 // before it.
 const RulesDec2026d = 4
 
+// RulesDec2026e is the fifth rules generation of December 2026 (listed in
+// docs/reliability.md, "Upgrading"): setRealName notes an ID card number
+// whose province code or birth date is not real (test-identity; 30012
+// with --strict) instead of refusing it: spec §6.18's own test identities
+// have such numbers (310226123456745676 is born on 12345674), so the test
+// environment does not refuse them; a cardCheck 6 binding takes the test
+// environment's 111111 (§6.18) whatever --verification-code says, and the
+// configured code with a test-sms-code note, as cardCheck 3 takes 11111.
+// An op of an older generation replays by the rules before it.
+const RulesDec2026e = 5
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026d
+const RulesCurrent = RulesDec2026e
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -289,9 +290,19 @@ func (e *Emulator) smsConfirmable(a *app, o *order, code string, now time.Time) 
 func (e *Emulator) orderCode(o *order, code string, now time.Time) *soa.Error {
 	if sent := o.codeSent(); !now.Before(sent.Add(smsCodeValidity)) {
 		return soa.Errorf("20011", "the SMS code of order %s expired at %s, 3 minutes after it was sent (spec §6.16: "+
-			"有效期 3 分钟); call OrderService.resendPaySMS for a new one (spec §4.2.25)", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)))
+			"有效期 3 分钟); %s", o.bizOrderNo, soa.FormatTime(sent.Add(smsCodeValidity)), o.newCodeHint(now))
 	}
 	return e.codeMatches(o, code)
+}
+
+// newCodeHint says how an order whose code expired gets a new one:
+// resendPaySMS while the order takes a code, none after (40019 there).
+func (o *order) newCodeHint(now time.Time) string {
+	if now.Before(o.smsEnd()) {
+		return "call OrderService.resendPaySMS for a new one (spec §4.2.25)"
+	}
+	return fmt.Sprintf("resendPaySMS sends none after %s (its orderExpireDatetime, or 30 minutes after the apply: "+
+		"spec §4.2.25), so the order cannot be paid by SMS any more; apply for a new one", soa.FormatTime(o.smsEnd()))
 }
 
 // codeMatches checks code: the configured one, or for real-name pay also

@@ -130,13 +130,14 @@ func TestAppPaymentAmounts(t *testing.T) {
 		status int
 		code   string // of the notification, or (strict) of the answer
 		rule   string
+		says   string // in the note's message
 	}{
-		{"alipay 9", "ALIPAY_APP_OPEN", 9, statusSucceeded, "", ""},
-		{"alipay 7", "ALIPAY_APP_OPEN", 7, statusInProgress, "", ""},
-		{"alipay 6", "ALIPAY_APP_OPEN", 6, statusFailed, "40006", ""},
-		{"alipay 100", "ALIPAY_APP_OPEN", 100, statusUnpaid, "40006", RuleTestAmount},
-		{"wechat 9", "WECHATPAY_APP_OPEN", 9, statusSucceeded, "", ""},
-		{"wechat 7", "WECHATPAY_APP_OPEN", 7, statusUnpaid, "40006", RuleTestAmount},
+		{"alipay 9", "ALIPAY_APP_OPEN", 9, statusSucceeded, "", "", ""},
+		{"alipay 7", "ALIPAY_APP_OPEN", 7, statusInProgress, "", "", ""},
+		{"alipay 6", "ALIPAY_APP_OPEN", 6, statusFailed, "40006", "", ""},
+		{"alipay 100: the spec does not say", "ALIPAY_APP_OPEN", 100, statusUnpaid, "40006", RuleTestAmount, "tsymock's guess"},
+		{"wechat 9", "WECHATPAY_APP_OPEN", 9, statusSucceeded, "", "", ""},
+		{"wechat 7: the spec fails it", "WECHATPAY_APP_OPEN", 7, statusUnpaid, "40006", RuleTestAmount, "其余失败"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +152,7 @@ func TestAppPaymentAmounts(t *testing.T) {
 			if tt.rule != "" {
 				require.Len(t, out.Portability, 1)
 				assert.Equal(t, []string{tt.rule, tt.code}, []string{out.Portability[0].Rule, out.Portability[0].Code})
+				assert.Contains(t, out.Portability[0].Message, tt.says)
 				s := newStrict()
 				market(t, s)
 				strict := call(t, s, "OrderService", "depositApply", param)

@@ -115,7 +115,8 @@ func TestPayRefusesPageOrders(t *testing.T) {
 // emulator's clock (spec §6.16: 有效期 3 分钟); pay then answers 20011
 // saying so. resendPaySMS sends the same code while it is valid, keeping
 // its validity, and a new one, valid 3 minutes more, once it expired
-// (spec §4.2.25: 验证码在有效期内，发原验证码，过有效期，发新的验证码).
+// (spec §4.2.25: 验证码在有效期内，发原验证码，过有效期，发新的验证码); past the
+// order's 30 minutes, pay no longer sends to resendPaySMS, which refuses.
 func TestSMSCodeExpires(t *testing.T) {
 	steps := []struct {
 		name          string
@@ -132,6 +133,9 @@ func TestSMSCodeExpires(t *testing.T) {
 			`{"BALANCE":[{"accountSetNo":"200126","amount":100}]}`, `"validateType":1,`), "", ""},
 		{"resent while valid", time.Minute, "resendPaySMS", byOrder("c"), "", ""},
 		{"the same code, valid from the apply", 2 * time.Minute, "pay", payWith("c", "111111"), "20011", "3 minutes after it was sent"},
+		{"30 minutes after the apply, no resend", 30 * time.Minute, "pay", payWith("c", "111111"), "20011",
+			"resendPaySMS sends none after 2026-11-28 12:38:58"},
+		{"which resendPaySMS refuses", 0, "resendPaySMS", byOrder("c"), "40019", ""},
 	}
 	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC))
 	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})

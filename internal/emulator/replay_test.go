@@ -47,10 +47,15 @@ func (l *memLog) Err() error {
 }
 
 // replayInto applies the log to a new emulator whose clock and ids differ
-// from the recorded ones, as after a restart.
-func (l *memLog) replayInto(t *testing.T) *Emulator {
+// from the recorded ones, as after a restart; opts set what the server was
+// started with (its VerificationCode, say).
+func (l *memLog) replayInto(t *testing.T, opts ...func(*Config)) *Emulator {
 	t.Helper()
-	e := New(Config{Clock: clock.NewManual(replayClock()), IDs: ids.NewSeeded(99)})
+	cfg := Config{Clock: clock.NewManual(replayClock()), IDs: ids.NewSeeded(99)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e := New(cfg)
 	for i, b := range l.ops {
 		var op Op
 		dec := json.NewDecoder(strings.NewReader(string(b)))

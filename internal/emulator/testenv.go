@@ -116,6 +116,11 @@ func specialPhone(phone string) string {
 // environment (§6.18), five digits where every other code has six.
 const realNamePaySMSCode = "11111"
 
+// agreementSMSCode is the SMS code of a cardCheck 6 binding in the test
+// environment (§6.18: 短信验证码：111111), whatever code tsymock is
+// configured to send.
+const agreementSMSCode = "111111"
+
 // NoPhone is what a member that never bound a phone sends as its phone or
 // oldPhone to the payment-password pages (§4.1.23 notes 4 and 5).
 const NoPhone = "88888888888"

@@ -1,0 +1,60 @@
+package emulator
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/ids"
+)
+
+// dec2026dEnv is an envTest whose application answers and logs under
+// RulesDec2026d, with code as its configured SMS code.
+func dec2026dEnv(t *testing.T, code string) (*envTest, *memLog) {
+	t.Helper()
+	et := newEnvTest(t, false)
+	l := &memLog{}
+	et.e = New(Config{Clock: et.clock, IDs: ids.NewSeeded(1), Recorder: l, VerificationCode: code})
+	et.e.answerAs = RulesDec2026d
+	return et, l
+}
+
+// TestImpossibleIdentityOfARulesDec2026dLog: a setRealName refused under
+// RulesDec2026d for a birth date that is not real (30012) replays refused,
+// with the member not real-named; under RulesDec2026e the same call passes
+// with a note (TestSetRealNameIDCard). Without the gate the replay
+// diverges.
+func TestImpossibleIdentityOfARulesDec2026dLog(t *testing.T) {
+	et, l := dec2026dEnv(t, "")
+	et.ok("createMember", map[string]any{"bizUserId": "p", "memberType": 3, "source": 1})
+	out := et.call("setRealName", map[string]any{"bizUserId": "p", "name": validName, "identityType": 1, "identityNo": "110101199002300000"})
+	require.NotNil(t, out.Err)
+	assert.Equal(t, "30012", out.Err.Code)
+	assert.Contains(t, string(l.ops[len(l.ops)-1]), fmt.Sprintf(`"rules":%d`, RulesDec2026d))
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(et.e, "a"), snapshot(r, "a"))
+	assert.Equal(t, false, memberInfo(t, r, "p")["isIdentityChecked"])
+}
+
+// TestAgreementCodeOfARulesDec2026dLog: with --verification-code 654321, a
+// cardCheck 6 binding confirmed with §6.18's 111111 was refused under
+// RulesDec2026d (20011) and replays refused, the card not bound; under
+// RulesDec2026e it binds (TestBindBankCardCodes). Without the gate the
+// replay diverges.
+func TestAgreementCodeOfARulesDec2026dLog(t *testing.T) {
+	et, l := dec2026dEnv(t, "654321")
+	et.person("p", validName, validID)
+	ap := et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, "13800000001", checkAgreement, nil))
+	out := et.call("bindBankCard", map[string]any{"bizUserId": "p", "phone": "13800000001", "verificationCode": "111111",
+		"tranceNum": ap["tranceNum"]})
+	require.NotNil(t, out.Err)
+	assert.Equal(t, "20011", out.Err.Code)
+
+	r := l.replayInto(t, func(c *Config) { c.VerificationCode = "654321" })
+	assert.Equal(t, snapshot(et.e, "a"), snapshot(r, "a"))
+	et.e = r
+	assert.Empty(t, et.bound("p"))
+}
