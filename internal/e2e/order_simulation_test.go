@@ -14,19 +14,20 @@ import (
 // TestAgreementPayAmountsOverHTTP: the test environment's agreement
 // payments (QUICKPAY_TLT) of 10 to 15 yuan fail at pay, each a named way
 // (spec §5.2): pay answers payStatus fail and the order fails with the
-// message; a failed inbound payment is not notified (spec §4.2.15).
+// message, the spec's words; a failed inbound payment is not notified
+// (spec §4.2.15).
 func TestAgreementPayAmountsOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
 	tests := []struct {
 		amount    int64
 		code, msg string
 	}{
-		{1000, "30047", "QUICKPAY_TLT of 10.00 yuan simulates a card whose issuing bank does not support the payment"},
-		{1100, "40006", "QUICKPAY_TLT of 11.00 yuan simulates a failed payment"},
-		{1200, "30054", "QUICKPAY_TLT of 12.00 yuan simulates an agreement number that does not match"},
-		{1300, "30054", "QUICKPAY_TLT of 13.00 yuan simulates an agreement number that does not match"},
-		{1400, "40014", "QUICKPAY_TLT of 14.00 yuan simulates a card without enough money"},
-		{1500, "30056", "QUICKPAY_TLT of 15.00 yuan simulates a terminated agreement"},
+		{1000, "30047", "暂不支持该银行卡: 测试环境交易金额为 10 元模拟发卡行不支持该笔交易 (QUICKPAY_TLT, spec §5.2)"},
+		{1100, "40006", "支付失败: 测试环境交易金额为 11 元模拟交易失败 (QUICKPAY_TLT, spec §5.2)"},
+		{1200, "30054", "协议信息不匹配: 测试环境交易金额为 12 元模拟为协议号不一致 (QUICKPAY_TLT, spec §5.2)"},
+		{1300, "30054", "协议信息不匹配: 测试环境交易金额为 13 元模拟协议号不一致 (QUICKPAY_TLT, spec §5.2)"},
+		{1400, "40014", "账户余额不足: 测试环境交易金额为 14 元模拟余额不足 (QUICKPAY_TLT, spec §5.2)"},
+		{1500, "30056", "协议状态错误: 测试环境交易金额为 15 元协议已解除，扣款失败 (QUICKPAY_TLT, spec §5.2)"},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.amount), func(t *testing.T) {
@@ -62,8 +63,8 @@ func TestAgreementRefundAmountsOverHTTP(t *testing.T) {
 		amount    int64
 		code, msg string
 	}{
-		{1600, "40000", "a refund of 16.00 yuan of a QUICKPAY_TLT payment simulates an original payment the channel does not find"},
-		{1700, "40020", "a refund of 17.00 yuan of a QUICKPAY_TLT payment simulates a refund larger than the original"},
+		{1600, "40000", "订单不存在: 测试环境退款金额为 16 元为原交易不存在，退款失败 (QUICKPAY_TLT, spec §5.2)"},
+		{1700, "40020", "订单金额错误: 测试环境退款金额为 17 元为退款金额超过原金额，退款失败 (QUICKPAY_TLT, spec §5.2)"},
 		{1800, "", ""},
 	}
 	for i, tt := range tests {

@@ -140,7 +140,9 @@ const RulesDec2026d = 4
 // have such numbers (310226123456745676 is born on 12345674), so the test
 // environment does not refuse them; a cardCheck 6 binding takes the test
 // environment's 111111 (§6.18) whatever --verification-code says, and the
-// configured code with a test-sms-code note, as cardCheck 3 takes 11111.
+// configured code with a test-sms-code note, as cardCheck 3 takes 11111;
+// a payment or refund failed by a §5.2 test amount keeps the spec's
+// Chinese words as its errorMessage (simulated; they were English).
 // An op of an older generation replays by the rules before it.
 const RulesDec2026e = 5
 

@@ -72,7 +72,7 @@ func refund(a *app, p params) (map[string]any, *soa.Error) {
 	}
 	o.legs = match(append(givers, flow{a.feeAccount(a.feeSet(ori)), feeBack}), targets)
 	o.whereabouts = whereabouts(targets)
-	if fail := ori.refundFailure(o.amount); fail != nil {
+	if fail := a.refundFailure(ori, o.amount); fail != nil {
 		a.register(o)
 		a.failWith(o, fail)
 		return refundAnswer(o, p), nil
@@ -108,12 +108,12 @@ func refundAnswer(o *order, p params) map[string]any {
 }
 
 // refundFailure is the test environment's simulated failure of a refund
-// of an agreement payment (QUICKPAY_TLT) by its amount, or nil.
-func (o *order) refundFailure(amount int64) *soa.Error {
-	if o.pay.part("QUICKPAY_TLT") == nil {
+// of ori, an agreement payment (QUICKPAY_TLT), by its amount, or nil.
+func (a *app) refundFailure(ori *order, amount int64) *soa.Error {
+	if ori.pay.part("QUICKPAY_TLT") == nil {
 		return nil
 	}
-	return tltRefundFailure(amount)
+	return a.tltRefundFailure(amount)
 }
 
 // whereabouts is refundWhereabouts: 2 when any of the money goes back

@@ -27,19 +27,28 @@ const (
 
 // amountSimulation is one amount (in fen) that the test environment's channel
 // answers with a named failure (spec §5.2). The spec names no codes; these
-// are the closest of its §7 table.
+// are the closest of its §7 table. quote is the spec's own words, what an
+// older op (before RulesDec2026e) said in English.
 type amountSimulation struct {
 	amount int64
 	code   string
 	what   string
+	quote  string
 }
 
-// simulated is the failure a table simulates for amount, or nil; format
-// takes the amount in yuan and what is simulated.
-func simulated(table []amountSimulation, format string, amount int64) *soa.Error {
+// simulated is the failure a table simulates for amount, or nil: the
+// spec's words with the method (since RulesDec2026e, as the platform
+// writes its messages in Chinese, kept in the order's errorMessage and
+// payFailMessage), or older's format, which takes the amount in yuan and
+// what is simulated.
+func (a *app) simulated(table []amountSimulation, older string, amount int64) *soa.Error {
 	for _, s := range table {
-		if s.amount == amount {
-			return soa.Errorf(s.code, format, float64(amount)/100, s.what)
+		switch {
+		case s.amount != amount:
+		case a.before(RulesDec2026e):
+			return soa.Errorf(s.code, older, float64(amount)/100, s.what)
+		default:
+			return soa.Errorf(s.code, "测试环境%s (QUICKPAY_TLT, spec §5.2)", s.quote)
 		}
 	}
 	return nil
@@ -48,24 +57,24 @@ func simulated(table []amountSimulation, format string, amount int64) *soa.Error
 // tltFailure is the agreement payment's (QUICKPAY_TLT) simulated failure
 // of its amount: 10 to 15 yuan each fail a named way; every other amount
 // succeeds.
-func tltFailure(amount int64) *soa.Error {
-	return simulated([]amountSimulation{
-		{1000, "30047", "a card whose issuing bank does not support the payment"},
-		{1100, "40006", "a failed payment"},
-		{1200, "30054", "an agreement number that does not match the card's"},
-		{1300, "30054", "an agreement number that does not match the card's"},
-		{1400, "40014", "a card without enough money"},
-		{1500, "30056", "a terminated agreement: nothing is taken"},
+func (a *app) tltFailure(amount int64) *soa.Error {
+	return a.simulated([]amountSimulation{
+		{1000, "30047", "a card whose issuing bank does not support the payment", "交易金额为 10 元模拟发卡行不支持该笔交易"},
+		{1100, "40006", "a failed payment", "交易金额为 11 元模拟交易失败"},
+		{1200, "30054", "an agreement number that does not match the card's", "交易金额为 12 元模拟为协议号不一致"},
+		{1300, "30054", "an agreement number that does not match the card's", "交易金额为 13 元模拟协议号不一致"},
+		{1400, "40014", "a card without enough money", "交易金额为 14 元模拟余额不足"},
+		{1500, "30056", "a terminated agreement: nothing is taken", "交易金额为 15 元协议已解除，扣款失败"},
 	}, "test environment: QUICKPAY_TLT of %.2f yuan simulates %s (spec §5.2)", amount)
 }
 
 // tltRefundFailure is the simulated failure of a refund of an agreement
 // payment: 16 yuan, the original is not found; 17 yuan, more than the
 // original.
-func tltRefundFailure(amount int64) *soa.Error {
-	return simulated([]amountSimulation{
-		{1600, "40000", "an original payment the channel does not find"},
-		{1700, "40020", "a refund larger than the original payment"},
+func (a *app) tltRefundFailure(amount int64) *soa.Error {
+	return a.simulated([]amountSimulation{
+		{1600, "40000", "an original payment the channel does not find", "退款金额为 16 元为原交易不存在，退款失败"},
+		{1700, "40020", "a refund larger than the original payment", "退款金额为 17 元为退款金额超过原金额，退款失败"},
 	}, "test environment: a refund of %.2f yuan of a QUICKPAY_TLT payment simulates %s (spec §5.2)", amount)
 }
 
@@ -73,7 +82,7 @@ func tltRefundFailure(amount int64) *soa.Error {
 // order is confirmed: an agreement payment's simulated failure, or nil.
 func (a *app) channelFailure(o *order) *soa.Error {
 	if tlt := o.pay.part("QUICKPAY_TLT"); tlt != nil {
-		return tltFailure(tlt.amount)
+		return a.tltFailure(tlt.amount)
 	}
 	return nil
 }
@@ -131,8 +140,7 @@ func (a *app) answerAtOnce(o *order) {
 	case statusInProgress:
 		o.status = statusInProgress
 	case statusFailed:
-		a.failWith(o, soa.Errorf("40006", "test environment: %s of %d fen simulates a failed payment (spec §5.2)",
-			ch.Key, ch.amount))
+		a.failWith(o, a.appFailure(ch.Key, ch.amount))
 	case statusSucceeded:
 		_ = a.complete(o)
 	}
@@ -258,4 +266,13 @@ func notPublicIP(ip string) string {
 		return "a multicast or broadcast address"
 	}
 	return ""
+}
+
+// appFailure is the failure of a native app payment of the test amount 6:
+// the spec's words (since RulesDec2026e), or the older English.
+func (a *app) appFailure(key string, amount int64) *soa.Error {
+	if a.before(RulesDec2026e) {
+		return soa.Errorf("40006", "test environment: %s of %d fen simulates a failed payment (spec §5.2)", key, amount)
+	}
+	return soa.Errorf("40006", "测试环境 amount 传 %d：失败 (%s, spec §5.2)", amount, key)
 }

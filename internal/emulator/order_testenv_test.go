@@ -44,20 +44,20 @@ func orderView(t *testing.T, e *Emulator, bizOrderNo string) OrderView {
 
 // TestAgreementPayAmounts: an agreement payment (QUICKPAY_TLT) of 10 to 15
 // yuan fails at its confirmation as the test environment simulates it
-// (spec §5.2); the order fails with the code, and only a success is
-// notified (spec §4.2.15 note 2).
+// (spec §5.2); the order fails with the code and the spec's words (since
+// RulesDec2026e), and only a success is notified (spec §4.2.15 note 2).
 func TestAgreementPayAmounts(t *testing.T) {
 	tests := []struct {
 		amount int64
 		code   string
 		what   string
 	}{
-		{1000, "30047", "issuing bank does not support"},
-		{1100, "40006", "a failed payment"},
-		{1200, "30054", "agreement number"},
-		{1300, "30054", "agreement number"},
-		{1400, "40014", "without enough money"},
-		{1500, "30056", "terminated agreement"},
+		{1000, "30047", "交易金额为 10 元模拟发卡行不支持该笔交易"},
+		{1100, "40006", "交易金额为 11 元模拟交易失败"},
+		{1200, "30054", "交易金额为 12 元模拟为协议号不一致"},
+		{1300, "30054", "交易金额为 13 元模拟协议号不一致"},
+		{1400, "40014", "交易金额为 14 元模拟余额不足"},
+		{1500, "30056", "交易金额为 15 元协议已解除，扣款失败"},
 		{1600, "", ""},
 	}
 	for _, tt := range tests {
@@ -82,7 +82,7 @@ func TestAgreementPayAmounts(t *testing.T) {
 			assert.Empty(t, evs, "an inbound payment is notified when it succeeds only")
 			view := orderView(t, e, "d1")
 			assert.Equal(t, tt.code, view.ErrorCode)
-			assert.Contains(t, view.ErrorMessage, fmt.Sprintf("QUICKPAY_TLT of %d.00 yuan", tt.amount/100))
+			assert.Contains(t, view.ErrorMessage, "测试环境"+tt.what+" (QUICKPAY_TLT, spec §5.2)")
 		})
 	}
 }

@@ -3,10 +3,12 @@ package emulator
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/ids"
 )
 
@@ -57,4 +59,25 @@ func TestAgreementCodeOfARulesDec2026dLog(t *testing.T) {
 	assert.Equal(t, snapshot(et.e, "a"), snapshot(r, "a"))
 	et.e = r
 	assert.Empty(t, et.bound("p"))
+}
+
+// TestSimulatedFailureTextOfARulesDec2026dLog: an agreement payment of 11
+// yuan failed under RulesDec2026d with tsymock's English words, which the
+// order keeps through a replay; since RulesDec2026e it fails with the
+// spec's (TestAgreementPayAmounts). Without the gate the replayed order's
+// errorMessage changes.
+func TestSimulatedFailureTextOfARulesDec2026dLog(t *testing.T) {
+	l := &memLog{}
+	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 6, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1), Recorder: l})
+	old.answerAs = RulesDec2026d
+	market(t, old)
+	pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1100}}`, tltCard)
+	ok(t, old, "depositApply", orderParams("depositApply", "buyer", "d1", 1100, pm, ""))
+	ok(t, old, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+	want := "test environment: QUICKPAY_TLT of 11.00 yuan simulates a failed payment"
+	assert.Contains(t, orderView(t, old, "d1").ErrorMessage, want)
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.Contains(t, orderView(t, r, "d1").ErrorMessage, want)
 }
