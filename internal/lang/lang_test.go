@@ -99,3 +99,12 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckTable(t *testing.T) {
+	require.NoError(t, CheckTable([]Text{{En: "a %s", Zh: "甲 %s"}}))
+	err := CheckTable([]Text{{En: "a", Zh: "甲"}, {En: "b %s", Zh: "乙"}, {En: "c"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "message id 1: lang: the verbs differ")
+	assert.Contains(t, err.Error(), "message id 2: lang: a text without both languages")
+	assert.NotContains(t, err.Error(), "message id 0")
+}

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -70,6 +71,18 @@ func (t Text) Check() error {
 		return fmt.Errorf("lang: the verbs differ: en %q has %v, zh %q has %v", t.En, en, t.Zh, zh)
 	}
 	return nil
+}
+
+// CheckTable is Check of every text of a package's table, each error naming
+// its message id (its index).
+func CheckTable(texts []Text) error {
+	var errs []error
+	for id, t := range texts {
+		if err := t.Check(); err != nil {
+			errs = append(errs, fmt.Errorf("message id %d: %w", id, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // verbs lists the verbs of a format, each with the argument it takes, in
