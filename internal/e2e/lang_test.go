@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tsymock/tsymock/client"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
@@ -86,4 +88,36 @@ func TestLangConfig(t *testing.T) {
 	require.NoError(t, err)
 	_, err = mock.New(mock.Config{PlatformKey: key, Lang: "cn"})
 	require.EqualError(t, err, `mock: Config.Lang: lang: "cn" is not a language: want en or zh`)
+}
+
+// TestLangPages: a server with Config.Lang zh draws the pages' sentences
+// for the tester in Chinese, and an error page's detail too; the default
+// keeps them English.
+func TestLangPages(t *testing.T) {
+	for _, tc := range []struct {
+		lang      string
+		want, not []string
+	}{
+		{mock.LangChinese, []string{"仅供测试 · 不涉及真实资金", "timestamp（时间戳）", "比服务器时间", "服务器日志里有更多信息"},
+			[]string{"no real money moves", "behind the server time"}},
+		{"", []string{"TEST ONLY · no real money moves", "behind the server time", "The server log says more"}, []string{"仅供测试"}},
+	} {
+		t.Run("lang "+tc.lang, func(t *testing.T) {
+			e := newNotifyEnv(t, fastNotify(time.Second), func(c *mock.Config) { c.Lang = tc.lang })
+			c := e.orders(t)
+			c.realNamed("sia")
+			stale, err := e.client(t, client.WithClock(func() time.Time { return e.Clock.Now().Add(-time.Hour) })).PageURL("",
+				client.PageSignContract, "MemberService", "signContract",
+				client.ContractPageParams{BizUserID: "sia", JumpURL: "http://127.0.0.1:1/jump", BackURL: "http://127.0.0.1:1/notify", Source: client.SourceMobile})
+			require.NoError(t, err)
+			p := getPage(t, stale)
+			errorPage(t, p, "10000")
+			for _, s := range tc.want {
+				assert.Contains(t, p.Body, s)
+			}
+			for _, s := range tc.not {
+				assert.NotContains(t, p.Body, s)
+			}
+		})
+	}
 }
