@@ -27,28 +27,42 @@ const (
 	CauseSourceDiffers Cause = "source-differs" // right key and scheme, other text (req changed, re-serialised...)
 )
 
+// Signed names the text a signature was made over, when [Diagnose] recognised it, so that a
+// program (or a message in another language) tells the mistakes apart without reading Message.
+type Signed string
+
+// The texts that [Diagnose] recognises.
+const (
+	SignedMD5Base64 Signed = "md5-base64" // Base64(MD5(source)), the scheme's own text
+	SignedSource    Signed = "source"     // the source itself: the Base64(MD5()) step was skipped
+	SignedRawMD5    Signed = "raw-md5"    // the raw 16 bytes of MD5(source)
+	SignedHexMD5    Signed = "hex-md5"    // the hex text of MD5(source) (PHP md5() without binary=true)
+)
+
 // Diagnosis is what [Diagnose] found out about a signature.
 type Diagnosis struct {
 	Cause   Cause       // why it failed, or CauseOK
 	Hash    crypto.Hash // the hash the signer used, when it could be recovered
+	Signed  Signed      // the text the signer used, when recognised ("" otherwise)
 	Message string      // one sentence for a developer: what was done and what to do instead
 }
 
 // candidate is a text that a mistaken signer may have hashed instead of MD5Base64(source).
 type candidate struct {
-	cause Cause
-	what  string
-	text  []byte
+	cause  Cause
+	signed Signed
+	what   string
+	text   []byte
 }
 
 // candidates lists the texts that signers are known to hash, the right one first.
 func candidates(source string) []candidate {
 	sum := md5.Sum([]byte(source))
 	return []candidate{
-		{CauseOK, "Base64(MD5(source))", []byte(MD5Base64(source))},
-		{CauseNoMD5Step, "the source itself (the Base64(MD5()) step was skipped)", []byte(source)},
-		{CauseNoBase64Step, "the raw 16 bytes of MD5(source) (not their Base64 text)", sum[:]},
-		{CauseNoBase64Step, "the hex text of MD5(source) (PHP md5() without binary=true)",
+		{CauseOK, SignedMD5Base64, "Base64(MD5(source))", []byte(MD5Base64(source))},
+		{CauseNoMD5Step, SignedSource, "the source itself (the Base64(MD5()) step was skipped)", []byte(source)},
+		{CauseNoBase64Step, SignedRawMD5, "the raw 16 bytes of MD5(source) (not their Base64 text)", sum[:]},
+		{CauseNoBase64Step, SignedHexMD5, "the hex text of MD5(source) (PHP md5() without binary=true)",
 			[]byte(hex.EncodeToString(sum[:]))},
 	}
 }
@@ -84,12 +98,12 @@ func matchText(hash crypto.Hash, digest []byte, source string) Diagnosis {
 		}
 		switch {
 		case hash != crypto.SHA1:
-			return Diagnosis{Cause: CauseWrongHash, Hash: hash, Message: fmt.Sprintf(
-				"signed with %swithRSA over %s: use SHA1withRSA over Base64(MD5(source))", javaName(hash), c.what)}
+			return Diagnosis{Cause: CauseWrongHash, Hash: hash, Signed: c.signed, Message: fmt.Sprintf(
+				"signed with %swithRSA over %s: use SHA1withRSA over Base64(MD5(source))", JavaName(hash), c.what)}
 		case c.cause == CauseOK:
-			return Diagnosis{Cause: CauseOK, Hash: hash, Message: "the signature is valid"}
+			return Diagnosis{Cause: CauseOK, Hash: hash, Signed: c.signed, Message: "the signature is valid"}
 		default:
-			return Diagnosis{Cause: c.cause, Hash: hash, Message: "signed with SHA1withRSA over " + c.what +
+			return Diagnosis{Cause: c.cause, Hash: hash, Signed: c.signed, Message: "signed with SHA1withRSA over " + c.what +
 				": sign Base64(MD5(source)) as text"}
 		}
 	}
@@ -102,7 +116,7 @@ func sourceDiffers(hash crypto.Hash) Diagnosis {
 		"(for a request sysid+req+timestamp; was req changed after signing or re-serialised? another timestamp or sysid?)"
 	if hash != crypto.SHA1 {
 		return Diagnosis{Cause: CauseWrongHash, Hash: hash, Message: fmt.Sprintf(
-			"signed with %swithRSA over an unknown text: use SHA1withRSA over Base64(MD5(source))", javaName(hash))}
+			"signed with %swithRSA over an unknown text: use SHA1withRSA over Base64(MD5(source))", JavaName(hash))}
 	}
 	return Diagnosis{Cause: CauseSourceDiffers, Hash: hash, Message: msg}
 }
@@ -114,7 +128,7 @@ func equalDigest(hash crypto.Hash, text, digest []byte) bool {
 	return string(h.Sum(nil)) == string(digest)
 }
 
-// javaName spells a hash as Java's signature algorithm names do ("SHA256" in SHA256withRSA).
-func javaName(hash crypto.Hash) string {
+// JavaName spells a hash as Java's signature algorithm names do ("SHA256" in SHA256withRSA).
+func JavaName(hash crypto.Hash) string {
 	return strings.ReplaceAll(hash.String(), "-", "")
 }

@@ -58,6 +58,16 @@ type Config struct {
 	// SignHints appends the signature diagnosis to the 20019 message on the
 	// wire; by default the wire keeps the platform's exact text.
 	SignHints bool
+	// Lang is the language of what tsymock adds after an errorCode's spec
+	// §7 text (on the wire, in the journal and the log), of the signature
+	// diagnosis and of the pages' sentences for the tester: LangEnglish
+	// ("" too, the default: the bytes tsymock always answered) or
+	// LangChinese (中文, in the spec's terms: 时间戳, 应用, 账户集, 签名).
+	// The §7 texts, param names, flags, URLs and codes stay as they are.
+	// Only the messages a newcomer meets first have both texts (the
+	// timestamp window, the sysid, the service and method, the params,
+	// the account set, the signature); the others stay English.
+	Lang string
 	// KnownKeys are further keys used to explain a wrong-key signature,
 	// such as the bundled demo merchant key.
 	KnownKeys []KnownKey
@@ -152,8 +162,14 @@ type Config struct {
 	Upstream UpstreamConfig
 }
 
+// The languages of Config.Lang.
+const (
+	LangEnglish = "en" // the default
+	LangChinese = "zh"
+)
+
 // KnownKey is a public key that may have made a wrong signature, named for
-// the diagnosis ("bundled demo merchant key").
+// the diagnosis ("bundled demo merchant key"), in Config.Lang.
 type KnownKey struct {
 	Name string
 	Key  *rsa.PublicKey

@@ -29,6 +29,7 @@ import (
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/ids"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/pages"
@@ -61,6 +62,7 @@ type Server struct {
 	store     *store.Store   // the data dir, or nil
 	proxy     *proxy.Proxy   // the upstream (Config.Upstream), or nil
 	bodies    *form.Budget   // the bytes of request bodies held at once
+	lang      lang.Lang      // Config.Lang
 	// unknownPaths bounds the warnings about paths answered 404.
 	unknownPaths *pathLimit
 
@@ -81,6 +83,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	if err := emulator.CheckCompanyAudit(cfg.CompanyAudit); err != nil {
 		return nil, fmt.Errorf("mock: Config.CompanyAudit: %w", err)
+	}
+	l, err := lang.Parse(cfg.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("mock: Config.Lang: %w", err)
 	}
 	cfg = withDefaults(cfg)
 	idSource := cfg.idSource()
@@ -103,6 +109,7 @@ func New(cfg Config) (*Server, error) {
 		log:       cfg.Logger,
 		version:   []string{cfg.Version},
 		bodies:    form.NewBudget(cfg.BodyBudget),
+		lang:      l,
 		// Real time, not cfg.Clock: a clock moved by the admin API must not
 		// silence or flood the log.
 		unknownPaths: newPathLimit(time.Now),
@@ -119,7 +126,6 @@ func New(cfg Config) (*Server, error) {
 		finished, events = st.Finished, keptEvents{Emulator: s.emu, store: st}
 	}
 	s.notify = notify.New(cfg.Notify.internal(finished), cfg.PlatformKey, cfg.Clock, events, s.log)
-	var err error
 	if s.proxy, err = s.newProxy(); err != nil {
 		return nil, fmt.Errorf("mock: %w", err)
 	}
@@ -201,13 +207,13 @@ func (s *Server) newRPC() *rpc.Handler {
 	}
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
 		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, Bodies: s.bodies, MaxDelay: s.cfg.MaxDelay,
-		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys()}, parts)
+		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys(), Lang: s.lang}, parts)
 }
 
 // newPages builds the browser pages from the server's parts.
 func (s *Server) newPages() *pages.Handler {
 	return pages.New(pages.Config{PlatformKey: s.cfg.PlatformKey, Clock: s.cfg.Clock, MaxBody: s.cfg.MaxBody, Bodies: s.bodies,
-		VerificationCode: s.cfg.VerificationCode},
+		VerificationCode: s.cfg.VerificationCode, Lang: s.lang},
 		pages.Parts{Verify: s.rpc.VerifyPage, Record: s.rpc.RecordPage, Apps: s.apps, Emulator: s.emu,
 			Notifier: s.notify, Log: s.log})
 }

@@ -6,10 +6,10 @@ import (
 	"net"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"golang.org/x/term"
 
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 )
@@ -46,66 +46,72 @@ func isTerminal(w io.Writer) bool {
 }
 
 // writeBanner tells a person what to point an SDK at: the URL, the sysids
-// and their keys, the web page, the docs, and how to stop.
+// and their keys, the web page, the docs, and how to stop, in the language
+// of --lang for people (f.people). Its columns are padded by the width a
+// terminal gives each rune (writeTable), for the Chinese.
 func writeBanner(w io.Writer, f serveFlags, cfg mock.Config, addr string) error {
+	l := f.people
 	base := "http://" + browsable(addr)
-	var b strings.Builder
-	fmt.Fprintf(&b, "tsymock %s: the Tongshangyun (通商云) API v2.0 mock is ready. TEST ONLY keys; %s.\n", versionString(), reach(cfg))
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	// The whole endpoint first: the official Java SDK's serverUrl is it, and
 	// one set to the base URL gets a 404 that the SDK reports as no data.
-	fmt.Fprintf(tw, "  soaUrl\t%s%s\tyour SDK's server address (the Java SDK's serverUrl, ALLINPAY_SERVER_URL...)\n", base, mock.SOAPath)
-	fmt.Fprintf(tw, "  server URL\t%s\tfor an SDK that appends %s itself\n", base, mock.SOAPath)
-	for _, line := range appLines(f, cfg) {
-		fmt.Fprintf(tw, "  %s\n", line)
+	rows := [][]string{
+		{"  soaUrl", base + mock.SOAPath, say(l, msgSOAURL)},
+		{"  " + say(l, msgServerURLLabel), base, say(l, msgServerURL, mock.SOAPath)},
 	}
-	fmt.Fprintf(tw, "  keys\t%s\n", keysLine(f))
-	fmt.Fprintf(tw, "  web page\t%s%s\tjournal of calls, state, scenarios, notifications\n", base, mock.AdminPrefix)
-	fmt.Fprintf(tw, "  docs\t%s\t中文: %s/blob/main/README.zh-CN.md\n", docsURL, docsURL)
-	fmt.Fprintf(tw, "  stop\tCtrl+C\n")
-	if err := tw.Flush(); err != nil {
+	rows = append(rows, appRows(f, cfg)...)
+	rows = append(rows, append([]string{"  " + say(l, msgKeysLabel)}, keysCells(f)...),
+		[]string{"  " + say(l, msgWebPageLabel), base + mock.AdminPrefix, say(l, msgWebPage)},
+		[]string{"  " + say(l, msgDocsLabel), docsURL, say(l, msgDocsZh, docsURL)},
+		[]string{"  " + say(l, msgStopLabel), "Ctrl+C"})
+	var b strings.Builder
+	b.WriteString(say(l, msgBannerReady, versionString(), reach(l, cfg)))
+	if err := writeTable(&b, rows); err != nil {
 		return err
 	}
-	b.WriteString("The JSON line on stdout is for scripts; --banner off hides these lines.\n")
+	b.WriteString(say(l, msgBannerFoot))
+	if l == lang.Chinese && cfg.Lang != lang.Zh {
+		b.WriteString(say(l, msgBannerLangHint)) // the locale's Chinese stops at the banner
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // reach says whom the server calls besides the merchant's backUrl: nobody,
 // or the upstream that --upstream names.
-func reach(cfg mock.Config) string {
+func reach(l lang.Lang, cfg mock.Config) string {
 	if cfg.Upstream.URL == "" {
-		return "it never calls Allinpay"
+		return say(l, msgReachNone)
 	}
-	return "calls no scenario answers go to the upstream " + cfg.Upstream.URL
+	return say(l, msgReachUpstream, cfg.Upstream.URL)
 }
 
-// appLines are the banner's lines about the registered applications.
-func appLines(f serveFlags, cfg mock.Config) []string {
-	var lines []string
+// appRows are the banner's rows about the registered applications.
+func appRows(f serveFlags, cfg mock.Config) [][]string {
+	l := f.people
+	var rows [][]string
 	if !f.noDemoApp {
-		lines = append(lines, fmt.Sprintf("sysid\t%s\tthe demo app: merchant key %s, password %s", demo.SysID, demo.MerchantPFXFile, demo.PFXPassword))
+		rows = append(rows, []string{"  sysid", demo.SysID, say(l, msgDemoApp, demo.MerchantPFXFile, demo.PFXPassword)})
 	}
 	for _, spec := range f.apps {
 		sysid, path, _ := strings.Cut(spec, "=")
-		lines = append(lines, fmt.Sprintf("sysid\t%s\tverified with %s", sysid, path))
+		rows = append(rows, []string{"  sysid", sysid, say(l, msgVerifiedWith, path)})
 	}
 	if cfg.AutoApps {
-		lines = append(lines, "sysid\tany other\tregistered on its first call signed with the demo merchant key (--auto-apps)")
+		rows = append(rows, []string{"  sysid", say(l, msgAnyOther), say(l, msgAutoApps)})
 	}
-	if len(lines) == 0 {
-		lines = append(lines, "sysid\tnone yet\tregister one with --app SYSID=CERT, or POST /__tsymock/apps")
+	if len(rows) == 0 {
+		rows = append(rows, []string{"  sysid", say(l, msgNoneYet), say(l, msgRegisterOne)})
 	}
-	return lines
+	return rows
 }
 
-// keysLine says where the key files an SDK is configured with are: the
+// keysCells say where the key files an SDK is configured with are: the
 // bundled ones are in the binary, and "tsymock demo-keys" writes them out.
-func keysLine(f serveFlags) string {
+func keysCells(f serveFlags) []string {
 	if f.platformKey != "" {
-		return "answers signed with " + f.platformKey + "\tyour SDK verifies them with its certificate"
+		return []string{say(f.people, msgSignedWith, f.platformKey), say(f.people, msgVerifiesThem)}
 	}
-	return "bundled, TEST ONLY\t`tsymock demo-keys --out DIR` writes the demo app's key and the platform's " + demo.PlatformCertFile
+	return []string{say(f.people, msgBundledKeys), say(f.people, msgDemoKeys, demo.PlatformCertFile)}
 }
 
 // browsable is addr with a host a browser or an SDK on this machine can

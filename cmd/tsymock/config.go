@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/keys/demo"
@@ -28,6 +29,10 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 	if err != nil {
 		return mock.Config{}, err
 	}
+	machines, err := lang.ForMachines(f.lang) // the wire's and the log's: only an explicit zh
+	if err != nil {
+		return mock.Config{}, err
+	}
 	cfg := mock.Config{
 		PlatformKey:      platformKey,
 		Skew:             f.skew,
@@ -44,8 +49,9 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		AutoApps:         f.autoApps,
 		PProf:            f.perf.pprof,
 		Version:          versionString(),
+		Lang:             machines.String(),
 		KnownKeys: []mock.KnownKey{{
-			Name: "bundled demo merchant key (sysid " + demo.SysID + ")",
+			Name: say(machines, msgDemoKeyName, demo.SysID),
 			Key:  merchant,
 		}},
 	}

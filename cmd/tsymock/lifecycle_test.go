@@ -45,6 +45,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// The tests read English whatever the locale of the machine they run on
+	// (--lang auto follows it for people); a test of the Chinese sets its own.
+	_ = os.Setenv("LC_ALL", "C.UTF-8")
+	_ = os.Unsetenv(langEnv)
 	code := m.Run()
 	if binDir != "" {
 		_ = os.RemoveAll(binDir)

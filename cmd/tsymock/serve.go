@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -45,6 +46,10 @@ type serveFlags struct {
 	strict      bool
 	sets        accountSetFlags
 	audit       companyAuditFlags
+	// lang is --lang; people is it resolved for the banner (auto: the
+	// locale's language), which runServe does: English until then.
+	lang   string
+	people lang.Lang
 	// envWarnings are the TSYMOCK_ variables no flag reads (unknownEnv),
 	// which serve logs once it has a logger.
 	envWarnings []string
@@ -66,6 +71,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.banner, "banner", bannerAuto, "a few lines for a person on stderr once ready (URL, sysids, keys, web page, docs): auto (when stdout is a terminal and --log-format is text), on or off; the JSON ready line on stdout stays")
 	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
+	fs.StringVar(&f.lang, "lang", lang.Auto, "language of tsymock's messages: auto, en or zh (中文). auto puts the banner in the locale's language "+
+		"(LC_ALL, LC_MESSAGES, LANG); only zh puts the errorCode details on the wire, the log, the signature diagnosis and the pages' hints in Chinese, "+
+		"so that a CI run and a laptop with a Chinese locale answer the same bytes")
 	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
 	fs.BoolVar(&f.noMagic, "no-magic", false, "switch off the magic values (a bizUserId, bizOrderNo... starting err-<code>- answers that code)")
 	fs.DurationVar(&f.maxDelay, "max-delay", mock.DefaultMaxDelay, "cap on scenario delays and hangs")
@@ -110,6 +118,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	f.envWarnings = unknownEnv(fs, os.Environ())
+	people, err := lang.ForPeople(f.lang, os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "tsymock serve: %v\n", err)
+		return 2
+	}
+	f.people = people
 	if err := serve(ctx, f, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "tsymock: %v\n", err)
 		return 1

@@ -10,14 +10,14 @@ package diagnose
 
 import (
 	"crypto"
-	"fmt"
-
 	"crypto/rsa"
 
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/keys"
 )
 
-// NamedKey is a public key tsymock knows, with a name a user recognises.
+// NamedKey is a public key tsymock knows, with a name a user recognises, in
+// the language of the diagnosis it goes into.
 type NamedKey struct {
 	Name string
 	Key  *rsa.PublicKey
@@ -30,6 +30,9 @@ type Input struct {
 	Key *rsa.PublicKey
 	// Others are the other keys tsymock knows.
 	Others []NamedKey
+	// Lang is the language of the Report's Cause: English by default, as
+	// the log and --sign-hints always had it.
+	Lang lang.Lang
 }
 
 // Report is the outcome of a diagnosis. Every field is safe to log.
@@ -39,7 +42,8 @@ type Report struct {
 	MD5Base64 string
 	// Fingerprint identifies the key the signature was checked with.
 	Fingerprint string
-	// Cause names the mistake in one sentence, with what to do instead.
+	// Cause names the mistake in one sentence, with what to do instead, in
+	// Input.Lang.
 	Cause string
 	// Reason names it in a word, for counting: ReasonMissing, or the
 	// keys.Cause the signature itself showed ("other-key", "wrong-hash",
@@ -57,43 +61,41 @@ func Run(in Input) Report {
 	return Report{
 		MD5Base64:   keys.MD5Base64(source),
 		Fingerprint: keys.Fingerprint(in.Key),
-		Cause:       text,
+		Cause:       text.In(in.Lang),
 		Reason:      reason,
 	}
 }
 
 // cause is the mistake's reason and sentence.
-func cause(in Input, source string) (reason, text string) {
+func cause(in Input, source string) (reason string, text lang.Message) {
 	if in.Sign == "" {
-		return ReasonMissing, "the sign parameter is missing or empty"
+		return ReasonMissing, msg(msgMissingSign)
 	}
 	d := keys.Diagnose(in.Key, source, in.Sign)
 	switch d.Cause {
 	case keys.CauseKeySize, keys.CauseOtherKey:
-		return string(d.Cause), wrongKey(in, d.Message)
+		return string(d.Cause), wrongKey(in, keysWords(in, d))
 	case keys.CauseSourceDiffers:
 		if c, ok := textMistake(in, d.Hash); ok {
 			return string(d.Cause), c
 		}
 	}
-	return string(d.Cause), d.Message
+	return string(d.Cause), keysWords(in, d)
 }
 
 // wrongKey names the key among those tsymock knows that made the signature.
-func wrongKey(in Input, fallback string) string {
+func wrongKey(in Input, fallback lang.Message) lang.Message {
 	for _, k := range in.Others {
 		if _, _, err := keys.RecoverDigest(k.Key, in.Sign); err == nil {
-			return fmt.Sprintf("signed with the %s (%s) instead of the merchant key registered for sysid %s (%s)",
-				k.Name, keys.Fingerprint(k.Key), in.SysID, keys.Fingerprint(in.Key))
+			return msg(msgSignedWithKnown, k.Name, keys.Fingerprint(k.Key), in.SysID, keys.Fingerprint(in.Key))
 		}
 	}
-	return fmt.Sprintf("%s; it is none of the keys tsymock knows (sysid %s is registered with %s)",
-		fallback, in.SysID, keys.Fingerprint(in.Key))
+	return msg(msgUnknownKey, fallback, in.SysID, keys.Fingerprint(in.Key))
 }
 
 // textMistake looks for the text the right key actually signed among those
 // clients commonly sign by mistake.
-func textMistake(in Input, hash crypto.Hash) (string, bool) {
+func textMistake(in Input, hash crypto.Hash) (lang.Message, bool) {
 	digest := func(text string) string {
 		h := hash.New()
 		h.Write([]byte(keys.MD5Base64(text)))
@@ -101,34 +103,33 @@ func textMistake(in Input, hash crypto.Hash) (string, bool) {
 	}
 	_, got, err := keys.RecoverDigest(in.Key, in.Sign)
 	if err != nil || !hash.Available() {
-		return "", false
+		return lang.Message{}, false
 	}
 	for _, c := range candidates(in) {
 		if digest(c.text) == string(got) {
 			return c.cause, true
 		}
 	}
-	return "", false
+	return lang.Message{}, false
 }
 
 // candidate is a text a client may have signed instead of
 // sysid+req+timestamp, and what to tell the user when it did.
 type candidate struct {
 	text  string
-	cause string
+	cause lang.Message
 }
 
 // candidates lists the usual wrong texts, the most common mistakes first.
 func candidates(in Input) []candidate {
 	cs := []candidate{
-		{in.Req + in.Timestamp, "sysid is not in the signed text: sign sysid+req+timestamp"},
-		{in.SysID + in.Req, "timestamp is not in the signed text: sign sysid+req+timestamp"},
-		{in.Req, "neither sysid nor timestamp is in the signed text: sign sysid+req+timestamp"},
-		{in.Timestamp + in.Req + in.SysID, "signed the parts in the wrong order: sign sysid+req+timestamp"},
+		{in.Req + in.Timestamp, msg(msgNoSysID)},
+		{in.SysID + in.Req, msg(msgNoTimestamp)},
+		{in.Req, msg(msgNeither)},
+		{in.Timestamp + in.Req + in.SysID, msg(msgWrongOrder)},
 	}
 	for _, f := range reserialisations(in.Req) {
-		cs = append(cs, candidate{in.SysID + f.text + in.Timestamp,
-			fmt.Sprintf("signed a differently serialised req (%s) than the one sent; sign the exact req string you send", f.name)})
+		cs = append(cs, candidate{in.SysID + f.text + in.Timestamp, msg(msgReserialised, msg(f.name))})
 	}
 	return cs
 }

@@ -10,7 +10,7 @@ import (
 
 // form is the req JSON as another serialiser would have written it.
 type form struct {
-	name string
+	name msgID
 	text string
 }
 
@@ -25,7 +25,7 @@ func reserialisations(req string) []form {
 		return nil
 	}
 	var out []form
-	add := func(name, text string) {
+	add := func(name msgID, text string) {
 		if text == "" || text == req {
 			return
 		}
@@ -36,17 +36,16 @@ func reserialisations(req string) []form {
 		}
 		out = append(out, form{name, text})
 	}
-	add("whitespace removed", compact(req))
-	add("keys sorted, as Go encoding/json or fastjson write it", marshal(doc, false))
-	add("keys sorted with <, >, & escaped as Go encoding/json writes it", marshal(doc, true))
+	add(msgWhitespaceRemoved, compact(req))
+	add(msgKeysSorted, marshal(doc, false))
+	add(msgKeysSortedEscaped, marshal(doc, true))
 	// PHP's json_encode keeps the keys in the order they were set (service,
 	// method, param in every PHP SDK), so its forms keep the sent order; the
 	// sorted one stays for a client that sorted before encoding.
-	add("with / and non-ASCII escaped as PHP json_encode writes it", rewrite(req, phpString))
-	add("with / and non-ASCII unescaped (PHP JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE) where the sent req escapes them",
-		rewrite(req, plainString))
-	add("keys sorted, with / and non-ASCII escaped as PHP json_encode writes it", phpEscape(marshal(doc, false)))
-	add("indented", indent(req))
+	add(msgPHPEscaped, rewrite(req, phpString))
+	add(msgPHPUnescaped, rewrite(req, plainString))
+	add(msgKeysSortedPHP, phpEscape(marshal(doc, false)))
+	add(msgIndented, indent(req))
 	return out
 }
 

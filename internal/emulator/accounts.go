@@ -91,8 +91,7 @@ func (a *app) checkSet(set string) *soa.Error {
 	if slices.Contains(a.sets, set) {
 		return nil
 	}
-	return soa.Errorf("30019", "accountSetNo %q; this application has %v (tsymock serve --account-sets or "+
-		"--app-account-sets %s=... give it others)", set, a.sets, a.sysid)
+	return detailed("30019", msgUnknownSet, set, a.sets, a.sysid)
 }
 
 // checkPlatformSet checks the set of a deposit or withdrawal: one the

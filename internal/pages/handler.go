@@ -24,6 +24,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/notify"
 	"github.com/tsymock/tsymock/internal/rpc"
 	"github.com/tsymock/tsymock/internal/soa"
@@ -51,6 +52,11 @@ type Config struct {
 	// VerificationCode is the SMS code the pages tell the tester ("" for
 	// the emulator's default).
 	VerificationCode string
+	// Lang is the language of tsymock's sentences for the tester and of
+	// the errors' details (English by default): the server's, as the
+	// wire's, never the browser's, so that a browser test reads the same
+	// page on any machine.
+	Lang lang.Lang
 }
 
 // Parts are the server's pieces the pages work with.
@@ -86,7 +92,7 @@ type Handler struct {
 // spend its start on them (TestTemplatesParse proves they do parse).
 func New(cfg Config, parts Parts) *Handler {
 	return &Handler{cfg: cfg, verify: parts.Verify, apps: parts.Apps, emu: parts.Emulator, notify: parts.Notifier,
-		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(parsePageTemplates), sessions: newPageStore(cfg.Clock), recordPage: parts.Record}
+		log: parts.Log, flows: pageFlows(), tmpl: sync.OnceValues(templatesIn(cfg.Lang)), sessions: newPageStore(cfg.Clock), recordPage: parts.Record}
 }
 
 // Paths are the pages' paths, sorted: the server routes each to Handler.

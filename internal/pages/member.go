@@ -158,9 +158,9 @@ func jumpURLRPS(ev emulator.Event) (string, error) {
 // smsHint tells the tester the code every emulated SMS carries.
 func (h *Handler) smsHint(phone string) string {
 	if phone == "" {
-		return "tsymock: every emulated SMS code is " + h.smsCode() + " (--verification-code)."
+		return h.say(msgSMSAny, h.smsCode())
 	}
-	return "tsymock: the SMS code sent to " + maskPhone(phone) + " is " + h.smsCode() + " (--verification-code)."
+	return h.say(msgSMSTo, maskPhone(phone), h.smsCode())
 }
 
 // smsCode is the configured SMS code.

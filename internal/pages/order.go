@@ -99,7 +99,7 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 			return serr
 		}
 		p.view = orderView("确认支付", o)
-		p.view.Hint = "tsymock: the SMS code sent in verificationCode was checked (spec §4.2.9)."
+		p.view.Hint = h.say(msgSMSChecked)
 	case emulator.SMSTyped:
 		if code := p.str("verificationCode"); code != "" && !p.link {
 			if serr := h.emu.CheckOrderCode(p.sysid, o.BizOrderNo, code); serr != nil {
@@ -112,7 +112,7 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 		p.view.Hint = h.smsHint("")
 	default:
 		p.view = orderView("确认支付", o)
-		p.view.Hint = "tsymock: no SMS code for this payment (spec §4.2.9, §5.2: 非组合支付，不发送短信验证码)."
+		p.view.Hint = h.say(msgNoSMS)
 	}
 	return nil
 }

@@ -85,9 +85,7 @@ func (pp pwdPage) open(h *Handler, p *pageSession) *soa.Error {
 	case pp.smsHint && m.Phone == "":
 		// Spec §4.1.23 note 5 has a member without a phone reset its
 		// password with 88888888888 and says no more of the code.
-		p.view.Hint = "tsymock: bizUserId " + m.BizUserID + " has no bound phone (the page was opened with " +
-			emulator.NoPhone + ", spec §4.1.23 note 5); tsymock asks for the emulated SMS code all the same, " +
-			h.smsCode() + " (--verification-code)."
+		p.view.Hint = h.say(msgNoPhone, m.BizUserID, emulator.NoPhone, h.smsCode())
 	case pp.smsHint:
 		p.view.Hint = h.smsHint(m.Phone)
 	}

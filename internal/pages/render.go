@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -16,12 +17,25 @@ import (
 //go:embed templates/*.html
 var pageTemplates embed.FS
 
+// parsePageTemplates parses the templates, their sentences in English.
 func parsePageTemplates() (*template.Template, error) {
-	t, err := template.ParseFS(pageTemplates, "templates/*.html")
+	t, err := template.New("pages").Funcs(sayFunc(lang.English)).ParseFS(pageTemplates, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("pages: templates: %w", err)
 	}
 	return t, nil
+}
+
+// templatesIn parses the templates with their sentences in l: a function
+// of a template set not yet drawn may be replaced.
+func templatesIn(l lang.Lang) func() (*template.Template, error) {
+	return func() (*template.Template, error) {
+		t, err := parsePageTemplates()
+		if err != nil || l == lang.English {
+			return t, err
+		}
+		return t.Funcs(sayFunc(l)), nil
+	}
 }
 
 // pageView is what a page shows. The flows fill it when the page opens.
@@ -59,6 +73,7 @@ type flowData struct {
 // renderFlow draws a page with its buttons; after a wrong code or password
 // the error is shown above the form (HTTP 200, X-Tsymock-Error-Code set).
 func (h *Handler) renderFlow(w http.ResponseWriter, r *http.Request, p *pageSession, serr *soa.Error) {
+	serr = serr.In(h.cfg.Lang)
 	if serr != nil {
 		visitOf(w).serr = serr
 		w.Header().Set("X-Tsymock-Error-Code", serr.Code)
@@ -75,6 +90,7 @@ func (h *Handler) renderDone(w http.ResponseWriter, p *pageSession, rps string) 
 // on it. The status is 400 so that scripted flows notice, and
 // X-Tsymock-Error-Code carries the errorCode for them.
 func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Error) {
+	serr = serr.In(h.cfg.Lang)
 	visitOf(w).serr = serr
 	h.logPage(r, "", "error", serr)
 	w.Header().Set("X-Tsymock-Error-Code", serr.Code)

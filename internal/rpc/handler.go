@@ -31,6 +31,7 @@ import (
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/metrics"
 	"github.com/tsymock/tsymock/internal/proxy"
 	"github.com/tsymock/tsymock/internal/sigcache"
@@ -58,8 +59,13 @@ type Config struct {
 	MaxDelay time.Duration
 	// SignHints appends the signature diagnosis to the 20019 message.
 	SignHints bool
-	// KnownKeys are further keys used to explain a wrong-key signature.
+	// KnownKeys are further keys used to explain a wrong-key signature,
+	// named in Lang.
 	KnownKeys []diagnose.NamedKey
+	// Lang is the language of the errorCode messages' details on the wire,
+	// in the journal and in the log, and of the signature diagnosis:
+	// English unless Chinese is asked for (mock.Config.Lang).
+	Lang lang.Lang
 }
 
 // Parts are the server's pieces the handler works with.

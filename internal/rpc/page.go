@@ -29,7 +29,7 @@ type Page struct {
 // magic values work on pages too), and validates and decrypts the params.
 func (h *Handler) VerifyPage(r *http.Request, values url.Values) (Page, *soa.Error) {
 	ex := &exchange{params: form.ParamsFrom(values), base: baseURL(r)}
-	serr := h.verifyPage(r, ex)
+	serr := h.verifyPage(r, ex).In(h.cfg.Lang)
 	p := Page{SysID: ex.params.SysID, Req: journalReq(ex), Signature: h.signatureCheck(ex)}
 	if serr != nil {
 		return p, serr

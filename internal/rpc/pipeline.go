@@ -109,6 +109,7 @@ func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 			break
 		}
 	}
+	ex.err = ex.err.In(h.cfg.Lang) // the wire, the journal and the log say it alike
 	if h.Proxy != nil {
 		h.compareUpstream(r, ex)
 	}
@@ -192,7 +193,7 @@ func (h *Handler) checkSigned(ex *exchange) *soa.Error {
 		}
 	}
 	if !ok {
-		return soa.Errorf("20000", "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT or POST /__tsymock/apps, or start with --auto-apps", p.SysID, h.Apps.Known())
+		return detailed(soa.CodeUnknownApp, msgUnknownApp, p.SysID, h.Apps.Known())
 	}
 	ex.app = app
 	if serr := checkVersion(p.V); serr != nil {
@@ -233,12 +234,12 @@ func (h *Handler) verify(ex *exchange) *soa.Error {
 	}
 	rep := diagnose.Run(diagnose.Input{
 		SysID: p.SysID, Req: p.Req, Timestamp: p.Timestamp, Sign: p.Sign,
-		Key: ex.app.Key, Others: h.otherKeys(ex.app.SysID),
+		Key: ex.app.Key, Others: h.otherKeys(ex.app.SysID), Lang: h.cfg.Lang,
 	})
 	ex.diag = &rep
 	serr := soa.NewError("20019")
 	if h.cfg.SignHints {
-		serr.Message += " (tsymock: " + rep.Cause + ")"
+		serr.Message += say(h.cfg.Lang, msgSignHint, rep.Cause)
 	}
 	return serr
 }
@@ -247,11 +248,11 @@ func (h *Handler) verify(ex *exchange) *soa.Error {
 // signature: the platform key first (the most common mix-up), then the
 // configured known keys, then other applications' keys.
 func (h *Handler) otherKeys(sysid string) []diagnose.NamedKey {
-	out := []diagnose.NamedKey{{Name: "platform private key", Key: &h.cfg.PlatformKey.PublicKey}}
+	out := []diagnose.NamedKey{{Name: say(h.cfg.Lang, msgPlatformKey), Key: &h.cfg.PlatformKey.PublicKey}}
 	out = append(out, h.cfg.KnownKeys...)
 	for _, a := range h.Apps.All() {
 		if a.SysID != sysid {
-			out = append(out, diagnose.NamedKey{Name: "merchant key of sysid " + a.SysID, Key: a.Key})
+			out = append(out, diagnose.NamedKey{Name: say(h.cfg.Lang, msgAppKey, a.SysID), Key: a.Key})
 		}
 	}
 	return out

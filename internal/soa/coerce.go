@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // Leniency: the real platform is Java with fastjson, which coerces scalars into the declared
@@ -18,18 +20,18 @@ import (
 // Objects and arrays are not coerced from strings.
 
 // typeExpectation explains each type for "must be <type> (<explanation>)" messages.
-func typeExpectation(t Type) string {
+func typeExpectation(t Type) lang.Message {
 	switch t {
 	case Int:
-		return "int (a JSON integer or a string holding one)"
+		return msg(msgInt)
 	case Bool:
-		return "bool (true or false; 1, 0, \"true\", \"false\", \"Y\" and \"N\" are read as fastjson does)"
+		return msg(msgBool)
 	case Object:
-		return "object (a JSON object {...})"
+		return msg(msgObject)
 	case Array:
-		return "array (a JSON array [...])"
+		return msg(msgArray)
 	}
-	return "string (a JSON string; a number is accepted)"
+	return msg(msgString)
 }
 
 // scalarText coerces v to t and returns its canonical text ("3" for 3, 3.0 and "3"), which is

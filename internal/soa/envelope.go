@@ -81,11 +81,11 @@ func envelopeName(doc map[string]any, key, code, example string) (string, *Error
 	name, ok := v.(string)
 	switch {
 	case !present || v == nil:
-		return "", Errorf(code, "req has no %q; send a non-empty string such as %q", key, example)
+		return "", detailed(code, msgReqNoName, key, example)
 	case !ok:
-		return "", Errorf(code, "req %q must be a string such as %q, got %s", key, example, describe(v))
+		return "", detailed(code, msgReqNameType, key, example, describe(v))
 	case name == "":
-		return "", Errorf(code, "req %q is empty; send a name such as %q", key, example)
+		return "", detailed(code, msgReqNameEmpty, key, example)
 	}
 	return name, nil
 }

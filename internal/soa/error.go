@@ -3,6 +3,8 @@ package soa
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // Error codes that soa itself produces or that callers name often. Every other code is in the
@@ -27,6 +29,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// detail is the message's detail in both languages, for one made
+	// with Detailed: In writes it in another. Message is its English.
+	detail *lang.Message
 }
 
 // Error implements error as "soa: <code> <message>".
@@ -63,6 +68,27 @@ func Errorf(code, format string, args ...any) *Error {
 	detail := fmt.Sprintf(format, args...)
 	msg := catalogueText(code) + ": " + detail
 	return &Error{Code: code, Message: strings.ToValidUTF8(msg, "\uFFFD")}
+}
+
+// Detailed returns the error for code whose message is the catalogue text, ": ", then detail in
+// English, as Errorf writes it; In writes the detail in another language. The checks a newcomer
+// meets first (the timestamp, the sysid, the method, the params) make their errors with it.
+func Detailed(code string, detail lang.Message) *Error {
+	return &Error{Code: code, Message: detailedText(code, detail, lang.English), detail: &detail}
+}
+
+// In is the error with its detail in l: e itself in English, or when it has no detail in two
+// languages (made with Errorf, NewError or Quoted); the catalogue text stays the platform's.
+func (e *Error) In(l lang.Lang) *Error {
+	if e == nil || e.detail == nil || l == lang.English {
+		return e
+	}
+	return &Error{Code: e.Code, Message: detailedText(e.Code, *e.detail, l), detail: e.detail}
+}
+
+// detailedText is the message of Detailed in l, valid UTF-8 as Errorf's.
+func detailedText(code string, detail lang.Message, l lang.Lang) string {
+	return strings.ToValidUTF8(catalogueText(code)+": "+detail.In(l), "\uFFFD")
 }
 
 // catalogueText is Message with the 9100 fallback for unknown codes.

@@ -3,6 +3,8 @@ package soa
 import (
 	"slices"
 	"strings"
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // maxSuggestDistance is how far (in edits) a name may be from a known one to be suggested.
@@ -10,29 +12,27 @@ const maxSuggestDistance = 2
 
 // unknownService is the 10002 answer naming the service and listing the known ones.
 func (c *Catalogue) unknownService(service string) *Error {
-	hint := ""
+	hint := lang.Message{}
 	if best, ok := Closest(service, c.services); ok {
-		hint = "; did you mean " + quote(best) + "?"
+		hint = msg(msgDidYouMeanService, quote(best))
 	}
-	return Errorf(CodeBadService, "unknown service %s; known services: %s%s", quote(service),
-		strings.Join(c.services, ", "), hint)
+	return detailed(CodeBadService, msgUnknownService, quote(service), strings.Join(c.services, ", "), hint)
 }
 
 // unknownMethod is the 10003 answer naming the method and suggesting a known one: a declared
 // look-alike, the closest name of the service, or the same name in another service.
 func (c *Catalogue) unknownMethod(service, method string) *Error {
-	msg := "unknown method " + quote(method) + " in " + service
 	if m := c.suggestMethod(service, method); m != nil {
-		sic := ""
+		sic := lang.Message{}
 		if m.Sic {
-			sic = " (sic)"
+			sic = msg(msgSic)
 		}
-		return Errorf(CodeBadMethod, "%s; did you mean %s%s?", msg, quote(m.Name), sic)
+		return detailed(CodeBadMethod, msgUnknownMethodSuggest, quote(method), service, quote(m.Name), sic)
 	}
 	if other := c.serviceOf(method); other != "" {
-		return Errorf(CodeBadMethod, "%s; %s belongs to %s", msg, quote(method), other)
+		return detailed(CodeBadMethod, msgUnknownMethodElsewhere, quote(method), service, quote(method), other)
 	}
-	return Errorf(CodeBadMethod, "%s", msg)
+	return detailed(CodeBadMethod, msgUnknownMethod, quote(method), service)
 }
 
 // suggestMethod finds the method of service a caller most likely meant, or nil.

@@ -6,13 +6,12 @@ import (
 	"sync"
 	"time"
 	_ "time/tzdata" // Asia/Shanghai must load on a machine (or container) with no zoneinfo
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // TimestampLayout is the request timestamp format, "yyyy-MM-dd HH:mm:ss", as a Go layout.
 const TimestampLayout = "2006-01-02 15:04:05"
-
-// timestampFormat is TimestampLayout as the specification writes it, for messages.
-const timestampFormat = `"yyyy-MM-dd HH:mm:ss" in China time (Asia/Shanghai)`
 
 // shanghai loads Asia/Shanghai once; it is a read-only value, never reassigned.
 var shanghai = sync.OnceValue(func() *time.Location {
@@ -33,7 +32,8 @@ func FormatTime(t time.Time) string { return t.In(Shanghai()).Format(TimestampLa
 // "yyyy-MM-dd HH:mm:ss" in China time and at most window away from now, in either direction
 // (exactly ±window is accepted; now is truncated to the second, as timestamps are). A negative
 // window turns the skew check off (the format is still checked), e.g. to replay recorded
-// traffic. Every failure is a 10000 *Error saying what was wrong and the server's time.
+// traffic. Every failure is a 10000 *Error saying what was wrong and the server's time, its
+// detail in English and Chinese (Error.In).
 func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 	return CheckTimestampMoved(ts, now, 0, window)
 }
@@ -46,62 +46,59 @@ func CheckTimestamp(ts string, now time.Time, window time.Duration) *Error {
 func CheckTimestampMoved(ts string, now time.Time, moved, window time.Duration) *Error {
 	now = now.Truncate(time.Second)
 	if ts == "" {
-		return Errorf(CodeInvalidParam, "timestamp missing; expected %s, server time is %s", timestampFormat, FormatTime(now))
+		return detailed(CodeInvalidParam, msgTimestampMissing, msg(msgTimestampFormat), FormatTime(now))
 	}
 	t, err := parseTimestamp(ts)
 	if err != nil {
-		return Errorf(CodeInvalidParam, "timestamp %s is malformed%s; expected %s, server time is %s",
-			quote(ts), malformedHint(ts), timestampFormat, FormatTime(now))
+		return detailed(CodeInvalidParam, msgTimestampMalformed, quote(ts), malformedHint(ts), msg(msgTimestampFormat), FormatTime(now))
 	}
 	gap := now.Sub(t)
 	if window < 0 || gap.Abs() <= window {
 		return nil // the server time is formatted for the errors only: most calls have none
 	}
-	direction := "behind"
+	direction := msgBehind
 	if t.After(now) {
-		direction = "ahead of"
+		direction = msgAheadOf
 	}
 	hint := zoneHint(gap, window)
 	if moved != 0 {
 		hint = movedHint(t, now, moved, window)
 	}
-	return Errorf(CodeInvalidParam, "timestamp %s is %s %s the server time %s (allowed skew %v)%s",
-		ts, describeGap(now, t), direction, FormatTime(now), window, hint)
+	return detailed(CodeInvalidParam, msgTimestampSkew, ts, describeGap(now, t), msg(direction), FormatTime(now), window, hint)
 }
 
 // movedHint says that the server's clock was moved, by how much, and how to put it back; and
 // the zone hint against the real clock when the timestamp is off that one too.
-func movedHint(t, now time.Time, moved, window time.Duration) string {
-	way := "ahead of"
+func movedHint(t, now time.Time, moved, window time.Duration) lang.Message {
+	way := msgAheadOf
 	if moved < 0 {
-		way = "behind"
+		way = msgBehind
 	}
-	hint := fmt.Sprintf("; the server clock was moved %s %s the real clock with POST /__tsymock/clock, and real SDKs "+
-		"sign with the real clock: POST /__tsymock/clock {\"set\":\"system\"} puts it back", moved.Abs(), way)
+	off := lang.Message{} // the timestamp against the real clock, when it is off that one too
 	realNow := now.Add(-moved).Truncate(time.Second)
 	if realGap := realNow.Sub(t); realGap.Abs() > window {
-		hint += "; against the real clock the timestamp is " + describeGap(realNow, t) + " off" + zoneHint(realGap, window)
+		off = msg(msgMovedReal, describeGap(realNow, t), zoneHint(realGap, window))
 	}
-	return hint
+	return msg(msgMoved, moved.Abs(), msg(way), off)
 }
 
 // describeGap is how far t is from now, in words a person reads: a
 // duration under 100 days, else days (and years past two). A time.Duration holds
 // only 292 years, so that a timestamp in year 0 would otherwise read as
 // 2562047h47m16s.
-func describeGap(now, t time.Time) string {
+func describeGap(now, t time.Time) lang.Message {
 	secs := now.Unix() - t.Unix() // seconds hold any year a timestamp can write
 	if secs < 0 {
 		secs = -secs
 	}
 	days := secs / 86400
 	if days < 100 {
-		return (time.Duration(secs) * time.Second).String()
+		return lang.Plain((time.Duration(secs) * time.Second).String())
 	}
 	if days < 730 {
-		return fmt.Sprintf("%d days", days)
+		return msg(msgDays, days)
 	}
-	return fmt.Sprintf("%d days (about %d years)", days, days*100/36525)
+	return msg(msgDaysYears, days, days*100/36525)
 }
 
 // ParseTime reads a time as people type it into tsymock's admin API and
@@ -129,33 +126,30 @@ func parseTimestamp(ts string) (time.Time, error) {
 }
 
 // malformedHint guesses which other format a malformed timestamp is in.
-func malformedHint(ts string) string {
+func malformedHint(ts string) lang.Message {
 	switch {
 	case strings.Trim(ts, "0123456789") == "":
-		return " (it looks like a Unix time)"
+		return msg(msgLooksUnix)
 	case strings.ContainsAny(ts, "TZ"):
-		return " (it looks like ISO 8601 / RFC 3339)"
+		return msg(msgLooksISO)
 	case strings.Contains(ts, ".") && len(ts) > len(TimestampLayout):
-		return " (it has fractional seconds)"
+		return msg(msgFractional)
 	case strings.TrimSpace(ts) != ts:
-		return " (it has spaces around it)"
+		return msg(msgSpaces)
 	}
-	return ""
+	return lang.Message{}
 }
-
-// zoneSettings names where each stack takes its time zone from: a PHP team
-// that set TZ, as the CI recipes do, still signs in UTC, for PHP reads only
-// its date.timezone setting.
-const zoneSettings = " (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)"
 
 // zoneHint explains a gap that is a whole number of hours give or take the window: the client
 // most likely formats its clock in another time zone (UTC is 8 h behind China time). A gap of
 // 100 days or more gets no hint: the date itself is wrong, and a gap past 292 years saturates
-// time.Duration at a value that would read as a whole number of hours.
-func zoneHint(gap, window time.Duration) string {
+// time.Duration at a value that would read as a whole number of hours. The hint names where each
+// stack takes its time zone from (msgZoneSettings): a PHP team that set TZ, as the CI recipes do,
+// still signs in UTC, for PHP reads only its date.timezone setting.
+func zoneHint(gap, window time.Duration) lang.Message {
 	hours := gap.Round(time.Hour)
 	if hours == 0 || gap.Abs() >= 100*24*time.Hour || (gap-hours).Abs() > window {
-		return ""
+		return lang.Message{}
 	}
 	offset := 8 - int(hours/time.Hour) // the client's UTC offset if its clock is otherwise right
 	zone := fmt.Sprintf("UTC%+d", offset)
@@ -163,8 +157,7 @@ func zoneHint(gap, window time.Duration) string {
 		zone = "UTC"
 	}
 	if offset < -12 || offset > 14 {
-		return "; the gap is a whole number of hours: check the client's date and time zone"
+		return msg(msgZoneUnknown)
 	}
-	return fmt.Sprintf("; the gap is a whole number of hours: the client probably formats its clock in %s "+
-		"instead of China time (UTC+8); format the timestamp in Asia/Shanghai%s", zone, zoneSettings)
+	return msg(msgZone, zone, msg(msgZoneSettings))
 }

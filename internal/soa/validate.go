@@ -100,7 +100,7 @@ func isBlank(f *Param, v any) bool {
 func validateValue(f *Param, v any, path string) *Error {
 	text, ok := scalarText(f.Type, v)
 	if !ok {
-		return Errorf(CodeInvalidParam, "%s must be %s, got %s", path, typeExpectation(f.Type), describe(v))
+		return detailed(CodeInvalidParam, msgMustBe, path, typeExpectation(f.Type), describe(v))
 	}
 	if err := checkAllowed(f, text, v, path); err != nil {
 		return err
@@ -111,20 +111,19 @@ func validateValue(f *Param, v any, path string) *Error {
 // checkAllowed checks the enum, the bounds and the date format of a scalar.
 func checkAllowed(f *Param, text string, v any, path string) *Error {
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, text) {
-		return Errorf(cmp.Or(f.EnumCode, CodeInvalidParam), "%s must be one of %s%s, got %s", path,
-			strings.Join(f.Enum, "|"), parenthesised(f.Doc), describe(v))
+		return detailed(cmp.Or(f.EnumCode, CodeInvalidParam), msgOneOf, path, strings.Join(f.Enum, "|"), parenthesised(f.Doc), describe(v))
 	}
 	if f.Type == Int {
 		n, _ := strconv.ParseInt(text, 10, 64)
 		if f.Min != nil && n < *f.Min {
-			return Errorf(CodeInvalidParam, "%s must be at least %d, got %d", path, *f.Min, n)
+			return detailed(CodeInvalidParam, msgAtLeast, path, *f.Min, n)
 		}
 		if f.Max != nil && n > *f.Max {
-			return Errorf(CodeInvalidParam, "%s must be at most %d, got %d", path, *f.Max, n)
+			return detailed(CodeInvalidParam, msgAtMost, path, *f.Max, n)
 		}
 	}
 	if f.Format != "" && !matchesFormat(f.Format, text) {
-		return Errorf(CodeInvalidParam, "%s must be a date %q, got %s", path, f.Format, describe(v))
+		return detailed(CodeInvalidParam, msgDate, path, f.Format, describe(v))
 	}
 	return nil
 }
@@ -142,7 +141,7 @@ func validateNested(f *Param, v any, path string) *Error {
 			itemPath := fmt.Sprintf("%s[%d]", path, i)
 			obj, ok := item.(map[string]any)
 			if !ok {
-				return Errorf(CodeInvalidParam, "%s must be %s, got %s", itemPath, typeExpectation(Object), describe(item))
+				return detailed(CodeInvalidParam, msgMustBe, itemPath, typeExpectation(Object), describe(item))
 			}
 			if err := validateFields(f.Fields, obj, itemPath+"."); err != nil {
 				return err
@@ -172,7 +171,7 @@ func matchesFormat(format, s string) bool {
 // sibling names (e.g. "receiverId" sent for the platform's "recieverId").
 func missingParam(path, name string, siblings []Param, obj map[string]any) *Error {
 	if near := nearMiss(name, siblings, obj); near != "" {
-		return Errorf(CodeMissingParam, "%s (the request has %s; the platform spells it %q)", path, quote(near), name)
+		return detailed(CodeMissingParam, msgNearMiss, path, quote(near), name)
 	}
 	return Errorf(CodeMissingParam, "%s", path)
 }

@@ -1,0 +1,110 @@
+package lang
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFromLocale(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		want Lang
+	}{
+		{"nothing set", nil, English},
+		{"LANG zh_CN", map[string]string{"LANG": "zh_CN.UTF-8"}, Chinese},
+		{"LANG zh_TW", map[string]string{"LANG": "zh_TW.UTF-8"}, Chinese},
+		{"LANG C", map[string]string{"LANG": "C.UTF-8"}, English},
+		{"LC_ALL wins over LANG", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, English},
+		{"LC_MESSAGES wins over LANG", map[string]string{"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, Chinese},
+		{"an empty LC_ALL is skipped", map[string]string{"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, Chinese},
+		{"en_US", map[string]string{"LANG": "en_US.UTF-8"}, English},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, FromLocale(func(k string) string { return tc.env[k] }))
+		})
+	}
+}
+
+// TestSettings: auto is the locale for people and English for machines;
+// en and zh are what they say for both.
+func TestSettings(t *testing.T) {
+	zhLocale := func(k string) string { return map[string]string{"LANG": "zh_CN.UTF-8"}[k] }
+	for _, tc := range []struct {
+		setting         string
+		people, machine Lang
+	}{
+		{Auto, Chinese, English},
+		{En, English, English},
+		{Zh, Chinese, Chinese},
+	} {
+		people, err := ForPeople(tc.setting, zhLocale)
+		require.NoError(t, err)
+		machine, err := ForMachines(tc.setting)
+		require.NoError(t, err)
+		assert.Equal(t, tc.people, people, tc.setting)
+		assert.Equal(t, tc.machine, machine, tc.setting)
+	}
+	for _, bad := range []string{"", "cn", "zh_CN", "EN"} {
+		_, err := ForPeople(bad, zhLocale)
+		require.EqualError(t, err, `--lang must be auto, en or zh, not "`+bad+`"`)
+		_, err = ForMachines(bad)
+		require.Error(t, err)
+	}
+	l, err := Parse("")
+	require.NoError(t, err)
+	assert.Equal(t, English, l, "an unset Config field is English")
+	_, err = Parse(Auto)
+	require.Error(t, err, "auto is a flag's, resolved before a Config")
+	assert.Equal(t, "zh", Chinese.String())
+	assert.Equal(t, "en", English.String())
+}
+
+func TestMessage(t *testing.T) {
+	gap := Text{En: "behind", Zh: "慢"}
+	hint := Msg(Text{En: "; in %s", Zh: "；按 %s"}, "UTC")
+	skew := Text{En: "timestamp %s is %s %s the server time%s", Zh: "timestamp %[1]s 比服务器时间%[3]s %[2]s%[4]s"}
+	m := Msg(skew, "2026-12-06 07:01:55", "8h0m0s", gap, hint)
+	assert.Equal(t, "timestamp 2026-12-06 07:01:55 is 8h0m0s behind the server time; in UTC", m.In(English))
+	assert.Equal(t, "timestamp 2026-12-06 07:01:55 比服务器时间慢 8h0m0s；按 UTC", m.In(Chinese))
+	assert.Equal(t, "plain", Msg(Text{En: "plain", Zh: "简单"}).In(English))
+	assert.Equal(t, "100%", Text{En: "100%%", Zh: "百分之百"}.Format(English))
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text Text
+		ok   bool
+	}{
+		{"same verbs in order", Text{En: "%s is %d", Zh: "%s 为 %d"}, true},
+		{"reordered by index", Text{En: "%s in %s, %d", Zh: "%[2]s 中的 %[1]s，%[3]d"}, true},
+		{"a literal percent", Text{En: "100%% of %s", Zh: "%s 的百分之百"}, true},
+		{"flags and width", Text{En: "%-10s%+d", Zh: "%-10s%+d"}, true},
+		{"no Chinese", Text{En: "x"}, false},
+		{"no English", Text{Zh: "x"}, false},
+		{"a verb missing", Text{En: "%s is %d", Zh: "%s"}, false},
+		{"another verb", Text{En: "%s", Zh: "%d"}, false},
+		{"an index past the arguments", Text{En: "%s %s", Zh: "%[1]s %[3]s"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.text.Check()
+			if tc.ok {
+				assert.NoError(t, err)
+			} else {
+				assert.Error(t, err)
+			}
+		})
+	}
+}
+
+func TestCheckTable(t *testing.T) {
+	require.NoError(t, CheckTable([]Text{{En: "a %s", Zh: "甲 %s"}}))
+	err := CheckTable([]Text{{En: "a", Zh: "甲"}, {En: "b %s", Zh: "乙"}, {En: "c"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "message id 1: lang: the verbs differ")
+	assert.Contains(t, err.Error(), "message id 2: lang: a text without both languages")
+	assert.NotContains(t, err.Error(), "message id 0")
+}

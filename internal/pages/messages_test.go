@@ -1,0 +1,59 @@
+package pages
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tsymock/tsymock/internal/lang"
+)
+
+// TestMessagesHaveBothTexts: every sentence of the pages' table has its
+// English and Chinese text, with the same verbs, and every sentence the
+// templates say is in it.
+func TestMessagesHaveBothTexts(t *testing.T) {
+	for id, text := range messages() {
+		assert.NoError(t, text.Check(), id)
+	}
+	page, err := pageTemplates.ReadFile("templates/page.html")
+	require.NoError(t, err)
+	said := regexp.MustCompile(`\{\{say "(\w+)"\}\}`).FindAllStringSubmatch(string(page), -1)
+	require.NotEmpty(t, said)
+	for _, m := range said {
+		assert.Contains(t, messages(), m[1], "page.html says %s", m[1])
+	}
+}
+
+// TestPagesInChinese: a server in Chinese draws the pages' sentences for
+// the tester in Chinese and the platform's own words as they are; in
+// English, as tsymock always did.
+func TestPagesInChinese(t *testing.T) {
+	for _, tc := range []struct {
+		lang      lang.Lang
+		want, not []string
+	}{
+		{lang.English, []string{"TEST ONLY · no real money moves", "The server log says more", "请求失败"}, []string{"仅供测试"}},
+		{lang.Chinese, []string{"仅供测试 · 不涉及真实资金", "服务器日志里有更多信息", "请求失败"}, []string{"TEST ONLY", "The server log"}},
+	} {
+		t.Run(tc.lang.String(), func(t *testing.T) {
+			h := New(Config{Lang: tc.lang}, Parts{})
+			rec := httptest.NewRecorder()
+			h.renderPage(rec, http.StatusBadRequest, "error", map[string]string{"Code": "20019", "Message": "签名验证失败"})
+			require.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
+			for _, s := range tc.want {
+				assert.Contains(t, rec.Body.String(), s)
+			}
+			for _, s := range tc.not {
+				assert.NotContains(t, rec.Body.String(), s)
+			}
+		})
+	}
+	zh := New(Config{Lang: lang.Chinese, VerificationCode: "123456"}, Parts{})
+	assert.Equal(t, "tsymock：发送到 138****0001 的短信验证码是 123456（--verification-code）。", zh.smsHint("13800000001"))
+	en := New(Config{VerificationCode: "123456"}, Parts{})
+	assert.Equal(t, "tsymock: the SMS code sent to 138****0001 is 123456 (--verification-code).", en.smsHint("13800000001"))
+}

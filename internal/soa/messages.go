@@ -1,0 +1,119 @@
+package soa
+
+import "github.com/tsymock/tsymock/internal/lang"
+
+// msgID names a detail of soa's errors that a newcomer meets first (the
+// timestamp window, the service and method, the params): its texts are in
+// messages, English as tsymock always wrote it and Chinese in the spec's
+// terms (时间戳, 中国时间/北京时间), for Error.In.
+type msgID int
+
+// The ids of messages.
+const (
+	msgTimestampFormat msgID = iota
+	msgTimestampMissing
+	msgTimestampMalformed
+	msgLooksUnix
+	msgLooksISO
+	msgFractional
+	msgSpaces
+	msgTimestampSkew
+	msgBehind
+	msgAheadOf
+	msgDays
+	msgDaysYears
+	msgZoneUnknown
+	msgZone
+	msgZoneSettings
+	msgMoved
+	msgMovedReal
+	msgUnknownService
+	msgDidYouMeanService
+	msgUnknownMethod
+	msgUnknownMethodSuggest
+	msgUnknownMethodElsewhere
+	msgSic
+	msgReqNoName
+	msgReqNameType
+	msgReqNameEmpty
+	msgMustBe
+	msgInt
+	msgBool
+	msgObject
+	msgArray
+	msgString
+	msgOneOf
+	msgAtLeast
+	msgAtMost
+	msgDate
+	msgNearMiss
+	msgCount // the number of ids, not one
+)
+
+// messages is soa's table of details in both languages, by id (see
+// lang.Text: the same verbs in both; Chinese may name an argument, %[2]s).
+// It is made by a function so that no package variable can be changed.
+func messages() [msgCount]lang.Text {
+	return [msgCount]lang.Text{
+		msgTimestampFormat: {En: `"yyyy-MM-dd HH:mm:ss" in China time (Asia/Shanghai)`,
+			Zh: `"yyyy-MM-dd HH:mm:ss"，中国时间/北京时间（Asia/Shanghai）`},
+		msgTimestampMissing: {En: "timestamp missing; expected %s, server time is %s",
+			Zh: "缺少 timestamp（时间戳）；应为 %s，服务器时间为 %s"},
+		msgTimestampMalformed: {En: "timestamp %s is malformed%s; expected %s, server time is %s",
+			Zh: "timestamp（时间戳）%s 格式错误%s；应为 %s，服务器时间为 %s"},
+		msgLooksUnix:  {En: " (it looks like a Unix time)", Zh: "（看起来是 Unix 时间戳）"},
+		msgLooksISO:   {En: " (it looks like ISO 8601 / RFC 3339)", Zh: "（看起来是 ISO 8601 / RFC 3339 格式）"},
+		msgFractional: {En: " (it has fractional seconds)", Zh: "（带有小数秒）"},
+		msgSpaces:     {En: " (it has spaces around it)", Zh: "（前后有空格）"},
+		msgTimestampSkew: {En: "timestamp %s is %s %s the server time %s (allowed skew %v)%s",
+			Zh: "timestamp（时间戳）%[1]s 比服务器时间 %[4]s %[3]s %[2]s（允许偏差 %[5]v）%[6]s"},
+		msgBehind:    {En: "behind", Zh: "慢"},
+		msgAheadOf:   {En: "ahead of", Zh: "快"},
+		msgDays:      {En: "%d days", Zh: "%d 天"},
+		msgDaysYears: {En: "%d days (about %d years)", Zh: "%d 天（约 %d 年）"},
+		msgZoneUnknown: {En: "; the gap is a whole number of hours: check the client's date and time zone",
+			Zh: "；相差整数小时：请检查客户端的日期和时区"},
+		msgZone: {En: "; the gap is a whole number of hours: the client probably formats its clock in %s " +
+			"instead of China time (UTC+8); format the timestamp in Asia/Shanghai%s",
+			Zh: "；相差整数小时：客户端很可能按 %s 而不是中国时间/北京时间（UTC+8）生成时间戳；" +
+				"请按 Asia/Shanghai 时区格式化 timestamp%s"},
+		msgZoneSettings: {En: " (PHP: date.timezone, which ignores TZ; JVM: -Duser.timezone; others: TZ)",
+			Zh: "（PHP：date.timezone，它不读 TZ；JVM：-Duser.timezone；其他：TZ）"},
+		msgMoved: {En: "; the server clock was moved %s %s the real clock with POST /__tsymock/clock, and real SDKs " +
+			"sign with the real clock: POST /__tsymock/clock {\"set\":\"system\"} puts it back%s",
+			Zh: "；服务器时钟已用 POST /__tsymock/clock 调到比真实时钟%[2]s %[1]s，而真实的 SDK 按真实时钟签名：" +
+				"POST /__tsymock/clock {\"set\":\"system\"} 可将它恢复%[3]s"},
+		msgMovedReal: {En: "; against the real clock the timestamp is %s off%s",
+			Zh: "；与真实时钟相比，时间戳相差 %s%s"},
+		msgUnknownService: {En: "unknown service %s; known services: %s%s",
+			Zh: "未知的 service %s；已有的 service：%s%s"},
+		msgDidYouMeanService: {En: "; did you mean %s?", Zh: "；是不是 %s？"},
+		msgUnknownMethod:     {En: "unknown method %s in %s", Zh: "%[2]s 中没有 method %[1]s"},
+		msgUnknownMethodSuggest: {En: "unknown method %s in %s; did you mean %s%s?",
+			Zh: "%[2]s 中没有 method %[1]s；是不是 %[3]s%[4]s？"},
+		msgUnknownMethodElsewhere: {En: "unknown method %s in %s; %s belongs to %s",
+			Zh: "%[2]s 中没有 method %[1]s；%[3]s 属于 %[4]s"},
+		msgSic:          {En: " (sic)", Zh: "（平台原文如此拼写）"},
+		msgReqNoName:    {En: "req has no %q; send a non-empty string such as %q", Zh: "req 中没有 %q；请发送非空字符串，例如 %q"},
+		msgReqNameType:  {En: "req %q must be a string such as %q, got %s", Zh: "req 的 %q 必须是字符串，例如 %q，实际为 %s"},
+		msgReqNameEmpty: {En: "req %q is empty; send a name such as %q", Zh: "req 的 %q 为空；请发送名称，例如 %q"},
+		msgMustBe:       {En: "%s must be %s, got %s", Zh: "%s 必须是 %s，实际为 %s"},
+		msgInt:          {En: "int (a JSON integer or a string holding one)", Zh: "int（JSON 整数，或内容为整数的字符串）"},
+		msgBool: {En: `bool (true or false; 1, 0, "true", "false", "Y" and "N" are read as fastjson does)`,
+			Zh: `bool（true 或 false；1、0、"true"、"false"、"Y"、"N" 按 fastjson 的规则读取）`},
+		msgObject:   {En: "object (a JSON object {...})", Zh: "object（JSON 对象 {...}）"},
+		msgArray:    {En: "array (a JSON array [...])", Zh: "array（JSON 数组 [...]）"},
+		msgString:   {En: "string (a JSON string; a number is accepted)", Zh: "string（JSON 字符串；也接受数字）"},
+		msgOneOf:    {En: "%s must be one of %s%s, got %s", Zh: "%s 必须是 %s 之一%s，实际为 %s"},
+		msgAtLeast:  {En: "%s must be at least %d, got %d", Zh: "%s 不能小于 %d，实际为 %d"},
+		msgAtMost:   {En: "%s must be at most %d, got %d", Zh: "%s 不能大于 %d，实际为 %d"},
+		msgDate:     {En: "%s must be a date %q, got %s", Zh: "%s 必须是 %q 格式的日期，实际为 %s"},
+		msgNearMiss: {En: "%s (the request has %s; the platform spells it %q)", Zh: "%s（请求中有 %s；平台的拼写是 %q）"},
+	}
+}
+
+// msg is the message id with args.
+func msg(id msgID, args ...any) lang.Message { return lang.Msg(messages()[id], args...) }
+
+// detailed is the error for code whose detail is the message id with args.
+func detailed(code string, id msgID, args ...any) *Error { return Detailed(code, msg(id, args...)) }
