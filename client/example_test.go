@@ -90,7 +90,7 @@ func ExampleClient_SetRealName() {
 	ctx := context.Background()
 
 	_, _ = c.CreateMember(ctx, client.CreateMemberRequest{BizUserID: "bob", MemberType: client.MemberPersonal, Source: client.SourcePC})
-	req := client.SetRealNameRequest{BizUserID: "bob", Name: "张三", IdentityType: client.IdentityIDCard, IdentityNo: "110101199002300000"}
+	req := client.SetRealNameRequest{BizUserID: "bob", Name: "张三", IdentityType: client.IdentityIDCard, IdentityNo: "11010119900101123"}
 	_, err := c.SetRealName(ctx, req)
 	fmt.Println(err)
 
@@ -98,6 +98,6 @@ func ExampleClient_SetRealName() {
 	got, err := c.SetRealName(ctx, req)
 	fmt.Println(got.Name, got.IdentityType, got.IdentityNo, err)
 	// Output:
-	// client: 30012 身份证验证失败: identityNo: digits 7 to 14 are not a real birth date from 1900 on (yyyyMMdd)
+	// client: 30012 身份证验证失败: identityNo: must be 18 characters, got 17
 	// 张三 1 110101199001011237 <nil>
 }

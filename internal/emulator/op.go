@@ -142,7 +142,10 @@ const RulesDec2026d = 4
 // environment's 111111 (§6.18) whatever --verification-code says, and the
 // configured code with a test-sms-code note, as cardCheck 3 takes 11111;
 // a payment or refund failed by a §5.2 test amount keeps the spec's
-// Chinese words as its errorMessage (simulated; they were English).
+// Chinese words as its errorMessage (simulated; they were English); a
+// consumption refund's refundList names the receiver or a split receiver
+// only, up to what the split left it (checkGiver; 40022, 40020: it took
+// the money from any member named).
 // An op of an older generation replays by the rules before it.
 const RulesDec2026e = 5
 

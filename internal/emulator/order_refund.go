@@ -203,6 +203,11 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 		if n <= 0 {
 			return nil, nil, soa.Errorf("40020", "refundList amount for %s must be positive, got %d", id, n)
 		}
+		if !a.before(RulesDec2026e) {
+			if serr := a.checkGiver(ori, id, n); serr != nil {
+				return nil, nil, serr
+			}
+		}
 		out = append(out, flow{acct(id, ori.paidSet(id)), n})
 		var ok bool
 		if sum, ok = addFen(sum, n); !ok {
@@ -213,6 +218,61 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 		return nil, nil, soa.Errorf("40020", "refundList adds up to %d, the refund amount is %d", sum, amount)
 	}
 	return out, nil, nil
+}
+
+// checkGiver holds a consumption refund's refundList item to whom the
+// order paid (since RulesDec2026e; an older op took the money from any
+// member named): its receiver, who bears the splits (spec §4.2.16 note 8),
+// or a split receiver up to what the order left it (paid less what it
+// split on) less what earlier refunds of it took back; anyone else is
+// 40022, as in a collection's.
+func (a *app) checkGiver(ori *order, id string, amount int64) *soa.Error {
+	if id == ori.receiver {
+		return nil
+	}
+	kept, split := a.splitKept(ori, id)
+	if !split {
+		return soa.Errorf("40022", "refundList: %s is neither the receiver nor a split receiver of consumption %s "+
+			"(spec §4.2.16 note 8: the receiver bears the splits)", id, ori.bizOrderNo)
+	}
+	if left := kept - a.givenBack(ori, id); amount > left {
+		return soa.Errorf("40020", "refundList: consumption %s left %s %d by its split, %d of it not yet given back; %d asked",
+			ori.bizOrderNo, id, kept, left, amount)
+	}
+	return nil
+}
+
+// splitKept is what consumption o left owner by its split rule (what its
+// legs paid owner less what owner split on and paid in fees) and whether
+// the split paid owner at all; the platform's fee income is no split.
+func (a *app) splitKept(o *order, owner string) (kept int64, split bool) {
+	fee := a.feeAccount(a.feeSet(o))
+	for _, g := range o.legs {
+		switch {
+		case g.To.Owner == owner && !g.To.Frozen && g.To != fee:
+			kept += g.Amount
+			split = true
+		case g.From.Owner == owner && !g.From.Frozen:
+			kept -= g.Amount
+		}
+	}
+	return kept, split
+}
+
+// givenBack is what the succeeded refunds of o took from owner.
+func (a *app) givenBack(o *order, owner string) int64 {
+	var back int64
+	for _, r := range a.book.all {
+		if r.kind != kindRefund || r.ori != o || r.status != statusSucceeded {
+			continue
+		}
+		for _, g := range r.legs {
+			if g.From.Owner == owner && !g.From.Frozen {
+				back += g.Amount
+			}
+		}
+	}
+	return back
 }
 
 // paidSet is the account set where order o paid owner, where a refund

@@ -366,3 +366,52 @@ func TestSplitExampleStatements(t *testing.T) {
 	all, _ := balance(t, e, "10000")
 	assert.Equal(t, int64(290), all, "最终余额：290")
 }
+
+// TestConsumptionRefundListGivers: a consumption refund's refundList
+// (noted refund-list) takes money only from whom the order paid: its
+// receiver, or a split receiver up to what the split left it, less what
+// earlier refunds took back (since RulesDec2026e; probe-U found a
+// refundList naming a stranger emptied the stranger's balance). The
+// payer or a stranger is 40022, as in a collection's refund; nothing
+// moves when one is refused.
+func TestConsumptionRefundListGivers(t *testing.T) {
+	split := `{"bizUserId":"10000","accountSetNo":"200126","amount":300,"fee":0,"splitRuleList":[{"bizUserId":"10001","amount":100,"fee":0}]}`
+	refund := func(no string, amount int64, list string) string {
+		return fmt.Sprintf(`{"bizOrderNo":%q,"oriBizOrderNo":"c1","bizUserId":"buyer","amount":%d,"refundList":[%s]}`, no, amount, list)
+	}
+	for _, tc := range []struct {
+		name   string
+		before []string // refunds made first, which must pass
+		refund string
+		want   string
+	}{
+		{"a stranger", nil, refund("r", 50, `{"bizUserId":"stranger","amount":50}`), "40022"},
+		{"the payer itself", nil, refund("r", 5, `{"bizUserId":"buyer","amount":5}`), "40022"},
+		{"a split receiver, more than it kept", nil, refund("r", 250, `{"bizUserId":"10000","amount":250}`), "40020"},
+		{"a split receiver, what it kept", nil, refund("r", 200, `{"bizUserId":"10000","amount":200}`), ""},
+		{"the second split level, what it got", nil, refund("r", 100, `{"bizUserId":"10001","amount":100}`), ""},
+		{"the receiver, what it kept", nil, refund("r", 1700, `{"bizUserId":"shop","amount":1700}`), ""},
+		{"the receiver, more than it holds: short, not refused as a stranger", nil, refund("r", 1800, `{"bizUserId":"shop","amount":1800}`), "40014"},
+		{"a split receiver, after giving back", []string{refund("r0", 150, `{"bizUserId":"10000","amount":150}`)},
+			refund("r", 60, `{"bizUserId":"10000","amount":60}`), "40020"},
+		{"a split receiver, the rest", []string{refund("r0", 150, `{"bizUserId":"10000","amount":150}`)},
+			refund("r", 50, `{"bizUserId":"10000","amount":50}`), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := splitTest(t)
+			funded(t, e, 700, "stranger")
+			ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 2000, 0, split))
+			for _, b := range tc.before {
+				ok(t, e, "refund", b)
+			}
+			before := []int64{owned(e, "stranger", SetEscrow), owned(e, "10000", SetEscrow), owned(e, "buyer", SetEscrow)}
+			got := call(t, e, "OrderService", "refund", tc.refund)
+			assert.Equal(t, tc.want, errCode(got.Err))
+			if tc.want != "" {
+				assert.Equal(t, before, []int64{owned(e, "stranger", SetEscrow), owned(e, "10000", SetEscrow),
+					owned(e, "buyer", SetEscrow)}, "nothing moved")
+			}
+			assertBalanced(t, e)
+		})
+	}
+}

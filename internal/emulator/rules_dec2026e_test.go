@@ -61,15 +61,41 @@ func TestAgreementCodeOfARulesDec2026dLog(t *testing.T) {
 	assert.Empty(t, et.bound("p"))
 }
 
+// dec2026dEmulator is an emulator that answers and logs under
+// RulesDec2026d, with its log.
+func dec2026dEmulator() (*Emulator, *memLog) {
+	l := &memLog{}
+	e := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 6, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1), Recorder: l})
+	e.answerAs = RulesDec2026d
+	return e, l
+}
+
+// TestRefundListStrangerOfARulesDec2026dLog: under RulesDec2026d a
+// consumption refund's refundList took money from a member the order
+// never paid; the replay takes it again, and the stranger's balance stays
+// as it was answered; since RulesDec2026e it is 40022
+// (TestConsumptionRefundListGivers). Without the gate the replay diverges.
+func TestRefundListStrangerOfARulesDec2026dLog(t *testing.T) {
+	old, l := dec2026dEmulator()
+	splitTestOf(t, old)
+	funded(t, old, 700, "stranger")
+	ok(t, old, "consumeApply", consume("buyer", "shop", "c1", 2000, 0, ""))
+	ok(t, old, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":700,`+
+		`"refundList":[{"bizUserId":"stranger","amount":700}]}`)
+	assert.Zero(t, owned(old, "stranger", SetEscrow))
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.Zero(t, owned(r, "stranger", SetEscrow))
+}
+
 // TestSimulatedFailureTextOfARulesDec2026dLog: an agreement payment of 11
 // yuan failed under RulesDec2026d with tsymock's English words, which the
 // order keeps through a replay; since RulesDec2026e it fails with the
 // spec's (TestAgreementPayAmounts). Without the gate the replayed order's
 // errorMessage changes.
 func TestSimulatedFailureTextOfARulesDec2026dLog(t *testing.T) {
-	l := &memLog{}
-	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 6, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1), Recorder: l})
-	old.answerAs = RulesDec2026d
+	old, l := dec2026dEmulator()
 	market(t, old)
 	pm := fmt.Sprintf(`{"QUICKPAY_TLT":{%s,"amount":1100}}`, tltCard)
 	ok(t, old, "depositApply", orderParams("depositApply", "buyer", "d1", 1100, pm, ""))
