@@ -113,7 +113,7 @@ func TestFeeIncomeGoesToTheStandardSet(t *testing.T) {
 			assert.Equal(t, []any{tt.no, "标准余额账户集"}, []any{newest["bizOrderNo"], newest["accountSetName"]})
 			var income int64
 			for _, l := range lines {
-				if l := l.(map[string]any); l["bizOrderNo"] == tt.no {
+				if l := l.(map[string]any); l["bizOrderNo"] == tt.no && l["accountSetName"] == "标准余额账户集" {
 					income += l["chgAmount"].(int64)
 				}
 			}
@@ -180,9 +180,9 @@ func TestStatementLinesFollowTheMovements(t *testing.T) {
 			map[string][]move{"buyer|200126": {{1000, "充值"}, {-1000, "消费"}}, "shop|200126": {{1000, "消费"}}}},
 		{"a collection paid by card", "agentCollectApply",
 			orderParams("agentCollectApply", "buyer", "o", 1000, `{"QUICKPAY_VSP":{`+card+`,"amount":1000}}`, `"validateType":0,`),
-			map[string][]move{"buyer|200126": {{1000, "充值"}, {-1000, "无验证代收"}}}},
-		{"a collection with a fee", "agentCollectApply", collectFee("o", 1000, 10),
-			map[string][]move{"buyer|200126": {{-1000, "无验证代收"}}, OwnerPlatform + "|100001": {{10, "无验证代收"}}}},
+			map[string][]move{"buyer|200126": {{1000, "充值"}, {-1000, "无验证代收"}}, OwnerPlatform + "|100004": {{1000, "无验证代收"}}}},
+		{"a collection with a fee", "agentCollectApply", collectFee("o", 1000, 10), map[string][]move{
+			"buyer|200126": {{-1000, "无验证代收"}}, OwnerPlatform + "|100001": {{10, "无验证代收"}}, OwnerPlatform + "|100004": {{1000, "无验证代收"}, {-10, "无验证代收"}}}},
 		{"a withdrawal with a fee", "withdrawApply", withFee(withdrawParams("o", `,"validateType":0`), 10),
 			map[string][]move{"buyer|200126": {{-90, "提现"}, {-10, "提现"}}, OwnerPlatform + "|100001": {{10, "提现"}}}},
 		{"a cross-border withdrawal with a fee", "crossBorderWithdrawApply",
@@ -217,7 +217,8 @@ func TestStatementLinesFollowTheMovements(t *testing.T) {
 
 // setNo is the account set a statement line's accountSetName names.
 func setNo(name string) string {
-	return map[string]string{"tsymock测试应用-托管账户集": "200126", "标准余额账户集": "100001", "标准营销账户集": "2000000"}[name]
+	return map[string]string{"tsymock测试应用-托管账户集": "200126", "标准余额账户集": "100001", "标准营销账户集": "2000000",
+		"中间账户集A": "100004"}[name]
 }
 
 // TestSnapshotWithFeesInTheOrdersSet: a state kept before fees went to the

@@ -172,12 +172,24 @@ type setLine struct {
 func (a *app) newestFirst(owner string, sets []string, from, to time.Time) []setLine {
 	var lines []setLine
 	for _, set := range sets {
-		for _, l := range a.book.ledger.statement(owner, set, from, to) {
+		for _, l := range a.statement(owner, set, from, to) {
 			lines = append(lines, setLine{l, set})
 		}
 	}
 	slices.SortFunc(lines, func(x, y setLine) int { return cmp.Compare(y.Seq, x.Seq) })
 	return lines
+}
+
+// statement is owner's lines in set: the ledger's, but for the platform's
+// intermediate set A (100004), which holds what collections hold until
+// paid out or refunded (§6.17 用于正向交易资金的中间账户): the platform's own
+// lines there and the escrow's, shown as one, as queryMerchantBalance
+// answers their sum.
+func (a *app) statement(owner, set string, from, to time.Time) []Line {
+	if owner == OwnerPlatform && set == SetIntermediateA {
+		return a.book.ledger.merged([][2]string{{OwnerPlatform, set}, {OwnerEscrow, a.escrowSet()}}, from, to)
+	}
+	return a.book.ledger.statement(owner, set, from, to)
 }
 
 // dateRange turns two yyyy-MM-dd dates into [start of first, start of the

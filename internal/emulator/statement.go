@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"time"
 )
 
@@ -36,6 +38,60 @@ func (l *ledger) statement(owner, set string, from, to time.Time) []Line {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// merged returns the lines of several holdings (owner and set, as
+// statement takes them) shown as one, with from <= At < to, oldest first:
+// each entry once, its change the sum of theirs, and running balances
+// that are the sum of the holdings' (see merge: the platform's 100004).
+func (l *ledger) merged(holdings [][2]string, from, to time.Time) []Line {
+	var positions []int
+	for _, h := range holdings {
+		positions = append(positions, l.index[h[0]+"|"+h[1]]...)
+	}
+	slices.Sort(positions)
+	positions = slices.Compact(positions)
+	all := make([]int64, len(holdings))
+	frozen := make([]int64, len(holdings))
+	var lines []Line
+	for _, pos := range positions {
+		e := l.entries[pos]
+		var change int64
+		for i, h := range holdings {
+			if !touches(e.Leg, h[0], h[1]) {
+				continue
+			}
+			own := lineOf(e, h[0], h[1])
+			all[i], frozen[i] = own.After, own.FrozenThen
+			change += own.Change
+		}
+		if e.At.Before(from) || !e.At.Before(to) {
+			continue
+		}
+		total := sum(all)
+		lines = append(lines, Line{Seq: e.Seq, At: e.At, Ref: e.Ref, Leg: e.Leg, TradeNo: l.tradeNo(pos),
+			Before: total - change, After: total, Change: change, FrozenThen: sum(frozen)})
+	}
+	return lines
+}
+
+// touches reports whether leg moves money from or to owner in set.
+func touches(leg Leg, owner, set string) bool {
+	return (leg.From.Owner == owner && leg.From.Set == set) || (leg.To.Owner == owner && leg.To.Set == set)
+}
+
+// sum adds the balances of holdings shown as one; each is within int64
+// (the ledger refuses a posting past it), their sum stops at its largest.
+func sum(amounts []int64) int64 {
+	var n int64
+	for _, a := range amounts {
+		if next, ok := addFen(n, a); ok {
+			n = next
+		} else {
+			return math.MaxInt64
+		}
+	}
+	return n
 }
 
 // tradeNo is the 收支明细流水号 of the entry at pos (spec §5.12 tradeNo, one
