@@ -55,13 +55,16 @@ func (h *Handler) say(id string, args ...any) string {
 }
 
 // sayFunc is the templates' say in l: an id the table lacks fails the
-// page, and the tests that draw every page.
+// page, and the tests that draw every page. The sentence is written as
+// the template's own text was (template.HTML): it is a constant of the
+// table, with no argument and no markup, and escaping it would change an
+// English page's bytes (a page's → a page&#39;s; TestEnglishPagesAsBefore).
 func sayFunc(l lang.Lang) template.FuncMap {
-	return template.FuncMap{"say": func(id string) (string, error) {
+	return template.FuncMap{"say": func(id string) (template.HTML, error) {
 		t, ok := messages()[id]
 		if !ok {
 			return "", fmt.Errorf("pages: no sentence %q", id)
 		}
-		return t.Format(l), nil
+		return template.HTML(t.Format(l)), nil
 	}}
 }
