@@ -68,7 +68,7 @@ func (a *app) checkIdentity(kind int64, no string) *soa.Error {
 			return soa.Errorf("30012", "identityNo: %v", err)
 		}
 		return a.lenient(ruleTestIdentity, "30012", "identityNo %s: %v, and it is not a test identity of spec §6.18 "+
-			"(whose own numbers have such dates: the test environment takes them)", MaskNumber(no), err)
+			"(whose own numbers have such birth dates: the test environment takes them)", MaskNumber(no), err)
 	}
 	if !idCheckDigitOK(no) {
 		return a.lenient(ruleTestIdentity, "30012", "identityNo %s: its check digit is not the one GB 11643 gives its "+

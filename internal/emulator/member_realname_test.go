@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestSetRealNameIDCard: setRealName refuses only what is not shaped as an
-// ID card number (30012, the reason in the message); a wrong check digit,
-// a province code or a birth date that is not real pass with a note
+// TestSetRealNameIDCard: setRealName refuses only what clearly is not an
+// ID card number (30012, the reason in the message); a wrong check digit
+// or a birth date that is no calendar day pass with a note
 // (test-identity), refused with --strict: spec §6.18's own test identities
 // have such dates (RulesDec2026e; they were refused).
 func TestSetRealNameIDCard(t *testing.T) {
@@ -26,9 +26,9 @@ func TestSetRealNameIDCard(t *testing.T) {
 		{"lower-case x stored upper-case", "11010119900307803x", 1, "", "", "", "11010119900307803X"},
 		{"17 digits", "11010119900101123", 1, "30012", "identityNo: must be 18 characters, got 17", "", ""},
 		{"a letter", "1101011990A1011237", 1, "30012", "identityNo: the first 17 characters must be digits", "", ""},
-		{"no such province", "990101199001011237", 1, "", "", "the first two digits are not a province code", "990101199001011237"},
+		{"no such province", "990101199001011237", 1, "30012", "identityNo: the first two digits are not a province code", "", ""},
 		{"February 30", "110101199002300000", 1, "", "", "digits 7 to 14 are not a real birth date", "110101199002300000"},
-		{"born after today", "110101202612010000", 1, "", "", "digits 7 to 14 are a birth date after today", "110101202612010000"},
+		{"born after today", "110101202612010000", 1, "30012", "identityNo: digits 7 to 14 are a birth date after today", "", ""},
 		{"born on 12345674, as a §6.18 test identity", "310226123456745677", 1, "", "", "not a real birth date", "310226123456745677"},
 		{"a passport is not checked (but noted identity-type)", "E12345678", 3, "", "", "", "E12345678"},
 	} {

@@ -135,8 +135,8 @@ const RulesDec2026d = 4
 
 // RulesDec2026e is the fifth rules generation of December 2026 (listed in
 // docs/reliability.md, "Upgrading"): setRealName notes an ID card number
-// whose province code or birth date is not real (test-identity; 30012
-// with --strict) instead of refusing it: spec §6.18's own test identities
+// whose birth date is no calendar day (test-identity; 30012 with
+// --strict) instead of refusing it: spec §6.18's own test identities
 // have such numbers (310226123456745676 is born on 12345674), so the test
 // environment does not refuse them; a cardCheck 6 binding takes the test
 // environment's 111111 (§6.18) whatever --verification-code says, and the

@@ -61,7 +61,7 @@ func (a *app) tltFailure(amount int64) *soa.Error {
 	return a.simulated([]amountSimulation{
 		{1000, "30047", "a card whose issuing bank does not support the payment", "交易金额为 10 元模拟发卡行不支持该笔交易"},
 		{1100, "40006", "a failed payment", "交易金额为 11 元模拟交易失败"},
-		{1200, "30054", "an agreement number that does not match the card's", "交易金额为 12 元模拟为协议号不一致"},
+		{1200, "30054", "an agreement number that does not match the card's", "交易金额为 12 元或协议号长度不等于 41 位模拟为协议号不一致"},
 		{1300, "30054", "an agreement number that does not match the card's", "交易金额为 13 元模拟协议号不一致"},
 		{1400, "40014", "a card without enough money", "交易金额为 14 元模拟余额不足"},
 		{1500, "30056", "a terminated agreement: nothing is taken", "交易金额为 15 元协议已解除，扣款失败"},

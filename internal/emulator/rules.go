@@ -7,8 +7,8 @@ const (
 	// digits starting 622848 or 622849, §4.1.9, §4.1.10 note 1).
 	ruleTestCard = "test-card-prefix"
 	// ruleTestIdentity: an ID card number whose GB 11643 check digit is wrong,
-	// or (since RulesDec2026e) whose province code or birth date is not
-	// real, and that is not one of the named test identities of §6.18.
+	// or (since RulesDec2026e) whose birth date is no calendar day, and that
+	// is not one of the named test identities of §6.18.
 	ruleTestIdentity = "test-identity"
 	// ruleIdentityType: a certificate other than the ID card (identityType
 	// 1), the only one the specification supports (§4.1.5, §4.1.10, the
@@ -72,7 +72,7 @@ type PortabilityRule struct {
 func PortabilityRules() []PortabilityRule {
 	return []PortabilityRule{
 		{ruleTestCard, "30049", "a card number other than 19 digits starting 622848 or 622849 (spec §4.1.9, §4.1.10 note 1); spec §5.2's 小通分期 test cards are not noted"},
-		{ruleTestIdentity, "30012", "an ID card number with a wrong check digit, a province code or a birth date that is not real, and that is not a test identity of spec §6.18 (whose own numbers have such dates)"},
+		{ruleTestIdentity, "30012", "an ID card number with a wrong check digit or a birth date that is no calendar day, and that is not a test identity of spec §6.18 (whose own numbers have such dates)"},
 		{ruleIdentityType, "20012", "identityType other than 1 (身份证), the only one the spec supports (setRealName §4.1.5, applyBindBankCard §4.1.10, and the payment-password pages setPayPwd, updatePayPwd, resetPayPwd and updatePhoneByPayPwd when opened, §4.1.17-§4.1.20)"},
 		{rulePhonePrefix, "30014", "a bank-reserved phone starting 151, 152, 153, 181, 182, 183 or 188 (spec §4.1.10 note 2)"},
 		{ruleTestData, "30014", "cardCheck 3, 5 or 8 with other data than the test data spec §6.18 names"},
