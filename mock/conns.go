@@ -92,3 +92,13 @@ func (c *slotConn) Close() error {
 	c.free()
 	return c.Conn.Close()
 }
+
+// SetLinger passes SO_LINGER to the TCP connection, so that a scenario's
+// connection-reset fault still resets (RST) through the slot; a
+// connection of another kind is closed as it is.
+func (c *slotConn) SetLinger(sec int) error {
+	if l, ok := c.Conn.(interface{ SetLinger(sec int) error }); ok {
+		return l.SetLinger(sec)
+	}
+	return nil
+}

@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -104,4 +107,23 @@ func TestScenarioHang(t *testing.T) {
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	waitForLog(t, e, `rule="test.yaml:3 long"`)
 	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+// TestConnectionResetIsAReset: connection-reset ends the connection with a
+// TCP RST, which clients tell from an orderly close (EOF): through the
+// default server's connection limit too (probe-Z found a clean close
+// there, so a "retry on reset" test was testing EOF).
+func TestConnectionResetIsAReset(t *testing.T) {
+	e := demoEnv(t, withBuiltin(t, "flaky-network"))
+	req := `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"reset-1"}}`
+	body := signed(t, e.Merchant, e.SysID, req, vectorTime).Encode()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(e.URL, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /service/soa HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: %d\r\n\r\n%s", len(body), body)
+	require.NoError(t, err)
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.ReadAll(conn)
+	assert.ErrorIs(t, err, syscall.ECONNRESET, "a reset, not an orderly close")
 }

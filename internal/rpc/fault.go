@@ -70,8 +70,10 @@ func (h *Handler) reset(ctx context.Context, w http.ResponseWriter) {
 	if conn == nil {
 		return
 	}
-	if tcp, ok := conn.(*net.TCPConn); ok {
-		_ = tcp.SetLinger(0)
+	// The server's listener may wrap the TCP connection (the connection
+	// limit's slot): what matters is that it can linger, not its type.
+	if l, ok := conn.(interface{ SetLinger(sec int) error }); ok {
+		_ = l.SetLinger(0)
 	}
 	_ = conn.Close()
 }
