@@ -145,7 +145,9 @@ const RulesDec2026d = 4
 // Chinese words as its errorMessage (simulated; they were English); a
 // consumption refund's refundList names the receiver or a split receiver
 // only, up to what the split left it (checkGiver; 40022, 40020: it took
-// the money from any member named).
+// the money from any member named); a withdrawal marked tsymock:fail and
+// confirmed by SMS or password fails at its confirmation (markedWithdrawal;
+// it failed at the apply).
 // An op of an older generation replays by the rules before it.
 const RulesDec2026e = 5
 

@@ -79,8 +79,12 @@ func (a *app) tltRefundFailure(amount int64) *soa.Error {
 }
 
 // channelFailure is what the test environment's channel answers when an
-// order is confirmed: an agreement payment's simulated failure, or nil.
+// order is confirmed: a marked withdrawal's refusal, an agreement
+// payment's simulated failure, or nil.
 func (a *app) channelFailure(o *order) *soa.Error {
+	if serr := a.markedWithdrawal(o); serr != nil {
+		return serr
+	}
 	if tlt := o.pay.part("QUICKPAY_TLT"); tlt != nil {
 		return a.tltFailure(tlt.amount)
 	}

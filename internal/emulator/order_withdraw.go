@@ -190,13 +190,26 @@ func (a *app) withdraw(kind, orderMethod string, m *member, set, acctHint string
 		{acct(m.bizUserID, set), acct(OwnerOutside, set), o.amount - o.fee},
 		{acct(m.bizUserID, set), a.feeAccount(set), o.fee},
 	}
-	if strings.Contains(o.extendInfo, FailMarker) {
+	if strings.Contains(o.extendInfo, FailMarker) && (o.validateType == 0 || a.before(RulesDec2026e)) {
 		o.pay, o.payMethod = pm, pm.name()
 		a.register(o)
 		a.failWith(o, a.markedFailure(o.extendInfo))
 		return o.answer(), nil
 	}
-	return a.start(o, pm)
+	return a.start(o, pm) // one confirmed by SMS or password fails when it is (markedWithdrawal)
+}
+
+// markedWithdrawal is the failure of a withdrawal whose extendInfo holds
+// FailMarker, when it is confirmed (pay, the password page): since
+// RulesDec2026e one with validateType 1 or 2 waits for its confirmation
+// as any other and the bank refuses it then (it failed at the apply,
+// before the user confirmed, and pay answered 40004); nil for another
+// order.
+func (a *app) markedWithdrawal(o *order) *soa.Error {
+	if (o.kind != kindWithdraw && o.kind != kindCrossBorder) || !strings.Contains(o.extendInfo, FailMarker) {
+		return nil
+	}
+	return a.markedFailure(o.extendInfo)
 }
 
 // markedFailure is the error of a withdrawal whose extendInfo holds

@@ -84,3 +84,33 @@ func TestFailMarkerCodeOfARulesDec2026cLog(t *testing.T) {
 	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 	assert.Equal(t, "40006", orderView(t, r, "w1").ErrorCode)
 }
+
+// TestFailMarkerWaitsForTheConfirmation: a marked withdrawal confirmed by
+// SMS (validateType 1, or none: the spec's default) waits for pay as any
+// other, with no payStatus and nothing notified, and the bank refuses it
+// at pay: payStatus fail, the code in its notification and getOrderDetail
+// (since RulesDec2026e; it failed at the apply, before the user confirmed,
+// and pay answered 40004: probe-Z).
+func TestFailMarkerWaitsForTheConfirmation(t *testing.T) {
+	for name, validate := range map[string]string{"validateType 1": `,"validateType":1`, "none": ""} {
+		t.Run(name, func(t *testing.T) {
+			e := newTest()
+			market(t, e)
+			signedBuyer(t, e)
+			before := e.AccountBalances("app")
+			got := ok(t, e, "withdrawApply", withdrawParams("w1", validate+`,"extendInfo":"tsymock:fail:30047"`))
+			assert.NotContains(t, got, "payStatus", "waits for pay (spec §4.2.3: payStatus with validateType 0 only)")
+			assert.EqualValues(t, statusUnpaid, ok(t, e, "getOrderDetail", `{"bizOrderNo":"w1"}`)["orderStatus"])
+			assert.Empty(t, orderEvents(e, "w1"))
+
+			paid := ok(t, e, "pay", `{"bizUserId":"buyer","bizOrderNo":"w1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+			assert.Equal(t, "fail", paid["payStatus"])
+			assert.Contains(t, paid["payFailMessage"], "(tsymock:fail:30047 in extendInfo)")
+			evs := orderEvents(e, "w1")
+			require.Len(t, evs, 1)
+			assert.Equal(t, []string{EventError, "30047"}, []string{evs[0].Status, evs[0].ErrorCode})
+			assert.EqualValues(t, statusFailed, ok(t, e, "getOrderDetail", `{"bizOrderNo":"w1"}`)["orderStatus"])
+			assert.Equal(t, before, e.AccountBalances("app"), "no money moves")
+		})
+	}
+}

@@ -107,3 +107,20 @@ func TestSimulatedFailureTextOfARulesDec2026dLog(t *testing.T) {
 	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 	assert.Contains(t, orderView(t, r, "d1").ErrorMessage, want)
 }
+
+// TestFailMarkerAtApplyOfARulesDec2026dLog: under RulesDec2026d a marked
+// withdrawal with validateType 1 failed at its apply; the replay fails it
+// there again (since RulesDec2026e it waits for pay:
+// TestFailMarkerWaitsForTheConfirmation). Without the gate the replayed
+// order waits, unpaid.
+func TestFailMarkerAtApplyOfARulesDec2026dLog(t *testing.T) {
+	old, l := dec2026dEmulator()
+	market(t, old)
+	signedBuyer(t, old)
+	ok(t, old, "withdrawApply", withdrawParams("w1", `,"validateType":1,"extendInfo":"tsymock:fail:30047"`))
+	require.EqualValues(t, statusFailed, orderView(t, old, "w1").Status)
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.EqualValues(t, statusFailed, orderView(t, r, "w1").Status)
+}
