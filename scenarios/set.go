@@ -276,13 +276,14 @@ func trimAdded(added []*active) []*active {
 }
 
 // Arm is Add for one-shot rules: a rule without times answers once, then
-// retires.
+// retires; a sequence without times plays each of its steps once (a file
+// refuses a times below its steps: checkRule).
 func (s *Set) Arm(f *File) []string {
 	armed := &File{Source: f.Source, Name: f.Name, Description: f.Description}
 	for _, r := range f.Rules {
 		c := *r
 		if c.times == 0 {
-			c.times = 1
+			c.times = int64(len(c.steps))
 		}
 		armed.Rules = append(armed.Rules, &c)
 	}

@@ -183,6 +183,17 @@ func TestRemoveAndArm(t *testing.T) {
 	assert.Equal(t, "40000", s.Decide(req(t, balance, `{}`)).Err.Code, "a reloaded file brings its rules back")
 }
 
+// TestArmedSequencePlaysEachStep: an armed sequence without times plays
+// each step once, then retires (it retired after its first: probe-Z).
+func TestArmedSequencePlaysEachStep(t *testing.T) {
+	s := newSet(t)
+	s.Arm(parseAs(t, "api", "rules:\n  - {when: {}, sequence: [{error: \"9400\"}, {error: \"9500\"}, {ok: {}}]}\n"))
+	assert.Equal(t, "9400", s.Decide(req(t, balance, `{}`)).Err.Code)
+	assert.Equal(t, "9500", s.Decide(req(t, balance, `{}`)).Err.Code)
+	assert.Equal(t, OK, s.Decide(req(t, balance, `{}`)).Kind)
+	assert.Equal(t, Emulate, s.Decide(req(t, balance, `{}`)).Kind, "retired")
+}
+
 // TestSetFilesKeepsCounters: the same file keeps its counts; a reloaded
 // one starts again.
 func TestSetFilesKeepsCounters(t *testing.T) {
