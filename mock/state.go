@@ -31,7 +31,8 @@ func (s *Server) Reset(sysid string) error {
 }
 
 // resetRules removes the rules added at run time for sysid (all of them
-// when sysid is "").
+// when sysid is "") and starts the files' rules' counts of sysid (of
+// everyone) again.
 func (s *Server) resetRules(sysid string) {
 	for _, r := range s.scen.Rules() {
 		if r.Added && (sysid == "" || slices.Equal(r.SysIDs, []string{sysid})) {
@@ -40,7 +41,9 @@ func (s *Server) resetRules(sysid string) {
 	}
 	if sysid == "" {
 		s.scen.ResetCounters()
+		return
 	}
+	s.scen.ResetCountersOf(sysid)
 }
 
 // PreloadMembers creates n personal members of sysid, with bizUserIds

@@ -12,9 +12,13 @@ type RuleInfo struct {
 	When   string `json:"when"`   // what it matches
 	Answer string `json:"answer"` // how it answers
 	Times  int64  `json:"times"`  // uses before it retires (0: no limit)
-	Uses   int64  `json:"uses"`   // calls it has taken part in
-	// Retired is true once a rule with times has been used up.
+	Uses   int64  `json:"uses"`   // calls it has taken part in, of every application
+	// Retired is true once a rule with times has been used up: a file's
+	// rule by every application that called it (it counts each apart).
 	Retired bool `json:"retired"`
+	// RetiredFor are the applications that used up a file's rule with
+	// times; another one still meets it from the start.
+	RetiredFor []string `json:"retiredFor,omitempty"`
 	// Added is true for rules added at run time (Add, Arm).
 	Added bool `json:"added"`
 	// SysIDs are the applications the rule is limited to; empty: all.
@@ -39,7 +43,8 @@ func (a *active) info() RuleInfo {
 	info := Describe(a.rule)
 	info.ID, info.Added = a.id, a.added
 	info.Uses = a.uses.Load()
-	info.Retired = info.Times > 0 && info.Uses >= info.Times
+	info.Retired = a.retired()
+	info.RetiredFor = a.retiredFor()
 	return info
 }
 

@@ -64,28 +64,6 @@ type Decision struct {
 // Rule returns the ids of the rules that took part, joined by " + ", or "".
 func (d Decision) Rule() string { return strings.Join(d.Rules, " + ") }
 
-// active is a rule in force with its use count.
-type active struct {
-	rule  *Rule
-	id    string
-	added bool
-	uses  atomic.Int64
-}
-
-// claim takes one use of the rule, or reports that it has retired. Two
-// concurrent calls never get the same use.
-func (a *active) claim() (int64, bool) {
-	for {
-		n := a.uses.Load()
-		if a.rule.times > 0 && n >= a.rule.times {
-			return 0, false
-		}
-		if a.uses.CompareAndSwap(n, n+1) {
-			return n, true
-		}
-	}
-}
-
 // fileEntry is a loaded file with its rules in force.
 type fileEntry struct {
 	file  *File
@@ -146,7 +124,7 @@ func (s *Set) Decide(req Request) Decision {
 		if !a.rule.when.match(&req) {
 			continue
 		}
-		n, ok := a.claim()
+		n, ok := a.claim(req.SysID)
 		if !ok {
 			continue
 		}
@@ -322,7 +300,17 @@ func (s *Set) Len() int { return len(s.snapshot()) }
 // retired rules answer again and sequences start over.
 func (s *Set) ResetCounters() {
 	for _, a := range s.snapshot() {
-		a.uses.Store(0)
+		a.reset()
+	}
+}
+
+// ResetCountersOf starts the files' rules' counts of sysid again from
+// zero (a reset of that application alone): its retired rules answer it
+// again and its sequences start over; other applications' counts and the
+// rules added at run time keep theirs.
+func (s *Set) ResetCountersOf(sysid string) {
+	for _, a := range s.snapshot() {
+		a.resetOf(sysid)
 	}
 }
 

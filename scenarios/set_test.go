@@ -102,7 +102,8 @@ func TestSequenceAndTimes(t *testing.T) {
 
 	info := s.Rules()[2]
 	assert.Equal(t, RuleInfo{ID: "test.yaml:8 twice", Source: "test.yaml", Line: 8, Name: "twice",
-		When: "every call, bizOrderNo = o2", Answer: "ok (times 2)", Times: 2, Uses: 2, Retired: true}, info)
+		When: "every call, bizOrderNo = o2", Answer: "ok (times 2)", Times: 2, Uses: 2, Retired: true,
+		RetiredFor: []string{"100000000002"}}, info)
 
 	s.ResetCounters()
 	assert.Equal(t, "test.yaml:8 twice", get("o2").Rule())
@@ -231,4 +232,40 @@ func TestAddedRulesAreBounded(t *testing.T) {
 	}
 	assert.Len(t, added, MaxAdded)
 	assert.Contains(t, added, keep[0], "an unretired rule outlives the retired ones")
+}
+
+// TestFileRulesCountEachApplication: a file's rule counts each sysid's
+// calls apart, so that parallel jobs each get "the 3rd createMember fails"
+// and a sequence from its start, whatever the others do; resetting one
+// sysid's counts restarts its own only. A rule armed for every application
+// still answers one call in all (probe-Z found file counts shared).
+func TestFileRulesCountEachApplication(t *testing.T) {
+	s := newSet(t, mustParse(t, "rules:\n  - {name: third, when: {method: createMember}, sequence: [{emulate: true}, {emulate: true}, {error: \"30022\"}], times: 3}\n"))
+	call := func(sysid string) string {
+		r := req(t, "MemberService.createMember", `{}`)
+		r.SysID = sysid
+		if d := s.Decide(r); d.Err != nil {
+			return d.Err.Code
+		}
+		return ""
+	}
+	got := []string{call("job1"), call("job2"), call("job1"), call("job2"), call("job1"), call("job2"), call("job1")}
+	assert.Equal(t, []string{"", "", "", "", "30022", "30022", ""}, got, "each job's third call; then retired for it")
+	assert.EqualValues(t, 6, s.Rules()[1].Uses)
+	assert.True(t, s.Rules()[1].Retired, "used up by every application that called it")
+
+	assert.Equal(t, []string{"job1", "job2"}, s.Rules()[1].RetiredFor)
+	s.ResetCountersOf("job1")
+	assert.Equal(t, []string{"job2"}, s.Rules()[1].RetiredFor, "job1 meets it again")
+	assert.EqualValues(t, 3, s.Rules()[1].Uses, "job2's")
+	assert.Equal(t, []string{"", "", "30022", ""}, []string{call("job1"), call("job1"), call("job1"), call("job2")})
+
+	s.Arm(parseAs(t, "api", "rules:\n  - {when: {method: queryBalance}, respond: {error: \"9400\"}}\n"))
+	balanceOf := func(sysid string) Decision {
+		r := req(t, balance, `{}`)
+		r.SysID = sysid
+		return s.Decide(r)
+	}
+	assert.Equal(t, "9400", balanceOf("job1").Err.Code)
+	assert.Equal(t, Emulate, balanceOf("job2").Kind, "armed for every application: one call in all")
 }
