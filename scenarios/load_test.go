@@ -175,3 +175,18 @@ func TestParseRules(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "arm:3", "errors name the line of the wrapped rule")
 }
+
+// TestPageFlowRules: a rule may name a page flow when each of its steps
+// answers an error or delays (its pages take those); a page's request
+// takes part in no other rule, which stays unclaimed for /service/soa.
+func TestPageFlowRules(t *testing.T) {
+	f := mustParse(t, "rules:\n  - {when: {service: MemberPwdService, method: setPayPwd}, sequence: [{delay: 1s}, {error: \"30043\"}]}\n"+
+		"  - {when: {param: {bizUserId: p}}, respond: {fault: http-500}}\n")
+	s := newSet(t, f)
+	page := Request{SysID: "1", Service: "MemberPwdService", Method: "setPayPwd", Param: map[string]any{"bizUserId": "p"}, Page: true}
+	assert.Equal(t, Emulate, s.Decide(page).Kind, "the delay step")
+	assert.Equal(t, "30043", s.Decide(page).Err.Code)
+	assert.Zero(t, s.Rules()[2].Uses, "the fault is left for /service/soa")
+	rpc := req(t, "MemberService.getMemberInfo", `{"bizUserId":"p"}`)
+	assert.Equal(t, HTTP500, s.Decide(rpc).Fault)
+}

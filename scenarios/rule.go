@@ -52,6 +52,19 @@ func (r *Rule) step(n int64) *step {
 	return r.steps[n]
 }
 
+// forPages reports whether a browser page honours the rule (Request.Page):
+// each of its steps answers an error, delays, or lets the call through. A
+// page has no answer to replace with an OK body nor an HTTP answer to
+// break, so a rule that does is left, unclaimed, for /service/soa.
+func (r *Rule) forPages() bool {
+	for _, st := range r.steps {
+		if st.fault != "" || st.kind == OK {
+			return false
+		}
+	}
+	return true
+}
+
 // ruleKeys are the keys of a rule.
 func ruleKeys() []string { return []string{"name", "when", "respond", "sequence", "times"} }
 
@@ -100,6 +113,9 @@ func (d *decoder) checkRule(n *yaml.Node, r *Rule, have map[string]bool) bool {
 		d.errorf(n, "rule needs exactly one of respond and sequence")
 	case r.times > 0 && r.times < int64(len(r.steps)):
 		d.errorf(n, "times %d retires the rule before its %d steps are used", r.times, len(r.steps))
+	case r.when.pagesOnly && !r.forPages():
+		d.errorf(n, "method %s is a page flow: its pages take a rule's errors and delays only (a browser page "+
+			"has no answer for ok to replace, nor an HTTP answer for a fault to break)", strings.Join(r.when.methods, ", "))
 	default:
 		return true
 	}

@@ -37,6 +37,10 @@ type Options struct {
 type Request struct {
 	SysID, Service, Method string
 	Param                  map[string]any
+	// Page is set for a browser page's request: only rules that answer
+	// errors or delays take part, others are left for /service/soa
+	// (Rule.forPages).
+	Page bool
 }
 
 // Decision is how a call is to be answered. The zero Decision lets the
@@ -121,7 +125,7 @@ func (s *Set) Decide(req Request) Decision {
 	}
 	var d Decision
 	for _, a := range s.snapshot() {
-		if !a.rule.when.match(&req) {
+		if !a.rule.when.match(&req) || (req.Page && !a.rule.forPages()) {
 			continue
 		}
 		n, ok := a.claim(req.SysID)

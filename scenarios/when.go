@@ -19,6 +19,7 @@ var catalogue = sync.OnceValue(soa.DefaultCatalogue)
 type when struct {
 	services, methods, sysids []string
 	conds                     []*cond
+	pagesOnly                 bool // every method named is a page flow's (signContract...)
 }
 
 // whenKeys are the keys of a rule's when.
@@ -98,11 +99,14 @@ func (d *decoder) checkNames(at map[string]*yaml.Node, w *when) bool {
 		}
 		methods = append(methods, m...)
 	}
+	w.pagesOnly = len(methods) > 0 && !slices.ContainsFunc(methods, func(m *soa.Method) bool { return !m.PageFlow })
 	return d.checkParams(methods, w.conds)
 }
 
-// findMethod finds the /service/soa methods called name in services (all
-// services when none is given).
+// findMethod finds the methods called name in services (all services
+// when none is given): the /service/soa ones, and the page flows a
+// browser page serves (a rule for one answers its pages: errors and
+// delays only, checkRule).
 func (d *decoder) findMethod(n *yaml.Node, services []string, name string) ([]*soa.Method, bool) {
 	cat := catalogue()
 	if len(services) == 0 {
@@ -112,9 +116,12 @@ func (d *decoder) findMethod(n *yaml.Node, services []string, name string) ([]*s
 	var firstErr *soa.Error
 	for _, s := range services {
 		m, serr := cat.Lookup(s, name)
-		if serr == nil {
+		switch {
+		case serr == nil:
 			found = append(found, m)
-		} else if firstErr == nil {
+		case len(cat.PageFlows(s, name)) > 0:
+			found = append(found, cat.PageFlows(s, name)...)
+		case firstErr == nil:
 			firstErr = serr
 		}
 	}

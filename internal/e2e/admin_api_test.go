@@ -107,13 +107,7 @@ func TestAdminArmScenariosClockOverHTTP(t *testing.T) {
 	a.json(http.MethodPost, "scenarios?sysid="+demo.SysID+"&source=ci.yaml",
 		"rules:\n  - name: no info\n    when: {method: getMemberInfo}\n    respond: {error: {code: \"30001\"}}\n", http.StatusCreated, &added)
 	require.Len(t, added.IDs, 1)
-	var list struct {
-		Rules []struct {
-			ID    string `json:"id"`
-			Added bool   `json:"added"`
-			Uses  int64  `json:"uses"`
-		} `json:"rules"`
-	}
+	var list ruleList
 	a.get("scenarios", &list)
 	require.Len(t, list.Rules, 3, "magic values, the retired armed rule, the added one")
 	_, err = srv.Client.GetMemberInfo(context.Background(), "bob")

@@ -52,3 +52,12 @@ func (a admin) get(path string, v any) {
 	a.t.Helper()
 	a.json(http.MethodGet, path, "", http.StatusOK, v)
 }
+
+// ruleList is GET /__tsymock/scenarios as tests read it.
+type ruleList struct {
+	Rules []struct {
+		ID    string `json:"id"`
+		Added bool   `json:"added"`
+		Uses  int64  `json:"uses"`
+	} `json:"rules"`
+}

@@ -160,6 +160,9 @@ func (h *Handler) openPage(w http.ResponseWriter, r *http.Request, values url.Va
 	}
 	p, verified, serr := h.newPageSession(r, values)
 	visitOf(w).verified(verified)
+	if verified.Rule != "" { // as /service/soa names a rule's answer (docs/scenarios.md)
+		w.Header()[soa.HeaderRule] = []string{soa.FormatRuleHeader(verified.Rule)}
+	}
 	if serr == nil {
 		serr = h.flows[r.URL.Path].open(h, p)
 	}

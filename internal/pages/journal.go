@@ -25,11 +25,12 @@ type visit struct {
 	serr            *soa.Error
 	status          int
 	notes           []emulator.Portability // what the real test environment would refuse (url-fragment, consumer-ip)
+	rule            string                 // the scenario rule(s) that answered or delayed the page
 }
 
 // verified notes what verifying the page's signed parameters found.
 func (v *visit) verified(p rpc.Page) {
-	v.sysid, v.service, v.method, v.req, v.sig = p.SysID, p.Service, p.Method, p.Req, p.Signature
+	v.sysid, v.service, v.method, v.req, v.sig, v.rule = p.SysID, p.Service, p.Method, p.Req, p.Signature, p.Rule
 }
 
 // session notes the page a request acts on.
@@ -92,7 +93,7 @@ func (h *Handler) record(r *http.Request, w *pageWriter) {
 		ServerTime: h.cfg.Clock.Now(), Duration: d.String(), DurationMS: float64(d.Microseconds()) / 1000,
 		Remote: r.RemoteAddr, HTTPMethod: r.Method, SysID: v.sysid, Service: v.service, Method: v.method,
 		Raw: v.raw, Req: v.req, Signature: v.sig, Outcome: journal.OutcomeOK, HTTPStatus: v.status,
-		Response: w.Header().Get("Location"), Portability: v.notes}
+		Response: w.Header().Get("Location"), Portability: v.notes, Rule: v.rule}
 	if e.Signature.Verdict == "" {
 		e.Signature.Verdict = journal.SignatureUnchecked // a button or a payInfo link carries no signature
 	}

@@ -20,6 +20,9 @@ type Page struct {
 	// then the sysid sent.
 	Req       *journal.DecodedReq
 	Signature journal.SignatureCheck
+	// Rule is the scenario rule(s) that answered the page with an error
+	// or delayed it, "" for none: for the journal and soa.HeaderRule.
+	Rule string
 }
 
 // VerifyPage verifies a page's signed parameters exactly as /service/soa
@@ -30,7 +33,7 @@ type Page struct {
 func (h *Handler) VerifyPage(r *http.Request, values url.Values) (Page, *soa.Error) {
 	ex := &exchange{params: form.ParamsFrom(values), base: baseURL(r)}
 	serr := h.verifyPage(r, ex).In(h.cfg.Lang)
-	p := Page{SysID: ex.params.SysID, Req: journalReq(ex), Signature: h.signatureCheck(ex)}
+	p := Page{SysID: ex.params.SysID, Req: journalReq(ex), Signature: h.signatureCheck(ex), Rule: ex.rule}
 	if serr != nil {
 		return p, serr
 	}
@@ -56,7 +59,7 @@ func (h *Handler) verifyPage(r *http.Request, ex *exchange) *soa.Error {
 	if ex.method, serr = h.Catalogue.LookupPage(r.URL.Path, env.Service, env.Method); serr != nil {
 		return serr
 	}
-	if _, serr, answered := h.askScenarios(r.Context(), ex); answered && serr != nil {
+	if _, serr, answered := h.askScenarios(r.Context(), ex, true); answered && serr != nil {
 		return serr
 	}
 	return h.validate(ex)

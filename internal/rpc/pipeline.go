@@ -154,7 +154,7 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, ex *exchange) b
 // askRules lets the scenario rules answer a decoded call, before its params
 // are validated (so that a magic value answers even an incomplete request).
 func (h *Handler) askRules(_ http.ResponseWriter, r *http.Request, ex *exchange) bool {
-	value, serr, answered := h.askScenarios(r.Context(), ex)
+	value, serr, answered := h.askScenarios(r.Context(), ex, false)
 	if !answered {
 		return false
 	}

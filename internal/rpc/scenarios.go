@@ -11,10 +11,11 @@ import (
 // askScenarios lets the rules in force answer a decoded call, before its
 // params are validated (so that a magic value answers even an incomplete
 // request). It waits out any delay, then reports whether a rule answered,
-// with that answer; a fault is left in ex for ServeHTTP to carry out.
-func (h *Handler) askScenarios(ctx context.Context, ex *exchange) (map[string]any, *soa.Error, bool) {
+// with that answer; a fault is left in ex for ServeHTTP to carry out. For
+// a browser page (page) only rules that answer errors or delays take part.
+func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (map[string]any, *soa.Error, bool) {
 	d := h.Scenarios.Decide(scenarios.Request{SysID: ex.app.SysID, Service: ex.env.Service,
-		Method: ex.env.Method, Param: h.plainParams(ex)})
+		Method: ex.env.Method, Param: h.plainParams(ex), Page: page})
 	ex.rule, ex.fault, ex.hang = d.Rule(), d.Fault, d.Hang
 	if d.Delay > 0 {
 		ex.delayed = true

@@ -114,6 +114,19 @@ func (c *Catalogue) Lookup(service, method string) (*Method, *Error) {
 	return nil, c.unknownMethod(service, method)
 }
 
+// PageFlows are the page flows named service.method (a page flow's
+// name, such as MemberService.signContract), none for an RPC or an
+// unknown name.
+func (c *Catalogue) PageFlows(service, method string) []*Method {
+	var out []*Method
+	for _, m := range c.byName[service+"."+method] {
+		if m.PageFlow {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // LookupPage finds the page flow served at path (e.g. "/yungateway/pwd/setPayPwd.html") and
 // checks that the req names it. An unknown path is 10003 listing the pages; a req naming
 // another service or method is 10002 or 10003 saying which one the page serves.
