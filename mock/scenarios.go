@@ -26,6 +26,10 @@ func newScenarioSet(cfg Config, streams *ids.Streams) *scenarios.Set {
 	return set
 }
 
+// MaxDelay is the cap on scenario delays and hangs (Config.MaxDelay, its
+// default filled in).
+func (s *Server) MaxDelay() time.Duration { return s.cfg.MaxDelay }
+
 // Scenarios returns the rules in force. Change them at run time with its
 // SetFiles, Add, Arm and Remove; a scenarios.Watcher keeps them in step with
 // files on disk.

@@ -29,6 +29,9 @@ type WatchOptions struct {
 	// Poll, when set, reads the files at this interval instead of waiting
 	// for change events.
 	Poll time.Duration
+	// MaxDelay, when set, is the server's cap on waits: a file loaded with
+	// a rule that waits longer gets a warning (Capped).
+	MaxDelay time.Duration
 }
 
 // Watcher keeps a Set's file rules in step with scenario files on disk: a
@@ -40,6 +43,7 @@ type Watcher struct {
 	paths []string
 	log   *slog.Logger
 	poll  time.Duration
+	cap   time.Duration // WatchOptions.MaxDelay
 
 	mu     sync.Mutex
 	state  map[string]*fileState
@@ -60,7 +64,7 @@ func NewWatcher(set *Set, paths []string, opts WatchOptions) *Watcher {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Watcher{set: set, paths: paths, log: opts.Logger, poll: opts.Poll, state: map[string]*fileState{}}
+	return &Watcher{set: set, paths: paths, log: opts.Logger, poll: opts.Poll, cap: opts.MaxDelay, state: map[string]*fileState{}}
 }
 
 // Sync reads every file, loads those that changed, and puts the files in
@@ -121,6 +125,11 @@ func (w *Watcher) syncOne(src string) *fileState {
 		return st
 	}
 	w.log.Info("scenario file loaded", "file", src, "rules", len(f.Rules))
+	if w.cap > 0 {
+		for _, c := range Capped([]*File{f}, w.cap) {
+			w.log.Warn("scenario rule capped", "rule", c)
+		}
+	}
 	return &fileState{sum: sum, file: f}
 }
 

@@ -99,3 +99,14 @@ func write(t *testing.T, path, text string) {
 	require.NoError(t, os.WriteFile(tmp, []byte(text), 0o600))
 	require.NoError(t, os.Rename(tmp, path))
 }
+
+// TestWatcherWarnsOfCappedRules: a file loaded with a rule that waits past
+// the server's cap is logged at WARN, naming the rule.
+func TestWatcherWarnsOfCappedRules(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "slow.yaml")
+	write(t, file, "rules:\n  - {name: slow, when: {method: createMember}, respond: {delay: 31s}}\n")
+	log := &testtool.Buffer{}
+	w := NewWatcher(newSet(t), []string{file}, WatchOptions{MaxDelay: 30 * time.Second, Logger: slog.New(slog.NewTextHandler(log, nil))})
+	require.NoError(t, w.Sync())
+	assert.Contains(t, log.String(), `level=WARN msg="scenario rule capped" rule="`+file+`:2 slow: waits 31s, above --max-delay 30s`)
+}

@@ -214,7 +214,7 @@ func watchScenarios(ctx context.Context, srv *mock.Server, paths []string, logge
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	w := scenarios.NewWatcher(srv.Scenarios(), paths, scenarios.WatchOptions{Logger: logger})
+	w := scenarios.NewWatcher(srv.Scenarios(), paths, scenarios.WatchOptions{Logger: logger, MaxDelay: srv.MaxDelay()})
 	if err := w.Sync(); err != nil {
 		return nil, fmt.Errorf("--scenarios:\n%w", err)
 	}

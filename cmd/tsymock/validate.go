@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -19,6 +20,7 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) int
 	fs.SetOutput(stderr)
 	list := fs.Bool("list", false, "print the rules, with their source, in the order serve tries them")
 	noMagic := fs.Bool("no-magic", false, "with --list: leave out the magic values, as serve --no-magic does")
+	maxDelay := fs.Duration("max-delay", mock.DefaultMaxDelay, "serve's --max-delay: a rule that waits longer is noted (the server cuts its wait short)")
 	fs.Usage = func() { validateUsage(fs, stderr) }
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -36,6 +38,9 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) int
 		set := scenarios.NewSet(scenarios.Options{NoMagic: *noMagic})
 		set.SetFiles(files)
 		printRules(stdout, set.Rules())
+	}
+	for _, c := range scenarios.Capped(files, *maxDelay) {
+		fmt.Fprintf(stdout, "note: %s\n", c)
 	}
 	fmt.Fprintf(stdout, "ok: %d files, %d rules\n", len(files), countRules(files))
 	return 0

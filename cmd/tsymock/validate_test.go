@@ -26,6 +26,8 @@ func TestValidate(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
 	bad := filepath.Join(dir, "bad.yaml")
+	slow := filepath.Join(dir, "slow.yaml")
+	require.NoError(t, os.WriteFile(slow, []byte("rules:\n  - {name: slow, when: {method: createMember}, respond: {delay: 31s}}\n"), 0o600))
 	require.NoError(t, os.WriteFile(good, []byte("rules:\n  - {name: one, when: {service: OrderService}, respond: {error: \"40014\"}}\n"), 0o600))
 	require.NoError(t, os.WriteFile(bad, []byte("rules:\n  - when: {}\n    respond: {eror: 1}\n"), 0o600))
 	for _, tc := range []struct {
@@ -41,6 +43,8 @@ func TestValidate(t *testing.T) {
 			[]string{"RULE", "magic ", good + ":2 one", "error 40014", "builtin:balances:8 rich member", "ok: 2 files"}, nil},
 		{"bad", []string{good, bad}, 1, nil, []string{bad + `:3: respond: unknown key "eror" (did you mean "error"?)`}},
 		{"missing", []string{filepath.Join(dir, "nope.yaml")}, 1, nil, []string{"nope.yaml: "}},
+		{"a wait above --max-delay", []string{slow}, 0, []string{"note: " + slow + ":2 slow: waits 31s, above --max-delay 30s: the server waits 30s",
+			"ok: 1 files"}, nil},
 		{"no paths", nil, 2, nil, []string{"Usage: tsymock validate"}},
 		{"help", []string{"--help"}, 0, nil, []string{"builtin:NAME"}},
 	} {

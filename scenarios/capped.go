@@ -1,0 +1,35 @@
+package scenarios
+
+import (
+	"fmt"
+	"time"
+)
+
+// Capped describes each rule of files that waits longer than max, the
+// server's --max-delay, which cuts the wait short: a delay or a hang bound
+// of 31 s under the default 30 s answers after 30 s, exactly when a client
+// with a 30 s timeout gives up or does not. Serve logs them and validate
+// prints them, so that a test of a client's timeout knows.
+func Capped(files []*File, max time.Duration) []string {
+	var out []string
+	for _, f := range files {
+		for _, r := range f.Rules {
+			if wait := r.longestWait(); wait > max {
+				out = append(out, fmt.Sprintf("%s: waits %s, above --max-delay %s: the server waits %s "+
+					"(raise --max-delay to wait longer)", r.ID(), wait, max, max))
+			}
+		}
+	}
+	return out
+}
+
+// longestWait is the longest a step of the rule waits: its delay, plus a
+// hang's own bound (a hang without one waits the server's maximum, which
+// is no surprise).
+func (r *Rule) longestWait() time.Duration {
+	var longest time.Duration
+	for _, st := range r.steps {
+		longest = max(longest, st.delay+st.hang)
+	}
+	return longest
+}
