@@ -90,7 +90,7 @@ func (h *Handler) record(r *http.Request, w *pageWriter) {
 	v := w.v
 	d := time.Since(v.start)
 	e := &journal.Entry{Kind: journal.KindPage, Page: r.URL.Path, Action: v.action, Time: v.start,
-		ServerTime: h.cfg.Clock.Now(), Duration: d.String(), DurationMS: float64(d.Microseconds()) / 1000,
+		ServerTime: h.cfg.Clock.Now().In(soa.Shanghai()), Duration: d.String(), DurationMS: float64(d.Microseconds()) / 1000,
 		Remote: r.RemoteAddr, HTTPMethod: r.Method, SysID: v.sysid, Service: v.service, Method: v.method,
 		Raw: v.raw, Req: v.req, Signature: v.sig, Outcome: journal.OutcomeOK, HTTPStatus: v.status,
 		Response: w.Header().Get("Location"), Portability: v.notes, Rule: v.rule}

@@ -26,7 +26,7 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body st
 
 // newEntry builds the journal entry of a finished exchange.
 func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body string) *journal.Entry {
-	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now(), Duration: d.String(),
+	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now().In(soa.Shanghai()), Duration: d.String(),
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: httpMethod(r.Method),
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}

@@ -80,3 +80,16 @@ func TestCloseWithAnUnusedConnection(t *testing.T) {
 	srv.Close()
 	assert.Less(t, time.Since(started), 10*time.Second)
 }
+
+// TestJournalTimesInChinaTime: a journal entry's serverTime is in China
+// time on the system clock too, as under a fixed clock and as docs/admin.md
+// shows it (probe-Z: UTC on the system clock, +08:00 under --clock).
+func TestJournalTimesInChinaTime(t *testing.T) {
+	t.Parallel()
+	srv := mocktest.New(t)
+	_, err := srv.Client.CreateMember(context.Background(), client.CreateMemberRequest{BizUserID: "tz", MemberType: 3, Source: 1})
+	require.NoError(t, err)
+	e := srv.Calls("MemberService", "createMember")[0]
+	_, offset := e.ServerTime.Zone()
+	assert.Equal(t, 8*3600, offset)
+}
