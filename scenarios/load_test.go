@@ -190,3 +190,20 @@ func TestPageFlowRules(t *testing.T) {
 	rpc := req(t, "MemberService.getMemberInfo", `{"bizUserId":"p"}`)
 	assert.Equal(t, HTTP500, s.Decide(rpc).Fault)
 }
+
+// TestOKBodyKeys: an ok body's key that misspells an answer key of the
+// method named is refused at its line with the key meant; a key of the
+// rule's own, far from every answer key, and any key of a rule that names
+// no method, are kept (probe-Z: allAmout loaded and answered).
+func TestOKBodyKeys(t *testing.T) {
+	_, err := Parse("t.yaml", []byte("rules:\n  - when: {method: queryBalance}\n    respond:\n      ok: {allAmout: 1, freezenAmount: 0}\n"))
+	require.Error(t, err)
+	assert.Equal(t, `t.yaml:4: ok: key "allAmout" is not in the answer of queryBalance (did you mean "allAmount"?)`, err.Error())
+	for _, src := range []string{
+		"rules:\n  - {when: {method: queryBalance}, respond: {ok: {allAmount: 1, freezenAmount: 0, shopNote: x}}}\n",
+		"rules:\n  - {when: {param: {bizUserId: a}}, respond: {ok: {allAmout: 1}}}\n",
+	} {
+		_, err := Parse("t.yaml", []byte(src))
+		assert.NoError(t, err, src)
+	}
+}

@@ -113,6 +113,8 @@ func (d *decoder) checkRule(n *yaml.Node, r *Rule, have map[string]bool) bool {
 		d.errorf(n, "rule needs exactly one of respond and sequence")
 	case r.times > 0 && r.times < int64(len(r.steps)):
 		d.errorf(n, "times %d retires the rule before its %d steps are used", r.times, len(r.steps))
+	case !d.checkBodies(n, r):
+		return false
 	case r.when.pagesOnly && !r.forPages():
 		d.errorf(n, "method %s is a page flow: its pages take a rule's errors and delays only (a browser page "+
 			"has no answer for ok to replace, nor an HTTP answer for a fault to break)", strings.Join(r.when.methods, ", "))
@@ -120,6 +122,39 @@ func (d *decoder) checkRule(n *yaml.Node, r *Rule, have map[string]bool) bool {
 		return true
 	}
 	return false
+}
+
+// checkBodies refuses an ok body key that misspells one of the answer's
+// keys of the methods the rule names (allAmout for queryBalance's
+// allAmount): the SDK would read the real key as missing. A key far from
+// every answer key is the rule's own and is kept (a field the platform may
+// add); a rule that names no method is not checked.
+func (d *decoder) checkBodies(n *yaml.Node, r *Rule) bool {
+	var known []string
+	for _, m := range r.when.found {
+		for _, p := range m.Returns {
+			known = append(known, p.Name)
+		}
+	}
+	if len(known) == 0 {
+		return true
+	}
+	good := true
+	for _, st := range r.steps {
+		if st.body == nil {
+			continue
+		}
+		for _, k := range st.body.keys {
+			if slices.Contains(known, k) {
+				continue
+			}
+			if h := hint(k, known); strings.HasPrefix(h, " (did you mean") {
+				d.errorf(&yaml.Node{Line: st.line}, "ok: key %q is not in the answer of %s%s", k, strings.Join(r.when.methods, ", "), h)
+				good = false
+			}
+		}
+	}
+	return good
 }
 
 // sequence compiles the steps of a sequence. A step is written

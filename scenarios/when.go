@@ -19,7 +19,8 @@ var catalogue = sync.OnceValue(soa.DefaultCatalogue)
 type when struct {
 	services, methods, sysids []string
 	conds                     []*cond
-	pagesOnly                 bool // every method named is a page flow's (signContract...)
+	pagesOnly                 bool          // every method named is a page flow's (signContract...)
+	found                     []*soa.Method // the methods named, for checking an ok body's keys
 }
 
 // whenKeys are the keys of a rule's when.
@@ -100,6 +101,7 @@ func (d *decoder) checkNames(at map[string]*yaml.Node, w *when) bool {
 		methods = append(methods, m...)
 	}
 	w.pagesOnly = len(methods) > 0 && !slices.ContainsFunc(methods, func(m *soa.Method) bool { return !m.PageFlow })
+	w.found = methods
 	return d.checkParams(methods, w.conds)
 }
 
