@@ -65,9 +65,13 @@ type Entry struct {
 	Outcome    string            `json:"outcome"`         // OK, error or fault
 	ErrorCode  string            `json:"errorCode,omitempty"`
 	Message    string            `json:"message,omitempty"`
-	HTTPStatus int               `json:"httpStatus"`       // 0: the connection was dropped
-	Response   string            `json:"response"`         // the body written
-	Answer     map[string]any    `json:"answer,omitempty"` // signedValue of an OK answer, decoded
+	HTTPStatus int               `json:"httpStatus"` // 0: the connection was dropped
+	// ClientGone is set when the client closed the connection before the
+	// answer was written (its timeout, say): the call was carried out all
+	// the same, as on the platform, and the answer was lost.
+	ClientGone bool           `json:"clientGone,omitempty"`
+	Response   string         `json:"response"`         // the body written
+	Answer     map[string]any `json:"answer,omitempty"` // signedValue of an OK answer, decoded
 	// Portability lists what tsymock let pass that Allinpay's real test
 	// environment refuses: each note names its rule, the code the real
 	// environment answers and why. Empty for a portable call.

@@ -30,6 +30,8 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: httpMethod(r.Method),
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
+	// A fault's own closing of the connection is no client leaving.
+	e.ClientGone = r.Context().Err() != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature)
 	if e.Req = journalReq(ex); e.Req != nil {
 		e.Service, e.Method = e.Req.Service, e.Req.Method
 	}
