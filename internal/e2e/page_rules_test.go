@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,4 +49,36 @@ func TestPageRules(t *testing.T) {
 	a.get("journal?rule="+urlQuery(rule), &journal)
 	require.Len(t, journal.Entries, 1)
 	assert.Equal(t, []string{"page", "30043"}, []string{journal.Entries[0].Kind, journal.Entries[0].ErrorCode})
+}
+
+// TestPageErrorLogLine: a page whose signature does not verify is logged
+// once, with the sysid sent and the diagnosis the error page sends the
+// tester to the log for, as /service/soa logs it (probe-Y: the line said
+// 签名验证失败 with sysid="" and no diagnosis); a page error after a button is
+// logged once too.
+func TestPageErrorLogLine(t *testing.T) {
+	e, c, rcv := pagesEnv(t)
+	c.realNamed("sia")
+	page := mustPageURL(t, c, client.PageSignContract, "MemberService", "signContract",
+		client.ContractPageParams{BizUserID: "sia", JumpURL: rcv.URL + "/jump", BackURL: rcv.URL + "/notify", Source: client.SourceMobile})
+	forged := strings.Replace(page, "sign=", "sign=AAAA", 1)
+	errorPage(t, getPage(t, forged), "20019")
+	waitForLog(t, e.env, `msg="page error" path=/yungateway/member/signContract.html sysid=`+e.SysID)
+	line := logLine(t, e.env, `msg="page error"`)
+	assert.Contains(t, line, "errorCode=20019")
+	assert.Contains(t, line, "diagnosis=")
+	assert.Contains(t, line, "verifiedText=")
+	assert.Equal(t, 1, strings.Count(e.Log.String(), `msg="page error"`), "once")
+}
+
+// logLine is the first line of the env's log that holds text.
+func logLine(t *testing.T, e *env, text string) string {
+	t.Helper()
+	for _, l := range strings.Split(e.Log.String(), "\n") {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	t.Fatalf("no log line holds %q", text)
+	return ""
 }

@@ -188,7 +188,6 @@ func (h *Handler) confirmAtOnce(w http.ResponseWriter, r *http.Request, p *pageS
 	visitOf(w).action = journal.PageConfirm
 	rps, serr := h.flows[p.path].confirm(h, p, nil)
 	h.notify.Wake()
-	h.logPage(r, p.sysid, journal.PageConfirm, serr)
 	if serr != nil {
 		h.pageError(w, r, serr)
 		return
@@ -202,7 +201,6 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 		h.pageError(w, r, soa.Errorf("9000", "%v", err))
 		return
 	}
-	h.logPage(r, p.sysid, "open", nil)
 	h.renderFlow(w, r, p, nil)
 }
 
@@ -218,7 +216,6 @@ func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Va
 	action := form.Get("action")
 	rps, serr := h.runAction(p, action, form)
 	h.notify.Wake()
-	h.logPage(r, p.sysid, action, serr)
 	switch {
 	case serr != nil && retryable(serr):
 		h.sessions.restore(p)
@@ -307,14 +304,25 @@ func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pa
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
 }
 
-// logPage writes one line per page request.
-func (h *Handler) logPage(r *http.Request, sysid, action string, serr *soa.Error) {
-	attrs := []slog.Attr{slog.String("path", r.URL.Path), slog.String("sysid", sysid),
-		slog.String("action", action)}
-	if serr != nil {
-		attrs = append(attrs, slog.String("errorCode", serr.Code), slog.String("message", serr.Message))
-		h.log.LogAttrs(r.Context(), slog.LevelWarn, "page error", attrs...)
+// logPage writes the one line of a finished page request: its sysid (the
+// one sent, for a request refused before it was known), its action, its
+// error, the rule that answered, and, for a signature that does not
+// verify, the diagnosis /service/soa logs (the error page sends the tester
+// here for it).
+func (h *Handler) logPage(r *http.Request, v *visit) {
+	attrs := []slog.Attr{slog.String("path", r.URL.Path), slog.String("sysid", v.sysid),
+		slog.String("action", v.action)}
+	if v.rule != "" {
+		attrs = append(attrs, slog.String("rule", v.rule))
+	}
+	if v.serr == nil {
+		h.log.LogAttrs(r.Context(), slog.LevelInfo, "page "+v.action, attrs...)
 		return
 	}
-	h.log.LogAttrs(r.Context(), slog.LevelInfo, "page "+action, attrs...)
+	attrs = append(attrs, slog.String("errorCode", v.serr.Code), slog.String("message", v.serr.Message))
+	if s := v.sig; s.Verdict == journal.SignatureInvalid {
+		attrs = append(attrs, slog.String("verifiedText", "Base64(MD5(sysid+req+timestamp)) = "+s.VerifiedText),
+			slog.String("key", s.Key), slog.String("reason", s.Reason), slog.String("diagnosis", s.Diagnosis))
+	}
+	h.log.LogAttrs(r.Context(), slog.LevelWarn, "page error", attrs...)
 }

@@ -106,4 +106,5 @@ func (h *Handler) record(r *http.Request, w *pageWriter) {
 	if h.recordPage != nil {
 		h.recordPage(e, d)
 	}
+	h.logPage(r, v)
 }

@@ -92,7 +92,6 @@ func (h *Handler) renderDone(w http.ResponseWriter, p *pageSession, rps string) 
 func (h *Handler) pageError(w http.ResponseWriter, r *http.Request, serr *soa.Error) {
 	serr = serr.In(h.cfg.Lang)
 	visitOf(w).serr = serr
-	h.logPage(r, "", "error", serr)
 	w.Header().Set("X-Tsymock-Error-Code", serr.Code)
 	h.renderPage(w, http.StatusBadRequest, "error", map[string]string{"Code": serr.Code, "Message": serr.Message})
 }
