@@ -14,7 +14,7 @@ import (
 // the emulator's members, orders and balances, the journal, the coverage,
 // the rules added or armed at run time for it (for everyone, when sysid is
 // "", which also starts the files' rules' counts again), and the
-// notifications not yet delivered, and compare mode's summary. Applications stay registered and the
+// notifications not yet delivered, its open browser pages, and compare mode's summary. Applications stay registered and the
 // clock stays where it is. With a data dir the reset is kept; it fails only
 // when the data dir cannot be written.
 func (s *Server) Reset(sysid string) error {
@@ -26,6 +26,7 @@ func (s *Server) Reset(sysid string) error {
 	s.resetRules(sysid)
 	s.scenIDs.Forget(sysid)
 	s.ClearNotifications(sysid)
+	s.pages.Forget(sysid)
 	s.proxy.ResetCompare(sysid)
 	return nil
 }

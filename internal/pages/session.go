@@ -25,6 +25,10 @@ const pageSessionTTL = 15 * time.Minute
 const (
 	maxPageSessions = 10000
 	maxPageBytes    = 64 << 20
+	// maxSysidPages bounds one application's open pages, so that a job
+	// that opens pages in a loop cannot take the store from the others
+	// (docs/admin.md, Isolation).
+	maxSysidPages = maxPageSessions / 4
 )
 
 // pageSession is an opened page: what its signed parameters said, kept on
@@ -86,14 +90,44 @@ type pageStore struct {
 	mu       sync.Mutex
 	sessions map[string]*pageSession
 	bytes    int
-	swept    time.Time // the wall time of the last sweep of the expired pages
+	bySysid  map[string]int // open pages per application
+	swept    time.Time      // the wall time of the last sweep of the expired pages
 }
 
 func newPageStore(c clock.Clock) *pageStore {
 	if c == nil {
 		c = clock.System{}
 	}
-	return &pageStore{clock: c, sessions: map[string]*pageSession{}}
+	return &pageStore{clock: c, sessions: map[string]*pageSession{}, bySysid: map[string]int{}}
+}
+
+// add keeps p under its token. Callers hold ps.mu.
+func (ps *pageStore) add(p *pageSession) {
+	ps.sessions[p.token] = p
+	ps.bytes += p.size
+	ps.bySysid[p.sysid]++
+}
+
+// drop forgets the page of token. Callers hold ps.mu.
+func (ps *pageStore) drop(token string, p *pageSession) {
+	delete(ps.sessions, token)
+	ps.bytes -= p.size
+	if ps.bySysid[p.sysid]--; ps.bySysid[p.sysid] <= 0 {
+		delete(ps.bySysid, p.sysid)
+	}
+}
+
+// forget drops the open pages of sysid, every page when sysid is "": a
+// reset forgets them with the state they showed, so that a page opened
+// before it cannot act on an order made after it under the same number.
+func (ps *pageStore) forget(sysid string) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	for token, p := range ps.sessions {
+		if sysid == "" || p.sysid == sysid {
+			ps.drop(token, p)
+		}
+	}
 }
 
 // put keeps an opened page and gives it a fresh token. The expired pages
@@ -111,9 +145,13 @@ func (ps *pageStore) put(p *pageSession) error {
 		ps.sweep(false)
 	}
 	for _, abandoned := range []bool{false, true} {
-		if ps.full(p) {
+		if ps.full(p) || ps.bySysid[p.sysid] >= maxSysidPages {
 			ps.sweep(abandoned)
 		}
+	}
+	if ps.bySysid[p.sysid] >= maxSysidPages {
+		return fmt.Errorf("sysid %s has %d pages open, the most one application may (the others keep theirs); try again when "+
+			"some have expired (after %v) or been used, or reset it", p.sysid, maxSysidPages, pageSessionTTL)
 	}
 	if ps.full(p) {
 		return fmt.Errorf("more than %d pages (or %d MiB of their parameters) are open; try again when some have expired (after %v) or been used",
@@ -121,8 +159,7 @@ func (ps *pageStore) put(p *pageSession) error {
 	}
 	p.token = rand.Text()
 	p.expires, p.opened = ps.clock.Now().Add(pageSessionTTL), time.Now()
-	ps.sessions[p.token] = p
-	ps.bytes += p.size
+	ps.add(p)
 	return nil
 }
 
@@ -136,8 +173,7 @@ func (ps *pageStore) claim(token, path string) (*pageSession, bool) {
 	if !ok || p.path != path {
 		return nil, false
 	}
-	delete(ps.sessions, token)
-	ps.bytes -= p.size
+	ps.drop(token, p)
 	if ps.clock.Now().After(p.expires) {
 		return nil, false
 	}
@@ -155,8 +191,7 @@ func (ps *pageStore) full(p *pageSession) bool {
 func (ps *pageStore) restore(p *pageSession) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	ps.sessions[p.token] = p
-	ps.bytes += p.size
+	ps.add(p)
 }
 
 // sweep forgets the pages expired by the server's clock and, when
@@ -167,8 +202,7 @@ func (ps *pageStore) sweep(abandoned bool) {
 	ps.swept = wall
 	for token, p := range ps.sessions {
 		if now.After(p.expires) || (abandoned && wall.Sub(p.opened) > pageSessionTTL) {
-			delete(ps.sessions, token)
-			ps.bytes -= p.size
+			ps.drop(token, p)
 		}
 	}
 }
@@ -187,3 +221,7 @@ func (h *Handler) OpenSessions() int {
 	}
 	return n
 }
+
+// Forget drops the open pages of sysid (every page when sysid is ""), as
+// a reset of it does: their buttons answer that the page expired.
+func (h *Handler) Forget(sysid string) { h.sessions.forget(sysid) }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -49,16 +50,16 @@ func TestFullStoreForgetsAbandonedPages(t *testing.T) {
 	ps := newPageStore(clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)))
 	var first *pageSession
 	for i := range maxPageSessions {
-		p := &pageSession{path: frontTransPath}
+		p := &pageSession{path: frontTransPath, sysid: strconv.Itoa(i % 8)} // eight applications fill it
 		require.NoError(t, ps.put(p))
 		if i == 0 {
 			first = p
 		}
 	}
-	assert.Error(t, ps.put(&pageSession{path: frontTransPath}), "full, nothing abandoned yet")
+	assert.Error(t, ps.put(&pageSession{path: frontTransPath, sysid: "8"}), "full, nothing abandoned yet")
 
 	first.opened = first.opened.Add(-pageSessionTTL - time.Second)
-	fresh := &pageSession{path: frontTransPath}
+	fresh := &pageSession{path: frontTransPath, sysid: "8"}
 	require.NoError(t, ps.put(fresh), "the abandoned page made room")
 	_, ok := ps.claim(first.token, frontTransPath)
 	assert.False(t, ok, "the abandoned page was forgotten")
@@ -94,4 +95,29 @@ func TestExpiredPagesAreSweptOnceAMinute(t *testing.T) {
 	ps.swept = ps.swept.Add(-sweepEvery - time.Second)
 	require.NoError(t, ps.put(&pageSession{path: frontTransPath}))
 	assert.Len(t, ps.sessions, 2, "the expired page was forgotten, the two working ones kept")
+}
+
+// TestOneApplicationCannotFillTheStore: an application that opens pages in
+// a loop is refused past maxSysidPages, naming it, while another opens its
+// own (probe-Y: one sysid's 10,000 pages refused every other's); a reset of
+// it (forget) frees its share and leaves the others' pages working.
+func TestOneApplicationCannotFillTheStore(t *testing.T) {
+	ps := newPageStore(clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC)))
+	for range maxSysidPages {
+		require.NoError(t, ps.put(&pageSession{path: frontTransPath, sysid: "busy"}))
+	}
+	err := ps.put(&pageSession{path: frontTransPath, sysid: "busy"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "sysid busy has 2500 pages open")
+	other := &pageSession{path: frontTransPath, sysid: "quiet"}
+	require.NoError(t, ps.put(other), "another application still opens its pages")
+
+	ps.forget("busy")
+	require.NoError(t, ps.put(&pageSession{path: frontTransPath, sysid: "busy"}), "its reset freed its share")
+	_, ok := ps.claim(other.token, frontTransPath)
+	assert.True(t, ok, "the other application's page still works")
+	ps.forget("")
+	assert.Empty(t, ps.sessions)
+	assert.Empty(t, ps.bySysid)
+	assert.Zero(t, ps.bytes)
 }
