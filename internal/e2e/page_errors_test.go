@@ -81,7 +81,9 @@ func TestPageEscapesWhatItEchoes(t *testing.T) {
 }
 
 // TestPageTokenWorksOnce: a button's token is spent by its first use, so a
-// double click cannot sign or pay twice; an unknown token is refused.
+// double click cannot sign or pay twice: the second press lands where the
+// first did, the same signed return, with nothing done again (probe-Y: it
+// stranded the user on an error page); an unknown token is refused.
 func TestPageTokenWorksOnce(t *testing.T) {
 	_, c, rcv := pagesEnv(t)
 	c.realNamed("sia")
@@ -93,7 +95,8 @@ func TestPageTokenWorksOnce(t *testing.T) {
 	done := postPage(t, pageAt(t, u), form)
 	assert.Equal(t, http.StatusSeeOther, done.Status, "back to jumpUrl")
 	assert.True(t, strings.HasPrefix(done.Location, rcv.URL+"/jump?"), done.Location)
-	errorPage(t, postPage(t, pageAt(t, u), form), "10000")
+	again := postPage(t, pageAt(t, u), form)
+	assert.Equal(t, []any{http.StatusSeeOther, done.Location}, []any{again.Status, again.Location}, "the same return")
 	errorPage(t, postPage(t, pageAt(t, u), url.Values{"token": {"forged"}, "action": {"confirm"}}), "10000")
 	other := getPage(t, u)
 	errorPage(t, other, "30043")

@@ -207,6 +207,10 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 // pageAction carries out a button: confirm or fail.
 func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
 	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
+	if res, ended := h.sessions.result(form.Get("token"), r.URL.Path); !ok && ended {
+		h.replay(w, r, res)
+		return
+	}
 	if !ok {
 		h.pageError(w, r, soa.Errorf("10000", "this page has expired or was already used (a page works once, for %s); "+
 			"open it again with freshly signed parameters", pageSessionTTL))
@@ -284,6 +288,7 @@ func failReason(p *pageSession, form url.Values) (string, string, *soa.Error) {
 // go back to.
 func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pageSession, rps string) {
 	if p.returnURL == "" {
+		h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, title: p.view.Title, rps: rps})
 		h.renderDone(w, p, rps)
 		return
 	}
@@ -301,7 +306,18 @@ func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pa
 		u.RawQuery += "&"
 	}
 	u.RawQuery += form
+	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: u.String()})
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
+
+// replay answers a second press of a button that already sent the browser
+// back: the same signed return, or the same result, and nothing done again.
+func (h *Handler) replay(w http.ResponseWriter, r *http.Request, res pageResult) {
+	if res.location == "" {
+		h.renderPage(w, http.StatusOK, "done", map[string]string{"Title": res.title, "RPS": res.rps})
+		return
+	}
+	http.Redirect(w, r, res.location, http.StatusSeeOther)
 }
 
 // logPage writes the one line of a finished page request: its sysid (the

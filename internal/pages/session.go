@@ -92,13 +92,52 @@ type pageStore struct {
 	bytes    int
 	bySysid  map[string]int // open pages per application
 	swept    time.Time      // the wall time of the last sweep of the expired pages
+	// ended are the tokens whose button sent the browser back, for
+	// pageSessionTTL: a second click answers the same (ended, result).
+	ended map[string]pageResult
+}
+
+// pageResult is how a page's used token ended: where the browser was sent
+// back (location), or the result shown on a page without a return
+// address (title and rps).
+type pageResult struct {
+	sysid, path, location, title, rps string
+	until                             time.Time // by the server's clock
 }
 
 func newPageStore(c clock.Clock) *pageStore {
 	if c == nil {
 		c = clock.System{}
 	}
-	return &pageStore{clock: c, sessions: map[string]*pageSession{}, bySysid: map[string]int{}}
+	return &pageStore{clock: c, sessions: map[string]*pageSession{}, bySysid: map[string]int{}, ended: map[string]pageResult{}}
+}
+
+// end keeps how the page of token ended, so that a double click, or the
+// browser's back button and a resubmit, lands where the first click did
+// instead of on an error page (probe-Y). At most maxPageSessions are kept:
+// past it the expired go, then any one.
+func (ps *pageStore) end(token string, res pageResult) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	now := ps.clock.Now()
+	if len(ps.ended) >= maxPageSessions {
+		for t, old := range ps.ended {
+			if now.After(old.until) || len(ps.ended) >= maxPageSessions {
+				delete(ps.ended, t)
+			}
+		}
+	}
+	res.until = now.Add(pageSessionTTL)
+	ps.ended[token] = res
+}
+
+// result is how the page of a used token posted to path ended, if it did
+// within pageSessionTTL.
+func (ps *pageStore) result(token, path string) (pageResult, bool) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	res, ok := ps.ended[token]
+	return res, ok && res.path == path && !ps.clock.Now().After(res.until)
 }
 
 // add keeps p under its token. Callers hold ps.mu.
@@ -126,6 +165,11 @@ func (ps *pageStore) forget(sysid string) {
 	for token, p := range ps.sessions {
 		if sysid == "" || p.sysid == sysid {
 			ps.drop(token, p)
+		}
+	}
+	for token, res := range ps.ended {
+		if sysid == "" || res.sysid == sysid {
+			delete(ps.ended, token)
 		}
 	}
 }

@@ -121,3 +121,24 @@ func TestOneApplicationCannotFillTheStore(t *testing.T) {
 	assert.Empty(t, ps.bySysid)
 	assert.Zero(t, ps.bytes)
 }
+
+// TestEndedTokensAnswerTheSame: a used token's result is kept for its own
+// path for pageSessionTTL of the server's clock, and a reset of its sysid
+// forgets it.
+func TestEndedTokensAnswerTheSame(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
+	ps := newPageStore(c)
+	ps.end("t1", pageResult{sysid: "a", path: frontTransPath, location: "http://127.0.0.1/jump?x"})
+	ps.end("t2", pageResult{sysid: "b", path: frontTransPath, location: "http://127.0.0.1/jump?y"})
+	res, ok := ps.result("t1", frontTransPath)
+	require.True(t, ok)
+	assert.Equal(t, "http://127.0.0.1/jump?x", res.location)
+	_, ok = ps.result("t1", "/yungateway/other.html")
+	assert.False(t, ok, "its own path only")
+	ps.forget("a")
+	_, ok = ps.result("t1", frontTransPath)
+	assert.False(t, ok, "forgotten with its sysid")
+	c.Advance(pageSessionTTL + time.Second)
+	_, ok = ps.result("t2", frontTransPath)
+	assert.False(t, ok, "expired")
+}
