@@ -60,7 +60,7 @@ type pageRow struct{ Label, Value string }
 // pageInput is one field of the confirm form.
 type pageInput struct {
 	Name, Label, Type string
-	MaxLength         int
+	MaxLength         int // its digits: a code, a password, a phone (inputmode numeric on phones)
 }
 
 // flowData is the flow template's data.
