@@ -2,7 +2,10 @@ package soa
 
 import (
 	"fmt"
+	"net"
 	"net/url"
+	"strings"
+	"unicode"
 )
 
 // CodeBadURL is §7's 40029 URL格式错误: an address param that is not an
@@ -21,10 +24,29 @@ func URLProblem(name, raw string) string {
 		return ""
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !hostName(u.Hostname()) {
 		return fmt.Sprintf("%s %q must be an absolute http or https URL", name, raw)
 	}
 	return ""
+}
+
+// hostName reports whether host is an IP address or a name: letters
+// (an internationalised name's too), digits, '-', '.' and '_'. Go's URL
+// parser takes a host such as `"><script>` or none at all (http://:0/),
+// where no browser or HTTP client goes.
+func hostName(host string) bool {
+	if host == "" {
+		return false
+	}
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	for _, r := range host {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-._", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckURL is URLProblem as the refusal the pages answer: 40029 URL格式错误

@@ -17,6 +17,8 @@ func TestCheckURL(t *testing.T) {
 		{"", true}, {"http://merchant.test/back", true}, {"https://127.0.0.1:8443/x?y=1", true},
 		{"/relative", false}, {"javascript:alert(1)", false}, {"ftp://merchant.test/", false}, {"http://", false},
 		{"http://[::1", false}, {"notaurl", false}, {"www.shop.com/return", false},
+		{"http://[::1]:8080/x", true}, {"http://商户.test/back", true}, {"http://my_host.local/x", true},
+		{"http://:0/", false}, {"http://a<b>c/", false}, {"http://a b/", false},
 	} {
 		t.Run(tt.raw, func(t *testing.T) {
 			serr := CheckURL("jumpUrl", tt.raw)
