@@ -105,8 +105,8 @@ func TestBannerLang(t *testing.T) {
 				"\n  sysid       100000000002", "演示应用：商户密钥 TEST-ONLY-100000000002.pfx，密码 123456",
 				"\n  密钥        内置，仅供测试  ", "`tsymock demo-keys --out DIR` 写出演示应用的密钥", "\n  停止        Ctrl+C\n",
 				"stdout 上的 JSON 行供脚本读取；--banner off 可隐藏这几行。\n",
-				"：--lang zh（或 TSYMOCK_LANG=zh）把新手最先遇到的错误（时间戳、签名、应用、service/method、参数、账户集）的说明" +
-					"和页面提示改为中文，其余说明仍是英文。\n"},
+				"：--lang zh（或 TSYMOCK_LANG=zh）把新手最先遇到的错误（时间戳、签名、应用、v、req、service/method、参数、账户集、" +
+					"短信验证码、加密字段）的说明和页面上的提示、错误改为中文，其余说明仍是英文。\n"},
 			not: []string{"is ready", "web page"}},
 		{name: "--lang zh", locale: "C", args: []string{"--lang", "zh"},
 			want: []string{"模拟服务已就绪", "\n  网页        http://127.0.0.1:"},

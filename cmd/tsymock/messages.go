@@ -93,10 +93,11 @@ func messages() [msgCount]lang.Text {
 		msgBannerFoot: {En: "The JSON line on stdout is for scripts; --banner off hides these lines.\n",
 			Zh: "stdout 上的 JSON 行供脚本读取；--banner off 可隐藏这几行。\n"},
 		msgBannerLangHint: {En: "The errorCode details (in answers and the log) and the pages' hints are English here: --lang zh (TSYMOCK_LANG=zh) " +
-			"puts those of a newcomer's first errors (timestamp, signature, application, service/method, params, account set) " +
-			"and the pages' hints in Chinese; the other details stay English.\n",
+			"puts those of a newcomer's first errors (timestamp, signature, application, v, req, service/method, params, account set, " +
+			"SMS code, encrypted field) and the pages' hints and errors in Chinese; the other details stay English.\n",
 			Zh: "errorCode 的说明（应答和日志里的）和页面提示现在是英文：--lang zh（或 TSYMOCK_LANG=zh）把新手最先遇到的错误" +
-				"（时间戳、签名、应用、service/method、参数、账户集）的说明和页面提示改为中文，其余说明仍是英文。\n"},
+				"（时间戳、签名、应用、v、req、service/method、参数、账户集、短信验证码、加密字段）的说明和页面上的提示、错误改为中文，" +
+				"其余说明仍是英文。\n"},
 		msgDemoKeyName: {En: "bundled demo merchant key (sysid %s)", Zh: "内置的演示商户密钥（sysid %s）"},
 		msgSealed:      {En: "encrypted with the platform certificate (--cert): %s", Zh: "已用平台证书（--cert）加密：%s"},
 		msgAnswered:    {En: "%s answered errorCode %s %s", Zh: "%s 应答 errorCode %s %s"},

@@ -87,28 +87,31 @@ func langCases(t *testing.T, e *env) []langCase {
 			zh: "签名验证失败（tsymock：签名用的是平台私钥（" + keys.Fingerprint(&e.Platform.PublicKey) + "），而不是 sysid " + e.SysID +
 				" 注册的商户密钥（" + keys.Fingerprint(&e.Merchant.PublicKey) + "））"},
 		{name: "bad-version", form: badVersion, code: "10000",
-			zh: `参数错误: v must be "2.0" (or "1.0"; "2" and "1" are read as them), got "3.0"`},
+			zh: `参数错误: v 应为 "2.0"（规范 §3.1；也接受 "1.0"，"2"、"1" 按它们处理），收到的是 "3.0"`},
 		{name: "req-not-json", form: signed(t, e.Merchant, e.SysID, "service=MemberService&method=createMember", vectorTime), code: "10000",
-			zh: `参数错误: req is not a JSON object: invalid character 's' looking for beginning of value`},
+			zh: "参数错误: req 不是 JSON 对象（invalid character 's' looking for beginning of value）；" +
+				`req 应为 {"service":…,"method":…,"param":{…}} 这样的 JSON 文本（规范 §3.1）`},
 		{name: "json-body", json: `{"sysid":"` + e.SysID + `","req":"{}"}`, code: "10000",
-			zh: `参数错误: the POST body is application/json; send sysid, sign, timestamp, v and req as application/x-www-form-urlencoded`},
+			zh: "参数错误: 请求体是 application/json；请把 sysid、sign、timestamp、v、req 以 application/x-www-form-urlencoded 表单发送"},
 		{name: "gbk-req", form: call("createMember", "{\"bizUserId\":\"\xd5\xc5\xc8\xfd\",\"memberType\":3,\"source\":1}"), code: "10000",
-			zh: `参数错误: req is not valid UTF-8 (first bad byte at offset 73); send UTF-8, URL-encoded`},
+			zh: "参数错误: req 不是合法的 UTF-8（从偏移 73 处的字节起），多半是按 GBK 编码的；规范 §2.2 要求按 UTF-8 编码后再做 urlencode"},
 		{name: "reserved-bizuserid", form: created("#yunBizUserId_B2C#"), code: "10000",
-			zh: `参数错误: bizUserId #yunBizUserId_B2C# is the platform's own, reserved: spec §4.1.1 keeps it from members`},
+			zh: "参数错误: #yunBizUserId_B2C# 是平台自己的保留会员标识，不能用作会员的 bizUserId（规范 §4.1.1）"},
 		{name: "date-format", form: call("queryInExpDetail", `{"bizUserId":"#yunBizUserId_B2C#","dateStart":"20261201",`+
 			`"dateEnd":"2026-12-31","startPosition":1,"queryNum":10}`), code: "40044",
-			zh: `日期格式有误: dateStart "20261201" must be yyyy-MM-dd`},
+			zh: `日期格式有误: dateStart "20261201" 应为 yyyy-MM-dd 格式`},
 		{name: "sms-code-not-sent", before: []url.Values{created("lang-sms1")},
 			form: call("bindPhone", `{"bizUserId":"lang-sms1","phone":"13800138001","verificationCode":"111111"}`), code: "20011",
-			zh: `验证码错误: no code was sent to 13800138001 for this; call sendVerificationCode (verificationCodeType 9) first`},
+			zh: "验证码错误: 还没有向 13800138001 发送这一用途的验证码；请先调用 sendVerificationCode（verificationCodeType 9，绑定手机）"},
 		{name: "sms-code-wrong", before: []url.Values{created("lang-sms2"),
 			call("sendVerificationCode", `{"bizUserId":"lang-sms2","phone":"13800138002","verificationCodeType":9}`)},
 			form: call("bindPhone", `{"bizUserId":"lang-sms2","phone":"13800138002","verificationCode":"123456"}`), code: "20011",
-			zh: `验证码错误: wrong code for 13800138002 (tsymock's codes are the one set with --verification-code, default 111111)`},
+			zh: "验证码错误: 手机号 13800138002 的验证码不对（tsymock 的短信验证码都是 --verification-code 设的值，默认 111111）"},
 		{name: "field-in-clear", form: call("setRealName", `{"bizUserId":"lang-clear","name":"张三","identityType":1,`+
 			`"identityNo":"110101199003070000"}`), code: "20017",
-			zh: `解密失败: soa: encrypted field identityNo: identityNo: keys: field does not decrypt: 9 bytes of ciphertext are not whole 256-byte blocks of a 2048-bit key (encrypted for another key size?); its 18 characters look sent in clear: an encrypted field is 256 or 512 hex characters (encrypt it with the platform certificate, RSA PKCS#1 v1.5, upper-case hex)`},
+			zh: "解密失败: 加密字段 identityNo 无法用平台私钥解密：它只有 18 个字符，像是明文；加密后的字段是 256 或 512 个十六进制字符" +
+				"（keys: field does not decrypt: 9 bytes of ciphertext are not whole 256-byte blocks of a 2048-bit key (encrypted for another key size?)）。" +
+				"请用通商云公钥证书按 RSA PKCS#1 v1.5 加密，再转成大写十六进制（规范 §3.5）"},
 	}
 }
 
@@ -174,6 +177,44 @@ func TestLangPages(t *testing.T) {
 			for _, s := range tc.not {
 				assert.NotContains(t, p.Body, s)
 			}
+		})
+	}
+}
+
+// TestLangPageErrors: the errors a payment-password page shows the person
+// typing (the two passwords differ, not six digits, a page used twice)
+// are Chinese on a zh server, as the page around them; the default's are
+// the English tsymock always drew, byte for byte (html/template escaping
+// the apostrophes as ever).
+func TestLangPageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		lang                 string
+		differ, digits, used string
+	}{
+		{"", `<p class="error" id="error">10000 参数错误: the two new passwords differ</p>`,
+			`<p class="error" id="error">10000 参数错误: the payment password is six digits</p>`,
+			`<span id="message">参数错误: this page has expired or was already used (a page works once, for 15m0s); ` +
+				`open it again with freshly signed parameters</span>`},
+		{mock.LangChinese, `<p class="error" id="error">10000 参数错误: 两次输入的新支付密码不一致</p>`,
+			`<p class="error" id="error">10000 参数错误: 支付密码为 6 位数字</p>`,
+			`<span id="message">参数错误: 页面已过期或已使用过（每个页面只能用一次，有效期 15m0s）；请用重新签名的参数再次打开</span>`},
+	} {
+		t.Run("lang "+tc.lang, func(t *testing.T) {
+			e := newNotifyEnv(t, fastNotify(time.Second), func(c *mock.Config) { c.Lang = tc.lang })
+			c := e.orders(t)
+			page := phonedPwdPages(t, c, newReceiver(t, c.Client, nil))(client.PageSetPayPwd, "setPayPwd")
+			opened := getPage(t, page)
+			differ := postPage(t, pageAt(t, page), url.Values{"token": {opened.token(t)}, "action": {"confirm"},
+				"password": {"123456"}, "password2": {"654321"}})
+			assert.Contains(t, differ.Body, tc.differ)
+			digits := postPage(t, pageAt(t, page), url.Values{"token": {differ.token(t)}, "action": {"confirm"},
+				"password": {"12ab"}, "password2": {"12ab"}})
+			assert.Contains(t, digits.Body, tc.digits)
+			set := url.Values{"token": {digits.token(t)}, "action": {"confirm"}, "password": {"123456"}, "password2": {"123456"}}
+			require.Equal(t, http.StatusSeeOther, postPage(t, pageAt(t, page), set).Status)
+			used := postPage(t, pageAt(t, page), set)
+			errorPage(t, used, "10000")
+			assert.Contains(t, used.Body, tc.used)
 		})
 	}
 }

@@ -88,6 +88,8 @@ func TestCheck(t *testing.T) {
 		{"a verb missing", Text{En: "%s is %d", Zh: "%s"}, false},
 		{"another verb", Text{En: "%s", Zh: "%d"}, false},
 		{"an index past the arguments", Text{En: "%s %s", Zh: "%[1]s %[3]s"}, false},
+		{"an argument written twice in one", Text{En: "field %[1]s: %[1]s: %[2]v", Zh: "字段 %s：%v"}, true},
+		{"an argument twice with another verb", Text{En: "%[1]s %[1]d", Zh: "%s"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.text.Check()

@@ -61,7 +61,8 @@ func (m Message) In(l Lang) string {
 
 // Check reports a text that lacks one language, or whose languages do not
 // take the same arguments with the same verbs: the tables' tests run it on
-// every message id.
+// every message id. A language may write an argument twice (an English
+// kept byte for byte that repeats a name) where the other writes it once.
 func (t Text) Check() error {
 	if t.En == "" || t.Zh == "" {
 		return fmt.Errorf("lang: a text without both languages: en %q, zh %q", t.En, t.Zh)
@@ -86,8 +87,8 @@ func CheckTable(texts []Text) error {
 }
 
 // verbs lists the verbs of a format, each with the argument it takes, in
-// the order of the arguments: "%[2]s %[1]d" and "%d %s" both give
-// ["1:d", "2:s"].
+// the order of the arguments, once each: "%[2]s %[1]d", "%d %s" and
+// "%d %s %[2]s" all give ["1:d", "2:s"].
 func verbs(format string) []string {
 	var out []string
 	next := 1
@@ -121,7 +122,7 @@ func verbs(format string) []string {
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 func isFlag(c byte) bool  { return c == '+' || c == '-' || c == '#' || c == ' ' || c == '0' }

@@ -207,8 +207,7 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
 	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
 	if !ok {
-		h.pageError(w, r, soa.Errorf("10000", "this page has expired or was already used (a page works once, for %s); "+
-			"open it again with freshly signed parameters", pageSessionTTL))
+		h.pageError(w, r, detailed("10000", msgExpired, pageSessionTTL))
 		return
 	}
 	visitOf(w).session(p)

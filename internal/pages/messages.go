@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/tsymock/tsymock/internal/lang"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // The ids of the pages' own sentences for the tester, which the templates
@@ -20,10 +21,13 @@ const (
 	msgSMSChecked = "smsChecked"
 	msgNoSMS      = "noSMS"
 	msgNoPhone    = "noPhone"
+	msgPwdsDiffer = "pwdsDiffer"
+	msgExpired    = "expired"
 )
 
 // messages is the pages' table of sentences in both languages, by id (see
-// lang.Text).
+// lang.Text), and of the details of the errors a page shows the person
+// typing (see soa.Detailed).
 func messages() map[string]lang.Text {
 	return map[string]lang.Text{
 		msgTestOnly: {En: "tsymock 模拟页面 · TEST ONLY · no real money moves", Zh: "tsymock 模拟页面 · 仅供测试 · 不涉及真实资金"},
@@ -46,7 +50,15 @@ func messages() map[string]lang.Text {
 			"tsymock asks for the emulated SMS code all the same, %s (--verification-code).",
 			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，spec §4.1.23 note 5）；" +
 				"tsymock 仍然要求输入模拟的短信验证码 %s（--verification-code）。"},
+		msgPwdsDiffer: {En: "the two new passwords differ", Zh: "两次输入的新支付密码不一致"},
+		msgExpired: {En: "this page has expired or was already used (a page works once, for %s); open it again with freshly signed parameters",
+			Zh: "页面已过期或已使用过（每个页面只能用一次，有效期 %s）；请用重新签名的参数再次打开"},
 	}
+}
+
+// detailed is the error for code whose detail is the sentence id with args.
+func detailed(code, id string, args ...any) *soa.Error {
+	return soa.Detailed(code, lang.Msg(messages()[id], args...))
 }
 
 // say is the sentence id with args in the pages' language.

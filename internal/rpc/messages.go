@@ -15,6 +15,9 @@ const (
 	msgSignHint
 	msgPlatformKey
 	msgAppKey
+	msgBadVersion
+	msgFieldClosed
+	msgLooksClear
 	msgCount // the number of ids, not one
 )
 
@@ -29,6 +32,14 @@ func messages() [msgCount]lang.Text {
 		msgSignHint:    {En: " (tsymock: %s)", Zh: "（tsymock：%s）"},
 		msgPlatformKey: {En: "platform private key", Zh: "平台私钥"},
 		msgAppKey:      {En: "merchant key of sysid %s", Zh: "sysid %s 的商户密钥"},
+		msgBadVersion: {En: `v must be "2.0" (or "1.0"; "2" and "1" are read as them), got %q`,
+			Zh: `v 应为 "2.0"（规范 §3.1；也接受 "1.0"，"2"、"1" 按它们处理），收到的是 %q`},
+		// The English repeats the field as soa.WalkEncrypted's error and
+		// the decryption's each named it (testdata/lang/field-in-clear.json).
+		msgFieldClosed: {En: "soa: encrypted field %[1]s: %[1]s: %[2]v%[3]s (encrypt it with the platform certificate, RSA PKCS#1 v1.5, upper-case hex)",
+			Zh: "加密字段 %[1]s 无法用平台私钥解密%[3]s（%[2]v）。请用通商云公钥证书按 RSA PKCS#1 v1.5 加密，再转成大写十六进制（规范 §3.5）"},
+		msgLooksClear: {En: "; its %d characters look sent in clear: an encrypted field is 256 or 512 hex characters",
+			Zh: "：它只有 %d 个字符，像是明文；加密后的字段是 256 或 512 个十六进制字符"},
 	}
 }
 

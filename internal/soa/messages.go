@@ -47,6 +47,8 @@ const (
 	msgAtMost
 	msgDate
 	msgNearMiss
+	msgReqNotJSON
+	msgReqNotUTF8
 	msgCount // the number of ids, not one
 )
 
@@ -109,6 +111,10 @@ func messages() [msgCount]lang.Text {
 		msgAtMost:   {En: "%s must be at most %d, got %d", Zh: "%s 不能大于 %d，实际为 %d"},
 		msgDate:     {En: "%s must be a date %q, got %s", Zh: "%s 必须是 %q 格式的日期，实际为 %s"},
 		msgNearMiss: {En: "%s (the request has %s; the platform spells it %q)", Zh: "%s（请求中有 %s；平台的拼写是 %q）"},
+		msgReqNotJSON: {En: "req is not a JSON object: %v",
+			Zh: `req 不是 JSON 对象（%v）；req 应为 {"service":…,"method":…,"param":{…}} 这样的 JSON 文本（规范 §3.1）`},
+		msgReqNotUTF8: {En: "req is not valid UTF-8 (first bad byte at offset %d); send UTF-8, URL-encoded",
+			Zh: "req 不是合法的 UTF-8（从偏移 %d 处的字节起），多半是按 GBK 编码的；规范 §2.2 要求按 UTF-8 编码后再做 urlencode"},
 	}
 }
 

@@ -28,6 +28,8 @@ func TestErrorIn(t *testing.T) {
 	_, unknownMethod := c.Lookup("MemberService", "createMemberx")
 	_, elsewhere := c.Lookup("MemberService", "getOrderDetail")
 	_, unknownService := c.Lookup("MemberServic", "createMember")
+	_, notJSON := DecodeReq("service=MemberService")
+	_, notUTF8 := DecodeReq("{\"param\":{\"name\":\"\xd5\xc5\"}}")
 	for _, tc := range []struct {
 		name   string
 		err    *Error
@@ -71,6 +73,13 @@ func TestErrorIn(t *testing.T) {
 			`参数不能为空: bizUserId（请求中有 "bizUserID"；平台的拼写是 "bizUserId"）`},
 		{"missing: the same in both", m.Validate(map[string]any{"memberType": 3, "source": 1}),
 			"参数不能为空: bizUserId", "参数不能为空: bizUserId"},
+		{"req no JSON", notJSON,
+			"参数错误: req is not a JSON object: invalid character 's' looking for beginning of value",
+			"参数错误: req 不是 JSON 对象（invalid character 's' looking for beginning of value）；" +
+				`req 应为 {"service":…,"method":…,"param":{…}} 这样的 JSON 文本（规范 §3.1）`},
+		{"req in GBK", notUTF8,
+			"参数错误: req is not valid UTF-8 (first bad byte at offset 18); send UTF-8, URL-encoded",
+			"参数错误: req 不是合法的 UTF-8（从偏移 18 处的字节起），多半是按 GBK 编码的；规范 §2.2 要求按 UTF-8 编码后再做 urlencode"},
 		{"no detail in two languages", Errorf("10000", "v must be %q", "2.0"), `参数错误: v must be "2.0"`, `参数错误: v must be "2.0"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
