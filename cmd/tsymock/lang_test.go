@@ -56,6 +56,14 @@ func TestCallLang(t *testing.T) {
 			want: []string{"  check: the sysid"}, not: []string{"检查"}},
 		{name: "$TSYMOCK_LANG over LANG=C", locale: "C", env: "zh",
 			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+		{name: "$TSYMOCK_LANG written as a locale", locale: "C", env: "zh_CN.UTF-8",
+			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+		{name: "--lang written as a locale", locale: "C", args: []string{"--lang", "ZH-cn"},
+			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+		{name: "a GBK locale: English, not mojibake", locale: "zh_CN.GBK",
+			want: []string{"answered errorCode 20000", "  check: the sysid"}, not: []string{"检查"}},
+		{name: "a bare zh_CN (GB2312): English", locale: "zh_CN",
+			want: []string{"  check: the sysid"}, not: []string{"检查"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			setLocale(t, tc.locale)
@@ -86,7 +94,44 @@ func TestCallLang(t *testing.T) {
 		setLocale(t, "C")
 		var stderr bytes.Buffer
 		assert.Equal(t, callUsage, run(t.Context(), []string{"call", "--lang", "cn", "MemberService", "createMember", `{}`}, &bytes.Buffer{}, &stderr))
-		assert.Equal(t, "tsymock call: --lang must be auto, en or zh, not \"cn\"\n", stderr.String())
+		assert.Equal(t, "tsymock call: --lang must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not \"cn\"\n", stderr.String())
+	})
+}
+
+// TestLangFromEnv: $TSYMOCK_LANG that lang cannot read is named as
+// $TSYMOCK_LANG, not --lang, by serve and call alike; an empty one is
+// unset for both (auto), and --lang wins over it (review-W 10).
+func TestLangFromEnv(t *testing.T) {
+	url := startCallServer(t)
+	callArgs := []string{"call", "--url", url, "--sysid", "999", "MemberService", "createMember", `{"bizUserId":"e1","memberType":3,"source":1}`}
+	for _, tc := range []struct {
+		name, env string
+		args      []string
+		code      int
+		want      string // in stderr
+	}{
+		{"serve, a wrong one", "cn", []string{"serve", "--banner", "off"}, 2,
+			"tsymock serve: $TSYMOCK_LANG must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not \"cn\"\n"},
+		{"call, a wrong one", "zh_CN.GBK", callArgs, callUsage,
+			"tsymock call: $TSYMOCK_LANG must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not \"zh_CN.GBK\"\n"},
+		{"call, an empty one is auto", "", callArgs, callErrorCode, "answered errorCode 20000"},
+		{"call, --lang over a wrong one", "cn", append([]string{"call", "--lang", "en"}, callArgs[1:]...), callErrorCode,
+			"answered errorCode 20000"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			setLocale(t, "C")
+			t.Setenv(langEnv, tc.env)
+			var stderr bytes.Buffer
+			assert.Equal(t, tc.code, run(t.Context(), tc.args, &bytes.Buffer{}, &stderr))
+			assert.Contains(t, stderr.String(), tc.want)
+		})
+	}
+	t.Run("serve, an empty one is auto", func(t *testing.T) {
+		setLocale(t, "zh_CN.UTF-8")
+		t.Setenv(langEnv, "")
+		_, stderr, stop := startServe(t, "--banner", "on")
+		stop()
+		assert.Contains(t, stderr.String(), "模拟服务已就绪", "the locale's, as with no $TSYMOCK_LANG")
 	})
 }
 
@@ -114,6 +159,8 @@ func TestBannerLang(t *testing.T) {
 		{name: "--lang en over a Chinese locale", locale: "zh_CN.UTF-8", args: []string{"--lang", "en"},
 			want: []string{"mock is ready", "--banner off hides these lines"},
 			not:  []string{"就绪"}},
+		{name: "a GBK locale: English, not mojibake", locale: "zh_CN.GBK",
+			want: []string{"mock is ready"}, not: []string{"就绪"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			setLocale(t, tc.locale)
@@ -142,8 +189,11 @@ func TestServeLang(t *testing.T) {
 	cfg, err := serverConfig(parsedServeFlags(t, "--lang", "zh"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, "内置的演示商户密钥（sysid 100000000002）", cfg.KnownKeys[0].Name, "the diagnosis names it in Chinese")
+	cfg, err = serverConfig(parsedServeFlags(t, "--lang", "zh_CN.UTF-8"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, mock.LangChinese, cfg.Lang, "a locale's name is its language")
 	_, err = serverConfig(parsedServeFlags(t, "--lang", "cn"), nil)
-	require.EqualError(t, err, `--lang must be auto, en or zh, not "cn"`)
+	require.EqualError(t, err, `--lang must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not "cn"`)
 
 	var stderr bytes.Buffer
 	assert.Equal(t, 2, run(t.Context(), []string{"serve", "--lang", "cn"}, &bytes.Buffer{}, &stderr))

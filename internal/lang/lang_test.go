@@ -15,7 +15,13 @@ func TestFromLocale(t *testing.T) {
 	}{
 		{"nothing set", nil, English},
 		{"LANG zh_CN", map[string]string{"LANG": "zh_CN.UTF-8"}, Chinese},
+		{"LANG zh_CN.utf8", map[string]string{"LANG": "zh_CN.utf8"}, Chinese},
 		{"LANG zh_TW", map[string]string{"LANG": "zh_TW.UTF-8"}, Chinese},
+		{"a modifier", map[string]string{"LANG": "zh_CN.UTF-8@pinyin"}, Chinese},
+		{"GBK: a terminal that would show mojibake", map[string]string{"LANG": "zh_CN.GBK"}, English},
+		{"GB18030", map[string]string{"LANG": "zh_CN.GB18030"}, English},
+		{"a bare zh_CN, which glibc reads as GB2312", map[string]string{"LANG": "zh_CN"}, English},
+		{"LC_ALL in GBK wins over a UTF-8 LANG", map[string]string{"LC_ALL": "zh_CN.GBK", "LANG": "zh_CN.UTF-8"}, English},
 		{"LANG C", map[string]string{"LANG": "C.UTF-8"}, English},
 		{"LC_ALL wins over LANG", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, English},
 		{"LC_MESSAGES wins over LANG", map[string]string{"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, Chinese},
@@ -47,9 +53,9 @@ func TestSettings(t *testing.T) {
 		assert.Equal(t, tc.people, people, tc.setting)
 		assert.Equal(t, tc.machine, machine, tc.setting)
 	}
-	for _, bad := range []string{"", "cn", "zh_CN", "EN"} {
+	for _, bad := range []string{"cn", "zh_CN.GBK", "fr", "chinese"} {
 		_, err := ForPeople(bad, zhLocale)
-		require.EqualError(t, err, `--lang must be auto, en or zh, not "`+bad+`"`)
+		require.EqualError(t, err, `--lang must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not "`+bad+`"`)
 		_, err = ForMachines(bad)
 		require.Error(t, err)
 	}
@@ -58,8 +64,33 @@ func TestSettings(t *testing.T) {
 	assert.Equal(t, English, l, "an unset Config field is English")
 	_, err = Parse(Auto)
 	require.Error(t, err, "auto is a flag's, resolved before a Config")
+	_, err = Parse("zh_CN.GBK")
+	require.EqualError(t, err, `lang: "zh_CN.GBK" is not UTF-8: tsymock writes Chinese in UTF-8 only`)
 	assert.Equal(t, "zh", Chinese.String())
 	assert.Equal(t, "en", English.String())
+}
+
+// TestSettingAsWritten: a setting is read as a person or a locale writes
+// it, in any case (probe-X A7); an empty one is auto, as an empty LANG is
+// unset (review-W 10).
+func TestSettingAsWritten(t *testing.T) {
+	for want, settings := range map[string][]string{
+		Auto: {"", "auto", "AUTO", "Auto"},
+		Zh:   {"zh", "ZH", "zh-CN", "zh_CN", "zh_cn", "zh_CN.UTF-8", "zh_CN.utf8", "zh-Hans", "zh_TW.UTF-8"},
+		En:   {"en", "EN", "en-US", "en_US", "en_US.UTF-8", "en_GB.ISO-8859-1"},
+	} {
+		for _, s := range settings {
+			got, err := Setting(s)
+			require.NoError(t, err, s)
+			assert.Equal(t, want, got, s)
+		}
+	}
+	l, err := ForMachines("zh_CN.UTF-8")
+	require.NoError(t, err)
+	assert.Equal(t, Chinese, l)
+	l, err = ForPeople("", func(string) string { return "zh_CN.UTF-8" })
+	require.NoError(t, err)
+	assert.Equal(t, Chinese, l, "empty is auto: the locale's")
 }
 
 func TestMessage(t *testing.T) {
