@@ -45,8 +45,8 @@ func TestCallLang(t *testing.T) {
 		want, not         []string
 	}{
 		{name: "a Chinese locale", locale: "zh_CN.UTF-8",
-			want: []string{"tsymock call: MemberService.createMember 应答 errorCode 20000 " + unknownSysid,
-				"\n  检查：sysid：服务器上没有应用 999。演示应用是 100000000002"},
+			want: []string{"tsymock call: MemberService.createMember 返回错误 20000：" + unknownSysid,
+				"\n  请检查 sysid：服务器上没有应用 999。演示应用是 100000000002"},
 			not: []string{"check:", "answered errorCode"}},
 		{name: "LANG=C", locale: "C",
 			want: []string{"tsymock call: MemberService.createMember answered errorCode 20000 " + unknownSysid,
@@ -55,11 +55,11 @@ func TestCallLang(t *testing.T) {
 		{name: "--lang en over a Chinese locale", locale: "zh_CN.UTF-8", args: []string{"--lang", "en"},
 			want: []string{"  check: the sysid"}, not: []string{"检查"}},
 		{name: "$TSYMOCK_LANG over LANG=C", locale: "C", env: "zh",
-			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+			want: []string{"  请检查 sysid："}, not: []string{"check:"}},
 		{name: "$TSYMOCK_LANG written as a locale", locale: "C", env: "zh_CN.UTF-8",
-			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+			want: []string{"  请检查 sysid："}, not: []string{"check:"}},
 		{name: "--lang written as a locale", locale: "C", args: []string{"--lang", "ZH-cn"},
-			want: []string{"  检查：sysid："}, not: []string{"check:"}},
+			want: []string{"  请检查 sysid："}, not: []string{"check:"}},
 		{name: "a GBK locale: English, not mojibake", locale: "zh_CN.GBK",
 			want: []string{"answered errorCode 20000", "  check: the sysid"}, not: []string{"检查"}},
 		{name: "a bare zh_CN (GB2312): English", locale: "zh_CN",
@@ -87,8 +87,8 @@ func TestCallLang(t *testing.T) {
 		var stderr bytes.Buffer
 		code := run(t.Context(), []string{"call", "--url", refused, "MemberService", "createMember", `{}`}, &bytes.Buffer{}, &stderr)
 		assert.Equal(t, callNoAnswer, code)
-		assert.Contains(t, stderr.String(), "tsymock call: MemberService.createMember 没有应答：")
-		assert.Contains(t, stderr.String(), "\n  检查：tsymock serve 是否在 "+refused+" 运行？")
+		assert.Contains(t, stderr.String(), "tsymock call: MemberService.createMember 没有返回：")
+		assert.Contains(t, stderr.String(), "\n  请检查 tsymock serve 是否在 "+refused+" 运行：")
 	})
 	t.Run("a wrong --lang", func(t *testing.T) {
 		setLocale(t, "C")
@@ -146,15 +146,15 @@ func TestBannerLang(t *testing.T) {
 		want, not    []string
 	}{
 		{name: "a Chinese locale", locale: "zh_CN.UTF-8",
-			want: []string{"：通商云 API v2.0 模拟服务已就绪。密钥仅供测试；它从不调用通联（Allinpay）。\n",
-				"\n  sysid       100000000002", "演示应用：商户密钥 TEST-ONLY-100000000002.pfx，密码 123456",
-				"\n  密钥        内置，仅供测试  ", "`tsymock demo-keys --out DIR` 写出演示应用的密钥", "\n  停止        Ctrl+C\n",
+			want: []string{"：通商云 API v2.0 模拟服务已就绪。密钥仅供测试；不会连接通联（Allinpay）的任何系统。\n",
+				"\n  基础地址  http://127.0.0.1:", "\n  sysid     100000000002", "演示应用：商户私钥 TEST-ONLY-100000000002.pfx，密码 123456",
+				"\n  密钥      内置，仅供测试  ", "`tsymock demo-keys --out DIR` 写出演示应用的密钥", "\n  停止      按 Ctrl+C\n",
 				"stdout 上的 JSON 行供脚本读取；--banner off 可隐藏这几行。\n",
 				"：--lang zh（或 TSYMOCK_LANG=zh）把新手最先遇到的错误（时间戳、签名、应用、v、req、service/method、参数、账户集、" +
 					"短信验证码、加密字段）的说明和页面上的提示、错误改为中文，其余说明仍是英文。\n"},
 			not: []string{"is ready", "web page"}},
 		{name: "--lang zh", locale: "C", args: []string{"--lang", "zh"},
-			want: []string{"模拟服务已就绪", "\n  网页        http://127.0.0.1:"},
+			want: []string{"模拟服务已就绪", "\n  网页      http://127.0.0.1:"},
 			not:  []string{"is ready", "改为中文"}},
 		{name: "--lang en over a Chinese locale", locale: "zh_CN.UTF-8", args: []string{"--lang", "en"},
 			want: []string{"mock is ready", "--banner off hides these lines"},
@@ -188,7 +188,7 @@ func TestServeLang(t *testing.T) {
 	}
 	cfg, err := serverConfig(parsedServeFlags(t, "--lang", "zh"), nil)
 	require.NoError(t, err)
-	assert.Equal(t, "内置的演示商户密钥（sysid 100000000002）", cfg.KnownKeys[0].Name, "the diagnosis names it in Chinese")
+	assert.Equal(t, "内置的演示商户私钥，sysid 100000000002", cfg.KnownKeys[0].Name, "the diagnosis names it in Chinese")
 	cfg, err = serverConfig(parsedServeFlags(t, "--lang", "zh_CN.UTF-8"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, mock.LangChinese, cfg.Lang, "a locale's name is its language")
@@ -198,4 +198,17 @@ func TestServeLang(t *testing.T) {
 	var stderr bytes.Buffer
 	assert.Equal(t, 2, run(t.Context(), []string{"serve", "--lang", "cn"}, &bytes.Buffer{}, &stderr))
 	assert.True(t, strings.HasPrefix(stderr.String(), "tsymock serve: --lang must be auto, en or zh"), stderr.String())
+}
+
+// TestChineseCheckLines: in Chinese a check line is its hint alone, which
+// says what to check itself (请检查密钥：…) or that nothing needs it
+// (不用检查…), so that no line reads 检查：密钥： (probe-X B13).
+func TestChineseCheckLines(t *testing.T) {
+	texts := messages()
+	assert.Equal(t, "  %s\n", texts[msgCheck].Zh)
+	for _, id := range []msgID{msgHint20019, msgHintClock, msgHint20017NoEncrypt, msgHint20017, msgHint20000, msgHint30019,
+		msgHintFault, msgHintCert, msgHintRefused, msgHintTimeout, msgHintURL, msgRuleAnswered} {
+		zh := texts[id].Zh
+		assert.True(t, strings.HasPrefix(zh, "请检查") || strings.HasPrefix(zh, "不用检查"), zh)
+	}
 }

@@ -70,22 +70,22 @@ func langCases(t *testing.T, e *env) []langCase {
 	badVersion.Set("v", "3.0")
 	return []langCase{
 		{name: "utc-timestamp", form: signed(t, e.Merchant, e.SysID, memberReq, "2026-11-28 04:00:00"), code: "10000",
-			zh: "参数错误: timestamp（时间戳）2026-11-28 04:00:00 比服务器时间 2026-11-28 12:00:00 慢 8h0m0s（允许偏差 10m0s）；" +
-				"相差整数小时：客户端很可能按 UTC 而不是中国时间/北京时间（UTC+8）生成时间戳；请按 Asia/Shanghai 时区格式化 timestamp" +
-				"（PHP：date.timezone，它不读 TZ；JVM：-Duser.timezone；其他：TZ）"},
+			zh: "参数错误: timestamp（时间戳）2026-11-28 04:00:00 比服务器时间 2026-11-28 12:00:00 慢 8 小时（允许的时间误差为 10 分钟）；" +
+				"相差接近整数小时：客户端很可能按 UTC 而不是北京时间（UTC+8）生成时间戳；请按 Asia/Shanghai 时区格式化 timestamp" +
+				"（PHP 请在 php.ini 设 date.timezone = Asia/Shanghai，PHP 不读 TZ 环境变量；JVM：-Duser.timezone=Asia/Shanghai；其他：TZ=Asia/Shanghai）"},
 		{name: "unknown-sysid", form: signed(t, e.Merchant, "1", memberReq, vectorTime), code: "20000",
 			zh: `应用不存在: sysid "1" 的应用未在 tsymock 注册（已注册：100000000002）；请用 --app SYSID=CERT 或 POST /__tsymock/apps 注册它，或以 --auto-apps 启动`},
 		{name: "unknown-method", form: signed(t, e.Merchant, e.SysID, `{"service":"MemberService","method":"createMemberx","param":{}}`, vectorTime), code: "10003",
 			zh: `参数method错误: MemberService 中没有 method "createMemberx"；是不是 "createMember"？`},
 		{name: "wrong-type", form: signed(t, e.Merchant, e.SysID, member(`{"bizUserId":"l1","memberType":"x","source":1}`), vectorTime), code: "10000",
-			zh: `参数错误: memberType 必须是 int（JSON 整数，或内容为整数的字符串），实际为 string "x"`},
+			zh: `参数错误: memberType 必须是整数（JSON 整数，或内容为整数的字符串），收到的是字符串 "x"`},
 		{name: "unknown-account-set", form: signed(t, e.Merchant, e.SysID,
 			`{"service":"MerchantService","method":"queryMerchantBalance","param":{"accountSetNo":"999999"}}`, vectorTime), code: "30019",
-			zh: `账户集不存在: accountSetNo "999999"；该应用的账户集为 [200126 100001 100002 100003 100004 100005 2000000 100006]` +
+			zh: `账户集不存在: accountSetNo "999999"；该应用的账户集为 200126、100001、100002、100003、100004、100005、2000000、100006` +
 				`（tsymock serve --account-sets 或 --app-account-sets 100000000002=... 可为它配置其他账户集）`},
 		{name: "platform-key-sign-hint", form: signed(t, e.Platform, e.SysID, memberReq, vectorTime), code: "20019",
-			zh: "签名验证失败（tsymock：签名用的是平台私钥（" + keys.Fingerprint(&e.Platform.PublicKey) + "），而不是 sysid " + e.SysID +
-				" 注册的商户密钥（" + keys.Fingerprint(&e.Merchant.PublicKey) + "））"},
+			zh: "签名验证失败【tsymock：签名用的密钥是「平台私钥」（" + keys.Fingerprint(&e.Platform.PublicKey) + "），而不是 sysid " + e.SysID +
+				" 登记的商户证书（" + keys.Fingerprint(&e.Merchant.PublicKey) + "）对应的商户私钥】"},
 		{name: "bad-version", form: badVersion, code: "10000",
 			zh: `参数错误: v 应为 "2.0"（规范 §3.1；也接受 "1.0"，"2"、"1" 按它们处理），收到的是 "3.0"`},
 		{name: "req-not-json", form: signed(t, e.Merchant, e.SysID, "service=MemberService&method=createMember", vectorTime), code: "10000",
@@ -197,7 +197,7 @@ func TestLangPageErrors(t *testing.T) {
 				`open it again with freshly signed parameters</span>`},
 		{mock.LangChinese, `<p class="error" id="error">10000 参数错误: 两次输入的新支付密码不一致</p>`,
 			`<p class="error" id="error">10000 参数错误: 支付密码为 6 位数字</p>`,
-			`<span id="message">参数错误: 页面已过期或已使用过（每个页面只能用一次，有效期 15m0s）；请用重新签名的参数再次打开</span>`},
+			`<span id="message">参数错误: 页面已过期或已使用过（每个页面只能用一次，有效期 15 分钟）；请用重新签名的参数再次打开</span>`},
 	} {
 		t.Run("lang "+tc.lang, func(t *testing.T) {
 			e := newNotifyEnv(t, fastNotify(time.Second), func(c *mock.Config) { c.Lang = tc.lang })

@@ -18,12 +18,17 @@ func TestMessagesHaveBothTexts(t *testing.T) {
 }
 
 // TestUnknownSetInChinese: 30019 names the sets and the flags in Chinese
-// too, the §7 text first.
+// too, the §7 text first, the sets listed as Chinese lists them; the
+// error keeps a copy of the application's sets, not the state's slice,
+// which it writes out after the op (review-W 9).
 func TestUnknownSetInChinese(t *testing.T) {
 	e := withSets([]string{"400193", "100001"})
 	_, serr := do(t, e, "queryMerchantBalance", `{"accountSetNo":"200126"}`)
 	require.NotNil(t, serr)
-	assert.Equal(t, `账户集不存在: accountSetNo "200126"；该应用的账户集为 [400193 100001]（tsymock serve --account-sets 或 `+
+	assert.Equal(t, `账户集不存在: accountSetNo "200126"; this application has [400193 100001] (tsymock serve --account-sets or `+
+		`--app-account-sets app=... give it others)`, serr.Message)
+	e.app("app").sets[0] = "changed"
+	assert.Equal(t, `账户集不存在: accountSetNo "200126"；该应用的账户集为 400193、100001（tsymock serve --account-sets 或 `+
 		`--app-account-sets app=... 可为它配置其他账户集）`, serr.In(lang.Chinese).Message)
 }
 

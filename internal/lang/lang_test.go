@@ -2,6 +2,7 @@ package lang
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -140,4 +141,35 @@ func TestCheckTable(t *testing.T) {
 	assert.Contains(t, err.Error(), "message id 1: lang: the verbs differ")
 	assert.Contains(t, err.Error(), "message id 2: lang: a text without both languages")
 	assert.NotContains(t, err.Error(), "message id 0")
+}
+
+// TestValuesInChinese: a duration is written in Chinese words and a list
+// with the enumeration comma in Chinese, and as Go prints them in English
+// (the bytes tsymock always wrote); Words are each language's own.
+func TestValuesInChinese(t *testing.T) {
+	for _, tc := range []struct {
+		d      time.Duration
+		en, zh string
+	}{
+		{8 * time.Hour, "8h0m0s", "8 小时"},
+		{10 * time.Minute, "10m0s", "10 分钟"},
+		{15 * time.Minute, "15m0s", "15 分钟"},
+		{7*time.Hour + 59*time.Minute + 49*time.Second, "7h59m49s", "7 小时 59 分 49 秒"},
+		{time.Hour + 30*time.Minute, "1h30m0s", "1 小时 30 分钟"},
+		{90 * time.Second, "1m30s", "1 分 30 秒"},
+		{1500 * time.Millisecond, "1.5s", "1.5 秒"},
+		{0, "0s", "0 秒"},
+		{-2 * time.Hour, "-2h0m0s", "-2 小时"},
+	} {
+		m := Msg(Text{En: "skew %v", Zh: "误差 %s"}, tc.d)
+		assert.Equal(t, "skew "+tc.en, m.In(English))
+		assert.Equal(t, "误差 "+tc.zh, m.In(Chinese))
+	}
+	sets := Msg(Text{En: "sets %v", Zh: "账户集为 %v"}, List{"200126", "100001"})
+	assert.Equal(t, "sets [200126 100001]", sets.In(English))
+	assert.Equal(t, "账户集为 200126、100001", sets.In(Chinese))
+	doc := Words("2 enterprise, 100%", "2 企业会员")
+	assert.Equal(t, "2 enterprise, 100%", doc.In(English), "no format, no EXTRA")
+	assert.Equal(t, "2 企业会员", doc.In(Chinese))
+	assert.Equal(t, "8 小时", Value(8*time.Hour).In(Chinese))
 }

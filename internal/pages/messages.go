@@ -26,7 +26,8 @@ const (
 )
 
 // messages is the pages' table of sentences in both languages, by id (see
-// lang.Text), and of the details of the errors a page shows the person
+// lang.Text; the Chinese cites the spec as 规范 §4.1.23 注 5, as
+// README.zh-CN does), and of the details of the errors a page shows the person
 // typing (see soa.Detailed).
 func messages() map[string]lang.Text {
 	return map[string]lang.Text{
@@ -43,12 +44,12 @@ func messages() map[string]lang.Text {
 		msgSMSTo: {En: "tsymock: the SMS code sent to %s is %s (--verification-code).",
 			Zh: "tsymock：发送到 %s 的短信验证码是 %s（--verification-code）。"},
 		msgSMSChecked: {En: "tsymock: the SMS code sent in verificationCode was checked (spec §4.2.9).",
-			Zh: "tsymock：verificationCode 中发送的短信验证码已校验（spec §4.2.9）。"},
+			Zh: "tsymock：verificationCode 中发送的短信验证码已校验（规范 §4.2.9）。"},
 		msgNoSMS: {En: "tsymock: no SMS code for this payment (spec §4.2.9, §5.2: 非组合支付，不发送短信验证码).",
-			Zh: "tsymock：这笔支付没有短信验证码（spec §4.2.9、§5.2：非组合支付，不发送短信验证码）。"},
+			Zh: "tsymock：这笔支付没有短信验证码（规范 §4.2.9、§5.2：非组合支付，不发送短信验证码）。"},
 		msgNoPhone: {En: "tsymock: bizUserId %s has no bound phone (the page was opened with %s, spec §4.1.23 note 5); " +
 			"tsymock asks for the emulated SMS code all the same, %s (--verification-code).",
-			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，spec §4.1.23 note 5）；" +
+			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，规范 §4.1.23 注 5）；" +
 				"tsymock 仍然要求输入模拟的短信验证码 %s（--verification-code）。"},
 		msgPwdsDiffer: {En: "the two new passwords differ", Zh: "两次输入的新支付密码不一致"},
 		msgExpired: {En: "this page has expired or was already used (a page works once, for %s); open it again with freshly signed parameters",

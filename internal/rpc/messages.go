@@ -22,16 +22,19 @@ const (
 )
 
 // messages is the handler's table of details in both languages, by id
-// (see lang.Text), in the spec's terms (应用, 签名, 平台私钥, 商户密钥).
+// (see lang.Text), in the spec's terms (应用, 签名, 商户私钥 of §3.4;
+// 平台私钥 is tsymock's name for the other half of the 通商云公钥, which
+// the spec does not name). The diagnosis stands in 【】, for its own
+// sentences end in brackets.
 func messages() [msgCount]lang.Text {
 	return [msgCount]lang.Text{
 		msgUnknownApp: {En: "sysid %q is not registered with tsymock (known: %s); register it with --app SYSID=CERT " +
 			"or POST /__tsymock/apps, or start with --auto-apps",
 			Zh: "sysid %q 的应用未在 tsymock 注册（已注册：%s）；请用 --app SYSID=CERT " +
 				"或 POST /__tsymock/apps 注册它，或以 --auto-apps 启动"},
-		msgSignHint:    {En: " (tsymock: %s)", Zh: "（tsymock：%s）"},
+		msgSignHint:    {En: " (tsymock: %s)", Zh: "【tsymock：%s】"},
 		msgPlatformKey: {En: "platform private key", Zh: "平台私钥"},
-		msgAppKey:      {En: "merchant key of sysid %s", Zh: "sysid %s 的商户密钥"},
+		msgAppKey:      {En: "merchant key of sysid %s", Zh: "sysid %s 的商户私钥"},
 		msgBadVersion: {En: `v must be "2.0" (or "1.0"; "2" and "1" are read as them), got %q`,
 			Zh: `v 应为 "2.0"（规范 §3.1；也接受 "1.0"，"2"、"1" 按它们处理），收到的是 %q`},
 		// The English repeats the field as soa.WalkEncrypted's error and

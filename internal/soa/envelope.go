@@ -83,7 +83,7 @@ func envelopeName(doc map[string]any, key, code, example string) (string, *Error
 	case !present || v == nil:
 		return "", detailed(code, msgReqNoName, key, example)
 	case !ok:
-		return "", detailed(code, msgReqNameType, key, example, describe(v))
+		return "", detailed(code, msgReqNameType, key, example, described(v))
 	case name == "":
 		return "", detailed(code, msgReqNameEmpty, key, example)
 	}
