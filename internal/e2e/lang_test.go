@@ -218,3 +218,15 @@ func TestLangPageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLangReadmesQuoteTheWire: the Chinese detail both READMEs show for a
+// UTC timestamp is the one TestLangWire sees a zh server answer.
+func TestLangReadmesQuoteTheWire(t *testing.T) {
+	utc := langCases(t, demoEnv(t))[0]
+	require.Equal(t, "utc-timestamp", utc.name)
+	for _, readme := range []string{"README.md", "README.zh-CN.md"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", readme))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), "\n"+utc.zh+"\n", readme)
+	}
+}
