@@ -65,8 +65,9 @@ type Config struct {
 	// LangChinese (中文, in the spec's terms: 时间戳, 应用, 账户集, 签名).
 	// The §7 texts, param names, flags, URLs and codes stay as they are.
 	// Only the messages a newcomer meets first have both texts (the
-	// timestamp window, the sysid, the service and method, the params,
-	// the account set, the signature); the others stay English.
+	// timestamp window, the sysid, v, req, the service and method, the
+	// params, the account set, the SMS code, an encrypted field, the
+	// signature, the pages' errors); the others stay English.
 	Lang string
 	// KnownKeys are further keys used to explain a wrong-key signature,
 	// such as the bundled demo merchant key.

@@ -62,7 +62,7 @@ func writeBanner(w io.Writer, f serveFlags, cfg mock.Config, addr string) error 
 	rows = append(rows, append([]string{"  " + say(l, msgKeysLabel)}, keysCells(f)...),
 		[]string{"  " + say(l, msgWebPageLabel), base + mock.AdminPrefix, say(l, msgWebPage)},
 		[]string{"  " + say(l, msgDocsLabel), docsURL, say(l, msgDocsZh, docsURL)},
-		[]string{"  " + say(l, msgStopLabel), "Ctrl+C"})
+		[]string{"  " + say(l, msgStopLabel), say(l, msgStopKeys)})
 	var b strings.Builder
 	b.WriteString(say(l, msgBannerReady, versionString(), reach(l, cfg)))
 	if err := writeTable(&b, rows); err != nil {

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -49,7 +47,8 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringSliceVar(&f.encrypt, "encrypt", nil, "more param fields to encrypt with the platform certificate, as dotted paths (e.g. companyBasicInfo.legalIds); "+
 		"the fields the catalogue encrypts need not be named")
 	fs.BoolVar(&f.noEncrypt, "no-encrypt", false, "send PARAM-JSON as given: do not encrypt the fields the catalogue encrypts (only --encrypt ones)")
-	fs.StringVar(&f.lang, "lang", defaultLang(), "language of call's own lines and hints: auto (the locale's: LC_ALL, LC_MESSAGES, LANG), en or zh (中文); "+
+	fs.StringVar(&f.lang, "lang", defaultLang(), "language of call's own lines and hints: auto (the locale's: LC_ALL, LC_MESSAGES, LANG; Chinese for a UTF-8 zh locale), "+
+		"en or zh (中文; also written as a locale: zh_CN.UTF-8, zh-CN, ZH); "+
 		"the default follows $"+langEnv+"; the server's answer is in the server's --lang")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: tsymock call SERVICE METHOD 'PARAM-JSON' [flags]\n\nSend one signed call and print the verified signedValue, its encrypted fields\ndecrypted with the merchant key; a call that passed here but that Allinpay's\ntest environment would refuse is warned about on stderr. The request's fields\nthat the platform takes encrypted (identityNo, payMethod.*.bankCardNo,\ncompanyBasicInfo.legalIds...) are encrypted with --cert before sending, unless\n--no-encrypt or the value is already upper-case hex ciphertext. Example:\n  tsymock call MemberService createMember '{\"bizUserId\":\"u1\",\"memberType\":3,\"source\":1}'\n\nExit codes: 0 an OK answer (on stdout); 1 an errorCode (on stderr, with what to\ncheck); 2 a wrong command line or key file; 3 no answer to trust (nothing at\n--url, not tsymock, or a sign that does not verify with --cert: the call may have taken effect).\n\nFlags:\n")
@@ -62,11 +61,12 @@ func runCall(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return callUsage
 	}
-	var err error
-	if f.people, err = lang.ForPeople(f.lang, os.Getenv); err != nil {
+	people, err := peopleLang(f.lang, fs.Changed("lang"))
+	if err != nil {
 		fmt.Fprintf(stderr, "tsymock call: %v\n", err)
 		return callUsage
 	}
+	f.people = people
 	return call(ctx, f, fs.Args(), stdout, stderr)
 }
 
@@ -220,11 +220,3 @@ func callClient(f callFlags, stderr io.Writer, rule *client.Rule) (*client.Clien
 	}
 	return client.New(withScheme(f.url), f.sysid, key, cert, opts...)
 }
-
-// langEnv is --lang from the environment: serve reads it as it reads
-// every flag (flagsFromEnv), and call takes it for its --lang default, as
-// the client commands take $TSYMOCK_ADDR for their address.
-const langEnv = envPrefix + "LANG"
-
-// defaultLang is call's --lang unless given: $TSYMOCK_LANG, else auto.
-func defaultLang() string { return cmp.Or(os.Getenv(langEnv), lang.Auto) }

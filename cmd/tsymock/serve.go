@@ -71,8 +71,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.banner, "banner", bannerAuto, "a few lines for a person on stderr once ready (URL, sysids, keys, web page, docs): auto (when stdout is a terminal and --log-format is text), on or off; the JSON ready line on stdout stays")
 	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
-	fs.StringVar(&f.lang, "lang", lang.Auto, "language of tsymock's messages: auto, en or zh (中文). auto puts the banner in the locale's language "+
-		"(LC_ALL, LC_MESSAGES, LANG); only zh puts the errorCode details on the wire, the log, the signature diagnosis and the pages' hints in Chinese, "+
+	fs.StringVar(&f.lang, "lang", lang.Auto, "language of tsymock's messages: auto, en or zh (中文; also written as a locale: zh_CN.UTF-8, zh-CN, ZH). "+
+		"auto puts the banner in the locale's language (LC_ALL, LC_MESSAGES, LANG: Chinese for a UTF-8 zh locale, English for zh_CN.GBK or a bare zh_CN); "+
+		"only zh puts the errorCode details on the wire, the log, the signature diagnosis and the pages' hints in Chinese, "+
 		"so that a CI run and a laptop with a Chinese locale answer the same bytes")
 	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
 	fs.BoolVar(&f.noMagic, "no-magic", false, "switch off the magic values (a bizUserId, bizOrderNo... starting err-<code>- answers that code)")
@@ -113,12 +114,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	langGiven := fs.Changed("lang") // before the environment sets it
 	if err := flagsFromEnv(fs, os.LookupEnv); err != nil {
 		fmt.Fprintf(stderr, "tsymock serve: %v\n", err)
 		return 2
 	}
 	f.envWarnings = unknownEnv(fs, os.Environ())
-	people, err := lang.ForPeople(f.lang, os.Getenv)
+	people, err := peopleLang(f.lang, langGiven)
 	if err != nil {
 		fmt.Fprintf(stderr, "tsymock serve: %v\n", err)
 		return 2

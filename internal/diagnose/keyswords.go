@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"encoding/base64"
+	"errors"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/lang"
@@ -50,7 +51,17 @@ func malformed(in Input, d keys.Diagnosis) lang.Message {
 	if strings.Contains(in.Sign, " ") {
 		spaces = msg(msgSpaces)
 	}
-	return msg(msgMalformed, spaces, err)
+	return msg(msgMalformed, spaces, base64Error(err))
+}
+
+// base64Error is encoding/base64's error in both languages: where the
+// data stopped being Base64.
+func base64Error(err error) lang.Message {
+	var at base64.CorruptInputError
+	if errors.As(err, &at) {
+		return msg(msgCorruptAt, int64(at))
+	}
+	return lang.Plain(err.Error())
 }
 
 // signedText names the text a signature was made over.

@@ -37,28 +37,32 @@ const (
 	msgOverSource
 	msgOverRawMD5
 	msgOverHexMD5
+	msgCorruptAt
 	msgCount // the number of ids, not one
 )
 
 // messages is the diagnosis's table of sentences in both languages, by id
-// (see lang.Text), in the spec's terms (签名, 商户密钥, 平台私钥).
+// (see lang.Text), in the spec's terms (§3.4: 签名, 签名源串 for the
+// source, 商户私钥; 平台私钥 is tsymock's name for the other half of the
+// 通商云公钥). A key's name stands in 「」, so that neither a Latin one
+// (sysid 1 的商户私钥) lacks its space nor two brackets meet.
 func messages() [msgCount]lang.Text {
 	return [msgCount]lang.Text{
 		msgMissingSign: {En: "the sign parameter is missing or empty", Zh: "sign（签名）参数缺失或为空"},
 		msgSignedWithKnown: {En: "signed with the %s (%s) instead of the merchant key registered for sysid %s (%s)",
-			Zh: "签名用的是%s（%s），而不是 sysid %s 注册的商户密钥（%s）"},
+			Zh: "签名用的密钥是「%s」（%s），而不是 sysid %s 登记的商户证书（%s）对应的商户私钥"},
 		msgUnknownKey: {En: "%s; it is none of the keys tsymock knows (sysid %s is registered with %s)",
-			Zh: "%s；它不是 tsymock 知道的任何密钥（sysid %s 注册的是 %s）"},
+			Zh: "%s；这把密钥不是 tsymock 知道的任何一把（sysid %s 登记的商户证书是 %s）"},
 		msgNoSysID: {En: "sysid is not in the signed text: sign sysid+req+timestamp",
-			Zh: "签名的文本中没有 sysid：请对 sysid+req+timestamp 签名"},
+			Zh: "签名源串中没有 sysid：签名源串应为 sysid + req + timestamp（规范 §3.4）"},
 		msgNoTimestamp: {En: "timestamp is not in the signed text: sign sysid+req+timestamp",
-			Zh: "签名的文本中没有 timestamp：请对 sysid+req+timestamp 签名"},
+			Zh: "签名源串中没有 timestamp：签名源串应为 sysid + req + timestamp（规范 §3.4）"},
 		msgNeither: {En: "neither sysid nor timestamp is in the signed text: sign sysid+req+timestamp",
-			Zh: "签名的文本中既没有 sysid 也没有 timestamp：请对 sysid+req+timestamp 签名"},
+			Zh: "签名源串中既没有 sysid 也没有 timestamp：签名源串应为 sysid + req + timestamp（规范 §3.4）"},
 		msgWrongOrder: {En: "signed the parts in the wrong order: sign sysid+req+timestamp",
-			Zh: "签名时各部分的顺序不对：请对 sysid+req+timestamp 签名"},
+			Zh: "签名源串的各部分顺序不对：应为 sysid + req + timestamp（规范 §3.4）"},
 		msgReserialised: {En: "signed a differently serialised req (%s) than the one sent; sign the exact req string you send",
-			Zh: "签名的 req 与发送的 req 序列化方式不同（%s）；请对实际发送的 req 字符串签名"},
+			Zh: "签名源串里的 req 与发送的 req 序列化方式不同（%s）；请对实际发送的 req 字符串签名"},
 		msgWhitespaceRemoved: {En: "whitespace removed", Zh: "去掉了空白"},
 		msgKeysSorted:        {En: "keys sorted, as Go encoding/json or fastjson write it", Zh: "键已排序，如 Go encoding/json 或 fastjson 的写法"},
 		msgKeysSortedEscaped: {En: "keys sorted with <, >, & escaped as Go encoding/json writes it",
@@ -70,32 +74,35 @@ func messages() [msgCount]lang.Text {
 		msgKeysSortedPHP: {En: "keys sorted, with / and non-ASCII escaped as PHP json_encode writes it",
 			Zh: "键已排序，且 / 和非 ASCII 字符按 PHP json_encode 的写法转义"},
 		msgIndented:  {En: "indented", Zh: "带缩进"},
-		msgMalformed: {En: "sign is not standard padded Base64%s: %v", Zh: "sign 不是标准的带填充的 Base64%s：%v"},
+		msgMalformed: {En: "sign is not standard padded Base64%s: %v", Zh: "sign 不是标准的（带 = 填充的）Base64%s：%v"},
 		msgSpaces: {En: " (it contains spaces, so a '+' was probably not URL-encoded)",
-			Zh: "（其中有空格，多半是 URL 中的 '+' 没有编码）"},
+			Zh: "（其中有空格，多半是 sign 里的 '+' 没有做 URL 编码，被解码成了空格）"},
 		msgKeySize: {En: "sign is %d bytes but a %d-bit key makes %d-byte signatures (signed with a %d-bit key?)",
 			Zh: "sign 有 %d 字节，而 %d 位密钥的签名是 %d 字节（是不是用 %d 位的密钥签的名？）"},
 		msgOtherKey: {En: "the sign was made with another private key than the one of certificate %s: check which key file is configured for this sysid",
 			Zh: "sign 是用另一个私钥生成的，不是证书 %s 对应的私钥：请检查该 sysid 配置的是哪个密钥文件"},
 		msgRawRSA: {En: "the sign holds no DigestInfo (NONEwithRSA?): use SHA1withRSA over Base64(MD5(source))",
-			Zh: "sign 中没有 DigestInfo（NONEwithRSA？）：请用 SHA1withRSA 对 Base64(MD5(source)) 签名"},
+			Zh: "sign 中没有 DigestInfo（NONEwithRSA？）：请用 SHA1withRSA 对 Base64(MD5(签名源串)) 签名"},
 		msgWrongHash: {En: "signed with %swithRSA over %s: use SHA1withRSA over Base64(MD5(source))",
-			Zh: "用 %swithRSA 对%s签了名：请用 SHA1withRSA 对 Base64(MD5(source)) 签名"},
+			Zh: "用 %swithRSA 签了名，签的是：%s；请用 SHA1withRSA 对 Base64(MD5(签名源串)) 签名"},
 		msgWrongHashUnknown: {En: "signed with %swithRSA over an unknown text: use SHA1withRSA over Base64(MD5(source))",
-			Zh: "用 %swithRSA 对一段未知文本签了名：请用 SHA1withRSA 对 Base64(MD5(source)) 签名"},
+			Zh: "用 %swithRSA 对一段未知文本签了名：请用 SHA1withRSA 对 Base64(MD5(签名源串)) 签名"},
 		msgSkippedStep: {En: "signed with SHA1withRSA over %s: sign Base64(MD5(source)) as text",
-			Zh: "用 SHA1withRSA 对%s签了名：请对 Base64(MD5(source)) 这段文本签名"},
+			Zh: "用 SHA1withRSA 签了名，签的是：%s；请对 Base64(MD5(签名源串)) 这段文本签名"},
 		msgSourceDiffers: {En: "the right key signed another text: sign exactly the string that is sent " +
 			"(for a request sysid+req+timestamp; was req changed after signing or re-serialised? another timestamp or sysid?)",
-			Zh: "密钥正确，但签名的是另一段文本：请对实际发送的字符串签名" +
-				"（请求为 sysid+req+timestamp；req 是否在签名后被改动或重新序列化？timestamp 或 sysid 是否不同？）"},
-		msgOverMD5Base64: {En: "Base64(MD5(source))", Zh: " Base64(MD5(source)) "},
+			Zh: "密钥正确，但签的是另一段文本：请对实际发送的字符串签名" +
+				"（请求的签名源串是 sysid + req + timestamp；req 是否在签名后被改动或重新序列化？timestamp 或 sysid 是否不同？）"},
+		msgOverMD5Base64: {En: "Base64(MD5(source))", Zh: "Base64(MD5(签名源串))"},
 		msgOverSource: {En: "the source itself (the Base64(MD5()) step was skipped)",
-			Zh: " source 本身（跳过了 Base64(MD5()) 这一步）"},
+			Zh: "签名源串本身（跳过了 Base64(MD5()) 这一步）"},
 		msgOverRawMD5: {En: "the raw 16 bytes of MD5(source) (not their Base64 text)",
-			Zh: " MD5(source) 的 16 字节原始值（而不是它的 Base64 文本）"},
+			Zh: "MD5(签名源串) 的 16 字节原始值（而不是它的 Base64 文本）"},
 		msgOverHexMD5: {En: "the hex text of MD5(source) (PHP md5() without binary=true)",
-			Zh: " MD5(source) 的十六进制文本（PHP md5() 没有设 binary=true）"},
+			Zh: "MD5(签名源串) 的十六进制文本（PHP md5() 没有设 binary=true）"},
+		// encoding/base64's CorruptInputError, word for word in English
+		// (TestCorruptAtAsBase64Says).
+		msgCorruptAt: {En: "illegal base64 data at input byte %d", Zh: "从偏移 %d 处起无法按 Base64 解码"},
 	}
 }
 

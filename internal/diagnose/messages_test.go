@@ -4,6 +4,7 @@ import (
 	"crypto"
 	"crypto/rsa"
 	"encoding/base64"
+	"errors"
 	"strings"
 	"testing"
 
@@ -64,16 +65,18 @@ func TestRunInChinese(t *testing.T) {
 	for _, tc := range []struct {
 		name, req, sign, want string
 	}{
-		{"platform key", req, sign(t, platform, source), "签名用的是平台私钥（" + platformFP + "），而不是 sysid " + sysid + " 注册的商户密钥（" + fp + "）"},
-		{"no timestamp", req, sign(t, merchant, sysid+req), "签名的文本中没有 timestamp：请对 sysid+req+timestamp 签名"},
+		{"platform key", req, sign(t, platform, source),
+			"签名用的密钥是「平台私钥」（" + platformFP + "），而不是 sysid " + sysid + " 登记的商户证书（" + fp + "）对应的商户私钥"},
+		{"no timestamp", req, sign(t, merchant, sysid+req), "签名源串中没有 timestamp：签名源串应为 sysid + req + timestamp（规范 §3.4）"},
 		{"sha256", req, rawSign(t, merchant, crypto.SHA256, keys.MD5Base64(source)),
-			"用 SHA256withRSA 对 Base64(MD5(source)) 签了名：请用 SHA1withRSA 对 Base64(MD5(source)) 签名"},
+			"用 SHA256withRSA 签了名，签的是：Base64(MD5(签名源串))；请用 SHA1withRSA 对 Base64(MD5(签名源串)) 签名"},
 		{"no md5 step", req, rawSign(t, merchant, crypto.SHA1, source),
-			"用 SHA1withRSA 对 source 本身（跳过了 Base64(MD5()) 这一步）签了名：请对 Base64(MD5(source)) 这段文本签名"},
+			"用 SHA1withRSA 签了名，签的是：签名源串本身（跳过了 Base64(MD5()) 这一步）；请对 Base64(MD5(签名源串)) 这段文本签名"},
 		{"re-serialised", req, sign(t, merchant, sysid+`{"method":"createMember","param":{"bizUserId":"a\u0026b/张","memberType":3,"source":1},"service":"MemberService"}`+ts),
-			"签名的 req 与发送的 req 序列化方式不同（键已排序，且 <、>、& 按 Go encoding/json 的写法转义）；请对实际发送的 req 字符串签名"},
+			"签名源串里的 req 与发送的 req 序列化方式不同（键已排序，且 <、>、& 按 Go encoding/json 的写法转义）；请对实际发送的 req 字符串签名"},
 		{"missing", req, "", "sign（签名）参数缺失或为空"},
-		{"plus sent as space", req, strings.ReplaceAll(sign(t, platform, source), "+", " "), "sign 不是标准的带填充的 Base64（其中有空格，多半是 URL 中的 '+' 没有编码）："},
+		{"plus sent as space", req, strings.ReplaceAll(sign(t, platform, source), "+", " "),
+			"sign 不是标准的（带 = 填充的）Base64（其中有空格，多半是 sign 里的 '+' 没有做 URL 编码，被解码成了空格）：从偏移 "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Run(Input{SysID: sysid, Req: tc.req, Timestamp: ts, Sign: tc.sign, Key: &merchant.PublicKey, Others: others, Lang: lang.Chinese})
@@ -85,7 +88,18 @@ func TestRunInChinese(t *testing.T) {
 	unknown := Run(Input{SysID: sysid, Req: req, Timestamp: ts, Sign: sign(t, platform, source), Key: &merchant.PublicKey, Lang: lang.Chinese})
 	require.Equal(t, "other-key", unknown.Reason)
 	assert.Equal(t, "sign 是用另一个私钥生成的，不是证书 "+fp+" 对应的私钥：请检查该 sysid 配置的是哪个密钥文件；"+
-		"它不是 tsymock 知道的任何密钥（sysid "+sysid+" 注册的是 "+fp+"）", unknown.Cause)
+		"这把密钥不是 tsymock 知道的任何一把（sysid "+sysid+" 登记的商户证书是 "+fp+"）", unknown.Cause)
+}
+
+// TestCorruptAtAsBase64Says: a sign that stops being Base64 is said in
+// encoding/base64's own English words, and in Chinese.
+func TestCorruptAtAsBase64Says(t *testing.T) {
+	_, err := base64.StdEncoding.DecodeString("ab c")
+	require.Error(t, err)
+	m := base64Error(err)
+	assert.Equal(t, err.Error(), m.In(lang.English))
+	assert.Equal(t, "从偏移 2 处起无法按 Base64 解码", m.In(lang.Chinese))
+	assert.Equal(t, "plain", base64Error(errors.New("plain")).In(lang.Chinese), "another error as it is")
 }
 
 // rawSignNone signs text as NONEwithRSA does: no DigestInfo inside.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/soa"
 )
 
@@ -91,7 +92,8 @@ func (a *app) checkSet(set string) *soa.Error {
 	if slices.Contains(a.sets, set) {
 		return nil
 	}
-	return detailed("30019", msgUnknownSet, set, a.sets, a.sysid)
+	// A copy: the Chinese is written after the op, outside the app's lock.
+	return detailed("30019", msgUnknownSet, set, lang.List(slices.Clone(a.sets)), a.sysid)
 }
 
 // checkPlatformSet checks the set of a deposit or withdrawal: one the

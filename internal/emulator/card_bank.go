@@ -117,7 +117,7 @@ func (a *app) checkTestCard(cardNo string) *soa.Error {
 // environment's 11111, and for cardCheck 6 its 111111 (since
 // RulesDec2026e), the configured one with a Portability note.
 func (a *app) checkBankCode(ap *cardApply, typed, configured string) *soa.Error {
-	hint := fmt.Sprintf("tsymock's codes are the one set with --verification-code, default %s", DefaultVerificationCode)
+	hint := msg(msgConfiguredCode, DefaultVerificationCode)
 	if code, fixed := a.testEnvCode(ap.cardCheck); fixed {
 		if typed == code {
 			return nil
@@ -126,10 +126,10 @@ func (a *app) checkBankCode(ap *cardApply, typed, configured string) *soa.Error 
 			return a.lenient(ruleSMSCode, "20011", "cardCheck %d was confirmed with tsymock's configured code; "+
 				"the test environment's code for it is %s (spec §6.18)", ap.cardCheck, code)
 		}
-		hint = fmt.Sprintf("cardCheck %d's code is %s in the test environment (spec §6.18)", ap.cardCheck, code)
+		hint = msg(msgCardCheckCode, ap.cardCheck, code)
 	}
 	if typed != configured {
-		return soa.Errorf("20011", "wrong code for tranceNum %q (%s)", ap.tranceNum, hint)
+		return detailed("20011", msgWrongTranceCode, ap.tranceNum, hint)
 	}
 	return nil
 }

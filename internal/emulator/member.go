@@ -130,7 +130,7 @@ func createMember(a *app, p params) (map[string]any, *soa.Error) {
 // characters (不能输入中文; noted bizuserid-chinese, 10000 with --strict).
 func (a *app) checkNewBizUserID(id string) *soa.Error {
 	if id == OwnerPlatform {
-		return soa.Errorf("10000", "bizUserId %s is the platform's own, reserved: spec §4.1.1 keeps it from members", id)
+		return detailed("10000", msgReservedBizUserID, id)
 	}
 	if strings.ContainsFunc(id, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return a.lenient(RuleBizUserIDChinese, "10000", "bizUserId %q: spec §4.1.1 takes no Chinese characters in it", id)

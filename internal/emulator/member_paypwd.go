@@ -125,7 +125,7 @@ func changePwd(a *app, m *member, method, backURL string, change func() *soa.Err
 
 func setPwd(m *member, pwd string) *soa.Error {
 	if !digits(pwd, 6) {
-		return soa.Errorf("10000", "the payment password is six digits")
+		return detailed("10000", msgPayPwdDigits)
 	}
 	m.pages.payPwd, m.pages.pwdFails, m.pages.pwdFailsUntil = pwd, 0, time.Time{}
 	return nil
@@ -177,8 +177,7 @@ func checkPwdInARow(m *member, pwd string) *soa.Error {
 // every emulated SMS carries it (20011 otherwise).
 func (e *Emulator) CheckCode(phone, code string) *soa.Error {
 	if code != e.code {
-		return soa.Errorf("20011", "wrong code for %s (tsymock's codes are the one set with --verification-code, default %s)",
-			phone, DefaultVerificationCode)
+		return wrongPhoneCode(phone)
 	}
 	return nil
 }

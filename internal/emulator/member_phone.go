@@ -1,6 +1,9 @@
 package emulator
 
-import "github.com/tsymock/tsymock/internal/soa"
+import (
+	"github.com/tsymock/tsymock/internal/lang"
+	"github.com/tsymock/tsymock/internal/soa"
+)
 
 // verificationCodeType of sendVerificationCode (PROTOCOL.md §7).
 const (
@@ -104,15 +107,28 @@ func (e *Emulator) unbindPhone(a *app, p params) (map[string]any, *soa.Error) {
 // sent one usable, so that a user can retype it.
 func (e *Emulator) useCode(m *member, key smsKey, code string) *soa.Error {
 	if !m.sms[key] {
-		return soa.Errorf("20011", "no code was sent to %s for this; call sendVerificationCode (verificationCodeType %d) first",
-			key.phone, key.kind)
+		return detailed("20011", msgCodeNotSent, key.phone, codeType(key.kind))
 	}
 	if code != e.code {
-		return soa.Errorf("20011", "wrong code for %s (tsymock's codes are the one set with --verification-code, default %s)",
-			key.phone, DefaultVerificationCode)
+		return wrongPhoneCode(key.phone)
 	}
 	delete(m.sms, key)
 	return nil
+}
+
+// codeType is a verificationCodeType as a sentence names it: 9 or 6, in
+// Chinese with its name (spec §6.6).
+func codeType(kind int64) lang.Message {
+	if kind == smsUnbind {
+		return msg(msgUnbindPhone, kind)
+	}
+	return msg(msgBindPhone, kind)
+}
+
+// wrongPhoneCode is 20011 for a code typed for phone that is not the one
+// every emulated SMS carries.
+func wrongPhoneCode(phone string) *soa.Error {
+	return detailed("20011", msgWrongPhoneCode, phone, msg(msgConfiguredCode, DefaultVerificationCode))
 }
 
 func alreadyBound(m *member) *soa.Error {

@@ -312,8 +312,7 @@ func (e *Emulator) codeMatches(o *order, code string) *soa.Error {
 		// The code every emulated SMS carries is documented, not a secret:
 		// naming where it is set saves a newcomer a search, as for the
 		// member's codes (member_phone.go).
-		return soa.Errorf("20011", "wrong code for order %s (tsymock's codes are the one set with --verification-code, default %s)",
-			o.bizOrderNo, DefaultVerificationCode)
+		return detailed("20011", msgWrongOrderCode, o.bizOrderNo, msg(msgConfiguredCode, DefaultVerificationCode))
 	}
 	return nil
 }

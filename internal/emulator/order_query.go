@@ -200,14 +200,14 @@ func dateRange(start, end string) (time.Time, time.Time, *soa.Error) {
 	// the message names only the malformed dates: a caller's open end may be a default it never sent
 	switch {
 	case err1 != nil && err2 != nil:
-		return from, to, soa.Errorf("40044", "dateStart %q and dateEnd %q must be yyyy-MM-dd", start, end)
+		return from, to, detailed("40044", msgDatesFormat, start, end)
 	case err1 != nil:
-		return from, to, soa.Errorf("40044", "dateStart %q must be yyyy-MM-dd", start)
+		return from, to, detailed("40044", msgDateFormat, "dateStart", start)
 	case err2 != nil:
-		return from, to, soa.Errorf("40044", "dateEnd %q must be yyyy-MM-dd", end)
+		return from, to, detailed("40044", msgDateFormat, "dateEnd", end)
 	}
 	if to.Before(from) {
-		return from, to, soa.Errorf("40044", "dateEnd %s is before dateStart %s", end, start)
+		return from, to, detailed("40044", msgDateOrder, end, start)
 	}
 	return from, to.AddDate(0, 0, 1), nil
 }

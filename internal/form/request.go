@@ -89,7 +89,7 @@ func checkContentType(r *http.Request, values url.Values) *soa.Error {
 	if ct == "" || ct == "application/x-www-form-urlencoded" {
 		return nil
 	}
-	return soa.Errorf("10000", "the POST body is %s; send sysid, sign, timestamp, v and req as application/x-www-form-urlencoded", ct)
+	return detailed("10000", msgNotAForm, ct)
 }
 
 // CheckSize bounds req: a GET's query is not limited by the body limit.

@@ -45,25 +45,51 @@ func (l Lang) String() string {
 	return En
 }
 
-// Parse reads an explicit language: "en" (or "", the default) or "zh".
+// Parse reads an explicit language as a person writes it, or a locale
+// (in any case): "en" (or "", the default), "zh", or a locale of either
+// (zh_CN.UTF-8, zh-CN, ZH, en_US). A Chinese locale of another codeset
+// than UTF-8 (zh_CN.GBK) is refused: tsymock writes Chinese in UTF-8 only.
 func Parse(s string) (Lang, error) {
-	switch s {
-	case "", En:
+	if s == "" {
+		return English, nil
+	}
+	loc := parseLocale(s)
+	switch loc.language {
+	case En:
 		return English, nil
 	case Zh:
-		return Chinese, nil
+		if loc.codeset == "" || loc.utf8() {
+			return Chinese, nil
+		}
+		return English, fmt.Errorf("lang: %q is not UTF-8: tsymock writes Chinese in UTF-8 only", s)
 	}
 	return English, fmt.Errorf("lang: %q is not a language: want en or zh", s)
+}
+
+// Setting reads a --lang setting: auto (in any case, or "": an empty
+// $TSYMOCK_LANG is unset, as an empty LANG is), or a language as Parse
+// reads it; it returns Auto, En or Zh. The error completes a sentence
+// that names where the setting came from ("--lang must be...").
+func Setting(s string) (string, error) {
+	if s == "" || strings.EqualFold(s, Auto) {
+		return Auto, nil
+	}
+	l, err := Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("must be auto, en or zh (zh_CN.UTF-8, zh-CN and ZH are zh), not %q", s)
+	}
+	return l.String(), nil
 }
 
 // ForPeople resolves a --lang setting for what only a person reads (the
 // serve banner, tsymock call's lines): auto is the locale's language (see
 // FromLocale).
 func ForPeople(setting string, getenv func(string) string) (Lang, error) {
-	if setting == Auto {
+	s, err := checked(setting)
+	if s == Auto {
 		return FromLocale(getenv), nil
 	}
-	return checked(setting)
+	return langOf(s), err
 }
 
 // ForMachines resolves a --lang setting for what a program may compare
@@ -71,28 +97,37 @@ func ForPeople(setting string, getenv func(string) string) (Lang, error) {
 // is English, whatever the locale, so that only an explicit zh changes the
 // bytes.
 func ForMachines(setting string) (Lang, error) {
-	if setting == Auto {
-		return English, nil
-	}
-	return checked(setting)
+	s, err := checked(setting)
+	return langOf(s), err
 }
 
-// checked is Parse with the error a --lang flag reports.
-func checked(setting string) (Lang, error) {
-	l, err := Parse(setting)
-	if err != nil || setting == "" {
-		return English, fmt.Errorf("--lang must be auto, en or zh, not %q", setting)
+// checked is Setting with the error a --lang flag reports.
+func checked(setting string) (string, error) {
+	s, err := Setting(setting)
+	if err != nil {
+		return "", fmt.Errorf("--lang %w", err)
 	}
-	return l, nil
+	return s, nil
+}
+
+// langOf is the language of a setting that is not auto: English but for zh.
+func langOf(setting string) Lang {
+	if setting == Zh {
+		return Chinese
+	}
+	return English
 }
 
 // FromLocale is Chinese when the first non-empty of LC_ALL, LC_MESSAGES
-// and LANG starts with "zh" (zh_CN.UTF-8, zh_TW...), as POSIX orders them
-// for messages; else English.
+// and LANG, as POSIX orders them for messages, is a Chinese locale in
+// UTF-8 (zh_CN.UTF-8, zh_CN.utf8, zh_TW.UTF-8); else English. A Chinese
+// locale of another codeset (zh_CN.GBK, zh_CN.GB18030, or a bare zh_CN,
+// which glibc reads as GB2312) is a terminal that would show tsymock's
+// UTF-8 Chinese as mojibake, so it gets English.
 func FromLocale(getenv func(string) string) Lang {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
-			if strings.HasPrefix(v, "zh") {
+			if loc := parseLocale(v); loc.language == Zh && loc.codeset != "" && loc.utf8() {
 				return Chinese
 			}
 			return English

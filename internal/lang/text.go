@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 )
 
 // Text is one message in both languages: fmt formats with the same verbs
@@ -30,7 +31,11 @@ func (t Text) Format(l Lang, args ...any) string {
 
 // Message is a Text with its arguments, written out once the language is
 // known. An argument that is a Text or a Message is written in the same
-// language: a hint inside a sentence.
+// language: a hint inside a sentence. So are a time.Duration (8h0m0s, in
+// Chinese 8 小时: take it with %s or %v) and a List. The arguments are
+// kept until the message is written, maybe after a lock that guarded them
+// was released: pass values that nobody changes afterwards (a copy of a
+// slice of the state).
 type Message struct {
 	text Text
 	args []any
@@ -43,6 +48,17 @@ func Msg(t Text, args ...any) Message { return Message{text: t, args: args} }
 // hint may stand, or an empty Message for none.
 func Plain(s string) Message { return Msg(Text{En: "%s", Zh: "%s"}, s) }
 
+// Value is a message of one argument written in the language (a
+// time.Duration in Chinese words) where a hint may stand.
+func Value(v any) Message { return Msg(Text{En: "%v", Zh: "%v"}, v) }
+
+// Words is a value that has its own words in each language, written as
+// they are (no format): a label a table gives in both, such as an enum's
+// "2 enterprise, 3 personal" and "2 企业会员，3 个人会员".
+func Words(en, zh string) Message {
+	return Msg(Text{En: "%[1]s", Zh: "%[2]s"}, en, zh)
+}
+
 // In writes the message in l.
 func (m Message) In(l Lang) string {
 	args := make([]any, len(m.args))
@@ -52,6 +68,10 @@ func (m Message) In(l Lang) string {
 			args[i] = x.In(l)
 		case Text:
 			args[i] = Msg(x).In(l)
+		case List:
+			args[i] = x.in(l)
+		case time.Duration:
+			args[i] = duration(x, l)
 		default:
 			args[i] = a
 		}
@@ -61,7 +81,8 @@ func (m Message) In(l Lang) string {
 
 // Check reports a text that lacks one language, or whose languages do not
 // take the same arguments with the same verbs: the tables' tests run it on
-// every message id.
+// every message id. A language may write an argument twice (an English
+// kept byte for byte that repeats a name) where the other writes it once.
 func (t Text) Check() error {
 	if t.En == "" || t.Zh == "" {
 		return fmt.Errorf("lang: a text without both languages: en %q, zh %q", t.En, t.Zh)
@@ -86,8 +107,8 @@ func CheckTable(texts []Text) error {
 }
 
 // verbs lists the verbs of a format, each with the argument it takes, in
-// the order of the arguments: "%[2]s %[1]d" and "%d %s" both give
-// ["1:d", "2:s"].
+// the order of the arguments, once each: "%[2]s %[1]d", "%d %s" and
+// "%d %s %[2]s" all give ["1:d", "2:s"].
 func verbs(format string) []string {
 	var out []string
 	next := 1
@@ -121,7 +142,7 @@ func verbs(format string) []string {
 		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 func isFlag(c byte) bool  { return c == '+' || c == '-' || c == '#' || c == ' ' || c == '0' }

@@ -212,8 +212,7 @@ func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Va
 		return
 	}
 	if !ok {
-		h.pageError(w, r, soa.Errorf("10000", "this page has expired or was already used (a page works once, for %s); "+
-			"open it again with freshly signed parameters", pageSessionTTL))
+		h.pageError(w, r, detailed("10000", msgExpired, pageSessionTTL))
 		return
 	}
 	visitOf(w).session(p)

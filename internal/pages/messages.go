@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/tsymock/tsymock/internal/lang"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // The ids of the pages' own sentences for the tester, which the templates
@@ -20,10 +21,14 @@ const (
 	msgSMSChecked = "smsChecked"
 	msgNoSMS      = "noSMS"
 	msgNoPhone    = "noPhone"
+	msgPwdsDiffer = "pwdsDiffer"
+	msgExpired    = "expired"
 )
 
 // messages is the pages' table of sentences in both languages, by id (see
-// lang.Text).
+// lang.Text; the Chinese cites the spec as 规范 §4.1.23 注 5, as
+// README.zh-CN does), and of the details of the errors a page shows the person
+// typing (see soa.Detailed).
 func messages() map[string]lang.Text {
 	return map[string]lang.Text{
 		msgTestOnly: {En: "tsymock 模拟页面 · TEST ONLY · no real money moves", Zh: "tsymock 模拟页面 · 仅供测试 · 不涉及真实资金"},
@@ -39,14 +44,22 @@ func messages() map[string]lang.Text {
 		msgSMSTo: {En: "tsymock: the SMS code sent to %s is %s (--verification-code).",
 			Zh: "tsymock：发送到 %s 的短信验证码是 %s（--verification-code）。"},
 		msgSMSChecked: {En: "tsymock: the SMS code sent in verificationCode was checked (spec §4.2.9).",
-			Zh: "tsymock：verificationCode 中发送的短信验证码已校验（spec §4.2.9）。"},
+			Zh: "tsymock：verificationCode 中发送的短信验证码已校验（规范 §4.2.9）。"},
 		msgNoSMS: {En: "tsymock: no SMS code for this payment (spec §4.2.9, §5.2: 非组合支付，不发送短信验证码).",
-			Zh: "tsymock：这笔支付没有短信验证码（spec §4.2.9、§5.2：非组合支付，不发送短信验证码）。"},
+			Zh: "tsymock：这笔支付没有短信验证码（规范 §4.2.9、§5.2：非组合支付，不发送短信验证码）。"},
 		msgNoPhone: {En: "tsymock: bizUserId %s has no bound phone (the page was opened with %s, spec §4.1.23 note 5); " +
 			"tsymock asks for the emulated SMS code all the same, %s (--verification-code).",
-			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，spec §4.1.23 note 5）；" +
+			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，规范 §4.1.23 注 5）；" +
 				"tsymock 仍然要求输入模拟的短信验证码 %s（--verification-code）。"},
+		msgPwdsDiffer: {En: "the two new passwords differ", Zh: "两次输入的新支付密码不一致"},
+		msgExpired: {En: "this page has expired or was already used (a page works once, for %s); open it again with freshly signed parameters",
+			Zh: "页面已过期或已使用过（每个页面只能用一次，有效期 %s）；请用重新签名的参数再次打开"},
 	}
+}
+
+// detailed is the error for code whose detail is the sentence id with args.
+func detailed(code, id string, args ...any) *soa.Error {
+	return soa.Detailed(code, lang.Msg(messages()[id], args...))
 }
 
 // say is the sentence id with args in the pages' language.

@@ -101,3 +101,12 @@ func englishPage(h *Handler, name string) *httptest.ResponseRecorder {
 	}
 	return rec
 }
+
+// TestChineseSaysGuifan: the Chinese sentences cite the spec in Chinese
+// (规范 §4.2.9, 注 5), not "spec" or "note" (review-W 12).
+func TestChineseSaysGuifan(t *testing.T) {
+	for id, text := range messages() {
+		assert.NotContains(t, text.Zh, "spec ", id)
+		assert.NotContains(t, text.Zh, "note ", id)
+	}
+}

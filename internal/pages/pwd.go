@@ -105,7 +105,7 @@ func (pp pwdPage) confirm(h *Handler, p *pageSession, form url.Values) (string, 
 func newPassword(form url.Values) (string, *soa.Error) {
 	pwd := form.Get("password")
 	if pwd != form.Get("password2") {
-		return "", soa.Errorf("10000", "the two new passwords differ")
+		return "", detailed("10000", msgPwdsDiffer)
 	}
 	return pwd, nil
 }

@@ -2,11 +2,11 @@ package rpc
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 )
@@ -15,28 +15,40 @@ import (
 // Merchants encrypt them with the platform certificate, so the platform key
 // opens them; one that does not open is 20017, naming the field.
 func (h *Handler) decryptFields(ex *exchange) *soa.Error {
+	var closed *closedField
 	err := soa.WalkEncrypted(ex.env.Param, ex.method.EncryptedRequestPaths(), func(path, hex string) (string, error) {
 		plain, err := keys.DecryptField(h.cfg.PlatformKey, hex)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w%s", path, err, clearHint(hex))
+			closed = &closedField{path: path, err: err, size: len(hex)}
 		}
-		return plain, nil
+		return plain, err
 	})
-	if err != nil {
+	switch {
+	case err == nil:
+		return nil
+	case closed == nil: // a field that holds no string
 		return soa.Errorf("20017", "%v (encrypt it with the platform certificate, RSA PKCS#1 v1.5, upper-case hex)", err)
 	}
-	return nil
+	return detailed("20017", msgFieldClosed, closed.path, closed.err, clearHint(closed.size))
+}
+
+// closedField is an encrypted request field that the platform key did not
+// open: its path, why, and its length.
+type closedField struct {
+	path string
+	err  error
+	size int
 }
 
 // clearHint says when a field that does not decrypt looks sent in clear:
 // shorter than the 256 hex characters of the smallest key's block (a card
 // or ID number is 15 to 19). It never repeats the value, which may be a
-// whole card or ID number.
-func clearHint(value string) string {
-	if len(value) >= 256 {
-		return ""
+// whole card or ID number, only its length.
+func clearHint(size int) lang.Message {
+	if size >= 256 {
+		return lang.Message{}
 	}
-	return fmt.Sprintf("; its %d characters look sent in clear: an encrypted field is 256 or 512 hex characters", len(value))
+	return lang.Msg(messages()[msgLooksClear], size)
 }
 
 // encryptFields encrypts the sensitive fields of an answer with the

@@ -40,8 +40,8 @@ func TestChineseDetails(t *testing.T) {
 		{"unknown method", wiretest.SignedForm(t, m, `{"service":"MemberService","method":"createMemberx","param":{}}`), "10003",
 			`参数method错误: MemberService 中没有 method "createMemberx"；是不是 "createMember"？`},
 		{"signed with the platform key", wiretest.FormSignedBy(t, m.PlatformKey, demo.SysID, wiretest.CannedReq), "20019",
-			"签名验证失败（tsymock：签名用的是平台私钥（" + keys.Fingerprint(&m.PlatformKey.PublicKey) + "），而不是 sysid " + demo.SysID +
-				" 注册的商户密钥（" + keys.Fingerprint(&m.MerchantKey.PublicKey) + "））"},
+			"签名验证失败【tsymock：签名用的密钥是「平台私钥」（" + keys.Fingerprint(&m.PlatformKey.PublicKey) + "），而不是 sysid " + demo.SysID +
+				" 登记的商户证书（" + keys.Fingerprint(&m.MerchantKey.PublicKey) + "）对应的商户私钥】"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := wiretest.Post(t, h, m, tc.form)
@@ -54,5 +54,5 @@ func TestChineseDetails(t *testing.T) {
 		})
 	}
 	entries := h.Journal.Find(journal.Filter{})
-	assert.Contains(t, entries[len(entries)-1].Signature.Diagnosis, "签名用的是平台私钥", "the journal's diagnosis too")
+	assert.Contains(t, entries[len(entries)-1].Signature.Diagnosis, "签名用的密钥是「平台私钥」", "the journal's diagnosis too")
 }

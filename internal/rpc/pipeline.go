@@ -219,7 +219,7 @@ func checkVersion(v string) *soa.Error {
 	case "":
 		return soa.Errorf("10001", "v")
 	default:
-		return soa.Errorf("10000", "v must be \"2.0\" (or \"1.0\"; \"2\" and \"1\" are read as them), got %q", v)
+		return detailed("10000", msgBadVersion, v)
 	}
 }
 

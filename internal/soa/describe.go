@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // maxQuoted is how many runes of a received value an error message repeats.
@@ -34,22 +36,26 @@ func clip(s string) string {
 
 // describe names a decoded JSON value and, for scalars, shows it, for error messages:
 // `string "abc"`, `number 1.5`, `bool true`, `null`, `object`, `array`.
-func describe(v any) string {
+func describe(v any) string { return described(v).In(lang.English) }
+
+// described is describe in both languages (字符串 "abc", 数字 1.5), for a
+// detail that Error.In writes in Chinese.
+func described(v any) lang.Message {
 	switch x := v.(type) {
 	case nil:
-		return "null"
+		return msg(msgValNull)
 	case string:
-		return "string " + quote(x)
+		return msg(msgValString, quote(x))
 	case json.Number:
-		return "number " + clip(string(x))
+		return msg(msgValNumber, clip(string(x)))
 	case bool:
-		return "bool " + strconv.FormatBool(x)
+		return msg(msgValBool, strconv.FormatBool(x))
 	case map[string]any:
-		return "object"
+		return msg(msgValObject)
 	case []any:
-		return "array"
+		return msg(msgValArray)
 	case float64, float32, int, int64, int32, uint, uint64, uint32:
-		return fmt.Sprintf("number %v", x)
+		return msg(msgValNumber, fmt.Sprint(x))
 	}
-	return fmt.Sprintf("%T", v)
+	return lang.Plain(fmt.Sprintf("%T", v))
 }

@@ -31,7 +31,7 @@ func DecodeReq(req string) (*Envelope, *Error) {
 	marked, lone := markLoneSurrogates(req)
 	doc, err := decodeObject(marked)
 	if err != nil {
-		return nil, Errorf(CodeInvalidParam, "req is not a JSON object: %v", err)
+		return nil, detailed(CodeInvalidParam, msgReqNotJSON, err)
 	}
 	if lone {
 		return nil, Errorf(CodeInvalidParam, "%s holds a lone UTF-16 surrogate escape (\\ud800 to \\udfff without its pair), which is no character; send the text as UTF-8",
@@ -83,7 +83,7 @@ func envelopeName(doc map[string]any, key, code, example string) (string, *Error
 	case !present || v == nil:
 		return "", detailed(code, msgReqNoName, key, example)
 	case !ok:
-		return "", detailed(code, msgReqNameType, key, example, describe(v))
+		return "", detailed(code, msgReqNameType, key, example, described(v))
 	case name == "":
 		return "", detailed(code, msgReqNameEmpty, key, example)
 	}
@@ -123,7 +123,7 @@ func checkText(req string) *Error {
 			}
 			at += size
 		}
-		return Errorf(CodeInvalidParam, "req is not valid UTF-8 (first bad byte at offset %d); send UTF-8, URL-encoded", at)
+		return detailed(CodeInvalidParam, msgReqNotUTF8, at)
 	}
 	return nil
 }

@@ -73,6 +73,9 @@ func Errorf(code, format string, args ...any) *Error {
 // Detailed returns the error for code whose message is the catalogue text, ": ", then detail in
 // English, as Errorf writes it; In writes the detail in another language. The checks a newcomer
 // meets first (the timestamp, the sysid, the method, the params) make their errors with it.
+// The detail keeps its arguments until In, which may run after the lock that guarded them was
+// released (the emulator's errors are written out after the op): pass values nobody changes
+// afterwards, such as a copy of a slice of the state, never the slice itself.
 func Detailed(code string, detail lang.Message) *Error {
 	return &Error{Code: code, Message: detailedText(code, detail, lang.English), detail: &detail}
 }

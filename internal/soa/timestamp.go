@@ -93,7 +93,7 @@ func describeGap(now, t time.Time) lang.Message {
 	}
 	days := secs / 86400
 	if days < 100 {
-		return lang.Plain((time.Duration(secs) * time.Second).String())
+		return lang.Value(time.Duration(secs) * time.Second) // 8h0m0s, in Chinese 8 小时
 	}
 	if days < 730 {
 		return msg(msgDays, days)

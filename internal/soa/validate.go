@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tsymock/tsymock/internal/lang"
 )
 
 // Validate checks a request's param against the method: the first problem, in catalogue order
@@ -100,7 +102,7 @@ func isBlank(f *Param, v any) bool {
 func validateValue(f *Param, v any, path string) *Error {
 	text, ok := scalarText(f.Type, v)
 	if !ok {
-		return detailed(CodeInvalidParam, msgMustBe, path, typeExpectation(f.Type), describe(v))
+		return detailed(CodeInvalidParam, msgMustBe, path, typeExpectation(f.Type), described(v))
 	}
 	if err := checkAllowed(f, text, v, path); err != nil {
 		return err
@@ -111,7 +113,7 @@ func validateValue(f *Param, v any, path string) *Error {
 // checkAllowed checks the enum, the bounds and the date format of a scalar.
 func checkAllowed(f *Param, text string, v any, path string) *Error {
 	if len(f.Enum) > 0 && !slices.Contains(f.Enum, text) {
-		return detailed(cmp.Or(f.EnumCode, CodeInvalidParam), msgOneOf, path, strings.Join(f.Enum, "|"), parenthesised(f.Doc), describe(v))
+		return detailed(cmp.Or(f.EnumCode, CodeInvalidParam), msgOneOf, path, strings.Join(f.Enum, "|"), parenthesised(f.Doc), described(v))
 	}
 	if f.Type == Int {
 		n, _ := strconv.ParseInt(text, 10, 64)
@@ -123,7 +125,7 @@ func checkAllowed(f *Param, text string, v any, path string) *Error {
 		}
 	}
 	if f.Format != "" && !matchesFormat(f.Format, text) {
-		return detailed(CodeInvalidParam, msgDate, path, f.Format, describe(v))
+		return detailed(CodeInvalidParam, msgDate, path, f.Format, described(v))
 	}
 	return nil
 }
@@ -141,7 +143,7 @@ func validateNested(f *Param, v any, path string) *Error {
 			itemPath := fmt.Sprintf("%s[%d]", path, i)
 			obj, ok := item.(map[string]any)
 			if !ok {
-				return detailed(CodeInvalidParam, msgMustBe, itemPath, typeExpectation(Object), describe(item))
+				return detailed(CodeInvalidParam, msgMustBe, itemPath, typeExpectation(Object), described(item))
 			}
 			if err := validateFields(f.Fields, obj, itemPath+"."); err != nil {
 				return err
@@ -152,11 +154,11 @@ func validateNested(f *Param, v any, path string) *Error {
 }
 
 // parenthesised renders an optional explanation as " (doc)".
-func parenthesised(doc string) string {
+func parenthesised(doc string) lang.Message {
 	if doc == "" {
-		return ""
+		return lang.Message{}
 	}
-	return " (" + doc + ")"
+	return msg(msgParenthesised, lang.Words(doc, cmp.Or(enumWords()[doc], doc)))
 }
 
 // matchesFormat reports whether s is a valid date written exactly in format ("yyyy-MM-dd").
