@@ -6,6 +6,7 @@ import (
 	"crypto/rsa"
 	_ "crypto/sha256" // so that SHA256withRSA signatures can be recognised
 	_ "crypto/sha512" // and SHA512withRSA ones
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"strings"
@@ -25,6 +26,8 @@ const (
 	CauseNoBase64Step  Cause = "no-base64-step" // SHA1withRSA over raw or hex MD5 instead of its Base64
 	CauseRawRSA        Cause = "raw-rsa"        // no DigestInfo inside (NONEwithRSA)
 	CauseSourceDiffers Cause = "source-differs" // right key and scheme, other text (req changed, re-serialised...)
+	CauseHexMD5Base64  Cause = "hex-md5-base64" // Base64 of MD5's hex text (PHP base64_encode(md5($s)) without binary=true)
+	CauseCharset       Cause = "charset"        // the source's bytes in GBK, not UTF-8 (Java getBytes() on Chinese Windows)
 )
 
 // Signed names the text a signature was made over, when [Diagnose] recognised it, so that a
@@ -37,6 +40,12 @@ const (
 	SignedSource    Signed = "source"     // the source itself: the Base64(MD5()) step was skipped
 	SignedRawMD5    Signed = "raw-md5"    // the raw 16 bytes of MD5(source)
 	SignedHexMD5    Signed = "hex-md5"    // the hex text of MD5(source) (PHP md5() without binary=true)
+	// SignedHexMD5Base64 is Base64 of MD5's hex text: PHP's
+	// base64_encode(md5($source)), md5() without binary=true.
+	SignedHexMD5Base64 Signed = "hex-md5-base64"
+	// SignedGBK is Base64(MD5()) of the source encoded in GBK: Java's
+	// getBytes() without a charset on a Chinese Windows (spec §2.2: UTF-8).
+	SignedGBK Signed = "gbk-md5-base64"
 )
 
 // Diagnosis is what [Diagnose] found out about a signature.
@@ -47,24 +56,36 @@ type Diagnosis struct {
 	Message string      // one sentence for a developer: what was done and what to do instead
 }
 
-// candidate is a text that a mistaken signer may have hashed instead of MD5Base64(source).
+// candidate is a text that a mistaken signer may have hashed instead of MD5Base64(source),
+// with what to do instead ("" for the scheme's own advice).
 type candidate struct {
 	cause  Cause
 	signed Signed
 	what   string
+	fix    string
 	text   []byte
 }
 
-// candidates lists the texts that signers are known to hash, the right one first.
+// candidates lists the texts that signers are known to hash, the right one first. The GBK
+// one is tried only for a source that is not ASCII (for ASCII it is the right text).
 func candidates(source string) []candidate {
 	sum := md5.Sum([]byte(source))
-	return []candidate{
-		{CauseOK, SignedMD5Base64, "Base64(MD5(source))", []byte(MD5Base64(source))},
-		{CauseNoMD5Step, SignedSource, "the source itself (the Base64(MD5()) step was skipped)", []byte(source)},
-		{CauseNoBase64Step, SignedRawMD5, "the raw 16 bytes of MD5(source) (not their Base64 text)", sum[:]},
-		{CauseNoBase64Step, SignedHexMD5, "the hex text of MD5(source) (PHP md5() without binary=true)",
-			[]byte(hex.EncodeToString(sum[:]))},
+	hexSum := hex.EncodeToString(sum[:])
+	list := []candidate{
+		{CauseOK, SignedMD5Base64, "Base64(MD5(source))", "", []byte(MD5Base64(source))},
+		{CauseNoMD5Step, SignedSource, "the source itself (the Base64(MD5()) step was skipped)", "", []byte(source)},
+		{CauseNoBase64Step, SignedRawMD5, "the raw 16 bytes of MD5(source) (not their Base64 text)", "", sum[:]},
+		{CauseNoBase64Step, SignedHexMD5, "the hex text of MD5(source) (PHP md5() without binary=true)", "", []byte(hexSum)},
+		{CauseHexMD5Base64, SignedHexMD5Base64, "Base64 of the hex text of MD5(source) (PHP base64_encode(md5($source)))",
+			"Base64 the raw 16 bytes: base64_encode(md5($source, true))", []byte(base64.StdEncoding.EncodeToString([]byte(hexSum)))},
 	}
+	if gbk, ok := gbkBytes(source); ok {
+		gsum := md5.Sum(gbk)
+		list = append(list, candidate{CauseCharset, SignedGBK, "Base64(MD5()) of the source encoded in GBK",
+			"hash the source's UTF-8 bytes (Java: source.getBytes(\"UTF-8\"); spec §2.2)",
+			[]byte(base64.StdEncoding.EncodeToString(gsum[:]))})
+	}
+	return list
 }
 
 // Diagnose tells why sign does or does not verify as a signature of source under pub: which
@@ -102,6 +123,9 @@ func matchText(hash crypto.Hash, digest []byte, source string) Diagnosis {
 				"signed with %swithRSA over %s: use SHA1withRSA over Base64(MD5(source))", JavaName(hash), c.what)}
 		case c.cause == CauseOK:
 			return Diagnosis{Cause: CauseOK, Hash: hash, Signed: c.signed, Message: "the signature is valid"}
+		case c.fix != "":
+			return Diagnosis{Cause: c.cause, Hash: hash, Signed: c.signed, Message: "signed with SHA1withRSA over " + c.what +
+				": " + c.fix}
 		default:
 			return Diagnosis{Cause: c.cause, Hash: hash, Signed: c.signed, Message: "signed with SHA1withRSA over " + c.what +
 				": sign Base64(MD5(source)) as text"}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // negativeFinding is what the signer of a negative vector did, found with RecoverDigest.
@@ -121,6 +122,8 @@ func TestDiagnoseMistakes(t *testing.T) {
 	}{
 		{"php md5() hex", signRaw(t, priv, crypto.SHA1, sha1Of(md5Hex)), CauseNoBase64Step, crypto.SHA1},
 		{"raw md5 bytes", signRaw(t, priv, crypto.SHA1, sha1Of(string(md5Sum[:]))), CauseNoBase64Step, crypto.SHA1},
+		{"php base64_encode(md5()) of the hex", signRaw(t, priv, crypto.SHA1, sha1Of(base64.StdEncoding.EncodeToString([]byte(md5Hex)))),
+			CauseHexMD5Base64, crypto.SHA1},
 		{"MD5withRSA over the source", signRaw(t, priv, crypto.MD5, md5Of(source)), CauseWrongHash, crypto.MD5},
 		{"SHA256withRSA over the source", signRaw(t, priv, crypto.SHA256, sha256Of(source)), CauseWrongHash, crypto.SHA256},
 		{"SHA256withRSA over another text", signRaw(t, priv, crypto.SHA256, sha256Of("x")), CauseWrongHash, crypto.SHA256},
@@ -145,4 +148,26 @@ func TestRecoverDigestRawPayload(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, crypto.Hash(0), hash)
 	assert.Equal(t, []byte("raw payload"), payload)
+}
+
+// TestDiagnoseCharset: a source with Chinese in it hashed as GBK bytes
+// (Java's getBytes() without a charset on a Chinese Windows) is named, with
+// the UTF-8 fix; an ASCII source, the same bytes in GBK, is valid as ever.
+func TestDiagnoseCharset(t *testing.T) {
+	v := loadVectors(t)
+	r := v.Request[0]
+	priv := vectorPrivateKey(t, r.MerchantKey)
+	source := r.Sysid + `{"service":"MemberService","method":"setRealName","param":{"name":"张三"}}` + r.Timestamp
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(source))
+	require.NoError(t, err)
+	sum := md5.Sum(gbk)
+	d := Diagnose(&priv.PublicKey, source, signRaw(t, priv, crypto.SHA1, sha1Of(base64.StdEncoding.EncodeToString(sum[:]))))
+	assert.Equal(t, CauseCharset, d.Cause, d.Message)
+	assert.Equal(t, SignedGBK, d.Signed)
+	assert.Contains(t, d.Message, `getBytes("UTF-8")`)
+
+	ascii := r.Sysid + r.Req + r.Timestamp
+	assert.Equal(t, CauseOK, Diagnose(&priv.PublicKey, ascii, r.Sign).Cause)
+	_, ok := gbkBytes(ascii)
+	assert.False(t, ok, "no GBK candidate for ASCII")
 }

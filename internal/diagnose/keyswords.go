@@ -35,6 +35,10 @@ func keysWords(in Input, d keys.Diagnosis) lang.Message {
 		}
 	case keys.CauseSourceDiffers:
 		return msg(msgSourceDiffers)
+	case keys.CauseHexMD5Base64:
+		return msg(msgFixHexMD5Base64, msg(msgOverHexMD5Base64))
+	case keys.CauseCharset:
+		return msg(msgFixGBK, msg(msgOverGBK))
 	}
 	return lang.Plain(d.Message)
 }
@@ -75,6 +79,10 @@ func signedText(s keys.Signed) (lang.Message, bool) {
 		return msg(msgOverRawMD5), true
 	case keys.SignedHexMD5:
 		return msg(msgOverHexMD5), true
+	case keys.SignedHexMD5Base64:
+		return msg(msgOverHexMD5Base64), true
+	case keys.SignedGBK:
+		return msg(msgOverGBK), true
 	}
 	return lang.Message{}, false
 }

@@ -37,6 +37,10 @@ const (
 	msgOverSource
 	msgOverRawMD5
 	msgOverHexMD5
+	msgOverHexMD5Base64
+	msgOverGBK
+	msgFixHexMD5Base64
+	msgFixGBK
 	msgCorruptAt
 	msgCount // the number of ids, not one
 )
@@ -100,6 +104,13 @@ func messages() [msgCount]lang.Text {
 			Zh: "MD5(签名源串) 的 16 字节原始值（而不是它的 Base64 文本）"},
 		msgOverHexMD5: {En: "the hex text of MD5(source) (PHP md5() without binary=true)",
 			Zh: "MD5(签名源串) 的十六进制文本（PHP md5() 没有设 binary=true）"},
+		msgOverHexMD5Base64: {En: "Base64 of the hex text of MD5(source) (PHP base64_encode(md5($source)))",
+			Zh: "MD5(签名源串) 十六进制文本的 Base64（PHP 的 base64_encode(md5($源串))）"},
+		msgOverGBK: {En: "Base64(MD5()) of the source encoded in GBK", Zh: "按 GBK 编码的签名源串的 Base64(MD5())"},
+		msgFixHexMD5Base64: {En: "signed with SHA1withRSA over %s: Base64 the raw 16 bytes: base64_encode(md5($source, true))",
+			Zh: "用 SHA1withRSA 签了名，签的是：%s；PHP 的 md5() 默认返回十六进制文本，请对 16 字节原始值做 Base64：base64_encode(md5($源串, true))"},
+		msgFixGBK: {En: "signed with SHA1withRSA over %s: hash the source's UTF-8 bytes (Java: source.getBytes(\"UTF-8\"); spec §2.2)",
+			Zh: "用 SHA1withRSA 签了名，签的是：%s（Java 在中文 Windows 上不指定字符集调用 getBytes()）；请按 UTF-8 计算 MD5，如 源串.getBytes(\"UTF-8\")（规范 §2.2）"},
 		// encoding/base64's CorruptInputError, word for word in English
 		// (TestCorruptAtAsBase64Says).
 		msgCorruptAt: {En: "illegal base64 data at input byte %d", Zh: "从偏移 %d 处起无法按 Base64 解码"},

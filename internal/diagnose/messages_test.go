@@ -2,8 +2,10 @@ package diagnose
 
 import (
 	"crypto"
+	"crypto/md5"
 	"crypto/rsa"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -41,6 +43,7 @@ func TestKeysWordsKept(t *testing.T) {
 		"%%%",
 		strings.ReplaceAll(sign(t, platform, source), "+", " "),
 		rawSignNone(t, merchant, keys.MD5Base64(source)),
+		rawSign(t, merchant, crypto.SHA1, base64.StdEncoding.EncodeToString([]byte(hex.EncodeToString(md5Of(source))))),
 	} {
 		in := Input{SysID: sysid, Req: req, Timestamp: ts, Sign: s, Key: &merchant.PublicKey}
 		d := keys.Diagnose(in.Key, source, s)
@@ -49,7 +52,7 @@ func TestKeysWordsKept(t *testing.T) {
 		assert.NotEqual(t, d.Message, keysWords(in, d).In(lang.Chinese), d.Cause)
 	}
 	for _, c := range []keys.Cause{keys.CauseMalformed, keys.CauseKeySize, keys.CauseOtherKey, keys.CauseWrongHash,
-		keys.CauseNoMD5Step, keys.CauseRawRSA, keys.CauseSourceDiffers} {
+		keys.CauseNoMD5Step, keys.CauseRawRSA, keys.CauseSourceDiffers, keys.CauseHexMD5Base64} {
 		assert.True(t, causes[c], "no signature above gives %s", c)
 	}
 }
@@ -108,4 +111,10 @@ func rawSignNone(t *testing.T, k *rsa.PrivateKey, text string) string {
 	s, err := rsa.SignPKCS1v15(nil, k, 0, []byte(text))
 	require.NoError(t, err)
 	return base64.StdEncoding.EncodeToString(s)
+}
+
+// md5Of is MD5(text)'s 16 bytes.
+func md5Of(text string) []byte {
+	sum := md5.Sum([]byte(text))
+	return sum[:]
 }
