@@ -23,13 +23,14 @@ func Capped(files []*File, max time.Duration) []string {
 	return out
 }
 
-// longestWait is the longest a step of the rule waits: its delay, plus a
-// hang's own bound (a hang without one waits the server's maximum, which
-// is no surprise).
+// longestWait is the longest single wait of the rule's steps: a delay, or
+// a hang's own bound (a hang without one waits the server's maximum, which
+// is no surprise). The server caps each wait apart and waits them one
+// after the other, so their sum is no capped wait.
 func (r *Rule) longestWait() time.Duration {
 	var longest time.Duration
 	for _, st := range r.steps {
-		longest = max(longest, st.delay+st.hang)
+		longest = max(longest, st.delay, st.hang)
 	}
 	return longest
 }

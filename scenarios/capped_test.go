@@ -15,7 +15,8 @@ func TestCapped(t *testing.T) {
 		"  - {name: fine, when: {method: createMember}, respond: {delay: 30s}}\n"+
 		"  - {name: long hang, when: {method: createMember}, respond: {hang: 40s}}\n"+
 		"  - {name: open hang, when: {method: createMember}, respond: {fault: hang}}\n"+
-		"  - {name: late step, when: {method: createMember}, sequence: [{delay: 1s}, {delay: 45s, error: \"9400\"}]}\n")
+		"  - {name: late step, when: {method: createMember}, sequence: [{delay: 1s}, {delay: 45s, error: \"9400\"}]}\n"+
+		"  - {name: two waits within, when: {method: createMember}, respond: {delay: 20s, hang: 20s}}\n")
 	got := Capped([]*File{f}, 30*time.Second)
 	assert.Equal(t, []string{
 		"test.yaml:2 slow: waits 31s, above --max-delay 30s: the server waits 30s (raise --max-delay to wait longer)",

@@ -197,19 +197,24 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 	}
 	var out []flow
 	var sum int64
+	asked := map[string]int64{} // per member: one named twice is held to its share once
 	for _, g := range givers {
 		id := asStr(g["bizUserId"])
 		n := asInt(g["amount"])
 		if n <= 0 {
 			return nil, nil, soa.Errorf("40020", "refundList amount for %s must be positive, got %d", id, n)
 		}
+		total, ok := addFen(asked[id], n)
+		if !ok {
+			return nil, nil, tooMuch("refundList")
+		}
+		asked[id] = total
 		if !a.before(RulesDec2026e) {
-			if serr := a.checkGiver(ori, id, n); serr != nil {
+			if serr := a.checkGiver(ori, id, total); serr != nil {
 				return nil, nil, serr
 			}
 		}
 		out = append(out, flow{acct(id, ori.paidSet(id)), n})
-		var ok bool
 		if sum, ok = addFen(sum, n); !ok {
 			return nil, nil, tooMuch("refundList")
 		}
@@ -227,8 +232,12 @@ func (a *app) refundGivers(ori *order, amount int64, full bool, refundList any) 
 // split on) less what earlier refunds of it took back; anyone else is
 // 40022, as in a collection's.
 func (a *app) checkGiver(ori *order, id string, amount int64) *soa.Error {
-	if id == ori.receiver {
+	switch id {
+	case ori.receiver:
 		return nil
+	case ori.payer: // a card's money passes through the payer: no split of it
+		return soa.Errorf("40022", "refundList: %s is the payer of consumption %s, who is refunded, not a giver "+
+			"(spec §4.2.16 note 8: the receiver bears the splits)", id, ori.bizOrderNo)
 	}
 	kept, split := a.splitKept(ori, id)
 	if !split {
@@ -236,7 +245,7 @@ func (a *app) checkGiver(ori *order, id string, amount int64) *soa.Error {
 			"(spec §4.2.16 note 8: the receiver bears the splits)", id, ori.bizOrderNo)
 	}
 	if left := kept - a.givenBack(ori, id); amount > left {
-		return soa.Errorf("40020", "refundList: consumption %s left %s %d by its split, %d of it not yet given back; %d asked",
+		return soa.Errorf("40020", "refundList: consumption %s left %s %d by its split, %d of it not yet given back; %d asked in all",
 			ori.bizOrderNo, id, kept, left, amount)
 	}
 	return nil

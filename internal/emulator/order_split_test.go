@@ -415,3 +415,16 @@ func TestConsumptionRefundListGivers(t *testing.T) {
 		})
 	}
 }
+
+// TestCardPaidConsumptionRefundListPayer: the money of a card payment
+// passes through its payer, who is still no giver of its refund: 40022
+// (review-AA: it was 40020, "left buyer 0 by its split").
+func TestCardPaidConsumptionRefundListPayer(t *testing.T) {
+	e := feeTest(t)
+	ok(t, e, "consumeApply", orderParams("consumeApply", "buyer", "c1", 100, `{"QUICKPAY_VSP":{`+card+`,"amount":100}}`, `"validateType":0,`))
+	got := call(t, e, "OrderService", "refund",
+		`{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":50,"refundList":[{"bizUserId":"buyer","amount":50}]}`)
+	require.NotNil(t, got.Err)
+	assert.Equal(t, "40022", got.Err.Code)
+	assert.Contains(t, got.Err.Message, "is the payer of consumption c1")
+}

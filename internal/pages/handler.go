@@ -208,6 +208,7 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
 	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
 	if res, ended := h.sessions.result(form.Get("token"), r.URL.Path); !ok && ended {
+		visitOf(w).sysid = res.sysid
 		h.replay(w, r, res)
 		return
 	}

@@ -117,6 +117,9 @@ func newPageStore(c clock.Clock) *pageStore {
 // instead of on an error page (probe-Y). At most maxPageSessions are kept:
 // past it the expired go, then any one.
 func (ps *pageStore) end(token string, res pageResult) {
+	if token == "" {
+		return // a page that was never kept (frontTrans.do paid as it opened) has no button to press again
+	}
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	now := ps.clock.Now()
@@ -134,6 +137,9 @@ func (ps *pageStore) end(token string, res pageResult) {
 // result is how the page of a used token posted to path ended, if it did
 // within pageSessionTTL.
 func (ps *pageStore) result(token, path string) (pageResult, bool) {
+	if token == "" {
+		return pageResult{}, false
+	}
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	res, ok := ps.ended[token]

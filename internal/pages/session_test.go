@@ -128,6 +128,9 @@ func TestOneApplicationCannotFillTheStore(t *testing.T) {
 func TestEndedTokensAnswerTheSame(t *testing.T) {
 	c := clock.NewManual(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
 	ps := newPageStore(c)
+	ps.end("", pageResult{sysid: "a", path: frontTransPath, location: "http://127.0.0.1/jump?paid-as-opened"})
+	_, ok := ps.result("", frontTransPath)
+	assert.False(t, ok, "no token, nothing to press again: an empty token posted gets no one's return (review-AA)")
 	ps.end("t1", pageResult{sysid: "a", path: frontTransPath, location: "http://127.0.0.1/jump?x"})
 	ps.end("t2", pageResult{sysid: "b", path: frontTransPath, location: "http://127.0.0.1/jump?y"})
 	res, ok := ps.result("t1", frontTransPath)
