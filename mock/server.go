@@ -51,6 +51,7 @@ type Server struct {
 	scenIDs   *ids.Streams // the ids scenario templates draw, per sysid
 	log       *slog.Logger
 	http      *http.Server
+	unused    unusedConns  // connections that never sent a request: closed at Shutdown
 	rpc       *rpc.Handler // /service/soa
 	version   []string     // X-Tsymock-Version, made once: assigned, it costs nothing per request
 	journal   *journal.Journal
@@ -166,8 +167,10 @@ func (s *Server) newHTTPServer() *http.Server {
 		WriteTimeout:      60*time.Second + s.cfg.MaxDelay + s.cfg.Upstream.Timeout,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ConnState:         s.unused.track,
 	}
 	h.RegisterOnShutdown(s.rpc.StopWaiting)
+	h.RegisterOnShutdown(s.unused.closeAll)
 	return h
 }
 
@@ -183,7 +186,8 @@ func (s *Server) Serve(ln net.Listener) error {
 	return err
 }
 
-// Shutdown stops accepting connections, ends scenario delays and hangs, and
+// Shutdown stops accepting connections, closes those that never sent a
+// request (a client pool's spare ones), ends scenario delays and hangs, and
 // waits for in-flight requests to finish, or for ctx to end. Scheduled
 // notifications are cancelled and attempts in flight aborted. With a data
 // dir, the snapshots stop (one in progress is finished) and the log is

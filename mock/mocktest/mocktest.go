@@ -150,16 +150,11 @@ func serveUntilStopped(t testing.TB, srv *mock.Server, ln net.Listener) func() {
 	return func() { once.Do(func() { shutdown(t, srv, done) }) }
 }
 
-// shutdown stops the server gracefully and waits for Serve to return.
-//
-// net/http's Shutdown counts a connection that has not sent its first
-// request as idle only after 5 s (golang/go#22682), and Go's transport
-// parks a spare connection it dialed while another one came free: tests
-// that call through http.DefaultClient in parallel leave such connections
-// behind. Closing the default client's idle connections first ends them
-// at once; the deadline stays above those 5 s for any other client's.
+// shutdown stops the server gracefully and waits for Serve to return. The
+// server closes connections that never sent a request at once (a client
+// pool's spare one, which net/http would wait 5 s for); the deadline stays
+// above those 5 s all the same.
 func shutdown(t testing.TB, srv *mock.Server, done <-chan error) {
-	http.DefaultClient.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
