@@ -1,6 +1,7 @@
 package keys
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -8,20 +9,12 @@ import (
 
 // gbkBytes is s encoded in GBK, as a signer on a Chinese Windows hashes it
 // when it takes the string's bytes without naming a charset; ok is false
-// for an ASCII string (the same bytes in either) or one GBK cannot write.
+// when that changes nothing (ASCII is the same in either) or GBK cannot
+// write s.
 func gbkBytes(s string) ([]byte, bool) {
-	if !utf8.ValidString(s) || isASCII(s) {
+	if !utf8.ValidString(s) {
 		return nil, false
 	}
 	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
-	return b, err == nil
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return b, err == nil && !bytes.Equal(b, []byte(s))
 }

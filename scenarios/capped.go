@@ -5,18 +5,18 @@ import (
 	"time"
 )
 
-// Capped describes each rule of files that waits longer than max, the
+// Capped describes each rule of files that waits longer than limit, the
 // server's --max-delay, which cuts the wait short: a delay or a hang bound
 // of 31 s under the default 30 s answers after 30 s, exactly when a client
 // with a 30 s timeout gives up or does not. Serve logs them and validate
 // prints them, so that a test of a client's timeout knows.
-func Capped(files []*File, max time.Duration) []string {
+func Capped(files []*File, limit time.Duration) []string {
 	var out []string
 	for _, f := range files {
 		for _, r := range f.Rules {
-			if wait := r.longestWait(); wait > max {
+			if wait := r.longestWait(); wait > limit {
 				out = append(out, fmt.Sprintf("%s: waits %s, above --max-delay %s: the server waits %s "+
-					"(raise --max-delay to wait longer)", r.ID(), wait, max, max))
+					"(raise --max-delay to wait longer)", r.ID(), wait, limit, limit))
 			}
 		}
 	}

@@ -56,17 +56,26 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string, fn func(key
 // hint is " (did you mean "x"?)" for the known word closest to word, or
 // " (known: a, b, c)" when none is close.
 func hint(word string, known []string) string {
-	best, bestD := "", 3
+	if best, ok := closest(word, known); ok {
+		return didYouMean(best)
+	}
+	return " (known: " + strings.Join(known, ", ") + ")"
+}
+
+// closest is the known word within two edits of word, case aside, nearest
+// first; ok is false when none is that close.
+func closest(word string, known []string) (best string, ok bool) {
+	bestD := 3
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(word), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
-	if best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return " (known: " + strings.Join(known, ", ") + ")"
+	return best, best != ""
 }
+
+// didYouMean is the hint naming the word meant.
+func didYouMean(word string) string { return fmt.Sprintf(" (did you mean %q?)", word) }
 
 // scalar returns the text of a scalar node.
 func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {

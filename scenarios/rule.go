@@ -148,8 +148,9 @@ func (d *decoder) checkBodies(n *yaml.Node, r *Rule) bool {
 			if slices.Contains(known, k) {
 				continue
 			}
-			if h := hint(k, known); strings.HasPrefix(h, " (did you mean") {
-				d.errorf(&yaml.Node{Line: st.line}, "ok: key %q is not in the answer of %s%s", k, strings.Join(r.when.methods, ", "), h)
+			if best, near := closest(k, known); near {
+				d.errorf(&yaml.Node{Line: st.line}, "ok: key %q is not in the answer of %s%s", k,
+					strings.Join(r.when.methods, ", "), didYouMean(best))
 				good = false
 			}
 		}

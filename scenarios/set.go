@@ -247,7 +247,7 @@ func trimAdded(added []*active) []*active {
 	for len(added) > MaxAdded {
 		i := len(added) - 1
 		for j := len(added) - 1; j >= 0; j-- {
-			if a := added[j]; a.rule.times > 0 && a.uses.Load() >= a.rule.times {
+			if added[j].retired() {
 				i = j
 				break
 			}

@@ -146,8 +146,8 @@ func unknownMethodText(services []string, name string, serr *soa.Error) string {
 			names = append(names, m.Name)
 		}
 	}
-	if h := hint(name, names); strings.HasPrefix(h, " (did you mean") {
-		return "not in the catalogue" + h
+	if best, ok := closest(name, names); ok {
+		return "not in the catalogue" + didYouMean(best)
 	}
 	return "not in the catalogue (docs/methods.md lists the methods)"
 }

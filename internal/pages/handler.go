@@ -207,13 +207,8 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 // pageAction carries out a button: confirm or fail.
 func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
 	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
-	if res, ended := h.sessions.result(form.Get("token"), r.URL.Path); !ok && ended {
-		visitOf(w).sysid = res.sysid
-		h.replay(w, r, res)
-		return
-	}
 	if !ok {
-		h.pageError(w, r, detailed("10000", msgExpired, pageSessionTTL))
+		h.spentToken(w, r, form.Get("token"))
 		return
 	}
 	visitOf(w).session(p)
@@ -308,6 +303,18 @@ func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pa
 	u.RawQuery += form
 	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: u.String()})
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
+
+// spentToken answers a token that opens no page: the same return again
+// when its button already sent the browser back, else that the page
+// expired or was used.
+func (h *Handler) spentToken(w http.ResponseWriter, r *http.Request, token string) {
+	if res, ended := h.sessions.result(token, r.URL.Path); ended {
+		visitOf(w).sysid = res.sysid
+		h.replay(w, r, res)
+		return
+	}
+	h.pageError(w, r, detailed("10000", msgExpired, pageSessionTTL))
 }
 
 // replay answers a second press of a button that already sent the browser
