@@ -59,6 +59,7 @@ type step struct {
 	delay time.Duration
 	kind  Kind
 	body  *object
+	json  string // body's JSON when it has no expression (fixedJSON), else ""
 	code  string
 	msg   *text // nil: the catalogue's message
 	fault Fault
@@ -94,7 +95,9 @@ func (d *decoder) respondKey(s *step, key string, v *yaml.Node) bool {
 	switch key {
 	case "ok":
 		s.kind, s.stop = OK, true
-		s.body, ok = d.object(v)
+		if s.body, ok = d.object(v); ok {
+			s.json = fixedJSON(s.body)
+		}
 	case "error":
 		s.kind, s.stop = Fail, true
 		ok = d.errorAnswer(s, v)

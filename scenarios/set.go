@@ -56,6 +56,10 @@ type Decision struct {
 	Kind Kind
 	// Body is the OK answer, a fresh map the caller may change.
 	Body map[string]any
+	// JSON is Body's text as soa.MarshalValue writes it, made once when the
+	// rule was loaded, for a rule whose answer holds no expression; "" for
+	// any other. A caller that changes Body must encode it itself.
+	JSON string
 	// Err is the error answer.
 	Err *soa.Error
 	// Fault, when set, breaks the answer at the HTTP level. BadSignature
@@ -169,6 +173,7 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 		var body any
 		body, err = st.body.eval(e)
 		d.Body, _ = body.(map[string]any)
+		d.JSON = st.json
 	case Fail:
 		d.Err = soa.NewError(st.code)
 		if st.msg != nil {
@@ -178,7 +183,7 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 		}
 	}
 	if err != nil {
-		d.Kind, d.Body, d.Fault = Fail, nil, ""
+		d.Kind, d.Body, d.JSON, d.Fault = Fail, nil, "", ""
 		d.Err = soa.Errorf("9999", "tsymock: rule %s: template: %v", d.Rules[len(d.Rules)-1], err)
 	}
 }

@@ -3,9 +3,12 @@ package scenarios
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // tmpl is a compiled answer value: a constant, a text with {{ }}
@@ -82,6 +85,40 @@ func (l *list) eval(e *env) (any, error) {
 		out[i] = v
 	}
 	return out, nil
+}
+
+// fixed reports whether t holds no expression: it evaluates to the same
+// value for every call.
+func fixed(t tmpl) bool {
+	switch t := t.(type) {
+	case constant:
+		return true
+	case *text:
+		return !slices.ContainsFunc(t.parts, func(p part) bool { return p.x != nil })
+	case *object:
+		return !slices.ContainsFunc(t.vals, func(v tmpl) bool { return !fixed(v) })
+	case *list:
+		return !slices.ContainsFunc(t.items, func(v tmpl) bool { return !fixed(v) })
+	}
+	return false
+}
+
+// fixedJSON is the JSON text of an ok body without expressions, encoded
+// once when the file is loaded rather than for every call (soa.MarshalValue
+// is about 2 µs of a canned answer's 35); "" for a body with expressions.
+func fixedJSON(body *object) string {
+	if !fixed(body) {
+		return ""
+	}
+	v, err := body.eval(&env{})
+	if err != nil {
+		return ""
+	}
+	text, err := soa.MarshalValue(v)
+	if err != nil {
+		return ""
+	}
+	return text
 }
 
 // parseText compiles a string with {{ }} expressions.

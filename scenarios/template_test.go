@@ -141,3 +141,39 @@ func TestErrorMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestFixedAnswerJSON: an ok body without expressions carries its JSON text,
+// made once at load, byte for byte what encoding Body gives; a body with an
+// expression anywhere (in a list, an object, a text) carries none, nor does
+// a template that fails at run time.
+func TestFixedAnswerJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		fixed      bool
+	}{
+		{"numbers bools nulls texts", `{allAmount: 100000, rate: 0.35, big: 12345678901234567890123, hex: 0x1F, flag: true, none: null, id: "007"}`, true},
+		{"nested", `{a: {b: [1, "two", {c: 3}]}, empty: {}, none: []}`, true},
+		{"escaped and Chinese text", `{html: "<a href='x'>&</a>", zh: "支付成功", quote: 'say "hi"', tab: "a\tb"}`, true},
+		{"literal braces are no expression", `{v: "{ not a template }"}`, true},
+		{"expression in a text", `{v: "user {{param.bizUserId}}"}`, false},
+		{"expression deep in a list", `{v: [1, {w: "{{now}}"}]}`, false},
+		{"expression in an object", `{v: {w: "{{sysid}}"}}`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := mustParse(t, "rules:\n  - when: {}\n    respond:\n      ok: "+tc.body+"\n")
+			d := newSet(t, f).Decide(req(t, "OrderService.queryBalance", `{"bizUserId":"alice"}`))
+			require.Equal(t, OK, d.Kind, "%+v", d)
+			if !tc.fixed {
+				assert.Empty(t, d.JSON)
+				return
+			}
+			want, err := soa.MarshalValue(d.Body)
+			require.NoError(t, err)
+			assert.Equal(t, want, d.JSON)
+		})
+	}
+	f := mustParse(t, "rules:\n  - when: {}\n    respond: {ok: {v: '{{param.bizUserId | int}}'}}\n")
+	d := newSet(t, f).Decide(req(t, "OrderService.queryBalance", `{"bizUserId":"alice"}`))
+	assert.Equal(t, Fail, d.Kind)
+	assert.Empty(t, d.JSON)
+}

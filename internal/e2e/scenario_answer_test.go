@@ -48,24 +48,28 @@ func TestScenarioOKTemplate(t *testing.T) {
 }
 
 // TestScenarioOKEncryptsFields: an OK answer's sensitive fields are
-// encrypted for the merchant, like the emulator's, so SDKs can decrypt.
+// encrypted for the merchant, like the emulator's, so SDKs can decrypt; a
+// rule whose answer is fixed (its JSON made once at load) too.
 func TestScenarioOKEncryptsFields(t *testing.T) {
-	e := demoEnv(t, withScenario(t, `rules:
-  - when: {service: MemberService, method: setRealName}
-    respond:
-      ok: {bizUserId: "{{param.bizUserId}}", name: "{{param.name}}", identityType: 1, identityNo: "{{param.identityNo}}"}
-`))
-	c := e.client(t)
-	idNo, err := c.Encrypt("110101199003077777")
-	require.NoError(t, err)
-	got, err := callJSON(t, c, "MemberService.setRealName", `{"bizUserId":"u1","name":"张三","identityType":1,"identityNo":"`+idNo+`"}`)
-	require.NoError(t, err)
-	sent, _ := got["identityNo"].(string)
-	assert.NotEqual(t, "110101199003077777", sent, "encrypted on the wire")
-	plain, err := c.Decrypt(sent)
-	require.NoError(t, err)
-	assert.Equal(t, "110101199003077777", plain)
-	assert.Equal(t, "张三", got["name"])
+	for _, tc := range []struct{ name, ok string }{
+		{"templates", `{bizUserId: "{{param.bizUserId}}", name: "{{param.name}}", identityType: 1, identityNo: "{{param.identityNo}}"}`},
+		{"fixed", `{bizUserId: u1, name: 张三, identityType: 1, identityNo: "110101199003077777"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := demoEnv(t, withScenario(t, "rules:\n  - when: {service: MemberService, method: setRealName}\n    respond:\n      ok: "+tc.ok+"\n"))
+			c := e.client(t)
+			idNo, err := c.Encrypt("110101199003077777")
+			require.NoError(t, err)
+			got, err := callJSON(t, c, "MemberService.setRealName", `{"bizUserId":"u1","name":"张三","identityType":1,"identityNo":"`+idNo+`"}`)
+			require.NoError(t, err)
+			sent, _ := got["identityNo"].(string)
+			assert.NotEqual(t, "110101199003077777", sent, "encrypted on the wire")
+			plain, err := c.Decrypt(sent)
+			require.NoError(t, err)
+			assert.Equal(t, "110101199003077777", plain)
+			assert.Equal(t, "张三", got["name"])
+		})
+	}
 }
 
 // TestScenarioErrors: the catalogue's message by default, or the file's.

@@ -23,9 +23,12 @@ func (h *Handler) encode(ex *exchange) (string, error) {
 		}
 		return body, nil
 	}
-	sv, err := soa.MarshalValue(ex.value)
-	if err != nil {
-		return "", fmt.Errorf("rpc: encode answer: %w", err)
+	sv := ex.valueJSON
+	if sv == "" {
+		var err error
+		if sv, err = soa.MarshalValue(ex.value); err != nil {
+			return "", fmt.Errorf("rpc: encode answer: %w", err)
+		}
 	}
 	sysid := ex.params.SysID
 	body, err := h.body(ex, sv, sysid, func(sign string) []byte { return soa.EncodeOK(sysid, sv, sign) })

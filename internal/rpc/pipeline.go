@@ -32,8 +32,11 @@ type exchange struct {
 	// value or err is the answer, once a step has given it.
 	value map[string]any
 	err   *soa.Error
-	diag  *diagnose.Report
-	base  string // scheme://host the client reached, for links in answers
+	// valueJSON is value's JSON text when a rule wrote it once for every
+	// call (scenarios.Decision.JSON); "" when it must be encoded.
+	valueJSON string
+	diag      *diagnose.Report
+	base      string // scheme://host the client reached, for links in answers
 	// rule is the scenario rule that answered (or delayed) the call,
 	// "file:line name"; fault, hang and delayed are what it asked for.
 	rule    string

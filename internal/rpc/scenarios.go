@@ -26,6 +26,9 @@ func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (ma
 		if serr := h.encryptFields(ex, d.Body); serr != nil {
 			return nil, serr, true
 		}
+		if len(ex.method.EncryptedResponse) == 0 { // the body as the rule wrote it
+			ex.valueJSON = d.JSON
+		}
 		return d.Body, nil, true
 	case scenarios.Fail:
 		return nil, d.Err, true
