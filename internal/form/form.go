@@ -41,6 +41,7 @@ type Params struct {
 // '+' and %20 both mean a space, %xx may be upper- or lower-case, and ';' is an ordinary
 // character (url.ParseQuery would reject it). A key without '=' has the value "". Repeated
 // keys keep every value in order. A malformed escape is a 10000 *Error naming the key.
+// No key or value shares raw's memory: each may be kept without keeping raw.
 func Parse(raw string) (url.Values, error) {
 	raw = soa.TrimSpace(raw)
 	hint := min(strings.Count(raw, "&")+1, formHint)
@@ -53,11 +54,11 @@ func Parse(raw string) (url.Values, error) {
 			continue
 		}
 		rawKey, rawValue, _ := strings.Cut(seg, "=")
-		key, err := url.QueryUnescape(soa.TrimSpace(rawKey))
+		key, err := unescapeOwn(soa.TrimSpace(rawKey))
 		if err != nil {
 			return nil, badEscape(rawKey, err)
 		}
-		value, err := url.QueryUnescape(rawValue)
+		value, err := unescapeOwn(rawValue)
 		if err != nil {
 			return nil, badEscape(key, err)
 		}
@@ -68,6 +69,24 @@ func Parse(raw string) (url.Values, error) {
 		values[key], firsts = oneValue(firsts, value)
 	}
 	return values, nil
+}
+
+// unescapeOwn is url.QueryUnescape into memory of its own: a text with
+// nothing to unescape, which QueryUnescape returns as it is, is copied,
+// or is the constant when it names a protocol parameter. Parse's keys and
+// values are kept long after their request (the journal, the caches), and
+// a piece of the raw text would keep all of it alive.
+func unescapeOwn(s string) (string, error) {
+	u, err := url.QueryUnescape(s)
+	if err != nil || u != s {
+		return u, err
+	}
+	for _, k := range [...]string{KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID} {
+		if u == k {
+			return k, nil
+		}
+	}
+	return strings.Clone(u), nil
 }
 
 // formHint bounds the room Parse makes ahead for the keys it counts,

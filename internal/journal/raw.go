@@ -9,55 +9,51 @@ import (
 )
 
 // keepRaw cuts the entry's form parameters: the protocol parameters and
-// at most cut.fields others (by name order), each value cut. Every text it
-// keeps, the sysid and the duration are then copied into one new string:
-// a parameter is a piece of the request's body, which the entry must not
-// keep alive, and one copy for all of them is one allocation where a copy
-// each was one per parameter. The map is changed in place (the journal
-// owns it) unless parameters are dropped: then the ones kept go into a new
-// map, as a map never gives back the room of its deleted keys.
+// at most cut.fields others (by name order), each value cut. The texts
+// within the cut are kept as they are: they come from form.Parse, whose
+// keys and values have memory of their own, so an entry never keeps its
+// request's body alive. The map is changed in place (the journal owns it)
+// unless parameters are dropped: then the ones kept go into a new map, as a
+// map never gives back the room of its deleted keys.
 func (s *shrinker) keepRaw(e *Entry) {
-	params := make([]param, 0, 16) // on the stack for a usual call
+	e.SysID = s.text(e.SysID)
+	if s.rawFits(e.Raw) { // the usual call
+		if e.Raw == nil {
+			e.Raw = map[string]string{} // "raw": {} in the JSON, never null
+		}
+		return
+	}
+	params := make([]param, 0, len(e.Raw))
 	for k, v := range e.Raw {
-		params = append(params, param{k: k, v: v})
+		params = append(params, param{k: k, v: s.text(v)})
 	}
 	params = s.cutOthers(params)
-	e.SysID = s.text(e.SysID)
-	size := len(e.SysID) + len(e.Duration)
-	for i := range params {
-		p := &params[i]
-		name, protocol := protocolName(p.k)
-		if protocol {
-			p.k = name // the constant: a page's key is a piece of its body
-		} else {
-			p.k = s.text(p.k)
-			size += len(p.k)
-		}
-		p.v = s.text(p.v)
-		size += len(p.v)
-		p.copyKey = !protocol
-	}
-	if s.did || e.Raw == nil { // a new map: keys cut or dropped; nil: "raw": {} in the JSON, never null
-		e.Raw = make(map[string]string, len(params)+1)
-	}
-	c := newCopier(size)
-	e.SysID, e.Duration = c.copy(e.SysID), c.copy(e.Duration) // the duration's text too: one object fewer to keep
-	for _, p := range params {
-		if p.copyKey {
-			p.k = c.copy(p.k)
-		}
-		e.Raw[p.k] = c.copy(p.v) // a key the map has: it keeps the new key's storage
-	}
 	if s.dropped > 0 {
+		e.Raw = make(map[string]string, len(params)+1)
 		e.Raw[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", s.dropped)
+	}
+	for _, p := range params {
+		e.Raw[p.k] = p.v
 	}
 }
 
-// param is one form parameter of an entry while it is cut.
-type param struct {
-	k, v    string
-	copyKey bool
+// rawFits reports whether raw is within the cut as it is: no value too
+// long, and no more than cut.fields parameters besides the protocol's.
+func (s *shrinker) rawFits(raw map[string]string) bool {
+	others := 0
+	for k, v := range raw {
+		if len(v) > s.cut.value {
+			return false
+		}
+		if !protocolKey(k) {
+			others++
+		}
+	}
+	return others <= s.cut.fields
 }
+
+// param is one form parameter of an entry while it is cut.
+type param struct{ k, v string }
 
 // cutOthers leaves, of params, the protocol parameters and the first
 // cut.fields others by name, and counts the others dropped in s.dropped.
@@ -82,24 +78,6 @@ func (s *shrinker) cutOthers(params []param) []param {
 	})
 	s.dropped, s.did = others-s.cut.fields, true
 	return params[:len(params)-s.dropped]
-}
-
-// copier copies texts into one string, made at once.
-type copier struct{ b strings.Builder }
-
-// newCopier returns a copier for texts of size bytes in all.
-func newCopier(size int) *copier {
-	c := &copier{}
-	c.b.Grow(size)
-	return c
-}
-
-// copy returns a copy of v, a piece of the copier's one string: the
-// builder grew once, up front, and never moves what it holds.
-func (c *copier) copy(v string) string {
-	start := c.b.Len()
-	c.b.WriteString(v)
-	return c.b.String()[start:]
 }
 
 // protocolKey reports whether a Raw parameter is one of the protocol's.
