@@ -67,6 +67,19 @@ type step struct {
 	stop  bool          // false for a delay alone, which lets later rules and the emulator answer
 }
 
+// needsEnv reports whether answering st evaluates an expression, which
+// reads the call (a fixed ok body, an error with the catalogue's message
+// read nothing).
+func (st *step) needsEnv() bool {
+	switch st.kind {
+	case OK:
+		return st.json == ""
+	case Fail:
+		return st.msg != nil
+	}
+	return false
+}
+
 // respondKeys are the keys of a respond.
 func respondKeys() []string { return []string{"ok", "error", "fault", "hang", "delay", "emulate"} }
 

@@ -140,11 +140,20 @@ func (s *Set) Decide(req Request) Decision {
 		d.Rules = append(d.Rules, a.id)
 		d.Delay += st.delay
 		if st.stop {
-			s.answer(&d, st, &env{req: &req, now: s.now(), ids: s.idsFor(req.SysID), call: n + 1})
+			var e *env // nil for an answer without expressions: req stays on the stack
+			if st.needsEnv() {
+				e = s.newEnv(req, n+1)
+			}
+			s.answer(&d, st, e)
 			return d
 		}
 	}
 	return d
+}
+
+// newEnv is what the expressions of the call-th use of a rule read.
+func (s *Set) newEnv(req Request, call int64) *env {
+	return &env{req: &req, now: s.now(), ids: s.idsFor(req.SysID), call: call}
 }
 
 // idsFor is what draws the ids of sysid's templates.

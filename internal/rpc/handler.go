@@ -128,8 +128,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	h.limitBodyTime(w, r)
-	ex := &exchange{hold: &form.Hold{}}
-	defer func() { ex.hold.Release() }() // readForm replaces it: the body is held until its answer is written
+	ex := &exchange{}
+	defer ex.release() // the body is held until its answer is written
 	h.safely(ex, func() { h.run(w, r, ex) })
 	h.Notifier.Wake() // before the answer: its notifications are listed when it arrives
 	if ex.byRule || ex.fault != "" {

@@ -21,7 +21,7 @@ import (
 // kept for the response, the journal and the log line.
 type exchange struct {
 	params form.Params
-	hold   *form.Hold // the body's bytes, held from the budget of bodies
+	hold   *form.Hold // the body's bytes, held from the budget of bodies; nil until it is read
 	app    apps.App
 	env    *soa.Envelope
 	// req is the copy of env the journal records once prepare hands the
@@ -62,6 +62,13 @@ type exchange struct {
 	byRule   bool
 	upstream *journal.Upstream
 	passed   *proxy.Result
+}
+
+// release gives back the bytes the call's body holds, once it is answered.
+func (ex *exchange) release() {
+	if ex.hold != nil { // nil: the body was never read
+		ex.hold.Release()
+	}
 }
 
 // answer sets the answer of the call: value, or the error serr.

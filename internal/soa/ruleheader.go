@@ -27,19 +27,37 @@ const HeaderFault = "X-Tsymock-Fault"
 // which HTTP trims from a field value.
 func FormatRuleHeader(rule string) string {
 	const hex = "0123456789ABCDEF"
+	if plainRule(rule) {
+		return rule // the usual id: no copy (every answer a rule made sends one)
+	}
 	var b strings.Builder
+	b.Grow(3 * len(rule))
 	for i := 0; i < len(rule); i++ {
-		c := rule[i]
-		edge := c == ' ' && (i == 0 || i == len(rule)-1)
-		if c < ' ' || c >= 0x7F || c == '%' || c == ',' || edge {
+		if c := rule[i]; mustEscape(rule, i) {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&0xF])
-			continue
+		} else {
+			b.WriteByte(c)
 		}
-		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// plainRule reports whether rule is its own HeaderRule value.
+func plainRule(rule string) bool {
+	for i := range len(rule) {
+		if mustEscape(rule, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// mustEscape reports whether rule's byte i is written as %XX in HeaderRule.
+func mustEscape(rule string, i int) bool {
+	c := rule[i]
+	return c < ' ' || c >= 0x7F || c == '%' || c == ',' || c == ' ' && (i == 0 || i == len(rule)-1)
 }
 
 // ParseRuleHeader reads a HeaderRule value back into the rule id; a value
