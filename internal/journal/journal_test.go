@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // entryOf is a journal entry of sysid's call with these params.
@@ -142,15 +144,41 @@ func TestMaskEntry(t *testing.T) {
 		require.NoError(t, err)
 		e := &Entry{Raw: map[string]string{"req": string(raw)}, Req: &DecodedReq{Param: param}}
 		mask(e)
-		assert.Equal(t, "card 622202*********0123", param["summary"])
-		assert.Equal(t, []any{"id 110101********803X", map[string]any{"note": "622202******7890"}}, param["remarks"])
-		assert.Equal(t, []any{"622202*********0123", strings.Repeat("AB", 64)}, param["cardNo"], "a list a sensitive name holds")
-		assert.Equal(t, []any{order}, param["bizOrderNo"], "a list an identifier names is kept")
-		assert.Equal(t, "2026-12-04 15:38:40", param["when"])
+		got := e.Req.Param
+		assert.Equal(t, "card 622202*********0123", got["summary"])
+		assert.Equal(t, []any{"id 110101********803X", map[string]any{"note": "622202******7890"}}, got["remarks"])
+		assert.Equal(t, []any{"622202*********0123", strings.Repeat("AB", 64)}, got["cardNo"], "a list a sensitive name holds")
+		assert.Equal(t, []any{order}, got["bizOrderNo"], "a list an identifier names is kept")
+		assert.Equal(t, "2026-12-04 15:38:40", got["when"])
 		for _, secret := range []string{spaced, dashed, id, "6222021234567890123"} {
 			assert.NotContains(t, e.Raw["req"], secret)
 		}
 		assert.Contains(t, e.Raw["req"], order)
+	})
+
+	t.Run("on a copy, never in place", func(t *testing.T) {
+		for _, tc := range []struct {
+			name          string
+			param, answer map[string]any
+			copied        bool
+		}{
+			{"nothing to mask", map[string]any{"bizUserId": "u1", "amount": json.Number("100"), "l": []any{"a"}}, map[string]any{"orderNo": "1012340000000000001"}, false},
+			{"ciphertext only", map[string]any{"cardNo": cipher}, map[string]any{"cardNo": cipher}, false},
+			{"a card in clear", map[string]any{"cardNo": card}, map[string]any{}, true},
+			{"a card in free text", map[string]any{"summary": "card " + card}, map[string]any{}, true},
+			{"a card deep in the answer", map[string]any{}, map[string]any{"list": []any{map[string]any{"bankCardNo": card}}}, true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				param, answer := soa.CopyParams(tc.param), soa.CopyParams(tc.answer)
+				e := &Entry{Req: &DecodedReq{Param: param}, Answer: answer}
+				mask(e)
+				assert.Equal(t, tc.param, param, "the req as decoded is never changed (the decoded-req cache shares it)")
+				assert.Equal(t, tc.answer, answer, "nor the answer (a fixed rule answer may be shared)")
+				same := reflect.ValueOf(e.Req.Param).Pointer() == reflect.ValueOf(param).Pointer() &&
+					reflect.ValueOf(e.Answer).Pointer() == reflect.ValueOf(answer).Pointer()
+				assert.Equal(t, !tc.copied, same, "a copy only when something is masked")
+			})
+		}
 	})
 
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}

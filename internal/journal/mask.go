@@ -3,10 +3,12 @@ package journal
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/form"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // IsSensitive reports whether a field of this name holds a card or
@@ -49,12 +51,18 @@ func isSensitive(name string) bool {
 func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
+		if holdsLongRun(e.Req.Param) || holdsClear(e.Req.Param, false) {
+			e.Req.Param = soa.CopyParams(e.Req.Param) // masked on a copy: the decoded-req cache may share it
+		}
 		secrets = maskValues(e.Req.Param, secrets)
 		maskReqFreeText(e)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
 		e.Raw[form.KeyReq] = maskAllNumbers(req)
 	}
 	maskExtra(e.Raw)
+	if holdsClear(e.Answer, false) {
+		e.Answer = soa.CopyParams(e.Answer) // likewise: a rule's fixed answer may be shared
+	}
 	secrets = maskValues(e.Answer, secrets)
 	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
@@ -142,6 +150,30 @@ func maskValuesUnder(v any, sensitive bool, found []string) []string {
 		}
 	}
 	return found
+}
+
+// holdsClear reports whether maskValuesUnder would change v: the journal
+// masks decoded JSON on a copy of its own, and only when there is
+// something to mask (most calls have nothing).
+func holdsClear(v any, sensitive bool) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, item := range x {
+			if clearIn(item, isSensitive(k)) {
+				return true
+			}
+		}
+	case []any:
+		return slices.ContainsFunc(x, func(item any) bool { return clearIn(item, sensitive) })
+	}
+	return false
+}
+
+// clearIn reports whether v, which a sensitive name holds or not, is or
+// holds a value maskClear masks.
+func clearIn(v any, sensitive bool) bool {
+	_, _, masked := maskClear(v, sensitive)
+	return masked || holdsClear(v, sensitive)
 }
 
 // maskClear masks v when a sensitive name holds it and it is a number in

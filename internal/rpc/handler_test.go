@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,10 +25,10 @@ import (
 	"github.com/tsymock/tsymock/scenarios"
 )
 
-// wakes counts the notifier's wake-ups.
-type wakes int
+// wakes counts the notifier's wake-ups, as calls at once make them.
+type wakes struct{ n atomic.Int64 }
 
-func (w *wakes) Wake() { *w++ }
+func (w *wakes) Wake() { w.n.Add(1) }
 
 // newTestHandler is the handler of a server that knows the demo
 // application, on a clock fixed at wiretest.Time; change adjusts its
@@ -87,7 +88,7 @@ func TestAnswerHasALength(t *testing.T) {
 	assert.Equal(t, "OK", wiretest.CheckAnswer(t, m, rec)["status"])
 	assert.Equal(t, "application/json;charset=UTF-8", rec.Header().Get("Content-Type"))
 	assert.NotEmpty(t, rec.Header().Get("Content-Length"))
-	assert.Equal(t, wakes(1), *h.Notifier.(*wakes))
+	assert.Equal(t, int64(1), h.Notifier.(*wakes).n.Load())
 }
 
 // TestSafelyAnswers9999: a panic while answering becomes a 9999 answer and

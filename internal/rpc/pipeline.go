@@ -23,9 +23,11 @@ type exchange struct {
 	params form.Params
 	hold   *form.Hold // the body's bytes, held from the budget of bodies; nil until it is read
 	app    apps.App
-	env    *soa.Envelope
-	// req is the copy of env the journal records once prepare hands the
-	// params to decryption and the emulator, which change them; nil while
+	// env is the decoded req: the decoded-req cache's, read only, until
+	// prepare gives the call a copy of its own.
+	env *soa.Envelope
+	// req is env as received, which the journal records once prepare hands
+	// the params to decryption and the emulator, which change them; nil while
 	// they are only read (the scenario rules copy what they take).
 	req    *journal.DecodedReq
 	method *soa.Method
@@ -172,10 +174,12 @@ func (h *Handler) askRules(_ http.ResponseWriter, r *http.Request, ex *exchange)
 	return ex.answer(value, serr)
 }
 
-// prepare keeps the params as received for the journal, then validates
-// and decrypts them.
+// prepare keeps the params as received for the journal, and gives the
+// call a copy of them of its own to validate and decrypt (decode's
+// envelope is the decoded-req cache's).
 func (h *Handler) prepare(_ http.ResponseWriter, r *http.Request, ex *exchange) bool {
-	ex.req = &journal.DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: soa.CopyParams(ex.env.Param)}
+	ex.req = &journal.DecodedReq{Service: ex.env.Service, Method: ex.env.Method, Param: ex.env.Param}
+	ex.env = copyEnvelope(ex.env)
 	if ex.fail(h.validate(ex)) {
 		return true
 	}
@@ -270,7 +274,7 @@ func (h *Handler) otherKeys(sysid string) []diagnose.NamedKey {
 
 // lookup parses req and finds its method in the catalogue.
 func (h *Handler) lookup(ex *exchange) *soa.Error {
-	env, serr := h.reqs.decode(ex.params.Req)
+	env, serr := h.reqs.decode(ex.params.Req, h.Catalogue)
 	if serr != nil {
 		return serr
 	}
@@ -280,7 +284,6 @@ func (h *Handler) lookup(ex *exchange) *soa.Error {
 		return serr
 	}
 	ex.method = m
-	env.Service, env.Method = m.Service, m.Name // the same texts, the catalogue's: the journal keeps no copy of its own
 	if m.PageFlow {
 		return soa.Errorf("10003", "%s.%s is a page flow: send the user's browser to its page with these signed parameters instead of calling /service/soa", env.Service, env.Method)
 	}
