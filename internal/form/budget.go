@@ -161,3 +161,26 @@ func ReadHeld(w http.ResponseWriter, r *http.Request, limit int64, b *Budget) (*
 	values, serr := read(w, r, limit, h)
 	return h, values, serr
 }
+
+// ReadParamsHeld is ParamsFrom of ReadHeld's values. A POST with no query
+// string, the usual call, is parsed straight into Params (ParseParams),
+// with no url.Values made on the way.
+func ReadParamsHeld(w http.ResponseWriter, r *http.Request, limit int64, b *Budget) (*Hold, Params, *soa.Error) {
+	if r.Method != http.MethodPost || r.URL.RawQuery != "" {
+		h, values, serr := ReadHeld(w, r, limit, b)
+		if serr != nil {
+			return h, Params{}, serr
+		}
+		return h, ParamsFrom(values), nil
+	}
+	h := &Hold{b: b}
+	body, serr := readBody(w, r, limit, h)
+	if serr != nil {
+		return h, Params{}, serr
+	}
+	p, call, err := ParseParams(body)
+	if err != nil {
+		return h, Params{}, formError("request body", err)
+	}
+	return h, p, checkContentType(r, call)
+}

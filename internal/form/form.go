@@ -47,7 +47,23 @@ func Parse(raw string) (url.Values, error) {
 	hint := min(strings.Count(raw, "&")+1, formHint)
 	values := make(url.Values, hint)
 	firsts := make([]string, 0, hint)
-	for rest, more := raw, true; more; {
+	err := eachPair(raw, func(key, value string) {
+		if vals, ok := values[key]; ok {
+			values[key] = append(vals, value)
+			return
+		}
+		values[key], firsts = oneValue(firsts, value)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// eachPair calls fn with every key and value of raw, unescaped, in order,
+// as Parse reads them.
+func eachPair(raw string, fn func(key, value string)) error {
+	for rest, more := soa.TrimSpace(raw), true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "&")
 		if soa.TrimSpace(seg) == "" {
@@ -56,19 +72,15 @@ func Parse(raw string) (url.Values, error) {
 		rawKey, rawValue, _ := strings.Cut(seg, "=")
 		key, err := unescapeOwn(soa.TrimSpace(rawKey))
 		if err != nil {
-			return nil, badEscape(rawKey, err)
+			return badEscape(rawKey, err)
 		}
 		value, err := unescapeOwn(rawValue)
 		if err != nil {
-			return nil, badEscape(key, err)
+			return badEscape(key, err)
 		}
-		if vals, ok := values[key]; ok {
-			values[key] = append(vals, value)
-			continue
-		}
-		values[key], firsts = oneValue(firsts, value)
+		fn(key, value)
 	}
-	return values, nil
+	return nil
 }
 
 // unescapeOwn is url.QueryUnescape into memory of its own: a text with
@@ -114,35 +126,98 @@ func badEscape(key string, err error) *soa.Error {
 // the first value wins (as Java's ServletRequest.getParameter does). SysID is "sysid", or
 // "privSysid" when "sysid" is absent: the signature source uses whichever was sent.
 func ParamsFrom(v url.Values) Params {
-	p := Params{
-		SysID:         v.Get(KeySysID),
-		Sign:          v.Get(KeySign),
-		Timestamp:     v.Get(KeyTimestamp),
-		V:             v.Get(KeyVersion),
-		Req:           v.Get(KeyReq),
-		PrivSysID:     v.Get(KeyPrivSysID),
-		PrivBizUserID: v.Get(KeyPrivBizUserID),
-	}
-	if _, ok := v[KeySysID]; !ok {
-		p.SysID = p.PrivSysID
-	}
+	var b paramsBuilder
 	for key, vals := range v {
-		if isProtocolKey(key) || len(vals) == 0 {
-			continue
+		switch {
+		case len(vals) > 0:
+			b.add(key, vals[0])
+		case isProtocolKey(key): // sent with no value at all: "" (as Get says), and present
+			b.add(key, "")
 		}
-		if p.Extra == nil {
-			p.Extra = map[string]string{}
+	}
+	return b.params()
+}
+
+// ParseParams is ParamsFrom(Parse(raw)) without the url.Values: the
+// parameters of a call's body, as /service/soa reads them. has reports
+// whether the form carries a protocol parameter that names a call (sysid,
+// req or privSysid).
+func ParseParams(raw string) (p Params, has bool, err error) {
+	var b paramsBuilder
+	if err := eachPair(raw, b.add); err != nil {
+		return Params{}, false, err
+	}
+	return b.params(), b.seen&(1<<sysidBit|1<<reqBit|1<<privSysidBit) != 0, nil
+}
+
+// paramsBuilder collects Params from a form's pairs, the first value of a
+// key winning; seen has a bit per protocol parameter present.
+type paramsBuilder struct {
+	p    Params
+	seen uint8
+}
+
+// Bits of paramsBuilder.seen.
+const (
+	sysidBit = iota
+	signBit
+	timestampBit
+	versionBit
+	reqBit
+	privSysidBit
+	privBizUserIDBit
+)
+
+func (b *paramsBuilder) add(key, value string) {
+	field, bit := b.field(key)
+	switch {
+	case field == nil:
+		if _, ok := b.p.Extra[key]; !ok {
+			if b.p.Extra == nil {
+				b.p.Extra = map[string]string{}
+			}
+			b.p.Extra[key] = value
 		}
-		p.Extra[key] = vals[0]
+	case b.seen&(1<<bit) == 0:
+		*field, b.seen = value, b.seen|1<<bit
+	}
+}
+
+// field is the Params field of a protocol parameter and its bit; nil for
+// another key.
+func (b *paramsBuilder) field(key string) (*string, int) {
+	switch key {
+	case KeySysID:
+		return &b.p.SysID, sysidBit
+	case KeySign:
+		return &b.p.Sign, signBit
+	case KeyTimestamp:
+		return &b.p.Timestamp, timestampBit
+	case KeyVersion:
+		return &b.p.V, versionBit
+	case KeyReq:
+		return &b.p.Req, reqBit
+	case KeyPrivSysID:
+		return &b.p.PrivSysID, privSysidBit
+	case KeyPrivBizUserID:
+		return &b.p.PrivBizUserID, privBizUserIDBit
+	}
+	return nil, 0
+}
+
+// params are the parameters collected: SysID falls back on PrivSysID
+// when no sysid was sent.
+func (b *paramsBuilder) params() Params {
+	p := b.p
+	if b.seen&(1<<sysidBit) == 0 {
+		p.SysID = p.PrivSysID
 	}
 	return p
 }
 
 // isProtocolKey reports whether key is one of the parameters Params has a field for.
 func isProtocolKey(key string) bool {
-	switch key {
-	case KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID:
-		return true
-	}
-	return false
+	var b paramsBuilder
+	field, _ := b.field(key)
+	return field != nil
 }

@@ -76,3 +76,30 @@ func FuzzDecodeTwice(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseParams: ParseParams reads any text exactly as ParamsFrom(Parse)
+// does, errors alike, and says whether it names a call as the values do.
+func FuzzParseParams(f *testing.F) {
+	for _, w := range loadVectors(f).Wire {
+		f.Add(w.raw())
+	}
+	for _, s := range []string{"", "sysid=1&sysid=2", "privSysid=9&sysid=", "a=%zz", "x=1&x=2&req=r", "sign&v=2.0;x", "+=+&%73ysid=1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		values, err := Parse(raw)
+		p, call, perr := ParseParams(raw)
+		if (err == nil) != (perr == nil) || err != nil && err.Error() != perr.Error() {
+			t.Fatalf("errors differ: %v and %v", err, perr)
+		}
+		if err != nil {
+			return
+		}
+		if want := ParamsFrom(values); !reflect.DeepEqual(want, p) {
+			t.Fatalf("ParseParams %+v, ParamsFrom(Parse) %+v", p, want)
+		}
+		if want := values.Has(KeySysID) || values.Has(KeyReq) || values.Has(KeyPrivSysID); want != call {
+			t.Fatalf("call %v, the values say %v", call, want)
+		}
+	})
+}

@@ -48,7 +48,7 @@ func read(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (url.Val
 			values[k] = v
 		}
 	}
-	if serr := checkContentType(r, values); serr != nil {
+	if serr := checkContentType(r, values.Has(KeySysID) || values.Has(KeyReq) || values.Has(KeyPrivSysID)); serr != nil {
 		return nil, serr
 	}
 	return values, nil
@@ -80,9 +80,11 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64, h *Hold) (str
 // checkContentType explains a POST whose body is not a form: a JSON or
 // multipart body parses as nonsense keys, and "sysid missing" would hide
 // the real mistake. A form body without a Content-Type is fine (legacy
-// clients send none).
-func checkContentType(r *http.Request, values url.Values) *soa.Error {
-	if values.Has(KeySysID) || values.Has(KeyReq) || values.Has(KeyPrivSysID) {
+// clients send none). call says whether the form carries a parameter that
+// names a call (sysid, req or privSysid): then it is a form, whatever the
+// Content-Type says.
+func checkContentType(r *http.Request, call bool) *soa.Error {
+	if call {
 		return nil
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))

@@ -131,12 +131,12 @@ func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 // bounds req.
 func (h *Handler) readForm(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
 	h.teeBody(r, ex)
-	hold, values, serr := form.ReadHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies)
+	hold, params, serr := form.ReadParamsHeld(w, r, h.cfg.MaxBody, h.cfg.Bodies)
 	ex.hold = hold
 	if serr != nil {
 		return ex.fail(serr)
 	}
-	ex.params = form.ParamsFrom(values)
+	ex.params = params
 	ex.formRead = true
 	return ex.fail(form.CheckSize(ex.params, h.cfg.MaxBody))
 }
