@@ -51,19 +51,21 @@ func isSensitive(name string) bool {
 func mask(e *Entry) {
 	var secrets []string
 	if e.Req != nil {
-		if holdsLongRun(e.Req.Param) || holdsClear(e.Req.Param, false) {
-			e.Req.Param = soa.CopyParams(e.Req.Param) // masked on a copy: the decoded-req cache may share it
+		// Masked on a copy, and only walked again when there is something
+		// to mask (most calls have nothing): the decoded-req cache shares it.
+		if clear, long := holdsClear(e.Req.Param, false), holdsLongRun(e.Req.Param); clear || long {
+			e.Req.Param = soa.CopyParams(e.Req.Param)
+			secrets = maskValues(e.Req.Param, secrets)
+			maskReqFreeText(e)
 		}
-		secrets = maskValues(e.Req.Param, secrets)
-		maskReqFreeText(e)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
 		e.Raw[form.KeyReq] = maskAllNumbers(req)
 	}
 	maskExtra(e.Raw)
-	if holdsClear(e.Answer, false) {
-		e.Answer = soa.CopyParams(e.Answer) // likewise: a rule's fixed answer may be shared
+	if holdsClear(e.Answer, false) { // likewise: decoded JSON the journal was handed is never changed
+		e.Answer = soa.CopyParams(e.Answer)
+		secrets = maskValues(e.Answer, secrets)
 	}
-	secrets = maskValues(e.Answer, secrets)
 	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
