@@ -48,15 +48,7 @@ func TestScenarioFaults(t *testing.T) {
 // TestScenarioFaultsOnTheWire: what the bytes look like.
 func TestScenarioFaultsOnTheWire(t *testing.T) {
 	e := demoEnv(t, withBuiltin(t, "flaky-network"))
-	post := func(order string) (*http.Response, []byte) {
-		req := `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"` + order + `"}}`
-		resp, err := http.PostForm(e.URL+"/service/soa", signed(t, e.Merchant, e.SysID, req, vectorTime))
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp, body
-	}
+	post := func(order string) (*http.Response, []byte) { return postOrderDetail(t, e, order) }
 	resp, body := post("empty-1")
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, "application/json;charset=UTF-8", resp.Header.Get("Content-Type"))

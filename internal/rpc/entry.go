@@ -12,8 +12,8 @@ import (
 )
 
 // finish records a finished exchange: its journal entry, its coverage
-// and metrics counts, and its log line. body is what was written ("" for
-// a fault that wrote its own).
+// and metrics counts, and its log line. body is what was written (a
+// fault's own body too: "" when it wrote none).
 func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body string) {
 	d := time.Since(start)
 	e := h.newEntry(r, ex, start, d, body)

@@ -135,8 +135,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ex.byRule || ex.fault != "" {
 		ruleHeaders(w.Header(), ex)
 	}
-	if h.writeFault(w, r, ex) {
-		h.finish(r, ex, start, "")
+	if body, done := h.writeFault(w, r, ex); done {
+		h.finish(r, ex, start, body)
 		return
 	}
 	if ex.passed != nil { // the upstream's answer, as the proxy gave it
