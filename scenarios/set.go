@@ -98,6 +98,9 @@ type Set struct {
 	added []*active
 	order []*active // added, then the files' rules: what Decide walks
 	adds  int
+	// rejected are the watched files whose latest text was refused
+	// (Watcher), set with the files in force.
+	rejected []Rejection
 }
 
 // NewSet returns a set with no rules but the magic values.
@@ -191,9 +194,14 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 // SetFiles makes these files' rules the file rules in force, in this order.
 // A file passed again (the same *File) keeps its rules' use counts; a new
 // *File, such as a reloaded one, starts from zero.
-func (s *Set) SetFiles(files []*File) {
+func (s *Set) SetFiles(files []*File) { s.setFiles(files, nil) }
+
+// setFiles is SetFiles with the files whose latest text was refused, both
+// changed at once, so that a listing never shows one without the other.
+func (s *Set) setFiles(files []*File, rejected []Rejection) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.rejected = rejected
 	old := map[*File]*fileEntry{}
 	for _, e := range s.files {
 		old[e.file] = e

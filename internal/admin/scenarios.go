@@ -3,6 +3,7 @@ package admin
 import (
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -25,29 +26,60 @@ type ScenarioList struct {
 	Rules []scenarios.RuleInfo `json:"rules"` // in the order they are tried
 }
 
-// ScenarioFile is one scenario file in force, as ScenarioList lists it.
+// ScenarioFile is one scenario file in force, as ScenarioList lists it,
+// or a watched file whose text was refused and has no rules in force.
 type ScenarioFile struct {
 	Source      string `json:"source"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	Rules       int    `json:"rules"`
+	// Rejected is set while the file's latest text is refused: its hot
+	// reload did not happen.
+	Rejected *Rejected `json:"rejected,omitempty"`
+}
+
+// Rejected is a watched file's refused text (scenarios.Rejection).
+type Rejected struct {
+	Time   time.Time        `json:"time"`   // when this text was first refused
+	Errors scenarios.Errors `json:"errors"` // file, line and message of each problem
+	// RulesInForce is "previous" (the file's last good text) or "none".
+	RulesInForce string `json:"rulesInForce"`
 }
 
 // adminScenarios lists the rules in force, only those that apply to sysid
 // when ?sysid= is given.
 func (a *API) adminScenarios(w http.ResponseWriter, r *http.Request) {
 	sysid := r.URL.Query().Get("sysid")
-	out := ScenarioList{Magic: a.Server.Scenarios().MagicOn(), Files: []ScenarioFile{}, Rules: []scenarios.RuleInfo{}}
-	for _, f := range a.Server.Scenarios().Files() {
-		out.Files = append(out.Files, ScenarioFile{Source: f.Source, Name: f.Name, Description: f.Description,
-			Rules: len(f.Rules)})
-	}
-	for _, info := range a.Server.Scenarios().Rules() {
+	set := a.Server.Scenarios()
+	out := ScenarioList{Magic: set.MagicOn(), Files: scenarioFiles(set), Rules: []scenarios.RuleInfo{}}
+	for _, info := range set.Rules() {
 		if sysid == "" || len(info.SysIDs) == 0 || slices.Contains(info.SysIDs, sysid) {
 			out.Rules = append(out.Rules, info)
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// scenarioFiles lists the files in force in load order, each with its
+// rejection if its latest text was refused, then the refused files that
+// have no rules in force.
+func scenarioFiles(set *scenarios.Set) []ScenarioFile {
+	rejected := map[string]*Rejected{}
+	var none []ScenarioFile
+	for _, rj := range set.Rejected() {
+		r := &Rejected{Time: rj.Time, Errors: rj.Errors, RulesInForce: "previous"}
+		if !rj.Kept {
+			r.RulesInForce = "none"
+			none = append(none, ScenarioFile{Source: rj.Source, Rejected: r})
+		}
+		rejected[rj.Source] = r
+	}
+	out := []ScenarioFile{}
+	for _, f := range set.Files() {
+		out = append(out, ScenarioFile{Source: f.Source, Name: f.Name, Description: f.Description,
+			Rules: len(f.Rules), Rejected: rejected[f.Source]})
+	}
+	return append(out, none...)
 }
 
 // adminAddScenario puts a scenario file's rules in force: the body (YAML
