@@ -1,12 +1,15 @@
 package admin
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
 
 	"github.com/gorilla/mux"
 
+	"github.com/tsymock/tsymock/internal/apps"
 	"github.com/tsymock/tsymock/scenarios"
 )
 
@@ -102,7 +105,7 @@ func (a *API) adminAddScenario(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ids, err := a.Server.AddScenario(q.Get("sysid"), f)
-	a.answerRules(w, ids, err)
+	a.answerRules(w, q.Get("sysid"), ids, err)
 }
 
 // adminArm arms one-shot rules for the next matching call: the body is one
@@ -118,16 +121,43 @@ func (a *API) adminArm(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	ids, err := a.Server.Arm(r.URL.Query().Get("sysid"), f)
-	a.answerRules(w, ids, err)
+	sysid := r.URL.Query().Get("sysid")
+	ids, err := a.Server.Arm(sysid, f)
+	a.answerRules(w, sysid, ids, err)
 }
 
-func (a *API) answerRules(w http.ResponseWriter, ids []string, err error) {
-	if err != nil {
+// RulesAdded is the answer of POST /__tsymock/scenarios and /arm.
+type RulesAdded struct {
+	IDs []string `json:"ids"`
+	// Note says that the sysid the rules are for is not registered yet,
+	// when --auto-apps will register it on its first request.
+	Note string `json:"note,omitempty"`
+}
+
+// answerRules answers the ids of the rules put in force for sysid, or why
+// they were not: 404 for a sysid no application has (as the platform
+// events answer it), 400 for anything else.
+func (a *API) answerRules(w http.ResponseWriter, sysid string, ids []string, err error) {
+	switch {
+	case errors.Is(err, apps.ErrUnknown):
+		writeError(w, http.StatusNotFound, "%v: the rules would never answer (register it with POST /__tsymock/apps, "+
+			"or start the server with --auto-apps)", err)
+		return
+	case err != nil:
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string][]string{"ids": ids})
+	out := RulesAdded{IDs: ids}
+	if sysid != "" && !a.registered(sysid) {
+		out.Note = fmt.Sprintf("sysid %s is not registered yet: --auto-apps registers it on its first request "+
+			"signed with an auto key (the demo merchant key), and these rules answer its calls from then on", sysid)
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+// registered reports whether an application has sysid.
+func (a *API) registered(sysid string) bool {
+	return slices.ContainsFunc(a.Server.Apps(), func(i apps.Info) bool { return i.SysID == sysid })
 }
 
 // sourceName is the name rules added at run time carry in their ids.
