@@ -7,7 +7,7 @@ import (
 	"github.com/tsymock/tsymock/scenarios"
 )
 
-// DefaultMaxDelay caps scenario delays and hangs. It stays below the
+// DefaultMaxDelay caps scenario delays, hangs and slow bodies. It stays below the
 // server's write timeout, so a capped answer is still delivered.
 const DefaultMaxDelay = 30 * time.Second
 
@@ -26,7 +26,7 @@ func newScenarioSet(cfg Config, streams *ids.Streams) *scenarios.Set {
 	return set
 }
 
-// MaxDelay is the cap on scenario delays and hangs (Config.MaxDelay, its
+// MaxDelay is the cap on scenario delays, hangs and slow bodies (Config.MaxDelay, its
 // default filled in).
 func (s *Server) MaxDelay() time.Duration { return s.cfg.MaxDelay }
 

@@ -242,8 +242,8 @@ func (s *step) String() string {
 	if s.fault != "" {
 		parts = append(parts, "fault "+string(s.fault))
 	}
-	if s.fault == Hang && s.hang > 0 {
-		parts[len(parts)-1] += " " + s.hang.String()
+	if bound := s.hang + s.over; bound > 0 { // one of them: the fault's own time
+		parts[len(parts)-1] += " " + bound.String()
 	}
 	return strings.Join(parts, ", ")
 }

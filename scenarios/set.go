@@ -62,11 +62,15 @@ type Decision struct {
 	JSON string
 	// Err is the error answer.
 	Err *soa.Error
-	// Fault, when set, breaks the answer at the HTTP level. BadSignature
-	// signs the answer of Kind (the emulator's for Emulate) wrongly.
+	// Fault, when set, breaks the answer at the HTTP level. One that
+	// Answers (BadSignature, SlowBody, ShortBody) breaks the answer of Kind
+	// (the emulator's for Emulate).
 	Fault Fault
 	// Hang bounds a Hang fault; 0 means the server's maximum.
 	Hang time.Duration
+	// Over is the time a SlowBody fault takes to write the body; 0 means
+	// the server's maximum.
+	Over time.Duration
 }
 
 // Rule returns the ids of the rules that took part, joined by " + ", or "".
@@ -169,7 +173,7 @@ func (s *Set) snapshot() []*active {
 // time (int of a text, say) answers 9999 naming the rule, so the tester sees
 // the mistake instead of a wrong answer.
 func (s *Set) answer(d *Decision, st *step, e *env) {
-	d.Kind, d.Fault, d.Hang = st.kind, st.fault, st.hang
+	d.Kind, d.Fault, d.Hang, d.Over = st.kind, st.fault, st.hang, st.over
 	var err error
 	switch st.kind {
 	case OK:

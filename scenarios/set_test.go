@@ -119,6 +119,9 @@ func TestFaults(t *testing.T) {
   - {when: {param: {bizOrderNo: c}}, respond: {hang: 2s}}
   - {when: {param: {bizOrderNo: d}}, respond: {fault: hang}}
   - {when: {param: {bizOrderNo: e}}, respond: {fault: bad-signature}}
+  - {when: {param: {bizOrderNo: f}}, respond: {slow-body: 5s, error: "9400"}}
+  - {when: {param: {bizOrderNo: g}}, respond: {fault: slow-body}}
+  - {when: {param: {bizOrderNo: h}}, respond: {fault: short-body}}
 `))
 	get := func(order string) Decision {
 		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
@@ -133,6 +136,11 @@ func TestFaults(t *testing.T) {
 	d = get("e")
 	assert.Equal(t, BadSignature, d.Fault)
 	assert.Equal(t, Emulate, d.Kind, "the emulator's answer, signed wrongly")
+	d = get("f")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:7"}, Kind: Fail, Err: d.Err, Fault: SlowBody, Over: 5 * time.Second}, d)
+	assert.Equal(t, "9400", d.Err.Code)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:8"}, Fault: SlowBody}, get("g"), "the emulator's answer, over the server's maximum")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:9"}, Fault: ShortBody}, get("h"), "the emulator's answer, cut")
 }
 
 // TestTimesUnderConcurrency: a rule with times answers exactly that many

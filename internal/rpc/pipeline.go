@@ -38,10 +38,12 @@ type exchange struct {
 	diag      *diagnose.Report
 	base      string // scheme://host the client reached, for links in answers
 	// rule is the scenario rule that answered (or delayed) the call,
-	// "file:line name"; fault, hang and delayed are what it asked for.
+	// "file:line name"; fault, hang, over and delayed are what it asked
+	// for.
 	rule    string
 	fault   scenarios.Fault
 	hang    time.Duration
+	over    time.Duration
 	delayed bool
 	// verifiedText is Base64(MD5(sysid+req+timestamp)) once the signature
 	// verified, "" until then; id is the journal's.

@@ -16,7 +16,7 @@ import (
 func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (map[string]any, *soa.Error, bool) {
 	d := h.Scenarios.Decide(scenarios.Request{SysID: ex.app.SysID, Service: ex.env.Service,
 		Method: ex.env.Method, Param: h.plainParams(ex), Page: page})
-	ex.rule, ex.fault, ex.hang = d.Rule(), d.Fault, d.Hang
+	ex.rule, ex.fault, ex.hang, ex.over = d.Rule(), d.Fault, d.Hang, d.Over
 	if d.Delay > 0 {
 		ex.delayed = true
 		h.wait(ctx, d.Delay)
@@ -33,9 +33,9 @@ func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (ma
 	case scenarios.Fail:
 		return nil, d.Err, true
 	}
-	// A fault other than bad-signature carries no answer; bad-signature
-	// without one signs the emulator's answer wrongly.
-	return nil, nil, d.Fault != "" && d.Fault != scenarios.BadSignature
+	// A fault that breaks an answer (bad-signature, slow-body, short-body)
+	// without one of its own breaks the emulator's; the others carry none.
+	return nil, nil, d.Fault != "" && !d.Fault.Answers()
 }
 
 // plainParams is a copy of the params with the encrypted fields decrypted
