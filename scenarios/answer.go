@@ -73,6 +73,9 @@ type step struct {
 	hang  time.Duration // for Hang: the bound the file gives (0: the server's maximum)
 	over  time.Duration // for SlowBody: the time its body takes (0: the server's maximum)
 	stop  bool          // false for a delay alone, which lets later rules and the emulator answer
+	// emulate, with an error or a fault, runs the call through the emulator
+	// first: the platform did the work, then its answer was lost.
+	emulate bool
 }
 
 // respondKeys are the keys of a respond.
@@ -99,6 +102,7 @@ func (d *decoder) respond(n *yaml.Node) (*step, bool) {
 	if !ok || !good {
 		return nil, false
 	}
+	s.emulate = slices.Contains(kinds, "emulate") && (s.kind == Fail || s.fault != "")
 	return s, d.checkStep(n, s, kinds)
 }
 
@@ -170,15 +174,20 @@ func faultNames() []string {
 	return names
 }
 
-// checkStep rejects answers that contradict themselves.
+// checkStep rejects answers that contradict themselves. emulate goes with
+// error or a fault (run the call, then answer that), not with ok.
 func (d *decoder) checkStep(n *yaml.Node, s *step, kinds []string) bool {
+	answers := slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k == "emulate" })
 	switch {
-	case len(kinds) > 1:
-		d.errorf(n, "respond has %s: give only one of ok, error and emulate", strings.Join(kinds, " and "))
-	case s.fault != "" && !s.fault.Answers() && len(kinds) > 0:
+	case len(answers) > 1:
+		d.errorf(n, "respond has %s: give only one of ok and error", strings.Join(answers, " and "))
+	case s.kind == OK && len(answers) < len(kinds):
+		d.errorf(n, "respond has emulate and ok: give one (emulate with error or a fault runs the call "+
+			"through the emulator, then answers that error or fault instead)")
+	case s.fault != "" && !s.fault.Answers() && len(answers) > 0:
 		d.errorf(n, "fault %s sends no answer, so %s means nothing here (only bad-signature, slow-body and "+
-			"short-body carry an answer)", s.fault, kinds[0])
-	case s.fault.Answers() && slices.Contains(kinds, "emulate"):
+			"short-body carry an answer)", s.fault, answers[0])
+	case s.fault.Answers() && len(kinds) == 1 && kinds[0] == "emulate":
 		d.errorf(n, "fault %s alone carries the emulator's answer already; leave emulate out", s.fault)
 	case !s.stop && s.delay == 0:
 		d.errorf(n, "respond needs one of ok, error, fault, hang, slow-body, emulate or delay")

@@ -71,6 +71,11 @@ type Decision struct {
 	// Over is the time a SlowBody fault takes to write the body; 0 means
 	// the server's maximum.
 	Over time.Duration
+	// EmulateFirst, with Kind Fail or a Fault, has the emulator carry out
+	// the call first (its state changes and notifications, as usual); then
+	// the client gets Err instead of its answer, or the Fault breaks the
+	// answer: the platform did the work and the merchant did not hear it.
+	EmulateFirst bool
 }
 
 // Rule returns the ids of the rules that took part, joined by " + ", or "".
@@ -173,7 +178,7 @@ func (s *Set) snapshot() []*active {
 // time (int of a text, say) answers 9999 naming the rule, so the tester sees
 // the mistake instead of a wrong answer.
 func (s *Set) answer(d *Decision, st *step, e *env) {
-	d.Kind, d.Fault, d.Hang, d.Over = st.kind, st.fault, st.hang, st.over
+	d.Kind, d.Fault, d.Hang, d.Over, d.EmulateFirst = st.kind, st.fault, st.hang, st.over, st.emulate
 	var err error
 	switch st.kind {
 	case OK:
@@ -190,7 +195,7 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 		}
 	}
 	if err != nil {
-		d.Kind, d.Body, d.JSON, d.Fault = Fail, nil, "", ""
+		d.Kind, d.Body, d.JSON, d.Fault, d.EmulateFirst = Fail, nil, "", "", false
 		d.Err = soa.Errorf("9999", "tsymock: rule %s: template: %v", d.Rules[len(d.Rules)-1], err)
 	}
 }

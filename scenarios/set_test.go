@@ -277,3 +277,34 @@ func TestFileRulesCountEachApplication(t *testing.T) {
 	assert.Equal(t, "9400", balanceOf("job1").Err.Code)
 	assert.Equal(t, Emulate, balanceOf("job2").Kind, "armed for every application: one call in all")
 }
+
+// TestEmulateFirst: emulate with an error or a fault runs the call through
+// the emulator, then answers that error or breaks the answer; emulate alone
+// is the emulator's answer as before.
+func TestEmulateFirst(t *testing.T) {
+	f := mustParse(t, `rules:
+  - {when: {param: {bizOrderNo: a}}, respond: {emulate: true, error: "9400"}}
+  - {when: {param: {bizOrderNo: b}}, respond: {emulate: true, fault: http-500}}
+  - {when: {param: {bizOrderNo: c}}, respond: {emulate: true, error: "9999", slow-body: 2s}}
+  - {when: {param: {bizOrderNo: d}}, respond: {emulate: true}}
+`)
+	s := newSet(t, f)
+	get := func(order string) Decision {
+		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
+	}
+	d := get("a")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:2"}, Kind: Fail, Err: d.Err, EmulateFirst: true}, d)
+	assert.Equal(t, "9400", d.Err.Code)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:3"}, Fault: HTTP500, EmulateFirst: true}, get("b"))
+	d = get("c")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:4"}, Kind: Fail, Err: d.Err, Fault: SlowBody, Over: 2 * time.Second,
+		EmulateFirst: true}, d)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:5"}}, get("d"))
+
+	var answers []string
+	for _, r := range f.Rules {
+		answers = append(answers, r.Answer())
+	}
+	assert.Equal(t, []string{"emulate, then error 9400", "emulate, then fault http-500",
+		"emulate, then error 9999, fault slow-body 2s", "emulate"}, answers)
+}

@@ -56,6 +56,9 @@ func mask(e *Entry) {
 	}
 	maskExtra(e.Raw)
 	secrets = maskValues(e.Answer, secrets)
+	if e.Emulated != nil {
+		secrets = maskValues(e.Emulated.Answer, secrets)
+	}
 	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
@@ -69,6 +72,9 @@ func mask(e *Entry) {
 		}
 		if e.Upstream != nil {
 			e.Upstream.Message = strings.ReplaceAll(e.Upstream.Message, secret, mask)
+		}
+		if e.Emulated != nil {
+			e.Emulated.Message = strings.ReplaceAll(e.Emulated.Message, secret, mask)
 		}
 	}
 }

@@ -44,6 +44,7 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
 	e.Triggers = ex.triggers       // likewise
 	e.Upstream = ex.upstream
+	e.Emulated = ex.emulated
 	return e
 }
 
