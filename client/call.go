@@ -76,7 +76,8 @@ func (c *Client) Sign(req string) (url.Values, error) {
 
 // send posts (or gets) the signed values and returns the answer's body and
 // its headers; the headers also with the error of an answer that is not
-// HTTP 200.
+// HTTP 200 or whose body could not be read (cut short, too slow: a
+// tsymock fault names its rule in them).
 func (c *Client) send(ctx context.Context, values url.Values) ([]byte, http.Header, error) {
 	var hreq *http.Request
 	var err error
@@ -98,7 +99,7 @@ func (c *Client) send(ctx context.Context, values url.Values) ([]byte, http.Head
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 	if err != nil {
-		return nil, nil, err
+		return nil, resp.Header, err
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, resp.Header, fmt.Errorf("HTTP %d: %.200s", resp.StatusCode, body)

@@ -114,7 +114,7 @@ type Config struct {
 	// NoMagic switches off the magic values (a bizUserId, bizOrderNo, ...
 	// starting err-<code>- answers that code).
 	NoMagic bool
-	// MaxDelay caps scenario delays and hangs (default DefaultMaxDelay).
+	// MaxDelay caps scenario delays, hangs and slow bodies (default DefaultMaxDelay).
 	MaxDelay time.Duration
 	// PProf serves the Go profiler under PProfPrefix (/debug/pprof/) to
 	// loopback clients, for profiles taken under load.

@@ -7,7 +7,7 @@ import (
 	"github.com/tsymock/tsymock/scenarios"
 )
 
-// DefaultMaxDelay caps scenario delays and hangs. It stays below the
+// DefaultMaxDelay caps scenario delays, hangs and slow bodies. It stays below the
 // server's write timeout, so a capped answer is still delivered.
 const DefaultMaxDelay = 30 * time.Second
 
@@ -26,7 +26,7 @@ func newScenarioSet(cfg Config, streams *ids.Streams) *scenarios.Set {
 	return set
 }
 
-// MaxDelay is the cap on scenario delays and hangs (Config.MaxDelay, its
+// MaxDelay is the cap on scenario delays, hangs and slow bodies (Config.MaxDelay, its
 // default filled in).
 func (s *Server) MaxDelay() time.Duration { return s.cfg.MaxDelay }
 
@@ -36,9 +36,12 @@ func (s *Server) MaxDelay() time.Duration { return s.cfg.MaxDelay }
 func (s *Server) Scenarios() *scenarios.Set { return s.scen }
 
 // AddScenario puts f's rules in force ahead of the files, limited to
-// sysid's calls unless sysid is "", and returns their ids.
+// sysid's calls unless sysid is "", and returns their ids. A sysid that is
+// not registered is an error wrapping apps.ErrUnknown (a typo would make
+// rules that never answer), unless Config.AutoApps registers it on its
+// first request.
 func (s *Server) AddScenario(sysid string, f *scenarios.File) ([]string, error) {
-	f, err := scoped(sysid, f)
+	f, err := s.scoped(sysid, f)
 	if err != nil {
 		return nil, err
 	}
@@ -48,16 +51,23 @@ func (s *Server) AddScenario(sysid string, f *scenarios.File) ([]string, error) 
 // Arm is AddScenario for one-shot rules: a rule without times answers the
 // next matching call, then retires.
 func (s *Server) Arm(sysid string, f *scenarios.File) ([]string, error) {
-	f, err := scoped(sysid, f)
+	f, err := s.scoped(sysid, f)
 	if err != nil {
 		return nil, err
 	}
 	return s.scen.Arm(f), nil
 }
 
-func scoped(sysid string, f *scenarios.File) (*scenarios.File, error) {
+// scoped limits f's rules to sysid's calls, a sysid that is registered or
+// may be on its first request.
+func (s *Server) scoped(sysid string, f *scenarios.File) (*scenarios.File, error) {
 	if sysid == "" {
 		return f, nil
+	}
+	if !s.cfg.AutoApps {
+		if err := s.knownApp(sysid); err != nil {
+			return nil, err
+		}
 	}
 	return f.ForSysID(sysid)
 }

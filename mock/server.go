@@ -151,8 +151,9 @@ func New(cfg Config) (*Server, error) {
 
 // newHTTPServer builds the net/http server in New, so that Serve and
 // Shutdown, often called from different goroutines, only read it. The read
-// and write timeouts leave room for the longest scenario delay: when the
-// read timeout passes, net/http cancels the request's context.
+// and write timeouts leave room for the longest scenario waits, a delay
+// then a hang or a slow body, each up to MaxDelay: when the read timeout
+// passes, net/http cancels the request's context.
 //
 // The router is not built here but by Serve, before it accepts: gorilla/mux
 // compiles a regular expression for each path, a tenth of a start, and a
@@ -163,8 +164,8 @@ func (s *Server) newHTTPServer() *http.Server {
 	h := &http.Server{
 		Handler:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.router().ServeHTTP(w, r) }),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30*time.Second + s.cfg.MaxDelay,
-		WriteTimeout:      60*time.Second + s.cfg.MaxDelay + s.cfg.Upstream.Timeout,
+		ReadTimeout:       30*time.Second + 2*s.cfg.MaxDelay,
+		WriteTimeout:      60*time.Second + 2*s.cfg.MaxDelay + s.cfg.Upstream.Timeout,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		ConnState:         s.unused.track,
@@ -187,7 +188,7 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown stops accepting connections, closes those that never sent a
-// request (a client pool's spare ones), ends scenario delays and hangs, and
+// request (a client pool's spare ones), ends scenario delays, hangs and slow bodies, and
 // waits for in-flight requests to finish, or for ctx to end. Scheduled
 // notifications are cancelled and attempts in flight aborted. With a data
 // dir, the snapshots stop (one in progress is finished) and the log is

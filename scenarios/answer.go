@@ -37,12 +37,14 @@ func (k Kind) String() string {
 // Fault is a broken answer that the mock produces at the HTTP level.
 type Fault string
 
-// The faults. BadSignature is the only one that carries an answer: the
-// one the rule gives, or else the emulator's.
+// The faults. BadSignature, SlowBody and ShortBody carry an answer (Fault.Answers):
+// the one the rule gives, or else the emulator's.
 const (
 	BadSignature    Fault = "bad-signature"    // a valid envelope whose sign does not verify
 	EmptyBody       Fault = "empty-body"       // HTTP 200, JSON content type, no body
 	MalformedJSON   Fault = "malformed-json"   // HTTP 200 with a cut-off JSON body
+	SlowBody        Fault = "slow-body"        // the answer's headers at once, its body in pieces over a time
+	ShortBody       Fault = "short-body"       // half the answer's body, then the connection closes
 	HTTP500         Fault = "http-500"         // HTTP 500 from a gateway in front of the platform
 	ConnectionReset Fault = "connection-reset" // the TCP connection is reset, no answer
 	Hang            Fault = "hang"             // no answer until the client gives up or a bound passes
@@ -50,8 +52,13 @@ const (
 
 // Faults lists every fault.
 func Faults() []Fault {
-	return []Fault{BadSignature, EmptyBody, MalformedJSON, HTTP500, ConnectionReset, Hang}
+	return []Fault{BadSignature, EmptyBody, MalformedJSON, SlowBody, ShortBody, HTTP500, ConnectionReset, Hang}
 }
+
+// Answers reports whether the fault breaks an answer (the rule's, or else
+// the emulator's) rather than replacing it: a wrong sign, a body written
+// slowly or cut short. The others send no answer of the platform's.
+func (f Fault) Answers() bool { return f == BadSignature || f == SlowBody || f == ShortBody }
 
 // step is one answer of a rule (a rule with a sequence has several).
 type step struct {
@@ -64,7 +71,11 @@ type step struct {
 	msg   *text // nil: the catalogue's message
 	fault Fault
 	hang  time.Duration // for Hang: the bound the file gives (0: the server's maximum)
+	over  time.Duration // for SlowBody: the time its body takes (0: the server's maximum)
 	stop  bool          // false for a delay alone, which lets later rules and the emulator answer
+	// emulate, with an error or a fault, runs the call through the emulator
+	// first: the platform did the work, then its answer was lost.
+	emulate bool
 }
 
 // needsEnv reports whether answering st evaluates an expression, which
@@ -81,7 +92,12 @@ func (st *step) needsEnv() bool {
 }
 
 // respondKeys are the keys of a respond.
-func respondKeys() []string { return []string{"ok", "error", "fault", "hang", "delay", "emulate"} }
+func respondKeys() []string {
+	return []string{"ok", "error", "fault", "hang", "slow-body", "delay", "emulate"}
+}
+
+// faultKeys are the respond keys that name a fault.
+func faultKeys() []string { return []string{"fault", "hang", "slow-body"} }
 
 // respond compiles one answer.
 func (d *decoder) respond(n *yaml.Node) (*step, bool) {
@@ -89,7 +105,7 @@ func (d *decoder) respond(n *yaml.Node) (*step, bool) {
 	var kinds []string
 	good := true // every key is read, so that each mistake is reported
 	ok := d.mapping(n, "respond", respondKeys(), func(key string, _, v *yaml.Node) {
-		if key != "delay" && key != "fault" && key != "hang" {
+		if key != "delay" && !slices.Contains(faultKeys(), key) {
 			kinds = append(kinds, key)
 		}
 		if !d.respondKey(s, key, v) {
@@ -99,6 +115,7 @@ func (d *decoder) respond(n *yaml.Node) (*step, bool) {
 	if !ok || !good {
 		return nil, false
 	}
+	s.emulate = slices.Contains(kinds, "emulate") && (s.kind == Fail || s.fault != "")
 	return s, d.checkStep(n, s, kinds)
 }
 
@@ -123,8 +140,11 @@ func (d *decoder) respondKey(s *step, key string, v *yaml.Node) bool {
 	case "fault":
 		ok = d.fault(s, v)
 	case "hang":
-		s.fault, s.stop = Hang, true
 		s.hang, ok = d.duration(v, "hang")
+		ok = ok && d.setFault(s, v, Hang)
+	case "slow-body":
+		s.over, ok = d.duration(v, "slow-body")
+		ok = ok && d.setFault(s, v, SlowBody)
 	case "delay":
 		s.delay, ok = d.duration(v, "delay")
 	}
@@ -144,11 +164,17 @@ func (d *decoder) fault(s *step, v *yaml.Node) bool {
 		d.errorf(v, "unknown fault %q%s", name, hint(name, faultNames()))
 		return false
 	}
-	if s.fault == Hang && Fault(name) != Hang {
-		d.errorf(v, "hang and fault %s cannot be combined", name)
+	return d.setFault(s, v, Fault(name))
+}
+
+// setFault makes f the step's fault, which a hang or slow-body key names
+// too: two different faults cannot be combined.
+func (d *decoder) setFault(s *step, v *yaml.Node, f Fault) bool {
+	if s.fault != "" && s.fault != f {
+		d.errorf(v, "%s and %s cannot be combined: a call breaks one way", s.fault, f)
 		return false
 	}
-	s.fault, s.stop = Fault(name), true
+	s.fault, s.stop = f, true
 	return true
 }
 
@@ -161,17 +187,23 @@ func faultNames() []string {
 	return names
 }
 
-// checkStep rejects answers that contradict themselves.
+// checkStep rejects answers that contradict themselves. emulate goes with
+// error or a fault (run the call, then answer that), not with ok.
 func (d *decoder) checkStep(n *yaml.Node, s *step, kinds []string) bool {
+	answers := slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k == "emulate" })
 	switch {
-	case len(kinds) > 1:
-		d.errorf(n, "respond has %s: give only one of ok, error and emulate", strings.Join(kinds, " and "))
-	case s.fault != "" && s.fault != BadSignature && len(kinds) > 0:
-		d.errorf(n, "fault %s sends no answer, so %s means nothing here (only bad-signature carries an answer)", s.fault, kinds[0])
-	case s.fault == BadSignature && slices.Contains(kinds, "emulate"):
-		d.errorf(n, "fault bad-signature already signs the emulator's answer wrongly; leave emulate out")
+	case len(answers) > 1:
+		d.errorf(n, "respond has %s: give only one of ok and error", strings.Join(answers, " and "))
+	case s.kind == OK && len(answers) < len(kinds):
+		d.errorf(n, "respond has emulate and ok: give one (emulate with error or a fault runs the call "+
+			"through the emulator, then answers that error or fault instead)")
+	case s.fault != "" && !s.fault.Answers() && len(answers) > 0:
+		d.errorf(n, "fault %s sends no answer, so %s means nothing here (only bad-signature, slow-body and "+
+			"short-body carry an answer)", s.fault, answers[0])
+	case s.fault.Answers() && len(kinds) == 1 && kinds[0] == "emulate":
+		d.errorf(n, "fault %s alone carries the emulator's answer already; leave emulate out", s.fault)
 	case !s.stop && s.delay == 0:
-		d.errorf(n, "respond needs one of ok, error, fault, hang, emulate or delay")
+		d.errorf(n, "respond needs one of ok, error, fault, hang, slow-body, emulate or delay")
 	default:
 		return true
 	}

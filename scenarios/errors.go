@@ -11,9 +11,9 @@ import (
 
 // Error is one problem in a scenario file, at a line.
 type Error struct {
-	File string
-	Line int // 0 when the problem has no line (an unreadable file)
-	Msg  string
+	File string `json:"file"`
+	Line int    `json:"line"` // 0 when the problem has no line (an unreadable file)
+	Msg  string `json:"message"`
 }
 
 // Error formats the problem as "file:line: message", the form editors and

@@ -55,10 +55,11 @@ func (r *Rule) step(n int64) *step {
 // forPages reports whether a browser page honours the rule (Request.Page):
 // each of its steps answers an error, delays, or lets the call through. A
 // page has no answer to replace with an OK body nor an HTTP answer to
-// break, so a rule that does is left, unclaimed, for /service/soa.
+// break, and does not run its action before showing a rule's error, so a
+// rule that does is left, unclaimed, for /service/soa.
 func (r *Rule) forPages() bool {
 	for _, st := range r.steps {
-		if st.fault != "" || st.kind == OK {
+		if st.fault != "" || st.kind == OK || st.emulate {
 			return false
 		}
 	}
@@ -117,7 +118,8 @@ func (d *decoder) checkRule(n *yaml.Node, r *Rule, have map[string]bool) bool {
 		return false
 	case r.when.pagesOnly && !r.forPages():
 		d.errorf(n, "method %s is a page flow: its pages take a rule's errors and delays only (a browser page "+
-			"has no answer for ok to replace, nor an HTTP answer for a fault to break)", strings.Join(r.when.methods, ", "))
+			"has no answer for ok to replace, nor an HTTP answer for a fault to break, and does not run its "+
+			"action before an error: emulate with error is for /service/soa)", strings.Join(r.when.methods, ", "))
 	default:
 		return true
 	}
@@ -225,25 +227,33 @@ func (r *Rule) Answer() string {
 	return out
 }
 
-// String describes one answer.
+// String describes one answer, e.g. "delay 3s, error 9400" or "emulate,
+// then fault http-500".
 func (s *step) String() string {
-	var parts []string
+	var parts, answer []string
 	if s.delay > 0 {
 		parts = append(parts, "delay "+s.delay.String())
 	}
-	switch {
-	case s.kind == OK:
-		parts = append(parts, "ok")
-	case s.kind == Fail:
-		parts = append(parts, "error "+s.code)
-	case s.stop && s.fault == "":
-		parts = append(parts, "emulate")
+	switch s.kind {
+	case OK:
+		answer = append(answer, "ok")
+	case Fail:
+		answer = append(answer, "error "+s.code)
 	}
 	if s.fault != "" {
-		parts = append(parts, "fault "+string(s.fault))
+		f := "fault " + string(s.fault)
+		if bound := s.hang + s.over; bound > 0 { // one of them: the fault's own time
+			f += " " + bound.String()
+		}
+		answer = append(answer, f)
 	}
-	if s.fault == Hang && s.hang > 0 {
-		parts[len(parts)-1] += " " + s.hang.String()
+	switch {
+	case s.emulate:
+		parts = append(parts, "emulate, then "+strings.Join(answer, ", "))
+	case s.stop && len(answer) == 0:
+		parts = append(parts, "emulate")
+	default:
+		parts = append(parts, answer...)
 	}
 	return strings.Join(parts, ", ")
 }

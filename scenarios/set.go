@@ -62,11 +62,20 @@ type Decision struct {
 	JSON string
 	// Err is the error answer.
 	Err *soa.Error
-	// Fault, when set, breaks the answer at the HTTP level. BadSignature
-	// signs the answer of Kind (the emulator's for Emulate) wrongly.
+	// Fault, when set, breaks the answer at the HTTP level. One that
+	// Answers (BadSignature, SlowBody, ShortBody) breaks the answer of Kind
+	// (the emulator's for Emulate).
 	Fault Fault
 	// Hang bounds a Hang fault; 0 means the server's maximum.
 	Hang time.Duration
+	// Over is the time a SlowBody fault takes to write the body; 0 means
+	// the server's maximum.
+	Over time.Duration
+	// EmulateFirst, with Kind Fail or a Fault, has the emulator carry out
+	// the call first (its state changes and notifications, as usual); then
+	// the client gets Err instead of its answer, or the Fault breaks the
+	// answer: the platform did the work and the merchant did not hear it.
+	EmulateFirst bool
 }
 
 // Rule returns the ids of the rules that took part, joined by " + ", or "".
@@ -98,6 +107,9 @@ type Set struct {
 	added []*active
 	order []*active // added, then the files' rules: what Decide walks
 	adds  int
+	// rejected are the watched files whose latest text was refused
+	// (Watcher), set with the files in force.
+	rejected []Rejection
 }
 
 // NewSet returns a set with no rules but the magic values.
@@ -175,7 +187,7 @@ func (s *Set) snapshot() []*active {
 // time (int of a text, say) answers 9999 naming the rule, so the tester sees
 // the mistake instead of a wrong answer.
 func (s *Set) answer(d *Decision, st *step, e *env) {
-	d.Kind, d.Fault, d.Hang = st.kind, st.fault, st.hang
+	d.Kind, d.Fault, d.Hang, d.Over, d.EmulateFirst = st.kind, st.fault, st.hang, st.over, st.emulate
 	var err error
 	switch st.kind {
 	case OK:
@@ -192,7 +204,7 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 		}
 	}
 	if err != nil {
-		d.Kind, d.Body, d.JSON, d.Fault = Fail, nil, "", ""
+		d.Kind, d.Body, d.JSON, d.Fault, d.EmulateFirst = Fail, nil, "", "", false
 		d.Err = soa.Errorf("9999", "tsymock: rule %s: template: %v", d.Rules[len(d.Rules)-1], err)
 	}
 }
@@ -200,9 +212,14 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 // SetFiles makes these files' rules the file rules in force, in this order.
 // A file passed again (the same *File) keeps its rules' use counts; a new
 // *File, such as a reloaded one, starts from zero.
-func (s *Set) SetFiles(files []*File) {
+func (s *Set) SetFiles(files []*File) { s.setFiles(files, nil) }
+
+// setFiles is SetFiles with the files whose latest text was refused, both
+// changed at once, so that a listing never shows one without the other.
+func (s *Set) setFiles(files []*File, rejected []Rejection) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.rejected = rejected
 	old := map[*File]*fileEntry{}
 	for _, e := range s.files {
 		old[e.file] = e

@@ -119,6 +119,9 @@ func TestFaults(t *testing.T) {
   - {when: {param: {bizOrderNo: c}}, respond: {hang: 2s}}
   - {when: {param: {bizOrderNo: d}}, respond: {fault: hang}}
   - {when: {param: {bizOrderNo: e}}, respond: {fault: bad-signature}}
+  - {when: {param: {bizOrderNo: f}}, respond: {slow-body: 5s, error: "9400"}}
+  - {when: {param: {bizOrderNo: g}}, respond: {fault: slow-body}}
+  - {when: {param: {bizOrderNo: h}}, respond: {fault: short-body}}
 `))
 	get := func(order string) Decision {
 		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
@@ -133,6 +136,11 @@ func TestFaults(t *testing.T) {
 	d = get("e")
 	assert.Equal(t, BadSignature, d.Fault)
 	assert.Equal(t, Emulate, d.Kind, "the emulator's answer, signed wrongly")
+	d = get("f")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:7"}, Kind: Fail, Err: d.Err, Fault: SlowBody, Over: 5 * time.Second}, d)
+	assert.Equal(t, "9400", d.Err.Code)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:8"}, Fault: SlowBody}, get("g"), "the emulator's answer, over the server's maximum")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:9"}, Fault: ShortBody}, get("h"), "the emulator's answer, cut")
 }
 
 // TestTimesUnderConcurrency: a rule with times answers exactly that many
@@ -268,4 +276,35 @@ func TestFileRulesCountEachApplication(t *testing.T) {
 	}
 	assert.Equal(t, "9400", balanceOf("job1").Err.Code)
 	assert.Equal(t, Emulate, balanceOf("job2").Kind, "armed for every application: one call in all")
+}
+
+// TestEmulateFirst: emulate with an error or a fault runs the call through
+// the emulator, then answers that error or breaks the answer; emulate alone
+// is the emulator's answer as before.
+func TestEmulateFirst(t *testing.T) {
+	f := mustParse(t, `rules:
+  - {when: {param: {bizOrderNo: a}}, respond: {emulate: true, error: "9400"}}
+  - {when: {param: {bizOrderNo: b}}, respond: {emulate: true, fault: http-500}}
+  - {when: {param: {bizOrderNo: c}}, respond: {emulate: true, error: "9999", slow-body: 2s}}
+  - {when: {param: {bizOrderNo: d}}, respond: {emulate: true}}
+`)
+	s := newSet(t, f)
+	get := func(order string) Decision {
+		return s.Decide(req(t, "OrderService.getOrderDetail", `{"bizOrderNo":"`+order+`"}`))
+	}
+	d := get("a")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:2"}, Kind: Fail, Err: d.Err, EmulateFirst: true}, d)
+	assert.Equal(t, "9400", d.Err.Code)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:3"}, Fault: HTTP500, EmulateFirst: true}, get("b"))
+	d = get("c")
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:4"}, Kind: Fail, Err: d.Err, Fault: SlowBody, Over: 2 * time.Second,
+		EmulateFirst: true}, d)
+	assert.Equal(t, Decision{Rules: []string{"test.yaml:5"}}, get("d"))
+
+	var answers []string
+	for _, r := range f.Rules {
+		answers = append(answers, r.Answer())
+	}
+	assert.Equal(t, []string{"emulate, then error 9400", "emulate, then fault http-500",
+		"emulate, then error 9999, fault slow-body 2s", "emulate"}, answers)
 }

@@ -52,9 +52,10 @@ type Watcher struct {
 
 // fileState is what a Watcher knows of one file.
 type fileState struct {
-	sum  [sha256.Size]byte
-	file *File // the rules in force: the last good text
-	errs Errors
+	sum      [sha256.Size]byte
+	file     *File // the rules in force: the last good text
+	errs     Errors
+	rejected time.Time // when errs were first found, for Set.Rejected
 }
 
 // NewWatcher returns a watcher of paths (files, folders and builtin:NAME,
@@ -78,12 +79,16 @@ func (w *Watcher) Sync() error {
 	errs := AsErrors(err)
 	next := make(map[string]*fileState, len(sources))
 	var files []*File
+	var rejected []Rejection
 	for _, src := range sources {
 		st := w.syncOne(src)
 		next[src] = st
 		errs = append(errs, st.errs...)
 		if st.file != nil {
 			files = append(files, st.file)
+		}
+		if len(st.errs) > 0 {
+			rejected = append(rejected, Rejection{Source: src, Time: st.rejected, Errors: st.errs, Kept: st.file != nil})
 		}
 	}
 	for src := range w.state {
@@ -92,7 +97,7 @@ func (w *Watcher) Sync() error {
 		}
 	}
 	w.state, w.synced = next, true
-	w.set.SetFiles(files)
+	w.set.setFiles(files, rejected)
 	if len(errs) > 0 {
 		return errs
 	}
@@ -104,12 +109,7 @@ func (w *Watcher) syncOne(src string) *fileState {
 	prev := w.state[src]
 	data, err := readSource(src)
 	if err != nil {
-		st := &fileState{errs: AsErrors(err)}
-		if prev != nil {
-			st.file = prev.file
-		}
-		w.reject(src, st.errs, prev)
-		return st
+		return w.reject(src, [sha256.Size]byte{}, AsErrors(err), prev)
 	}
 	sum := sha256.Sum256(data)
 	if prev != nil && prev.sum == sum {
@@ -117,12 +117,7 @@ func (w *Watcher) syncOne(src string) *fileState {
 	}
 	f, err := Parse(src, data)
 	if err != nil {
-		st := &fileState{sum: sum, errs: AsErrors(err)}
-		if prev != nil {
-			st.file = prev.file
-		}
-		w.reject(src, st.errs, prev)
-		return st
+		return w.reject(src, sum, AsErrors(err), prev)
 	}
 	w.log.Info("scenario file loaded", "file", src, "rules", len(f.Rules))
 	if w.cap > 0 {
@@ -133,18 +128,28 @@ func (w *Watcher) syncOne(src string) *fileState {
 	return &fileState{sum: sum, file: f}
 }
 
-// reject logs a file's problems, once per change.
-func (w *Watcher) reject(src string, errs Errors, prev *fileState) {
-	if !w.synced || (prev != nil && prev.errs.Error() == errs.Error()) {
-		return
+// reject keeps a file's previous rules in force after its text (of sum)
+// was refused for errs, and logs the problems once per change.
+func (w *Watcher) reject(src string, sum [sha256.Size]byte, errs Errors, prev *fileState) *fileState {
+	st := &fileState{sum: sum, errs: errs, rejected: time.Now()}
+	if prev != nil {
+		st.file = prev.file
+	}
+	if prev != nil && prev.errs.Error() == errs.Error() {
+		st.rejected = prev.rejected // the same problems: no news
+		return st
+	}
+	if !w.synced {
+		return st // the first Sync's caller reports them
 	}
 	kept := "it has no rules in force"
-	if prev != nil && prev.file != nil {
+	if st.file != nil {
 		kept = "its previous rules stay in force"
 	}
 	for _, e := range errs {
 		w.log.Error("scenario file rejected; "+kept, "file", src, "error", e.Error())
 	}
+	return st
 }
 
 // readSource reads a file from disk or an embedded example.

@@ -110,3 +110,34 @@ func TestWatcherWarnsOfCappedRules(t *testing.T) {
 	require.NoError(t, w.Sync())
 	assert.Contains(t, log.String(), `level=WARN msg="scenario rule capped" rule="`+file+`:2 slow: waits 31s, above --max-delay 30s`)
 }
+
+// TestWatcherRejected: Set.Rejected lists a file whose latest text was
+// refused, whether its previous rules stay, and since when (the same
+// problems found again are no news); its next good text clears it.
+func TestWatcherRejected(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
+	write(t, a, answerCode("40014"))
+	write(t, b, "rules: 1\n")
+	s := newSet(t)
+	w := NewWatcher(s, []string{dir}, WatchOptions{})
+	require.Error(t, w.Sync())
+	first := s.Rejected()
+	require.Len(t, first, 1)
+	assert.Equal(t, b, first[0].Source)
+	assert.False(t, first[0].Kept, "b never loaded")
+	assert.Equal(t, b+":1: rules must be a list, got int \"1\"", first[0].Errors.Error())
+
+	write(t, a, "rules:\n  - when: {}\n    respond: {error: \"77777\"}\n")
+	require.Error(t, w.Sync())
+	got := s.Rejected()
+	require.Len(t, got, 2)
+	assert.Equal(t, a, got[0].Source)
+	assert.True(t, got[0].Kept, "a's previous rules stay")
+	assert.Equal(t, first[0], got[1], "b's problems are no news")
+
+	write(t, a, answerCode("50001"))
+	write(t, b, answerCode("9400"))
+	require.NoError(t, w.Sync())
+	assert.Empty(t, s.Rejected())
+}

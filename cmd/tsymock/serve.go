@@ -77,7 +77,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 		"so that a CI run and a laptop with a Chinese locale answer the same bytes")
 	fs.StringArrayVar(&f.scenarios, "scenarios", nil, "load scenario rules from a file, a folder of *.yaml/*.yml/*.json, or builtin:NAME (repeatable; files are reloaded when they change)")
 	fs.BoolVar(&f.noMagic, "no-magic", false, "switch off the magic values (a bizUserId, bizOrderNo... starting err-<code>- answers that code)")
-	fs.DurationVar(&f.maxDelay, "max-delay", mock.DefaultMaxDelay, "cap on scenario delays and hangs")
+	fs.DurationVar(&f.maxDelay, "max-delay", mock.DefaultMaxDelay, "cap on scenario delays, hangs and slow bodies")
 	fs.StringVar(&f.readyFile, "ready-file", "", "once listening, write the ready line's JSON to this file (removed on exit), for CI steps that wait for it")
 	f.perf.register(fs)
 	f.notify.register(fs)

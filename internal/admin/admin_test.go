@@ -78,15 +78,44 @@ func TestAdminArm(t *testing.T) {
 			assert.Equal(t, "OK", wiretest.Call(t, h, m, wiretest.CreateMemberReq(fmt.Sprint("x", i)))["status"], "one shot")
 		})
 	}
-	rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm?sysid=someone-else", tests[0].body)
-	require.Equal(t, http.StatusCreated, rec.Code)
-	assert.Equal(t, "OK", wiretest.Call(t, h, m, wiretest.CreateMemberReq("y"))["status"], "armed for another sysid")
-
-	rec = wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm", `{"when":{"method":"createMember"},"respond":{"error":{"code":"123"}}}`)
+	rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm", `{"when":{"method":"createMember"},"respond":{"error":{"code":"123"}}}`)
 	assert.Equal(t, http.StatusBadRequest, rec.Code)
 	assert.Contains(t, rec.Body.String(), "arm:3", "errors name the line of the wrapped rule")
-	rec = wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm?sysid=A", `{"when":{"sysid":"B"},"respond":{"error":{"code":"30000"}}}`)
+	rec = wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm?sysid="+demo.SysID, `{"when":{"sysid":"B"},"respond":{"error":{"code":"30000"}}}`)
 	assert.Equal(t, http.StatusBadRequest, rec.Code, "a rule for another sysid would never match")
+}
+
+// TestAdminRulesForAnUnknownSysID: rules armed or added for a sysid no
+// application has are refused with 404 and the known sysids, as the
+// platform events refuse it (probe-Z §16: a typo got 201 and rules that
+// never answer); with --auto-apps they are accepted, with a note that the
+// sysid is registered on its first request, and answer it then.
+func TestAdminRulesForAnUnknownSysID(t *testing.T) {
+	const rule = `{"when":{"method":"createMember"},"respond":{"error":{"code":"30022"}}}`
+	for _, path := range []string{"/__tsymock/arm?sysid=10000000002", "/__tsymock/scenarios?sysid=10000000002"} {
+		s, m := newServer(t)
+		h := s.Handler()
+		rec := wiretest.Do(t, h, http.MethodPost, path, "rules: ["+rule+"]")
+		assert.Equal(t, http.StatusNotFound, rec.Code, "%s: %s", path, rec.Body)
+		assert.Contains(t, rec.Body.String(), `no application is registered with sysid \"10000000002\" (known: `+demo.SysID+`)`)
+		assert.Len(t, s.Scenarios().Rules(), 1, "only the magic values")
+		assert.Equal(t, "OK", wiretest.Call(t, h, m, wiretest.CreateMemberReq("y"))["status"])
+	}
+
+	s, m := newServer(t, func(c *mock.Config) { c.AutoApps = true })
+	h := s.Handler()
+	rec := wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm?sysid=ci-7", rule)
+	require.Equal(t, http.StatusCreated, rec.Code, "%s", rec.Body)
+	var added admin.RulesAdded
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &added))
+	assert.Len(t, added.IDs, 1)
+	assert.Contains(t, added.Note, "sysid ci-7 is not registered yet: --auto-apps registers it on its first request")
+	ans := wiretest.Post(t, h, m, wiretest.FormSignedBy(t, m.MerchantKey, "ci-7", wiretest.CreateMemberReq("u")))
+	assert.Equal(t, "30022", ans["errorCode"], "the armed rule answers the application registered on first use")
+
+	rec = wiretest.Do(t, h, http.MethodPost, "/__tsymock/arm?sysid=ci-7", rule)
+	require.Equal(t, http.StatusCreated, rec.Code, "%s", rec.Body)
+	assert.NotContains(t, rec.Body.String(), "note", "ci-7 is registered now")
 }
 
 func TestAdminClock(t *testing.T) {

@@ -30,6 +30,7 @@ func TestScenarioFaults(t *testing.T) {
 		{"empty-1", "empty-body", func(t *testing.T, err error) { assert.ErrorContains(t, err, "answer is not JSON") }},
 		{"garbled-1", "malformed-json", func(t *testing.T, err error) { assert.ErrorContains(t, err, "answer is not JSON") }},
 		{"gateway-1", "http-500", func(t *testing.T, err error) { assert.ErrorContains(t, err, "HTTP 500") }},
+		{"cut-1", "short-body", func(t *testing.T, err error) { assert.ErrorIs(t, err, io.ErrUnexpectedEOF) }},
 		{"reset-1", "connection-reset", func(t *testing.T, err error) {
 			var apiErr *client.Error
 			assert.Error(t, err)
@@ -48,15 +49,7 @@ func TestScenarioFaults(t *testing.T) {
 // TestScenarioFaultsOnTheWire: what the bytes look like.
 func TestScenarioFaultsOnTheWire(t *testing.T) {
 	e := demoEnv(t, withBuiltin(t, "flaky-network"))
-	post := func(order string) (*http.Response, []byte) {
-		req := `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"` + order + `"}}`
-		resp, err := http.PostForm(e.URL+"/service/soa", signed(t, e.Merchant, e.SysID, req, vectorTime))
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		require.NoError(t, err)
-		return resp, body
-	}
+	post := func(order string) (*http.Response, []byte) { return postOrderDetail(t, e, order) }
 	resp, body := post("empty-1")
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, "application/json;charset=UTF-8", resp.Header.Get("Content-Type"))
@@ -126,4 +119,70 @@ func TestConnectionResetIsAReset(t *testing.T) {
 	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
 	_, err = io.ReadAll(conn)
 	assert.ErrorIs(t, err, syscall.ECONNRESET, "a reset, not an orderly close")
+}
+
+// TestScenarioSlowBody: slow-body sends the headers at once and the signed
+// answer's body in pieces over the rule's time, so that a client's read
+// timeout fires during the body (probe-Z §10); a patient client gets the
+// whole answer, which verifies; the journal keeps what was written, and
+// that the impatient client left.
+func TestScenarioSlowBody(t *testing.T) {
+	e := demoEnv(t, withScenario(t, "rules:\n  - {name: drip, when: {method: getOrderDetail}, respond: {slow-body: 1s}}\n"))
+	start := time.Now()
+	req := `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"patient"}}`
+	resp, err := http.PostForm(e.URL+"/service/soa", signed(t, e.Merchant, e.SysID, req, vectorTime))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	assert.Less(t, time.Since(start), 500*time.Millisecond, "the headers at once")
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "slow-body", resp.Header.Get("X-Tsymock-Fault"))
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, time.Since(start), time.Second, "the last piece after the rule's time")
+	assert.Equal(t, resp.ContentLength, int64(len(body)))
+	patient := journalOf(t, e, "param.bizOrderNo=patient")
+	assert.Equal(t, string(body), patient.Response)
+	assert.False(t, patient.ClientGone)
+
+	impatient := e.client(t, client.WithHTTPClient(&http.Client{Timeout: 300 * time.Millisecond}))
+	_, err = callJSON(t, impatient, "OrderService.getOrderDetail", `{"bizOrderNo":"impatient"}`)
+	assert.ErrorContains(t, err, "while reading body", "the headers came in time")
+	gone := journalOf(t, e, "param.bizOrderNo=impatient")
+	assert.True(t, gone.ClientGone)
+	assert.Equal(t, "slow-body", gone.Fault)
+	assert.Less(t, len(gone.Response), len(patient.Response), "a part was written: %q", gone.Response)
+
+	_, err = callJSON(t, e.client(t), "OrderService.getOrderDetail", `{"bizOrderNo":"verified"}`)
+	assert.Equal(t, "40000", apiError(t, err).Code, "the emulator's answer, signed: no such order")
+}
+
+// TestScenarioShortBody: short-body announces the whole answer in
+// Content-Length, writes half of it and closes the connection: the client
+// reads an unexpected end of the body (probe-Z §10). Alone it cuts the
+// emulator's answer, so the call happened: a retry meets its effect.
+func TestScenarioShortBody(t *testing.T) {
+	e := demoEnv(t, withScenario(t, "rules:\n  - {name: cut, when: {method: createMember}, times: 2, respond: {fault: short-body}}\n"))
+	req := createMemberReq("cut")
+	resp, err := http.PostForm(e.URL+"/service/soa", signed(t, e.Merchant, e.SysID, req, vectorTime))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "short-body", resp.Header.Get("X-Tsymock-Fault"))
+	body, err := io.ReadAll(resp.Body)
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.Equal(t, resp.ContentLength/2, int64(len(body)), "half of it")
+	assert.True(t, strings.HasPrefix(string(body), `{"`), "%s", body)
+
+	got := journalOf(t, e, "param.bizUserId=cut")
+	assert.Equal(t, string(body), got.Response)
+	assert.Equal(t, http.StatusOK, got.HTTPStatus)
+	assert.Equal(t, "fault", got.Outcome)
+	assert.False(t, got.ClientGone, "the fault closed the connection, not the client")
+	assert.Equal(t, "cut", got.Answer["bizUserId"], "the emulator's answer, of which half was written")
+
+	var heard client.Rule
+	c := e.client(t, client.WithRule(func(_, _ string, r client.Rule) { heard = r }))
+	require.ErrorIs(t, createMember(t, c, "cut-2"), io.ErrUnexpectedEOF)
+	assert.Equal(t, client.Rule{ID: "test.yaml:2 cut", Fault: "short-body"}, heard, "the client reads the rule from the headers")
+	assert.Equal(t, "30000", apiCode(t, createMember(t, e.client(t), "cut")), "the member was created")
 }

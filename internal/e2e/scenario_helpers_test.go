@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/internal/journal"
 	"github.com/tsymock/tsymock/mock"
 	"github.com/tsymock/tsymock/scenarios"
 )
@@ -65,4 +68,30 @@ func waitForLog(t testing.TB, e *env, text string) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// postOrderDetail sends getOrderDetail of bizOrderNo order as a plain HTTP
+// client would, and returns the answer as it came: a fault's too.
+func postOrderDetail(t testing.TB, e *env, order string) (*http.Response, []byte) {
+	t.Helper()
+	req := `{"service":"OrderService","method":"getOrderDetail","param":{"bizOrderNo":"` + order + `"}}`
+	resp, err := http.PostForm(e.URL+"/service/soa", signed(t, e.Merchant, e.SysID, req, vectorTime))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, body
+}
+
+// journalOf returns the journal entry of the only call whose query is q
+// (e.g. "param.bizOrderNo=gateway-1"), once it is recorded.
+func journalOf(t testing.TB, e *env, q string) journal.Entry {
+	t.Helper()
+	var page struct{ Entries []journal.Entry }
+	require.Eventually(t, func() bool {
+		admin{t: t, base: e.URL}.get("journal?"+q, &page)
+		return len(page.Entries) > 0
+	}, 5*time.Second, 10*time.Millisecond, "journal?%s", q)
+	require.Len(t, page.Entries, 1, "journal?%s", q)
+	return page.Entries[0]
 }

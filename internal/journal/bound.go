@@ -85,6 +85,10 @@ func shrink(e *Entry) int {
 	if e.Answer != nil {
 		e.Answer = s.param(e.Answer)
 	}
+	if em := e.Emulated; em != nil {
+		em.Message = s.text(em.Message)
+		em.Answer = s.param(em.Answer)
+	}
 	e.Truncated = e.Truncated || s.did
 	return entrySize(e)
 }
@@ -221,6 +225,9 @@ func entrySize(e *Entry) int {
 	}
 	if e.Req != nil {
 		n += treeSize(e.Req.Param)
+	}
+	if em := e.Emulated; em != nil {
+		n += len(em.Outcome) + len(em.ErrorCode) + len(em.Message) + treeSize(em.Answer)
 	}
 	return n + treeSize(e.Answer)
 }

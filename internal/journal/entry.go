@@ -82,11 +82,25 @@ type Entry struct {
 	Triggers []string `json:"triggers,omitempty"`
 	// Upstream is what the real environment answered (serve --upstream).
 	Upstream *Upstream `json:"upstream,omitempty"`
+	// Emulated is what the emulator answered a call that a scenario rule
+	// ran through it before answering its own error or fault instead
+	// (emulate: true with error or fault): the client did not get it.
+	Emulated *Emulated `json:"emulated,omitempty"`
 	// Truncated marks an entry some of whose values were cut to the
 	// journal's bounds: a long text ends with "…(tsymock: truncated, N
 	// bytes in all)", and the parameters, keys or items not kept are
 	// counted under the key "…" (TruncatedKey).
 	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Emulated is the emulator's answer to a call that a scenario rule then
+// answered otherwise: whether it carried the call out (OK) or refused it,
+// with its errorCode.
+type Emulated struct {
+	Outcome   string         `json:"outcome"` // OK or error
+	ErrorCode string         `json:"errorCode,omitempty"`
+	Message   string         `json:"message,omitempty"`
+	Answer    map[string]any `json:"answer,omitempty"` // signedValue of an OK answer, decoded
 }
 
 // DecodedReq is the req parameter decoded.
@@ -124,5 +138,10 @@ func (e *Entry) clone() Entry {
 	c.Portability = slices.Clone(e.Portability)
 	c.Triggers = slices.Clone(e.Triggers)
 	c.Upstream = e.Upstream.clone()
+	if e.Emulated != nil {
+		em := *e.Emulated
+		em.Answer = soa.CopyParams(em.Answer)
+		c.Emulated = &em
+	}
 	return c
 }

@@ -37,13 +37,17 @@ func TestJournalIsBoundedPerApplication(t *testing.T) {
 
 func TestJournalCopiesCannotChangeIt(t *testing.T) {
 	j := New(0)
-	id := j.Add(entryOf("A", map[string]any{"bizUserId": "a"}), true)
+	e := entryOf("A", map[string]any{"bizUserId": "a"})
+	e.Emulated = &Emulated{Outcome: OutcomeOK, Answer: map[string]any{"bizUserId": "a"}}
+	id := j.Add(e, true)
 	got := j.Find(Filter{})[0]
 	got.Req.Param["bizUserId"] = "changed"
 	got.Raw["sysid"] = "changed"
+	got.Emulated.Answer["bizUserId"] = "changed"
 	again, ok := j.Get(id)
 	require.True(t, ok)
 	assert.Equal(t, "a", again.Req.Param["bizUserId"])
+	assert.Equal(t, "a", again.Emulated.Answer["bizUserId"])
 	assert.Equal(t, "A", again.Raw["sysid"])
 	_, ok = j.Get(id + 1)
 	assert.False(t, ok)
@@ -94,8 +98,11 @@ func TestMaskEntry(t *testing.T) {
 		Response:    `{"signedValue":"{\"cardNo\":\"` + card + `\"}"}`,
 		Message:     "card " + card,
 		Portability: []emulator.Portability{{Rule: "test-card-prefix", Code: "30049", Message: "card " + card}},
+		Emulated:    &Emulated{Outcome: OutcomeOK, Answer: map[string]any{"cardNo": card}, Message: "card " + card},
 	}
 	mask(e)
+	assert.Equal(t, "622202*********0123", e.Emulated.Answer["cardNo"], "the emulator's answer a rule replaced too")
+	assert.NotContains(t, e.Emulated.Message, card)
 	assert.Equal(t, "622202*********0123", e.Req.Param["cardNo"])
 	assert.Equal(t, cipher, e.Req.Param["validate"], "ciphertext stays as received")
 	assert.Equal(t, "622202*********0123", e.Answer["list"].([]any)[0].(map[string]any)["bankCardNo"])

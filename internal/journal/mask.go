@@ -66,6 +66,10 @@ func mask(e *Entry) {
 		e.Answer = soa.CopyParams(e.Answer)
 		secrets = maskValues(e.Answer, secrets)
 	}
+	if e.Emulated != nil && holdsClear(e.Emulated.Answer, false) {
+		e.Emulated.Answer = soa.CopyParams(e.Emulated.Answer)
+		secrets = maskValues(e.Emulated.Answer, secrets)
+	}
 	secrets = maskUpstream(e.Upstream, secrets)
 	for _, secret := range secrets {
 		mask := emulator.MaskNumber(secret)
@@ -79,6 +83,9 @@ func mask(e *Entry) {
 		}
 		if e.Upstream != nil {
 			e.Upstream.Message = strings.ReplaceAll(e.Upstream.Message, secret, mask)
+		}
+		if e.Emulated != nil {
+			e.Emulated.Message = strings.ReplaceAll(e.Emulated.Message, secret, mask)
 		}
 	}
 }

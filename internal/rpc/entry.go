@@ -12,8 +12,8 @@ import (
 )
 
 // finish records a finished exchange: its journal entry, its coverage
-// and metrics counts, and its log line. body is what was written ("" for
-// a fault that wrote its own).
+// and metrics counts, and its log line. body is what was written (a
+// fault's own body too: "" when it wrote none).
 func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body string) {
 	d := time.Since(start)
 	e := h.newEntry(r, ex, start, d, body)
@@ -30,22 +30,33 @@ func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d tim
 		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: httpMethod(r.Method),
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
-	// A fault's own closing of the connection is no client leaving.
-	e.ClientGone = r.Context().Err() != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature)
+	e.ClientGone = clientGone(r, ex)
 	if e.Req = journalReq(ex); e.Req != nil {
 		e.Service, e.Method = e.Req.Service, e.Req.Method
 	}
 	if ex.err != nil {
 		e.ErrorCode, e.Message = ex.err.Code, ex.err.Message
 	}
-	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault == scenarios.BadSignature) {
+	if ex.err == nil && ex.value != nil && (ex.fault == "" || ex.fault.Answers()) {
 		e.Answer = journalAnswer(ex)
 	}
 	e.Response = body              // shared: the signature cache may hold it too, and strings are never changed
 	e.Portability = ex.portability // the emulator's own slice, handed over: nothing else keeps it
 	e.Triggers = ex.triggers       // likewise
 	e.Upstream = ex.upstream
+	e.Emulated = ex.emulated
 	return e
+}
+
+// clientGone reports whether the client closed the connection before its
+// answer was written. A fault's own closing of the connection (a reset, a
+// hang's end, a short body) is no client leaving.
+func clientGone(r *http.Request, ex *exchange) bool {
+	switch ex.fault {
+	case "", scenarios.BadSignature, scenarios.SlowBody:
+		return r.Context().Err() != nil
+	}
+	return false
 }
 
 // journalReq is the req decoded: the copy made before the params were

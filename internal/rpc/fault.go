@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -26,29 +27,35 @@ func ruleHeaders(hdr http.Header, ex *exchange) {
 	}
 }
 
+// gatewayPage is the body of an http-500 fault: what a gateway in front of
+// the platform sends, not the platform's JSON.
+const gatewayPage = "<html><body><h1>500 Internal Server Error</h1></body></html>\n"
+
 // writeFault carries out a scenario fault that breaks the answer at the
 // HTTP level, and reports whether it did (bad-signature is not one: encode
-// signs that answer wrongly).
-func (h *Handler) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange) bool {
+// signs that answer wrongly) with the body it wrote, for the journal.
+func (h *Handler) writeFault(w http.ResponseWriter, r *http.Request, ex *exchange) (body string, done bool) {
 	switch ex.fault {
 	case scenarios.EmptyBody:
 		w.Header().Set("Content-Type", soa.ContentType)
 		w.WriteHeader(http.StatusOK)
 	case scenarios.MalformedJSON:
+		body = `{"sysid":"` + ex.params.SysID + `","sign":"`
 		w.Header().Set("Content-Type", soa.ContentType)
-		_, _ = w.Write([]byte(`{"sysid":"` + ex.params.SysID + `","sign":"`))
+		_, _ = io.WriteString(w, body)
 	case scenarios.HTTP500:
+		body = gatewayPage
 		w.Header().Set("Content-Type", "text/html;charset=UTF-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		_, _ = w.Write([]byte("<html><body><h1>500 Internal Server Error</h1></body></html>\n"))
+		_, _ = io.WriteString(w, body)
 	case scenarios.ConnectionReset:
 		h.reset(r.Context(), w)
 	case scenarios.Hang:
 		h.hangUp(r.Context(), w, ex.hang)
 	default:
-		return false
+		return "", false
 	}
-	return true
+	return body, true
 }
 
 // hangUp answers nothing until the client gives up or the bound passes

@@ -16,7 +16,6 @@ import (
 	"context"
 	"crypto/rsa"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -55,7 +54,7 @@ type Config struct {
 	// Bodies bounds the bytes of request bodies held at once, with the
 	// pages' (nil: no bound).
 	Bodies *form.Budget
-	// MaxDelay caps scenario delays and hangs.
+	// MaxDelay caps scenario delays, hangs and slow bodies.
 	MaxDelay time.Duration
 	// SignHints appends the signature diagnosis to the 20019 message.
 	SignHints bool
@@ -99,7 +98,7 @@ type Handler struct {
 	verdicts *sigcache.Verdicts // requests whose signature verified, which repeat in load tests and retries
 	reqs     reqCache           // reqs decoded, which repeat when a client polls
 	steps    []step
-	quit     chan struct{} // closed by StopWaiting: ends scenario delays and hangs
+	quit     chan struct{} // closed by StopWaiting: ends scenario delays, hangs and slow bodies
 	quitOnce sync.Once
 	// jsonType is the Content-Type of every answer, made once: set by
 	// assigning the slice, it costs nothing per request, where Header.Set
@@ -135,8 +134,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ex.byRule || ex.fault != "" {
 		ruleHeaders(w.Header(), ex)
 	}
-	if h.writeFault(w, r, ex) {
-		h.finish(r, ex, start, "")
+	if body, done := h.writeFault(w, r, ex); done {
+		h.finish(r, ex, start, body)
 		return
 	}
 	if ex.passed != nil { // the upstream's answer, as the proxy gave it
@@ -160,9 +159,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// A length, never chunked: some SDKs read the body with one fixed
 	// read. The name is canonical already: Set would canonicalise it again.
 	hdr["Content-Length"] = []string{strconv.Itoa(len(body))}
-	// net/http writes a string as it is, with no copy into a []byte.
-	_, _ = io.WriteString(w, body)
-	h.finish(r, ex, start, body)
+	h.finish(r, ex, start, h.writeBody(w, r, ex, body))
 }
 
 // safely runs answer and turns a panic into a signed 9999 answer: the SDK

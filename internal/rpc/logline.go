@@ -14,7 +14,7 @@ import (
 
 // logAttrs is room for every attribute of a line, so that the slice stays
 // on the stack instead of growing on the heap.
-const logAttrs = 15
+const logAttrs = 16
 
 // logExchange writes the one line per request.
 func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration) {
@@ -35,6 +35,9 @@ func (h *Handler) logExchange(ctx context.Context, ex *exchange, d time.Duration
 	}
 	if ex.fault != "" {
 		attrs = append(attrs, slog.String("fault", string(ex.fault)))
+	}
+	if em := ex.emulated; em != nil { // what the rule's answer hid: the call was carried out, or refused
+		attrs = append(attrs, slog.String("emulated", strings.TrimSpace(em.Outcome+" "+em.ErrorCode)))
 	}
 	if len(ex.portability) > 0 {
 		attrs = append(attrs, slog.String("wouldFail", portabilityText(ex.portability)))

@@ -40,11 +40,19 @@ type exchange struct {
 	diag      *diagnose.Report
 	base      string // scheme://host the client reached, for links in answers
 	// rule is the scenario rule that answered (or delayed) the call,
-	// "file:line name"; fault, hang and delayed are what it asked for.
+	// "file:line name"; fault, hang, over and delayed are what it asked
+	// for.
 	rule    string
 	fault   scenarios.Fault
 	hang    time.Duration
+	over    time.Duration
 	delayed bool
+	// emulateFirst is a rule's emulate with an error (replace) or a fault:
+	// the call goes through the pipeline, then the rule answers
+	// (breakAfter); emulated keeps what the client did not get.
+	emulateFirst bool
+	replace      *soa.Error
+	emulated     *journal.Emulated
 	// verifiedText is Base64(MD5(sysid+req+timestamp)) once the signature
 	// verified, "" until then; id is the journal's.
 	verifiedText string
@@ -122,6 +130,9 @@ func (h *Handler) run(w http.ResponseWriter, r *http.Request, ex *exchange) {
 		}
 	}
 	ex.err = ex.err.In(h.cfg.Lang) // the wire, the journal and the log say it alike
+	if ex.emulateFirst {
+		ex.breakAfter(h.cfg.Lang)
+	}
 	if h.Proxy != nil {
 		h.compareUpstream(r, ex)
 	}

@@ -3,6 +3,8 @@ package rpc
 import (
 	"context"
 
+	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/lang"
 	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
@@ -16,10 +18,14 @@ import (
 func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (map[string]any, *soa.Error, bool) {
 	d := h.Scenarios.Decide(scenarios.Request{SysID: ex.app.SysID, Service: ex.env.Service,
 		Method: ex.env.Method, Param: h.plainParams(ex), Page: page})
-	ex.rule, ex.fault, ex.hang = d.Rule(), d.Fault, d.Hang
+	ex.rule, ex.fault, ex.hang, ex.over = d.Rule(), d.Fault, d.Hang, d.Over
 	if d.Delay > 0 {
 		ex.delayed = true
 		h.wait(ctx, d.Delay)
+	}
+	if d.EmulateFirst { // the call goes on to the emulator; breakAfter answers
+		ex.emulateFirst, ex.replace = true, d.Err
+		return nil, nil, false
 	}
 	switch d.Kind {
 	case scenarios.OK:
@@ -33,9 +39,9 @@ func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (ma
 	case scenarios.Fail:
 		return nil, d.Err, true
 	}
-	// A fault other than bad-signature carries no answer; bad-signature
-	// without one signs the emulator's answer wrongly.
-	return nil, nil, d.Fault != "" && d.Fault != scenarios.BadSignature
+	// A fault that breaks an answer (bad-signature, slow-body, short-body)
+	// without one of its own breaks the emulator's; the others carry none.
+	return nil, nil, d.Fault != "" && !d.Fault.Answers()
 }
 
 // plainParams is a copy of the params with the encrypted fields decrypted
@@ -58,12 +64,31 @@ func (h *Handler) plainParams(ex *exchange) map[string]any {
 	return plain
 }
 
-// callContext is the context the emulator works under. After a delay it
-// outlives the client: the platform finishes a slow call even when the
-// client has given up, so a retry sees its effect.
+// callContext is the context the emulator works under. After a delay, or
+// for a rule that runs the call before breaking its answer, it outlives
+// the client: the platform finishes a slow call even when the client has
+// given up, so a retry sees its effect.
 func callContext(ctx context.Context, ex *exchange) context.Context {
-	if ex.delayed {
+	if ex.delayed || ex.emulateFirst {
 		return context.WithoutCancel(ctx)
 	}
 	return ctx
+}
+
+// breakAfter answers a call a rule ran through the emulator first (emulate
+// with error or a fault): what the emulator (or the upstream) answered is
+// kept for the journal, then the rule's error replaces it, or a fault that
+// sends no answer leaves none; a fault that breaks an answer (slow-body,
+// short-body, bad-signature) breaks the rule's error.
+func (ex *exchange) breakAfter(l lang.Lang) {
+	ex.emulated = &journal.Emulated{Outcome: journal.OutcomeOK}
+	if ex.err != nil {
+		ex.emulated.Outcome, ex.emulated.ErrorCode, ex.emulated.Message = journal.OutcomeError, ex.err.Code, ex.err.Message
+	} else if ex.value != nil {
+		ex.emulated.Answer = soa.CopyParams(ex.value) // the journal masks and keeps it
+	}
+	ex.value, ex.err, ex.passed = nil, nil, nil
+	if ex.replace != nil {
+		ex.err, ex.byRule = ex.replace.In(l), true
+	}
 }

@@ -17,8 +17,9 @@ import (
 const HeaderRule = "X-Tsymock-Rule"
 
 // HeaderFault names the answer header that carries the fault a scenario
-// rule asked for (bad-signature, empty-body, malformed-json, http-500),
-// next to HeaderRule. A reset or a hang carries no answer to put it on.
+// rule asked for (bad-signature, empty-body, malformed-json, slow-body,
+// short-body, http-500), next to HeaderRule. A reset or a hang carries no
+// answer to put it on.
 const HeaderFault = "X-Tsymock-Fault"
 
 // FormatRuleHeader is the HeaderRule value of a rule id: ASCII that is

@@ -156,6 +156,7 @@ async function showEntry(id) {
     ...section("Raw parameters", e.raw),
     ...section("Decoded req", e.req || "(req is not JSON)"),
     ...(e.answer ? section("Answer (signedValue)", e.answer) : []),
+    ...(e.emulated ? section("Emulated first, not sent: the rule answered instead", e.emulated) : []),
     ...(e.kind === "page" ? [] : section("Response (HTTP " + e.httpStatus + ")", e.response || "(nothing)")),
     ...(e.upstream ? section("Upstream (" + e.upstream.mode + ")", e.upstream) : []),
   ].filter((c) => c !== null));
