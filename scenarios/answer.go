@@ -66,7 +66,8 @@ type step struct {
 	delay time.Duration
 	kind  Kind
 	body  *object
-	json  string // body's JSON when it has no expression (fixedJSON), else ""
+	fixed map[string]any // body's value when it has no expression, shared by every call; else nil
+	json  string         // fixed's JSON text (fixedJSON), else ""
 	code  string
 	msg   *text // nil: the catalogue's message
 	fault Fault
@@ -126,7 +127,7 @@ func (d *decoder) respondKey(s *step, key string, v *yaml.Node) bool {
 	case "ok":
 		s.kind, s.stop = OK, true
 		if s.body, ok = d.object(v); ok {
-			s.json = fixedJSON(s.body)
+			s.fixed, s.json = fixedValue(s.body)
 		}
 	case "error":
 		s.kind, s.stop = Fail, true

@@ -54,11 +54,13 @@ type Decision struct {
 	Delay time.Duration
 	// Kind says who answers: the emulator, or the rule with Body or Err.
 	Kind Kind
-	// Body is the OK answer, a fresh map the caller may change.
+	// Body is the OK answer: a fresh map the caller may change, or, when
+	// JSON is set, the rule's own value, shared by every call, which the
+	// caller must copy (soa.CopyParams) before it changes anything in it.
 	Body map[string]any
 	// JSON is Body's text as soa.MarshalValue writes it, made once when the
 	// rule was loaded, for a rule whose answer holds no expression; "" for
-	// any other. A caller that changes Body must encode it itself.
+	// any other. A caller that changes a copy of Body encodes it itself.
 	JSON string
 	// Err is the error answer.
 	Err *soa.Error
@@ -191,10 +193,13 @@ func (s *Set) answer(d *Decision, st *step, e *env) {
 	var err error
 	switch st.kind {
 	case OK:
+		if st.json != "" {
+			d.Body, d.JSON = st.fixed, st.json
+			break
+		}
 		var body any
 		body, err = st.body.eval(e)
 		d.Body, _ = body.(map[string]any)
-		d.JSON = st.json
 	case Fail:
 		d.Err = soa.NewError(st.code)
 		if st.msg != nil {

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -170,6 +171,8 @@ func TestFixedAnswerJSON(t *testing.T) {
 			want, err := soa.MarshalValue(d.Body)
 			require.NoError(t, err)
 			assert.Equal(t, want, d.JSON)
+			again := newSet(t, f).Decide(req(t, "OrderService.queryBalance", `{"bizUserId":"bob"}`))
+			assert.Equal(t, reflect.ValueOf(d.Body).Pointer(), reflect.ValueOf(again.Body).Pointer(), "the rule's own value, shared")
 		})
 	}
 	f := mustParse(t, "rules:\n  - when: {}\n    respond: {ok: {v: '{{param.bizUserId | int}}'}}\n")

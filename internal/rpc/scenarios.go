@@ -29,13 +29,18 @@ func (h *Handler) askScenarios(ctx context.Context, ex *exchange, page bool) (ma
 	}
 	switch d.Kind {
 	case scenarios.OK:
-		if serr := h.encryptFields(ex, d.Body); serr != nil {
+		if len(ex.method.EncryptedResponse) == 0 {
+			ex.valueJSON = d.JSON // the body as the rule wrote it, encoded once
+			return d.Body, nil, true
+		}
+		body := d.Body
+		if d.JSON != "" {
+			body = soa.CopyParams(body) // the rule's own value, shared by every call: encrypted on a copy
+		}
+		if serr := h.encryptFields(ex, body); serr != nil {
 			return nil, serr, true
 		}
-		if len(ex.method.EncryptedResponse) == 0 { // the body as the rule wrote it
-			ex.valueJSON = d.JSON
-		}
-		return d.Body, nil, true
+		return body, nil, true
 	case scenarios.Fail:
 		return nil, d.Err, true
 	}
