@@ -176,7 +176,11 @@ func yuan(fen int64) string {
 }
 
 func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
-	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), form.Get("password")); serr != nil {
+	pwd, serr := typedPassword(form, "password")
+	if serr != nil {
+		return "", serr
+	}
+	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), pwd); serr != nil {
 		return "", serr
 	}
 	return payOrder(h, p)
