@@ -280,7 +280,7 @@ func failReason(p *pageSession, form url.Values) (string, string, *soa.Error) {
 // returnToMerchant sends the browser back to jumpUrl/frontUrl with the
 // signed sysid, rps, timestamp, v and sign (sign over sysid + rps +
 // timestamp, PROTOCOL.md §6), or shows the result when there is nowhere to
-// go back to.
+// go back to (returnLocation says where).
 func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pageSession, rps string) {
 	if p.returnURL == "" {
 		h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, title: p.view.Title, rps: rps})
@@ -292,17 +292,13 @@ func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pa
 		h.pageError(w, r, soa.Errorf("20018", "%v", err))
 		return
 	}
-	u, err := url.Parse(p.returnURL) // checked when the page opened
+	location, err := returnLocation(p.returnURL, form)
 	if err != nil {
 		h.pageError(w, r, soa.Errorf("40029", "%v", err))
 		return
 	}
-	if u.RawQuery != "" {
-		u.RawQuery += "&"
-	}
-	u.RawQuery += form
-	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: u.String()})
-	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: location})
+	http.Redirect(w, r, location, http.StatusSeeOther)
 }
 
 // spentToken answers a token that opens no page: the same return again
