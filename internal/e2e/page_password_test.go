@@ -19,11 +19,8 @@ import (
 // §4.1.17 note 7 counts wrong passwords; probe-Y 5: six of them locked the
 // payer): the wrong password typed after them is the first of five.
 func TestMalformedPasswordCostsNoTry(t *testing.T) {
-	_, c, rcv := pagesEnv(t)
-	jump := rcv.URL + "/jump"
-	passwordPayer(t, c, rcv)
+	c, rcv, jump, u := passwordOrderPage(t)
 	c.withPhone("sia", phoneA)
-	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
 	pwdPage := phonedPwdPage(t, c, rcv)
 	malformed := []string{"", "12345", "abcdef", "1234567", "１２３４５６", strings.Repeat("1", 100_000)}
 	for _, tc := range []struct {
@@ -33,7 +30,7 @@ func TestMalformedPasswordCostsNoTry(t *testing.T) {
 		{pwdPage(client.PageUpdatePayPwd, "updatePayPwd"), "oldPassword", url.Values{"password": {"654321"}, "password2": {"654321"}}},
 		{pwdPage(client.PageUpdatePhoneByPayPwd, "updatePhoneByPayPwd"), "password",
 			url.Values{"newPhone": {phoneB}, "verificationCode": {smsCode}}},
-		{payPage(t, c, client.PagePayOrder, "c1", jump), "password", nil},
+		{u, "password", nil},
 	} {
 		token := getPage(t, tc.page).token(t)
 		for _, pwd := range malformed {
@@ -49,7 +46,6 @@ func TestMalformedPasswordCostsNoTry(t *testing.T) {
 		}
 	}
 
-	u := payPage(t, c, client.PagePayOrder, "c1", jump)
 	wrong := postPage(t, pageAt(t, u), url.Values{"token": {getPage(t, u).token(t)}, "action": {"confirm"}, "password": {"999999"}})
 	assert.Equal(t, "20010", wrong.Header.Get("X-Tsymock-Error-Code"))
 	assert.Contains(t, wrong.Body, "wrong payment password (1 of 5 tries", "the malformed ones were no tries")
