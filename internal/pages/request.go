@@ -27,6 +27,7 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param,
 		size: 1<<10 + 3*len(values.Get(form.KeyReq))} // the decoded params take about thrice their JSON text
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
+	p.toJump = p.returnURL != ""
 	if serr := soa.CheckURL("jumpUrl", p.returnURL); serr != nil {
 		return nil, v, serr
 	}

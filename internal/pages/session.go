@@ -44,8 +44,10 @@ type pageSession struct {
 	method  string
 	param   map[string]any // decrypted
 	// returnURL is where the browser goes back: jumpUrl, or the order's
-	// frontUrl; "" shows a result page instead.
+	// frontUrl; "" shows a result page instead. toJump marks it the
+	// jumpUrl sent, whose return has the keys of its table (jumpUrlValue).
 	returnURL string
+	toJump    bool
 	backURL   string
 	view      pageView
 	// link marks a page opened by an order's payInfo link, which carries
