@@ -193,11 +193,11 @@ func TestLangPageErrors(t *testing.T) {
 		differ, digits, used string
 	}{
 		{"", `<p class="error" id="error">10000 参数错误: the two new passwords differ</p>`,
-			`<p class="error" id="error">10000 参数错误: the payment password is six digits</p>`,
+			`<p class="error" id="error">10000 参数错误: password: the payment password is six digits (0-9); a malformed one costs no wrong try</p>`,
 			`<span id="message">参数错误: this page has expired or was already used (a page works once, for 15m0s); ` +
 				`open it again with freshly signed parameters</span>`},
 		{mock.LangChinese, `<p class="error" id="error">10000 参数错误: 两次输入的新支付密码不一致</p>`,
-			`<p class="error" id="error">10000 参数错误: 支付密码为 6 位数字</p>`,
+			`<p class="error" id="error">10000 参数错误: password：支付密码为 6 位数字（0-9）；格式不对的不计入输错次数</p>`,
 			`<span id="message">参数错误: 页面已过期或已使用过（每个页面只能用一次，有效期 15 分钟）；请用重新签名的参数再次打开</span>`},
 	} {
 		t.Run("lang "+tc.lang, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -107,4 +108,39 @@ func TestPageTokenWorksOnce(t *testing.T) {
 	require.NoError(t, err)
 	got.Body.Close()
 	assert.Equal(t, http.StatusMethodNotAllowed, got.StatusCode)
+}
+
+// TestConcurrentPressesLandTogether: presses of one payOrder.html button
+// sent at once (a double click, the first still being worked on: probe-Y
+// 4, whose browser showed "expired or used" while the order was paid) all
+// land on the same signed return, and the order is paid once.
+func TestConcurrentPressesLandTogether(t *testing.T) {
+	c, _, jump, u := passwordOrderPage(t)
+	form := url.Values{"token": {getPage(t, u).token(t)}, "action": {"confirm"}, "password": {"123456"}}
+
+	const presses = 8
+	answers := make(chan pageResp, presses)
+	var wg sync.WaitGroup
+	for range presses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, err := plainBrowser().PostForm(pageAt(t, u), form)
+			if assert.NoError(t, err) {
+				answers <- readPage(t, resp, err)
+			}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	locations := map[string]int{}
+	for a := range answers {
+		assert.Equal(t, http.StatusSeeOther, a.Status, "%s", a.Body)
+		locations[a.Location]++
+	}
+	require.Len(t, locations, 1, "one return for every press")
+	for location := range locations {
+		assert.True(t, strings.HasPrefix(location, jump+"?"), location)
+	}
+	assert.Equal(t, []int64{7000, 3000}, c.balances("sia", "shop"), "paid once")
 }

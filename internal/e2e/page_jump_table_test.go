@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"testing"
 
@@ -151,4 +152,55 @@ func TestFrontURLReturnIsTheNotification(t *testing.T) {
 func jsonText(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// TestGatewayOrderReturnsToFrontURL: an order paid by a gateway, alone on
+// frontTrans.do or with BALANCE on payOrder.html, returns to its frontUrl
+// with the order result notification even when the page was opened with a
+// jumpUrl (spec §4.2.10's jumpUrl row: 如果支付方式中有网关支付，无需上传此字段;
+// §5.2: the gateway returns to frontUrl, signed as 【订单结果通知】; probe-Y 9,
+// where it went to jumpUrl with the page's shape); the page says so. A card
+// order on frontTrans.do still returns to the jumpUrl sent.
+func TestGatewayOrderReturnsToFrontURL(t *testing.T) {
+	_, c, rcv := pagesEnv(t)
+	jump, front := rcv.URL+"/jump", rcv.URL+"/front"
+	passwordPayer(t, c, rcv)
+	apply := func(no string, pm client.PayMethod, vt int64) {
+		req := consume("sia", "shop", no, 3000, 0)
+		req.PayMethod, req.ValidateType, req.FrontURL, req.BackURL = pm, vt, front, rcv.URL+"/notify"
+		_, err := c.ConsumeApply(c.ctx, req)
+		require.NoError(t, err)
+	}
+	apply("gw", client.Gateway(3000), client.ValidateSMS)
+	apply("gb", client.PayMethod{"GATEWAY_VSP": map[string]any{"amount": 1000, "paytype": "B2C"},
+		"BALANCE": []client.BalanceItem{{AccountSetNo: escrowSet, Amount: 2000}}}, client.ValidatePassword)
+	c.pendingConsume("sia", "card", client.ValidateSMS, rcv.URL+"/notify")
+	for _, tc := range []struct {
+		name, path, no, returnsTo string
+		fields                    url.Values
+	}{
+		{"a gateway on frontTrans.do", client.PageFrontTrans, "gw", front, nil},
+		{"a gateway and balance on payOrder.html", client.PagePayOrder, "gb", front, url.Values{"password": {"123456"}}},
+		{"a card on frontTrans.do", client.PageFrontTrans, "card", jump, url.Values{"verificationCode": {smsCode}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := payPage(t, c, tc.path, tc.no, jump)
+			opened := getPage(t, u)
+			require.Equal(t, http.StatusOK, opened.Status, "%s", opened.Body)
+			form := url.Values{"token": {opened.token(t)}, "action": {"confirm"}}
+			for k, v := range tc.fields {
+				form[k] = v
+			}
+			back := returned(t, c.Client, postPage(t, pageAt(t, u), form), tc.returnsTo)
+			assert.True(t, back.OK(), back.RPS)
+			if tc.returnsTo == front {
+				assert.Contains(t, opened.Body, "the browser returns to the order&#39;s frontUrl")
+				assert.NotContains(t, returnValueOf(t, back), "payStatus", "the notification, not the jumpUrl table")
+				assert.NotContains(t, back.RPS, "signedValue")
+				return
+			}
+			assert.NotContains(t, opened.Body, "frontUrl")
+			assert.Equal(t, "success", returnValueOf(t, back)["payStatus"])
+		})
+	}
 }

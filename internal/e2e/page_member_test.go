@@ -105,6 +105,12 @@ func phonedPwdPages(t *testing.T, c *orderClient, rcv *receiver) func(path, meth
 	t.Helper()
 	c.realNamed("sia")
 	c.withPhone("sia", phoneA)
+	return phonedPwdPage(t, c, rcv)
+}
+
+// phonedPwdPage is the signed URL of a payment-password page for sia,
+// whose bound phone is phoneA.
+func phonedPwdPage(t *testing.T, c *orderClient, rcv *receiver) func(path, method string) string {
 	return func(path, method string) string {
 		p := pwdParams(rcv)
 		p.Phone, p.OldPhone = phoneA, phoneA

@@ -43,15 +43,22 @@ func passwordPayer(t *testing.T, c *orderClient, rcv *receiver) {
 		"confirm", url.Values{"password": {"123456"}, "password2": {"123456"}}), rcv.URL+"/jump")
 }
 
+// passwordOrderPage is sia's order c1 of 3000 to shop, waiting for sia's
+// payment password (passwordPayer), and the signed URL of its payOrder.html
+// returning to jump.
+func passwordOrderPage(t *testing.T) (c *orderClient, rcv *receiver, jump, page string) {
+	t.Helper()
+	_, c, rcv = pagesEnv(t)
+	jump = rcv.URL + "/jump"
+	passwordPayer(t, c, rcv)
+	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
+	return c, rcv, jump, payPage(t, c, client.PagePayOrder, "c1", jump)
+}
+
 // TestPayOrderPage: an order with validateType 2 is paid on payOrder.html
 // with the payment password; a wrong one is shown on the page.
 func TestPayOrderPage(t *testing.T) {
-	_, c, rcv := pagesEnv(t)
-	jump := rcv.URL + "/jump"
-	passwordPayer(t, c, rcv)
-	c.pendingConsume("sia", "c1", client.ValidatePassword, rcv.URL+"/notify")
-
-	u := payPage(t, c, client.PagePayOrder, "c1", jump)
+	c, rcv, jump, u := passwordOrderPage(t)
 	opened := getPage(t, u)
 	assert.Contains(t, opened.Body, "¥30.00")
 	wrong := postPage(t, pageAt(t, u), url.Values{"token": {opened.token(t)}, "action": {"confirm"}, "password": {"999999"}})

@@ -38,8 +38,35 @@ func FragmentNote(addresses map[string]string) (Portability, bool) {
 		"there may be lost (tsymock delivers it before the fragment)", strings.Join(named, ", "))}, true
 }
 
-// suspectAddresses are the address params of a call that hold "#" or are
-// no absolute http(s) URL (soa.URLProblem), found where the method's
+// ReturnKeyNote is the url-return-key note of addresses (param path →
+// value) whose query already has a key the platform adds to what it sends
+// there (soa.ReturnKeys: sysid, rps, timestamp, v, sign), ok false when
+// none has: a page's return appends them to a jumpUrl's or frontUrl's
+// query, a notification posts them to a backUrl, and the merchant's own
+// arrive beside them, first, where Java's getParameter reads (probe-Y 7:
+// a merchant's ?sign= failed its verification of the return). tsymock's
+// page return leaves the address's own out; the real platform's is not
+// documented.
+func ReturnKeyNote(addresses map[string]string) (Portability, bool) {
+	var named []string
+	for _, path := range slices.Sorted(maps.Keys(addresses)) {
+		if keys := soa.ReturnKeysIn(addresses[path]); len(keys) > 0 {
+			named = append(named, path+" has "+strings.Join(keys, ", "))
+		}
+	}
+	if len(named) == 0 {
+		return Portability{}, false
+	}
+	return Portability{Rule: RuleURLReturnKey, Code: "10000", Message: fmt.Sprintf("%s in its query: the platform adds "+
+		"%s to a page's return (jumpUrl, frontUrl) and to a notification (backUrl), signed over sysid + rps + timestamp "+
+		"(spec §3.4); the merchant's own would arrive beside them, and code that reads a key's first value (Java's "+
+		"getParameter) reads the merchant's, not the signed one (tsymock's page return leaves the address's own out)",
+		strings.Join(named, "; "), strings.Join(soa.ReturnKeys(), ", "))}, true
+}
+
+// suspectAddresses are the address params of a call that hold "#", a
+// return key in their query (soa.ReturnKeysIn) or are no absolute http(s)
+// URL (soa.URLProblem), found where the method's
 // catalogue entry has them (fields): top level, or in the object items of
 // a list, such as batchAgentPay's batchPayList[].backUrl (spec §5.11). A
 // param the method does not take is ignored, as the platform ignores it.
@@ -49,7 +76,8 @@ func suspectAddresses(fields []soa.Param, value map[string]any, prefix string, i
 	for _, f := range fields {
 		switch v := value[f.Name].(type) {
 		case string:
-			if f.Type == soa.String && isAddressParam(f.Name) && (strings.Contains(v, "#") || soa.URLProblem(f.Name, v) != "") {
+			if f.Type == soa.String && isAddressParam(f.Name) && (strings.Contains(v, "#") || soa.ReturnKeysIn(v) != nil ||
+				soa.URLProblem(f.Name, v) != "") {
 				into[prefix+f.Name] = v
 			}
 		case map[string]any:
@@ -78,10 +106,10 @@ func takesAddress(fields []soa.Param) bool {
 }
 
 // addressNotes are the notes of a call's address params: url-fragment
-// (spec §3.3) and url-format. They are judged before the change, so that a
-// call --strict refuses for one is never written to the log, and a replay,
-// which runs the handler alone, answers an older log's call as it was
-// answered: these notes need no rules generation.
+// (spec §3.3), url-return-key and url-format. They are judged before the
+// change, so that a call --strict refuses for one is never written to the
+// log, and a replay, which runs the handler alone, answers an older log's
+// call as it was answered: these notes need no rules generation.
 func addressNotes(req Request) []Portability {
 	if len(req.Fields) == 0 {
 		return nil
@@ -93,6 +121,9 @@ func addressNotes(req Request) []Portability {
 	}
 	var notes []Portability
 	if n, ok := FragmentNote(found); ok {
+		notes = append(notes, n)
+	}
+	if n, ok := ReturnKeyNote(found); ok {
 		notes = append(notes, n)
 	}
 	if n, ok := urlFormatNote(req.Method, found); ok {

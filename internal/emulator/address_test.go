@@ -63,6 +63,39 @@ func TestAddressNote(t *testing.T) {
 	}
 }
 
+// TestReturnKeyNote: a call's address whose query already has a key the
+// platform adds there (sysid, rps, timestamp, v, sign) is noted
+// url-return-key, naming the param and the keys; a key that only starts
+// like one, or one behind the fragment, is not (probe-Y 7).
+func TestReturnKeyNote(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		param map[string]any
+		want  string // what the note names, "" for no note
+	}{
+		{"frontUrl and backUrl", map[string]any{"frontUrl": "http://127.0.0.1/jump?sysid=EVIL&timestamp=1&sign=abc",
+			"backUrl": "http://127.0.0.1/n?v=3"}, "backUrl has v; frontUrl has sysid, timestamp, sign in its query"},
+		{"an encoded key", map[string]any{"backUrl": "http://127.0.0.1/n?%73ign=x"}, "backUrl has sign in its query"},
+		{"keys that only start like one", map[string]any{"backUrl": "http://127.0.0.1/n?signature=x&vv=1&rps_id=2"}, ""},
+		{"behind the fragment", map[string]any{"backUrl": "http://127.0.0.1/n?a=1#sign=x"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, serr := soa.DefaultCatalogue().Lookup(soa.OrderService, "depositApply")
+			require.Nil(t, serr)
+			notes := notesOf(addressNotes(Request{Service: soa.OrderService, Method: "depositApply", Param: tc.param,
+				Fields: m.Params}), RuleURLReturnKey)
+			if tc.want == "" {
+				assert.Empty(t, notes)
+				return
+			}
+			require.Len(t, notes, 1)
+			assert.Equal(t, "10000", notes[0].Code)
+			assert.Contains(t, notes[0].Message, tc.want)
+			assert.Contains(t, notes[0].Message, "spec §3.4")
+		})
+	}
+}
+
 // TestURLFragmentRefusedBeforeTheLog: with --strict a call refused for a
 // "#" in an address is not written to the log, so that a replay, which
 // runs the handlers alone, finds nothing to refuse again; without it the

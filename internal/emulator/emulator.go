@@ -163,7 +163,7 @@ func (e *Emulator) Call(ctx context.Context, req Request) Outcome {
 	if !ok {
 		return Outcome{Err: soa.Errorf("9000", "%s.%s is not emulated by this version of tsymock", req.Service, req.Method)}
 	}
-	// The address notes (url-fragment, url-format) are judged before the
+	// The address notes (url-fragment, url-return-key, url-format) are judged before the
 	// change, so that a call refused for one is never written to the log:
 	// a replay, which runs the handler alone, could not refuse it again.
 	var notes []Portability

@@ -23,6 +23,10 @@ const (
 	// RuleURLFragment: a backUrl, frontUrl or jumpUrl holding "#" (§3.3),
 	// on a call or a page (the pages note it themselves: AddressNote).
 	RuleURLFragment = "url-fragment"
+	// RuleURLReturnKey: a backUrl, frontUrl or jumpUrl whose query already
+	// has a key the platform adds to what it sends there (soa.ReturnKeys),
+	// on a call or a page (ReturnKeyNote).
+	RuleURLReturnKey = "url-return-key"
 	// RuleURLFormat: a call's backUrl, frontUrl or jumpUrl that is no
 	// absolute http(s) URL (§7 40029 URL格式错误), which the pages refuse.
 	RuleURLFormat = "url-format"
@@ -97,6 +101,7 @@ func PortabilityRules() []PortabilityRule {
 		{RuleOrderExpiry, "20015", "orderExpireDatetime more than 24 hours after the order is made (spec §4.2.2, §4.2.3, §4.2.4, §4.2.5, §4.2.23: the note cites the called method's table)"},
 		{RuleChannelExpiry, "20015", "orderExpireDatetime more than 60 minutes after the order for a method paid without confirmation (SCAN_WEIXIN, SCAN_ALIPAY, SCAN_UNIONPAY, WECHAT_PUBLIC, WECHATPAY_MINIPROGRAM, their _ORG kin, WECHATPAY_APP_OPEN: spec §4.2.2, §4.2.4, §4.2.5 无需确认支付情况…最大不超过 60 分钟), or less than 1 minute for ALLINPAY_WALLET_H5 (§5.2 note (5)); the spec names no code, 20015 is its code for an expiry set wrong"},
 		{RuleURLFragment, "10000", "a backUrl, frontUrl or jumpUrl holding \"#\" (spec §3.3: 所有地址参数不要包含“#”; the code is tsymock's choice)"},
+		{RuleURLReturnKey, "10000", "a backUrl, frontUrl or jumpUrl whose query already has sysid, rps, timestamp, v or sign, the keys the platform adds to a page's return or a notification and signs (spec §3.4): a merchant that reads a key's first value (Java's getParameter) reads its own, not the platform's; tsymock's page return leaves the address's own out (the code is tsymock's choice)"},
 		{RuleURLFormat, "40029", "a call's backUrl, frontUrl or jumpUrl (a batchAgentPay item's backUrl too) that is no absolute http or https URL, e.g. notaurl, ftp://host/x, www.shop.com/return: the order methods, refund, signalAgentPay, batchAgentPay, withdrawApply, crossBorderWithdrawApply (spec §4.2.2-§4.2.7, §4.2.16, §4.2.23, §5.11) and setCompanyInfo (§4.1.6); §7 40029 URL格式错误, which tsymock's pages answer when one opens with such an address (where the real platform checks it at the call is not documented; tsymock cannot deliver a notification there)"},
 		{RuleConsumerIP, "10000", "pay, or its pages frontTrans.do and payOrder.html, with a consumerIp that cannot be the payer's public address: the loopback in any spelling, the unspecified, a multicast or broadcast address, or no IP address at all (spec §4.2.8-§4.2.10: 用户公网 IP; 不能使用“127.0.0.1”“localhost”); not a private or link-local one, which Allinpay's own test-environment demo sends"},
 		{RuleSplitMembers, "10000", "a split rule (consumeApply splitRule, a payout's splitRuleList) of more than 10 items at all its levels naming no more than 10 members, the platform aside: spec §5.3 and §4.2.4 cap the members (分账总会员数<=10) and do not say whether items count (the code is tsymock's choice)"},

@@ -84,6 +84,11 @@ func portabilityCases() []portabilityCase {
 			p["backUrl"] = "http://127.0.0.1:8080/#/notify"
 			return p
 		}(), RuleURLFragment, "10000"},
+		{"a backUrl whose query has sign", company, "setCompanyInfo", func() map[string]any {
+			p := companyParams("甲公司", true)
+			p["backUrl"] = "http://127.0.0.1:8080/notify?sign=mine"
+			return p
+		}(), RuleURLReturnKey, "10000"},
 		{"a backUrl that is no URL", company, "setCompanyInfo", func() map[string]any {
 			p := companyParams("甲公司", true)
 			p["backUrl"] = "127.0.0.1:8080/notify"

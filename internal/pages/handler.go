@@ -204,19 +204,28 @@ func (h *Handler) showPage(w http.ResponseWriter, r *http.Request, p *pageSessio
 	h.renderFlow(w, r, p, nil)
 }
 
-// pageAction carries out a button: confirm or fail.
+// pageAction carries out a button: confirm or fail. Its outcome is kept
+// on the press for a second press that waits for it: the error shown (the
+// visit's), and whether the page was shown again.
 func (h *Handler) pageAction(w http.ResponseWriter, r *http.Request, form url.Values) {
-	p, ok := h.sessions.claim(form.Get("token"), r.URL.Path)
+	token := form.Get("token")
+	pr, ok := h.sessions.claim(token, r.URL.Path)
 	if !ok {
-		h.spentToken(w, r, form.Get("token"))
+		h.spentToken(w, r, token, pr)
 		return
 	}
+	defer func() {
+		pr.serr = visitOf(w).serr
+		h.sessions.finish(token, pr)
+	}()
+	p := pr.page
 	visitOf(w).session(p)
 	action := form.Get("action")
 	rps, serr := h.runAction(p, action, form)
 	h.notify.Wake()
 	switch {
 	case serr != nil && retryable(serr):
+		pr.again = true
 		h.sessions.restore(p)
 		h.renderFlow(w, r, p, serr)
 	case serr != nil:
@@ -280,7 +289,7 @@ func failReason(p *pageSession, form url.Values) (string, string, *soa.Error) {
 // returnToMerchant sends the browser back to jumpUrl/frontUrl with the
 // signed sysid, rps, timestamp, v and sign (sign over sysid + rps +
 // timestamp, PROTOCOL.md §6), or shows the result when there is nowhere to
-// go back to.
+// go back to (returnLocation says where).
 func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pageSession, rps string) {
 	if p.returnURL == "" {
 		h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, title: p.view.Title, rps: rps})
@@ -292,23 +301,36 @@ func (h *Handler) returnToMerchant(w http.ResponseWriter, r *http.Request, p *pa
 		h.pageError(w, r, soa.Errorf("20018", "%v", err))
 		return
 	}
-	u, err := url.Parse(p.returnURL) // checked when the page opened
+	location, err := returnLocation(p.returnURL, form)
 	if err != nil {
 		h.pageError(w, r, soa.Errorf("40029", "%v", err))
 		return
 	}
-	if u.RawQuery != "" {
-		u.RawQuery += "&"
-	}
-	u.RawQuery += form
-	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: u.String()})
-	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+	h.sessions.end(p.token, pageResult{sysid: p.sysid, path: p.path, location: location})
+	http.Redirect(w, r, location, http.StatusSeeOther)
 }
 
-// spentToken answers a token that opens no page: the same return again
-// when its button already sent the browser back, else that the page
-// expired or was used.
-func (h *Handler) spentToken(w http.ResponseWriter, r *http.Request, token string) {
+// spentToken answers a token that opens no page. A press while the first
+// press of its page is being worked on (pressing: a double click, whose
+// first request the browser drops) waits for it and lands where it did,
+// nothing done again: the page again with its error after a wrong code or
+// password, the same error page, or the same return (probe-Y 4). A press
+// after the button sent the browser back gets the same return again; any
+// other, that the page expired or was used.
+func (h *Handler) spentToken(w http.ResponseWriter, r *http.Request, token string, pressing *press) {
+	if pressing != nil {
+		h.log.LogAttrs(r.Context(), slog.LevelDebug, "page button pressed again while its first press is worked on; "+
+			"waiting for it", slog.String("path", r.URL.Path), slog.String("sysid", pressing.page.sysid))
+	}
+	if pressing != nil && pressing.wait(r.Context()) && pressing.serr != nil {
+		visitOf(w).session(pressing.page)
+		if pressing.again {
+			h.renderFlow(w, r, pressing.page, pressing.serr)
+		} else {
+			h.pageError(w, r, pressing.serr)
+		}
+		return
+	}
 	if res, ended := h.sessions.result(token, r.URL.Path); ended {
 		visitOf(w).sysid = res.sysid
 		h.replay(w, r, res)

@@ -12,17 +12,19 @@ import (
 // name too ({{say "failHelp"}}); the platform's Chinese (titles, buttons)
 // is the same in every language.
 const (
-	msgTestOnly   = "testOnly"
-	msgFailHelp   = "failHelp"
-	msgDoneLead   = "doneLead"
-	msgErrorHint  = "errorHint"
-	msgSMSAny     = "smsAny"
-	msgSMSTo      = "smsTo"
-	msgSMSChecked = "smsChecked"
-	msgNoSMS      = "noSMS"
-	msgNoPhone    = "noPhone"
-	msgPwdsDiffer = "pwdsDiffer"
-	msgExpired    = "expired"
+	msgTestOnly      = "testOnly"
+	msgFailHelp      = "failHelp"
+	msgDoneLead      = "doneLead"
+	msgErrorHint     = "errorHint"
+	msgSMSAny        = "smsAny"
+	msgSMSTo         = "smsTo"
+	msgSMSChecked    = "smsChecked"
+	msgNoSMS         = "noSMS"
+	msgNoPhone       = "noPhone"
+	msgPwdsDiffer    = "pwdsDiffer"
+	msgPwdMalformed  = "pwdMalformed"
+	msgExpired       = "expired"
+	msgGatewayReturn = "gatewayReturn"
 )
 
 // messages is the pages' table of sentences in both languages, by id (see
@@ -52,6 +54,13 @@ func messages() map[string]lang.Text {
 			Zh: "tsymock：bizUserId %s 的会员没有绑定手机（页面以 %s 打开，规范 §4.1.23 注 5）；" +
 				"tsymock 仍然要求输入模拟的短信验证码 %s（--verification-code）。"},
 		msgPwdsDiffer: {En: "the two new passwords differ", Zh: "两次输入的新支付密码不一致"},
+		msgPwdMalformed: {En: "%s: the payment password is six digits (0-9); a malformed one costs no wrong try",
+			Zh: "%s：支付密码为 6 位数字（0-9）；格式不对的不计入输错次数"},
+		msgGatewayReturn: {En: "tsymock: this order pays by %s, with a gateway: the browser returns to the order's frontUrl, " +
+			"signed as the order result notification, and the jumpUrl sent is not used (spec §4.2.10: 如果支付方式中有网关支付，" +
+			"无需上传此字段; §5.2).",
+			Zh: "tsymock：这笔订单以 %s 支付，含网关支付：浏览器回到订单的 frontUrl，签名同订单结果通知，不使用上送的 jumpUrl" +
+				"（规范 §4.2.10：如果支付方式中有网关支付，无需上传此字段；§5.2）。"},
 		msgExpired: {En: "this page has expired or was already used (a page works once, for %s); open it again with freshly signed parameters",
 			Zh: "页面已过期或已使用过（每个页面只能用一次，有效期 %s）；请用重新签名的参数再次打开"},
 	}

@@ -1,9 +1,12 @@
 package pages
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/tsymock/tsymock/internal/emulator"
 	"github.com/tsymock/tsymock/internal/notify"
@@ -29,6 +32,11 @@ func orderPageFlows() map[string]pageFlow {
 
 // pendingOrder finds the page's order, paid by the page's member (40022),
 // and sets where the browser returns: jumpUrl, else the order's frontUrl.
+// An order paid by a gateway, alone or combined, returns to its frontUrl
+// whatever jumpUrl says: spec §4.2.10's jumpUrl row, 如果支付方式中有网关支
+// 付，无需上传此字段; §5.2's gateway row, the front page returns to frontUrl
+// signed as 【订单结果通知】 (收银宝网关必传); §4.2.9, the gateway's own page,
+// has no jumpUrl at all (probe-Y 9).
 func pendingOrder(h *Handler, p *pageSession) (emulator.PageOrder, *soa.Error) {
 	o, serr := h.emu.PendingOrder(p.sysid, p.str("bizOrderNo"))
 	if serr != nil {
@@ -37,11 +45,39 @@ func pendingOrder(h *Handler, p *pageSession) (emulator.PageOrder, *soa.Error) {
 	if payer := p.str("bizUserId"); payer != o.BizUserID {
 		return o, soa.Errorf("40022", "order %s is paid by %s, not %s", o.BizOrderNo, o.BizUserID, payer)
 	}
-	if p.returnURL == "" {
-		p.returnURL = o.FrontURL
+	if p.returnURL == "" || paysByGateway(o.PayMethod) {
+		p.returnURL, p.toJump = o.FrontURL, false
 		return o, soa.CheckURL("frontUrl", o.FrontURL)
 	}
 	return o, nil
+}
+
+// paysByGateway reports whether payMethod (its keys joined by "+") has
+// spec §5.2's 收银宝网关支付, GATEWAY_VSP or GATEWAY_VSP_ORG.
+func paysByGateway(payMethod string) bool {
+	for key := range strings.SplitSeq(payMethod, "+") {
+		if key == "GATEWAY_VSP" || key == "GATEWAY_VSP_ORG" {
+			return true
+		}
+	}
+	return false
+}
+
+// hintGatewayReturn tells the tester, on the page and in the log, that an
+// order paid by a gateway goes back to its frontUrl, not to the jumpUrl
+// sent (pendingOrder).
+func (h *Handler) hintGatewayReturn(p *pageSession, o emulator.PageOrder) {
+	if p.str("jumpUrl") == "" || !paysByGateway(o.PayMethod) {
+		return
+	}
+	hint := h.say(msgGatewayReturn, o.PayMethod)
+	if p.view.Hint != "" {
+		hint = p.view.Hint + " " + hint
+	}
+	p.view.Hint = hint
+	h.log.LogAttrs(context.Background(), slog.LevelInfo, "page: the order pays by a gateway, so the browser returns to "+
+		"its frontUrl, not to the jumpUrl sent (spec §4.2.10, §5.2)", slog.String("sysid", p.sysid),
+		slog.String("bizOrderNo", o.BizOrderNo), slog.String("payMethod", o.PayMethod))
 }
 
 func openPayOrder(h *Handler, p *pageSession) *soa.Error {
@@ -61,6 +97,7 @@ func openPayOrder(h *Handler, p *pageSession) *soa.Error {
 		return soa.Errorf("30032", "bizUserId %q has no payment password; open setPayPwd.html first", o.BizUserID)
 	}
 	p.view = orderView("密码确认支付", o, pageInput{"password", "支付密码", "password", 6})
+	h.hintGatewayReturn(p, o)
 	return nil
 }
 
@@ -114,6 +151,7 @@ func openFrontTrans(h *Handler, p *pageSession) *soa.Error {
 		p.view = orderView("确认支付", o)
 		p.view.Hint = h.say(msgNoSMS)
 	}
+	h.hintGatewayReturn(p, o)
 	return nil
 }
 
@@ -176,7 +214,11 @@ func yuan(fen int64) string {
 }
 
 func confirmPayOrder(h *Handler, p *pageSession, form url.Values) (string, *soa.Error) {
-	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), form.Get("password")); serr != nil {
+	pwd, serr := typedPassword(form, "password")
+	if serr != nil {
+		return "", serr
+	}
+	if serr := h.emu.CheckPayPwd(p.sysid, p.str("bizUserId"), pwd); serr != nil {
 		return "", serr
 	}
 	return payOrder(h, p)
@@ -225,8 +267,8 @@ func orderNotified(serr *soa.Error) bool {
 
 // orderRPS is the rps of the order's result, returned to frontUrl exactly
 // as backUrl receives it (spec §4.2.15 note 1: the order result
-// notification goes to frontUrl or backUrl) and to jumpUrl with the keys
-// of its table too (jumpUrlValue). A failed payment is not notified to
+// notification goes to frontUrl or backUrl) and to jumpUrl (toJump) with
+// the keys of its table too (jumpUrlValue). A failed payment is not notified to
 // backUrl (spec §4.2.15): the page returns its result all the same, so
 // that the browser gets back to the merchant.
 func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
@@ -241,7 +283,7 @@ func (h *Handler) orderRPS(p *pageSession) (string, *soa.Error) {
 		return "", soa.Errorf("9000", "tsymock: order %s has no result to return", biz)
 	}
 	rpsText := notify.RPSText
-	if p.str("jumpUrl") != "" {
+	if p.toJump {
 		ev.ReturnValue = jumpUrlValue(ev, p.str("bizUserId"))
 		rpsText = jumpURLRPS
 	}

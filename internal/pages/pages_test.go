@@ -79,3 +79,16 @@ func TestPwdPageSections(t *testing.T) {
 	}
 	assert.Len(t, sections, len(pwdPages()))
 }
+
+// TestPaysByGateway: an order pays by a gateway when its payMethod has
+// spec §5.2's GATEWAY_VSP or GATEWAY_VSP_ORG, alone or combined; the
+// other front-page methods (wallet H5, instalments) do not.
+func TestPaysByGateway(t *testing.T) {
+	for payMethod, want := range map[string]bool{
+		"GATEWAY_VSP": true, "GATEWAY_VSP_ORG": true, "BALANCE+GATEWAY_VSP": true, "COUPON+BALANCE+GATEWAY_VSP_ORG": true,
+		"BALANCE": false, "ALLINPAY_WALLET_H5": false, "BALANCE+ALLINPAY_WALLET_H5": false, "InstallmentPayment_H5": false,
+		"GATEWAY_VSP_X": false, "": false,
+	} {
+		assert.Equal(t, want, paysByGateway(payMethod), payMethod)
+	}
+}

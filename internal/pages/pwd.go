@@ -101,13 +101,13 @@ func (pp pwdPage) confirm(h *Handler, p *pageSession, form url.Values) (string, 
 	return pageRPS(emulator.Event{Service: p.service, Method: p.method, Status: emulator.EventOK, ReturnValue: rv})
 }
 
-// newPassword reads the new password typed twice.
+// newPassword reads the new password typed twice: the same (10000), and
+// six digits (typedPassword).
 func newPassword(form url.Values) (string, *soa.Error) {
-	pwd := form.Get("password")
-	if pwd != form.Get("password2") {
+	if form.Get("password") != form.Get("password2") {
 		return "", detailed("10000", msgPwdsDiffer)
 	}
-	return pwd, nil
+	return typedPassword(form, "password")
 }
 
 func setPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
@@ -119,11 +119,15 @@ func setPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
 }
 
 func updatePayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
+	old, serr := typedPassword(form, "oldPassword")
+	if serr != nil {
+		return serr
+	}
 	pwd, serr := newPassword(form)
 	if serr != nil {
 		return serr
 	}
-	return h.emu.UpdatePayPwd(p.sysid, p.str("bizUserId"), form.Get("oldPassword"), pwd, p.backURL)
+	return h.emu.UpdatePayPwd(p.sysid, p.str("bizUserId"), old, pwd, p.backURL)
 }
 
 func resetPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
@@ -135,6 +139,10 @@ func resetPayPwd(h *Handler, p *pageSession, form url.Values) *soa.Error {
 }
 
 func updatePhone(h *Handler, p *pageSession, form url.Values) *soa.Error {
-	return h.emu.UpdatePhoneByPayPwd(p.sysid, p.str("bizUserId"), form.Get("password"), form.Get("newPhone"),
+	pwd, serr := typedPassword(form, "password")
+	if serr != nil {
+		return serr
+	}
+	return h.emu.UpdatePhoneByPayPwd(p.sysid, p.str("bizUserId"), pwd, form.Get("newPhone"),
 		form.Get("verificationCode"), p.backURL)
 }

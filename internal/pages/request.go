@@ -27,6 +27,7 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 	p := &pageSession{path: r.URL.Path, sysid: v.SysID, service: v.Service, method: v.Method, param: v.Param,
 		size: 1<<10 + 3*len(values.Get(form.KeyReq))} // the decoded params take about thrice their JSON text
 	p.returnURL, p.backURL = p.str("jumpUrl"), p.str("backUrl")
+	p.toJump = p.returnURL != ""
 	if serr := soa.CheckURL("jumpUrl", p.returnURL); serr != nil {
 		return nil, v, serr
 	}
@@ -35,8 +36,9 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 
 // notePortability notes what the real test environment would refuse of a
 // page opened, in its journal entry and a warning log line, as
-// /service/soa notes a call: "#" in its jumpUrl, frontUrl or backUrl
-// (url-fragment, spec §3.3), on a payment page a consumerIp that is no
+// /service/soa notes a call: "#" in its jumpUrl or backUrl (url-fragment,
+// spec §3.3), a key the platform adds to the return or the notification
+// already in their query (url-return-key, spec §3.4), on a payment page a consumerIp that is no
 // public IP (consumer-ip, spec §4.2.9, §4.2.10: 用户公网 IP; 不能使用
 // “127.0.0.1”“localhost”), which OrderService.pay notes too, and on a
 // payment-password page a certificate other than the ID card
@@ -44,7 +46,11 @@ func (h *Handler) newPageSession(r *http.Request, values url.Values) (*pageSessi
 // too. With --strict the page refuses to open.
 func (h *Handler) notePortability(w http.ResponseWriter, r *http.Request, p *pageSession) *soa.Error {
 	var notes []emulator.Portability
-	if n, ok := emulator.FragmentNote(map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL}); ok {
+	addresses := map[string]string{"jumpUrl": p.str("jumpUrl"), "backUrl": p.backURL}
+	if n, ok := emulator.FragmentNote(addresses); ok {
+		notes = append(notes, n)
+	}
+	if n, ok := emulator.ReturnKeyNote(addresses); ok {
 		notes = append(notes, n)
 	}
 	if p.service == soa.OrderService && p.method == "pay" {

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/tsymock/tsymock/internal/clock"
 	"github.com/tsymock/tsymock/internal/emulator"
+	"github.com/tsymock/tsymock/internal/soa"
 )
 
 // pageSessionTTL is how long a page's confirm and fail buttons work after
@@ -42,8 +44,10 @@ type pageSession struct {
 	method  string
 	param   map[string]any // decrypted
 	// returnURL is where the browser goes back: jumpUrl, or the order's
-	// frontUrl; "" shows a result page instead.
+	// frontUrl; "" shows a result page instead. toJump marks it the
+	// jumpUrl sent, whose return has the keys of its table (jumpUrlValue).
 	returnURL string
+	toJump    bool
 	backURL   string
 	view      pageView
 	// link marks a page opened by an order's payInfo link, which carries
@@ -95,6 +99,34 @@ type pageStore struct {
 	// ended are the tokens whose button sent the browser back, for
 	// pageSessionTTL: a second click answers the same (ended, result).
 	ended map[string]pageResult
+	// pressing are the tokens whose button is being worked on, for a
+	// second press to wait for (claim, finish).
+	pressing map[string]*press
+}
+
+// press is one press of a page's button, from claim to finish. A second
+// press of the token meanwhile (a double click: the browser drops the
+// first request and shows what the second gets) waits for done and lands
+// where this one did; again and serr say where, set before done closes.
+type press struct {
+	page *pageSession
+	done chan struct{}
+	// again marks the page shown again with serr (a wrong code or
+	// password, a malformed field), its token valid; serr alone an error
+	// page; neither a return to the merchant (pageStore.result).
+	again bool
+	serr  *soa.Error
+}
+
+// wait waits for the press to finish, false if ctx ends first (the
+// browser went away).
+func (pr *press) wait(ctx context.Context) bool {
+	select {
+	case <-pr.done:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 // pageResult is how a page's used token ended: where the browser was sent
@@ -109,7 +141,8 @@ func newPageStore(c clock.Clock) *pageStore {
 	if c == nil {
 		c = clock.System{}
 	}
-	return &pageStore{clock: c, sessions: map[string]*pageSession{}, bySysid: map[string]int{}, ended: map[string]pageResult{}}
+	return &pageStore{clock: c, sessions: map[string]*pageSession{}, bySysid: map[string]int{}, ended: map[string]pageResult{},
+		pressing: map[string]*press{}}
 }
 
 // end keeps how the page of token ended, so that a double click, or the
@@ -213,21 +246,39 @@ func (ps *pageStore) put(p *pageSession) error {
 	return nil
 }
 
-// claim takes the page of a token posted to path: a token works once (two
-// clicks cannot pay twice). ok is false for an unknown, expired or foreign
-// token.
-func (ps *pageStore) claim(token, path string) (*pageSession, bool) {
+// claim takes the page of a token posted to path for one press of its
+// button, which the caller finishes: a token works once (two clicks cannot
+// pay twice). ok is false for an unknown, expired or foreign token; then a
+// press is returned when the token's page is being pressed already, for
+// the second press to wait for.
+func (ps *pageStore) claim(token, path string) (*press, bool) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	p, ok := ps.sessions[token]
 	if !ok || p.path != path {
+		if pr := ps.pressing[token]; pr != nil && pr.page.path == path {
+			return pr, false
+		}
 		return nil, false
 	}
 	ps.drop(token, p)
 	if ps.clock.Now().After(p.expires) {
 		return nil, false
 	}
-	return p, true
+	pr := &press{page: p, done: make(chan struct{})}
+	ps.pressing[token] = pr
+	return pr, true
+}
+
+// finish ends a press of token's page, its outcome set (the page restored
+// or its result kept first): the presses waiting for it go on.
+func (ps *pageStore) finish(token string, pr *press) {
+	ps.mu.Lock()
+	if ps.pressing[token] == pr {
+		delete(ps.pressing, token)
+	}
+	ps.mu.Unlock()
+	close(pr.done)
 }
 
 // full reports whether keeping p would pass the store's bounds. Callers

@@ -36,7 +36,7 @@ func TestPageExpiryFollowsTheServerClock(t *testing.T) {
 			got, ok := ps.claim(p.token, frontTransPath)
 			assert.Equal(t, tt.ok, ok)
 			if tt.ok {
-				assert.Same(t, p, got)
+				assert.Same(t, p, got.page)
 			}
 			assert.Zero(t, ps.bytes, "claimed or expired, the page is forgotten")
 		})
