@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/keys/demo"
 	"github.com/tsymock/tsymock/mock"
 )
 
@@ -57,26 +58,63 @@ func heapGrowth(t *testing.T, name string, keep any, flood func()) uint64 {
 }
 
 // TestFloodOfUnsignedFields: unsigned requests with thousands of form
-// parameters each are journaled small. Before the journal was bounded in
-// bytes each kept every field (292 such requests of 100,000 fields took
-// 2.75 GB); here 150 of 5,000 fields grew the heap by 88.5 MB before, 0.3 MB after.
+// parameters each, or parameters with names of 60 KB, are journaled small.
+// Before the journal was bounded in bytes each kept every field (292 such
+// requests of 100,000 fields took 2.75 GB); 150 of 5,000 fields grew the
+// heap by 88.5 MB before, 0.3 MB after. Long names were kept whole for a
+// while (review-BB: about 1 MB of journal a request).
 func TestFloodOfUnsignedFields(t *testing.T) {
-	const requests, fields, ceiling = 150, 5000, 4 << 20
-	e, srv := demoServer(t, quiet)
-	body := url.Values{"sysid": {"unsigned"}, "req": {"{}"}}
-	for i := range fields {
-		body.Set(fmt.Sprintf("field%05d", i), strings.Repeat("v", 40))
+	many, long := url.Values{"sysid": {"unsigned"}, "req": {"{}"}}, url.Values{"sysid": {"unsigned"}, "req": {"{}"}}
+	for i := range 5000 {
+		many.Set(fmt.Sprintf("field%05d", i), strings.Repeat("v", 40))
 	}
-	form := body.Encode()
-	growth := heapGrowth(t, "unsigned fields", srv, func() {
+	for i := range 16 {
+		long.Set(strings.Repeat(string(rune('a'+i)), 60<<10), "v")
+	}
+	for _, tc := range []struct {
+		name     string
+		form     url.Values
+		requests int
+	}{
+		{"unsigned fields", many, 150},
+		{"long field names", long, 50},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const ceiling = 4 << 20
+			e, srv := demoServer(t, quiet)
+			form := tc.form.Encode()
+			growth := heapGrowth(t, tc.name, srv, func() {
+				for range tc.requests {
+					resp, err := http.Post(e.URL+"/service/soa", "application/x-www-form-urlencoded", strings.NewReader(form))
+					require.NoError(t, err)
+					require.NoError(t, resp.Body.Close())
+				}
+			})
+			require.Len(t, srv.Journal(mock.JournalFilter{}), tc.requests)
+			require.Less(t, growth, uint64(ceiling), "the journal keeps unsigned requests small")
+		})
+	}
+}
+
+// TestFloodOfBadPageLinks: page GETs whose query carries 100 KB of signed
+// parameters with a bad sign are journaled without keeping their request
+// line: an entry's page path and method were pieces of it (review-BB: 109
+// KB kept per entry).
+func TestFloodOfBadPageLinks(t *testing.T) {
+	const requests, ceiling = 200, 8 << 20
+	e, srv := demoServer(t, quiet)
+	q := url.Values{"sysid": {demo.SysID}, "sign": {"bad"}, "timestamp": {"2026-12-06 10:00:00"}, "v": {"2.0"},
+		"req": {`{"service":"MemberService","method":"signContract","param":{"pad":"` + strings.Repeat("p", 100<<10) + `"}}`}}
+	link := e.URL + "/yungateway/member/signContract.html?" + q.Encode()
+	growth := heapGrowth(t, "bad page links", srv, func() {
 		for range requests {
-			resp, err := http.Post(e.URL+"/service/soa", "application/x-www-form-urlencoded", strings.NewReader(form))
+			resp, err := http.Get(link)
 			require.NoError(t, err)
 			require.NoError(t, resp.Body.Close())
 		}
 	})
 	require.Len(t, srv.Journal(mock.JournalFilter{}), requests)
-	require.Less(t, growth, uint64(ceiling), "the journal keeps unsigned requests small")
+	require.Less(t, growth, uint64(ceiling), "a page's entry keeps no request line")
 }
 
 // TestFloodOfSlowBodies: 4,000 connections each announce a body of 1 MiB,

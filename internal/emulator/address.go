@@ -58,7 +58,7 @@ func ReturnKeyNote(addresses map[string]string) (Portability, bool) {
 		return Portability{}, false
 	}
 	return Portability{Rule: RuleURLReturnKey, Code: "10000", Message: fmt.Sprintf("%s in its query: the platform adds "+
-		"%s to a page's return (jumpUrl, frontUrl) and to a notification (backUrl), signed over sysid + rps + timestamp "+
+		"%s (and v) to a page's return (jumpUrl, frontUrl) and to a notification (backUrl), signed over sysid + rps + timestamp "+
 		"(spec §3.4); the merchant's own would arrive beside them, and code that reads a key's first value (Java's "+
 		"getParameter) reads the merchant's, not the signed one (tsymock's page return leaves the address's own out)",
 		strings.Join(named, "; "), strings.Join(soa.ReturnKeys(), ", "))}, true

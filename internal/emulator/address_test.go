@@ -74,7 +74,8 @@ func TestReturnKeyNote(t *testing.T) {
 		want  string // what the note names, "" for no note
 	}{
 		{"frontUrl and backUrl", map[string]any{"frontUrl": "http://127.0.0.1/jump?sysid=EVIL&timestamp=1&sign=abc",
-			"backUrl": "http://127.0.0.1/n?v=3"}, "backUrl has v; frontUrl has sysid, timestamp, sign in its query"},
+			"backUrl": "http://127.0.0.1/n?rps=x"}, "backUrl has rps; frontUrl has sysid, timestamp, sign in its query"},
+		{"a v of the merchant's own", map[string]any{"backUrl": "http://127.0.0.1/n?v=3"}, ""},
 		{"an encoded key", map[string]any{"backUrl": "http://127.0.0.1/n?%73ign=x"}, "backUrl has sign in its query"},
 		{"keys that only start like one", map[string]any{"backUrl": "http://127.0.0.1/n?signature=x&vv=1&rps_id=2"}, ""},
 		{"behind the fragment", map[string]any{"backUrl": "http://127.0.0.1/n?a=1#sign=x"}, ""},

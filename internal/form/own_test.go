@@ -26,6 +26,14 @@ func TestParseOwnsItsTexts(t *testing.T) {
 					assert.False(t, inside(v, raw), "value %q of %q is a piece of the raw text", v, k)
 				}
 			}
+			p, _, err := ParseParams(raw) // what /service/soa reads a call's body with
+			require.NoError(t, err)
+			for _, v := range []string{p.SysID, p.Sign, p.Timestamp, p.V, p.Req, p.PrivSysID, p.PrivBizUserID} {
+				assert.False(t, inside(v, raw), "param %q is a piece of the raw text", v)
+			}
+			for k, v := range p.Extra {
+				assert.False(t, inside(k, raw) || inside(v, raw), "extra %q=%q is a piece of the raw text", k, v)
+			}
 		})
 	}
 }

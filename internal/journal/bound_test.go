@@ -136,8 +136,9 @@ func TestExtraFieldsThatNameSomething(t *testing.T) {
 
 // TestShrinkKeepsInPlace: an entry within its cut keeps its decoded req,
 // answer, raw parameters and sysid as they are, with no copy (the journal
-// owns them; form.Parse gives each parameter memory of its own:
-// TestParseOwnsItsTexts there).
+// only reads them, and masks on a copy: the decoded-req cache and a rule's
+// fixed answer share them; the form reader gives each parameter memory of
+// its own: TestParseOwnsItsTexts there).
 func TestShrinkKeepsInPlace(t *testing.T) {
 	param := map[string]any{"bizUserId": "u", "nested": map[string]any{"a": json.Number("1")}}
 	answer := map[string]any{"allAmount": json.Number("100")}

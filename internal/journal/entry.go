@@ -2,7 +2,9 @@ package journal
 
 import (
 	"maps"
+	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -101,6 +103,20 @@ type Emulated struct {
 	ErrorCode string         `json:"errorCode,omitempty"`
 	Message   string         `json:"message,omitempty"`
 	Answer    map[string]any `json:"answer,omitempty"` // signedValue of an OK answer, decoded
+}
+
+// HTTPMethod is an entry's HTTPMethod for a request's method: the
+// constant for GET and POST, else a copy. net/http cuts the method out of
+// the request line, which a page's GET fills with its signed parameters:
+// the entry must not keep that line alive.
+func HTTPMethod(m string) string {
+	switch m {
+	case http.MethodPost:
+		return http.MethodPost
+	case http.MethodGet:
+		return http.MethodGet
+	}
+	return strings.Clone(m)
 }
 
 // DecodedReq is the req parameter decoded.

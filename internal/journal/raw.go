@@ -9,12 +9,11 @@ import (
 )
 
 // keepRaw cuts the entry's form parameters: the protocol parameters and
-// at most cut.fields others (by name order), each value cut. The texts
-// within the cut are kept as they are: they come from form.Parse, whose
-// keys and values have memory of their own, so an entry never keeps its
-// request's body alive. The map is changed in place (the journal owns it)
-// unless parameters are dropped: then the ones kept go into a new map, as a
-// map never gives back the room of its deleted keys.
+// at most cut.fields others (by name order), each name and value cut. The
+// texts within the cut are kept as they are: they come from the form
+// reader, whose keys and values have memory of their own, so an entry
+// never keeps its request's body alive. When anything is cut, the ones kept
+// go into a new map: a map never gives back the room of its deleted keys.
 func (s *shrinker) keepRaw(e *Entry) {
 	e.SysID = s.text(e.SysID)
 	if s.rawFits(e.Raw) { // the usual call
@@ -28,21 +27,24 @@ func (s *shrinker) keepRaw(e *Entry) {
 		params = append(params, param{k: k, v: s.text(v)})
 	}
 	params = s.cutOthers(params)
+	e.Raw = make(map[string]string, len(params)+1) // a new map: a cut key must not leave the long one behind
 	if s.dropped > 0 {
-		e.Raw = make(map[string]string, len(params)+1)
 		e.Raw[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", s.dropped)
 	}
 	for _, p := range params {
+		if !protocolKey(p.k) {
+			p.k = s.text(p.k)
+		}
 		e.Raw[p.k] = p.v
 	}
 }
 
-// rawFits reports whether raw is within the cut as it is: no value too
+// rawFits reports whether raw is within the cut as it is: no name or value too
 // long, and no more than cut.fields parameters besides the protocol's.
 func (s *shrinker) rawFits(raw map[string]string) bool {
 	others := 0
 	for k, v := range raw {
-		if len(v) > s.cut.value {
+		if len(k) > s.cut.value || len(v) > s.cut.value {
 			return false
 		}
 		if !protocolKey(k) {

@@ -3,6 +3,7 @@ package pages
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/tsymock/tsymock/internal/emulator"
@@ -89,9 +90,11 @@ func rawForm(values url.Values) map[string]string {
 func (h *Handler) record(r *http.Request, w *pageWriter) {
 	v := w.v
 	d := time.Since(v.start)
-	e := &journal.Entry{Kind: journal.KindPage, Page: r.URL.Path, Action: v.action, Time: v.start,
+	// The path and the method are pieces of the request line, which a GET
+	// fills with its signed parameters: the entry keeps copies.
+	e := &journal.Entry{Kind: journal.KindPage, Page: strings.Clone(r.URL.Path), Action: v.action, Time: v.start,
 		ServerTime: h.cfg.Clock.Now().In(soa.Shanghai()), Duration: d.String(), DurationMS: float64(d.Microseconds()) / 1000,
-		Remote: r.RemoteAddr, HTTPMethod: r.Method, SysID: v.sysid, Service: v.service, Method: v.method,
+		Remote: r.RemoteAddr, HTTPMethod: journal.HTTPMethod(r.Method), SysID: v.sysid, Service: v.service, Method: v.method,
 		Raw: v.raw, Req: v.req, Signature: v.sig, Outcome: journal.OutcomeOK, HTTPStatus: v.status,
 		Response: w.Header().Get("Location"), Portability: v.notes, Rule: v.rule}
 	if e.Signature.Verdict == "" {

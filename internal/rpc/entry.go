@@ -27,7 +27,7 @@ func (h *Handler) finish(r *http.Request, ex *exchange, start time.Time, body st
 // newEntry builds the journal entry of a finished exchange.
 func (h *Handler) newEntry(r *http.Request, ex *exchange, start time.Time, d time.Duration, body string) *journal.Entry {
 	e := &journal.Entry{Time: start, ServerTime: h.cfg.Clock.Now().In(soa.Shanghai()), Duration: d.String(),
-		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: httpMethod(r.Method),
+		DurationMS: float64(d.Microseconds()) / 1000, Remote: r.RemoteAddr, HTTPMethod: journal.HTTPMethod(r.Method),
 		Kind: journal.KindSOA, SysID: ex.params.SysID, Raw: rawParams(ex.params), Rule: ex.rule, Fault: string(ex.fault),
 		Signature: h.signatureCheck(ex), Outcome: outcome(ex), HTTPStatus: faultStatus(ex.fault)}
 	e.ClientGone = clientGone(r, ex)
@@ -59,10 +59,11 @@ func clientGone(r *http.Request, ex *exchange) bool {
 	return false
 }
 
-// journalReq is the req decoded: the copy made before the params were
-// changed, the params themselves when nothing changed them (a call a
-// scenario rule answered), or, for a call refused before it was decoded (a
-// bad signature, say), decoded now.
+// journalReq is the req decoded, as received: the envelope prepare kept
+// before the call's copy was decrypted and emulated, the decoded one when
+// nothing was to change it (a call a scenario rule answered: the
+// decoded-req cache's, which the journal only reads), or, for a call
+// refused before it was decoded (a bad signature, say), decoded now.
 func journalReq(ex *exchange) *journal.DecodedReq {
 	switch {
 	case ex.req != nil:
@@ -140,17 +141,4 @@ func faultStatus(f scenarios.Fault) int {
 		return 0
 	}
 	return http.StatusOK
-}
-
-// httpMethod is the request's method as a constant where it is GET or POST:
-// net/http's is a piece of the request line, which the journal would keep
-// alive as an object of its own.
-func httpMethod(m string) string {
-	switch m {
-	case http.MethodPost:
-		return http.MethodPost
-	case http.MethodGet:
-		return http.MethodGet
-	}
-	return m
 }

@@ -26,9 +26,9 @@ type exchange struct {
 	// env is the decoded req: the decoded-req cache's, read only, until
 	// prepare gives the call a copy of its own.
 	env *soa.Envelope
-	// req is env as received, which the journal records once prepare hands
-	// the params to decryption and the emulator, which change them; nil while
-	// they are only read (the scenario rules copy what they take).
+	// req is env as received (the decoded-req cache's, which the journal
+	// only reads), kept for the journal once prepare gives the call its own
+	// copy to decrypt and emulate; nil until then.
 	req    *journal.DecodedReq
 	method *soa.Method
 	// value or err is the answer, once a step has given it.

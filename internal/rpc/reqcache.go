@@ -48,7 +48,7 @@ func (c reqCache) decode(req string, cat *soa.Catalogue) (*soa.Envelope, *soa.Er
 		env.Service, env.Method = m.Service, m.Name
 	}
 	if cacheable {
-		c.envs.Put(req, env) // req has memory of its own (form.Parse): no piece of a body is kept
+		c.envs.Put(req, env) // req has memory of its own (form.ParseParams, form.Parse): no piece of a body is kept
 	}
 	return env, nil
 }

@@ -1,6 +1,9 @@
 package rpc
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 
@@ -8,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/internal/journal"
+	"github.com/tsymock/tsymock/internal/soa"
 	"github.com/tsymock/tsymock/internal/wiretest"
 	"github.com/tsymock/tsymock/keys"
 	"github.com/tsymock/tsymock/scenarios"
@@ -62,5 +66,76 @@ func TestSharedRuleAnswerIsNeverChanged(t *testing.T) {
 	wg.Wait()
 	for _, e := range h.Journal.Find(journal.Filter{Method: "queryBalance"}) {
 		assert.Equal(t, "622202*********0123", e.Answer["cardNo"], "entry %d: masked in the journal", e.ID)
+	}
+}
+
+// TestSharedReqOnEveryPath: twelve kinds of calls at once (templates that
+// echo nested params, encrypted fields, bad-signature, emulate with an
+// error, a slow body, refusals, the emulator), each sending one req many
+// times: under -race nothing writes the decoded-req cache's envelope, which
+// still equals a fresh decode afterwards (review-BB).
+func TestSharedReqOnEveryPath(t *testing.T) {
+	h, m := newTestHandler(t)
+	wiretest.Call(t, h, m, wiretest.CreateMemberReq("shared"))
+	idNo, err := keys.EncryptField(&m.PlatformKey.PublicKey, "110101199003077777")
+	require.NoError(t, err)
+	f, err := scenarios.Parse("t.yaml", []byte(`rules:
+  - name: echo-nested
+    when: {method: getMemberInfo}
+    respond: {ok: {memberInfo: "{{param.memberInfo}}", list: ["{{param.memberInfo}}"]}}
+  - name: echo-enc
+    when: {method: setRealName, param: {bizUserId: echo}}
+    respond: {ok: {identityNo: "{{param.identityNo}}", name: "{{param.name}}"}}
+  - name: badsig
+    when: {method: queryBalance}
+    respond: {ok: {allAmount: 1, freezenAmount: 0}, fault: bad-signature}
+  - name: lost
+    when: {method: createMember, param: {bizUserId: {regex: "^lost"}}}
+    respond: {emulate: true, error: {code: "9400"}}
+  - name: bin
+    when: {method: getBankCardBin}
+    respond: {ok: {cardBinInfo: {}}}
+  - name: slow
+    when: {method: lockMember}
+    respond: {ok: {}, slow-body: 1ms}
+`))
+	require.NoError(t, err)
+	h.Scenarios.Add(f)
+	const card = "6222021234567890123"
+	reqs := []string{
+		`{"service":"MemberService","method":"getMemberInfo","param":{"bizUserId":"shared","memberInfo":{"identityCardNo":"110101199003077777","legalIds":"110101199003077777","accountNo":"6222021234567890123","l":[{"a":1}]}}}`,
+		`{"service":"MemberService","method":"setRealName","param":{"bizUserId":"echo","name":"张三","identityType":1,"identityNo":"` + idNo + `"}}`,
+		`{"service":"MemberService","method":"setRealName","param":{"bizUserId":"shared","name":"张三","identityType":1,"identityNo":"` + idNo + `"}}`,
+		`{"service":"MemberService","method":"setRealName","param":{"bizUserId":"shared","name":"card ` + card + `","identityType":1,"identityNo":"110101199003077777"}}`,
+		`{"service":"OrderService","method":"queryBalance","param":{"bizUserId":"shared","accountSetNo":"200126"}}`,
+		`{"service":"MemberService","method":"createMember","param":{"bizUserId":"lost-1","memberType":3,"source":1,"extendInfo":"card ` + card + `"}}`,
+		`{"service":"MemberService","method":"getBankCardBin","param":{"cardNo":"` + card + `","x":{"cardNo":"` + card + `"}}}`,
+		`{"service":"MemberService","method":"bindBankCard","param":{"bizUserId":"shared","cardNo":"` + card + `","phone":"13800000000","name":"张三","identityType":1,"identityNo":"110101199003077777","summary":"card ` + card + `"}}`,
+		`{"service":"MemberService","method":"signContract","param":{"bizUserId":"shared","jumpUrl":"x","backUrl":"y","source":1}}`,
+		`{"service":"MemberService","method":"createMember","param":{"bizUserId":"err-40014-x","memberType":3,"source":1}}`,
+		`{"service":"MemberService","method":"lockMember","param":{"bizUserId":"shared"}}`,
+		`{"service":"MemberService","method":"createMember","param":{"bizUserId":"c","memberType":3,"source":1,"payMethod":{"BALANCE":[{"amount":1}]}}}`,
+	}
+	var wg sync.WaitGroup
+	for _, req := range reqs {
+		for range 4 {
+			wg.Go(func() {
+				for range 5 {
+					r := httptest.NewRequest(http.MethodPost, "/service/soa", strings.NewReader(wiretest.SignedForm(t, m, req)))
+					r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, r)
+					assert.Equal(t, http.StatusOK, rec.Code)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	for _, req := range reqs {
+		env, ok := h.reqs.envs.Get(req)
+		require.True(t, ok, req)
+		want, serr := soa.DecodeReq(req)
+		require.Nil(t, serr)
+		assert.Equal(t, want.Param, env.Param, "the cache's envelope of %s", req)
 	}
 }

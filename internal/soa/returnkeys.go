@@ -9,8 +9,10 @@ import (
 // ReturnKeys are the names the platform adds to what it sends a merchant
 // (PROTOCOL.md §6, spec §3.4: signed over sysid + rps + timestamp): to the
 // query of a page's return to jumpUrl or frontUrl, and to the form of a
-// notification posted to backUrl.
-func ReturnKeys() []string { return []string{"sysid", "rps", "timestamp", "v", "sign"} }
+// notification posted to backUrl. It adds v too, which is left out here: no
+// signature covers it, and merchants use a v of their own (a version, a
+// cache buster), which the real platform's return would carry beside its own.
+func ReturnKeys() []string { return []string{"sysid", "rps", "timestamp", "sign"} }
 
 // ReturnKeysIn lists the return keys that the query of raw, an address
 // param's value, already holds, in ReturnKeys' order, once each: the
