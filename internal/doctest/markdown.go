@@ -3,7 +3,8 @@
 // guides' snippets (docs/sdks.md, docs/zh-CN/sdks.md) are excerpts of the
 // programs under examples/, which the tests of this package run against a
 // tsymock; cmd/tsymock's tests check the commands, flags, environment
-// variables and file names the docs name.
+// variables and file names the docs name; docs/zh-CN/methods.md keeps
+// every method heading and error code of docs/methods.md.
 package doctest
 
 import (
