@@ -18,7 +18,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"empty file", "", "test.yaml:1: the file is empty"},
 		{"comment only", "# nothing\n", "test.yaml:1: the file is empty"},
-		{"syntax", "rules:\n  - when: {\n", "test.yaml:2: syntax:"},
+		{"syntax", "rules:\n  - when: {\n", "test.yaml:2:11: syntax: this '{' is not closed"},
 		{"not a mapping", "- a\n", "test.yaml:1: scenario file must be a mapping"},
 		{"no rules", "name: x\n", "test.yaml:1: a scenario file needs rules:"},
 		{"two documents", "rules: []\n---\nrules: []\n", "holds one document"},
