@@ -3,26 +3,31 @@ package scenarios
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Error is one problem in a scenario file, at a line.
 type Error struct {
 	File string `json:"file"`
 	Line int    `json:"line"` // 0 when the problem has no line (an unreadable file)
-	Msg  string `json:"message"`
+	// Column is the problem's column on its line, in characters from 1; 0
+	// when it is not known (some YAML syntax errors).
+	Column int    `json:"column,omitempty"`
+	Msg    string `json:"message"`
 }
 
-// Error formats the problem as "file:line: message", the form editors and
-// CI logs turn into links.
+// Error formats the problem as "file:line:column: message" (or
+// "file:line: message" without a column), the forms editors and CI logs
+// turn into links.
 func (e *Error) Error() string {
-	if e.Line <= 0 {
+	switch {
+	case e.Line <= 0:
 		return e.File + ": " + e.Msg
+	case e.Column <= 0:
+		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
 	}
-	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
+	return e.File + ":" + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column) + ": " + e.Msg
 }
 
 // Errors is every problem found in one or more files. Loading does not stop
@@ -55,20 +60,6 @@ func AsErrors(err error) Errors {
 // maxErrors bounds the problems reported for one file: past that, the file
 // is probably not a scenario file at all.
 const maxErrors = 50
-
-// yamlLine finds the line in a go-yaml syntax error ("yaml: line 3: ...").
-// It is compiled when first used, not at every start of a server.
-var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
-
-// syntaxError turns a go-yaml error into an Error at its line.
-func syntaxError(file string, err error) *Error {
-	msg := err.Error()
-	if m := yamlLine().FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: line, Msg: "syntax: " + m[2]}
-	}
-	return &Error{File: file, Line: 1, Msg: "syntax: " + strings.TrimPrefix(msg, "yaml: ")}
-}
 
 // errorf is a convenience for an Error at a line.
 func errorf(file string, line int, format string, args ...any) *Error {

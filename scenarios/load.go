@@ -72,7 +72,7 @@ func (d *decoder) document(data []byte) (*yaml.Node, error) {
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
 		return nil, Errors{errorf(d.file, 1, "the file is empty; a scenario file needs rules:")}
 	} else if err != nil {
-		return nil, Errors{syntaxError(d.file, err)}
+		return nil, Errors{syntaxError(d.file, data, err)}
 	}
 	var more yaml.Node
 	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
@@ -232,7 +232,7 @@ func Load(paths ...string) ([]*File, error) {
 // ParseRules reads a scenario file, or one rule on its own ({when: ...,
 // respond: ...}), which it wraps in a file: what the admin API's
 // /__tsymock/arm takes, and mocktest's Arm. The wrapped rule starts on line
-// 3 of what is parsed, which errors name.
+// 3 of what is parsed, which errors name; their columns are the body's own.
 func ParseRules(source string, body []byte) (*File, error) {
 	var top map[string]any
 	if err := yaml.Unmarshal(body, &top); err == nil {
@@ -243,7 +243,16 @@ func ParseRules(source string, body []byte) (*File, error) {
 	var b strings.Builder
 	b.WriteString("rules:\n  -\n")
 	for line := range strings.Lines(string(body)) {
-		b.WriteString("    " + line)
+		b.WriteString(wrapIndent + line)
 	}
-	return Parse(source, []byte(b.String()))
+	f, err := Parse(source, []byte(b.String()))
+	for _, e := range AsErrors(err) {
+		if e.Line >= 3 && e.Column > len(wrapIndent) {
+			e.Column -= len(wrapIndent)
+		}
+	}
+	return f, err
 }
+
+// wrapIndent indents a rule ParseRules wraps in a file.
+const wrapIndent = "    "

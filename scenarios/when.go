@@ -102,7 +102,31 @@ func (d *decoder) checkNames(at map[string]*yaml.Node, w *when) bool {
 	}
 	w.pagesOnly = len(methods) > 0 && !slices.ContainsFunc(methods, func(m *soa.Method) bool { return !m.PageFlow })
 	w.found = methods
-	return d.checkParams(methods, w.conds)
+	if len(methods) == 0 {
+		return d.checkParams(servicesMethods(w.services), w.conds, unnamedLabel(w.services))
+	}
+	return d.checkParams(methods, w.conds, methodNames(methods)+" has no such param")
+}
+
+// servicesMethods are every method of the services (of every service when
+// none is given), page flows included: a rule without a method answers
+// their pages too.
+func servicesMethods(services []string) []*soa.Method {
+	var out []*soa.Method
+	for _, m := range catalogue().Methods() {
+		if len(services) == 0 || slices.Contains(services, m.Service) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// unnamedLabel names the methods a rule without a method looks at.
+func unnamedLabel(services []string) string {
+	if len(services) == 0 {
+		return "no method has such a param"
+	}
+	return "no method of " + strings.Join(services, ", ") + " has such a param"
 }
 
 // findMethod finds the methods called name in services (all services
@@ -153,9 +177,12 @@ func unknownMethodText(services []string, name string, serr *soa.Error) string {
 }
 
 // checkParams checks that each condition looks into a param that at least
-// one of the methods has (when methods are named and none takes free-form
-// params).
-func (d *decoder) checkParams(methods []*soa.Method, conds []*cond) bool {
+// one of the methods has (unless one takes free-form params): the methods
+// the rule names, or, without a method, every method of its services (of
+// the catalogue without a service), so that `param: {bizUserID: x}` is the
+// error a typo is, not a rule that never matches (probe-Z 13). has says
+// who lacks the param ("MemberService.createMember has no such param").
+func (d *decoder) checkParams(methods []*soa.Method, conds []*cond, has string) bool {
 	if len(methods) == 0 {
 		return true
 	}
@@ -166,14 +193,14 @@ func (d *decoder) checkParams(methods []*soa.Method, conds []*cond) bool {
 	ok := true
 	for _, c := range conds {
 		if root := c.path.Root(); !slices.Contains(names, root) {
-			d.errorf(c.key, "param %q: %s has no such param%s", root, methodNames(methods), hint(root, names))
+			d.errorf(c.key, "param %q: %s%s", root, has, paramHint(root, names))
 			ok = false
 		}
 	}
 	return ok
 }
 
-// paramNames lists the top-level params of the methods.
+// paramNames lists the top-level params of the methods, sorted, once each.
 func paramNames(methods []*soa.Method) []string {
 	var names []string
 	for _, m := range methods {
@@ -181,7 +208,19 @@ func paramNames(methods []*soa.Method) []string {
 			names = append(names, p.Name)
 		}
 	}
-	return names
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// maxKnownParams is the most params a hint lists when none is close.
+const maxKnownParams = 12
+
+// paramHint is hint, pointing at the docs instead of listing many params.
+func paramHint(root string, names []string) string {
+	if _, near := closest(root, names); near || len(names) <= maxKnownParams {
+		return hint(root, names)
+	}
+	return " (docs/methods.md lists each method's params)"
 }
 
 // methodNames is "MemberService.createMember" or a list of them.

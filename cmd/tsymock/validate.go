@@ -34,6 +34,10 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	if problems := neverMatch(fs.Args(), files); len(problems) > 0 {
+		fmt.Fprintln(stderr, problems)
+		return 1
+	}
 	if *list {
 		set := scenarios.NewSet(scenarios.Options{NoMagic: *noMagic})
 		set.SetFiles(files)
@@ -46,13 +50,29 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) int
 	return 0
 }
 
+// neverMatch is what validate refuses although serve loads it: a folder
+// without a scenario file (a wrong path, or files named .yml.txt), and
+// rules an earlier rule shadows. Neither answers a call.
+func neverMatch(paths []string, files []*scenarios.File) scenarios.Errors {
+	var errs scenarios.Errors
+	for _, p := range paths {
+		if found, err := scenarios.Expand([]string{p}); err == nil && len(found) == 0 {
+			errs = append(errs, &scenarios.Error{File: p, Msg: "no scenario files here (*.yaml, *.yml, *.json)"})
+		}
+	}
+	return append(errs, scenarios.Shadowed(files)...)
+}
+
 func validateUsage(fs *pflag.FlagSet, stderr io.Writer) {
 	fmt.Fprint(stderr, `Usage: tsymock validate [--list] PATH...
 
 Check scenario files without starting a server. PATH is a file, a folder (its
 *.yaml, *.yml and *.json files) or builtin:NAME (builtin:* for every example:
 `+strings.Join(scenarios.BuiltinNames(), ", ")+`).
-Problems are printed as file:line: message; the exit code is 1 if there is any.
+Problems are printed as file:line: message (file:line:column: for YAML syntax);
+the exit code is 1 if there is any. Besides what serve refuses, validate refuses
+a folder without scenario files and a rule that an earlier one shadows (the same
+when, answered every time), which would never answer a call.
 Flags:
 `)
 	fs.PrintDefaults()

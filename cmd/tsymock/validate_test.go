@@ -30,6 +30,10 @@ func TestValidate(t *testing.T) {
 	require.NoError(t, os.WriteFile(slow, []byte("rules:\n  - {name: slow, when: {method: createMember}, respond: {delay: 31s}}\n"), 0o600))
 	require.NoError(t, os.WriteFile(good, []byte("rules:\n  - {name: one, when: {service: OrderService}, respond: {error: \"40014\"}}\n"), 0o600))
 	require.NoError(t, os.WriteFile(bad, []byte("rules:\n  - when: {}\n    respond: {eror: 1}\n"), 0o600))
+	shadow := filepath.Join(dir, "shadow.yaml")
+	require.NoError(t, os.WriteFile(shadow, []byte("rules:\n  - {when: {method: pay}, respond: {error: \"9400\"}}\n"+
+		"  - {when: {method: pay}, respond: {error: \"9500\"}}\n"), 0o600))
+	empty := t.TempDir()
 	for _, tc := range []struct {
 		name    string
 		args    []string
@@ -45,6 +49,9 @@ func TestValidate(t *testing.T) {
 		{"missing", []string{filepath.Join(dir, "nope.yaml")}, 1, nil, []string{"nope.yaml: "}},
 		{"a wait above --max-delay", []string{slow}, 0, []string{"note: " + slow + ":2 slow: waits 31s, above --max-delay 30s: the server waits 30s",
 			"ok: 1 files"}, nil},
+		{"a shadowed rule (probe-Z 13)", []string{shadow}, 1, nil,
+			[]string{shadow + ":3: this rule never answers: " + shadow + ":2 matches the same calls (pay)"}},
+		{"a folder without files (probe-Z 13)", []string{empty}, 1, nil, []string{empty + ": no scenario files here"}},
 		{"no paths", nil, 2, nil, []string{"Usage: tsymock validate"}},
 		{"help", []string{"--help"}, 0, nil, []string{"builtin:NAME"}},
 	} {
