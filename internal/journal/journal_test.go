@@ -188,6 +188,19 @@ func TestMaskEntry(t *testing.T) {
 		}
 	})
 
+	t.Run("a number the decoded req does not hold", func(t *testing.T) {
+		const order = "1733301234567890123"
+		hex := strings.Repeat("AB", 40) + "1234567890123456" + "CD" // a ciphertext whose digits make a long run
+		raw := `{"param":{"extendInfo":"card ` + card + `","extendInfo":"x","bizOrderNo":"` + order + `","cardNo":"` + hex + `"}}`
+		e := &Entry{Raw: map[string]string{"req": raw},
+			Req: &DecodedReq{Param: map[string]any{"extendInfo": "x", "bizOrderNo": order, "cardNo": hex}}}
+		mask(e)
+		assert.NotContains(t, e.Raw["req"], card, "a duplicate key's card, which the decoder overrode")
+		assert.Contains(t, e.Raw["req"], `"extendInfo":"card 622202*********0123"`)
+		assert.Contains(t, e.Raw["req"], order, "an identifier the decoded req holds stays")
+		assert.Contains(t, e.Raw["req"], hex, "a ciphertext stays as received")
+	})
+
 	undecoded := &Entry{Raw: map[string]string{"req": `{"cardNo":"` + card + `"`}}
 	mask(undecoded)
 	assert.NotContains(t, undecoded.Raw["req"], card, "a req that is not JSON is scrubbed of long numbers")

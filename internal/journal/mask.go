@@ -58,6 +58,7 @@ func mask(e *Entry) {
 			secrets = maskValues(e.Req.Param, secrets)
 			maskReqFreeText(e)
 		}
+		maskStrayNumbers(e)
 	} else if req, ok := e.Raw[form.KeyReq]; ok {
 		e.Raw[form.KeyReq] = maskAllNumbers(req)
 	}
@@ -217,6 +218,41 @@ func maskReqFreeText(e *Entry) {
 	masked := MaskFreeTexts(e.Req.Param)
 	if req, ok := e.Raw[form.KeyReq]; ok && len(masked) > 0 {
 		e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return masked[run] })
+	}
+}
+
+// maskStrayNumbers masks each number of 13 to 19 digits in the raw req that
+// the decoded params do not hold, masked or kept: one the decoder never
+// showed, as a JSON object's duplicate key is overridden
+// ("extendInfo":"card 6222…","extendInfo":"x"), and the masking of the
+// decoded params never saw. An identifier's number and a ciphertext's
+// digits are in the decoded params as they are in the raw req, and stay.
+func maskStrayNumbers(e *Entry) {
+	req, ok := e.Raw[form.KeyReq]
+	if !ok || !hasLongRun(req) {
+		return
+	}
+	held := map[string]bool{}
+	numbersIn(e.Req.Param, held)
+	e.Raw[form.KeyReq] = replaceLongRuns(req, func(run string) bool { return !held[run] })
+}
+
+// numbersIn adds the whole numbers of decoded JSON's texts and numbers to
+// held.
+func numbersIn(v any, held map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		for _, item := range x {
+			numbersIn(item, held)
+		}
+	case []any:
+		for _, item := range x {
+			numbersIn(item, held)
+		}
+	default:
+		if text, ok := clearText(x); ok {
+			forEachNumber(text, func(start, end int) { held[text[start:end]] = true })
+		}
 	}
 }
 

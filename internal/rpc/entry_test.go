@@ -118,3 +118,15 @@ func TestJournalMasksCannedCall(t *testing.T) {
 	assert.Equal(t, "622202*********0123", e.Req.Param["cardNo"])
 	assert.NotContains(t, e.Raw["req"], card)
 }
+
+// TestDuplicateKeyCardIsMasked: a card number typed into a free text that a
+// later duplicate key overrides is masked in the journal's raw req, which
+// the decoded params never show (review-BB).
+func TestDuplicateKeyCardIsMasked(t *testing.T) {
+	h, m := newTestHandler(t)
+	const card = "6222021234567890123"
+	wiretest.Call(t, h, m, `{"service":"MemberService","method":"createMember","param":{"bizUserId":"dup1","memberType":3,"source":1,"extendInfo":"card `+card+`","extendInfo":"x"}}`)
+	e := h.Journal.Find(journal.Filter{})[0]
+	assert.NotContains(t, e.Raw["req"], card)
+	assert.Contains(t, e.Raw["req"], "622202*********0123")
+}
