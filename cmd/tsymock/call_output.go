@@ -152,6 +152,8 @@ func transportHint(err error, f callFlags, rule client.Rule) string {
 		return say(l, msgHintRefused, f.url)
 	case errors.As(err, &netErr) && netErr.Timeout():
 		return say(l, msgHintTimeout, f.url)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
+		return say(l, msgHintClosed, f.url)
 	}
 	return say(l, msgHintURL, f.url)
 }

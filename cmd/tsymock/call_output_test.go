@@ -59,6 +59,13 @@ func TestCallOutput(t *testing.T) {
 `), 0o600))
 	scripted := startCallServer(t, "--scenarios", scenarios)
 	notTsymock := httptest.NewServer(http.NotFoundHandler())
+	hangUp := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack() // a connection closed with no answer
+		if err == nil {
+			_ = conn.Close()
+		}
+	}))
+	t.Cleanup(hangUp.Close)
 	t.Cleanup(notTsymock.Close)
 	const keyDir = "../../keys/demo/"
 	realName := `{"bizUserId":"out-1","name":"张三","identityType":1,"identityNo":"110101199003074258"}`
@@ -106,6 +113,10 @@ func TestCallOutput(t *testing.T) {
 		{name: "connection refused: is the server running",
 			args: []string{"--url", refused, "MemberService", "createMember", `{"bizUserId":"out-5","memberType":3,"source":1}`},
 			code: callNoAnswer, stderr: []string{"no answer to MemberService.createMember", "check: is tsymock serve running at " + refused}},
+		{name: "closed without an answer: not the URL",
+			args: []string{"--url", hangUp.URL, "MemberService", "createMember", `{"bizUserId":"out-8","memberType":3,"source":1}`},
+			code: callNoAnswer, stderr: []string{"no answer to MemberService.createMember", "closed the connection without an answer", "may have taken effect"},
+			noStderr: []string{"base URL"}},
 		{name: "not tsymock: the URL",
 			args: []string{"--url", notTsymock.URL, "MemberService", "createMember", `{"bizUserId":"out-6","memberType":3,"source":1}`},
 			code: callNoAnswer, stderr: []string{"HTTP 404", "check: is " + notTsymock.URL + " a tsymock server's base URL"}},

@@ -51,6 +51,7 @@ const (
 	msgHintCert
 	msgHintRefused
 	msgHintTimeout
+	msgHintClosed
 	msgHintURL
 	msgBundledKey
 	msgBundledCert
@@ -144,6 +145,10 @@ func messages() [msgCount]lang.Text {
 			Zh: "请检查 tsymock serve 是否在 %s 运行：它的 JSON 就绪行写明了监听地址（addr）；--url 设置地址"},
 		msgHintTimeout: {En: "the server at %s did not answer in time: is it stopped (SIGSTOP) or a scenario delaying the call?",
 			Zh: "请检查 %s 的服务器为什么没有及时返回：它是否被暂停（SIGSTOP），或者有场景在延迟这次调用？"},
+		msgHintClosed: {En: "the server at %s closed the connection without an answer (a restart, a proxy in between, or a scenario's " +
+			"connection-reset): the call may have taken effect; a query (getOrderDetail, getMemberInfo) says whether it did",
+			Zh: "%s 的服务器没有返回就关闭了连接（重启、中间的代理，或场景的 connection-reset）：这次调用可能已经生效；" +
+				"用查询（getOrderDetail、getMemberInfo）确认"},
 		msgHintURL: {En: "is %s a tsymock server's base URL (e.g. http://127.0.0.1:6900)?",
 			Zh: "请检查 %s 是不是 tsymock 服务器的基础地址（例如 http://127.0.0.1:6900）"},
 		msgBundledKey:  {En: "the bundled demo merchant key", Zh: "内置的演示商户私钥"},
