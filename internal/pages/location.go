@@ -18,9 +18,11 @@ import (
 // merchant that reads a key's first value (Java's getParameter) would read
 // its own (probe-Y 7). The address's bytes are kept as sent where a
 // header can carry them (a lower-case escape stays lower-case); the
-// non-ASCII ones are escaped in upper-case hex, as Java's URLEncoder and
-// Go's path escaping write them (http.Redirect would write its own
-// lower-case escapes of the query: probe-Y 8).
+// non-ASCII ones, spaces and control characters are escaped in upper-case
+// hex, as Java's URLEncoder and Go's path escaping write them
+// (http.Redirect would write its own lower-case escapes of the query:
+// probe-Y 8; a space in a jumpUrl's query went into the Location header
+// raw, which is no URL: probe-AB 2).
 func returnLocation(returnURL, signed string) (string, error) {
 	u, err := url.Parse(returnURL)
 	if err != nil {
@@ -30,18 +32,19 @@ func returnLocation(returnURL, signed string) (string, error) {
 		u.RawQuery += "&"
 	}
 	u.RawQuery += signed
-	return escapeNonASCII(u.String()), nil
+	return escapeForLocation(u.String()), nil
 }
 
-// escapeNonASCII is s with every byte outside ASCII written %XX in
-// upper-case hex, the rest as it is.
-func escapeNonASCII(s string) string {
+// escapeForLocation is s with every byte outside printable ASCII (a space,
+// a control character, a non-ASCII byte) written %XX in upper-case hex, the
+// rest as it is.
+func escapeForLocation(s string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := range len(s) {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		if c > ' ' && c < utf8.RuneSelf-1 { // printable ASCII; DEL is RuneSelf-1
 			b.WriteByte(c)
 			continue
 		}

@@ -27,6 +27,8 @@ func TestReturnLocation(t *testing.T) {
 			"http://shop.test/%E8%BF%94%E5%9B%9E?%E5%90%8D=%E5%80%BC&b=%E4%B8%AD&" + signed + "#%E5%AE%8C%E6%88%90"},
 		{"the merchant's escapes as sent", "http://shop.test/%e8%bf%94?b=%e4%b8%ad&c=a+b%2Fc",
 			"http://shop.test/%e8%bf%94?b=%e4%b8%ad&c=a+b%2Fc&" + signed},
+		{"a space in the query escaped: no URL holds one (probe-AB)", "http://shop.test/jump?q=a b&c=d",
+			"http://shop.test/jump?q=a%20b&c=d&" + signed},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := returnLocation(tt.returnURL, signed)
