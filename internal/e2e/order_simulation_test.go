@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestAgreementPayAmountsOverHTTP: the test environment's agreement
@@ -132,4 +133,33 @@ func TestAppPaymentAmountsOverHTTP(t *testing.T) {
 	c.env.Clock.Advance(9 * 24 * time.Hour)
 	assert.Equal(t, client.OrderClosed, c.status("a7"), "closed by the nightly run after 8 days in progress (spec §6.9)")
 	assert.Equal(t, client.OrderSucceeded, c.status("a9"), "a finished order stays as it ended")
+}
+
+// TestWeChatAppAmountOverHTTP: spec §5.2 (line 11540) fails a
+// WECHATPAY_APP_OPEN of any amount but 9 (测试环境 amount 只能传“9”，其余失败).
+// With --strict the apply is answered, with its weChatAPPInfo, and the
+// order fails at once (status 3, not notified: spec §4.2.15), as an
+// ALIPAY_APP_OPEN of 6 does; without it the order waits for its page,
+// noted test-amount.
+func TestWeChatAppAmountOverHTTP(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		t.Run(fmt.Sprint("strict ", strict), func(t *testing.T) {
+			c := newNotifyEnv(t, fastNotify(2*time.Second), func(cfg *mock.Config) { cfg.Strict = strict }).orders(t)
+			c.funded("buyer", 1)
+			rcv := newReceiver(t, c.Client, nil)
+			pm := body("WECHATPAY_APP_OPEN", body("subAppId", "wx1", "amount", 7, "limitPay", ""))
+			got, err := sendSpec(t, c.Client, "OrderService.depositApply", orderParam("depositApply", "w7", 7, pm, rcv.URL+"/notify"))
+			require.NoError(t, err)
+			assert.NotEmpty(t, got["weChatAPPInfo"])
+			if !strict {
+				assert.Equal(t, client.OrderUnpaid, c.status("w7"))
+				return
+			}
+			d, err := c.GetOrderDetail(c.ctx, "w7")
+			require.NoError(t, err)
+			assert.Equal(t, client.OrderFailed, d.OrderStatus)
+			assert.Contains(t, d.ErrorMessage, "其余失败")
+			assert.Empty(t, c.notified()["w7"])
+		})
+	}
 }

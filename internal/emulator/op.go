@@ -151,12 +151,20 @@ const RulesDec2026d = 4
 // An op of an older generation replays by the rules before it.
 const RulesDec2026e = 5
 
+// RulesDec2026f is the sixth rules generation of December 2026 (listed in
+// docs/reliability.md, "Upgrading"): with --strict, a WECHATPAY_APP_OPEN
+// of an amount other than 9 is applied and its order fails at once (status
+// 3), as an ALIPAY_APP_OPEN of 6 does (§5.2: 其余失败; the apply was
+// refused with 40006).
+// An op of an older generation replays by the rules before it.
+const RulesDec2026f = 6
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026e
+const RulesCurrent = RulesDec2026f
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every

@@ -121,7 +121,10 @@ func TestAgreementRefundAmounts(t *testing.T) {
 
 // TestAppPaymentAmounts: native app payments of a test amount end at once
 // (spec §5.2: 9 succeeds, ALIPAY_APP_OPEN 7 stays in progress, 6 fails);
-// another amount waits, noted as test-amount, and --strict refuses it.
+// another amount waits, noted as test-amount. --strict refuses an
+// ALIPAY_APP_OPEN of another amount (the spec does not say what it does),
+// and fails the order of a WECHATPAY_APP_OPEN one (§5.2 line 11540: 其余失败,
+// read as ALIPAY's 传 6：失败; since RulesDec2026f).
 func TestAppPaymentAmounts(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -156,6 +159,15 @@ func TestAppPaymentAmounts(t *testing.T) {
 				s := newStrict()
 				market(t, s)
 				strict := call(t, s, "OrderService", "depositApply", param)
+				if tt.key == "WECHATPAY_APP_OPEN" {
+					require.Nil(t, strict.Err, "the test environment fails the order, not the apply")
+					assert.Empty(t, strict.Portability)
+					assert.Equal(t, tt.code, orderView(t, s, "d1").ErrorCode)
+					assert.Contains(t, orderView(t, s, "d1").ErrorMessage, "其余失败")
+					assert.EqualValues(t, statusFailed, ok(t, s, "getOrderDetail", `{"bizOrderNo":"d1"}`)["orderStatus"])
+					assert.Empty(t, orderEvents(s, "d1"), "a failed inbound payment is not notified (spec §4.2.15)")
+					return
+				}
 				require.NotNil(t, strict.Err)
 				assert.Equal(t, tt.code, strict.Err.Code)
 				assert.Empty(t, s.Orders("app"), "a refused apply leaves no order")

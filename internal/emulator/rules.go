@@ -87,7 +87,7 @@ func PortabilityRules() []PortabilityRule {
 		{ruleSubAcctSet, "30018", "createBankSubAcctNo of a member in the platform's 100001, 2000000 or 100006, which spec §4.1.27 opens with #yunBizUserId_B2C# (a member's is an escrow set)"},
 		{RuleBankName, "10000", "setCompanyInfo with a companyBasicInfo.parentBankName not written as one of spec §6.21's bank names (§5.4: 需严格按照银行列表上送; the code is tsymock's choice: §7 has none for a bank's name)"},
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
-		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
+		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2; --strict fails a WECHATPAY_APP_OPEN order at once rather than its apply)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
 		{RuleInstalmentAmount, "40020", "InstallmentPayment_H5 outside 600 to 50,000 yuan (spec §5.2: 小通分期金额范围：600~50000 元; the code is tsymock's choice, 订单金额错误)"},
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},
