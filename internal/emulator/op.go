@@ -155,7 +155,11 @@ const RulesDec2026e = 5
 // docs/reliability.md, "Upgrading"): with --strict, a WECHATPAY_APP_OPEN
 // of an amount other than 9 is applied and its order fails at once (status
 // 3), as an ALIPAY_APP_OPEN of 6 does (§5.2: 其余失败; the apply was
-// refused with 40006).
+// refused with 40006); a cardCheck 3 binding takes §5.2's 111111 (实名付
+// note 5: 开通实名付时，短信验证码为 111111) besides §6.18's 11111, with
+// --strict too (it took 111111 only as the configured code, noted
+// test-sms-code); a REALNAMEPAY pay confirmed with a configured code other
+// than 111111 is noted test-sms-code (20011 with --strict; it passed).
 // An op of an older generation replays by the rules before it.
 const RulesDec2026f = 6
 

@@ -438,6 +438,43 @@ func TestRealNamePayCode(t *testing.T) {
 		serr.Message, "it says where the emulated code is set (probe-R finding 11)")
 }
 
+// TestRealNamePayConfiguredCode: a real-name payment confirmed with
+// tsymock's configured code, not the test environment's 111111 (spec §5.2
+// 实名付 note 5, line 11427), passes with a test-sms-code note, and
+// --strict refuses it with 20011, the order left waiting; 111111 passes
+// without one (since RulesDec2026f).
+func TestRealNamePayConfiguredCode(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		strict bool
+		code   string
+		want   string
+		notes  []string
+	}{
+		{"111111", false, "111111", "", nil},
+		{"111111, strict", true, "111111", "", nil},
+		{"the configured code", false, "246810", "", []string{ruleSMSCode}},
+		{"the configured code, strict", true, "246810", "20011", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newTestOrStrict(tc.strict)
+			market(t, e)
+			e.code = "246810" // --verification-code, set after the members' codes were typed
+			ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+rnpCard+`,"amount":100}}`, ""))
+			out := call(t, e, "OrderService", "pay", fmt.Sprintf(
+				`{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"%s","consumerIp":"10.1.1.1"}`, tc.code))
+			assert.Equal(t, tc.want, errCode(out.Err))
+			assert.Equal(t, tc.notes, rules(out))
+			if tc.want != "" {
+				assert.Contains(t, out.Err.Message, "实名付 note 5")
+				assert.EqualValues(t, statusUnpaid, orderView(t, e, "d1").Status)
+				return
+			}
+			assert.EqualValues(t, statusSucceeded, orderView(t, e, "d1").Status)
+		})
+	}
+}
+
 // TestBoundPayAcct: a WeChat JS payment with an acct the payer bound with
 // applyBindAcct under weChatPublic carries no note (spec §4.1.23 note 3);
 // the same acct bound under another type does.

@@ -39,3 +39,57 @@ func TestWeChatAppAmountOfARulesDec2026eLog(t *testing.T) {
 	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 	assert.Empty(t, r.Orders("app"))
 }
+
+// TestRealNameBindingCodeOfARulesDec2026eLog: with --strict, a cardCheck 3
+// binding confirmed with §5.2's 111111 was refused under RulesDec2026e
+// (20011, test-sms-code) and replays refused, the card not bound; since
+// RulesDec2026f it binds (TestBindBankCardCodes). Without the gate the
+// replay diverges.
+func TestRealNameBindingCodeOfARulesDec2026eLog(t *testing.T) {
+	et := newEnvTest(t, true)
+	l := &memLog{}
+	et.e = New(Config{Clock: et.clock, IDs: ids.NewSeeded(1), Recorder: l, Strict: true})
+	et.e.answerAs = RulesDec2026e
+	et.person("p", validName, validID)
+	ap := et.ok("applyBindBankCard", apply("p", abcCard, validName, validID, rnpPhone, checkRealNamePay, nil))
+	out := et.call("bindBankCard", map[string]any{"bizUserId": "p", "phone": rnpPhone, "verificationCode": "111111",
+		"tranceNum": ap["tranceNum"]})
+	require.NotNil(t, out.Err)
+	assert.Equal(t, "20011", out.Err.Code)
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(et.e, "a"), snapshot(r, "a"))
+	et.e = r
+	assert.Empty(t, et.bound("p"))
+}
+
+// TestRealNamePayCodeOfARulesDec2026eLog: with --strict and the configured
+// code 246810, a REALNAMEPAY paid with that code passed under
+// RulesDec2026e and replays paid; since RulesDec2026f it is 20011
+// (TestRealNamePayConfiguredCode). Without the gate the replay diverges.
+// The payer binds a payment account, not a phone, so that no setup step
+// types the configured code.
+func TestRealNamePayCodeOfARulesDec2026eLog(t *testing.T) {
+	l := &memLog{}
+	old := New(Config{Clock: clock.NewManual(time.Date(2026, 12, 6, 4, 0, 0, 0, time.UTC)), IDs: ids.NewSeeded(1),
+		Recorder: l, Strict: true, VerificationCode: "246810"})
+	old.answerAs = RulesDec2026e
+	for _, s := range []struct {
+		method string
+		param  map[string]any
+	}{
+		{"createMember", map[string]any{"bizUserId": "buyer", "memberType": 3, "source": 1}},
+		{"setRealName", map[string]any{"bizUserId": "buyer", "name": "李四", "identityType": 1, "identityNo": "11010119900307803X"}},
+		{"applyBindAcct", map[string]any{"bizUserId": "buyer", "operationType": "set", "acctType": "aliPayService", "acct": "2088"}},
+	} {
+		_, serr := memberCall(t, old, "app", s.method, s.param)
+		require.Nil(t, serr, s.method)
+	}
+	bindWith(t, old, "buyer", rnpCardNo, checkRealNamePay)
+	ok(t, old, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+rnpCard+`,"amount":100}}`, ""))
+	ok(t, old, "pay", `{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"246810","consumerIp":"10.1.1.1"}`)
+
+	r := l.replayInto(t, func(c *Config) { c.VerificationCode = "246810" })
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.EqualValues(t, statusSucceeded, orderView(t, r, "d1").Status)
+}
