@@ -159,7 +159,11 @@ const RulesDec2026e = 5
 // note 5: 开通实名付时，短信验证码为 111111) besides §6.18's 11111, with
 // --strict too (it took 111111 only as the configured code, noted
 // test-sms-code); a REALNAMEPAY pay confirmed with a configured code other
-// than 111111 is noted test-sms-code (20011 with --strict; it passed).
+// than 111111 is noted test-sms-code (20011 with --strict; it passed); a
+// consumption or collection paid by REALNAMEPAY(_BATCH) is refunded to the
+// payer's balance, refundWhereabouts 1 (§4.2.16 note 6: 仅支持退款至余额的
+// 支付方式：POS 支付-实名付、山东代收; it went back to the card), decided at
+// the order's apply.
 // An op of an older generation replays by the rules before it.
 const RulesDec2026f = 6
 

@@ -93,3 +93,24 @@ func TestRealNamePayCodeOfARulesDec2026eLog(t *testing.T) {
 	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
 	assert.EqualValues(t, statusSucceeded, orderView(t, r, "d1").Status)
 }
+
+// TestRealNamePayRefundOfARulesDec2026eLog: under RulesDec2026e a
+// consumption paid by REALNAMEPAY was refunded to its card
+// (refundWhereabouts 2); the replay refunds it there again, the payer's
+// balance as it was; since RulesDec2026f to the balance
+// (TestRefundsToTheBalance). Without the gate the replayed refund goes to
+// the balance.
+func TestRealNamePayRefundOfARulesDec2026eLog(t *testing.T) {
+	old, l := dec2026eEmulator(false)
+	market(t, old)
+	ok(t, old, "consumeApply", orderParams("consumeApply", "buyer", "c1", 2000, `{"REALNAMEPAY":{`+rnpCard+`,"amount":2000}}`, ""))
+	ok(t, old, "pay", `{"bizUserId":"buyer","bizOrderNo":"c1","verificationCode":"111111","consumerIp":"10.1.1.1"}`)
+	ok(t, old, "refund", `{"bizOrderNo":"r1","oriBizOrderNo":"c1","bizUserId":"buyer","amount":400}`)
+	buyer, _ := balance(t, old, "buyer")
+
+	r := l.replayInto(t)
+	assert.Equal(t, snapshot(old, "app"), snapshot(r, "app"))
+	assert.EqualValues(t, toChannel, ok(t, r, "getOrderDetail", `{"bizOrderNo":"r1"}`)["refundWhereabouts"])
+	got, _ := balance(t, r, "buyer")
+	assert.Equal(t, buyer, got)
+}
