@@ -157,6 +157,24 @@ func TestCardCheckThreeCode(t *testing.T) {
 	assert.Equal(t, client.CardCheckRealNamePay, c.boundCards("p")[testCard].BindMethod)
 }
 
+// TestCardCheckThreeTakesBothCodes: the spec gives a cardCheck 3 binding
+// two codes, §6.18's 11111 (line 14426) and §5.2's 111111 (实名付 note 5,
+// line 11427: 开通实名付时，短信验证码为 111111); with --strict each binds.
+func TestCardCheckThreeTakesBothCodes(t *testing.T) {
+	for _, code := range []string{rnpCode, "111111"} {
+		t.Run(code, func(t *testing.T) {
+			e := demoEnv(t, func(cfg *mock.Config) { cfg.Strict = true; cfg.VerificationCode = "654321" })
+			c := &memberClient{Client: e.client(t), t: t, ctx: context.Background()}
+			c.realNamed("p")
+			_, err := c.ApplyBindBankCard(c.ctx, cardOf("p", personName, personID, testCard, rnpPhone, client.CardCheckRealNamePay))
+			require.NoError(t, err)
+			_, err = c.BindBankCard(c.ctx, client.BindBankCardRequest{BizUserID: "p", Phone: rnpPhone, VerificationCode: code})
+			require.NoError(t, err)
+			assert.Equal(t, client.CardCheckRealNamePay, c.boundCards("p")[testCard].BindMethod)
+		})
+	}
+}
+
 // TestDefaultCardCheckNeedsBindBankCard: without cardCheck (7, the default
 // since 2.1.3) the card waits for bindBankCard; lenient calls (a card
 // outside the test BINs, a special phone) still pass, as before.

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tsymock/tsymock/client"
+	"github.com/tsymock/tsymock/mock"
 )
 
 // TestAgreementPayAmountsOverHTTP: the test environment's agreement
@@ -54,11 +55,7 @@ func TestAgreementPayAmountsOverHTTP(t *testing.T) {
 // §5.2), and is not notified (spec §4.2.16); other refunds succeed and are.
 func TestAgreementRefundAmountsOverHTTP(t *testing.T) {
 	c, rcv := specEnv(t)
-	pm := body("QUICKPAY_TLT", body("bankCardNo", cardTLT, "amount", 5000))
-	_, err := sendSpec(t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", "c1", 5000, pm, rcv.URL+"/notify"))
-	require.NoError(t, err)
-	_, err = c.pay("buyer", "c1", smsCode)
-	require.NoError(t, err)
+	c.paidByCard(rcv, "QUICKPAY_TLT", cardTLT, "c1", 5000)
 	tests := []struct {
 		amount    int64
 		code, msg string
@@ -132,4 +129,61 @@ func TestAppPaymentAmountsOverHTTP(t *testing.T) {
 	c.env.Clock.Advance(9 * 24 * time.Hour)
 	assert.Equal(t, client.OrderClosed, c.status("a7"), "closed by the nightly run after 8 days in progress (spec §6.9)")
 	assert.Equal(t, client.OrderSucceeded, c.status("a9"), "a finished order stays as it ended")
+}
+
+// TestWeChatAppAmountOverHTTP: spec §5.2 (line 11540) fails a
+// WECHATPAY_APP_OPEN of any amount but 9 (测试环境 amount 只能传“9”，其余失败).
+// With --strict the apply is answered, with its weChatAPPInfo, and the
+// order fails at once (status 3, not notified: spec §4.2.15), as an
+// ALIPAY_APP_OPEN of 6 does; without it the order waits for its page,
+// noted test-amount.
+func TestWeChatAppAmountOverHTTP(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		t.Run(fmt.Sprint("strict ", strict), func(t *testing.T) {
+			c := newNotifyEnv(t, fastNotify(2*time.Second), func(cfg *mock.Config) { cfg.Strict = strict }).orders(t)
+			c.funded("buyer", 1)
+			rcv := newReceiver(t, c.Client, nil)
+			pm := body("WECHATPAY_APP_OPEN", body("subAppId", "wx1", "amount", 7, "limitPay", ""))
+			got, err := sendSpec(t, c.Client, "OrderService.depositApply", orderParam("depositApply", "w7", 7, pm, rcv.URL+"/notify"))
+			require.NoError(t, err)
+			assert.NotEmpty(t, got["weChatAPPInfo"])
+			if !strict {
+				assert.Equal(t, client.OrderUnpaid, c.status("w7"))
+				return
+			}
+			d, err := c.GetOrderDetail(c.ctx, "w7")
+			require.NoError(t, err)
+			assert.Equal(t, client.OrderFailed, d.OrderStatus)
+			assert.Contains(t, d.ErrorMessage, "其余失败")
+			assert.Empty(t, c.notified()["w7"])
+		})
+	}
+}
+
+// TestRealNamePayRefundOverHTTP: spec §4.2.16 note 6 (line 7627: 仅支持退款至
+// 余额的支付方式：POS 支付-实名付、山东代收) refunds 实名付 to the payer's
+// balance: a REALNAMEPAY consumption's refund answers refundWhereabouts 1
+// in getOrderDetail and the buyer's balance gets the money back.
+func TestRealNamePayRefundOverHTTP(t *testing.T) {
+	c, rcv := specEnv(t)
+	c.paidByCard(rcv, "REALNAMEPAY", cardRNP, "c1", 2000)
+	before := c.balances("buyer")[0]
+	r, err := c.Refund(c.ctx, client.RefundRequest{BizOrderNo: "r1", OriBizOrderNo: "c1", BizUserID: "buyer", Amount: 400})
+	require.NoError(t, err)
+	assert.Equal(t, client.PayStatusSuccess, r.PayStatus)
+	d, err := c.GetOrderDetail(c.ctx, "r1")
+	require.NoError(t, err)
+	assert.Equal(t, client.RefundToBalance, d.RefundWhereabouts)
+	assert.Equal(t, before+400, c.balances("buyer")[0])
+}
+
+// paidByCard is a consumption no of amount by the buyer of specEnv to the
+// shop, paid by method with cardNo and confirmed with the SMS code.
+func (c *orderClient) paidByCard(rcv *receiver, method, cardNo, no string, amount int64) {
+	c.t.Helper()
+	pm := body(method, body("bankCardNo", cardNo, "amount", amount))
+	_, err := sendSpec(c.t, c.Client, "OrderService.consumeApply", orderParam("consumeApply", no, amount, pm, rcv.URL+"/notify"))
+	require.NoError(c.t, err)
+	_, err = c.pay("buyer", no, smsCode)
+	require.NoError(c.t, err)
 }

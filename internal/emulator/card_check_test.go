@@ -107,7 +107,9 @@ func TestApplyBindBankCardByCardCheck(t *testing.T) {
 // TestBindBankCardCodes: the SMS code of the confirmation is the configured
 // one (default 111111), but 11111 for cardCheck 3 and 111111 for cardCheck
 // 6 whatever --verification-code says (spec §6.18; RulesDec2026e), where
-// the configured code passes with a note, or fails when strict.
+// the configured code passes with a note, or fails when strict. cardCheck
+// 3 takes 111111 too, §5.2's 实名付 note 5 (line 11427: 开通实名付时，短信
+// 验证码为 111111), with --strict too (RulesDec2026f).
 func TestBindBankCardCodes(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -121,8 +123,11 @@ func TestBindBankCardCodes(t *testing.T) {
 		{"7 with 111111", false, "", 7, "111111", "", nil},
 		{"7 with 11111", false, "", 7, "11111", "20011", nil},
 		{"3 with 11111", false, "", 3, "11111", "", nil},
-		{"3 with the configured code", false, "", 3, "111111", "", []string{ruleSMSCode}},
-		{"3 with the configured code, strict", true, "", 3, "111111", "20011", nil},
+		{"3 with §5.2's 111111", false, "", 3, "111111", "", nil},
+		{"3 with §5.2's 111111, strict", true, "", 3, "111111", "", nil},
+		{"3 with §5.2's 111111, another configured, strict", true, "654321", 3, "111111", "", nil},
+		{"3 with the configured code", false, "654321", 3, "654321", "", []string{ruleSMSCode}},
+		{"3 with the configured code, strict", true, "654321", 3, "654321", "20011", nil},
 		{"3 with a wrong code", false, "", 3, "000000", "20011", nil},
 		{"6 with 111111", false, "", 6, "111111", "", nil},
 		{"7 with another configured code", false, "654321", 7, "654321", "", nil},
@@ -151,7 +156,7 @@ func TestBindBankCardCodes(t *testing.T) {
 			assert.Equal(t, tc.want, errCode(out.Err))
 			assert.Equal(t, tc.notes, rules(out))
 			if tc.want == "20011" && (tc.cardCheck == 3 || tc.cardCheck == 6) {
-				assert.Contains(t, out.Err.Message, map[int]string{3: "11111", 6: "111111"}[tc.cardCheck])
+				assert.Contains(t, out.Err.Message, map[int]string{3: "or 111111 (§5.2 实名付 note 5", 6: "111111"}[tc.cardCheck])
 			}
 		})
 	}

@@ -178,8 +178,16 @@ func (l *ledger) total() int64 {
 // (spec §4.2.1 (6)) is refused rather than wrapped round.
 type Overflow struct{ Account Account }
 
-// Error names the account.
+// Error names the account as the merchant knows it: a member or the
+// platform by its bizUserId; outside, tsymock's own account of what the
+// channels brought in and took out, by what it holds, since its name means
+// nothing to a merchant (probe-U 6).
 func (o *Overflow) Error() string {
+	if o.Account.Owner == OwnerOutside {
+		return fmt.Sprintf("emulator: the money paid in through payment channels in account set %s, less what went out, "+
+			"would come to more than %d fen, the largest amount tsymock keeps (spec §4.2.1 (6)): earlier payments of this "+
+			"application brought in nearly that much; reset it to start again", o.Account.Set, int64(math.MaxInt64))
+	}
 	return fmt.Sprintf("emulator: %s in account set %s would hold more than %d fen, the largest amount (spec §4.2.1 (6))",
 		o.Account.Owner, o.Account.Set, int64(math.MaxInt64))
 }

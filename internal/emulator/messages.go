@@ -28,6 +28,7 @@ const (
 	msgWrongTranceCode
 	msgConfiguredCode
 	msgCardCheckCode
+	msgRealNamePayCodes
 	msgPayPwdDigits
 	msgCount // the number of ids, not one
 )
@@ -57,6 +58,9 @@ func messages() [msgCount]lang.Text {
 			Zh: "tsymock 的短信验证码都是 --verification-code 设的值，默认 %s"},
 		msgCardCheckCode: {En: "cardCheck %d's code is %s in the test environment (spec §6.18)",
 			Zh: "测试环境中 cardCheck %d 的验证码是 %s（规范 §6.18）"},
+		msgRealNamePayCodes: {En: "cardCheck 3's code is 11111 in the test environment (spec §6.18) or 111111 (§5.2 实名付 note 5: " +
+			"开通实名付; the spec gives both, tsymock takes both)",
+			Zh: "测试环境中 cardCheck 3 的验证码是 11111（规范 §6.18）或 111111（§5.2 实名付注 5：开通实名付；规范给了两个，tsymock 都接受）"},
 		msgPayPwdDigits: {En: "the payment password is six digits", Zh: "支付密码为 6 位数字"},
 	}
 }

@@ -151,12 +151,28 @@ const RulesDec2026d = 4
 // An op of an older generation replays by the rules before it.
 const RulesDec2026e = 5
 
+// RulesDec2026f is the sixth rules generation of December 2026 (listed in
+// docs/reliability.md, "Upgrading"): with --strict, a WECHATPAY_APP_OPEN
+// of an amount other than 9 is applied and its order fails at once (status
+// 3), as an ALIPAY_APP_OPEN of 6 does (§5.2: 其余失败; the apply was
+// refused with 40006); a cardCheck 3 binding takes §5.2's 111111 (实名付
+// note 5: 开通实名付时，短信验证码为 111111) besides §6.18's 11111, with
+// --strict too (it took 111111 only as the configured code, noted
+// test-sms-code); a REALNAMEPAY pay confirmed with a configured code other
+// than 111111 is noted test-sms-code (20011 with --strict; it passed); a
+// consumption or collection paid by REALNAMEPAY(_BATCH) is refunded to the
+// payer's balance, refundWhereabouts 1 (§4.2.16 note 6: 仅支持退款至余额的
+// 支付方式：POS 支付-实名付、山东代收; it went back to the card), decided at
+// the order's apply.
+// An op of an older generation replays by the rules before it.
+const RulesDec2026f = 6
+
 // RulesCurrent is the generation today's ops are answered and logged under.
 // A change that alters the answer or the state of an op that an older log
 // may hold adds a generation, makes it current and keeps the older answer
 // for ops whose rules are before it (app.before), so that a data dir kept
 // across an upgrade replays with the state it had.
-const RulesCurrent = RulesDec2026e
+const RulesCurrent = RulesDec2026f
 
 // Recorder makes ops durable before they are answered. The emulator calls
 // Record with the application's lock held, so the log keeps every

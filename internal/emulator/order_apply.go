@@ -257,6 +257,9 @@ func (e *Emulator) pay(a *app, p params) (map[string]any, *soa.Error) {
 	if serr := e.smsConfirmable(a, o, p.str("verificationCode"), now); serr != nil {
 		return nil, serr
 	}
+	if serr := a.checkRealNamePayCode(o, p.str("verificationCode")); serr != nil {
+		return nil, serr
+	}
 	if serr := a.checkConsumerIP(p.str("consumerIp")); serr != nil {
 		return nil, serr
 	}
@@ -315,6 +318,20 @@ func (e *Emulator) codeMatches(o *order, code string) *soa.Error {
 		return detailed("20011", msgWrongOrderCode, o.bizOrderNo, msg(msgConfiguredCode, DefaultVerificationCode))
 	}
 	return nil
+}
+
+// checkRealNamePayCode notes a real-name payment confirmed with a code that
+// passed (smsConfirmable) but is not the test environment's 111111 (§5.2
+// 实名付 note 5, line 11427): tsymock's configured code, which the test
+// environment would refuse (rule test-sms-code, 20011 with --strict), as a
+// cardCheck 3 binding with it is noted. Since RulesDec2026f; an older op
+// passed without a note.
+func (a *app) checkRealNamePayCode(o *order, code string) *soa.Error {
+	if !o.realNamePay() || code == DefaultVerificationCode || a.before(RulesDec2026f) {
+		return nil
+	}
+	return a.lenient(ruleSMSCode, "20011", "%s was confirmed with tsymock's configured code; the test environment's "+
+		"code for it is %s (spec §5.2 实名付 note 5: 开通实名付时，短信验证码为 111111)", o.payMethod, DefaultVerificationCode)
 }
 
 // realNamePay reports whether an order is paid by real-name pay, single

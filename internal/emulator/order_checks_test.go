@@ -105,3 +105,28 @@ func TestRefundFeeAmount(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementNewestFirstAfterTheClockWentBack: spec §4.2.20 (line 8395:
+// 返回明细以时间倒序排列) orders a statement by time, newest first; after the
+// clock went back, a line posted later but dated earlier comes after the
+// ones dated later, and lines of the same time keep their posting order,
+// the later first. Each keeps the balances it was posted with.
+func TestStatementNewestFirstAfterTheClockWentBack(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 11, 28, 4, 0, 0, 0, time.UTC)) // 12:00 China time
+	e := New(Config{Clock: c, IDs: ids.NewSeeded(1)})
+	market(t, e) // the buyer's 100000 fen arrive at 12:00
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c1", 300, 0, ""))
+	c.Advance(-3 * time.Hour)
+	ok(t, e, "consumeApply", consume("buyer", "shop", "c2", 200, 0, ""))
+	v := ok(t, e, "queryInExpDetail", `{"bizUserId":"buyer","dateStart":"2026-11-28","dateEnd":"2026-11-28","startPosition":1,"queryNum":10}`)
+	var got [][]any
+	for _, it := range v["inExpDetail"].([]any) {
+		l := it.(map[string]any)
+		got = append(got, []any{l["changeTime"], l["bizOrderNo"], l["chgAmount"], l["curAmount"]})
+	}
+	assert.Equal(t, [][]any{
+		{"2026-11-28 12:00:00", "c1", int64(-300), int64(99700)},
+		{"2026-11-28 12:00:00", "fund", int64(100000), int64(100000)},
+		{"2026-11-28 09:00:00", "c2", int64(-200), int64(99500)},
+	}, got)
+}

@@ -55,6 +55,7 @@ func TestAmountsDoNotOverflow(t *testing.T) {
 			out := call(t, e, "OrderService", tt.method, tt.param)
 			require.NotNil(t, out.Err, "%v", out.Value)
 			assert.Equal(t, tt.code, out.Err.Code, out.Err.Message)
+			assert.NotContains(t, out.Err.Message, OwnerOutside, "no internal account's name (probe-U 6)")
 			after, _ := balance(t, e, "buyer")
 			assert.Equal(t, before, after)
 			assertBalanced(t, e)

@@ -168,7 +168,12 @@ type setLine struct {
 }
 
 // newestFirst is an owner's statement lines in sets between from and to,
-// the latest entry first.
+// the latest first by time (spec §4.2.20, line 8395: 返回明细以时间倒序排列),
+// lines of the same time the later posted first. Time and posting order
+// differ only after the clock went back (POST /__tsymock/clock, a restart
+// with an earlier --clock); each line keeps the balances it was posted
+// with, so the running balances then follow the posting order, not the
+// page's.
 func (a *app) newestFirst(owner string, sets []string, from, to time.Time) []setLine {
 	var lines []setLine
 	for _, set := range sets {
@@ -176,7 +181,7 @@ func (a *app) newestFirst(owner string, sets []string, from, to time.Time) []set
 			lines = append(lines, setLine{l, set})
 		}
 	}
-	slices.SortFunc(lines, func(x, y setLine) int { return cmp.Compare(y.Seq, x.Seq) })
+	slices.SortFunc(lines, func(x, y setLine) int { return cmp.Or(y.At.Compare(x.At), cmp.Compare(y.Seq, x.Seq)) })
 	return lines
 }
 

@@ -38,9 +38,24 @@ func (s *source) refundTo() Account {
 	return s.acct
 }
 
-// refundsToBalance are the channels whose refunds go to the payer's
-// balance, not back to the channel (spec §4.2.16 note 6: 山东代收).
-func refundsToBalance(key string) bool { return key == "WITHHOLD_SD" }
+// refundsToBalance reports whether the refunds of a channel go to the
+// payer's balance, not back to the channel: spec §4.2.16 note 6 (line
+// 7627: 仅支持退款至余额的支付方式：POS 支付-实名付、山东代收) names 山东代收
+// (WITHHOLD_SD) and 实名付 (REALNAMEPAY, REALNAMEPAY_BATCH; since
+// RulesDec2026f). No method of §5.2 is a POS terminal's 实名付, and note 5
+// has SOA refund no POS payment at all, so the words are read as 实名付
+// itself, as a collection (代收) through 通联通 that its channel does not
+// refund, like 山东代收. An order applied before RulesDec2026f refunds its
+// 实名付 to the card.
+func (a *app) refundsToBalance(key string) bool {
+	switch key {
+	case "WITHHOLD_SD":
+		return true
+	case "REALNAMEPAY", "REALNAMEPAY_BATCH":
+		return !a.before(RulesDec2026f)
+	}
+	return false
+}
 
 // match turns what leaves from into what reaches to, both in order: each
 // target takes from the sources in turn. The amounts add up on both sides
@@ -105,7 +120,7 @@ func (a *app) paySources(pm payment, payer, set string) ([]*source, *soa.Error) 
 			out = append(out, &source{flow: flow{acct(OwnerPlatform, couponSet), p.amount}, key: p.Key})
 		default:
 			s := &source{flow: flow{acct(OwnerOutside, set), p.amount}, key: p.Key}
-			if refundsToBalance(p.Key) {
+			if a.refundsToBalance(p.Key) {
 				back := acct(payer, set)
 				s.back = &back
 			}

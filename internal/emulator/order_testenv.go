@@ -123,9 +123,21 @@ func (a *app) checkTestAmount(o *order) *soa.Error {
 		return a.lenient(RuleTestAmount, "40006", "%s pays %d fen; spec §5.2 gives the test environment's outcome of 9 "+
 			"(成功), 7 (进行中) and 6 (失败) only, not of another amount (40006 is tsymock's guess)", ch.Key, ch.amount)
 	}
+	if a.failsOtherAmounts() {
+		return nil // answerAtOnce fails the order, as the test environment does
+	}
 	return a.lenient(RuleTestAmount, "40006", "%s pays %d fen; the test environment takes only 9 and fails the others "+
 		"(spec §5.2: 测试环境 amount 只能传“9”，其余失败)", ch.Key, ch.amount)
 }
+
+// failsOtherAmounts reports whether a WECHATPAY_APP_OPEN of an amount other
+// than 9 fails as the test environment fails it (§5.2, line 11540: 测试环境
+// amount 只能传“9”，其余失败): with --strict, since RulesDec2026f. The
+// nearest reading of 失败 is §5.2's for ALIPAY_APP_OPEN 6 (传 6：失败): the
+// apply is answered and its order fails (status 3). An older op refused
+// the apply with 40006; without --strict the order waits for its page,
+// noted test-amount.
+func (a *app) failsOtherAmounts() bool { return a.strict && !a.before(RulesDec2026f) }
 
 // hasTestAmounts reports whether the test environment answers a method by
 // its amount alone.
@@ -140,7 +152,12 @@ func (a *app) answerAtOnce(o *order) {
 	if ch == nil || !hasTestAmounts(ch.Key) {
 		return
 	}
-	switch status, _ := appOutcome(ch.Key, ch.amount); status {
+	status, known := appOutcome(ch.Key, ch.amount)
+	if !known && ch.Key == "WECHATPAY_APP_OPEN" && a.failsOtherAmounts() {
+		a.failWith(o, soa.Errorf("40006", "测试环境 amount 只能传“9”，其余失败 (%s of %d fen, spec §5.2)", ch.Key, ch.amount))
+		return
+	}
+	switch status {
 	case statusInProgress:
 		o.status = statusInProgress
 	case statusFailed:

@@ -121,7 +121,10 @@ func TestAgreementRefundAmounts(t *testing.T) {
 
 // TestAppPaymentAmounts: native app payments of a test amount end at once
 // (spec §5.2: 9 succeeds, ALIPAY_APP_OPEN 7 stays in progress, 6 fails);
-// another amount waits, noted as test-amount, and --strict refuses it.
+// another amount waits, noted as test-amount. --strict refuses an
+// ALIPAY_APP_OPEN of another amount (the spec does not say what it does),
+// and fails the order of a WECHATPAY_APP_OPEN one (§5.2 line 11540: 其余失败,
+// read as ALIPAY's 传 6：失败; since RulesDec2026f).
 func TestAppPaymentAmounts(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -156,6 +159,15 @@ func TestAppPaymentAmounts(t *testing.T) {
 				s := newStrict()
 				market(t, s)
 				strict := call(t, s, "OrderService", "depositApply", param)
+				if tt.key == "WECHATPAY_APP_OPEN" {
+					require.Nil(t, strict.Err, "the test environment fails the order, not the apply")
+					assert.Empty(t, strict.Portability)
+					assert.Equal(t, tt.code, orderView(t, s, "d1").ErrorCode)
+					assert.Contains(t, orderView(t, s, "d1").ErrorMessage, "其余失败")
+					assert.EqualValues(t, statusFailed, ok(t, s, "getOrderDetail", `{"bizOrderNo":"d1"}`)["orderStatus"])
+					assert.Empty(t, orderEvents(s, "d1"), "a failed inbound payment is not notified (spec §4.2.15)")
+					return
+				}
 				require.NotNil(t, strict.Err)
 				assert.Equal(t, tt.code, strict.Err.Code)
 				assert.Empty(t, s.Orders("app"), "a refused apply leaves no order")
@@ -424,6 +436,43 @@ func TestRealNamePayCode(t *testing.T) {
 	assert.Equal(t, "20011", serr.Code)
 	assert.Equal(t, "验证码错误: wrong code for order d2 (tsymock's codes are the one set with --verification-code, default 111111)",
 		serr.Message, "it says where the emulated code is set (probe-R finding 11)")
+}
+
+// TestRealNamePayConfiguredCode: a real-name payment confirmed with
+// tsymock's configured code, not the test environment's 111111 (spec §5.2
+// 实名付 note 5, line 11427), passes with a test-sms-code note, and
+// --strict refuses it with 20011, the order left waiting; 111111 passes
+// without one (since RulesDec2026f).
+func TestRealNamePayConfiguredCode(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		strict bool
+		code   string
+		want   string
+		notes  []string
+	}{
+		{"111111", false, "111111", "", nil},
+		{"111111, strict", true, "111111", "", nil},
+		{"the configured code", false, "246810", "", []string{ruleSMSCode}},
+		{"the configured code, strict", true, "246810", "20011", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newTestOrStrict(tc.strict)
+			market(t, e)
+			e.code = "246810" // --verification-code, set after the members' codes were typed
+			ok(t, e, "depositApply", orderParams("depositApply", "buyer", "d1", 100, `{"REALNAMEPAY":{`+rnpCard+`,"amount":100}}`, ""))
+			out := call(t, e, "OrderService", "pay", fmt.Sprintf(
+				`{"bizUserId":"buyer","bizOrderNo":"d1","verificationCode":"%s","consumerIp":"10.1.1.1"}`, tc.code))
+			assert.Equal(t, tc.want, errCode(out.Err))
+			assert.Equal(t, tc.notes, rules(out))
+			if tc.want != "" {
+				assert.Contains(t, out.Err.Message, "实名付 note 5")
+				assert.EqualValues(t, statusUnpaid, orderView(t, e, "d1").Status)
+				return
+			}
+			assert.EqualValues(t, statusSucceeded, orderView(t, e, "d1").Status)
+		})
+	}
 }
 
 // TestBoundPayAcct: a WeChat JS payment with an acct the payer bound with

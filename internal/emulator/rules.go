@@ -31,8 +31,9 @@ const (
 	// absolute http(s) URL (§7 40029 URL格式错误), which the pages refuse.
 	RuleURLFormat = "url-format"
 	// ruleSMSCode: a cardCheck 3 or 6 binding confirmed with tsymock's
-	// configured code rather than the test environment's 11111 or 111111
-	// (§6.18).
+	// configured code rather than the test environment's 11111 or 111111, or a
+	// real-name payment (REALNAMEPAY) with it rather than 111111 (§6.18,
+	// §5.2).
 	ruleSMSCode = "test-sms-code"
 	// ruleRequired: a param the specification's request table requires in a
 	// case (its 取值 or 必填 cell names it), which tsymock lets pass because
@@ -80,14 +81,14 @@ func PortabilityRules() []PortabilityRule {
 		{ruleIdentityType, "20012", "identityType other than 1 (身份证), the only one the spec supports (setRealName §4.1.5, applyBindBankCard §4.1.10, and the payment-password pages setPayPwd, updatePayPwd, resetPayPwd and updatePhoneByPayPwd when opened, §4.1.17-§4.1.20)"},
 		{rulePhonePrefix, "30014", "a bank-reserved phone starting 151, 152, 153, 181, 182, 183 or 188 (spec §4.1.10 note 2)"},
 		{ruleTestData, "30014", "cardCheck 3, 5 or 8 with other data than the test data spec §6.18 names"},
-		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111, or cardCheck 6 with one other than 111111 (spec §6.18)"},
+		{ruleSMSCode, "20011", "cardCheck 3 confirmed with the configured code instead of 11111 (§6.18) or 111111 (§5.2 实名付 note 5), cardCheck 6 with one other than 111111 (spec §6.18), or a REALNAMEPAY or REALNAMEPAY_BATCH pay with one other than 111111 (§5.2 实名付 note 5)"},
 		{ruleRequired, "10001", "a param the spec requires in a case that tsymock lets pass (applyBindBankCard phone but for cardCheck 1, the tranceNum of cardCheck 6 and 7, frontUrl of a front-page payment, the certificates of companyBasicInfo's authType and province with city, refundList of a partial refund of a collection, a credit card's validate and cvv2 in bankCardChangeBindPhone and verifyBankCardChangeBindPhone, the accountSetNo of a split to the platform, spec §5.3, goodsType and bizGoodsNo of a consumption or collection of cross-border goods, spec §4.2.1 四, the summary of a cross-border withdrawal, spec §4.2.23: 需上送易通汇平台汇款申请单)"},
 		{rulePrerequisite, "30008, 30021, 30030, 30046 or 30050", "bindPhone of an enterprise not yet approved (30030 before any setCompanyInfo, 30050 after it), createBankSubAcctNo before the member is ready, withdrawApply and crossBorderWithdrawApply (§4.2.23 note 3) before the member is real-named (approved), its phone bound or the e-contract signed, a receiver not real-named or approved, an order of a payer without a bound phone (or a person's payment account) or of an enterprise not approved (spec §4.1.3, §4.1.27, §4.2.3, §4.2.23, §4.2.4, §4.2.1 三 note, §4.1.24, §4.1.6 note 1)"},
 		{ruleParamFormat, "10000, 40037 or 40044", "a card's validate not MMYY or cvv2 not 3 digits (applyBindBankCard, bindBankCard, bankCardChangeBindPhone, verifyBankCardChangeBindPhone: spec §4.1.10, §4.1.11, §4.1.25, §4.1.26; 10000), a unionBank not 12 digits (applyBindBankCard, setCompanyInfo, the WITHDRAW_TLT, WITHDRAW_JFB and WITHDRAW_HTBANK bodies: spec §4.1.10, §5.4, §5.2; 40037 支付行号格式错误), an order's or applicationTransfer's extendInfo holding \"|\" (spec §4.2.2-§4.2.7, §4.2.16, §4.2.17, §4.2.23; 10000), a crossBorderWithdrawApply summary that is not FEE and the 易通汇 remittance request number in ASCII letters and digits (spec §4.2.23: FEE+跨境平台汇款申请单号，如 FEE101961; 10000), a member's phone to bind that is not an 11-digit mobile number (sendVerificationCode, bindPhone: spec §4.1.2 note 3 sends it an SMS, §6.18 手机号：11 位; 10000, the code is tsymock's choice), setCompanyInfo's companyBasicInfo with a companyName holding ASCII brackets (spec §5.4: 如有括号，用中文格式（）; 10000, tsymock's choice), an expLicense not a day written yyyy-MM-dd (§5.4; 40044 日期格式有误) or a legalPhone not an 11-digit mobile number (§5.4, §6.18; 10000, tsymock's choice)"},
 		{ruleSubAcctSet, "30018", "createBankSubAcctNo of a member in the platform's 100001, 2000000 or 100006, which spec §4.1.27 opens with #yunBizUserId_B2C# (a member's is an escrow set)"},
 		{RuleBankName, "10000", "setCompanyInfo with a companyBasicInfo.parentBankName not written as one of spec §6.21's bank names (§5.4: 需严格按照银行列表上送; the code is tsymock's choice: §7 has none for a bank's name)"},
 		{RuleBizUserIDChinese, "10000", "createMember with Chinese characters in bizUserId (spec §4.1.1: 不能输入中文)"},
-		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2)"},
+		{RuleTestAmount, "40006", "ALIPAY_APP_OPEN or WECHATPAY_APP_OPEN of an amount that is not a test amount (spec §5.2; --strict fails a WECHATPAY_APP_OPEN order at once rather than its apply)"},
 		{RuleTestAmountLimit, "40046", "QUICKPAY_TLT above the test environment's 10,000.00 yuan (spec §5.2)"},
 		{RuleInstalmentAmount, "40020", "InstallmentPayment_H5 outside 600 to 50,000 yuan (spec §5.2: 小通分期金额范围：600~50000 元; the code is tsymock's choice, 订单金额错误)"},
 		{RuleTransferSet, "30018", "applicationTransfer from the escrow set, 100003, 100004 or 100005, or to another set than the escrow set (spec §4.2.17 notes 1 to 3)"},

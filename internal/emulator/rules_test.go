@@ -60,8 +60,10 @@ func portabilityCases() []portabilityCase {
 			apply("p", abcCard, validName, validID, "13800000001", 5, nil), ruleTestData, "30014"},
 		{"cardCheck 8 without its test data", person, "applyBindBankCard",
 			apply("p", abcCard, validName, validID, "13800000001", 8, nil), ruleTestData, "30014"},
-		{"cardCheck 3 confirmed with 111111", pending(3, rnpPhone), "bindBankCard",
-			map[string]any{"bizUserId": "p", "phone": rnpPhone, "verificationCode": "111111"}, ruleSMSCode, "20011"},
+		{"cardCheck 3 confirmed with the configured code", func(et *envTest) {
+			pending(3, rnpPhone)(et)
+			et.e.code = "654321" // --verification-code; 11111 and 111111 are the spec's (§6.18, §5.2)
+		}, "bindBankCard", map[string]any{"bizUserId": "p", "phone": rnpPhone, "verificationCode": "654321"}, ruleSMSCode, "20011"},
 		{"applyBindBankCard without a phone", person, "applyBindBankCard",
 			apply("p", abcCard, validName, validID, "", 0, nil), ruleRequired, "10001"},
 		{"bindBankCard of cardCheck 7 without tranceNum", pending(7, "13800000001"), "bindBankCard",
