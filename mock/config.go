@@ -58,6 +58,12 @@ type Config struct {
 	// SignHints appends the signature diagnosis to the 20019 message on the
 	// wire; by default the wire keeps the platform's exact text.
 	SignHints bool
+	// PlatformMessages answers every error's message as the platform words
+	// it (the spec §7 text, or the spec's own words for a case), without the
+	// explanation tsymock adds after it, for suites that compare a message
+	// whole; the journal and the log keep the explanation. A scenario rule's
+	// message is answered as the rule wrote it either way.
+	PlatformMessages bool
 	// Lang is the language of what tsymock adds after an errorCode's spec
 	// §7 text (on the wire, in the journal and the log), of the signature
 	// diagnosis and of the pages' sentences for the tester: LangEnglish

@@ -212,7 +212,7 @@ func (s *Server) newRPC() *rpc.Handler {
 	}
 	return rpc.New(rpc.Config{PlatformKey: s.cfg.PlatformKey, Skew: s.cfg.Skew, Clock: s.cfg.Clock,
 		MaxBody: s.cfg.MaxBody, BodyTimeout: s.cfg.BodyTimeout, Bodies: s.bodies, MaxDelay: s.cfg.MaxDelay,
-		SignHints: s.cfg.SignHints, KnownKeys: s.cfg.knownKeys(), Lang: s.lang}, parts)
+		SignHints: s.cfg.SignHints, PlatformMessages: s.cfg.PlatformMessages, KnownKeys: s.cfg.knownKeys(), Lang: s.lang}, parts)
 }
 
 // newPages builds the browser pages from the server's parts.

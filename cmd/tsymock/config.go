@@ -38,6 +38,7 @@ func serverConfig(f serveFlags, logger *slog.Logger) (mock.Config, error) {
 		Skew:             f.skew,
 		Logger:           logger,
 		SignHints:        f.signHints,
+		PlatformMessages: f.platformMessages,
 		VerificationCode: f.smsCode,
 		Strict:           f.strict,
 		AccountSets:      f.sets.defaults,

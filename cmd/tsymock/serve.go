@@ -30,22 +30,24 @@ type serveFlags struct {
 	banner      string
 	logLevel    string
 	signHints   bool
-	smsCode     string
-	scenarios   []string
-	noMagic     bool
-	maxDelay    time.Duration
-	readyFile   string
-	perf        perfFlags
-	notify      notifyFlags
-	upstream    upstreamFlags
-	guard       guardFlags
-	journalSize int
-	adminToken  string
-	autoApps    bool
-	persist     persistFlags
-	strict      bool
-	sets        accountSetFlags
-	audit       companyAuditFlags
+	// platformMessages answers errors with the platform's text alone.
+	platformMessages bool
+	smsCode          string
+	scenarios        []string
+	noMagic          bool
+	maxDelay         time.Duration
+	readyFile        string
+	perf             perfFlags
+	notify           notifyFlags
+	upstream         upstreamFlags
+	guard            guardFlags
+	journalSize      int
+	adminToken       string
+	autoApps         bool
+	persist          persistFlags
+	strict           bool
+	sets             accountSetFlags
+	audit            companyAuditFlags
 	// lang is --lang; people is it resolved for the banner (auto: the
 	// locale's language), which runServe does: English until then.
 	lang   string
@@ -71,6 +73,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.banner, "banner", bannerAuto, "a few lines for a person on stderr once ready (URL, sysids, keys, web page, docs): auto (when stdout is a terminal and --log-format is text), on or off; the JSON ready line on stdout stays")
 	fs.StringVar(&f.smsCode, "verification-code", emulator.DefaultVerificationCode, "the SMS verification code every emulated SMS carries")
 	fs.BoolVar(&f.signHints, "sign-hints", false, "append the signature diagnosis to the 20019 message on the wire (the platform sends only 签名验证失败)")
+	fs.BoolVar(&f.platformMessages, "platform-messages", false, "answer every errorCode's message as the platform words it (参数不能为空, 应用不存在...), without the explanation tsymock adds after it, for test suites that compare messages whole; the journal and the log keep the explanation")
 	fs.StringVar(&f.lang, "lang", lang.Auto, "language of tsymock's messages: auto, en or zh (中文; also written as a locale: zh_CN.UTF-8, zh-CN, ZH). "+
 		"auto puts the banner in the locale's language (LC_ALL, LC_MESSAGES, LANG: Chinese for a UTF-8 zh locale, English for zh_CN.GBK or a bare zh_CN); "+
 		"only zh puts the errorCode details on the wire, the log, the signature diagnosis and the pages' hints in Chinese, "+

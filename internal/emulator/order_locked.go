@@ -26,9 +26,9 @@ func (a *app) lockedParty(o *order) *soa.Error {
 	}
 	for _, id := range o.payees() {
 		if id != o.payer && a.isLocked(id) {
-			return &soa.Error{Code: "30022", Message: textLocked + ": order " + o.bizOrderNo + " pays " + id +
-				", which is locked: a locked member receives nothing (spec §4.1.15: 也不能收款); the order waits, " +
-				"payable once unlockMember unlocks " + id}
+			return soa.Explained("30022", textLocked, "order "+o.bizOrderNo+" pays "+id+
+				", which is locked: a locked member receives nothing (spec §4.1.15: 也不能收款); the order waits, "+
+				"payable once unlockMember unlocks "+id)
 		}
 	}
 	return nil

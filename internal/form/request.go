@@ -107,7 +107,7 @@ func CheckSize(p Params, limit int64) *soa.Error {
 func formError(where string, err error) *soa.Error {
 	var serr *soa.Error
 	if errors.As(err, &serr) {
-		return &soa.Error{Code: serr.Code, Message: serr.Message + " (in the " + where + ")"}
+		return serr.WithSuffix(" (in the " + where + ")")
 	}
 	return soa.Errorf("10000", "the %s is not valid URL encoding: %v", where, err)
 }

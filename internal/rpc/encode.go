@@ -16,8 +16,12 @@ import (
 // those alone.
 func (h *Handler) encode(ex *exchange) (string, error) {
 	if ex.err != nil {
-		sv := soa.ErrorSignedValue(ex.err)
-		body, err := h.body(ex, sv, ex.err.Code, func(sign string) []byte { return soa.EncodeError(ex.err, sign) })
+		e := ex.err
+		if h.cfg.PlatformMessages {
+			e = e.Platform() // the journal and the log keep the explanation
+		}
+		sv := soa.ErrorSignedValue(e)
+		body, err := h.body(ex, sv, e.Code, func(sign string) []byte { return soa.EncodeError(e, sign) })
 		if err != nil {
 			return "", fmt.Errorf("rpc: sign error answer: %w", err)
 		}

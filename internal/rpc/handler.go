@@ -58,6 +58,10 @@ type Config struct {
 	MaxDelay time.Duration
 	// SignHints appends the signature diagnosis to the 20019 message.
 	SignHints bool
+	// PlatformMessages answers an error's message as the platform words it,
+	// without tsymock's explanation after it (soa.Error.Platform); the
+	// journal and the log keep the explanation.
+	PlatformMessages bool
 	// KnownKeys are further keys used to explain a wrong-key signature,
 	// named in Lang.
 	KnownKeys []diagnose.NamedKey

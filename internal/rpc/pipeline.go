@@ -264,7 +264,7 @@ func (h *Handler) verify(ex *exchange) *soa.Error {
 	ex.diag = &rep
 	serr := soa.NewError("20019")
 	if h.cfg.SignHints {
-		serr.Message += say(h.cfg.Lang, msgSignHint, rep.Cause)
+		serr = serr.WithSuffix(say(h.cfg.Lang, msgSignHint, rep.Cause))
 	}
 	return serr
 }

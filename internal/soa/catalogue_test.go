@@ -304,7 +304,7 @@ func TestMethodDatesAreLeftToTheMethod(t *testing.T) {
 			}
 			assert.Nil(t, m.Validate(param), "%s: any text in %s passes", tc.method, name)
 			delete(param, name)
-			assert.Equal(t, &Error{Code: "10001", Message: "参数不能为空: " + name}, m.Validate(param), tc.method)
+			assert.Equal(t, Errorf("10001", "%s", name), m.Validate(param), tc.method)
 		}
 		for _, p := range m.Params {
 			if slices.Contains(tc.dates, p.Name) {

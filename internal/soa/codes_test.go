@@ -71,7 +71,9 @@ func TestNewError(t *testing.T) {
 }
 
 func TestErrorf(t *testing.T) {
-	assert.Equal(t, &Error{Code: "10001", Message: "参数不能为空: bizUserId"}, Errorf("10001", "%s", "bizUserId"))
+	e := Errorf("10001", "%s", "bizUserId")
+	assert.Equal(t, "10001", e.Code)
+	assert.Equal(t, "参数不能为空: bizUserId", e.Message)
 	assert.Equal(t, "参数错误: bad \uFFFD", Errorf("10000", "bad %s", "\xff").Message)
 }
 

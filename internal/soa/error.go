@@ -32,6 +32,38 @@ type Error struct {
 	// detail is the message's detail in both languages, for one made
 	// with Detailed: In writes it in another. Message is its English.
 	detail *lang.Message
+	// platform is the message without tsymock's explanation after it, as
+	// the platform words it (Platform); "" when Message is that already.
+	platform string
+}
+
+// Platform is the error as the platform words it: the message without
+// the explanation tsymock adds after the platform's text (Errorf,
+// Detailed, Explained), for suites that compare a message whole
+// (serve --platform-messages). An error whose message is the platform's
+// already (NewError, Quoted, a scenario rule's) is returned as it is.
+func (e *Error) Platform() *Error {
+	if e == nil || e.platform == "" {
+		return e
+	}
+	return &Error{Code: e.Code, Message: e.platform}
+}
+
+// Explained returns the error for code whose message is text, the
+// platform's words, then ": " and tsymock's explanation (which Platform
+// leaves out).
+func Explained(code, text, explanation string) *Error {
+	return &Error{Code: code, Message: strings.ToValidUTF8(text+": "+explanation, "\uFFFD"), platform: text}
+}
+
+// WithSuffix is e with more of tsymock's explanation after its message;
+// Platform still leaves all of it out.
+func (e *Error) WithSuffix(suffix string) *Error {
+	platform := e.platform
+	if platform == "" {
+		platform = e.Message
+	}
+	return &Error{Code: e.Code, Message: e.Message + suffix, detail: e.detail, platform: platform}
 }
 
 // Error implements error as "soa: <code> <message>".
@@ -67,7 +99,7 @@ func Quoted(code, text string) *Error {
 func Errorf(code, format string, args ...any) *Error {
 	detail := fmt.Sprintf(format, args...)
 	msg := catalogueText(code) + ": " + detail
-	return &Error{Code: code, Message: strings.ToValidUTF8(msg, "\uFFFD")}
+	return &Error{Code: code, Message: strings.ToValidUTF8(msg, "\uFFFD"), platform: catalogueText(code)}
 }
 
 // Detailed returns the error for code whose message is the catalogue text, ": ", then detail in
@@ -77,7 +109,7 @@ func Errorf(code, format string, args ...any) *Error {
 // released (the emulator's errors are written out after the op): pass values nobody changes
 // afterwards, such as a copy of a slice of the state, never the slice itself.
 func Detailed(code string, detail lang.Message) *Error {
-	return &Error{Code: code, Message: detailedText(code, detail, lang.English), detail: &detail}
+	return &Error{Code: code, Message: detailedText(code, detail, lang.English), detail: &detail, platform: catalogueText(code)}
 }
 
 // In is the error with its detail in l: e itself in English, or when it has no detail in two
@@ -86,7 +118,7 @@ func (e *Error) In(l lang.Lang) *Error {
 	if e == nil || e.detail == nil || l == lang.English {
 		return e
 	}
-	return &Error{Code: e.Code, Message: detailedText(e.Code, *e.detail, l), detail: e.detail}
+	return &Error{Code: e.Code, Message: detailedText(e.Code, *e.detail, l), detail: e.detail, platform: e.platform}
 }
 
 // detailedText is the message of Detailed in l, valid UTF-8 as Errorf's.
