@@ -93,10 +93,8 @@ func unescapeOwn(s string) (string, error) {
 	if err != nil || u != s {
 		return u, err
 	}
-	for _, k := range [...]string{KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID} {
-		if u == k {
-			return k, nil
-		}
+	if k, ok := protocolName(u); ok {
+		return k, nil
 	}
 	return strings.Clone(u), nil
 }
@@ -131,7 +129,7 @@ func ParamsFrom(v url.Values) Params {
 		switch {
 		case len(vals) > 0:
 			b.add(key, vals[0])
-		case isProtocolKey(key): // sent with no value at all: "" (as Get says), and present
+		case IsProtocolKey(key): // sent with no value at all: "" (as Get says), and present
 			b.add(key, "")
 		}
 	}
@@ -215,9 +213,18 @@ func (b *paramsBuilder) params() Params {
 	return p
 }
 
-// isProtocolKey reports whether key is one of the parameters Params has a field for.
-func isProtocolKey(key string) bool {
-	var b paramsBuilder
-	field, _ := b.field(key)
-	return field != nil
+// IsProtocolKey reports whether key is one of the parameters Params has a field for.
+func IsProtocolKey(key string) bool {
+	_, ok := protocolName(key)
+	return ok
+}
+
+// protocolName is the constant that names the protocol parameter key.
+func protocolName(key string) (string, bool) {
+	for _, k := range [...]string{KeySysID, KeySign, KeyTimestamp, KeyVersion, KeyReq, KeyPrivSysID, KeyPrivBizUserID} {
+		if key == k {
+			return k, true
+		}
+	}
+	return "", false
 }

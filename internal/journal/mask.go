@@ -124,7 +124,7 @@ func maskDiffValue(name string, v any, found []string) (any, []string) {
 func maskExtra(raw map[string]string) {
 	for k, v := range raw {
 		switch {
-		case protocolKey(k):
+		case form.IsProtocolKey(k):
 		case isSensitive(k) && !isCiphertext(v):
 			raw[k] = emulator.MaskNumber(v)
 		case k == "orderNo":

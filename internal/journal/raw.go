@@ -32,7 +32,7 @@ func (s *shrinker) keepRaw(e *Entry) {
 		e.Raw[TruncatedKey] = fmt.Sprintf("tsymock: %d more parameters not kept", s.dropped)
 	}
 	for _, p := range params {
-		if !protocolKey(p.k) {
+		if !form.IsProtocolKey(p.k) {
 			p.k = s.text(p.k)
 		}
 		e.Raw[p.k] = p.v
@@ -47,7 +47,7 @@ func (s *shrinker) rawFits(raw map[string]string) bool {
 		if len(k) > s.cut.value || len(v) > s.cut.value {
 			return false
 		}
-		if !protocolKey(k) {
+		if !form.IsProtocolKey(k) {
 			others++
 		}
 	}
@@ -62,7 +62,7 @@ type param struct{ k, v string }
 func (s *shrinker) cutOthers(params []param) []param {
 	others := 0
 	for _, p := range params {
-		if !protocolKey(p.k) {
+		if !form.IsProtocolKey(p.k) {
 			others++
 		}
 	}
@@ -70,7 +70,7 @@ func (s *shrinker) cutOthers(params []param) []param {
 		return params
 	}
 	slices.SortFunc(params, func(a, b param) int { // the protocol's first, then the others by name
-		if pa, pb := protocolKey(a.k), protocolKey(b.k); pa != pb {
+		if pa, pb := form.IsProtocolKey(a.k), form.IsProtocolKey(b.k); pa != pb {
 			if pa {
 				return -1
 			}
@@ -80,31 +80,4 @@ func (s *shrinker) cutOthers(params []param) []param {
 	})
 	s.dropped, s.did = others-s.cut.fields, true
 	return params[:len(params)-s.dropped]
-}
-
-// protocolKey reports whether a Raw parameter is one of the protocol's.
-func protocolKey(k string) bool {
-	_, ok := protocolName(k)
-	return ok
-}
-
-// protocolName is the constant that names the protocol parameter k.
-func protocolName(k string) (string, bool) {
-	switch k {
-	case form.KeySysID:
-		return form.KeySysID, true
-	case form.KeySign:
-		return form.KeySign, true
-	case form.KeyTimestamp:
-		return form.KeyTimestamp, true
-	case form.KeyVersion:
-		return form.KeyVersion, true
-	case form.KeyReq:
-		return form.KeyReq, true
-	case form.KeyPrivSysID:
-		return form.KeyPrivSysID, true
-	case form.KeyPrivBizUserID:
-		return form.KeyPrivBizUserID, true
-	}
-	return "", false
 }

@@ -3,7 +3,6 @@ package pages
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/tsymock/tsymock/internal/soa"
@@ -39,18 +38,5 @@ func returnLocation(returnURL, signed string) (string, error) {
 // a control character, a non-ASCII byte) written %XX in upper-case hex, the
 // rest as it is.
 func escapeForLocation(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := range len(s) {
-		c := s[i]
-		if c > ' ' && c < utf8.RuneSelf-1 { // printable ASCII; DEL is RuneSelf-1
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&0xF])
-	}
-	return b.String()
+	return soa.PercentEscape(s, func(s string, i int) bool { return s[i] <= ' ' || s[i] >= utf8.RuneSelf-1 })
 }

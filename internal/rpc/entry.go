@@ -78,9 +78,10 @@ func journalReq(ex *exchange) *journal.DecodedReq {
 	return &journal.DecodedReq{Service: env.Service, Method: env.Method, Param: env.Param}
 }
 
-// journalAnswer is the answer for the journal, which masks and keeps it:
-// a scenario rule's answer as it is (the rule made it for this call, and it
-// is encoded already), a copy of any other.
+// journalAnswer is the answer for the journal, which keeps it and masks on
+// a copy: a scenario rule's answer as it is (made for this call, or the
+// rule's fixed value, which nothing changes), a copy of the emulator's,
+// which the journal must not share with whatever made it.
 func journalAnswer(ex *exchange) map[string]any {
 	if ex.byRule {
 		return ex.value

@@ -90,7 +90,7 @@ func (ex *exchange) breakAfter(l lang.Lang) {
 	if ex.err != nil {
 		ex.emulated.Outcome, ex.emulated.ErrorCode, ex.emulated.Message = journal.OutcomeError, ex.err.Code, ex.err.Message
 	} else if ex.value != nil {
-		ex.emulated.Answer = soa.CopyParams(ex.value) // the journal masks and keeps it
+		ex.emulated.Answer = soa.CopyParams(ex.value) // the journal keeps it: not shared with the emulator
 	}
 	ex.value, ex.err, ex.passed = nil, nil, nil
 	if ex.replace != nil {

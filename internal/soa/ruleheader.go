@@ -26,15 +26,25 @@ const HeaderFault = "X-Tsymock-Fault"
 // printable stays as it is, other bytes, "%" and "," (which separates the
 // values of a list header) become %XX, and so does a space at either end,
 // which HTTP trims from a field value.
-func FormatRuleHeader(rule string) string {
+func FormatRuleHeader(rule string) string { return PercentEscape(rule, mustEscape) }
+
+// PercentEscape is s with each byte i for which escape(s, i) holds written
+// %XX in upper-case hex, the rest as it is; s itself, with no copy, when
+// no byte is to be escaped.
+func PercentEscape(s string, escape func(s string, i int) bool) string {
 	const hex = "0123456789ABCDEF"
-	if plainRule(rule) {
-		return rule // the usual id: no copy (every answer a rule made sends one)
+	first := 0
+	for first < len(s) && !escape(s, first) {
+		first++
+	}
+	if first == len(s) {
+		return s
 	}
 	var b strings.Builder
-	b.Grow(3 * len(rule))
-	for i := 0; i < len(rule); i++ {
-		if c := rule[i]; mustEscape(rule, i) {
+	b.Grow(len(s) + 2*(len(s)-first))
+	b.WriteString(s[:first])
+	for i := first; i < len(s); i++ {
+		if c := s[i]; escape(s, i) {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&0xF])
@@ -43,16 +53,6 @@ func FormatRuleHeader(rule string) string {
 		}
 	}
 	return b.String()
-}
-
-// plainRule reports whether rule is its own HeaderRule value.
-func plainRule(rule string) bool {
-	for i := range len(rule) {
-		if mustEscape(rule, i) {
-			return false
-		}
-	}
-	return true
 }
 
 // mustEscape reports whether rule's byte i is written as %XX in HeaderRule.
